@@ -1,0 +1,41 @@
+# Two entry points for a newcomer: `make demo` and `make test`. Both install what they need.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: demo test venv deps-test system-deps seed bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+venv: $(BIN)/python
+	$(BIN)/pip install -q -e '.[all]'
+
+demo: venv
+	$(BIN)/marsad demo --db marsad.duckdb
+
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  echo "warning: could not install chromium; browser tests will be skipped"; }
+	@command -v java >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null) || \
+	  echo "warning: could not install java; spark tests will be skipped"; }
+
+deps-test: $(BIN)/python system-deps
+	$(BIN)/pip install -q -e '.[all,test]'
+
+test: deps-test
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+seed: venv
+	$(PY) $(SHARED)/seed/check_seed.py --cmd "$(BIN)/marsad code --format json {file}"
+
+bench: venv
+	$(BIN)/marsad bench --docs 2000
+
+clean:
+	rm -rf $(VENV) marsad.duckdb build dist src/*.egg-info
