@@ -19,7 +19,7 @@ def doc_id_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def _as_date(date: str | dt.date | None) -> dt.date | None:
+def as_date(date: str | dt.date | None) -> dt.date | None:
     if date is None or date == "":
         return None
     if isinstance(date, dt.datetime):
@@ -33,10 +33,10 @@ def _as_date(date: str | dt.date | None) -> dt.date | None:
 
 
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
-         doc_id: str | None = None) -> CodedDocument:
+         doc_id: str | None = None, timings: dict | None = None) -> CodedDocument:
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
-    day = _as_date(date)
+    day = as_date(date)
     if lang in (None, "auto"):
         arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
         lang = "ar" if arabic * 3 >= len(text.strip()) and arabic else "en"

@@ -14,6 +14,18 @@ from ..errors import MarsadError
 app = typer.Typer(name="marsad", help="Offline Arabic-first political event coder.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
 
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    """marsad (مرصد): turn Arabic and English news text into political event data, offline."""
+    if version:
+        from .. import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit(0)
+
+
 from . import code as _code  # noqa: E402,F401  (each module registers its commands on `app`)
 
 for _name in ("kb", "store", "eval", "serve", "spark"):

@@ -18,7 +18,7 @@ F = TypeVar("F", bound=Callable)
 
 def fail(exc: MarsadError) -> None:
     """Print one line naming the problem and exit with the error's code."""
-    err_console.print(f"marsad: error {exc.code}: {exc}", markup=False, highlight=False)
+    sys.stderr.write(f"marsad: error {exc.code}: {exc}\n")
     raise typer.Exit(exc.exit_code)
 
 

@@ -1,0 +1,130 @@
+"""Terminal rendering of evaluation results (rich tables); the JSON form is each report's ``to_dict()``.
+
+Imports: rich, marsad.evaluate.{runner,scoring,gsr}.
+"""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from .gsr import GSRReport
+from .runner import GoldEvaluation
+from .scoring import MISSED, PRF, SPURIOUS, EvalReport, FieldScore
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def _prf_row(name: str, prf: PRF) -> list[str]:
+    return [name, _pct(prf.precision), _pct(prf.recall), _pct(prf.f1), str(prf.tp), str(prf.n_pred), str(prf.n_gold)]
+
+
+def _prf_table(title: str) -> Table:
+    t = Table(title=title, title_justify="left")
+    t.add_column("measure")
+    for col in ("P %", "R %", "F1 %", "tp", "pred", "gold"):
+        t.add_column(col, justify="right")
+    return t
+
+
+def _field_table(title: str, fields: dict[str, FieldScore], note: str) -> Table:
+    t = Table(title=title, title_justify="left", caption=note, caption_justify="left")
+    t.add_column("field")
+    for col in ("accuracy %", "correct", "n", "P %", "R %", "F1 %"):
+        t.add_column(col, justify="right")
+    for name, fs in fields.items():
+        t.add_row(name, _pct(fs.accuracy), str(fs.correct), str(fs.n), _pct(fs.prf.precision), _pct(fs.prf.recall),
+                  _pct(fs.prf.f1))
+    return t
+
+
+def render_gold(result: GoldEvaluation, console: Console, title: str = "gold set") -> None:
+    rep = result.overall
+    coder = " ".join(f"{k}={v}" for k, v in sorted(result.coder.items()))
+    console.print(f"[bold]{title}[/bold]: {rep.docs} documents, {rep.gold_events} gold events, "
+                  f"{rep.seconds:.2f} s coding+scoring {coder}".rstrip())
+    if rep.errors:
+        console.print(f"[red]{len(rep.errors)} documents failed to code[/red]: " + "; ".join(rep.errors[:5]))
+    t = _prf_table("Entities and events")
+    for name, prf in rep.mentions.items():
+        t.add_row(*_prf_row(f"mention {name}", prf))
+    for name, fs in rep.linking.items():
+        t.add_row(*_prf_row(f"linking {name}", fs.prf))
+    t.add_row(*_prf_row("event detection", rep.detection))
+    t.add_row(*_prf_row("event detection+type", rep.typed))
+    console.print(t)
+    link = ", ".join(f"{k} {_pct(v.accuracy)}% of {v.n}" for k, v in rep.linking.items())
+    console.print(f"linking accuracy on matched mentions: {link}")
+    console.print(_field_table("Fields of matched events", rep.fields,
+                               "accuracy over matched events; P/R/F1 over non-null values (set elements for "
+                               "source/target/quantities)"))
+    if len(result.by_lang) > 1:
+        t = Table(title="By language (F1 %)", title_justify="left")
+        for col in ("lang", "docs", "mentions overlap+kind", "linking code", "detection", "detection+type"):
+            t.add_column(col, justify="right")
+        for lang, r in sorted(result.by_lang.items()):
+            t.add_row(lang, str(r.docs), _pct(r.mentions["overlap+kind"].f1), _pct(r.linking["code"].prf.f1),
+                      _pct(r.detection.f1), _pct(r.typed.f1))
+        console.print(t)
+    t = _prf_table("Per event type (detection+type)")
+    for label, prf in sorted(rep.per_type.items()):
+        t.add_row(*_prf_row(label, prf))
+    console.print(t)
+    render_confusion(rep, console)
+
+
+def render_confusion(rep: EvalReport, console: Console) -> None:
+    gold_labels = sorted({g for g, _ in rep.confusion} - {SPURIOUS}) + [SPURIOUS]
+    pred_labels = sorted({p for _, p in rep.confusion} - {MISSED}) + [MISSED]
+    if not rep.confusion:
+        return
+    t = Table(title="Type confusion (rows gold, columns predicted)", title_justify="left")
+    t.add_column("gold \\ pred")
+    for p in pred_labels:
+        t.add_column(p[:8], justify="right")
+    for g in gold_labels:
+        cells = []
+        for p in pred_labels:
+            n = rep.confusion.get((g, p), 0)
+            cells.append("" if not n else (f"[green]{n}[/green]" if g == p else str(n)))
+        if any(cells):
+            t.add_row(g, *cells)
+    console.print(t)
+
+
+def render_diff(rep: EvalReport, console: Console, kinds: tuple[str, ...] | None = None) -> None:
+    items = [d for d in rep.diff if kinds is None or d.kind in kinds]
+    console.print(f"[bold]diff[/bold]: {len(items)} items")
+    for d in items:
+        style = {"event-miss": "red", "event-false-alarm": "yellow", "field": "cyan"}.get(d.kind, "magenta")
+        console.print(f"[{style}]{d.kind}[/{style}] {d.doc_id} {d.label}: {d.detail}", markup=True,
+                      highlight=False)
+        console.print(f"    {d.sentence}", markup=False, highlight=False)
+
+
+def render_gsr(rep: GSRReport, console: Console) -> None:
+    console.print(f"[bold]Arabic event GSR[/bold] ({rep.directory}): {rep.sentences} sentences scored, "
+                  f"{rep.seconds:.1f} s")
+    t = Table(title="Detection (yes vs easy no + difficult no)", title_justify="left")
+    for col in ("type", "P %", "R %", "F1 %", "yes", "no", "false alarms on difficult no %",
+                "on easy no %", "ambiguous skipped"):
+        t.add_column(col, justify="right")
+    for etype, r in rep.types.items():
+        no = r.labels.get("easy no", 0) + r.labels.get("difficult no", 0)
+        t.add_row(etype, _pct(r.detection.precision), _pct(r.detection.recall), _pct(r.detection.f1),
+                  str(r.labels.get("yes", 0)), str(no), _pct(r.false_alarm_rate("difficult no")),
+                  _pct(r.false_alarm_rate("easy no")), str(r.skipped_ambiguous))
+    console.print(t)
+    t = Table(title="Source actor on the span files", title_justify="left")
+    for col in ("type", "facet", "sentences with gold", "detected", "correct", "accuracy %", "on detected %"):
+        t.add_column(col, justify="right")
+    for etype, r in rep.types.items():
+        for facet, acc in (("country", r.source_country), ("sector", r.source_sector)):
+            t.add_row(etype, facet, str(acc.gold), str(acc.detected), str(acc.correct),
+                      _pct(acc.correct / acc.gold if acc.gold else 0.0),
+                      _pct(acc.correct / acc.detected if acc.detected else 0.0))
+    console.print(t)
+    errors = [e for r in rep.types.values() for e in r.errors]
+    if errors:
+        console.print(f"[red]{len(errors)} sentences failed to code[/red]: " + "; ".join(errors[:5]))

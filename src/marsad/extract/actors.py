@@ -1,0 +1,159 @@
+"""Actor phrases: adjacent mentions that name one actor, coded as CAMEO-style actor codes.
+
+"وزيرا الخارجية الأميركيان أنتوني بلينكن" is one phrase (title + nisba + person) coded from the person's role on
+the document date; "وزير الخارجية الأمريكي" alone is USAGOV (title sectors + nisba country) without a person entry;
+"الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHNGOV. Anaphora ("البلدان", "the two
+countries", "البلاد", "نظيره") point back to countries named earlier in the document.
+
+Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import Actor
+from .mentions import Mention
+
+ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
+                         "capital", "role"})
+# what may follow what inside one phrase (without a conjunction between them)
+_ATTACH = {
+    "role": {"nisba", "demonym", "country", "person", "person_short", "organization", "acronym", "role", "capital"},
+    "person": {"nisba", "demonym", "role"},
+    "person_short": {"nisba", "demonym", "role"},
+    "organization": {"nisba", "demonym", "country"},
+    "acronym": {"nisba", "demonym", "country"},
+    "nisba": {"person", "person_short", "role", "nisba"},
+    "demonym": {"person", "person_short", "role", "organization", "acronym"},
+    "country": {"role", "person", "person_short", "organization"},  # English "US Secretary of State Blinken"
+    "capital": set(),
+    "counterpart": {"nisba", "demonym", "country", "person", "person_short"},
+}
+
+
+@dataclass(slots=True)
+class Phrase:
+    w0: int
+    w1: int  # inclusive
+    start: int
+    end: int
+    mentions: list[Mention] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    coordinated: bool = False  # begins with the conjunction و / "and"
+    anaphor: str | None = None  # pair | country | counterpart
+    actors: list[Actor] = field(default_factory=list)
+    capital_only: bool = False
+
+    @property
+    def countries(self) -> set[str]:
+        return {a.code[:3] for a in self.actors if a.code}
+
+
+class ActorCoder:
+    """Builds and codes phrases for one document."""
+
+    def __init__(self, kb, text: str, date: dt.date | None) -> None:
+        self.kb = kb
+        self.text = text
+        self.date = date
+
+    # ---- coding one phrase ------------------------------------------------------------------------
+    def code_phrase(self, ph: Phrase, counterpart_sectors: tuple[str, ...] = ()) -> list[Actor]:
+        kb = self.kb
+        country: str | None = None
+        sectors: tuple[str, ...] = ()
+        entity: str | None = None
+        org_code: str | None = None
+        person_code: str | None = None
+        for m in ph.mentions:
+            if m.kind in ("person", "person_short"):
+                rec = kb.entities.get(m.target)
+                spell = kb.person_role(m.target, self.date)
+                entity = m.target
+                if spell is not None:
+                    person_code = spell.country + (spell.sectors[0] if spell.sectors else "")
+                    country, sectors = spell.country, tuple(spell.sectors)
+                elif rec is not None and rec.country:
+                    country = country or rec.country
+            elif m.kind in ("organization", "acronym"):
+                rec = kb.entities.get(m.target)
+                if rec is not None:
+                    org_code = rec.code
+                    entity = entity or m.target
+                    if rec.country:
+                        country = country or rec.country
+                    if rec.sectors and not sectors:
+                        sectors = tuple(rec.sectors)
+            elif m.kind in ("country", "nisba", "demonym"):
+                rec = kb.entities.get(m.target)
+                if rec is not None and not (person_code and country):
+                    country = rec.code or rec.country
+                    if entity is None:
+                        entity = m.target
+            elif m.kind == "capital":
+                iso = kb.capital_country(m.target)
+                if iso:
+                    country = country or iso
+                    rec = kb.country(iso)
+                    entity = entity or (rec.id if rec else None)
+                    if len(ph.mentions) == 1:
+                        sectors = sectors or ("GOV",)
+            elif m.kind == "role":
+                role = kb.roles.get(m.target)
+                if role is not None and not sectors:
+                    sectors = tuple(role.sectors)
+        if ph.anaphor == "counterpart" and not sectors:
+            sectors = counterpart_sectors
+        if person_code:
+            code = person_code
+        elif org_code and not (country and org_code[:3] != country and sectors and org_code.endswith(sectors[0])):
+            code = org_code
+        elif country:
+            code = country + (sectors[0] if sectors else "")
+        elif sectors:
+            code = sectors[0]
+        else:
+            return []
+        if entity is None and country:
+            rec = kb.country(country)
+            entity = rec.id if rec else None
+        text = self.text[ph.start:ph.end]
+        return [Actor(code, entity, text, ph.start, ph.end)]
+
+    # ---- phrases of a sentence ---------------------------------------------------------------------
+    def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool]]) -> list[Phrase]:
+        """Group the mentions of one sentence (sorted) and the anaphora (w0, w1, refers, coordinated) into phrases."""
+        items: list[tuple[int, int, str, object, bool]] = []
+        for m in mentions:
+            if m.kind in ACTOR_KINDS:
+                items.append((m.w0, m.w1, m.kind, m, m.coordinated))
+        for w0, w1, refers, coord in anaphors:
+            items.append((w0, w1, refers if refers == "counterpart" else "anaphor:" + refers, None, coord))
+        items.sort(key=lambda it: (it[0], it[1]))
+        phrases: list[Phrase] = []
+        cur: Phrase | None = None
+        last_kind = ""
+        for w0, w1, kind, m, coord in items:
+            attachable = (cur is not None and not coord and w0 == cur.w1 + 1
+                          and kind in _ATTACH.get(last_kind, set()))
+            if attachable:
+                cur.w1 = w1
+                if m is not None:
+                    cur.mentions.append(m)
+                    cur.end = max(cur.end, m.end)
+                cur.kinds.append(kind)
+                last_kind = kind
+                continue
+            cur = Phrase(w0, w1, -1, -1, coordinated=coord)
+            if m is not None:
+                cur.mentions.append(m)
+                cur.start, cur.end = m.start, m.end
+            if kind.startswith("anaphor:"):
+                cur.anaphor = kind.split(":", 1)[1]
+            elif kind == "counterpart":
+                cur.anaphor = "counterpart"
+            cur.kinds.append(kind)
+            phrases.append(cur)
+            last_kind = kind
+        return phrases

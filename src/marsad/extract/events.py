@@ -1,0 +1,320 @@
+"""From triggers to events: argument attachment, modality, location, time, evidence, confidence.
+
+For each trigger found in a sentence (``find_triggers``), ``build_event`` attaches:
+  source  - VSO subject right after a verb, else the nearest actor phrase before it in the clause (SVO), with the
+            actors coordinated to it ("X و Y", "X and Y"); for verbal nouns the genitive after the noun or
+            "بين X و Y"; never the speaker of reported speech ("قال X إن ..." : X only reports);
+  target  - the object right after the subject/trigger, or a phrase introduced by one of the trigger's
+            prepositions; cooperative events never take a target introduced by "ضد"/"against"/"مثل"/"like";
+  reciprocal triggers (meetings, clashes) put every participant in source and none in target;
+  modality - the strongest cue within its window before the trigger (negated > hypothetical > intended/planned >
+            reported > asserted), the future prefix س, or the scope of reported speech;
+  location - a place (or country) introduced by في/ب/in/at in the sentence, after the trigger first;
+  time     - the nearest time expression in the sentence, else the document date flagged "document-date".
+Imports: marsad.model, marsad.extract.* siblings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Actor, Location, Span, TimeRef
+from .actors import Phrase
+from .words import Word
+
+PREP_WORDS = {
+    "ar": {"في", "من", "الى", "إلى", "على", "عن", "مع", "ضد", "بين", "مثل", "لدى", "حول", "نحو", "عبر", "خلال",
+           "بعد", "قبل", "تجاه", "بشان", "لصالح", "عند", "منذ", "حتى", "دون", "وسط", "قرب", "امام", "ازاء"},
+    "en": {"in", "at", "on", "with", "against", "to", "from", "by", "between", "of", "for", "like", "among",
+           "into", "over", "toward", "towards", "about", "near", "after", "before", "during", "through", "than",
+           "as", "despite", "amid", "including", "such"},
+}
+PREFIX_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك", "لل": "ل", "بال": "ب"}
+NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
+COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
+                   "en": {"that"}}
+LOCATIVE = {"ar": {"في", "داخل", "قرب", "بالقرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+                   "غربي", "ضواحي", "اطراف"},
+            "en": {"in", "at", "near", "inside", "outside", "across", "around"}}
+CONJ = {"ar": {"و"}, "en": {"and", "&"}}
+DEFAULT_PREPS = {
+    "CONSULT": {"مع", "with", "ب"}, "COOPERATE": {"مع", "with"}, "AGREE": {"مع", "with"},
+    "SUPPORT": {"مع", "with", "ل"}, "AID": {"الى", "إلى", "ل", "to", "for"}, "ASSAULT": {"على", "ضد", "on", "against"},
+    "ACCUSE": {"ضد", "against", "of"}, "THREATEN": {"ضد", "against", "ب"}, "SANCTION": {"على", "ضد", "on", "against"},
+    "REQUEST": {"من", "ل", "on"}, "REJECT": {}, "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
+    "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
+}
+MODALITY_RANK = {"negated": 5, "hypothetical": 4, "intended": 3, "planned": 3, "reported": 2, "asserted": 0}
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    w0: int
+    w1: int  # inclusive
+    trigger: object  # kb.rules.Trigger
+    prefix: str  # proclitics on the first word
+    start: int
+    end: int
+
+
+def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
+    """The preposition governing a phrase: a separate word before it, or a clitic ب/ل/ك on its first word."""
+    if ph.mentions:
+        pre = ph.mentions[0].prefix.lstrip("وف")
+        if pre in PREFIX_PREPS:
+            return PREFIX_PREPS[pre]
+    elif ph.anaphor:
+        first = words[ph.w0]
+        for prefix, _b, _s in first.bases[:1]:
+            pre = prefix.lstrip("وف")
+            if pre in PREFIX_PREPS:
+                return PREFIX_PREPS[pre]
+    k = ph.w0 - 1
+    preps = PREP_WORDS[lang]
+    while k >= 0 and words[k].sentence == words[ph.w0].sentence:
+        w = words[k]
+        norm = w.norm
+        if lang == "ar" and norm.startswith("و") and norm[1:] in preps:
+            return norm[1:]
+        if norm in preps:
+            return norm
+        if lang == "en" and norm in {"the", "a", "an"}:
+            k -= 1
+            continue
+        break
+    return None
+
+
+class EventBuilder:
+    """Per-document state for attaching arguments to triggers."""
+
+    def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
+                 lexicon, places: list, times: list, doc_date) -> None:
+        self.text = text
+        self.lang = lang
+        self.words = words
+        self.sentences = sentences
+        self.phrases = phrases
+        self.lex = lexicon
+        self.places = places  # [(w0, w1, Mention, Location)]
+        self.times = times  # [(w_index, TimeMatch)]
+        self.doc_date = doc_date
+        self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
+        self.by_sentence: dict[int, list[Phrase]] = {}
+        for p in phrases:
+            self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
+
+    # ---- helpers -----------------------------------------------------------------------------
+    def _chain_forward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
+        out = [ph]
+        idx = sent_phrases.index(ph)
+        for nxt in sent_phrases[idx + 1:]:
+            gap = nxt.w0 - out[-1].w1 - 1
+            conj_word = gap == 1 and self.words[out[-1].w1 + 1].norm in CONJ[self.lang]
+            comma_list = (gap == 1 and self.words[out[-1].w1 + 1].norm == "," and self.lang == "en")
+            if (nxt.coordinated and gap == 0) or conj_word or comma_list:
+                out.append(nxt)
+            else:
+                break
+        return out
+
+    def _chain_backward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
+        out = [ph]
+        idx = sent_phrases.index(ph)
+        while idx > 0:
+            cur = out[0]
+            prev = sent_phrases[idx - 1]
+            gap = cur.w0 - prev.w1 - 1
+            conj_word = gap == 1 and self.words[prev.w1 + 1].norm in CONJ[self.lang]
+            comma_list = gap == 1 and self.words[prev.w1 + 1].norm == "," and self.lang == "en"
+            if (cur.coordinated and gap == 0) or conj_word or comma_list:
+                out.insert(0, prev)
+                idx -= 1
+            else:
+                break
+        return out
+
+    def _has_break(self, a: int, b: int) -> bool:
+        """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
+        for k in range(a + 1, b):
+            w = self.words[k]
+            if w.kind == "punct" and w.norm in {",", ";", ":", "?", "!", "."}:
+                return True
+        return False
+
+    # ---- the event ----------------------------------------------------------------------------
+    def build(self, hit: TriggerHit):
+        t = hit.trigger
+        words = self.words
+        tw = words[hit.w0]
+        si = tw.sentence
+        sent = self.sentences[si]
+        sent_phrases = [p for p in self.by_sentence.get(si, []) if p.actors]
+        lang = self.lang
+        # reported speech scope: a reporting cue then a complementizer before the trigger
+        floor = sent.w0
+        reported = False
+        for k in range(hit.w0 - 1, sent.w0 - 1, -1):
+            if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm in {"وان", "وأن"}):
+                if any(self._is_report_cue(j) for j in range(sent.w0, k)):
+                    floor = k + 1
+                    reported = True
+                break
+        cands = [p for p in sent_phrases if p.w0 >= floor]
+        before = [p for p in cands if p.w1 < hit.w0]
+        after = [p for p in cands if p.w0 > hit.w1]
+        coop = self._quad(t.cameo) in (1, 2)
+        preps_ok = set(t.target_preps or ()) | DEFAULT_PREPS.get(t.type or "", set())
+        source: list[Phrase] = []
+        target: list[Phrase] = []
+        via = "none"
+        is_verb = t.pos == "verb"
+        # 1. subject
+        if lang == "ar" and is_verb and not t.passive and after:
+            p = after[0]
+            if p.w0 - hit.w1 <= 3 and self.preps[id(p)] is None and not self._has_break(hit.w1, p.w0):
+                source = self._chain_forward(p, cands)
+                via = "vso"
+        if not source and t.pos != "verb" and after:
+            p = after[0]
+            prep = self.preps[id(p)]
+            if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
+                source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
+                via = "genitive"
+            elif prep == "بين" or prep == "between":
+                if p.w0 - hit.w1 <= 4:
+                    source = self._chain_forward(p, cands)
+                    via = "between"
+        if not source and t.passive and after:
+            for p in after:
+                if self.preps[id(p)] in ("by", "من قبل") and p.w0 - hit.w1 <= 6:
+                    source = self._chain_forward(p, cands)
+                    via = "by"
+                    break
+        if not source and before:
+            clause = tw.clause
+            same = [p for p in before if words[p.w0].clause == clause and self.preps[id(p)] is None]
+            pool = same or ([p for p in before if self.preps[id(p)] is None] if is_verb or lang == "en" else [])
+            if pool:
+                source = self._chain_backward(pool[-1], cands)
+                via = "svo"
+        if not source and not before and after and lang == "en":
+            p = after[0]
+            if self.preps[id(p)] in ("between",):
+                source = self._chain_forward(p, cands)
+                via = "between"
+        # 2. target
+        start_after = max([hit.w1] + [p.w1 for p in source if p.w0 > hit.w1])
+        for p in after:
+            if p in source or p.w0 <= start_after:
+                continue
+            if p.w0 - start_after > 6 or self._has_break(start_after, p.w0):
+                break
+            prep = self.preps[id(p)]
+            if coop and prep in NOT_COOP_TARGET:
+                break
+            if prep is None and p.w0 - start_after <= 2 and not p.capital_only:
+                target = self._chain_forward(p, cands)
+                break
+            if prep is not None and prep in preps_ok:
+                target = self._chain_forward(p, cands)
+                break
+            if prep is not None:
+                continue
+        # reciprocal events: every participant is an actor
+        if t.reciprocal:
+            source = source + [p for p in target if p not in source]
+            target = []
+            if len({c for p in source for c in p.countries}) < 2:
+                with_ = [p for p in after if self.preps[id(p)] in ("مع", "with", "بين", "between")
+                         and p not in source and p.w0 - hit.w1 <= 8]
+                for p in with_:
+                    source.extend(q for q in self._chain_forward(p, cands) if q not in source)
+            if not source:
+                allc = [p for p in cands if self.preps[id(p)] not in LOCATIVE[lang] and not p.capital_only]
+                if len({c for p in allc for c in p.countries}) >= 2:
+                    source = allc
+                    via = "sentence"
+        src_actors = _actors(source)
+        tgt_codes = {a.code for a in src_actors}
+        tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
+        if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
+            tgt_actors = [a for a in tgt_actors if a.code[:3] not in {s.code[:3] for s in src_actors}]
+        modality = self._modality(hit, floor, reported)
+        return src_actors, tgt_actors, modality, via
+
+    def _quad(self, cameo: str) -> int:
+        rec = self.lex.cameo.get(cameo)
+        return rec.quad_class if rec else 0
+
+    def _is_report_cue(self, k: int) -> bool:
+        m = self.lex.match(self.lex.cues.get(self.lang, {}), self.words, k)
+        return bool(m and m[0].item.modality == "reported")
+
+    def _modality(self, hit: TriggerHit, floor: int, reported: bool) -> str:
+        words = self.words
+        lang = self.lang
+        best = "reported" if reported else "asserted"
+        t = hit.trigger
+        if lang == "ar" and t.pos == "verb" and "س" in hit.prefix:
+            best = _stronger(best, "planned")
+        sent = self.sentences[words[hit.w0].sentence]
+        cues = self.lex.cues.get(lang, {})
+        lo = max(floor, sent.w0, hit.w0 - 8)
+        for k in range(lo, hit.w0):
+            m = self.lex.match(cues, words, k, stop=hit.w0)
+            if not m:
+                continue
+            cue = m[0].item
+            if cue.position != "before":
+                continue
+            gap = hit.w0 - (k + m[2])
+            if gap > cue.window or self._has_break(k + m[2] - 1, hit.w0):
+                continue
+            if cue.modality == "reported":
+                continue  # reported speech is decided by the complementizer scope above
+            best = _stronger(best, cue.modality)
+        hi = min(sent.w1, hit.w1 + 6)
+        for k in range(hit.w1 + 1, hi):
+            m = self.lex.match(cues, words, k, stop=sent.w1)
+            if m and m[0].item.position == "after" and k - hit.w1 - 1 <= m[0].item.window:
+                best = _stronger(best, m[0].item.modality)
+        return best
+
+    def location(self, hit: TriggerHit) -> Location | None:
+        si = self.words[hit.w0].sentence
+        cands = [pl for pl in self.places if self.words[pl[0]].sentence == si]
+        after = [pl for pl in cands if pl[0] > hit.w1]
+        before = [pl for pl in cands if pl[1] < hit.w0]
+        for pl in after + list(reversed(before)):
+            return pl[3]
+        return None
+
+    def time(self, hit: TriggerHit) -> TimeRef | None:
+        si = self.words[hit.w0].sentence
+        cands = [(abs(w - hit.w0), tm) for w, tm in self.times if self.words[w].sentence == si]
+        if cands:
+            tm = min(cands, key=lambda c: c[0])[1]
+            return TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end)
+        if self.doc_date is not None:
+            return TimeRef("", self.doc_date.isoformat(), "document-date", None, None)
+        return None
+
+    def evidence(self, hit: TriggerHit) -> Span:
+        sent = self.sentences[self.words[hit.w0].sentence]
+        return Span.of(self.text, sent.start, sent.end)
+
+
+def _stronger(a: str, b: str) -> str:
+    return b if MODALITY_RANK[b] > MODALITY_RANK[a] else a
+
+
+def _actors(phrases: list[Phrase]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for p in phrases:
+        for a in p.actors:
+            key = a.entity or a.code
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+    return out

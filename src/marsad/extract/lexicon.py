@@ -1,0 +1,99 @@
+"""Compiled indexes over the rule files (triggers, modality cues, units, anaphora), built once per process.
+
+A multi-word form is indexed by its first normalized token and matched word by word against the analyses of the
+following words (see ``words.analyses``): forms list their own inflections, the engine only strips clitics and an
+optional article on later words ("فرض عقوبات" matches "وفرض العقوبات"). Imports: marsad.text, marsad.kb.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..kb.rules import load_rules
+from ..text import normalize_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    rest: tuple[tuple[str, ...], ...]  # for each following word: the acceptable normalized bases
+    item: object  # the Trigger / ModalityCue / Unit / Anaphor it stands for
+    length: int  # number of words
+
+
+def _alts(tok: str) -> tuple[str, ...]:
+    if tok.startswith("ال") and len(tok) > 3:
+        return (tok, tok[2:])
+    return (tok,)
+
+
+def _index(items, forms_of) -> dict[str, list[Pattern]]:
+    index: dict[str, list[Pattern]] = {}
+    for item in items:
+        for form in forms_of(item):
+            toks = normalize_key(form).split()
+            if not toks:
+                continue
+            pat = Pattern(tuple(_alts(t) for t in toks[1:]), item, len(toks))
+            for first in _alts(toks[0]):
+                index.setdefault(first, []).append(pat)
+    for pats in index.values():
+        pats.sort(key=lambda p: -p.length)
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    id: str
+    lang: str
+    forms: tuple[str, ...]
+    refers: str  # "pair" (the two countries) | "country" (the country) | "sides" (the parties)
+
+
+class Lexicon:
+    """Everything the engine looks words up in, per language."""
+
+    def __init__(self) -> None:
+        rules = load_rules()
+        self.rules = rules
+        self.cameo = rules.cameo
+        self.triggers = {lang: _index(ts, lambda t: t.forms) for lang, ts in rules.triggers.items()}
+        self.cues = {lang: _index(cs, lambda c: [c.cue]) for lang, cs in rules.modality.items()}
+        self.units = {lang: _index(us, lambda u: u.forms) for lang, us in rules.units.items()}
+        anaphora: dict[str, list[Anaphor]] = {}
+        with open(DATA_DIR / "anaphora.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    anaphora.setdefault(rec["lang"], []).append(
+                        Anaphor(rec["id"], rec["lang"], tuple(rec["forms"]), rec["refers"]))
+        self.anaphora = {lang: _index(items, lambda a: a.forms) for lang, items in anaphora.items()}
+
+    def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
+        """The longest pattern of ``index`` starting at word ``i``: (Pattern, prefix, n_words) or None."""
+        w = words[i]
+        stop = len(words) if stop is None else stop
+        for prefix, base, _suffix in w.bases:
+            pats = index.get(base)
+            if not pats:
+                continue
+            for pat in pats:
+                if i + pat.length > stop:
+                    continue
+                ok = True
+                for k, alts in enumerate(pat.rest, start=1):
+                    nxt = words[i + k]
+                    if not any(b in alts for _p, b, _s in nxt.bases) and nxt.norm not in alts:
+                        ok = False
+                        break
+                if ok:
+                    return pat, prefix, pat.length
+        return None
+
+
+@cache
+def get_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,66 @@
+"""Resolve gazetteer matches to mentions of KB entities and roles, applying the ambiguity policy.
+
+Ambiguity policy (documented in kb/data/README.md): a name marked ``needs_context`` (a surname that is also a
+common word, "Jordan", "Georgia", "Chad", a place name shared with a common word) resolves only when
+  - the same target is named unambiguously elsewhere in the document, or
+  - it stands next to a role title or a nisba adjective ("الرئيس عباس", "President Abbas").
+Otherwise it is dropped. When one name fits several kinds, the KB priority decides (person > organization >
+country > capital > place > region), then the entry order.
+
+Imports: marsad.kb records only (through the entries), marsad.extract.gazetteer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gazetteer import GazMatch
+
+KIND_RANK = {"person": 0, "person_short": 1, "organization": 2, "acronym": 2, "country": 3, "nisba": 3,
+             "demonym": 3, "capital": 4, "place": 5, "region": 6, "role": 7}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # NameEntry.kind: country | nisba | demonym | person | person_short | organization | acronym |
+    #           capital | place | region | role
+    target: str  # entity id or role id
+    prefix: str  # proclitics before the name (normalized), e.g. "و" marks coordination
+    w0: int = -1  # first and last word index
+    w1: int = -1
+
+    @property
+    def is_role(self) -> bool:
+        return self.kind == "role"
+
+    @property
+    def coordinated(self) -> bool:
+        return self.prefix.startswith("و")
+
+
+def resolve(matches: list[GazMatch], text: str) -> list[Mention]:
+    """Choose one entry per match and drop ambiguous names that lack support (see module docstring)."""
+    firm_targets: set[str] = set()
+    chosen: list[tuple[GazMatch, object]] = []
+    for m in matches:
+        entries = sorted(m.entries, key=lambda e: (KIND_RANK.get(e.kind, 9), -e.priority))
+        firm = [e for e in entries if not e.needs_context]
+        entry = firm[0] if firm else entries[0]
+        chosen.append((m, entry))
+        if not entry.needs_context:
+            firm_targets.add(entry.target)
+    out: list[Mention] = []
+    for idx, (m, entry) in enumerate(chosen):
+        if entry.needs_context and entry.target not in firm_targets:
+            prev_e = chosen[idx - 1][1] if idx > 0 else None
+            next_e = chosen[idx + 1][1] if idx + 1 < len(chosen) else None
+            prev_m = chosen[idx - 1][0] if idx > 0 else None
+            next_m = chosen[idx + 1][0] if idx + 1 < len(chosen) else None
+            near_prev = prev_e is not None and prev_e.kind in ("role", "nisba", "demonym") and m.start - prev_m.end <= 2
+            near_next = next_e is not None and next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2
+            if not (near_prev or near_next):
+                continue
+        out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
+    return out

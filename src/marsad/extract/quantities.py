@@ -1,0 +1,69 @@
+"""Quantities: numbers from the text layer plus what they count (units lexicon) and whose they are.
+
+"ما يقرب من 54 ألف جندي أمريكي" -> troops 54000 approx, actor USA; "2% من ناتجها المحلي الإجمالي" -> percent 2 of
+GDP; "2.5 مليار دولار" -> money 2.5e9 USD. Years ("عام 2027") are times, not quantities.
+Imports: marsad.model, marsad.text, marsad.extract siblings.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ..model import Quantity
+from ..text import find_numbers
+from .mentions import Mention
+from .words import Word
+
+GDP_FORMS = {"الناتج المحلي الاجمالي": "GDP", "ناتجها المحلي الاجمالي": "GDP", "ناتجه المحلي الاجمالي": "GDP",
+             "الناتج المحلي": "GDP", "gross domestic product": "GDP", "gdp": "GDP"}
+
+
+def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[Mention], kb, lexicon) -> list[tuple[int, Quantity]]:
+    """(word index, Quantity) for every non-year number in the text."""
+    starts = [w.start for w in words]
+    units = lexicon.units.get(lang, {})
+    out: list[tuple[int, Quantity]] = []
+    for nm in find_numbers(text, lang):
+        if getattr(nm, "year_like", False):
+            continue
+        wi = bisect.bisect_right(starts, nm.end - 1) - 1
+        if wi < 0:
+            continue
+        kind, unit, of, actor, end = "count", None, None, None, nm.end
+        if nm.percent:
+            kind, unit = "percent", "percent"
+        # unit noun within the next two words
+        k = wi + 1
+        while k < len(words) and k <= wi + 3 and words[k].start < nm.end:
+            k += 1
+        k_first = k
+        if not nm.percent:
+            for k2 in range(k, min(k + 2, len(words))):
+                if words[k2].sentence != words[wi].sentence:
+                    break
+                m = lexicon.match(units, words, k2)
+                if m:
+                    u = m[0].item
+                    kind, unit = u.kind, u.unit
+                    end = words[k2 + m[2] - 1].end
+                    k = k2 + m[2]
+                    break
+        else:
+            tail = " ".join(w.norm for w in words[k:k + 5])
+            for form, label in GDP_FORMS.items():
+                if form in tail:
+                    of = label
+                    break
+        # whose: a nisba / country right after the unit noun
+        for mn in mentions:
+            if k_first <= mn.w0 <= k + 1 and mn.kind in ("nisba", "country", "demonym"):
+                rec = kb.entities.get(mn.target)
+                if rec is not None:
+                    actor = rec.code
+                    end = max(end, mn.end) if mn.w0 in (k, k_first) else end
+                break
+        low = getattr(nm, "low", None)
+        high = getattr(nm, "high", None)
+        q = Quantity(kind=kind, value=float(nm.value), unit=unit, approx=bool(nm.approx), start=nm.start,
+                     end=end, text=text[nm.start:end], of=of, actor=actor, low=low, high=high)
+        out.append((wi, q))
+    return out

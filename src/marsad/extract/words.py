@@ -1,0 +1,92 @@
+"""Words of a document: whitespace/punctuation-delimited units with their normalized form, sentence and clause.
+
+The event engine reasons over words (not sub-tokens): each ``Word`` knows its original offsets, its normalized
+form and the analyses ``bases`` — (proclitics, base, suffix) splits tried against the lexicons. Analyses are memoized
+per normalized form, since news text repeats words constantly.
+
+Imports: marsad.text only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize
+
+# clause separators (normalized); ":" separates a headline's parts
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\"", "-", "—", "–"})
+
+
+@dataclass(slots=True)
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str  # word | number | punct | symbol
+    sentence: int
+    clause: int
+    bases: tuple = ()  # ((prefix, base, suffix), ...) most literal first
+    mention: int | None = None  # index of the mention covering this word
+    trigger: int | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    w0: int  # first word index
+    w1: int  # one past the last word index
+    words: list[Word] = field(default_factory=list)
+
+
+@lru_cache(maxsize=200_000)
+def analyses(norm: str, lang: str) -> tuple:
+    """Every (prefix, base, suffix) reading of a normalized word, the literal reading first."""
+    if lang != "ar" or not norm or not norm[0].isalpha():
+        base = norm
+        out = [("", base, "")]
+        if lang == "en" and base.endswith("'s"):
+            out.append(("", base[:-2], "'s"))
+        return tuple(out)
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for prefix, rest in proclitic_splits(norm):
+        for item in ((prefix, rest, ""),) + tuple((prefix, stem, suf) for stem, suf in enclitic_splits(rest) if suf):
+            if item not in seen and len(item[1]) >= 2:
+                seen.add(item)
+                out.append(item)
+    if not out:
+        out.append(("", norm, ""))
+    return tuple(out)
+
+
+def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
+    """Split a document into words grouped by sentence, with clause numbers inside each sentence."""
+    sentences: list[Sentence] = []
+    words: list[Word] = []
+    toks = tokenize(text, lang, split_clitics=False)
+    spans = split_sentences(text, lang)
+    ti = 0
+    for si, (s0, s1) in enumerate(spans):
+        sent = Sentence(si, s0, s1, len(words), len(words))
+        clause = 0
+        while ti < len(toks) and toks[ti].start < s1:
+            tok = toks[ti]
+            ti += 1
+            if tok.end <= s0:
+                continue
+            if tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
+                clause += 1
+            w = Word(len(words), tok.start, tok.end, tok.text, tok.norm, tok.kind, si, clause)
+            if tok.kind == "word":
+                w.bases = analyses(tok.norm, lang)
+            else:
+                w.bases = ((("", tok.norm, "")),)
+            words.append(w)
+            sent.words.append(w)
+        sent.w1 = len(words)
+        sentences.append(sent)
+    return words, sentences

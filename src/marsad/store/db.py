@@ -1,0 +1,342 @@
+"""The DuckDB store: open + migrate, idempotent batch upsert with deduplication, checkpoints for resumable ingest.
+
+``Store(path, read_only=False)`` is a context manager around one DuckDB connection. Opening read-write applies
+pending migrations; opening read-only refuses a database that needs them (and DuckDB itself refuses every write).
+
+``upsert_batch(items, ...)`` writes one batch of coded documents in ONE transaction together with the checkpoint
+position and the skipped records of that batch, so a process killed at any instant leaves either the whole batch
+or none of it. A document whose ``doc_id`` (content hash) is stored already is left alone: ingesting the same
+input twice changes no row count. A new document whose normalized text equals a stored one gets ``dup_of``; one
+whose MinHash similarity to a stored canonical document reaches the threshold gets ``near_dup_of``. Both are
+stored (never silently dropped) with ``canonical = false`` on their events, which analytics and exports skip.
+
+Imports ``marsad.errors``, ``marsad.model``, ``marsad.export.tables`` and the store's own modules.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..export.tables import SCHEMAS, TABLES, DocMeta, doc_tables
+from ..model import CodedDocument
+from . import dedup
+from .schema import MIGRATIONS, applied, migrate
+
+DEFAULT_THRESHOLD = 0.8
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A coded document flattened for the store, with its duplicate keys (computed where it was coded)."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    norm_key: str
+    sig: bytes | None
+
+    @property
+    def doc_id(self) -> str:
+        return self.rows["documents"][0]["doc_id"]
+
+    @property
+    def n_events(self) -> int:
+        return len(self.rows["events"])
+
+
+def prepare(doc: CodedDocument, meta: DocMeta | None = None, *, near_dups: bool = True) -> Prepared:
+    return Prepared(doc_tables(doc, meta), dedup.norm_key(doc.text), dedup.signature(doc.text) if near_dups else None)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRecord:
+    """An input record that produced no document, and why (kept in the ``skipped`` table)."""
+
+    where: str
+    reason: str
+    position: int = -1
+
+
+@dataclass(slots=True)
+class BatchResult:
+    new: int = 0  # canonical documents inserted
+    duplicates: int = 0  # inserted with dup_of (same normalized text as a stored document)
+    near_duplicates: int = 0  # inserted with near_dup_of
+    already: int = 0  # same doc_id stored before: nothing written
+    events: int = 0  # events inserted (all documents)
+    canonical_events: int = 0
+    inserted_ids: list[str] = field(default_factory=list)
+
+    def add(self, other: "BatchResult") -> None:
+        for name in ("new", "duplicates", "near_duplicates", "already", "events", "canonical_events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class Store:
+    """One DuckDB database file (or ``":memory:"``). Library-first: every method returns plain data."""
+
+    def __init__(self, path: str | os.PathLike[str] = "marsad.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(f"no database at {self.path}: create one with `marsad ingest PATH --db {self.path}`",
+                             path=self.path)
+        if self.path != ":memory:" and not read_only:
+            parent = Path(self.path).parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot create the database {self.path}: directory {parent} does not exist",
+                                 path=self.path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {_first_line(exc)}", path=self.path) from None
+        try:
+            if read_only:
+                missing = [name for name, _ in MIGRATIONS if name not in set(applied(self.con))]
+                if missing:
+                    raise StoreError(f"{self.path} is not a marsad database or needs migration {missing[0]}: "
+                                     f"open it once with `marsad ingest`", path=self.path)
+            else:
+                migrate(self.con)
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(f"cannot migrate {self.path}: {_first_line(exc)}", path=self.path) from None
+        except StoreError:
+            self.con.close()
+            raise
+
+    # -- context manager -------------------------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def migrations(self) -> list[str]:
+        return applied(self.con)
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        """Run one parameterised statement and return all rows (for library callers; never build SQL from input)."""
+        return self.con.execute(query, params or []).fetchall()
+
+    def count(self, table: str) -> int:
+        if table not in TABLES and table not in {"skipped", "checkpoints", "ingest_runs", "lsh_bands",
+                                                 "doc_minhash", "migrations"}:
+            raise StoreError(f"no table {table!r} in the store")
+        return self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+    # -- checkpoints -----------------------------------------------------------------------------------------
+    def checkpoint(self, fingerprint: str) -> tuple[int, bool]:
+        """(position, done) of an input fingerprint; (0, False) for an input never seen."""
+        row = self.con.execute("SELECT position, done FROM checkpoints WHERE fingerprint = ?", [fingerprint]
+                               ).fetchone()
+        return (int(row[0]), bool(row[1])) if row else (0, False)
+
+    def reset_checkpoint(self, fingerprint: str) -> None:
+        self.con.execute("DELETE FROM checkpoints WHERE fingerprint = ?", [fingerprint])
+
+    def finish_checkpoint(self, fingerprint: str, inputs: str, position: int) -> None:
+        self._set_checkpoint(fingerprint, inputs, position, True)
+
+    def _set_checkpoint(self, fingerprint: str, inputs: str, position: int, done: bool) -> None:
+        self.con.execute(
+            "INSERT INTO checkpoints VALUES (?, ?, ?, ?, now()) ON CONFLICT (fingerprint) DO UPDATE SET "
+            "position = excluded.position, done = excluded.done, updated_at = excluded.updated_at",
+            [fingerprint, inputs, position, done])
+
+    # -- ingest runs -----------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, inputs: str) -> None:
+        self.con.execute("INSERT INTO ingest_runs VALUES (?, now(), NULL, ?, 'running', 0, 0, 0, 0, 0, 0)",
+                         [run_id, inputs])
+
+    def finish_run(self, run_id: str, status: str, counts: dict[str, int]) -> None:
+        self.con.execute(
+            'UPDATE ingest_runs SET finished_at = now(), status = ?, "read" = ?, new = ?, duplicates = ?, '
+            "near_duplicates = ?, skipped = ?, events = ? WHERE run_id = ?",
+            [status, counts.get("read", 0), counts.get("new", 0), counts.get("duplicates", 0),
+             counts.get("near_duplicates", 0), counts.get("skipped", 0), counts.get("events", 0), run_id])
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def upsert_documents(self, docs_with_meta: Iterable[tuple[CodedDocument, DocMeta | None]],
+                         near_dup_threshold: float | None = DEFAULT_THRESHOLD) -> BatchResult:
+        """Store coded documents (one transaction); idempotent by doc_id. Threshold None: no near-dup check."""
+        items = [prepare(doc, meta, near_dups=near_dup_threshold is not None) for doc, meta in docs_with_meta]
+        return self.upsert_batch(items, near_dup_threshold=near_dup_threshold)
+
+    def upsert_batch(self, items: Sequence[Prepared], *, near_dup_threshold: float | None = DEFAULT_THRESHOLD,
+                     run_id: str | None = None, skipped: Sequence[SkippedRecord] = (),
+                     checkpoint: tuple[str, str, int] | None = None) -> BatchResult:
+        """Write a batch in one transaction: new documents with their rows, skipped records, checkpoint.
+
+        ``checkpoint`` is ``(fingerprint, inputs, position)``: the input position reached after this batch.
+        """
+        if near_dup_threshold is not None and not 0.0 < near_dup_threshold <= 1.0:
+            raise StoreError(f"near-duplicate threshold must be in (0, 1], not {near_dup_threshold}")
+        result = BatchResult()
+        con = self.con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            fresh = self._decide(items, near_dup_threshold, result)
+            self._insert(fresh, run_id)
+            if skipped and checkpoint is not None:
+                con.executemany(
+                    "INSERT INTO skipped VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING",
+                    [[checkpoint[0], s.position, s.where, s.reason, run_id] for s in skipped])
+            if checkpoint is not None:
+                self._set_checkpoint(checkpoint[0], checkpoint[1], checkpoint[2], False)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
+        return result
+
+    def _decide(self, items: Sequence[Prepared], threshold: float | None,
+                result: BatchResult) -> list[tuple[Prepared, str | None, str | None]]:
+        """Classify a batch: already stored / exact duplicate / near duplicate / new, in input order."""
+        con = self.con
+        ids = [p.doc_id for p in items]
+        stored = {r[0] for r in con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+        keys = list({p.norm_key for p in items})
+        first_by_key = dict(con.execute(
+            "SELECT norm_key, arg_min(doc_id, ingested_at) FROM documents "
+            "WHERE norm_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY norm_key", [keys]).fetchall())
+
+        band_rows = [(p.doc_id, b, h) for p in items if threshold is not None and p.sig is not None
+                     for b, h in enumerate(dedup.band_hashes(p.sig))]
+        cand_db: dict[str, set[str]] = {}
+        sigs: dict[str, bytes] = {}
+        if band_rows:
+            probe = pa.table({"doc_id": [r[0] for r in band_rows], "band": pa.array([r[1] for r in band_rows],
+                              pa.int16()), "hash": pa.array([r[2] for r in band_rows], pa.int64())})
+            con.register("_probe", probe)
+            try:
+                pairs = con.execute("SELECT DISTINCT p.doc_id, l.doc_id FROM _probe p JOIN lsh_bands l "
+                                    "ON l.band = p.band AND l.hash = p.hash").fetchall()
+            finally:
+                con.unregister("_probe")
+            for mine, other in pairs:
+                cand_db.setdefault(mine, set()).add(other)
+            wanted = list({o for s in cand_db.values() for o in s})
+            if wanted:
+                sigs.update(con.execute("SELECT doc_id, sig FROM doc_minhash WHERE doc_id IN "
+                                        "(SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall())
+
+        batch_bands: dict[tuple[int, int], list[str]] = {}
+        seen: set[str] = set()
+        out: list[tuple[Prepared, str | None, str | None]] = []
+        for p in items:
+            did = p.doc_id
+            if did in stored or did in seen:
+                result.already += 1
+                continue
+            seen.add(did)
+            dup_of = first_by_key.get(p.norm_key)
+            near_of = None
+            bands = dedup.band_hashes(p.sig) if (threshold is not None and p.sig is not None) else []
+            if dup_of is None and bands:
+                cands = set(cand_db.get(did, ()))
+                for b, h in enumerate(bands):
+                    cands.update(batch_bands.get((b, h), ()))
+                best, best_j = None, 0.0
+                for c in sorted(cands):
+                    j = dedup.jaccard(p.sig, sigs[c])  # type: ignore[arg-type]
+                    if j >= threshold and j > best_j:  # type: ignore[operator]
+                        best, best_j = c, j
+                near_of = best
+            if dup_of is None:
+                first_by_key[p.norm_key] = did
+            if dup_of is None and near_of is None:
+                result.new += 1
+                if p.sig is not None and bands:  # only canonical documents enter the LSH index
+                    sigs[did] = p.sig
+                    for b, h in enumerate(bands):
+                        batch_bands.setdefault((b, h), []).append(did)
+            elif dup_of is not None:
+                result.duplicates += 1
+            else:
+                result.near_duplicates += 1
+            result.events += p.n_events
+            if dup_of is None and near_of is None:
+                result.canonical_events += p.n_events
+            result.inserted_ids.append(did)
+            out.append((p, dup_of, near_of))
+        return out
+
+    def _insert(self, fresh: list[tuple[Prepared, str | None, str | None]], run_id: str | None) -> None:
+        if not fresh:
+            return
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        canonical_docs: set[str] = set()
+        extra_docs = {"norm_key": [], "run_id": [], "ingested_at": []}
+        minhash_rows, band_rows = [], []
+        for p, dup_of, near_of in fresh:
+            doc_row = dict(p.rows["documents"][0], dup_of=dup_of, near_dup_of=near_of)
+            rows["documents"].append(doc_row)
+            extra_docs["norm_key"].append(p.norm_key)
+            extra_docs["run_id"].append(run_id)
+            extra_docs["ingested_at"].append(now)
+            for name in TABLES[1:]:
+                rows[name].extend(p.rows[name])
+            if dup_of is None and near_of is None:
+                canonical_docs.add(p.doc_id)
+                if p.sig is not None:
+                    minhash_rows.append((p.doc_id, p.sig))
+                    band_rows.extend((b, h, p.doc_id) for b, h in enumerate(dedup.band_hashes(p.sig)))
+        for name in TABLES:
+            table = pa.Table.from_pylist(rows[name], schema=SCHEMAS[name])
+            if table.num_rows == 0:
+                continue
+            if name == "documents":
+                for col, values in extra_docs.items():
+                    typ = pa.timestamp("us") if col == "ingested_at" else pa.string()
+                    table = table.append_column(col, pa.array(values, typ))
+            elif name in ("events", "event_actors"):
+                table = table.append_column("canonical", pa.array(
+                    [d in canonical_docs for d in table.column("doc_id").to_pylist()], pa.bool_()))
+            self._append(name, table)
+        if minhash_rows:
+            self._append("doc_minhash", pa.table({"doc_id": [r[0] for r in minhash_rows],
+                                                  "sig": pa.array([r[1] for r in minhash_rows], pa.binary())}))
+            self._append("lsh_bands", pa.table({"band": pa.array([r[0] for r in band_rows], pa.int16()),
+                                                "hash": pa.array([r[1] for r in band_rows], pa.int64()),
+                                                "doc_id": [r[2] for r in band_rows]}))
+
+    def _append(self, table_name: str, table: pa.Table) -> None:
+        cols = ", ".join(f'"{c}"' for c in table.column_names)
+        self.con.register("_batch", table)
+        try:
+            self.con.execute(f'INSERT INTO "{table_name}" ({cols}) SELECT {cols} FROM _batch')
+        finally:
+            self.con.unregister("_batch")
+
+    # -- reading (see queries.py for the analytic queries) --------------------------------------------------
+    def skipped(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.con.execute('SELECT "where", reason, fingerprint, position FROM skipped ORDER BY at, position '
+                                "LIMIT ?", [limit]).fetchall()
+        return [{"where": w, "reason": r, "fingerprint": f, "position": p} for w, r, f, p in rows]
+
+    def runs(self) -> list[dict[str, Any]]:
+        cur = self.con.execute("SELECT * FROM ingest_runs ORDER BY started_at")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def dumps(obj: Any) -> str:
+    """JSON for values read from DuckDB (dates, decimals)."""
+    return json.dumps(obj, ensure_ascii=False, default=str)

@@ -1,0 +1,85 @@
+"""Duplicate keys of a text: exact (hash of the normalized text) and near (MinHash over word shingles, banded for LSH).
+
+Pure functions, cheap enough to run in the ingest workers next to the coder:
+
+- ``norm_key(text)``: sha256 (24 hex) of the normalized word sequence, so copies differing only in diacritics,
+  alef/ya/ta-marbuta forms, case, punctuation or spacing share a key.
+- ``signature(text)``: 128 MinHash values (datasketch, ``update_batch`` over word 3-shingles) as bytes, or None for a
+  text without words. ``jaccard(a, b)`` estimates the shingle Jaccard similarity of two signatures.
+- ``band_hashes(sig)``: one 63-bit hash per LSH band (32 bands x 4 rows). The banding is fixed whatever the
+  threshold, so band rows stored by one run serve every later run; candidates are then checked against the
+  threshold with ``jaccard``. With 32x4 bands a pair at similarity 0.5 becomes a candidate with p = 0.87, at
+  0.6 with p = 0.99, so thresholds from 0.5 up are supported.
+
+Imports nothing of marsad except (when present) ``marsad.text.normalize_key``.
+"""
+from __future__ import annotations
+
+import hashlib
+import struct
+import unicodedata
+
+import numpy as np
+import regex
+
+NUM_PERM = 128
+BANDS, ROWS = 32, 4
+SHINGLE = 3
+SEED = 7
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+
+try:  # the project's own folding when helper A's text package is present
+    from ..text import normalize_key as _normalize_key  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the order helpers deliver
+    _normalize_key = None
+
+_PERMS: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def words(text: str) -> list[str]:
+    """The normalized words of a text: folded Arabic letter forms, no diacritics, casefolded."""
+    folded = _normalize_key(text) if _normalize_key is not None else text
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    return _WORD.findall(folded.translate(_FOLD).casefold())
+
+
+def norm_key(text: str) -> str:
+    return hashlib.sha256(" ".join(words(text)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def shingles(ws: list[str], k: int = SHINGLE) -> list[bytes]:
+    if not ws:
+        return []
+    if len(ws) < k:
+        return [" ".join(ws).encode("utf-8", "surrogatepass")]
+    return list({" ".join(ws[i:i + k]).encode("utf-8", "surrogatepass") for i in range(len(ws) - k + 1)})
+
+
+def signature(text: str) -> bytes | None:
+    """128 MinHash values of the text's word 3-shingles (uint32, little endian), or None without words."""
+    from datasketch import MinHash  # imported here: scipy/numpy load only when deduplicating
+
+    sh = shingles(words(text))
+    if not sh:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m.update_batch(sh)
+    return np.asarray(m.hashvalues, dtype="<u4").tobytes()
+
+
+def jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    return float(np.count_nonzero(x == y)) / len(x)
+
+
+def band_hashes(sig: bytes) -> list[int]:
+    """One signed 63-bit integer per band (fits DuckDB BIGINT)."""
+    width = ROWS * 4
+    out = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(sig[band * width:(band + 1) * width], digest_size=8).digest()
+        out.append(struct.unpack("<q", digest)[0] >> 1)
+    return out

@@ -1,0 +1,135 @@
+"""DuckDB schema of the store as named migration functions, applied in order, each in its own transaction and
+recorded in the ``migrations`` table (the sqlite-utils habit). Never edit a released migration: add a new one.
+
+The data tables have exactly the columns of ``marsad.export.tables.SCHEMAS`` (a test holds this) plus a few
+store-only columns: ``documents.norm_key`` (hash of the normalized text, exact-duplicate key), ``documents.run_id``,
+``documents.ingested_at``, and ``canonical`` on ``events``/``event_actors`` (false for events of a document that
+is an exact or near duplicate of an earlier one, so analytics count a syndicated story once).
+
+Imports nothing of marsad but ``errors``.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import duckdb
+
+Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
+
+SPAN_LIST = 'STRUCT("start" INTEGER, "end" INTEGER)[]'
+
+
+def m001_core_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY, date DATE, lang VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR,
+            path VARCHAR, ext_id VARCHAR, text VARCHAR, kb_version VARCHAR, coder_version VARCHAR,
+            n_chars INTEGER, n_entities INTEGER, n_events INTEGER, dup_of VARCHAR, near_dup_of VARCHAR,
+            norm_key VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP)""")
+    con.execute("""
+        CREATE TABLE entities (
+            doc_id VARCHAR NOT NULL, date DATE, entity_id VARCHAR NOT NULL, kind VARCHAR, name VARCHAR,
+            name_ar VARCHAR, code VARCHAR, country VARCHAR, sectors VARCHAR[], lat DOUBLE, lon DOUBLE, role VARCHAR,
+            n_mentions INTEGER)""")
+    con.execute("""
+        CREATE TABLE mentions (
+            doc_id VARCHAR NOT NULL, date DATE, entity_id VARCHAR NOT NULL, "start" INTEGER, "end" INTEGER,
+            text VARCHAR)""")
+    con.execute(f"""
+        CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, date DATE, local_id VARCHAR, type VARCHAR,
+            mode VARCHAR, cameo VARCHAR, cameo_root VARCHAR, quad_class INTEGER, goldstein DOUBLE, modality VARCHAR,
+            source_code VARCHAR, target_code VARCHAR, source_country VARCHAR, target_country VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+            location_entity VARCHAR, time_text VARCHAR, time_value VARCHAR, time_relation VARCHAR,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+            evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, evidences {SPAN_LIST},
+            sentence INTEGER, rule VARCHAR, confidence DOUBLE, kb_version VARCHAR, coder_version VARCHAR,
+            canonical BOOLEAN NOT NULL DEFAULT TRUE)""")
+    con.execute("""
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, date DATE, role VARCHAR NOT NULL,
+            position INTEGER, code VARCHAR, country VARCHAR, entity_id VARCHAR, text VARCHAR,
+            "start" INTEGER, "end" INTEGER, canonical BOOLEAN NOT NULL DEFAULT TRUE)""")
+    con.execute("""
+        CREATE TABLE quantities (
+            quantity_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, date DATE, event_ids VARCHAR[], kind VARCHAR,
+            value DOUBLE, unit VARCHAR, approx BOOLEAN, "of" VARCHAR, actor VARCHAR, "start" INTEGER,
+            "end" INTEGER, text VARCHAR, low DOUBLE, high DOUBLE)""")
+
+
+def m002_ingest_bookkeeping(con: duckdb.DuckDBPyConnection) -> None:
+    """Checkpoints (crash-safe resume), skipped records, ingest runs, and the near-duplicate index."""
+    con.execute("""
+        CREATE TABLE checkpoints (
+            fingerprint VARCHAR PRIMARY KEY, inputs VARCHAR, position BIGINT NOT NULL, done BOOLEAN NOT NULL,
+            updated_at TIMESTAMP)""")
+    con.execute("""
+        CREATE TABLE skipped (
+            fingerprint VARCHAR NOT NULL, position BIGINT NOT NULL, "where" VARCHAR, reason VARCHAR,
+            run_id VARCHAR, at TIMESTAMP, PRIMARY KEY (fingerprint, position))""")
+    con.execute("""
+        CREATE TABLE ingest_runs (
+            run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, inputs VARCHAR,
+            status VARCHAR, "read" BIGINT, new BIGINT, duplicates BIGINT, near_duplicates BIGINT, skipped BIGINT,
+            events BIGINT)""")
+    con.execute("CREATE TABLE doc_minhash (doc_id VARCHAR PRIMARY KEY, sig BLOB NOT NULL)")
+    con.execute("CREATE TABLE lsh_bands (band SMALLINT NOT NULL, hash BIGINT NOT NULL, doc_id VARCHAR NOT NULL)")
+
+
+def m003_indexes_for_common_filters(con: duckdb.DuckDBPyConnection) -> None:
+    """Point lookups the CLI/API make: by date, type, actor code/country, document, and LSH band hash."""
+    for sql in (
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE INDEX events_type ON events(type)",
+        "CREATE INDEX events_doc ON events(doc_id)",
+        "CREATE INDEX events_dyad ON events(source_country, target_country)",
+        "CREATE INDEX actors_event ON event_actors(event_id)",
+        "CREATE INDEX actors_code ON event_actors(code)",
+        "CREATE INDEX actors_country ON event_actors(country)",
+        "CREATE INDEX entities_doc ON entities(doc_id)",
+        "CREATE INDEX mentions_doc ON mentions(doc_id)",
+        "CREATE INDEX quantities_doc ON quantities(doc_id)",
+        "CREATE INDEX documents_norm ON documents(norm_key)",
+        "CREATE INDEX lsh_band_hash ON lsh_bands(band, hash)",
+    ):
+        con.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [
+    ("001_core_tables", m001_core_tables),
+    ("002_ingest_bookkeeping", m002_ingest_bookkeeping),
+    ("003_indexes_for_common_filters", m003_indexes_for_common_filters),
+]
+
+# The store-only columns (not in export.tables.SCHEMAS), per table.
+STORE_ONLY_COLUMNS = {"documents": ("norm_key", "run_id", "ingested_at"), "events": ("canonical",),
+                      "event_actors": ("canonical",)}
+
+
+def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
+                         ).fetchone()[0]
+    if not exists:
+        return []
+    return [r[0] for r in con.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet recorded, each in one transaction; return the names applied now."""
+    con.execute("CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    done = set(applied(con))
+    now = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            fn(con)
+            con.execute("INSERT INTO migrations VALUES (?, now())", [name])
+            con.execute("COMMIT")
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        now.append(name)
+    return now

@@ -1,0 +1,280 @@
+"""Normalization: a *matching view* of a text plus an offset map back to the original characters.
+
+Job: fold Arabic and English news text into one form in which dictionary keys (KB names, lexicon forms) and
+patterns match, while every character of the view still knows which character of the original produced it.
+May import: stdlib and ``regex`` only (``marsad.text`` imports nothing else of marsad).
+
+The folding, applied to any text whatever its language:
+
+* Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) -> base letters (NFKC per character; a ligature may
+  expand to several characters, e.g. U+FEFB -> "لا"; the map handles it);
+* deleted: harakat U+064B-U+065F, dagger alef U+0670, tatweel U+0640, Quranic marks U+0610-U+061A and
+  U+06D6-U+06ED, extended marks U+08D3-U+08FF, zero-width characters (ZWSP, ZWNJ, ZWJ, BOM, word joiner, soft
+  hyphen) and bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates);
+* alef forms أ إ آ ٱ ٲ ٳ -> ا; ى -> ي; ة -> ه; Persian ی -> ي and ک -> ك; ؤ and ئ are kept;
+* Arabic-Indic and Persian digits -> 0-9; ٪ -> %, ٫ -> ., ٬ -> ,, ، -> ,, ؛ -> ;, ؟ -> ?, ۔ -> .;
+* every Unicode horizontal space (tab, NBSP, thin, em, ideographic...) -> ' ', and a run of them -> one ' ';
+* line breaks (CR LF, CR, LF, VT, FF, NEL, LS, PS) -> '\\n' (CR LF becomes one '\\n'); newlines never collapse;
+* letters lowercased one character at a time (length may change: U+0130 -> "i̇"); curly quotes ‘’‚‛ -> ',
+  “”„‟«» -> "; hyphen variants (U+2010-U+2015, U+2212, U+FE63, U+FF0D) -> -; fullwidth ASCII -> ASCII.
+
+Everything else (NUL, lone surrogates, other scripts) passes through unchanged. ``normalize`` is linear time: one
+``str.translate`` plus, only when something was deleted, expanded or collapsed, a pass over those places.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+import regex
+
+__all__ = ["NormalizedText", "normalize", "normalize_key", "IGNORABLE_CHARS", "MARK_CHARS"]
+
+# -- the character tables -------------------------------------------------------------------------------------
+
+_DELETE_MARKS = [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x0610, 0x061B), *range(0x06D6, 0x06EE),
+                 *range(0x08D3, 0x08E2), *range(0x08E3, 0x0900)]
+_DELETE_INVISIBLE = [0x200B, 0x200C, 0x200D, 0xFEFF, 0x2060, 0x00AD, 0x180E, 0x200E, 0x200F, 0x061C,
+                     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+#: characters that are combining marks or tatweel: attached to the letter before them (see ``to_original``)
+MARK_CHARS = frozenset(chr(c) for c in _DELETE_MARKS)
+#: invisible format characters (zero-width, bidi controls): deleted from the view, never part of a span's edge
+IGNORABLE_CHARS = frozenset(chr(c) for c in _DELETE_INVISIBLE)
+
+_HSPACE = [0x09, 0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]
+_LINEBREAK = [0x0A, 0x0B, 0x0C, 0x85, 0x2028, 0x2029]  # CR handled separately (CR LF -> one LF)
+
+_ONE_TO_ONE: dict[int, str] = {}
+for _c in "أإآٱٲٳ":
+    _ONE_TO_ONE[ord(_c)] = "ا"
+_ONE_TO_ONE.update({ord("ى"): "ي", ord("ة"): "ه", 0x06CC: "ي", 0x06A9: "ك",
+                    0x066A: "%", 0x066B: ".", 0x066C: ",", 0x060C: ",", 0x061B: ";", 0x061F: "?", 0x06D4: "."})
+for _i in range(10):
+    _ONE_TO_ONE[0x0660 + _i] = str(_i)
+    _ONE_TO_ONE[0x06F0 + _i] = str(_i)
+for _c in (0x2018, 0x2019, 0x201A, 0x201B):
+    _ONE_TO_ONE[_c] = "'"
+for _c in (0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB):
+    _ONE_TO_ONE[_c] = '"'
+for _c in (*range(0x2010, 0x2016), 0x2212, 0xFE63, 0xFF0D):
+    _ONE_TO_ONE[_c] = "-"
+for _c in _HSPACE:
+    _ONE_TO_ONE[_c] = " "
+for _c in _LINEBREAK:
+    _ONE_TO_ONE[_c] = "\n"
+
+
+def _fold_char(ch: str) -> str:
+    """The folding of one character, not counting presentation forms / fullwidth (applied after them)."""
+    code = ord(ch)
+    if code in _DELETE_SET:
+        return ""
+    if code in _ONE_TO_ONE:
+        return _ONE_TO_ONE[code]
+    low = ch.lower()
+    return low
+
+
+_DELETE_SET = frozenset(_DELETE_MARKS) | frozenset(_DELETE_INVISIBLE)
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in _DELETE_SET:
+        table[code] = ""
+    table.update(_ONE_TO_ONE)
+    # letters with a different lowercase form (all scripts; one char may become two, e.g. U+0130)
+    for code in range(0x1E960):  # the last cased letter is U+1E921 (Adlam)
+        if 0xD800 <= code <= 0xDFFF or code in table:
+            continue
+        ch = chr(code)
+        low = ch.lower()
+        if low != ch:
+            table[code] = low
+    # presentation forms and fullwidth ASCII: NFKC, then fold the result (ligatures expand)
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00), *range(0xFF01, 0xFF5F)):
+        if code in _DELETE_SET or code in _ONE_TO_ONE:
+            continue
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cn":
+            continue
+        nfkc = unicodedata.normalize("NFKC", ch)
+        if nfkc == ch:
+            continue
+        folded = "".join(_fold_char(c) for c in nfkc)
+        if code < 0xFF00:  # isolated harakat forms decompose to " " + mark: drop the space
+            folded = folded.strip(" ")
+        table[code] = folded
+    return table
+
+
+_TABLE: dict[int, str] = _build_table()
+#: characters whose folding is not exactly one character (deleted or expanded), plus CR
+_IRREGULAR = "".join(sorted(chr(c) for c, v in _TABLE.items() if len(v) != 1)) + "\r"
+_IRREGULAR_RUN = regex.compile("[" + regex.escape(_IRREGULAR, special_only=False) + "]+")
+_TABLE[0x0D] = "\r"  # CR stays CR through translate; the collapse pass turns CR LF / CR into one LF
+_COLLAPSE = regex.compile(r"\r\n?+| {2,}+")
+_EXTEND_AFTER = MARK_CHARS  # deleted chars that belong to the letter before them
+
+
+class IdentityOffsets(Sequence[int]):
+    """Compact offset map of a view with the same length as its original: offsets[i] == i (for i <= n)."""
+
+    __slots__ = ("_n",)
+
+    def __init__(self, n: int) -> None:
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n + 1
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
+        if isinstance(i, slice):
+            return range(self._n + 1)[i]
+        if i < 0:
+            i += self._n + 1
+        if not 0 <= i <= self._n:
+            raise IndexError("offset index out of range")
+        return i
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self._n + 1))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IdentityOffsets):
+            return other._n == self._n
+        if isinstance(other, Sequence | array):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(("IdentityOffsets", self._n))
+
+    def __repr__(self) -> str:
+        return f"IdentityOffsets({self._n})"
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A matching view ``norm`` of ``original`` and the map back.
+
+    ``offsets`` has ``len(norm) + 1`` entries: ``offsets[i]`` is the index in ``original`` of the character that
+    produced ``norm[i]``, and ``offsets[len(norm)] == len(original)``. It is non-decreasing. When nothing was
+    deleted, expanded or collapsed it is an :class:`IdentityOffsets` (no memory per character).
+    """
+
+    original: str
+    norm: str
+    offsets: Sequence[int]
+
+    def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original span ``(start, end)`` covering ``norm[nstart:nend]``.
+
+        Starts at the character that produced ``norm[nstart]`` and ends just after the character that produced
+        ``norm[nend-1]``, then also takes the combining marks / tatweel deleted right after it (diacritics on the
+        last letter of a name belong to the name) but never a following space, punctuation or invisible control.
+        An empty span maps to an empty span at the corresponding original position.
+        Raises ``ValueError`` when ``0 <= nstart <= nend <= len(norm)`` does not hold.
+        """
+        n = len(self.norm)
+        if not 0 <= nstart <= nend <= n:
+            raise ValueError(f"normalized span ({nstart}, {nend}) is outside 0..{n} or reversed")
+        offs = self.offsets
+        start = offs[nstart]
+        if nend == nstart:
+            return start, start
+        last = offs[nend - 1]
+        end = last + 1
+        limit = offs[nend] if nend < n else len(self.original)
+        orig = self.original
+        if end < limit:
+            if orig[last] == "\r" and orig[end] == "\n":
+                end += 1
+            while end < limit and orig[end] in _EXTEND_AFTER:
+                end += 1
+        return start, end
+
+    def to_norm(self, ostart: int, oend: int) -> tuple[int, int]:
+        """Smallest normalized span whose characters all come from ``original[ostart:oend]`` (inverse helper)."""
+        import bisect
+
+        offs = self.offsets
+        n = len(self.norm)
+        lo = bisect.bisect_left(offs, ostart, 0, n)
+        hi = bisect.bisect_left(offs, oend, lo, n)
+        return lo, hi
+
+
+def _offsets_pass1(text: str) -> Sequence[int]:
+    """Offsets of ``text.translate(_TABLE)`` back into ``text`` (identity when no irregular character)."""
+    if not _IRREGULAR_RUN.search(text):
+        return IdentityOffsets(len(text))
+    out = array("q")
+    prev = 0
+    table = _TABLE
+    for m in _IRREGULAR_RUN.finditer(text):
+        s, e = m.span()
+        if s > prev:
+            out.extend(range(prev, s))
+        for i in range(s, e):
+            k = len(table.get(ord(text[i]), text[i]))
+            if k == 1:
+                out.append(i)
+            elif k:
+                out.extend((i,) * k)
+        prev = e
+    if prev < len(text):
+        out.extend(range(prev, len(text)))
+    out.append(len(text))
+    return out
+
+
+def _collapse(t1: str, off1: Sequence[int] | None) -> tuple[str, Sequence[int] | None]:
+    """Turn CR LF / CR into LF and runs of spaces into one space, composing the offsets (if given)."""
+    if "\r" not in t1 and "  " not in t1:
+        return t1, off1
+    parts: list[str] = []
+    out = array("q") if off1 is not None else None
+    prev = 0
+    for m in _COLLAPSE.finditer(t1):
+        s, e = m.span()
+        parts.append(t1[prev:s])
+        parts.append("\n" if t1[s] == "\r" else " ")
+        if out is not None and off1 is not None:
+            out.extend(off1[prev:s + 1])
+        prev = e
+    parts.append(t1[prev:])
+    if out is not None and off1 is not None:
+        out.extend(off1[prev:])
+    return "".join(parts), out
+
+
+def normalize(text: str, lang: str = "ar") -> NormalizedText:
+    """The matching view of ``text`` with its offset map (see the module docstring for the folding).
+
+    ``lang`` is accepted for symmetry with the other functions; the folding is the same for every language.
+    Raises ``TypeError`` when ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
+    t1 = text.translate(_TABLE)
+    off1 = _offsets_pass1(text)
+    norm, offs = _collapse(t1, off1)
+    assert offs is not None
+    return NormalizedText(text, norm, offs)
+
+
+def normalize_key(s: str) -> str:
+    """The same folding for dictionary keys (KB names, lexicon forms): ``normalize(s).norm.strip()``, no offsets."""
+    if not isinstance(s, str):
+        raise TypeError(f"normalize_key() needs a str, not {type(s).__name__}")
+    norm, _ = _collapse(s.translate(_TABLE), None)
+    return norm.strip()

@@ -1,0 +1,716 @@
+"""Generate src/marsad/kb/data/roles.jsonl: titles, institutions and group nouns WITHOUT a country.
+
+Run: ``.venv/bin/python tools/kb/people_src/gen_roles.py`` (deterministic: running it twice gives the same file).
+
+Arabic titles are written once as (head noun, complement) and inflected here: a construct head (``وزير``) gets
+every form Arabic news uses -- masculine/feminine singular, construct dual (nominative ``وزيرا`` / oblique
+``وزيري``), feminine dual, plural -- and a definite complement (``الخارجية``) is also emitted without the article
+(``وزير خارجية``) because that is how the title reads before a country name (``وزير خارجية مصر``). Standalone
+titles (``الرئيس``) get bare and definite forms, dual ``-ان/-ين`` and sound plurals. English forms are listed
+by hand with their plurals. Sector codes follow CAMEO/PLOVER (see /work/shared/reference/coding-schemes.md).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[3] / "src" / "marsad" / "kb" / "data" / "roles.jsonl"
+SOURCES = "hand-written from Arabic and English news usage; sectors per CAMEO/PLOVER actor type codes"
+
+# head noun -> inflections used as the FIRST member of a construct phrase (idafa)
+HEADS: dict[str, list[str]] = {
+    "وزير": ["وزير", "وزيرة", "وزيرا", "وزيري", "وزيرتا", "وزيرتي", "وزراء"],
+    "رئيس": ["رئيس", "رئيسة", "رئيسا", "رئيسي", "رؤساء"],
+    "نائب": ["نائب", "نائبة", "نائبا", "نائبي", "نواب"],
+    "سفير": ["سفير", "سفيرة", "سفيرا", "سفيري", "سفراء"],
+    "مبعوث": ["مبعوث", "مبعوثة", "مبعوثا", "مبعوثي", "مبعوثو"],
+    "قائد": ["قائد", "قائدة", "قائدا", "قائدي", "قادة"],
+    "مستشار": ["مستشار", "مستشارة", "مستشارا", "مستشاري", "مستشارو"],
+    "محافظ": ["محافظ", "محافظا", "محافظي", "محافظو"],
+    "مدير": ["مدير", "مديرة", "مديرا", "مديري", "مديرو", "مدراء"],
+    "وكيل": ["وكيل", "وكيلة", "وكيلا", "وكيلي"],
+    "متحدث": ["متحدث", "متحدثة", "متحدثا", "متحدثو"],
+    "ناطق": ["ناطق", "ناطقة", "ناطقا", "ناطقو"],
+    "عضو": ["عضو", "عضوة", "عضوا", "عضوي", "أعضاء"],
+    "زعيم": ["زعيم", "زعيمة", "زعيما", "زعيمي", "زعماء"],
+    "أمين": ["أمين", "أمينة"],
+    "قاضي": ["قاضي", "قاضية", "قاضيا", "قضاة"],
+    "عناصر": ["عنصر", "عناصر", "عنصرا", "عنصري"],
+    "رجال": ["رجل", "رجال", "رجلا", "رجلي"],
+    "أفراد": ["فرد", "أفراد", "فردا", "فردي"],
+}
+
+# standalone noun -> all forms (bare and definite are both produced from this list)
+STANDALONE: dict[str, list[str]] = {
+    "رئيس": ["رئيس", "رئيسة", "رئيسان", "رئيسين", "رؤساء"],
+    "ملك": ["ملك", "ملكان", "ملكين", "ملوك"],
+    "ملكة": ["ملكة"],
+    "أمير": ["أمير", "أميران", "أميرين", "أمراء"],
+    "سلطان": ["سلطان"],
+    "وزير": ["وزير", "وزيرة", "وزيران", "وزيرين", "وزراء"],
+    "سفير": ["سفير", "سفيرة", "سفيران", "سفيرين", "سفراء"],
+    "مبعوث": ["مبعوث", "مبعوثة", "مبعوثان", "مبعوثين", "مبعوثون"],
+    "دبلوماسي": ["دبلوماسي", "دبلوماسية", "دبلوماسيان", "دبلوماسيين", "دبلوماسيون", "دبلوماسيا"],
+    "قنصل": ["قنصل", "قناصل"],
+    "جنرال": ["جنرال", "جنرالات"],
+    "ضابط": ["ضابط", "ضابطة", "ضابطان", "ضابطين", "ضباط", "ضابطا"],
+    "جندي": ["جندي", "جندية", "جنديان", "جنديين", "جنود", "جنديا"],
+    "عسكري": ["عسكري", "عسكريان", "عسكريين", "عسكريون", "عسكريا"],
+    "شرطي": ["شرطي", "شرطية", "شرطيان", "شرطيين", "شرطيون", "شرطيا"],
+    "قاض": ["قاض", "قاضي", "قاضية", "قاضيان", "قاضيين", "قضاة"],
+    "محافظ": ["محافظ", "محافظان", "محافظين", "محافظون"],
+    "نائب": ["نائب", "نائبة", "نائبان", "نائبين", "نواب"],
+    "برلماني": ["برلماني", "برلمانية", "برلمانيان", "برلمانيين", "برلمانيون"],
+    "سيناتور": ["سيناتور", "سيناتورة", "سيناتوران", "سيناتورين"],
+    "مسؤول": ["مسؤول", "مسؤولة", "مسؤولان", "مسؤولين", "مسؤولون", "مسؤولا"],
+    "متظاهر": ["متظاهر", "متظاهرة", "متظاهران", "متظاهرين", "متظاهرون", "متظاهرات", "متظاهرا"],
+    "محتج": ["محتج", "محتجة", "محتجان", "محتجين", "محتجون", "محتجات", "محتجا"],
+    "مسلح": ["مسلح", "مسلحان", "مسلحين", "مسلحون", "مسلحا"],
+    "مجهول": ["مجهولون", "مجهولين"],
+    "متمرد": ["متمرد", "متمردان", "متمردين", "متمردون", "متمردا"],
+    "مقاتل": ["مقاتل", "مقاتلان", "مقاتلين", "مقاتلون", "مقاتلا"],
+    "معارض": ["معارض", "معارضة", "معارضان", "معارضين", "معارضون"],
+    "لاجئ": ["لاجئ", "لاجئة", "لاجئان", "لاجئين", "لاجئون", "لاجئات", "لاجئا"],
+    "نازح": ["نازح", "نازحة", "نازحين", "نازحون", "نازحات", "نازحا"],
+    "مهاجر": ["مهاجر", "مهاجرة", "مهاجرين", "مهاجرون", "مهاجرا"],
+    "طالب": ["طالب", "طالبة", "طالبين", "طلاب", "طلبة", "طالبات", "طالبا"],
+    "صحفي": ["صحفي", "صحفية", "صحفيان", "صحفيين", "صحفيون", "صحفيات", "صحفيا",
+             "صحافي", "صحافية", "صحافيين", "صحافيون", "صحافيا", "إعلامي", "إعلامية", "إعلاميين", "إعلاميون"],
+    "عامل": ["عمال", "عاملين", "عاملون", "عاملات"],
+    "مدني": ["مدني", "مدنية", "مدنيان", "مدنيين", "مدنيون", "مدنيا"],
+    "انتحاري": ["انتحاري", "انتحارية", "انتحاريان", "انتحاريين", "انتحاريون", "انتحاريا"],
+    "ناشط": ["ناشط", "ناشطة", "ناشطان", "ناشطين", "ناشطون", "ناشطات", "نشطاء", "ناشطا"],
+    "طبيب": ["طبيب", "طبيبة", "طبيبان", "طبيبين", "أطباء", "طبيبا"],
+    "مزارع": ["مزارع", "مزارعين", "مزارعون", "فلاحين", "فلاحون"],
+    "مستوطن": ["مستوطن", "مستوطنة", "مستوطنان", "مستوطنين", "مستوطنون", "مستوطنا"],
+    "إرهابي": ["إرهابي", "إرهابيين", "إرهابيون", "إرهابيا"],
+    "جهادي": ["جهادي", "جهاديين", "جهاديون", "جهاديا"],
+    "مهرب": ["مهرب", "مهربين", "مهربون"],
+    "معلم": ["معلم", "معلمة", "معلمين", "معلمون", "معلمات", "مدرسين", "مدرسون"],
+    "محام": ["محام", "محامي", "محامية", "محامين", "محامون"],
+    "ميليشيا": ["ميليشيا", "ميليشيات", "مليشيا", "مليشيات"],
+    "متطرف": ["متطرف", "متطرفين", "متطرفون"],
+}
+
+
+def al(word: str) -> str:
+    return word if word.startswith("ال") else "ال" + word
+
+
+def standalone(noun: str, definite: bool = True, bare: bool = True) -> list[str]:
+    out: list[str] = []
+    forms = STANDALONE[noun]
+    for form in forms:
+        if bare:
+            out.append(form)
+        accusative = form.endswith("ا") and form[:-1] in forms  # جنديا: indefinite only
+        if definite and not accusative:
+            out.append(al(form))
+    return out
+
+
+def idafa(head: str, complement: str, strip_article: bool = True) -> list[str]:
+    """Every inflection of HEAD + complement; also the article-less complement when it is definite."""
+    comps = [complement]
+    first, _, rest = complement.partition(" ")
+    if strip_article and first.startswith("ال") and len(first) > 3:
+        comps.append((first[2:] + (" " + rest if rest else "")))
+    return [f"{h} {c}" for h in HEADS[head] for c in comps]
+
+
+def en_plural(*names: str) -> list[str]:
+    """English singular forms plus regular plurals of the last word (irregular ones are listed by hand)."""
+    out: list[str] = []
+    for n in names:
+        out.append(n)
+        words = n.split(" ")
+        last = words[-1]
+        if last.endswith(("s", "sh", "ch", "x")):
+            pl = last + "es"
+        elif last.endswith("y") and last[-2:-1] not in "aeiou":
+            pl = last[:-1] + "ies"
+        elif last.endswith("man"):
+            pl = last[:-3] + "men"
+        else:
+            pl = last + "s"
+        out.append(" ".join(words[:-1] + [pl]))
+    return out
+
+
+ROLES: list[dict] = []
+
+
+def role(rid: str, kind: str, sectors: list[str], ar: list[str], en: list[str], notes: str = "",
+         post: str | None = None) -> None:
+    seen: set[str] = set()
+    names_ar = [x for x in ar if not (x in seen or seen.add(x))]
+    seen = set()
+    names_en = [x for x in en if not (x in seen or seen.add(x))]
+    ROLES.append({"id": "role:" + rid, "kind": kind, "post": post or rid, "names_ar": names_ar,
+                  "names_en": names_en, "sectors": sectors, "sources": SOURCES, "notes": notes})
+
+
+def minister(rid: str, complements: list[str], en: list[str], sectors: list[str] | None = None,
+             notes: str = "") -> None:
+    ar: list[str] = []
+    for c in complements:
+        ar += idafa("وزير", c)
+    role(rid, "title", sectors or ["GOV"], ar, en_plural(*en), notes)
+
+
+def ministry(rid: str, complements: list[str], en: list[str], sectors: list[str] | None = None,
+             notes: str = "") -> None:
+    ar: list[str] = []
+    for c in complements:
+        ar += [f"وزارة {c}", f"وزارة {c[2:]}" if c.startswith("ال") else f"وزارة {c}"]
+    role(rid, "institution", sectors or ["GOV"], ar, en, notes)
+
+
+def build() -> list[dict]:
+    ROLES.clear()
+    # ---- heads of state and government -------------------------------------------------------------------
+    role("president", "title", ["GOV"], standalone("رئيس") + idafa("رئيس", "الجمهورية")
+         + idafa("رئيس", "البلاد", strip_article=False) + ["الرئيس الحالي"],
+         en_plural("president", "head of state") + ["President"],
+         "head of state titled president (in presidential systems also head of government)")
+    role("vice_president", "title", ["GOV"], idafa("نائب", "الرئيس") + idafa("نائب", "رئيس الجمهورية"),
+         en_plural("vice president", "vice-president"))
+    role("prime_minister", "title", ["GOV"], idafa("رئيس", "الوزراء") + idafa("رئيس", "الحكومة")
+         + idafa("رئيس", "مجلس الوزراء"), en_plural("prime minister", "premier", "head of government")
+         + ["PM"], "also covers 'head of government' and the Israeli/Japanese/Iraqi premiers")
+    role("deputy_prime_minister", "title", ["GOV"], idafa("نائب", "رئيس الوزراء") + idafa("نائب", "رئيس الحكومة")
+         + idafa("نائب", "رئيس مجلس الوزراء"), en_plural("deputy prime minister", "deputy premier"))
+    role("king", "title", ["GOV"], standalone("ملك") + ["العاهل", "عاهل", "خادم الحرمين الشريفين", "جلالة الملك"],
+         en_plural("king", "monarch") + ["His Majesty"])
+    role("queen", "title", ["GOV"], standalone("ملكة") + ["جلالة الملكة"], en_plural("queen"),
+         "reigning queen; also used for queens consort in news -- context decides")
+    role("emir", "title", ["GOV"], standalone("أمير") + ["أمير البلاد", "سمو الأمير", "أمير دولة"],
+         en_plural("emir", "amir"), "أمير also means 'prince' (Saudi royals): the person's record decides")
+    role("crown_prince", "title", ["GOV"], ["ولي العهد", "ولي عهد", "وليا العهد", "سمو ولي العهد", "ولي العهد الأمير"],
+         en_plural("crown prince"))
+    role("sultan", "title", ["GOV"], standalone("سلطان") + ["جلالة السلطان"], en_plural("sultan"),
+         "سلطان is also a given name; the title needs the article or the following name")
+    role("chancellor", "title", ["GOV"], ["المستشار", "المستشارة", "المستشار الألماني", "المستشارة الألمانية",
+                                           "المستشار النمساوي"],
+         ["chancellor", "chancellors", "Chancellor"], "head of government of Germany/Austria; 'المستشار' alone is "
+         "also 'adviser' -- the coder needs the country or the person")
+    role("supreme_leader", "title", ["GOV", "REL"], ["المرشد الأعلى", "المرشد الأعلى للثورة", "مرشد الثورة",
+                                                     "المرشد الإيراني", "قائد الثورة", "المرشد", "مرشد الجمهورية"],
+         ["supreme leader", "Supreme Leader", "supreme leaders"], "Iran; 'المرشد' alone also heads the Muslim "
+         "Brotherhood (المرشد العام)")
+    role("emperor", "title", ["GOV"], ["الإمبراطور", "إمبراطور", "امبراطور", "الامبراطور"], en_plural("emperor"))
+    role("head_of_state", "title", ["GOV"], idafa("رئيس", "الدولة") + ["رأس الدولة"], en_plural("head of state"),
+         "generic post used for heads of state without a more specific title")
+    role("presidential_council_chair", "title", ["GOV"],
+         idafa("رئيس", "المجلس الرئاسي") + idafa("رئيس", "مجلس القيادة الرئاسي"),
+         en_plural("chairman of the Presidential Council", "head of the Presidential Council",
+                   "chairman of the Presidential Leadership Council"), "Libya (PC) and Yemen (PLC)")
+    role("sovereign_council_chair", "title", ["GOV", "MIL"], idafa("رئيس", "مجلس السيادة")
+         + idafa("رئيس", "مجلس السيادة الانتقالي"), en_plural("head of the Sovereign Council",
+                                                             "chairman of the Sovereignty Council"), "Sudan")
+    role("governor_general", "title", ["GOV"], ["الحاكم العام", "حاكم عام"],
+         en_plural("governor-general", "governor general"))
+    role("minister", "title", ["GOV"], standalone("وزير") + idafa("وزير", "الدولة") + ["الوزير المفوض"],
+         en_plural("minister", "cabinet minister", "secretary of state for") + ["ministers of state"],
+         "generic; 'وزير الدولة' = minister of state")
+    # ---- ministers ---------------------------------------------------------------------------------------
+    minister("foreign_minister", ["الخارجية", "الشؤون الخارجية", "الخارجية والتعاون الدولي"],
+             ["foreign minister", "minister of foreign affairs", "secretary of state", "foreign secretary",
+              "foreign affairs minister"], notes="US 'Secretary of State', UK 'Foreign Secretary'")
+    minister("defense_minister", ["الدفاع", "الحربية", "الدفاع الوطني"],
+             ["defense minister", "defence minister", "minister of defense", "minister of defence",
+              "defense secretary", "defence secretary", "secretary of defense", "secretary of war"],
+             ["MIL", "GOV"])
+    minister("interior_minister", ["الداخلية", "الأمن الداخلي", "الأمن الوطني"],
+             ["interior minister", "minister of the interior", "home secretary", "home minister",
+              "homeland security secretary", "minister of internal affairs", "public security minister"],
+             ["GOV", "COP"])
+    minister("finance_minister", ["المالية", "الخزانة", "المالية والاقتصاد"],
+             ["finance minister", "minister of finance", "treasury secretary", "chancellor of the exchequer"])
+    minister("economy_minister", ["الاقتصاد", "الاقتصاد والتخطيط", "الاقتصاد الوطني"],
+             ["economy minister", "economic affairs minister", "minister of economy", "economics minister"])
+    minister("justice_minister", ["العدل", "العدالة"], ["justice minister", "minister of justice",
+                                                      "attorney general", "justice secretary"], ["GOV", "JUD"])
+    minister("oil_minister", ["النفط", "البترول", "البترول والثروة المعدنية", "النفط والثروة المعدنية"],
+             ["oil minister", "petroleum minister", "minister of oil"])
+    minister("energy_minister", ["الطاقة", "الطاقة والمناجم", "الكهرباء والطاقة", "الطاقة والبنية التحتية"],
+             ["energy minister", "minister of energy", "energy secretary"])
+    minister("electricity_minister", ["الكهرباء"], ["electricity minister"])
+    minister("information_minister", ["الإعلام", "الاتصال", "الثقافة والإعلام"],
+             ["information minister", "minister of information", "communication minister"])
+    minister("health_minister", ["الصحة", "الصحة العامة", "الصحة والسكان"],
+             ["health minister", "minister of health", "health secretary"], ["GOV", "HLH"])
+    minister("education_minister", ["التربية", "التعليم", "التربية والتعليم", "التربية الوطنية"],
+             ["education minister", "minister of education", "education secretary"], ["GOV", "EDU"])
+    minister("higher_education_minister", ["التعليم العالي", "التعليم العالي والبحث العلمي"],
+             ["higher education minister"], ["GOV", "EDU"])
+    minister("trade_minister", ["التجارة", "التجارة والصناعة", "التجارة الخارجية"],
+             ["trade minister", "commerce minister", "commerce secretary", "minister of trade"])
+    minister("industry_minister", ["الصناعة", "الصناعة والثروة المعدنية"], ["industry minister"])
+    minister("agriculture_minister", ["الزراعة", "الزراعة والري"], ["agriculture minister",
+                                                                  "minister of agriculture"], ["GOV", "AGR"])
+    minister("water_minister", ["الموارد المائية", "المياه", "الري"], ["water minister", "water resources minister",
+                                                                   "irrigation minister"])
+    minister("transport_minister", ["النقل", "النقل والمواصلات"], ["transport minister",
+                                                                "transportation secretary"])
+    minister("communications_minister", ["الاتصالات", "الاتصالات وتقنية المعلومات"],
+             ["communications minister", "telecommunications minister"])
+    minister("labour_minister", ["العمل", "العمل والشؤون الاجتماعية", "القوى العاملة"],
+             ["labour minister", "labor minister", "labor secretary"], ["GOV", "LAB"])
+    minister("social_affairs_minister", ["الشؤون الاجتماعية", "التضامن الاجتماعي", "التنمية الاجتماعية"],
+             ["social affairs minister", "social solidarity minister"])
+    minister("housing_minister", ["الإسكان", "الإسكان والتعمير"], ["housing minister"])
+    minister("environment_minister", ["البيئة"], ["environment minister"])
+    minister("tourism_minister", ["السياحة", "السياحة والآثار"], ["tourism minister"])
+    minister("culture_minister", ["الثقافة"], ["culture minister", "minister of culture"])
+    minister("religious_affairs_minister", ["الأوقاف", "الشؤون الإسلامية", "الأوقاف والشؤون الإسلامية",
+                                            "الشؤون الدينية"],
+             ["religious affairs minister", "endowments minister"], ["GOV", "REL"])
+    minister("planning_minister", ["التخطيط", "التخطيط والتعاون الدولي"], ["planning minister"])
+    minister("investment_minister", ["الاستثمار"], ["investment minister"])
+    minister("youth_sports_minister", ["الشباب والرياضة", "الرياضة", "الشباب"], ["sports minister",
+                                                                             "youth and sports minister"])
+    minister("immigration_minister", ["الهجرة", "الهجرة والمهجرين", "الهجرة واللاجئين"],
+             ["immigration minister", "migration minister"])
+    minister("national_security_minister", ["الأمن القومي"], ["national security minister"], ["GOV", "COP"],
+             "Israel's national security minister oversees the police")
+    minister("intelligence_minister", ["الاستخبارات", "المخابرات"], ["intelligence minister"], ["GOV", "SPY"])
+    minister("local_government_minister", ["الإدارة المحلية", "الحكم المحلي", "التنمية المحلية"],
+             ["local government minister"])
+    minister("public_works_minister", ["الأشغال العامة", "الأشغال العامة والإسكان"], ["public works minister"])
+    minister("displaced_minister", ["المهجرين"], ["minister for the displaced"])
+    minister("reconstruction_minister", ["إعادة الإعمار"], ["reconstruction minister"])
+    role("deputy_foreign_minister", "title", ["GOV"], idafa("نائب", "وزير الخارجية") + idafa("وكيل", "وزارة الخارجية"),
+         en_plural("deputy foreign minister", "deputy secretary of state", "vice foreign minister",
+                   "undersecretary of state"))
+    role("deputy_defense_minister", "title", ["MIL", "GOV"], idafa("نائب", "وزير الدفاع"),
+         en_plural("deputy defense minister", "deputy defence minister", "deputy secretary of defense"))
+    role("minister_of_state", "title", ["GOV"], idafa("وزير", "الدولة للشؤون الخارجية")
+         + idafa("وزير", "الدولة لشؤون الدفاع"), en_plural("minister of state for foreign affairs",
+                                                        "minister of state for defence affairs"))
+    # ---- ministries and other state institutions --------------------------------------------------------
+    ministry("foreign_ministry", ["الخارجية", "الشؤون الخارجية"],
+             ["foreign ministry", "ministry of foreign affairs", "foreign office", "state department"])
+    role("foreign_ministry_short", "institution", ["GOV"], ["الخارجية", "الدبلوماسية"],
+         ["diplomacy"], "'الخارجية' alone (\"قالت الخارجية المصرية\") = the foreign ministry")
+    ministry("defense_ministry", ["الدفاع", "الحربية"], ["defense ministry", "defence ministry",
+                                                      "ministry of defense", "ministry of defence",
+                                                      "defense department", "war department"], ["MIL", "GOV"])
+    ministry("interior_ministry", ["الداخلية"], ["interior ministry", "ministry of the interior", "home office",
+                                                "ministry of internal affairs"], ["GOV", "COP"])
+    ministry("finance_ministry", ["المالية", "الخزانة"], ["finance ministry", "treasury"])
+    ministry("health_ministry", ["الصحة"], ["health ministry", "ministry of health"], ["GOV", "HLH"])
+    ministry("justice_ministry", ["العدل"], ["justice ministry", "justice department"], ["GOV", "JUD"])
+    ministry("economy_ministry", ["الاقتصاد", "التجارة"], ["economy ministry", "commerce ministry",
+                                                        "trade ministry"])
+    ministry("oil_ministry", ["النفط", "البترول", "الطاقة"], ["oil ministry", "energy ministry",
+                                                           "petroleum ministry"])
+    ministry("information_ministry", ["الإعلام"], ["information ministry"])
+    ministry("education_ministry", ["التربية", "التعليم", "التربية والتعليم"], ["education ministry"],
+             ["GOV", "EDU"])
+    role("government", "institution", ["GOV"], ["الحكومة", "حكومة", "الحكومات", "حكومات", "السلطات", "سلطات",
+                                                 "النظام", "نظام", "الإدارة", "السلطة التنفيذية", "الدولة"],
+         ["government", "governments", "authorities", "administration", "regime", "the state", "officials"],
+         "'النظام' and 'الدولة' are GOV only next to a country name or nisba")
+    role("cabinet", "institution", ["GOV"], ["مجلس الوزراء", "الحكومة الأمنية", "المجلس الوزاري", "الكابينت",
+                                              "المجلس الوزاري المصغر", "مجلس الوزراء المصغر"],
+         ["cabinet", "security cabinet", "council of ministers", "war cabinet"])
+    role("presidency", "institution", ["GOV"], ["الرئاسة", "رئاسة الجمهورية", "الرئاسة", "مؤسسة الرئاسة",
+                                                 "القصر الرئاسي", "مكتب الرئيس"],
+         ["presidency", "presidential office", "presidential palace"])
+    role("prime_minister_office", "institution", ["GOV"], ["مكتب رئيس الوزراء", "رئاسة الوزراء",
+                                                            "رئاسة الحكومة", "مكتب رئيس الحكومة"],
+         ["prime minister's office", "office of the prime minister"])
+    role("royal_court", "institution", ["GOV"], ["الديوان الملكي", "الديوان الأميري", "الديوان السلطاني",
+                                                  "القصر الملكي"], ["royal court", "royal palace", "emiri court"])
+    role("embassy", "institution", ["GOV"], ["السفارة", "سفارة", "السفارات", "سفارات", "القنصلية", "قنصلية",
+                                              "البعثة الدبلوماسية"], ["embassy", "embassies", "consulate",
+                                                                       "consulates", "diplomatic mission"])
+    role("national_security_council", "institution", ["GOV"], ["مجلس الأمن القومي", "مجلس الأمن الوطني",
+                                                                "المجلس الأعلى للأمن القومي",
+                                                                "مجلس الأمن الوطني الأعلى"],
+         ["national security council", "supreme national security council"],
+         "NOT the UN Security Council (مجلس الأمن alone -> org:unsc)")
+    role("central_bank", "institution", ["GOV", "BUS"], ["البنك المركزي", "المصرف المركزي", "بنك مركزي",
+                                                          "مصرف مركزي"], ["central bank", "central banks"],
+         "CAMEO has no central-bank type; GOV (monetary authority) + BUS")
+    role("municipality", "institution", ["GOV"], ["البلدية", "بلدية", "المجلس البلدي", "مجلس المدينة"],
+         ["municipality", "city council", "city hall", "town council"])
+    role("election_commission", "institution", ["GOV"], ["المفوضية العليا المستقلة للانتخابات",
+                                                          "الهيئة العليا للانتخابات", "اللجنة العليا للانتخابات",
+                                                          "الهيئة الوطنية للانتخابات", "مفوضية الانتخابات"],
+         ["election commission", "electoral commission", "elections commission"])
+    # ---- legislature --------------------------------------------------------------------------------------
+    role("parliament", "institution", ["LEG"], ["البرلمان", "برلمان", "مجلس النواب", "مجلس الشعب",
+                                                 "مجلس الأمة", "مجلس الشورى", "المجلس التشريعي",
+                                                 "الهيئة التشريعية", "مجلس الشيوخ", "المجلس الوطني",
+                                                 "السلطة التشريعية", "مجلس العموم", "مجلس اللوردات",
+                                                 "الجمعية الوطنية", "مجلس المستشارين", "المجلس الشعبي الوطني"],
+         ["parliament", "parliaments", "legislature", "senate", "house of representatives", "lower house",
+          "upper house", "national assembly", "house of commons", "house of lords", "lawmakers' chamber"],
+         "'مجلس الشورى' is a consultative council in the Gulf (still coded LEG); 'المجلس الوطني' can be an "
+         "opposition body -- context decides")
+    role("speaker", "title", ["LEG"], idafa("رئيس", "البرلمان") + idafa("رئيس", "مجلس النواب")
+         + idafa("رئيس", "مجلس الشعب") + idafa("رئيس", "مجلس الأمة") + idafa("رئيس", "مجلس الشورى")
+         + idafa("رئيس", "الكنيست") + idafa("رئيس", "مجلس الشيوخ") + idafa("رئيس", "المجلس الوطني"),
+         en_plural("speaker", "parliament speaker", "speaker of the house", "speaker of parliament",
+                   "Knesset speaker", "senate president"))
+    role("member_of_parliament", "title", ["LEG"], standalone("نائب") + standalone("برلماني")
+         + standalone("سيناتور") + idafa("عضو", "البرلمان") + idafa("عضو", "مجلس النواب")
+         + idafa("عضو", "الكنيست") + idafa("عضو", "الكونغرس") + idafa("عضو", "مجلس الشيوخ")
+         + idafa("عضو", "مجلس الشعب") + idafa("عضو", "مجلس الأمة"),
+         en_plural("lawmaker", "legislator", "MP", "member of parliament", "senator", "congressman",
+                   "congresswoman", "deputy", "parliamentarian", "Knesset member") + ["members of parliament",
+                                                                                       "members of Congress"],
+         "'نائب' alone is also 'deputy' -- followed by a title it is deputy_*")
+    role("parliament_committee", "institution", ["LEG"], ["لجنة الشؤون الخارجية", "لجنة الأمن والدفاع",
+                                                           "لجنة العلاقات الخارجية", "لجنة الخارجية والأمن",
+                                                           "لجنة الدفاع", "اللجنة البرلمانية"],
+         ["foreign affairs committee", "armed services committee", "foreign relations committee",
+          "parliamentary committee", "intelligence committee"])
+    # ---- diplomats ----------------------------------------------------------------------------------------
+    role("ambassador", "title", ["GOV"], standalone("سفير") + ["سفيرة", "السفيرة"], en_plural("ambassador"))
+    role("envoy", "title", ["GOV"], standalone("مبعوث") + ["المبعوث الخاص", "مبعوث خاص", "المبعوثة الخاصة",
+                                                          "المبعوث الأممي", "المبعوث الأمريكي الخاص"],
+         en_plural("envoy", "special envoy", "special representative", "emissary"))
+    role("diplomat", "title", ["GOV"], standalone("دبلوماسي"), en_plural("diplomat", "senior diplomat"))
+    role("consul", "title", ["GOV"], standalone("قنصل") + ["القنصل العام", "قنصل عام"],
+         en_plural("consul", "consul general"))
+    role("permanent_representative", "title", ["GOV"], ["المندوب الدائم", "مندوب دائم", "المندوبة الدائمة",
+                                                          "المندوب", "مندوب", "المندوبة", "مندوبة",
+                                                          "الممثل الدائم", "الممثلة الدائمة"],
+         en_plural("permanent representative", "UN ambassador", "representative to the UN"))
+    role("secretary_general", "title", ["GOV"], ["الأمين العام", "أمين عام", "الأمينة العامة", "أمينة عامة",
+                                                  "الأمين العام المساعد"],
+         en_plural("secretary-general", "secretary general"),
+         "generic; the body it heads decides the sector (IGO, party, union)")
+    role("un_secretary_general", "title", ["IGO"], ["الأمين العام للأمم المتحدة", "أمين عام الأمم المتحدة",
+                                                     "الأمين العام للمنظمة الدولية", "الأمين العام الأممي"],
+         ["UN Secretary-General", "UN secretary-general", "Secretary-General of the United Nations",
+          "UN chief", "United Nations Secretary-General"], "spells carry org:un")
+    role("nato_secretary_general", "title", ["IGO", "MIL"], ["الأمين العام لحلف شمال الأطلسي",
+                                                              "الأمين العام لحلف الناتو", "الأمين العام للناتو",
+                                                              "أمين عام الناتو", "أمين عام حلف الناتو",
+                                                              "الأمين العام لحلف الأطلسي"],
+         ["NATO Secretary General", "NATO secretary-general", "NATO chief", "Secretary General of NATO"],
+         "spells carry org:nato")
+    role("arab_league_secretary_general", "title", ["IGO"], ["الأمين العام لجامعة الدول العربية",
+                                                              "الأمين العام للجامعة العربية",
+                                                              "أمين عام الجامعة العربية",
+                                                              "أمين عام جامعة الدول العربية"],
+         ["Arab League Secretary-General", "Arab League chief"], "spells carry org:arab-league")
+    role("gcc_secretary_general", "title", ["IGO"], ["الأمين العام لمجلس التعاون الخليجي",
+                                                      "الأمين العام لمجلس التعاون لدول الخليج العربية",
+                                                      "أمين عام مجلس التعاون"],
+         ["GCC Secretary-General"], "spells carry org:gcc")
+    role("oic_secretary_general", "title", ["IGO"], ["الأمين العام لمنظمة التعاون الإسلامي"],
+         ["OIC Secretary-General"], "spells carry org:oic")
+    role("eu_commission_president", "title", ["IGO"], ["رئيسة المفوضية الأوروبية", "رئيس المفوضية الأوروبية",
+                                                        "رئيسة المفوضية", "رئيس المفوضية الأوروبية السابق"],
+         ["President of the European Commission", "European Commission President", "Commission President",
+          "EU Commission president"], "spells carry org:european-commission")
+    role("eu_council_president", "title", ["IGO"], ["رئيس المجلس الأوروبي", "رئيسة المجلس الأوروبي"],
+         ["President of the European Council", "European Council President", "EU Council president"],
+         "spells carry org:european-council")
+    role("eu_high_representative", "title", ["IGO"], ["مسؤول السياسة الخارجية في الاتحاد الأوروبي",
+                                                       "مسؤولة السياسة الخارجية في الاتحاد الأوروبي",
+                                                       "الممثل الأعلى للسياسة الخارجية",
+                                                       "الممثلة العليا للسياسة الخارجية",
+                                                       "منسق السياسة الخارجية للاتحاد الأوروبي",
+                                                       "مفوض السياسة الخارجية", "مسؤول الشؤون الخارجية الأوروبي"],
+         ["EU foreign policy chief", "High Representative", "EU High Representative",
+          "High Representative of the Union for Foreign Affairs and Security Policy", "EU foreign policy head"],
+         "spells carry org:eu")
+    role("iaea_director_general", "title", ["IGO"], ["المدير العام للوكالة الدولية للطاقة الذرية",
+                                                      "مدير الوكالة الدولية للطاقة الذرية"],
+         ["IAEA Director General", "IAEA chief", "head of the IAEA"], "spells carry org:iaea")
+    # ---- military and security ------------------------------------------------------------------------------
+    role("chief_of_staff", "title", ["MIL"], idafa("رئيس", "الأركان") + idafa("رئيس", "هيئة الأركان")
+         + idafa("رئيس", "أركان الجيش") + idafa("رئيس", "هيئة الأركان العامة") + idafa("رئيس", "الأركان العامة")
+         + idafa("رئيس", "هيئة الأركان المشتركة"),
+         en_plural("chief of staff", "chief of general staff", "army chief of staff", "chief of the general staff",
+                   "chairman of the joint chiefs of staff", "military chief") + ["chiefs of staff",
+                                                                                  "joint chiefs"])
+    role("army_commander", "title", ["MIL"], idafa("قائد", "الجيش") + idafa("قائد", "القوات المسلحة")
+         + idafa("قائد", "القوات البرية") + ["القائد العام للقوات المسلحة", "القائد العام للجيش", "القائد العام"],
+         en_plural("army chief", "army commander", "commander-in-chief", "commander in chief",
+                   "head of the armed forces"))
+    role("commander", "title", ["MIL"], ["القائد", "قائد", "القادة", "قادة", "القائد الميداني",
+                                         "قائد ميداني", "قادة ميدانيون", "القائد العسكري", "قائد عسكري",
+                                         "القادة العسكريين", "قادة عسكريون", "الجنرال", "جنرال", "الجنرالات",
+                                         "اللواء", "الفريق أول", "العقيد", "العميد", "المقدم"],
+         en_plural("commander", "general", "military commander", "field commander", "colonel",
+                   "brigadier general", "major general", "lieutenant general", "admiral"),
+         "military by default; the commander of an armed group inherits that group's sector. 'العميد' also "
+         "means dean and 'اللواء' brigade")
+    role("navy_commander", "title", ["MIL"], idafa("قائد", "البحرية") + idafa("قائد", "القوات البحرية"),
+         en_plural("navy chief", "navy commander", "chief of naval operations"))
+    role("air_force_commander", "title", ["MIL"], idafa("قائد", "سلاح الجو") + idafa("قائد", "القوات الجوية"),
+         en_plural("air force chief", "air force commander"))
+    role("intelligence_chief", "title", ["SPY"], idafa("رئيس", "الاستخبارات") + idafa("رئيس", "المخابرات")
+         + idafa("مدير", "المخابرات") + idafa("مدير", "الاستخبارات") + idafa("رئيس", "جهاز المخابرات")
+         + idafa("رئيس", "المخابرات العامة") + idafa("رئيس", "الاستخبارات العسكرية"),
+         en_plural("intelligence chief", "spy chief", "head of intelligence", "intelligence director",
+                   "director of national intelligence", "CIA director"))
+    role("national_security_adviser", "title", ["GOV"], idafa("مستشار", "الأمن القومي")
+         + idafa("مستشار", "الأمن الوطني"),
+         en_plural("national security adviser", "national security advisor"))
+    role("adviser", "title", ["GOV"], ["المستشار", "مستشار", "مستشارة", "المستشارة", "مستشارون", "مستشاري",
+                                       "كبير المستشارين", "المستشار الخاص"],
+         en_plural("adviser", "advisor", "senior adviser", "aide"), "'المستشار' may also be a chancellor")
+    role("police_chief", "title", ["COP"], idafa("قائد", "الشرطة") + idafa("مدير", "الشرطة")
+         + idafa("مدير", "الأمن") + idafa("مدير", "الأمن العام") + idafa("رئيس", "الشرطة") + ["مفوض الشرطة", "قائد شرطة", "مدير أمن"],
+         en_plural("police chief", "police commissioner", "head of police", "inspector general of police"))
+    role("governor", "title", ["GOV"], standalone("محافظ") + ["الحاكم", "حاكم", "الوالي", "والي", "الولاة",
+                                                             "حاكم الولاية"],
+         en_plural("governor", "provincial governor", "regional governor", "wali"),
+         "'حاكم' also 'ruler' (emirate rulers: حاكم دبي) -- the person's record decides")
+    role("central_bank_governor", "title", ["GOV", "BUS"], idafa("محافظ", "البنك المركزي")
+         + idafa("محافظ", "المصرف المركزي") + idafa("رئيس", "البنك المركزي"),
+         en_plural("central bank governor", "central bank chief", "Fed chair"))
+    role("mayor", "title", ["GOV"], ["العمدة", "عمدة", "رئيس البلدية", "رئيس بلدية", "رئيسة البلدية",
+                                     "رئيسة بلدية", "رؤساء البلديات", "عمد"], en_plural("mayor", "deputy mayor"))
+    role("spokesperson", "title", ["GOV"], idafa("متحدث", "باسم", strip_article=False)
+         + idafa("ناطق", "باسم", strip_article=False) + standalone_spokes(),
+         en_plural("spokesman", "spokeswoman", "spokesperson", "press secretary", "official spokesman")
+         + ["spokespeople"],
+         "default GOV; the coder should take the sector of the body named after باسم / 'for the'")
+    role("official", "title", ["GOV"], standalone("مسؤول") + ["مسؤول كبير", "مسؤول رفيع", "مسؤولون كبار",
+                                                             "كبار المسؤولين", "مسؤول رفيع المستوى"],
+         en_plural("official", "senior official", "government official"), "the country comes from the nisba")
+    role("head_of_delegation", "title", ["GOV"], idafa("رئيس", "الوفد") + ["الوفد", "وفد"],
+         en_plural("delegation", "head of the delegation", "negotiator", "chief negotiator"))
+    role("army", "institution", ["MIL"], ["الجيش", "جيش", "الجيوش", "جيوش", "القوات المسلحة", "قوات مسلحة",
+                                          "المؤسسة العسكرية", "القوات البرية", "القيادة العسكرية",
+                                          "الجيش النظامي"],
+         ["army", "armies", "military", "armed forces", "ground forces", "the military", "defense forces",
+          "defence forces"], "state military only (PLOVER); an armed group's 'army' takes the group's code")
+    role("forces", "institution", ["MIL"], ["القوات", "قوات", "الوحدات العسكرية", "الوحدات",
+                                            "القوات الخاصة", "وحدات خاصة", "قوات خاصة", "القوات البرية"],
+         ["forces", "troops", "special forces", "units"], "MIL by default; 'قوات' + a group name is that group")
+    role("navy", "institution", ["MIL"], ["البحرية", "القوات البحرية", "سلاح البحرية", "الأسطول", "البحرية"],
+         ["navy", "naval forces", "fleet"])
+    role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي",
+                                               "سلاح الطيران", "الطيران", "المقاتلات", "الطائرات الحربية",
+                                               "الدفاعات الجوية", "الدفاع الجوي"],
+         ["air force", "air forces", "warplanes", "air defense", "air defences", "fighter jets"])
+    role("national_guard", "institution", ["MIL"], ["الحرس الوطني", "الحرس الجمهوري", "الحرس الملكي"],
+         ["national guard", "republican guard", "royal guard"])
+    role("border_guard", "institution", ["MIL", "COP"], ["حرس الحدود", "قوات حرس الحدود", "خفر السواحل",
+                                                         "حرس السواحل", "شرطة الحدود"],
+         ["border guards", "border guard", "border police", "coast guard", "coastguard"])
+    role("police", "institution", ["COP"], ["الشرطة", "شرطة", "قوات الشرطة", "الشرطة المحلية",
+                                            "رجال الشرطة", "عناصر الشرطة", "أفراد الشرطة", "دورية للشرطة",
+                                            "الدرك", "قوات الدرك", "الأمن العام", "شرطة مكافحة الشغب"],
+         ["police", "police force", "police forces", "gendarmerie", "riot police", "policemen",
+          "police officers", "police officer", "policeman", "policewoman"])
+    role("police_officer", "group", ["COP"], standalone("شرطي") + ["رجل شرطة", "رجل أمن", "رجال الأمن",
+                                                                  "عنصر أمن", "عناصر الأمن", "عنصر شرطة"],
+         en_plural("police officer", "security officer", "cop"))
+    role("security_forces", "institution", ["COP", "MIL"], ["قوات الأمن", "القوات الأمنية", "قوى الأمن",
+                                                            "قوات الأمن الداخلي", "الأجهزة الأمنية",
+                                                            "أجهزة الأمن", "السلطات الأمنية", "الأمن",
+                                                            "قوات مكافحة الإرهاب", "جهاز الأمن",
+                                                            "القوى الأمنية", "الأمن الوطني"],
+         ["security forces", "security services", "security agencies", "security personnel",
+          "counter-terrorism forces", "security officials"],
+         "police and military together; 'الأمن' alone needs a country")
+    role("intelligence", "institution", ["SPY"], ["الاستخبارات", "المخابرات", "الاستخبارات العسكرية",
+                                                  "المخابرات العامة", "جهاز المخابرات", "جهاز الاستخبارات",
+                                                  "المخابرات العسكرية", "أجهزة الاستخبارات",
+                                                  "أجهزة المخابرات", "الأمن السياسي"],
+         ["intelligence", "intelligence services", "intelligence agency", "intelligence agencies",
+          "secret service", "spy agency", "military intelligence"])
+    role("soldier", "group", ["MIL"], standalone("جندي") + standalone("عسكري") + ["العسكريين", "قوات",
+                                                                                "الجنود الاحتياط",
+                                                                                "جنود الاحتياط",
+                                                                                "جندي احتياط"],
+         en_plural("soldier", "troop", "serviceman", "reservist", "marine", "paratrooper") + ["servicemen",
+                                                                                             "military personnel"])
+    role("officer", "group", ["MIL"], standalone("ضابط"), en_plural("officer", "army officer",
+                                                                   "military officer"),
+         "police officers are role:police_officer")
+    # ---- judiciary ------------------------------------------------------------------------------------------
+    role("judge", "title", ["JUD"], standalone("قاض") + ["هيئة المحكمة", "القاضي المختص"],
+         en_plural("judge", "magistrate", "justice"))
+    role("chief_justice", "title", ["JUD"], idafa("رئيس", "المحكمة العليا") + idafa("رئيس", "المحكمة الدستورية")
+         + idafa("رئيس", "مجلس القضاء الأعلى") + idafa("رئيس", "القضاء") + ["رئيس السلطة القضائية"],
+         en_plural("chief justice", "head of the judiciary", "judiciary chief"))
+    role("prosecutor", "title", ["JUD"], ["المدعي العام", "مدعي عام", "المدعية العامة", "النائب العام",
+                                          "النائبة العامة", "المدعي العام العسكري", "وكيل النيابة", "المدعين العامين",
+                                          "المدعي العسكري"],
+         en_plural("prosecutor", "public prosecutor", "prosecutor general", "state prosecutor",
+                   "chief prosecutor"), "'النائب العام' is the prosecutor general, not an MP")
+    role("court", "institution", ["JUD"], ["المحكمة", "محكمة", "المحاكم", "محاكم", "المحكمة العليا",
+                                           "المحكمة الدستورية", "المحكمة الدستورية العليا", "محكمة النقض",
+                                           "محكمة الاستئناف", "محكمة الجنايات", "المحكمة العسكرية",
+                                           "محكمة عسكرية", "القضاء", "السلطة القضائية", "محكمة التمييز",
+                                           "المجلس الدستوري", "مجلس الدولة", "النيابة العامة", "النيابة",
+                                           "الادعاء العام", "هيئة الادعاء"],
+         ["court", "courts", "supreme court", "constitutional court", "high court", "appeals court",
+          "court of appeal", "military court", "judiciary", "tribunal", "prosecution", "prosecutors",
+          "public prosecution", "court of cassation"],
+         "national courts; international courts are organizations (org:icc, org:icj)")
+    role("lawyer", "group", ["JUD"], standalone("محام") + ["هيئة الدفاع", "فريق الدفاع"],
+         en_plural("lawyer", "attorney", "defense lawyer", "defence lawyer"),
+         "CAMEO has no legal-profession type; JUD is the nearest")
+    # ---- parties, opposition, religion ---------------------------------------------------------------------
+    role("party_leader", "title", ["PTY"], idafa("زعيم", "الحزب") + idafa("رئيس", "الحزب")
+         + idafa("زعيم", "حزب", strip_article=False) + idafa("رئيس", "حزب", strip_article=False) + ["الأمين العام للحزب"],
+         en_plural("party leader", "party chairman", "party chief", "leader of the party"))
+    role("party", "institution", ["PTY"], ["الحزب", "حزب", "الأحزاب", "أحزاب", "الحزب الحاكم", "الائتلاف الحاكم",
+                                           "الائتلاف", "الكتلة البرلمانية", "الكتلة"],
+         ["party", "parties", "ruling party", "ruling coalition", "coalition", "parliamentary bloc"])
+    role("opposition", "group", ["OPP"], standalone("معارض") + ["المعارضة", "قوى المعارضة", "أحزاب المعارضة",
+                                                               "المعارضة السياسية", "فصائل المعارضة"],
+         ["opposition", "the opposition", "opposition parties", "opposition figures", "dissident",
+          "dissidents", "opposition activists"])
+    role("opposition_leader", "title", ["OPP"], idafa("زعيم", "المعارضة") + ["زعيم المعارضة", "زعيمة المعارضة"],
+         en_plural("opposition leader", "leader of the opposition"))
+    role("mufti", "title", ["REL"], ["المفتي", "مفتي", "مفتي الجمهورية", "المفتي العام", "مفتي الديار"],
+         en_plural("mufti", "grand mufti"))
+    role("cleric", "group", ["REL"], ["رجل دين", "رجال الدين", "رجل الدين", "الشيخ", "الإمام", "إمام",
+                                      "الأئمة", "أئمة", "العلماء", "علماء الدين", "الحاخام", "حاخام",
+                                      "الحاخامات", "القس", "قس", "القساوسة", "البطريرك", "المطران",
+                                      "آية الله", "المرجع", "المرجعية", "المرجعية الدينية"],
+         en_plural("cleric", "imam", "preacher", "rabbi", "priest", "bishop", "patriarch", "ayatollah",
+                   "religious leader", "sheikh"),
+         "'الشيخ' is also an honorific of Gulf royals and tribal leaders; 'العلماء' also scientists")
+    # ---- group nouns -------------------------------------------------------------------------------------------
+    role("protesters", "group", ["CVL"], standalone("متظاهر") + standalone("محتج")
+         + ["المعتصمين", "المعتصمون", "معتصمين", "معتصمون", "المضربين", "مضربين", "الحشود", "حشود"],
+         en_plural("protester", "protestor", "demonstrator", "marcher", "crowd", "rioter", "striker")
+         + ["sit-in participants"], "PLOVER: protesters and activists are CVL")
+    role("activists", "group", ["CVL"], standalone("ناشط"), en_plural("activist", "campaigner",
+                                                                     "rights activist"))
+    role("civilians", "group", ["CVL"], standalone("مدني") + ["السكان", "سكان", "الأهالي", "أهالي",
+                                                             "المواطنين", "المواطنون", "مواطنين", "مواطنون",
+                                                             "مواطن", "المواطن", "الأطفال", "أطفال", "النساء",
+                                                             "نساء", "الأسر", "عائلات", "العائلات",
+                                                             "الرهائن", "رهائن", "المحتجزين", "المختطفين",
+                                                             "الأسرى", "أسرى", "المعتقلين", "معتقلين",
+                                                             "معتقلون", "السجناء", "سجناء", "الضحايا"],
+         en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
+                   "captive", "detainee", "prisoner", "victim") + ["children", "women", "people"],
+         "prisoners and hostages are coded CVL unless the text says they are fighters")
+    role("gunmen", "group", ["UAF"], standalone("مسلح") + standalone("مجهول") + ["مسلحون مجهولون",
+                                                                                  "مسلحين مجهولين",
+                                                                                  "عناصر مسلحة",
+                                                                                  "مجموعة مسلحة",
+                                                                                  "جماعة مسلحة",
+                                                                                  "جماعات مسلحة",
+                                                                                  "مجموعات مسلحة",
+                                                                                  "ملثمون", "ملثمين",
+                                                                                  "مجهولي الهوية"],
+         en_plural("gunman", "assailant", "attacker", "armed man", "unknown gunman", "armed group",
+                   "masked man") + ["gunmen", "armed men"], "UAF = unidentified armed forces")
+    role("suicide_bomber", "group", ["UAF"], standalone("انتحاري") + ["مهاجم انتحاري", "انغماسي",
+                                                                      "انغماسيين"],
+         en_plural("suicide bomber", "suicide attacker", "bomber"))
+    role("militia", "group", ["UAF"], standalone("ميليشيا") + ["الفصائل المسلحة", "فصائل مسلحة", "فصيل مسلح",
+                                                              "الفصائل", "فصائل", "فصيل"],
+         en_plural("militia", "militiaman", "armed faction", "faction") + ["militiamen"],
+         "neutral UAF: whether a militia is pro-government (PRM) or rebel (REB) depends on the named group")
+    role("rebels", "group", ["REB"], standalone("متمرد") + standalone("مقاتل") + ["الثوار", "ثوار", "المسلحين",
+                                                                                "المتشددين", "متشددين",
+                                                                                "متشددون",
+                                                                                "المقاومة", "فصائل المقاومة",
+                                                                                "المقاومين", "مقاومين",
+                                                                                "عناصر التنظيم",
+                                                                                "عناصر الحركة"],
+         en_plural("rebel", "insurgent", "militant", "fighter", "guerrilla", "separatist", "resistance fighter")
+         + ["the resistance"], "REB = armed opposition; 'المسلحين' with the article often refers back to a "
+         "named group")
+    role("terrorists", "group", ["UAF"], standalone("إرهابي") + standalone("متطرف") + standalone("جهادي")
+         + ["الجماعات الإرهابية", "جماعة إرهابية", "تنظيم إرهابي", "التنظيمات الإرهابية", "خلية إرهابية"],
+         en_plural("terrorist", "extremist", "jihadist", "terror group", "terrorist cell"),
+         "the label is the source's; coded as UAF unless a group is named")
+    role("refugees", "group", ["REF"], standalone("لاجئ") + standalone("نازح") + standalone("مهاجر")
+         + ["طالبي اللجوء", "طالبو اللجوء", "المهجرين", "مهجرين", "العائدين"],
+         en_plural("refugee", "displaced person", "migrant", "asylum seeker", "returnee", "IDP")
+         + ["displaced people", "the displaced"])
+    role("students", "group", ["EDU"], standalone("طالب") + ["الجامعة", "جامعة", "الجامعات", "المدرسة",
+                                                            "تلاميذ", "التلاميذ"] + standalone("معلم"),
+         en_plural("student", "teacher", "university", "school", "pupil", "academic") + ["universities"],
+         "'طالبان' is the Taliban (org:taliban) far more often than 'two students'")
+    role("journalists", "group", ["MED"], standalone("صحفي") + ["مراسل", "المراسل", "مراسلون", "مراسلين",
+                                                               "المراسلين", "مصور صحفي", "مصورين صحفيين",
+                                                               "وسائل الإعلام", "وسائل إعلام", "الصحافة"],
+         en_plural("journalist", "reporter", "correspondent", "photojournalist", "media outlet")
+         + ["the media", "the press", "media"], "CAMEO MED = media (not medical)")
+    role("workers", "group", ["LAB"], standalone("عامل") + ["النقابات", "نقابة", "النقابة", "نقابات",
+                                                           "الاتحاد العام للشغل", "الموظفين", "موظفين",
+                                                           "الموظفون", "موظفون"],
+         en_plural("worker", "labourer", "laborer", "trade union", "union", "employee", "civil servant"))
+    role("doctors", "group", ["HLH"], standalone("طبيب") + ["المسعفين", "مسعفين", "مسعفون", "الطواقم الطبية",
+                                                           "الكوادر الطبية", "المستشفى", "مستشفى",
+                                                           "المستشفيات", "الممرضين", "الدفاع المدني",
+                                                           "فرق الإنقاذ", "عمال الإغاثة", "رجال الإطفاء"],
+         en_plural("doctor", "medic", "paramedic", "nurse", "hospital", "rescuer", "health worker",
+                   "aid worker", "firefighter") + ["medical staff", "rescue teams", "civil defence",
+                                                   "civil defense"],
+         "CAMEO HLH = health; aid workers are coded here for lack of a better type (NGO if named)")
+    role("farmers", "group", ["AGR"], standalone("مزارع"), en_plural("farmer", "peasant", "herder"))
+    role("businesspeople", "group", ["BUS"], ["رجال الأعمال", "رجل أعمال", "رجل الأعمال", "سيدة أعمال",
+                                              "المستثمرين", "مستثمرين", "مستثمرون", "الشركات", "شركات",
+                                              "الشركة", "شركة", "التجار", "تجار"],
+         en_plural("businessman", "businesswoman", "investor", "company", "firm", "trader", "merchant")
+         + ["business leaders", "companies", "businesspeople"])
+    role("settlers", "group", ["CVL"], standalone("مستوطن") + ["المستعمرين", "مستعمرين", "المستعمرون"],
+         en_plural("settler", "Israeli settler"),
+         "civilians of the occupying country (ISR when a nisba or context says so)")
+    role("smugglers", "group", ["CRM"], standalone("مهرب") + ["تجار المخدرات", "تاجر مخدرات", "عصابة",
+                                                             "العصابات", "عصابات", "المجرمين", "مجرمين",
+                                                             "اللصوص", "لصوص", "قطاع الطرق", "القراصنة",
+                                                             "قراصنة"],
+         en_plural("smuggler", "drug trafficker", "gang", "criminal", "robber", "pirate", "cartel",
+                   "trafficker") + ["gang members"])
+    role("tribes", "group", ["CVL"], ["العشائر", "عشائر", "القبائل", "قبائل", "القبيلة", "قبيلة",
+                                      "العشيرة", "عشيرة", "شيوخ العشائر", "وجهاء", "الوجهاء"],
+         en_plural("tribe", "clan", "tribal leader", "elder") + ["tribesmen"],
+         "CAMEO has no tribal type; CVL unless armed (then UAF)")
+    role("elites", "group", ["ELI"], ["الرئيس السابق", "رئيس الوزراء السابق", "الوزير السابق", "وزير سابق",
+                                      "مسؤول سابق", "مسؤولون سابقون", "المسؤولين السابقين", "الرئيس الأسبق",
+                                      "رئيس الوزراء الأسبق", "الوزير الأسبق"],
+         en_plural("former president", "former prime minister", "former minister", "former official",
+                   "ex-president", "ex-minister"), "CAMEO ELI = former officials and elites")
+    role("royal_family", "group", ["GOV"], ["الأسرة الحاكمة", "العائلة المالكة", "الأسرة المالكة", "الأمراء",
+                                            "الأمير", "الأميرة", "الشيخة"],
+         en_plural("royal", "prince", "princess", "royal family") + ["royals"],
+         "'الأمير' is also the emir; a named person decides")
+    role("ngo", "group", ["NGO"], ["منظمة غير حكومية", "منظمات غير حكومية", "المنظمات غير الحكومية",
+                                   "منظمات حقوقية", "منظمة حقوقية", "المنظمات الحقوقية", "منظمات الإغاثة",
+                                   "منظمة إغاثة", "المنظمات الإنسانية", "منظمات إنسانية", "جمعية خيرية",
+                                   "المجتمع المدني", "منظمات المجتمع المدني"],
+         en_plural("NGO", "non-governmental organization", "rights group", "human rights group", "aid group",
+                   "aid agency", "charity", "humanitarian organization") + ["civil society"],
+         "unnamed NGOs; named ones are organizations")
+    role("un_peacekeepers", "group", ["IGO", "MIL"], ["قوات حفظ السلام", "قوات حفظ السلام الأممية",
+                                                       "جنود حفظ السلام", "قوة حفظ السلام", "القبعات الزرق",
+                                                       "الخوذ الزرق"],
+         en_plural("peacekeeper", "UN peacekeeper", "peacekeeping force", "blue helmet") + ["peacekeeping forces"],
+         "country UNO unless the contributing country is named")
+    role("coalition", "group", ["MIL"], ["التحالف", "قوات التحالف", "التحالف الدولي", "قوات التحالف الدولي",
+                                         "التحالف العسكري"],
+         ["coalition", "coalition forces", "international coalition", "US-led coalition", "military coalition"],
+         "a named coalition (Saudi-led, US-led) is an organization; IMG when multinational")
+    return ROLES
+
+
+def standalone_spokes() -> list[str]:
+    return ["المتحدث", "متحدث", "المتحدثة", "متحدثة", "الناطق", "ناطق", "الناطقة", "المتحدث الرسمي",
+            "متحدث رسمي", "الناطق الرسمي", "ناطق رسمي", "المتحدثة الرسمية", "المتحدث العسكري",
+            "الناطق العسكري", "المتحدثة باسم", "المتحدث الإعلامي", "الناطق الإعلامي", "المتحدثون"]
+
+
+def main() -> None:
+    rows = sorted(build(), key=lambda r: r["id"])
+    ids = [r["id"] for r in rows]
+    if len(ids) != len(set(ids)):
+        raise SystemExit("duplicate role ids: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
+    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"wrote {len(rows)} roles to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

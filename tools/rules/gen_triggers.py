@@ -1,0 +1,286 @@
+"""Generate src/marsad/kb/data/triggers_{ar,en}.jsonl from the compact lexicons lexicon_ar.txt / lexicon_en.txt.
+
+Run: python tools/rules/gen_triggers.py   (deterministic; the shipped files are its output, do not edit them)
+
+Lexicon format (one trigger sense per line; '#' starts a comment):
+
+    @ TYPE [mode=M] [cameo=C] [key=value ...]      section header: defaults for the lines below
+                                                   (TYPE "-" = CAMEO-only statement/appeal, type null)
+    name | KIND | spec | key=value ...              one entry; id = "<lang>.<type>.<name>"
+
+KIND and spec:
+    V   "PAST/PRESENT"        Arabic verb: past 3ms / present 3ms (with its ي); every 3rd-person past and present
+                              form, dual and plural, subjunctive/jussive, and 1st-plural present are generated;
+                              several verbs may be given separated by ','.   English: "base[/past[/participle]]"
+                              (-s, -ed, -ing are generated; irregular past/participle given after '/').
+    VP  "PAST/PRESENT rest"   verb forms as V, each followed by the rest of the phrase (rest may hold {a|b}).
+    N   "SING [PL ...]"       Arabic noun: singular + accusative (-ا) + dual (-ان/-ين, ة -> تان/تين) + plurals
+                              (a plural starting with '+' is a suffix on the singular minus its ة, e.g. +ات).
+                              English: "sing [plural]" (plural defaults to sing+s).
+    P   "a, b {x|y} c"        literal forms/phrases, ',' separated; {x|y|} expands to alternatives ('' allowed).
+
+keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_any), ex (exclude_any), rec
+(reciprocal), pass (passive), pos (override), note. Keys given on a line override the section defaults.
+
+A form already listed for the same PLOVER type by an earlier entry is dropped from the later entry (reported);
+an entry left with no forms is an error.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.kb._normalize import normalize_key  # noqa: E402
+
+DATA = ROOT / "src" / "marsad" / "kb" / "data"
+
+# ------------------------------------------------------------------------------------------- Arabic morphology
+
+
+def ar_verb(past: str, pres: str) -> list[str]:
+    """Third-person past/present forms of an Arabic verb (plus 1st plural present), without harakat."""
+    out = [past]
+    if past.endswith("ى"):  # defective: أجرى أجرت أجريا أجروا
+        b = past[:-1]
+        out += [b + "ت", b + "يا", b + "تا", b + "وا"]
+    elif past.endswith("ا") and len(past) >= 3:  # defective in waw: دعا دعت دعوا
+        b = past[:-1]
+        out += [b + "ت", b + "تا", b + "وا"]
+    else:
+        out += [past + "ت", past + "ا", past + "تا", past + "وا"]
+    if not pres.startswith("ي"):
+        raise ValueError(f"present {pres!r} must start with ي")
+    s = pres[1:]
+    out += ["ي" + s, "ت" + s, "ن" + s]
+    if s.endswith("ي") or s.endswith("و"):  # يجري / يدعو
+        sb = s[:-1]
+        out += ["ي" + s + "ان", "ت" + s + "ان", "ي" + sb + "ون", "ي" + sb + "وا", "ي" + s + "ا", "ت" + s + "ا"]
+    elif s.endswith("ى"):  # يتلقى / يسعى
+        sb = s[:-1]
+        out += ["ي" + sb + "يان", "ت" + sb + "يان", "ي" + sb + "ون", "ي" + sb + "وا", "ي" + sb + "يا"]
+    else:
+        out += ["ي" + s + "ان", "ت" + s + "ان", "ي" + s + "ون", "ي" + s + "وا", "ي" + s + "ا", "ت" + s + "ا"]
+    return out
+
+
+def ar_noun(spec: str) -> list[str]:
+    words = spec.split()
+    sing, plurals = words[0], words[1:]
+    out = [sing]
+    stem = sing[:-1] if sing.endswith("ة") else sing
+    if sing.endswith("ة"):
+        out += [stem + "تان", stem + "تين"]
+    else:
+        if not sing.endswith(("ا", "ى", "ء", "ي")):
+            out.append(sing + "ا")
+        out += [sing + "ان", sing + "ين"]
+    for p in plurals:
+        out.append(stem + p[1:] if p.startswith("+") else p)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ English morphology
+
+
+def en_verb(spec: str) -> list[str]:
+    parts = spec.split("/")
+    base = parts[0]
+    words = base.split(" ", 1)
+    head, rest = words[0], (" " + words[1] if len(words) > 1 else "")
+    if head.endswith("e") and not head.endswith("ee"):
+        ing, ed = head[:-1] + "ing", head + "d"
+    elif re.search(r"[^aeiou]y$", head):
+        ing, ed = head + "ing", head[:-1] + "ied"
+    else:
+        ing, ed = head + "ing", head + "ed"
+    if re.search(r"(s|sh|ch|x|z|o)$", head):
+        s3 = head + "es"
+    elif re.search(r"[^aeiou]y$", head):
+        s3 = head[:-1] + "ies"
+    else:
+        s3 = head + "s"
+    past = parts[1] if len(parts) > 1 and parts[1] else ed
+    part = parts[2] if len(parts) > 2 and parts[2] else past
+    if len(parts) > 3 and parts[3]:
+        ing = parts[3]
+    forms = [head, s3, ing]
+    forms += past.split("|") + part.split("|")
+    return [f + rest for f in forms]
+
+
+def en_noun(spec: str) -> list[str]:
+    words = spec.split("|")
+    sing = words[0]
+    if len(words) > 1:
+        return [sing] + [w for w in words[1:] if w]
+    if re.search(r"[^aeiou]y$", sing):
+        return [sing, sing[:-1] + "ies"]
+    if re.search(r"(s|sh|ch|x|z)$", sing):
+        return [sing, sing + "es"]
+    return [sing, sing + "s"]
+
+
+# ------------------------------------------------------------------------------------------------- expansion
+
+
+def expand_braces(text: str) -> list[str]:
+    m = re.search(r"\{([^{}]*)\}", text)
+    if not m:
+        return [" ".join(text.split())]
+    out: list[str] = []
+    for alt in m.group(1).split("|"):
+        out += expand_braces(text[:m.start()] + alt + text[m.end():])
+    return out
+
+
+def verb_forms(lang: str, spec: str) -> list[str]:
+    out: list[str] = []
+    for one in spec.split(","):
+        one = one.strip()
+        if lang == "ar":
+            past, pres = one.split("/")
+            out += ar_verb(past.strip(), pres.strip())
+        else:
+            out += en_verb(one)
+    return out
+
+
+def phrase_forms(lang: str, spec: str) -> list[str]:
+    """VP: the first word(s) up to the first space after '/' are the verb; the rest is appended."""
+    out: list[str] = []
+    for one in spec.split(","):
+        one = one.strip()
+        if lang == "ar":
+            m = re.match(r"(\S+)/(\S+)\s+(.*)$", one)
+            if not m:
+                raise ValueError(f"VP spec {one!r}: want 'PAST/PRESENT rest'")
+            heads = ar_verb(m.group(1), m.group(2))
+            rest = m.group(3)
+        else:
+            m = re.match(r"(\S+(?:/\S*)*)\s+(.*)$", one)
+            if not m:
+                raise ValueError(f"VP spec {one!r}: want 'verb[/past[/pp]] rest'")
+            heads = en_verb(m.group(1))
+            rest = m.group(2)
+        for h in heads:
+            for r in expand_braces(rest):
+                out.append(f"{h} {r}".strip())
+    return out
+
+
+def literal_forms(spec: str) -> list[str]:
+    out: list[str] = []
+    for one in spec.split(","):
+        if one.strip():
+            out += expand_braces(one.strip())
+    return out
+
+
+KIND_POS = {"V": "verb", "VP": "phrase", "N": "noun", "P": "phrase"}
+OPT_RE = re.compile(r'(\w+)=("[^"]*"|\S+)|(\w+)')
+
+
+def parse_opts(text: str) -> dict[str, str | bool]:
+    opts: dict[str, str | bool] = {}
+    for m in OPT_RE.finditer(text):
+        if m.group(1):
+            v = m.group(2)
+            opts[m.group(1)] = v[1:-1] if v.startswith('"') else v
+        else:
+            opts[m.group(3)] = True
+    return opts
+
+
+def split_list(v: str | bool | None) -> list[str]:
+    if not v or v is True:
+        return []
+    return [x.replace("_", " ") for x in str(v).split(",") if x]
+
+
+def build(lang: str) -> list[dict]:
+    src = HERE / f"lexicon_{lang}.txt"
+    entries: list[dict] = []
+    section: dict[str, str | bool] = {}
+    owner: dict[tuple[str, str | None], str] = {}
+    dropped = 0
+    for no, raw in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        where = f"{src.name}:{no}"
+        if line.startswith("@"):
+            head = line[1:].split()
+            section = parse_opts(" ".join(head[1:]))
+            section["type"] = head[0]
+            continue
+        parts = [p.strip() for p in line.split("|", 3)]
+        if len(parts) < 3:
+            raise SystemExit(f"{where}: want 'name | KIND | spec [| options]'")
+        name, kind, spec = parts[0], parts[1], parts[2]
+        opts = dict(section)
+        opts.update(parse_opts(parts[3]) if len(parts) > 3 else {})
+        ttype = None if opts["type"] == "-" else str(opts["type"])
+        try:
+            if kind == "V":
+                forms = verb_forms(lang, spec)
+            elif kind == "VP":
+                forms = phrase_forms(lang, spec)
+            elif kind == "N":
+                forms = []
+                for one in spec.split(","):
+                    forms += ar_noun(one.strip()) if lang == "ar" else en_noun(one.strip())
+            elif kind == "P":
+                forms = literal_forms(spec)
+            else:
+                raise ValueError(f"unknown KIND {kind!r}")
+        except ValueError as exc:
+            raise SystemExit(f"{where}: {exc}") from None
+        tid = f"{lang}.{(ttype or ('appeal' if str(opts.get('cameo', '')).startswith('02') else 'statement')).lower()}.{name}"
+        keep: list[str] = []
+        for f in forms:
+            key = (normalize_key(f), ttype)
+            if key in owner:
+                if owner[key] != tid:
+                    dropped += 1
+                continue
+            owner[key] = tid
+            keep.append(f)
+        if not keep:
+            raise SystemExit(f"{where}: every form of {tid} is already listed by an earlier entry")
+        if "cameo" not in opts:
+            raise SystemExit(f"{where}: no cameo code (give cameo= on the line or the section)")
+        mode = opts.get("mode")
+        rec = {
+            "id": tid, "lang": lang, "type": ttype, "mode": None if mode in (None, "-", True) else mode,
+            "cameo": str(opts["cameo"]), "forms": keep, "pos": str(opts.get("pos", KIND_POS[kind])),
+            "reciprocal": bool(opts.get("rec", False)), "passive": bool(opts.get("pass", False)),
+            "target_preps": split_list(opts.get("preps")), "context_any": split_list(opts.get("ctx")),
+            "exclude_any": split_list(opts.get("ex")), "strength": float(opts.get("s", 0.85)),
+            "notes": str(opts.get("note", "")) if opts.get("note") is not True else "",
+        }
+        if any(e["id"] == tid for e in entries):
+            raise SystemExit(f"{where}: duplicate id {tid}")
+        entries.append(rec)
+    entries.sort(key=lambda e: e["id"])
+    print(f"{lang}: {len(entries)} entries, {sum(len(e['forms']) for e in entries)} forms "
+          f"({dropped} duplicate forms dropped)")
+    return entries
+
+
+def main() -> None:
+    for lang in ("ar", "en"):
+        entries = build(lang)
+        out = DATA / f"triggers_{lang}.jsonl"
+        with out.open("w", encoding="utf-8") as f:
+            for e in entries:
+                f.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
