@@ -1,17 +1,37 @@
 """The one coding function: ``code(text, lang=None, date=None, url=None) -> CodedDocument``.
 
 Pure and deterministic: the same text and KB version give the same output. The CLI, API, store and Spark job
-all call it. (Early version: document identity and language only; the extractors are being wired in.)
+all call it and none re-implements any part of it. Stages (each timed when ``timings`` is given):
+
+    normalize -> gazetteer -> segment -> mentions/actors -> times -> quantities -> triggers/events -> merge -> entities
+
+The knowledge base, the gazetteer automaton and the rule indexes are built once per process (``Coder.default``).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import time
+from functools import cache
 
-from .errors import BadDateError, InputError
-from .model import CodedDocument
+from .errors import BadDateError, CodingError, InputError
+from .extract.actors import ActorCoder, Phrase, spell_code
+from .extract.events import LOCATIVE, EventBuilder
+from .extract.gazetteer import Gazetteer
+from .extract.lexicon import get_lexicon
+from .extract.mentions import Mention, resolve
+from .extract.merge import merge_events
+from .extract.quantities import extract_quantities
+from .extract.triggers import find_triggers
+from .extract.words import segment
+from .kb import load_kb
+from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
+from .text import detect_language, find_times, normalize, normalize_key
 
-CODER_VERSION = "0.1.0"
+CODER_VERSION = "0.2.0"
+MAX_CHARS = 5_000_000
+ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
 def doc_id_of(text: str) -> str:
@@ -32,13 +52,292 @@ def as_date(date: str | dt.date | None) -> dt.date | None:
         raise BadDateError(f"date {date!r} is not in the form YYYY-MM-DD") from None
 
 
+class _Timer:
+    def __init__(self, sink: dict | None) -> None:
+        self.sink = sink
+        self.t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.sink is not None:
+            now = time.perf_counter()
+            self.sink[stage] = self.sink.get(stage, 0.0) + now - self.t
+            self.t = now
+
+
+class Coder:
+    """Holds everything loaded once: KB, gazetteer, lexicons."""
+
+    def __init__(self) -> None:
+        self.kb = load_kb()
+        self.gazetteer = Gazetteer.for_kb(self.kb)
+        self.lexicon = get_lexicon()
+        self.common_words = self.lexicon.common_words
+        self.context_sets = {}
+        for ts in self.lexicon.rules.triggers.values():
+            for t in ts:
+                need = frozenset(normalize_key(x) for x in (t.context_any or ()))
+                avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
+                if need or avoid:
+                    self.context_sets[id(t)] = (need, avoid)
+
+    @staticmethod
+    @cache
+    def default() -> "Coder":
+        return Coder()
+
+    # ------------------------------------------------------------------------------------------------
+    def code(self, text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
+             doc_id: str | None = None, timings: dict | None = None) -> CodedDocument:
+        if not isinstance(text, str):
+            raise InputError(f"text must be a str, not {type(text).__name__}")
+        if len(text) > MAX_CHARS:
+            raise InputError(f"text has {len(text):,} characters; the limit is {MAX_CHARS:,} per document")
+        day = as_date(date)
+        timer = _Timer(timings)
+        if lang in (None, "", "auto"):
+            lang = detect_language(text)
+        if lang not in ("ar", "en", "other"):
+            raise InputError(f"language {lang!r} is not supported: use ar, en or auto")
+        doc = CodedDocument(doc_id=doc_id or doc_id_of(text), lang=lang, date=day.isoformat() if day else None,
+                            kb_version=self.kb.version, text=text, url=url, coder_version=CODER_VERSION)
+        if lang == "other" or not text.strip():
+            return doc
+        try:
+            self._code_into(doc, text, lang, day, timer)
+        except RecursionError as exc:  # pragma: no cover - defensive: a pathological input
+            raise CodingError(f"document {doc.doc_id} could not be coded: {exc}", doc_id=doc.doc_id) from exc
+        return doc
+
+    def _code_into(self, doc: CodedDocument, text: str, lang: str, day: dt.date | None, timer: _Timer) -> None:
+        kb, lex = self.kb, self.lexicon
+        nt = normalize(text, lang)
+        timer.lap("normalize")
+        mentions = resolve(self.gazetteer.find(nt), text, self.common_words)
+        timer.lap("gazetteer")
+        words, sentences = segment(text, lang)
+        timer.lap("segment")
+        starts = [w.start for w in words]
+        for mi, m in enumerate(mentions):
+            m.w0 = max(bisect.bisect_right(starts, m.start) - 1, 0)
+            m.w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, m.w0)
+            for k in range(m.w0, m.w1 + 1):
+                words[k].mention = mi
+        # anaphora ("البلدان", "the two countries", "نظيره")
+        anaphors: dict[int, list[tuple[int, int, str, bool]]] = {}
+        ana_index = lex.anaphora.get(lang, {})
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if w.kind == "word" and w.mention is None:
+                m = lex.match(ana_index, words, i)
+                if m is not None:
+                    pat, prefix, length = m
+                    coord = prefix.startswith("و") or (i > 0 and words[i - 1].norm in ("and", "و"))
+                    anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord))
+                    i += length
+                    continue
+            i += 1
+        coder = ActorCoder(kb, text, day)
+        phrases: list[Phrase] = []
+        history: list[tuple[int, str]] = []  # (start, country) of named actors, for anaphora
+        coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
+        by_sent: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sent.setdefault(words[m.w0].sentence, []).append(m)
+        for sent in sentences:
+            sent_phrases = coder.phrases(by_sent.get(sent.index, []), anaphors.get(sent.index, []))
+            last_sectors: tuple[str, ...] = ()
+            for ph in sent_phrases:
+                if ph.start < 0:
+                    ph.start, ph.end = words[ph.w0].start, words[ph.w1].end
+                    # the anaphor's own span leaves its proclitics out
+                    first = words[ph.w0]
+                    pre = ""
+                    for prefix, base, _s in first.bases:
+                        if prefix and first.norm.endswith(base):
+                            pre = prefix[:-2] if prefix.endswith("ال") else prefix
+                            break
+                    ph.start = first.start + _orig_prefix_len(first.text, pre)
+                if ph.anaphor in ("pair", "country"):
+                    want = 2 if ph.anaphor == "pair" else 1
+                    seen: list[str] = []
+                    for _s, c in reversed(history):
+                        if _s < ph.start and c not in seen:
+                            seen.append(c)
+                            if len(seen) == want:
+                                break
+                    if len(seen) == want:
+                        etext = text[ph.start:ph.end]
+                        for c in reversed(seen):
+                            rec = kb.country(c)
+                            ph.actors.append(Actor(c, rec.id if rec else None, etext, ph.start, ph.end))
+                            if rec is not None:
+                                coref.append((rec.id, Span(ph.start, ph.end, etext)))
+                else:
+                    ph.actors = coder.code_phrase(ph, last_sectors)
+                    for m in ph.mentions:
+                        if m.kind == "role":
+                            role = kb.roles.get(m.target)
+                            if role is not None and role.kind == "title":
+                                last_sectors = tuple(role.sectors)
+                    ph.capital_only = all(m.kind == "capital" for m in ph.mentions) and bool(ph.mentions)
+                    for a in ph.actors:
+                        if a.code and len(a.code) >= 3 and kb.country(a.code[:3]) is not None:
+                            history.append((ph.start, a.code[:3]))
+                phrases.append(ph)
+        timer.lap("actors")
+        # places usable as event locations: introduced by a locative preposition or clitic ب
+        places = []
+        for m in mentions:
+            if m.kind not in ("place", "capital", "country", "region"):
+                continue
+            prev = words[m.w0 - 1].norm if m.w0 > 0 else ""
+            locative = "ب" in m.prefix.lstrip("و") or prev in LOCATIVE[lang]
+            if not locative:
+                continue
+            rec = kb.entities.get(m.target)
+            if rec is None:
+                continue
+            country = rec.country if rec.kind != "country" else rec.code
+            places.append((m.w0, m.w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
+        times = []
+        doc_times = find_times(text, lang, day)
+        for tm in doc_times:
+            wi = max(bisect.bisect_right(starts, tm.start) - 1, 0)
+            times.append((wi, tm))
+        doc.times = [TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end) for tm in doc_times]
+        timer.lap("times")
+        quantities = extract_quantities(text, lang, words, mentions, kb, lex)
+        doc.quantities = [q for _w, q in quantities]
+        timer.lap("quantities")
+        hits = find_triggers(words, lex, lang, self.context_sets)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day)
+        events: list[Event] = []
+        tkeys: list[str] = []
+        for hit in hits:
+            t = hit.trigger
+            cam = lex.cameo.get(t.cameo)
+            if cam is None:
+                continue
+            source, target, modality, via = builder.build(hit)
+            if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
+                continue
+            location, when = builder.location(hit), builder.time(hit)
+            nominal = t.pos != "verb" or "ال" in hit.prefix  # a verb form with the article is its verbal noun
+            if when is not None and day is not None and _historical(when.value, day):
+                continue  # background ("اغتيال السادات عام 1981") is not a new event
+            if nominal and not self._anchored(hit, source, target, location, when, quantities, words):
+                continue  # a verbal noun with nothing that pins it down names a kind of event, not an event
+            attach = 1.0 if via in ("vso", "svo", "genitive", "between", "by") else (0.8 if source else 0.6)
+            if source and all(a.text == source[0].text for a in source) and len(source) > 1:
+                attach = min(attach, 0.85)  # anaphora
+            conf = max(0.05, min(1.0, float(t.strength) * attach))
+            ev = Event(id="", type=cam.plover_type if t.type is None else t.type, mode=t.mode, cameo=cam.code,
+                       quad_class=cam.quad_class, goldstein=cam.goldstein, source=source, target=target,
+                       modality=modality, location=location, time=when, quantities=[],
+                       trigger=Span.of(text, hit.start, hit.end), evidence=builder.evidence(hit), rule=t.id,
+                       confidence=conf, sentence=words[hit.w0].sentence)
+            ev.evidences = [ev.evidence]
+            events.append(ev)
+            tkeys.append(" ".join(words[k].bases[0][1] for k in range(hit.w0, hit.w1 + 1)))
+        # quantities go to the event with the nearest trigger in their sentence
+        trig_words = [(hits_i, ev) for hits_i, ev in zip(range(len(events)), events)]
+        for wi, q in quantities:
+            si = words[wi].sentence
+            best = None
+            for idx, ev in trig_words:
+                if ev.sentence != si:
+                    continue
+                d = abs(bisect.bisect_right(starts, ev.trigger.start) - 1 - wi)
+                if best is None or d < best[0]:
+                    best = (d, ev)
+            if best is not None:
+                best[1].quantities.append(q)
+        timer.lap("events")
+        events = merge_events(events, tkeys)
+        for n, ev in enumerate(events, start=1):
+            ev.id = f"e{n}"
+        doc.events = events
+        timer.lap("merge")
+        doc.entities = self._entities(mentions, coref, day)
+        timer.lap("entities")
+
+    @staticmethod
+    def _anchored(hit, source, target, location, when, quantities, words) -> bool:
+        """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor, a place, a time of the
+        sentence (not the document date), or a count of casualties/people/arrests?"""
+        if source or target or location is not None:
+            return True
+        if when is not None and when.relation != "document-date":
+            return True
+        si = words[hit.w0].sentence
+        return any(words[wi].sentence == si and q.kind in ANCHOR_QUANTITIES for wi, q in quantities)
+
+    def _entities(self, mentions: list[Mention], coref: list[tuple[str, Span]], day: dt.date | None) -> list[Entity]:
+        """One entity per KB record mentioned; anaphora resolved to a country count as its mentions."""
+        kb = self.kb
+        out: dict[str, Entity] = {}
+        for m in mentions + [Mention(sp.start, sp.end, sp.text, "anaphor", eid, "") for eid, sp in coref]:
+            if m.kind == "role":
+                continue
+            rec = kb.entities.get(m.target)
+            if rec is None:
+                continue
+            ent = out.get(rec.id)
+            if ent is None:
+                code, country, sectors, role = rec.code, rec.country, list(rec.sectors), None
+                if rec.kind == "person":
+                    spell = kb.person_role(rec.id, day)
+                    if spell is not None:
+                        code, country, secs = spell_code(kb, spell, rec)
+                        sectors, role = list(secs), spell.post
+                    else:
+                        code = country
+                ent = Entity(id=rec.id, kind=rec.kind, name=rec.name, name_ar=rec.name_ar, code=code,
+                             country=country, sectors=sectors, lat=rec.lat, lon=rec.lon, role=role)
+                out[rec.id] = ent
+            ent.mentions.append(Span(m.start, m.end, m.text))
+        return sorted(out.values(), key=lambda e: (min(m.start for m in e.mentions), e.id))
+
+
+def _historical(value: str | None, day: dt.date) -> bool:
+    """A time value more than a year before the document date (years compare by year)."""
+    if not value:
+        return False
+    head = value.split("/")[-1]
+    try:
+        if len(head) == 4:
+            return int(head) < day.year - 1
+        return dt.date.fromisoformat(head[:10]) < day - dt.timedelta(days=366)
+    except ValueError:
+        return False
+
+
+def _orig_prefix_len(word_text: str, norm_prefix: str) -> int:
+    """Length in the original word of a normalized proclitic prefix (skipping marks between letters)."""
+    if not norm_prefix:
+        return 0
+    count = 0
+    for idx, ch in enumerate(word_text):
+        if normalize_key(ch):
+            count += 1
+            if count == len(norm_prefix):
+                return idx + 1
+    return 0
+
+
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
          doc_id: str | None = None, timings: dict | None = None) -> CodedDocument:
-    if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
-    day = as_date(date)
-    if lang in (None, "auto"):
-        arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
-        lang = "ar" if arabic * 3 >= len(text.strip()) and arabic else "en"
-    return CodedDocument(doc_id=doc_id or doc_id_of(text), lang=lang, date=day.isoformat() if day else None,
-                         kb_version="0", text=text, url=url, coder_version=CODER_VERSION)
+    """Code one document. See the output contract in DESIGN.md; ``CodedDocument.to_dict()`` gives it."""
+    return Coder.default().code(text, lang=lang, date=date, url=url, doc_id=doc_id, timings=timings)
+
+
+def code_many(items, lang: str | None = None):
+    """Code an iterable of texts or (text, date) pairs; yields CodedDocuments in order."""
+    coder = Coder.default()
+    for item in items:
+        if isinstance(item, str):
+            yield coder.code(item, lang=lang)
+        else:
+            text, date = item
+            yield coder.code(text, lang=lang, date=date)

@@ -32,7 +32,9 @@ MAP: dict[str, tuple[str | None, str | None, str]] = {
     "041": ("CONSULT", "phone", ""), "042": ("CONSULT", "visit", "visitor = actor, host = recipient"),
     "043": ("CONSULT", "visit", "host a visit: PLOVER codes the visitor as actor and the host as recipient"),
     "044": ("CONSULT", "third-party", ""), "045": ("CONSULT", "third-party", "mediation: mediator is a third party"),
+    "055": ("CONCEDE", None, "apology/expression of regret is a PLOVER CONCEDE (verbal concession)"),
     "08": ("CONCEDE", None, ""),
+    "0831": ("RETREAT", "resign", "an implemented change of leadership (resignation) is PLOVER RETREAT resign"),
     "084": ("RETREAT", "release", ""), "085": ("RETREAT", None, "implemented easing of sanctions (PLOVER 084-087 -> RETREAT)"),
     "086": ("RETREAT", "access", ""), "087": ("RETREAT", None, ""), "0871": ("RETREAT", "ceasefire", "truce declared and observed"),
     "0872": ("RETREAT", "access", ""), "0873": ("RETREAT", "disarm", ""), "0874": ("RETREAT", "withdraw", ""),
@@ -96,8 +98,9 @@ def quad_class_of(code: str) -> int:
     return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
 
 
-def main() -> None:
-    rows = []
+def rows() -> list[dict]:
+    """The rows of cameo.jsonl, in file order."""
+    out = []
     for line in (HERE / "cameo_codes.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -108,13 +111,18 @@ def main() -> None:
             notes.append("GDELT QuadClass 2 kept; PLOVER files investigations under ACCUSE (verbal conflict)")
         if code[:2] == "14" and len(code) == 2:
             notes.append("GDELT QuadClass 3 kept; PLOVER calls PROTEST material conflict")
-        rows.append({"code": code, "name": name, "goldstein": float(gold), "quad_class": quad_class_of(code),
+        out.append({"code": code, "name": name, "goldstein": float(gold), "quad_class": quad_class_of(code),
                      "plover_type": ptype, "plover_mode": pmode, "notes": "; ".join(notes)})
+    return out
+
+
+def main() -> None:
+    table = rows()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
+        for r in table:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} codes to {OUT}")
+    print(f"wrote {len(table)} codes to {OUT}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ Lexicon format (one trigger sense per line; '#' starts a comment):
 
     @ TYPE [mode=M] [cameo=C] [key=value ...]      section header: defaults for the lines below
                                                    (TYPE "-" = CAMEO-only statement/appeal, type null)
-    name | KIND | spec | key=value ...              one entry; id = "<lang>.<type>.<name>"
+    name | KIND | spec | key=value ...              one entry; id = "<lang>.<type>.<name>" (fields are
+                                                   separated by ' | ' with spaces; '|' inside {} has none)
 
 KIND and spec:
     V   "PAST/PRESENT"        Arabic verb: past 3ms / present 3ms (with its ي); every 3rd-person past and present
@@ -23,7 +24,7 @@ keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_
 (reciprocal), pass (passive), pos (override), note. Keys given on a line override the section defaults.
 
 A form already listed for the same PLOVER type by an earlier entry is dropped from the later entry (reported);
-an entry left with no forms is an error.
+an entry left with no forms is skipped (and reported).
 """
 from __future__ import annotations
 
@@ -34,9 +35,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.kb._normalize import normalize_key  # noqa: E402
+
+_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def normalize_key(text: str) -> str:
+    """The matching-view folding of marsad.text.normalize_key (spec of issue 4), restated here so the generator
+    runs even while the package is being edited: harakat/tatweel dropped, alef forms -> ا, ى -> ي, ة -> ه,
+    lowercase, spaces collapsed. The loader re-checks duplicates with the real function."""
+    return " ".join(_HARAKAT.sub("", text).translate(_FOLD).lower().split())
 
 DATA = ROOT / "src" / "marsad" / "kb" / "data"
 
@@ -156,18 +165,21 @@ def phrase_forms(lang: str, spec: str) -> list[str]:
     out: list[str] = []
     for one in spec.split(","):
         one = one.strip()
+        if lang == "ar" and "/" not in one.split()[0]:
+            out += expand_braces(one)  # a literal alternative inside a VP line (Arabic verbs always have '/')
+            continue
         if lang == "ar":
-            m = re.match(r"(\S+)/(\S+)\s+(.*)$", one)
+            m = re.match(r"(\S+)/(\S+)(?:\s+(.*))?$", one)
             if not m:
-                raise ValueError(f"VP spec {one!r}: want 'PAST/PRESENT rest'")
+                raise ValueError(f"VP spec {one!r}: want 'PAST/PRESENT [rest]'")
             heads = ar_verb(m.group(1), m.group(2))
-            rest = m.group(3)
+            rest = m.group(3) or ""
         else:
-            m = re.match(r"(\S+(?:/\S*)*)\s+(.*)$", one)
+            m = re.match(r"(\S+)(?:\s+(.*))?$", one)
             if not m:
-                raise ValueError(f"VP spec {one!r}: want 'verb[/past[/pp]] rest'")
+                raise ValueError(f"VP spec {one!r}: want 'verb[/past[/pp]] [rest]'")
             heads = en_verb(m.group(1))
-            rest = m.group(2)
+            rest = m.group(2) or ""
         for h in heads:
             for r in expand_braces(rest):
                 out.append(f"{h} {r}".strip())
@@ -219,7 +231,7 @@ def build(lang: str) -> list[dict]:
             section = parse_opts(" ".join(head[1:]))
             section["type"] = head[0]
             continue
-        parts = [p.strip() for p in line.split("|", 3)]
+        parts = [p.strip() for p in re.split(r"\s\|\s", line, maxsplit=3)]
         if len(parts) < 3:
             raise SystemExit(f"{where}: want 'name | KIND | spec [| options]'")
         name, kind, spec = parts[0], parts[1], parts[2]
@@ -252,7 +264,8 @@ def build(lang: str) -> list[dict]:
             owner[key] = tid
             keep.append(f)
         if not keep:
-            raise SystemExit(f"{where}: every form of {tid} is already listed by an earlier entry")
+            print(f"  skipped {where}: every form of {tid} is already listed by an earlier entry")
+            continue
         if "cameo" not in opts:
             raise SystemExit(f"{where}: no cameo code (give cameo= on the line or the section)")
         mode = opts.get("mode")

@@ -102,14 +102,13 @@ def pools_from_kb() -> Pools:
             pools.people.append(names)
         elif rec.kind == "organization":
             pools.orgs.append(names)
-    if len(pools.countries) >= 2 and pools.all_cities:
-        pools.kb_entries = True
-    else:
-        fb = load_templates()["fallback"]
-        pools = Pools(kb_entries=False)
-        pools.countries = [(c, {"ar": ar, "en": en}) for c, ar, en in fb["countries"]]
-        pools.all_cities = [{"ar": ar, "en": en} for ar, en in fb["cities"]]
     fb = load_templates()["fallback"]
+    pools.kb_entries = len(pools.countries) >= 2
+    if not pools.kb_entries:
+        pools.countries = [(c, {"ar": ar, "en": en}) for c, ar, en in fb["countries"]]
+        pools.cities = {}
+    if not pools.all_cities:
+        pools.all_cities = [{"ar": ar, "en": en} for ar, en in fb["cities"]]
     if not pools.people:
         pools.people = [{"ar": ar, "en": en} for ar, en in fb["people"]]
     if not pools.orgs:

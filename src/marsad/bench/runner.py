@@ -86,6 +86,10 @@ class BenchReport:
         """How many times slower than a plain ``re.findall(r"\\w+")`` pass over the same texts."""
         return self.pipeline_s / self.regex_s if self.regex_s > 0 else 0.0
 
+    def _text_ratio(self) -> float | None:
+        secs = (self.text_layer or {}).get("seconds")
+        return round(secs / self.regex_s, 1) if isinstance(secs, (int, float)) and self.regex_s > 0 else None
+
     def to_dict(self) -> dict[str, Any]:
         r = lambda x: None if x is None else round(x, 6)  # noqa: E731
         return {
@@ -102,6 +106,7 @@ class BenchReport:
             "regex_floor": {"seconds": r(self.regex_s), "mb_per_s": round(self.regex_mb_per_s, 2),
                             "pattern": r"re.findall(r'\w+')"},
             "ratio_to_regex": round(self.ratio, 1),
+            "text_layer_ratio_to_regex": self._text_ratio(),
             "peak_rss_mb": None if self.peak_rss_mb is None else round(self.peak_rss_mb, 1),
             "machine": self.machine,
         }
@@ -124,7 +129,10 @@ def _text_layer(texts: list[str]) -> dict[str, Any] | None:
         from ..text.bench import text_layer_throughput  # noqa: PLC0415 - helper A's, optional
     except ImportError:
         return None
-    result = text_layer_throughput(texts)
+    try:
+        result = text_layer_throughput(texts)
+    except Exception as exc:  # noqa: BLE001 - an optional measure: its failure is reported, the bench goes on
+        return {"error": f"{type(exc).__name__}: {exc}"}
     return dict(result) if isinstance(result, dict) else {"result": result}
 
 

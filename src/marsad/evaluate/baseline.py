@@ -3,6 +3,7 @@
 File shape::
 
     {"split": "test", "tolerance": 0.005, "updated": "2026-11-25", "kb_version": "...", "coder_version": "...",
+     "gold_sha256": "<gold_fingerprint of eval/gold/test.jsonl>",
      "metrics": {"event_detection_f1": 0.61, "event_typed_f1": 0.52, "entity_overlap_f1": 0.83,
                  "entity_exact_f1": 0.79, "gsr_assault_f1": 0.40, "gsr_protest_f1": 0.35}}
 
@@ -14,6 +15,7 @@ Imports: marsad.errors, marsad.evaluate.runner.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,14 @@ from ..errors import InputError
 from .runner import repo_root
 
 TOLERANCE = 0.005
+
+
+def gold_fingerprint(paths: list[Path] | list[str]) -> str:
+    """sha256 over the gold files' bytes (sorted by name): tells whether a floor was set on the same gold set."""
+    h = hashlib.sha256()
+    for p in sorted(Path(x) for x in paths):
+        h.update(p.name.encode("utf-8") + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def default_baseline_path() -> Path:

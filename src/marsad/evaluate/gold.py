@@ -98,6 +98,7 @@ class GoldProblem:
     doc_id: str
     field: str
     message: str
+    kind: str = "span"  # span (offsets/text) | value (enumerations, dates, ids) | code (not in the KB)
 
     def __str__(self) -> str:
         return f"{self.where} {self.doc_id} {self.field}: {self.message}"
@@ -233,18 +234,18 @@ def validate_gold(docs: Iterable[GoldDoc], known_codes: set[str] | None = None) 
     problems: list[GoldProblem] = []
     seen: dict[str, str] = {}
 
-    def bad(doc: GoldDoc, fld: str, msg: str) -> None:
-        problems.append(GoldProblem(doc.where, doc.id, fld, msg))
+    def bad(doc: GoldDoc, fld: str, msg: str, kind: str = "value") -> None:
+        problems.append(GoldProblem(doc.where, doc.id, fld, msg, kind))
 
     def check_span(doc: GoldDoc, sp: Span, fld: str) -> None:
         if not (0 <= sp.start < sp.end <= len(doc.text)):
-            bad(doc, fld, f"span {sp.start}:{sp.end} outside the text (length {len(doc.text)})")
+            bad(doc, fld, f"span {sp.start}:{sp.end} outside the text (length {len(doc.text)})", "span")
         elif doc.text[sp.start:sp.end] != sp.text:
-            bad(doc, fld, f"text[{sp.start}:{sp.end}] is {doc.text[sp.start:sp.end]!r}, not {sp.text!r}")
+            bad(doc, fld, f"text[{sp.start}:{sp.end}] is {doc.text[sp.start:sp.end]!r}, not {sp.text!r}", "span")
 
     def check_code(doc: GoldDoc, code: str | None, fld: str) -> None:
         if code and known_codes is not None and not code_known(code, known_codes):
-            bad(doc, fld, f"actor code {code!r} is not in the KB (country/organization code + sector chunks)")
+            bad(doc, fld, f"actor code {code!r} is not in the KB (country/organization code + sector chunks)", "code")
 
     for doc in docs:
         if doc.id in seen:
@@ -267,7 +268,7 @@ def validate_gold(docs: Iterable[GoldDoc], known_codes: set[str] | None = None) 
             if ev.trigger is not None:
                 check_span(doc, ev.trigger, f"events[{i}].trigger")
                 if not ev.evidence.contains(ev.trigger):
-                    bad(doc, f"events[{i}].trigger", "trigger lies outside its evidence span")
+                    bad(doc, f"events[{i}].trigger", "trigger lies outside its evidence span", "span")
             if ev.type is not None and ev.type not in PLOVER_TYPES:
                 bad(doc, f"events[{i}].type", f"{ev.type!r} is not a PLOVER type")
             if ev.cameo_root is not None and ev.cameo_root not in CAMEO_ROOTS:

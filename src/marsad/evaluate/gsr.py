@@ -103,8 +103,8 @@ class GSRTypeReport:
     errors: list[str] = field(default_factory=list)
     source_country: AccuracyCount = field(default_factory=AccuracyCount)
     source_sector: AccuracyCount = field(default_factory=AccuracyCount)
-    misses: list[str] = field(default_factory=list)  # ids of "yes" sentences not detected
-    false_alarms: list[str] = field(default_factory=list)  # ids of "no" sentences detected
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of "yes" sentences not detected
+    false_alarms: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of "no" sentences detected
 
     def false_alarm_rate(self, label: str) -> float:
         n = self.labels.get(label, 0)
@@ -252,6 +252,9 @@ def score_gsr(directory: str | Path | None = None, coder: Callable[..., Any] | N
             except MarsadError as exc:
                 rep.errors.append(f"{row.id}: {exc.code} {exc}")
                 hit = False
+            except Exception as exc:  # noqa: BLE001 - a coder bug on one sentence is counted, not a stop
+                rep.errors.append(f"{row.id}: coder crashed: {type(exc).__name__}: {exc}")
+                hit = False
             report.sentences += 1
             rep.labels[row.label] = rep.labels.get(row.label, 0) + 1
             rep.detected[row.label] = rep.detected.get(row.label, 0) + hit
@@ -260,9 +263,9 @@ def score_gsr(directory: str | Path | None = None, coder: Callable[..., Any] | N
             rep.detection.n_pred += hit
             rep.detection.tp += hit and gold_yes
             if keep_ids and gold_yes and not hit:
-                rep.misses.append(row.id)
+                rep.misses.append((row.id, row.text))
             if keep_ids and hit and not gold_yes:
-                rep.false_alarms.append(row.id)
+                rep.false_alarms.append((row.id, row.text))
         spans_path = root / f"{stem}_spans_dev.json"
         if spans_path.is_file():
             for gold in read_gsr_spans(spans_path):
@@ -273,6 +276,9 @@ def score_gsr(directory: str | Path | None = None, coder: Callable[..., Any] | N
                     coded = run(gold.text, sid)
                 except MarsadError as exc:
                     rep.errors.append(f"{sid}: {exc.code} {exc}")
+                    coded = {}
+                except Exception as exc:  # noqa: BLE001 - as above
+                    rep.errors.append(f"{sid}: coder crashed: {type(exc).__name__}: {exc}")
                     coded = {}
                 events = detected_events(coded, etype)
                 countries, sectors = _source_facets(coded, events)

@@ -5,6 +5,7 @@ Imports: rich, marsad.evaluate.{runner,scoring,gsr}.
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .gsr import GSRReport
@@ -42,10 +43,10 @@ def _field_table(title: str, fields: dict[str, FieldScore], note: str) -> Table:
 def render_gold(result: GoldEvaluation, console: Console, title: str = "gold set") -> None:
     rep = result.overall
     coder = " ".join(f"{k}={v}" for k, v in sorted(result.coder.items()))
-    console.print(f"[bold]{title}[/bold]: {rep.docs} documents, {rep.gold_events} gold events, "
+    console.print(f"[bold]{escape(title)}[/bold]: {rep.docs} documents, {rep.gold_events} gold events, "
                   f"{rep.seconds:.2f} s coding+scoring {coder}".rstrip())
     if rep.errors:
-        console.print(f"[red]{len(rep.errors)} documents failed to code[/red]: " + "; ".join(rep.errors[:5]))
+        console.print(f"[red]{len(rep.errors)} documents failed to code[/red]: " + escape("; ".join(rep.errors[:5])))
     t = _prf_table("Entities and events")
     for name, prf in rep.mentions.items():
         t.add_row(*_prf_row(f"mention {name}", prf))
@@ -53,19 +54,31 @@ def render_gold(result: GoldEvaluation, console: Console, title: str = "gold set
         t.add_row(*_prf_row(f"linking {name}", fs.prf))
     t.add_row(*_prf_row("event detection", rep.detection))
     t.add_row(*_prf_row("event detection+type", rep.typed))
+    t.add_row(*_prf_row("event +source+target+modality", rep.tuple))
     console.print(t)
     link = ", ".join(f"{k} {_pct(v.accuracy)}% of {v.n}" for k, v in rep.linking.items())
     console.print(f"linking accuracy on matched mentions: {link}")
     console.print(_field_table("Fields of matched events", rep.fields,
                                "accuracy over matched events; P/R/F1 over non-null values (set elements for "
                                "source/target/quantities)"))
-    if len(result.by_lang) > 1:
-        t = Table(title="By language (F1 %)", title_justify="left")
-        for col in ("lang", "docs", "mentions overlap+kind", "linking code", "detection", "detection+type"):
+    groups = [(f"split {k}", v) for k, v in sorted(result.by_split.items())] if len(result.by_split) > 1 else []
+    groups += [(f"lang {k}", v) for k, v in sorted(result.by_lang.items())] if len(result.by_lang) > 1 else []
+    if groups:
+        t = Table(title="By split / language (F1 %)", title_justify="left")
+        for col in ("subset", "docs", "mentions overlap+kind", "linking code", "detection", "detection+type"):
             t.add_column(col, justify="right")
-        for lang, r in sorted(result.by_lang.items()):
-            t.add_row(lang, str(r.docs), _pct(r.mentions["overlap+kind"].f1), _pct(r.linking["code"].prf.f1),
+        for name, r in groups:
+            t.add_row(name, str(r.docs), _pct(r.mentions["overlap+kind"].f1), _pct(r.linking["code"].prf.f1),
                       _pct(r.detection.f1), _pct(r.typed.f1))
+        console.print(t)
+    if result.by_tag:
+        t = Table(title="By gold tag (documents carrying the tag)", title_justify="left")
+        for col in ("tag", "docs", "gold events", "detection F1 %", "+type F1 %", "modality acc. %",
+                    "time acc. %"):
+            t.add_column(col, justify="right")
+        for tag, r in sorted(result.by_tag.items()):
+            t.add_row(tag, str(r.docs), str(r.gold_events), _pct(r.detection.f1), _pct(r.typed.f1),
+                      _pct(r.fields["modality"].accuracy), _pct(r.fields["time"].accuracy))
         console.print(t)
     t = _prf_table("Per event type (detection+type)")
     for label, prf in sorted(rep.per_type.items()):
@@ -98,17 +111,16 @@ def render_diff(rep: EvalReport, console: Console, kinds: tuple[str, ...] | None
     console.print(f"[bold]diff[/bold]: {len(items)} items")
     for d in items:
         style = {"event-miss": "red", "event-false-alarm": "yellow", "field": "cyan"}.get(d.kind, "magenta")
-        console.print(f"[{style}]{d.kind}[/{style}] {d.doc_id} {d.label}: {d.detail}", markup=True,
+        console.print(f"[{style}]{d.kind}[/{style}] {escape(f'{d.doc_id} {d.label}: {d.detail}')}", markup=True,
                       highlight=False)
         console.print(f"    {d.sentence}", markup=False, highlight=False)
 
 
 def render_gsr(rep: GSRReport, console: Console) -> None:
-    console.print(f"[bold]Arabic event GSR[/bold] ({rep.directory}): {rep.sentences} sentences scored, "
+    console.print(f"[bold]Arabic event GSR[/bold] ({escape(rep.directory)}): {rep.sentences} sentences scored, "
                   f"{rep.seconds:.1f} s")
     t = Table(title="Detection (yes vs easy no + difficult no)", title_justify="left")
-    for col in ("type", "P %", "R %", "F1 %", "yes", "no", "false alarms on difficult no %",
-                "on easy no %", "ambiguous skipped"):
+    for col in ("type", "P %", "R %", "F1 %", "yes", "no", "FA hard-no %", "FA easy-no %", "ambig."):
         t.add_column(col, justify="right")
     for etype, r in rep.types.items():
         no = r.labels.get("easy no", 0) + r.labels.get("difficult no", 0)
@@ -117,7 +129,7 @@ def render_gsr(rep: GSRReport, console: Console) -> None:
                   _pct(r.false_alarm_rate("easy no")), str(r.skipped_ambiguous))
     console.print(t)
     t = Table(title="Source actor on the span files", title_justify="left")
-    for col in ("type", "facet", "sentences with gold", "detected", "correct", "accuracy %", "on detected %"):
+    for col in ("type", "facet", "gold", "detected", "correct", "acc. %", "acc. detected %"):
         t.add_column(col, justify="right")
     for etype, r in rep.types.items():
         for facet, acc in (("country", r.source_country), ("sector", r.source_sector)):
@@ -125,6 +137,47 @@ def render_gsr(rep: GSRReport, console: Console) -> None:
                       _pct(acc.correct / acc.gold if acc.gold else 0.0),
                       _pct(acc.correct / acc.detected if acc.detected else 0.0))
     console.print(t)
+    console.print("FA = false alarms (share of those sentences detected); gold = span-file sentences naming a "
+                  "source country/sector", highlight=False)
     errors = [e for r in rep.types.values() for e in r.errors]
     if errors:
-        console.print(f"[red]{len(errors)} sentences failed to code[/red]: " + "; ".join(errors[:5]))
+        console.print(f"[red]{len(errors)} sentences failed to code[/red]: " + escape("; ".join(errors[:5])))
+
+
+def render_gsr_diff(rep: GSRReport, console: Console) -> None:
+    """Every missed "yes" and every detected "no" sentence, with its id (read from the GSR files at run time)."""
+    for etype, r in rep.types.items():
+        for kind, items in (("miss", r.misses), ("false-alarm", r.false_alarms)):
+            for sid, text in items:
+                short = sid if len(sid) <= 40 else f"{sid[:16]}...{sid[-8:]}"
+                console.print(f"[red]{kind}[/red] {escape(f'{etype} {short}')}", highlight=False)
+                console.print(f"    {text}", markup=False, highlight=False)
+
+
+def markdown_gold(result: GoldEvaluation, title: str) -> str:
+    """README-ready "Accuracy" table: P/R/F1 per measure and accuracy per field of matched events."""
+    rep = result.overall
+    lines = [f"Accuracy on {title} ({rep.docs} articles, {rep.gold_events} gold events):", "",
+             "| measure | P % | R % | F1 % |", "|---|---:|---:|---:|"]
+    rows = [(f"entity mentions, {k} span", v) for k, v in rep.mentions.items()]
+    rows += [(f"entity linking ({k})", v.prf) for k, v in rep.linking.items()]
+    rows += [("event detection (evidence overlap)", rep.detection), ("event detection + type", rep.typed),
+             ("event + type + source + target + modality", rep.tuple)]
+    for name, prf in rows:
+        lines.append(f"| {name} | {_pct(prf.precision)} | {_pct(prf.recall)} | {_pct(prf.f1)} |")
+    lines += ["", "| field of matched events | accuracy % | n |", "|---|---:|---:|"]
+    for name, fs in rep.fields.items():
+        lines.append(f"| {name} | {_pct(fs.accuracy)} | {fs.n} |")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_gsr(rep: GSRReport) -> str:
+    lines = ["| GSR type | P % | R % | F1 % | false alarms on difficult no % | source country acc. % | "
+             "source sector acc. % |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for etype, r in rep.types.items():
+        sc, ss = r.source_country, r.source_sector
+        lines.append(f"| {etype} | {_pct(r.detection.precision)} | {_pct(r.detection.recall)} | "
+                     f"{_pct(r.detection.f1)} | {_pct(r.false_alarm_rate('difficult no'))} | "
+                     f"{_pct(sc.correct / sc.gold if sc.gold else 0.0)} ({sc.gold}) | "
+                     f"{_pct(ss.correct / ss.gold if ss.gold else 0.0)} ({ss.gold}) |")
+    return "\n".join(lines) + "\n"

@@ -42,11 +42,16 @@ class GoldEvaluation:
 
     overall: EvalReport
     by_lang: dict[str, EvalReport] = field(default_factory=dict)
+    by_tag: dict[str, EvalReport] = field(default_factory=dict)  # documents carrying each gold tag
+    by_split: dict[str, EvalReport] = field(default_factory=dict)
     coder: dict[str, str] = field(default_factory=dict)  # kb_version, coder_version seen in the output
 
     def to_dict(self, include_diff: bool = False) -> dict[str, Any]:
         return {"coder": dict(self.coder), **self.overall.to_dict(include_diff=include_diff),
-                "by_lang": {k: v.to_dict() for k, v in sorted(self.by_lang.items())}}
+                "by_lang": {k: v.to_dict() for k, v in sorted(self.by_lang.items())},
+                "by_split": {k: v.to_dict() for k, v in sorted(self.by_split.items())},
+                "by_tag": {k: {"docs": v.docs, "headline": v.headline(),
+                               "modality": v.fields["modality"].to_dict()} for k, v in sorted(self.by_tag.items())}}
 
 
 def _as_dict(coded: Any) -> dict[str, Any]:
@@ -65,6 +70,8 @@ def evaluate(docs: list[GoldDoc], coder: Coder | None = None, want_diff: bool = 
         from ..pipeline import code as coder  # noqa: PLC0415 - the eval layer sits on top of the pipeline
     overall = EvalReport()
     by_lang: dict[str, EvalReport] = {}
+    by_tag: dict[str, EvalReport] = {}
+    by_split: dict[str, EvalReport] = {}
     seen: dict[str, str] = {}
     for doc in docs:
         t0 = time.perf_counter()
@@ -79,6 +86,8 @@ def evaluate(docs: list[GoldDoc], coder: Coder | None = None, want_diff: bool = 
                 pred = _as_dict(coder(doc.text, lang=doc.lang, date=doc.date, doc_id=doc.id))
             except MarsadError as exc:
                 error, pred = f"{doc.id}: {exc.code} {exc}", {}
+            except Exception as exc:  # noqa: BLE001 - a coder bug on one document is a counted error, not a stop
+                error, pred = f"{doc.id}: coder crashed: {type(exc).__name__}: {exc}", {}
         for key in ("kb_version", "coder_version"):
             if pred.get(key):
                 seen[key] = str(pred[key])
@@ -88,7 +97,11 @@ def evaluate(docs: list[GoldDoc], coder: Coder | None = None, want_diff: bool = 
             rep.errors.append(error)
         overall.add(rep)
         by_lang.setdefault(doc.lang, EvalReport()).add(rep)
-    return GoldEvaluation(overall=overall, by_lang=by_lang, coder=seen)
+        by_split.setdefault(doc.split, EvalReport()).add(rep)
+        for tag in set(doc.tags):
+            by_tag.setdefault(tag, EvalReport()).add(rep)
+    return GoldEvaluation(overall=overall, by_lang=by_lang, by_tag=by_tag, by_split=by_split,
+                          coder=seen)
 
 
 def predictions_from_file(path: str | Path) -> dict[str, dict[str, Any]]:

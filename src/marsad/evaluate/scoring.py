@@ -13,9 +13,11 @@ Definitions (one place, the README and the CLI quote them):
   (denominators: predicted / gold mentions carrying a code). The same for the entity's country.
 * **Event detection** -- a predicted event matches a gold event when one of its evidence spans overlaps the gold
   evidence; one-to-one greedy matching, preferring trigger overlap, then the same type, the same CAMEO root, and
-  the larger overlap. *typed* detection also needs the same label (PLOVER type, or CAMEO-01/02).
+  the larger overlap. *typed* detection also needs the same label (PLOVER type, or CAMEO-01/02); the *tuple*
+  measure ("who did what to whom") also needs the same source and target country sets and the same modality.
 * **Fields on matched events** -- type, mode, CAMEO root, modality, location, time: accuracy over matched pairs,
-  and P/R/F1 over non-null values (tp = both set and equal). source/target at country level (first 3 letters of
+  and P/R/F1 over non-null values (tp = both set and equal). A predicted time that merely falls back to the
+  document date (relation "document-date") counts as "no stated time" when the gold time is null. source/target at country level (first 3 letters of
   each code) and full code: exact-set accuracy and micro P/R/F1 over set elements. quantities: (value, unit)
   pairs, micro P/R/F1 and exact-set accuracy.
 
@@ -107,6 +109,7 @@ class EvalReport:
     linking: dict[str, FieldScore] = field(default_factory=lambda: {"code": FieldScore(), "country": FieldScore()})
     detection: PRF = field(default_factory=PRF)
     typed: PRF = field(default_factory=PRF)
+    tuple: PRF = field(default_factory=PRF)
     fields: dict[str, FieldScore] = field(default_factory=lambda: {k: FieldScore() for k in (
         "type", "mode", "cameo_root", "source_country", "source_code", "target_country", "target_code",
         "modality", "location", "time", "quantities")})
@@ -125,6 +128,7 @@ class EvalReport:
             _add_field(self.linking.setdefault(k, FieldScore()), fs)
         self.detection.add(other.detection)
         self.typed.add(other.typed)
+        self.tuple.add(other.tuple)
         for k, fs in other.fields.items():
             _add_field(self.fields.setdefault(k, FieldScore()), fs)
         for k, v in other.per_type.items():
@@ -136,6 +140,7 @@ class EvalReport:
     def headline(self) -> dict[str, float]:
         """The figures the CI floor (eval/baseline.json) holds."""
         return {"event_detection_f1": round(self.detection.f1, 4), "event_typed_f1": round(self.typed.f1, 4),
+                "event_tuple_f1": round(self.tuple.f1, 4),
                 "entity_overlap_f1": round(self.mentions["overlap+kind"].f1, 4),
                 "entity_exact_f1": round(self.mentions["exact+kind"].f1, 4)}
 
@@ -145,7 +150,8 @@ class EvalReport:
             "headline": self.headline(),
             "mentions": {k: v.to_dict() for k, v in self.mentions.items()},
             "linking": {k: v.to_dict() for k, v in self.linking.items()},
-            "events": {"detection": self.detection.to_dict(), "typed": self.typed.to_dict()},
+            "events": {"detection": self.detection.to_dict(), "typed": self.typed.to_dict(),
+                       "tuple": self.tuple.to_dict()},
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
             "confusion": [{"gold": g, "pred": p, "count": n} for (g, p), n in sorted(self.confusion.items())],
@@ -237,11 +243,24 @@ def location_equal(gold: str | None, pred: dict[str, Any] | None) -> bool:
 
 
 def time_equal(gold: str | None, pred: dict[str, Any] | None) -> bool:
-    """Gold time is an ISO prefix ("2027", "2025-03-03"); the predicted value must start with it."""
+    """Gold time is an ISO prefix ("2027", "2025-03-03"); the predicted value must start with it.
+
+    Gold null means "the text states no time": a predicted time that only falls back to the document date
+    (relation "document-date") agrees with it; a document-date value that equals the gold value also counts.
+    """
     value = (pred or {}).get("value")
-    if gold is None or value is None:
-        return gold is None and value is None
-    return str(value).startswith(gold)
+    if gold is None:
+        return value is None or (pred or {}).get("relation") == "document-date"
+    return value is not None and str(value).startswith(gold)
+
+
+def _time_value(gold: str | None, pred: dict[str, Any] | None) -> str | None:
+    """The predicted time as a stated value: None for a document-date fallback that the gold does not expect."""
+    if not pred or pred.get("value") is None:
+        return None
+    if pred.get("relation") == "document-date" and gold is None:
+        return None
+    return str(pred["value"])
 
 
 def _quantity_match(g: GoldQuantity, p: dict[str, Any]) -> bool:
@@ -367,7 +386,7 @@ def _score_events(gold: GoldDoc, pred: dict[str, Any], rep: EvalReport, want_dif
     pairs = match_events(gev, pev)
     rep.gold_events += len(gev)
     rep.detection.add(PRF(len(pairs), len(pev), len(gev)))
-    typed_tp = 0
+    typed_tp = tuple_tp = 0
     for g in gev:
         rep.per_type.setdefault(g.label, PRF()).n_gold += 1
     for p in pev:
@@ -380,7 +399,6 @@ def _score_events(gold: GoldDoc, pred: dict[str, Any], rep: EvalReport, want_dif
         if gl == pl:
             typed_tp += 1
             rep.per_type[gl].tp += 1
-        wrong: list[str] = []
         pcameo = str(p.get("cameo") or "")
         psrc, ptgt = _codes(p.get("source")), _codes(p.get("target"))
         checks = [
@@ -399,18 +417,21 @@ def _score_events(gold: GoldDoc, pred: dict[str, Any], rep: EvalReport, want_dif
             ("location", _scalar_score(f["location"], g.location, p.get("location"),
                                        location_equal(g.location, p.get("location"))),
              g.location, (p.get("location") or {}).get("name")),
-            ("time", _scalar_score(f["time"], g.time, (p.get("time") or {}).get("value"),
-                                   time_equal(g.time, p.get("time"))), g.time, (p.get("time") or {}).get("value")),
+            ("time", _scalar_score(f["time"], g.time, _time_value(g.time, p.get("time")),
+                                   time_equal(g.time, p.get("time"))), g.time, _time_value(g.time, p.get("time"))),
             ("quantities", _quantities_score(f["quantities"], g.quantities, list(p.get("quantities") or [])),
              ",".join(f"{q.value:g} {q.unit or ''}".strip() for q in g.quantities) or "-",
              ",".join(f"{q.get('value')} {q.get('unit') or q.get('kind') or ''}".strip()
                       for q in p.get("quantities") or []) or "-"),
         ]
+        ok = {name: good for name, good, _gv, _pv in checks}
+        tuple_tp += gl == pl and ok["source_country"] and ok["target_country"] and ok["modality"]
         if want_diff:
-            wrong = [f"{name}: gold {gv} pred {pv}" for name, ok, gv, pv in checks if not ok and gv != pv]
+            wrong = [f"{name}: gold {gv} pred {pv}" for name, good, gv, pv in checks if not good and gv != pv]
             if wrong:
                 rep.diff.append(DiffItem(gold.id, "field", gl, "; ".join(wrong), sentence_around(gold.text, g.evidence)))
     rep.typed.add(PRF(typed_tp, len(pev), len(gev)))
+    rep.tuple.add(PRF(tuple_tp, len(pev), len(gev)))
     matched_g = {i for i, _ in pairs}
     matched_p = {j for _, j in pairs}
     for i, g in enumerate(gev):

@@ -32,6 +32,21 @@ _ATTACH = {
 }
 
 
+def spell_code(kb, spell, person) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(code, country, sectors) of a person holding ``spell``: country + first sector; a post in an organization
+    without a country (UN Secretary-General, an armed group's leader) takes the organization's code."""
+    sectors = tuple(spell.sectors or ())
+    if spell.country:
+        return spell.country + (sectors[0] if sectors else ""), spell.country, sectors
+    org = kb.entities.get(getattr(spell, "org", None) or "")
+    if org is not None and org.code:
+        return org.code, org.country, sectors or tuple(org.sectors)
+    country = person.country if person is not None else None
+    if country:
+        return country + (sectors[0] if sectors else ""), country, sectors
+    return (sectors[0] if sectors else None), None, sectors
+
+
 @dataclass(slots=True)
 class Phrase:
     w0: int
@@ -72,8 +87,7 @@ class ActorCoder:
                 spell = kb.person_role(m.target, self.date)
                 entity = m.target
                 if spell is not None:
-                    person_code = spell.country + (spell.sectors[0] if spell.sectors else "")
-                    country, sectors = spell.country, tuple(spell.sectors)
+                    person_code, country, sectors = spell_code(kb, spell, rec)
                 elif rec is not None and rec.country:
                     country = country or rec.country
             elif m.kind in ("organization", "acronym"):

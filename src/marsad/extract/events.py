@@ -40,7 +40,7 @@ DEFAULT_PREPS = {
     "CONSULT": {"مع", "with", "ب"}, "COOPERATE": {"مع", "with"}, "AGREE": {"مع", "with"},
     "SUPPORT": {"مع", "with", "ل"}, "AID": {"الى", "إلى", "ل", "to", "for"}, "ASSAULT": {"على", "ضد", "on", "against"},
     "ACCUSE": {"ضد", "against", "of"}, "THREATEN": {"ضد", "against", "ب"}, "SANCTION": {"على", "ضد", "on", "against"},
-    "REQUEST": {"من", "ل", "on"}, "REJECT": {}, "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
+    "REQUEST": {"من", "ل", "on"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "intended": 3, "planned": 3, "reported": 2, "asserted": 0}
@@ -193,7 +193,10 @@ class EventBuilder:
         if not source and before:
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and self.preps[id(p)] is None]
-            pool = same or ([p for p in before if self.preps[id(p)] is None] if is_verb or lang == "en" else [])
+            if is_verb or (lang == "en" and t.pos == "phrase"):
+                pool = same or [p for p in before if self.preps[id(p)] is None]
+            else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
+                pool = [p for p in same if hit.w0 - p.w1 <= 3]
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
@@ -230,7 +233,8 @@ class EventBuilder:
                 for p in with_:
                     source.extend(q for q in self._chain_forward(p, cands) if q not in source)
             if not source:
-                allc = [p for p in cands if self.preps[id(p)] not in LOCATIVE[lang] and not p.capital_only]
+                allc = [p for p in cands if self.preps[id(p)] in (None, "بين", "between", "مع", "with")
+                        and not p.capital_only]
                 if len({c for p in allc for c in p.countries}) >= 2:
                     source = allc
                     via = "sentence"

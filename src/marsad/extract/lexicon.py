@@ -71,9 +71,19 @@ class Lexicon:
                     anaphora.setdefault(rec["lang"], []).append(
                         Anaphor(rec["id"], rec["lang"], tuple(rec["forms"]), rec["refers"]))
         self.anaphora = {lang: _index(items, lambda a: a.forms) for lang, items in anaphora.items()}
+        common: set[str] = set()
+        with open(DATA_DIR / "common_words.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    common.update(normalize_key(w) for w in json.loads(line)["words"])
+        self.common_words = frozenset(common)  # names equal to these need context (see extract.mentions)
 
     def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
         """The longest pattern of ``index`` starting at word ``i``: (Pattern, prefix, n_words) or None."""
+        return next(self.matches(index, words, i, stop), None)
+
+    def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
+        """Every pattern of ``index`` starting at word ``i``, longest first: (Pattern, prefix, n_words)."""
         w = words[i]
         stop = len(words) if stop is None else stop
         for prefix, base, _suffix in w.bases:
@@ -90,8 +100,7 @@ class Lexicon:
                         ok = False
                         break
                 if ok:
-                    return pat, prefix, pat.length
-        return None
+                    yield pat, prefix, pat.length
 
 
 @cache

@@ -40,20 +40,24 @@ class Mention:
         return self.prefix.startswith("و")
 
 
-def resolve(matches: list[GazMatch], text: str) -> list[Mention]:
+CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
+
+
+def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset()) -> list[Mention]:
     """Choose one entry per match and drop ambiguous names that lack support (see module docstring)."""
     firm_targets: set[str] = set()
-    chosen: list[tuple[GazMatch, object]] = []
+    chosen: list[tuple[GazMatch, object, bool]] = []
     for m in matches:
         entries = sorted(m.entries, key=lambda e: (KIND_RANK.get(e.kind, 9), -e.priority))
-        firm = [e for e in entries if not e.needs_context]
+        weak = {id(e) for e in entries if e.needs_context or (e.kind in CONTEXT_KINDS and m.key in common)}
+        firm = [e for e in entries if id(e) not in weak]
         entry = firm[0] if firm else entries[0]
-        chosen.append((m, entry))
-        if not entry.needs_context:
+        chosen.append((m, entry, id(entry) in weak))
+        if id(entry) not in weak:
             firm_targets.add(entry.target)
     out: list[Mention] = []
-    for idx, (m, entry) in enumerate(chosen):
-        if entry.needs_context and entry.target not in firm_targets:
+    for idx, (m, entry, is_weak) in enumerate(chosen):
+        if is_weak and (entry.kind == "role" or entry.target not in firm_targets):
             prev_e = chosen[idx - 1][1] if idx > 0 else None
             next_e = chosen[idx + 1][1] if idx + 1 < len(chosen) else None
             prev_m = chosen[idx - 1][0] if idx > 0 else None

@@ -61,6 +61,8 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
                     actor = rec.code
                     end = max(end, mn.end) if mn.w0 in (k, k_first) else end
                 break
+        if kind == "count" and nm.value < 10 and not nm.approx:
+            continue  # "the two countries", "one of the steps": not a quantity anyone counts
         low = getattr(nm, "low", None)
         high = getattr(nm, "high", None)
         q = Quantity(kind=kind, value=float(nm.value), unit=unit, approx=bool(nm.approx), start=nm.start,

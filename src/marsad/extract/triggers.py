@@ -10,6 +10,7 @@ from __future__ import annotations
 from .events import TriggerHit
 from .words import Word
 
+CONTEXT_WINDOW = 12  # words either side in which a trigger's context_any words must occur
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
@@ -33,25 +34,25 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         if w.kind != "word" or w.mention is not None:
             i += 1
             continue
-        m = lexicon.match(index, words, i)
-        if m is None:
+        chosen = None
+        for pat, prefix, length in lexicon.matches(index, words, i):
+            t = pat.item
+            j = i + length - 1
+            if any(words[k].mention is not None for k in range(i + 1, j + 1)):
+                continue
+            ctx = context_sets.get(id(t))
+            if ctx is not None:
+                need, avoid = ctx
+                if need and not _near(words, i - CONTEXT_WINDOW, j + CONTEXT_WINDOW + 1, need):
+                    continue
+                if avoid and _near(words, i - 3, j + 4, avoid):
+                    continue
+            chosen = (t, prefix, j)
+            break
+        if chosen is None:
             i += 1
             continue
-        pat, prefix, length = m
-        t = pat.item
-        j = i + length - 1
-        if any(words[k].mention is not None for k in range(i + 1, j + 1)):
-            i += 1
-            continue
-        ctx = context_sets.get(id(t))
-        if ctx is not None:
-            need, avoid = ctx
-            if need and not _near(words, i - 8, j + 9, need):
-                i += 1
-                continue
-            if avoid and _near(words, i - 3, j + 4, avoid):
-                i += 1
-                continue
+        t, prefix, j = chosen
         nxt = words[j + 1 : j + 3]
         if any(x.norm in REFLEXIVE or any(b in REFLEXIVE for _p, b, _s in x.bases) for x in nxt):
             i = j + 1

@@ -58,6 +58,8 @@ def analyses(norm: str, lang: str) -> tuple:
             if item not in seen and len(item[1]) >= 2:
                 seen.add(item)
                 out.append(item)
+    if len(norm) >= 3 and norm[0] in "وف" and not any(p == norm[0] for p, _b, _s in out):
+        out.append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
         out.append(("", norm, ""))
     return tuple(out)

@@ -157,7 +157,7 @@ def _entry_names(rec: EntityRecord) -> Iterator[tuple[str, str, str, bool]]:
         kind = {"organization": "organization", "region": "region"}.get(rec.kind) or (
             "capital" if raw.get("kind") == "capital" else "place")
         for s in [raw["name"], *raw["names_en"]]:
-            yield s, "en", kind, amb_all or s in amb
+            yield s, "en", "acronym" if _is_acronym(s) else kind, amb_all or s in amb
         ar = [raw["name_ar"], *raw["names_ar"]] if raw.get("name_ar") else raw["names_ar"]
         for s in ar:
             yield s, "ar", kind, amb_all or s in amb
@@ -166,25 +166,28 @@ def _entry_names(rec: EntityRecord) -> Iterator[tuple[str, str, str, bool]]:
 
 
 def _build_names(kb: KnowledgeBase) -> list[NameEntry]:
-    out: list[NameEntry] = []
-    seen: set[tuple[str, str, str, str]] = set()
+    """One entry per (key, lang, kind, target); when several surfaces share it, the entry needs context only
+    if every one of them does (an unambiguous spelling variant makes the key unambiguous)."""
+    out: dict[tuple[str, str, str, str], NameEntry] = {}
 
     def add(surface: str, lang: str, kind: str, target: str, ctx: bool) -> None:
         key = normalize_key(surface)
-        if not key or (key, lang, kind, target) in seen:
+        if not key:
             return
-        seen.add((key, lang, kind, target))
-        out.append(NameEntry(surface, key, lang, kind, target, ctx, PRIORITY[kind] - (20 if ctx else 0)))
+        k = (key, lang, kind, target)
+        old = out.get(k)
+        if old is None or (old.needs_context and not ctx):
+            out[k] = NameEntry(surface, key, lang, kind, target, ctx, PRIORITY[kind] - (20 if ctx else 0))
 
     for rec in kb.entities.values():
         for surface, lang, kind, ctx in _entry_names(rec):
             add(surface, lang, kind, rec.id, ctx)
     for role in kb.roles.values():
         for s in role.names_ar:
-            add(s, "ar", "role", role.id, False)
+            add(s, "ar", "role", role.id, s in role.ambiguous)
         for s in role.names_en:
-            add(s, "en", "role", role.id, False)
-    return out
+            add(s, "en", "role", role.id, s in role.ambiguous)
+    return list(out.values())
 
 
 def _entity(kind: str, rec: dict[str, Any]) -> EntityRecord:
@@ -256,7 +259,8 @@ def build_kb(data_dir: Path) -> KnowledgeBase:
     posts: set[str] = set()
     for n, rec in raw.get("roles.jsonl", ()):
         roles[rec["id"]] = RoleRecord(rec["id"], rec["kind"], rec["post"], tuple(rec["sectors"]),
-                                      tuple(rec["names_ar"]), tuple(rec["names_en"]))
+                                      tuple(rec["names_ar"]), tuple(rec["names_en"]),
+                                      tuple(rec.get("ambiguous") or ()))
         posts.add(rec["post"])
 
     for fname, kind in (("places.jsonl", "place"), ("regions.jsonl", "region"),
@@ -276,12 +280,18 @@ def build_kb(data_dir: Path) -> KnowledgeBase:
         out = []
         for i, s in enumerate(rec["roles"], 1):
             need_country(s["country"], "people.jsonl", n, f"roles[{i}].country")
+            org = s.get("org")
+            if org is not None and "organizations.jsonl" in raw and getattr(entities.get(org), "kind", None) != \
+                    "organization":
+                raise KBError(f"roles[{i}].org {org!r} is not a record of organizations.jsonl", file="people.jsonl",
+                              line=n)
             if roles and s["post"] not in posts:
                 raise KBError(f"roles[{i}].post {s['post']!r} is not a post of roles.jsonl", file="people.jsonl",
                               line=n)
             out.append(RoleSpell(s["post"], s["country"], s["title_en"],
                                  parse_day(s["start"], "people.jsonl", n, "start"),
-                                 parse_day(s["end"], "people.jsonl", n, "end"), tuple(s["sectors"])))
+                                 parse_day(s["end"], "people.jsonl", n, "end"), tuple(s["sectors"]),
+                                 s.get("org")))
         spells[rec["id"]] = tuple(out)
 
     for n, rec in raw.get("countries.jsonl", ()):

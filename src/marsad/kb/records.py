@@ -52,6 +52,7 @@ class RoleRecord:
     sectors: tuple[str, ...]
     names_ar: tuple[str, ...]
     names_en: tuple[str, ...]
+    ambiguous: tuple[str, ...] = ()  # forms that resolve only with context (optional "ambiguous" list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class RoleSpell:
     start: dt.date | None
     end: dt.date | None
     sectors: tuple[str, ...]
+    org: str | None = None  # organization id for posts of international bodies (e.g. "org:nato")
 
     def covers(self, on: dt.date) -> bool:
         """True when ``on`` falls inside the spell (both ends inclusive; an open end runs to today and beyond)."""

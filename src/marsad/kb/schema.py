@@ -167,6 +167,8 @@ def check_record(file: str, line: int, rec: Any) -> None:
         if not POST.fullmatch(rec["post"]):
             raise KBError(f"post {rec['post']!r} must be lower_snake_case", file=file, line=line)
         _sectors(file, line, rec["sectors"])
+        if "ambiguous" in rec and not (_str_list(rec["ambiguous"]) or rec["ambiguous"] is False):
+            raise KBError("field 'ambiguous' must be a list of names", file=file, line=line)
     elif file == "people.jsonl":
         if rec["gender"] not in (None, "m", "f"):
             raise KBError(f"gender {rec['gender']!r} must be 'm', 'f' or null", file=file, line=line)

@@ -26,6 +26,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
+from urllib.parse import unquote, urlparse
 
 import pyarrow as pa
 
@@ -100,14 +101,30 @@ def ensure_loaded() -> None:
     start = time.perf_counter()
     try:
         code("warm up", lang="en")
-    except MarsadError:  # the warm-up text is not the point; a broken KB shows on the first real document
+    except Exception:  # noqa: BLE001 - a broken coder or KB is then recorded on every document, with its message
         pass
     _PROCESS.update(pid=os.getpid(), loads=_PROCESS["loads"] + 1, load_seconds=time.perf_counter() - start)
 
 
 def process_stats() -> dict[str, Any]:
-    """This process's id, how many times it loaded the KB (1 when reuse works), the load time, documents coded."""
-    return dict(_PROCESS)
+    """This process's id, how many times it loaded the KB (1 when reuse works), the load time, documents coded,
+    and its peak resident memory in MB (what an executor's Python side needs: ``spark.executor.pyspark.memory``)."""
+    import resource
+
+    return {**_PROCESS, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+STATS_SCHEMA = pa.schema([("pid", pa.int64()), ("loads", pa.int64()), ("load_seconds", pa.float64()),
+                          ("documents", pa.int64()), ("peak_rss_mb", pa.float64())])
+
+
+def worker_stats(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """A ``mapInArrow`` function reporting ``process_stats()`` of the Python worker that runs it (one row per task):
+    how the job checks that reused workers loaded the KB once, and measures their memory."""
+    for _ in batches:
+        pass
+    stats = process_stats()
+    yield pa.RecordBatch.from_pylist([{k: stats[k] or 0 for k in STATS_SCHEMA.names}], schema=STATS_SCHEMA)
 
 
 # ---- one record ---------------------------------------------------------------------------------------------------
@@ -184,8 +201,16 @@ def _as_day(value: str | None) -> dt.date | None:
         return None
 
 
+def local_path(path: str | None) -> str | None:
+    """Spark's ``file:/a%20b.txt`` -> ``/a b.txt`` (the path a user typed); other URIs (hdfs://, s3a://) as they are."""
+    if path and path.startswith("file:"):
+        return unquote(urlparse(path).path)
+    return path
+
+
 def code_record(row: dict[str, Any], options: CoderOptions) -> dict[str, list[dict[str, Any]]]:
     """One input row -> ``{table: rows}`` (an ``errors`` row instead when it cannot be read or coded)."""
+    row = {**row, "path": local_path(row.get("path"))}
     fields: dict[str, Any] = {name: row.get(name) for name in FIELDS}
     doc_id = None
     try:

@@ -72,6 +72,15 @@ def detect_format(path: str) -> str:
     raise UnsupportedFormatError(f"cannot tell the format of {path} from its name: pass --format jsonl|parquet|text")
 
 
+def check_input(path: str, fmt: str = "auto") -> str:
+    """Refuse a missing local input or an unknown format before Spark starts; return the format to read."""
+    if fmt not in FORMATS:
+        raise UnsupportedFormatError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if is_local(path) and not any(ch in path for ch in "*?[") and not os.path.exists(local_path(path)):
+        raise InputError(f"{path}: no such file or directory")
+    return detect_format(path) if fmt == "auto" else fmt
+
+
 def _with_schema(df: Any, F: Any) -> Any:
     """Add the missing INPUT_SCHEMA columns as typed nulls and order them."""
     cols = []
@@ -85,11 +94,7 @@ def read_input(spark: Any, path: str, fmt: str = "auto", keys: dict[str, tuple[s
     """A DataFrame of ``INPUT_SCHEMA``, one row per document (see the module docstring)."""
     from pyspark.sql import functions as F
 
-    if fmt not in FORMATS:
-        raise UnsupportedFormatError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
-    fmt = detect_format(path) if fmt == "auto" else fmt
-    if is_local(path) and not any(ch in path for ch in "*?[") and not os.path.exists(local_path(path)):
-        raise InputError(f"{path}: no such file or directory")
+    fmt = check_input(path, fmt)
     keys = keys or DEFAULT_KEYS
     file_path = F.col("_metadata.file_path")
     if fmt == "jsonl":

@@ -37,12 +37,12 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file by spark-submit: import the installed (or --py-files) package
     from marsad.errors import InputError, MarsadError
     from marsad.scale.coder import CODED_SCHEMA, OUTPUT_TABLES, CoderOptions, code_batches, field_map
-    from marsad.scale.inputs import FORMATS, is_local, local_path, read_input
+    from marsad.scale.inputs import FORMATS, check_input, is_local, local_path, read_input
     from marsad.scale.session import spark_session
 else:
     from ..errors import InputError, MarsadError
     from .coder import CODED_SCHEMA, OUTPUT_TABLES, CoderOptions, code_batches, field_map
-    from .inputs import FORMATS, is_local, local_path, read_input
+    from .inputs import FORMATS, check_input, is_local, local_path, read_input
     from .session import spark_session
 
 MANIFEST = "_marsad.json"
@@ -109,8 +109,7 @@ def _check_output(config: JobConfig) -> None:
 
 
 def _validate(config: JobConfig) -> CoderOptions:
-    if config.fmt not in FORMATS:
-        raise InputError(f"--format {config.fmt!r}: use one of {', '.join(FORMATS)}")
+    check_input(config.input, config.fmt)
     if config.partitions is not None and config.partitions < 1:
         raise InputError(f"--partitions {config.partitions}: give a positive number")
     if config.batch_size < 1:

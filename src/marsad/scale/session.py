@@ -31,6 +31,8 @@ logger.hadoop.name = org.apache.hadoop.util.NativeCodeLoader
 logger.hadoop.level = off
 logger.utils.name = org.apache.spark.util.Utils
 logger.utils.level = off
+logger.repl.name = org.apache.spark.repl.Main
+logger.repl.level = error
 """
 
 #: settings every marsad session gets (a caller's ``conf`` wins over these).

@@ -26,6 +26,7 @@ NUM_PERM = 128
 BANDS, ROWS = 32, 4
 SHINGLE = 3
 SEED = 7
+SCHEME = "affine32"  # datasketch 2.x default, named so stored signatures stay comparable across versions
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
@@ -46,7 +47,17 @@ def words(text: str) -> list[str]:
 
 
 def norm_key(text: str) -> str:
-    return hashlib.sha256(" ".join(words(text)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return _key(words(text))
+
+
+def _key(ws: list[str]) -> str:
+    return hashlib.sha256(" ".join(ws).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def keys(text: str, near: bool = True) -> tuple[str, bytes | None]:
+    """(norm_key, signature) of a text, reading its words once; no signature when ``near`` is false."""
+    ws = words(text)
+    return _key(ws), (_signature(ws) if near else None)
 
 
 def shingles(ws: list[str], k: int = SHINGLE) -> list[bytes]:
@@ -59,12 +70,19 @@ def shingles(ws: list[str], k: int = SHINGLE) -> list[bytes]:
 
 def signature(text: str) -> bytes | None:
     """128 MinHash values of the text's word 3-shingles (uint32, little endian), or None without words."""
+    return _signature(words(text))
+
+
+def _signature(ws: list[str]) -> bytes | None:
+    global _PERMS
     from datasketch import MinHash  # imported here: scipy/numpy load only when deduplicating
 
-    sh = shingles(words(text))
+    sh = shingles(ws)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    if _PERMS is None:  # the permutations cost ~1 ms to draw: once per process, not per document
+        _PERMS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMS, scheme=SCHEME)
     m.update_batch(sh)
     return np.asarray(m.hashvalues, dtype="<u4").tobytes()
 

@@ -67,7 +67,7 @@ def m002_ingest_bookkeeping(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         CREATE TABLE skipped (
             fingerprint VARCHAR NOT NULL, position BIGINT NOT NULL, "where" VARCHAR, reason VARCHAR,
-            run_id VARCHAR, at TIMESTAMP, PRIMARY KEY (fingerprint, position))""")
+            run_id VARCHAR, skipped_at TIMESTAMP, PRIMARY KEY (fingerprint, position))""")
     con.execute("""
         CREATE TABLE ingest_runs (
             run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, inputs VARCHAR,

@@ -2,7 +2,7 @@
 
 Job: fold Arabic and English news text into one form in which dictionary keys (KB names, lexicon forms) and
 patterns match, while every character of the view still knows which character of the original produced it.
-May import: stdlib and ``regex`` only (``marsad.text`` imports nothing else of marsad).
+May import: stdlib only (``marsad.text`` imports nothing else of marsad).
 
 The folding, applied to any text whatever its language:
 
@@ -23,13 +23,13 @@ Everything else (NUL, lone surrogates, other scripts) passes through unchanged. 
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-import regex
 
 __all__ = ["NormalizedText", "normalize", "normalize_key", "IGNORABLE_CHARS", "MARK_CHARS"]
 
@@ -114,9 +114,10 @@ def _build_table() -> dict[int, str]:
 _TABLE: dict[int, str] = _build_table()
 #: characters whose folding is not exactly one character (deleted or expanded), plus CR
 _IRREGULAR = "".join(sorted(chr(c) for c, v in _TABLE.items() if len(v) != 1)) + "\r"
-_IRREGULAR_RUN = regex.compile("[" + regex.escape(_IRREGULAR, special_only=False) + "]+")
+# stdlib re: its big character sets are ~20x faster than the regex module's here
+_IRREGULAR_RUN = re.compile("[" + re.escape(_IRREGULAR) + "]+")
 _TABLE[0x0D] = "\r"  # CR stays CR through translate; the collapse pass turns CR LF / CR into one LF
-_COLLAPSE = regex.compile(r"\r\n?+| {2,}+")
+_COLLAPSE = re.compile(r"\r\n?+| {2,}+")
 _EXTEND_AFTER = MARK_CHARS  # deleted chars that belong to the letter before them
 
 

@@ -3,7 +3,7 @@
 Job: cut a text into word / number / punctuation / symbol tokens; split Arabic proclitics (و ف ب ك ل س ال لل and
 their combinations) and common enclitic pronouns (ها هم هما هن) into sub-tokens; split English possessives
 ("Japan's" -> "Japan" + "'s"); keep hyphenated words, dotted abbreviations ("U.S.") and numbers ("54,000", "2.5")
-whole. May import: stdlib, ``regex`` and ``marsad.text`` modules.
+whole. May import: stdlib and ``marsad.text`` modules.
 
 Contract: tokens are ordered, never overlap, and ``text[t.start:t.end] == t.text``; ``t.norm == normalize_key(
 t.text)``. Combining marks written on a letter stay with the token of that letter; invisible controls at the
@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-import regex
+import gc
+import re
+import unicodedata
 
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
@@ -128,11 +129,6 @@ def _blocked(word: str, prefix: str) -> bool:
     return word[len(prefix) - 1:].startswith(NO_SPLIT_STEMS)
 
 
-@lru_cache(maxsize=65536)
-def _segment_default(word: str, hamza_start: bool) -> tuple[tuple[str, ...], str, str]:
-    return _segment(word, hamza_start, None)
-
-
 def _segment(word: str, hamza_article: bool,
              protect: Callable[[str], bool] | None) -> tuple[tuple[str, ...], str, str]:
     """``(proclitic pieces, stem, enclitic)`` of a normalized Arabic word (conservative; see module doc).
@@ -167,8 +163,6 @@ def _segment(word: str, hamza_article: bool,
     if not (protect is not None and protect(stem)) and not word.endswith(NO_ENCLITIC_ENDINGS):
         for suf in DEFAULT_ENCLITICS:  # longest first (هما before ها/هم)
             if stem.endswith(suf) and len(stem) - len(suf) >= 3:
-                if protect is not None and protect(stem[: -len(suf)] + "") is False and protect(stem):
-                    break
                 suffix = suf
                 stem = stem[: -len(suf)]
                 break
@@ -177,16 +171,49 @@ def _segment(word: str, hamza_article: bool,
 
 # -- the token pattern (possessive quantifiers: no backtracking) ------------------------------------------
 
-_TOKEN_RE = regex.compile(
-    r"""(?P<abbr>(?<![\w.])(?:[a-z]\.){2,}+(?!\w))
-      |(?P<num>\d++(?:[.,]\d++)*+(?!\w))
-      |(?P<word>\w++(?:['-]\w++)*+)
-      |(?P<punct>\p{P})
-      |(?P<sym>\S)""",
-    regex.VERBOSE,
+# stdlib re (possessive quantifiers; faster than regex here); \w plus the common combining marks (Arabic marks
+# are already deleted from the view) = a word character
+_W = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_TOKEN_RE = re.compile(
+    rf"""(?P<abbr>(?<![\w.])(?:[a-z]\.){{2,}}+(?!\w))
+      |(?P<num>\d++(?:[.,]\d++)*+(?!{_W}))
+      |(?P<word>{_W}++(?:['-]{_W}++)*+)
+      |(?P<other>\S)""",
+    re.VERBOSE,
 )
-_KIND = {"abbr": "word", "num": "number", "word": "word", "punct": "punct", "sym": "symbol"}
 _HAMZA_ALEF = frozenset("أإآ")
+
+
+class _HamzaDependent:
+    """Plans of a word whose segmentation depends on whether its article-like ال is written with a hamza-alef."""
+
+    __slots__ = ("k", "bare", "hamza")
+
+    def __init__(self, k: int, bare: _Plan, hamza: _Plan) -> None:
+        self.k, self.bare, self.hamza = k, bare, hamza
+
+
+_Plan = tuple[tuple[int, int, str], ...] | None
+_DEFAULT_PLANS: dict[str, _Plan | _HamzaDependent] = {}
+_DEFAULT_PLANS_MAX = 200_000
+
+
+def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaDependent:
+    """How to cut the normalized word ``w`` (None: keep whole)."""
+    c0 = w[0]
+    if c0 in _ARABIC_LETTERS:
+        if len(w) < 4:
+            return None
+        k = w.find("ال", 0, 5)
+        bare = _plan(*_segment(w, False, protect))
+        if k < 0:
+            return bare
+        hamza = _plan(*_segment(w, True, protect))
+        return bare if hamza == bare else _HamzaDependent(k, bare, hamza)
+    if w[-2:] == "'s" and len(w) > 2 and c0.isascii():
+        n = len(w)
+        return ((0, n - 2, "stem"), (n - 2, n, "enclitic"))
+    return None
 
 
 def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
@@ -203,74 +230,156 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
     nt = normalized if normalized is not None else normalize(text, lang)
     if protect is not None and not callable(protect):
-        pset = frozenset(protect)
-        protect_fn: Callable[[str], bool] | None = pset.__contains__
+        protect_fn: Callable[[str], bool] | None = frozenset(protect).__contains__
     else:
         protect_fn = protect  # type: ignore[assignment]
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
+    try:
+        return _tokenize(text, nt, split_clitics, protect_fn)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
+              protect_fn: Callable[[str], bool] | None) -> list[Token]:
+    if protect_fn is None:
+        plans = _DEFAULT_PLANS
+        if len(plans) > _DEFAULT_PLANS_MAX:
+            plans.clear()
+    else:
+        plans = {}
     norm = nt.norm
     offs = nt.offsets
     identity = isinstance(offs, IdentityOffsets)
-    to_orig = nt.to_original
     out: list[Token] = []
     append = out.append
-    local_cache: dict[tuple[str, bool], tuple[tuple[str, ...], str, str]] = {}
-    for widx, m in enumerate(_TOKEN_RE.finditer(norm)):
-        group = m.lastgroup or "sym"
-        ns, ne = m.span()
-        wnorm = m.group()
-        if group == "word" and split_clitics:
-            if wnorm[0] in _ARABIC_LETTERS and len(wnorm) >= 4:
-                hamza = False
-                if "ال" in wnorm[:4]:
-                    k = wnorm.find("ال", 0, 4)
-                    hamza = text[offs[ns + k]] in _HAMZA_ALEF
-                if protect_fn is None:
-                    pieces, stem, suffix = _segment_default(wnorm, hamza)
-                else:
-                    key = (wnorm, hamza)
-                    seg = local_cache.get(key)
-                    if seg is None:
-                        seg = local_cache[key] = _segment(wnorm, hamza, protect_fn)
-                    pieces, stem, suffix = seg
-                if pieces or suffix:
-                    _emit_split(out, text, nt, identity, ns, ne, pieces, stem, suffix, widx)
-                    continue
-            elif wnorm.endswith("'s") and len(wnorm) > 2 and wnorm[0].isascii():
-                _emit_split(out, text, nt, identity, ns, ne, (), wnorm[:-2], "'s", widx)
-                continue
-        if identity:
-            s, e = ns, ne
+    new = object.__new__
+    s_start, s_end, s_text, s_norm, s_kind, s_word, s_part = _SETTERS
+    other_kind = _OTHER_KIND
+    hamza_alef = _HAMZA_ALEF
+    last_end = -1
+    widx = -1
+    for m in _TOKEN_RE.finditer(norm):
+        widx += 1
+        gi = m.lastindex
+        ns = m.start()
+        ne = m.end()
+        w = m.group()
+        plan: _Plan | _HamzaDependent = None
+        if gi == 3:
+            kind = "word"
+            if split_clitics:
+                plan = plans.get(w, _MISSING)  # type: ignore[arg-type]
+                if plan is _MISSING:
+                    plan = plans[w] = _word_plan(w, protect_fn)
+                if plan is not None and type(plan) is _HamzaDependent:
+                    plan = plan.hamza if text[offs[ns + plan.k]] in hamza_alef else plan.bare
+        elif gi == 2:
+            kind = "number"
+        elif gi == 1:
+            kind = "word"
         else:
-            s, e = to_orig(ns, ne)
-        t = text[s:e]
-        append(Token(s, e, t, wnorm if identity else normalize_key(t), _KIND[group], widx, "word"))
+            kind = other_kind.get(w) or _other_kind(w)
+        if plan is None:
+            if identity:
+                s, e, t = ns, ne, text[ns:ne]
+            else:
+                s = offs[ns]
+                if s < last_end:
+                    continue  # another piece of the expansion of one original char (ﷺ -> 4 words)
+                last = offs[ne - 1]
+                e = last + 1
+                if e < offs[ne]:
+                    e = nt.to_original(ns, ne)[1]
+                t = text[s:e]
+                if (ns and offs[ns - 1] == s) or offs[ne] == last:
+                    w = normalize_key(t)  # the token starts/ends inside an expanded character
+                last_end = e
+            tok = new(Token)
+            s_start(tok, s)
+            s_end(tok, e)
+            s_text(tok, t)
+            s_norm(tok, w)
+            s_kind(tok, kind)
+            s_word(tok, widx)
+            s_part(tok, "word")
+            append(tok)
+            continue
+        assert not isinstance(plan, _HamzaDependent)
+        if identity:
+            for a, b, part in plan:
+                s, e = ns + a, ns + b
+                tok = new(Token)
+                s_start(tok, s)
+                s_end(tok, e)
+                s_text(tok, text[s:e])
+                s_norm(tok, w[a:b])
+                s_kind(tok, "word")
+                s_word(tok, widx)
+                s_part(tok, part)
+                append(tok)
+            continue
+        if offs[ns] < last_end or any(offs[ns + a] == offs[ns + a - 1] for a, _, _ in plan[1:]):
+            # a cut falls inside one original character (a ligature): keep the word whole
+            s, e = nt.to_original(ns, ne)
+            if s < last_end:
+                continue
+            t = text[s:e]
+            append(_make_token(s, e, t, normalize_key(t), "word", widx, "word"))
+            last_end = e
+            continue
+        for a, b, part in plan:
+            s, e = nt.to_original(ns + a, ns + b)
+            t = text[s:e]
+            pn = w[a:b]
+            if offs[ns + b] == offs[ns + b - 1]:
+                pn = normalize_key(t)
+            append(_make_token(s, e, t, pn, "word", widx, part))
+            last_end = e
     return out
 
 
-def _emit_split(out: list[Token], text: str, nt: NormalizedText, identity: bool, ns: int, ne: int,
-                pieces: tuple[str, ...], stem: str, suffix: str, widx: int) -> None:
-    """Append the sub-tokens of one word; falls back to one token when a cut falls inside an original char."""
-    offs = nt.offsets
-    cuts = [ns]
-    pos = ns
+_MISSING = object()
+_OTHER_KIND: dict[str, str] = {}
+
+
+def _other_kind(ch: str) -> str:
+    kind = "punct" if unicodedata.category(ch[0]).startswith("P") else "symbol"
+    if len(_OTHER_KIND) < 10_000:
+        _OTHER_KIND[ch] = kind
+    return kind
+
+
+def _plan(pieces: tuple[str, ...], stem: str, suffix: str) -> tuple[tuple[int, int, str], ...] | None:
+    """Relative ``(start, end, part)`` cuts of a word split into proclitics, stem and enclitic (None: no split)."""
+    if not pieces and not suffix:
+        return None
+    out: list[tuple[int, int, str]] = []
+    pos = 0
     for p in pieces:
+        out.append((pos, pos + len(p), "proclitic"))
         pos += len(p)
-        cuts.append(pos)
+    out.append((pos, pos + len(stem), "stem"))
     pos += len(stem)
     if suffix:
-        cuts.append(pos)
-    cuts.append(ne)
-    parts = ["proclitic"] * len(pieces) + ["stem"] + (["enclitic"] if suffix else [])
-    if not identity and any(offs[c] == offs[c - 1] for c in cuts[1:-1]):
-        s, e = nt.to_original(ns, ne)
-        t = text[s:e]
-        out.append(Token(s, e, t, normalize_key(t), "word", widx, "word"))
-        return
-    for i, part in enumerate(parts):
-        a, b = cuts[i], cuts[i + 1]
-        if identity:
-            s, e = a, b
-        else:
-            s, e = nt.to_original(a, b)
-        t = text[s:e]
-        out.append(Token(s, e, t, nt.norm[a:b] if identity else normalize_key(t), "word", widx, part))
+        out.append((pos, pos + len(suffix), "enclitic"))
+    return tuple(out)
+
+
+_SETTERS = tuple(getattr(Token, f).__set__ for f in ("start", "end", "text", "norm", "kind", "word", "part"))
+
+
+def _make_token(start: int, end: int, text: str, norm: str, kind: str, word: int, part: str,
+                _new=object.__new__, _s=_SETTERS) -> Token:  # type: ignore[no-untyped-def]
+    """Fast constructor for the frozen Token (the dataclass __init__ of a frozen class costs ~2x more)."""
+    t = _new(Token)
+    _s[0](t, start)
+    _s[1](t, end)
+    _s[2](t, text)
+    _s[3](t, norm)
+    _s[4](t, kind)
+    _s[5](t, word)
+    _s[6](t, part)
+    return t

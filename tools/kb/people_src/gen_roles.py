@@ -421,6 +421,10 @@ def build() -> list[dict]:
          ["EU foreign policy chief", "High Representative", "EU High Representative",
           "High Representative of the Union for Foreign Affairs and Security Policy", "EU foreign policy head"],
          "spells carry org:eu")
+    role("au_commission_chair", "title", ["IGO"], ["رئيس مفوضية الاتحاد الأفريقي", "رئيس مفوضية الاتحاد الإفريقي",
+                                                    "رئيس المفوضية الأفريقية"],
+         ["African Union Commission chairperson", "AU Commission chairperson", "chairperson of the African Union "
+          "Commission", "AU Commission chief"], "spells carry org:au")
     role("iaea_director_general", "title", ["IGO"], ["المدير العام للوكالة الدولية للطاقة الذرية",
                                                       "مدير الوكالة الدولية للطاقة الذرية"],
          ["IAEA Director General", "IAEA chief", "head of the IAEA"], "spells carry org:iaea")
@@ -470,8 +474,7 @@ def build() -> list[dict]:
          en_plural("central bank governor", "central bank chief", "Fed chair"))
     role("mayor", "title", ["GOV"], ["العمدة", "عمدة", "رئيس البلدية", "رئيس بلدية", "رئيسة البلدية",
                                      "رئيسة بلدية", "رؤساء البلديات", "عمد"], en_plural("mayor", "deputy mayor"))
-    role("spokesperson", "title", ["GOV"], idafa("متحدث", "باسم", strip_article=False)
-         + idafa("ناطق", "باسم", strip_article=False) + standalone_spokes(),
+    role("spokesperson", "title", ["GOV"], bism("") + standalone_spokes(),
          en_plural("spokesman", "spokeswoman", "spokesperson", "press secretary", "official spokesman")
          + ["spokespeople"],
          "default GOV; the coder should take the sector of the body named after باسم / 'for the'")
@@ -694,22 +697,144 @@ def build() -> list[dict]:
                                          "التحالف العسكري"],
          ["coalition", "coalition forces", "international coalition", "US-led coalition", "military coalition"],
          "a named coalition (Saudi-led, US-led) is an organization; IMG when multinational")
+    # ---- posts tied to one body (so that dated spells of different bodies never share a post) ----------
+    role("chief_cabinet_secretary", "title", ["GOV"], ["كبير أمناء مجلس الوزراء", "كبير أمناء الحكومة",
+                                                      "الأمين العام لمجلس الوزراء", "المتحدث باسم الحكومة اليابانية"],
+         en_plural("chief cabinet secretary"), "Japan")
+    role("foreign_ministry_spokesperson", "title", ["GOV"], bism("الخارجية") + bism("وزارة الخارجية"),
+         en_plural("foreign ministry spokesman", "foreign ministry spokeswoman", "foreign ministry spokesperson",
+                   "state department spokesman", "state department spokesperson"))
+    role("presidential_spokesperson", "title", ["GOV"], bism("الرئاسة") + bism("الكرملين")
+         + bism("البيت الأبيض") + bism("رئاسة الجمهورية") + ["السكرتير الصحفي", "السكرتيرة الصحفية"],
+         en_plural("presidential spokesman", "presidential spokesperson", "Kremlin spokesman",
+                   "White House press secretary", "press secretary"))
+    role("government_spokesperson", "title", ["GOV"], bism("الحكومة"),
+         en_plural("government spokesman", "government spokesperson", "government spokeswoman"))
+    role("military_spokesperson", "title", ["MIL"], bism("الجيش") + bism("القوات المسلحة")
+         + ["المتحدث العسكري", "الناطق العسكري"],
+         en_plural("military spokesman", "army spokesman", "army spokesperson", "military spokesperson"))
+    role("irgc_commander", "title", ["MIL"], idafa("قائد", "الحرس الثوري") + ["القائد العام للحرس الثوري"],
+         en_plural("IRGC commander", "Revolutionary Guards commander", "commander of the Revolutionary Guards"),
+         "Iran")
+    role("quds_force_commander", "title", ["MIL"], idafa("قائد", "فيلق القدس"),
+         en_plural("Quds Force commander", "commander of the Quds Force"), "Iran")
+    role("hamas_leader", "title", ["REB"], idafa("رئيس", "المكتب السياسي لحركة حماس", strip_article=False)
+         + idafa("رئيس", "المكتب السياسي لحماس", strip_article=False)
+         + idafa("زعيم", "حركة حماس", strip_article=False) + idafa("زعيم", "حماس", strip_article=False)
+         + idafa("قائد", "حركة حماس", strip_article=False),
+         en_plural("Hamas leader", "Hamas political chief", "head of the Hamas political bureau", "Hamas chief"),
+         "spells carry org:hamas")
+    role("hamas_gaza_leader", "title", ["REB"], idafa("زعيم", "حماس في غزة", strip_article=False)
+         + idafa("رئيس", "حركة حماس في قطاع غزة", strip_article=False)
+         + idafa("قائد", "حماس في غزة", strip_article=False),
+         en_plural("Hamas leader in Gaza", "Hamas Gaza chief"), "spells carry org:hamas")
+    role("hezbollah_leader", "title", ["REB"], ["الأمين العام لحزب الله", "أمين عام حزب الله", "زعيم حزب الله",
+                                                "الأمين العام لـحزب الله", "قائد حزب الله"],
+         en_plural("Hezbollah leader", "Hezbollah chief", "Hezbollah secretary-general"),
+         "spells carry org:hezbollah")
+    role("pij_leader", "title", ["REB"], ["الأمين العام لحركة الجهاد الإسلامي", "الأمين العام للجهاد الإسلامي",
+                                          "زعيم حركة الجهاد الإسلامي", "أمين عام حركة الجهاد الإسلامي"],
+         en_plural("Islamic Jihad leader", "Islamic Jihad chief"), "spells carry org:pij")
+    role("houthi_leader", "title", ["REB"], ["زعيم جماعة الحوثي", "زعيم الحوثيين", "زعيم جماعة أنصار الله",
+                                             "قائد حركة أنصار الله", "زعيم حركة أنصار الله"],
+         en_plural("Houthi leader", "leader of the Houthis"), "spells carry org:houthis")
+    role("isis_leader", "title", ["REB"], ["زعيم تنظيم الدولة الإسلامية", "زعيم داعش", "زعيم تنظيم داعش",
+                                           "زعيم تنظيم الدولة", "خليفة داعش"],
+         en_plural("Islamic State leader", "ISIS leader", "IS leader", "ISIL leader"), "spells carry org:isis")
+    role("al_qaeda_leader", "title", ["REB"], ["زعيم تنظيم القاعدة", "زعيم القاعدة", "أمير تنظيم القاعدة"],
+         en_plural("al-Qaeda leader", "al-Qaeda chief"), "spells carry org:al-qaeda")
+    role("taliban_leader", "title", ["REB", "GOV"], ["زعيم طالبان", "زعيم حركة طالبان", "أمير طالبان",
+                                                     "المرشد الأعلى لطالبان"],
+         en_plural("Taliban leader", "Taliban supreme leader"), "spells carry org:taliban")
+    role("rsf_commander", "title", ["REB"], ["قائد قوات الدعم السريع", "قائد الدعم السريع"],
+         en_plural("RSF commander", "RSF leader", "Rapid Support Forces commander"), "spells carry org:rsf")
+    role("hts_leader", "title", ["REB"], ["زعيم هيئة تحرير الشام", "قائد هيئة تحرير الشام", "قائد الهيئة"],
+         en_plural("HTS leader", "Hayat Tahrir al-Sham leader"), "spells carry org:hts")
+    role("sdf_commander", "title", ["REB"], ["قائد قوات سوريا الديمقراطية", "قائد قسد", "القائد العام لقسد",
+                                             "القائد العام لقوات سوريا الديمقراطية"],
+         en_plural("SDF commander", "SDF chief"), "spells carry org:sdf")
+    role("lna_commander", "title", ["MIL"], ["قائد الجيش الوطني الليبي", "القائد العام للجيش الوطني الليبي",
+                                             "قائد قوات شرق ليبيا", "المشير"],
+         en_plural("LNA commander", "eastern Libyan commander", "Field Marshal"), "spells carry org:lna")
+    role("pkk_leader", "title", ["REB"], ["زعيم حزب العمال الكردستاني", "زعيم العمال الكردستاني"],
+         en_plural("PKK leader"), "spells carry org:pkk")
+    role("mossad_director", "title", ["SPY"], idafa("رئيس", "الموساد") + idafa("مدير", "الموساد")
+         + idafa("رئيس", "جهاز الموساد"), en_plural("Mossad chief", "Mossad director", "head of Mossad"),
+         "Israel")
+    role("shin_bet_director", "title", ["SPY"], idafa("رئيس", "الشاباك") + idafa("رئيس", "جهاز الشاباك")
+         + idafa("رئيس", "جهاز الأمن العام الإسرائيلي", strip_article=False),
+         en_plural("Shin Bet chief", "Shin Bet director", "head of Shin Bet"), "Israel")
+    role("cia_director", "title", ["SPY"], idafa("مدير", "وكالة المخابرات المركزية")
+         + idafa("مدير", "وكالة الاستخبارات المركزية") + idafa("مدير", "سي آي إيه", strip_article=False),
+         en_plural("CIA director", "director of the CIA", "CIA chief"), "USA")
+    role("dni", "title", ["SPY"], idafa("مدير", "الاستخبارات الوطنية"),
+         en_plural("director of national intelligence", "DNI"), "USA")
+    role("un_ambassador", "title", ["GOV"], ["السفير لدى الأمم المتحدة", "السفيرة لدى الأمم المتحدة", "المندوب لدى الأمم المتحدة",
+          "المندوبة لدى الأمم المتحدة", "المندوب الدائم لدى الأمم المتحدة", "المندوبة الدائمة لدى الأمم المتحدة",
+          "سفير لدى الأمم المتحدة", "مندوب لدى الأمم المتحدة"],
+         en_plural("ambassador to the United Nations", "UN ambassador", "ambassador to the UN"))
     return ROLES
+
+
+def bism(complement: str) -> list[str]:
+    """'[the] spokesman/-woman for X' in every form: المتحدث باسم X، متحدثة باسم X، الناطقون باسم X ..."""
+    heads = ["المتحدث", "متحدث", "المتحدثة", "متحدثة", "الناطق", "ناطق", "الناطقة", "ناطقة", "المتحدثون",
+             "متحدثون", "المتحدثين", "متحدثين", "الناطقون", "الناطقين", "متحدثا", "ناطقا"]
+    return [f"{h} باسم {complement}".strip() for h in heads]
 
 
 def standalone_spokes() -> list[str]:
     return ["المتحدث", "متحدث", "المتحدثة", "متحدثة", "الناطق", "ناطق", "الناطقة", "المتحدث الرسمي",
             "متحدث رسمي", "الناطق الرسمي", "ناطق رسمي", "المتحدثة الرسمية", "المتحدث العسكري",
-            "الناطق العسكري", "المتحدثة باسم", "المتحدث الإعلامي", "الناطق الإعلامي", "المتحدثون"]
+            "الناطق العسكري", "المتحدث الإعلامي", "الناطق الإعلامي", "المتحدثون"]
+
+
+# A surface form claimed by several roles stays only with its owner here (otherwise with the role defined first):
+# the validator requires every normalized name to resolve to one role record.
+OWNER: dict[str, str] = {
+    "الأمير": "role:emir", "الأمراء": "role:emir", "الدبلوماسية": "role:diplomat", "القوات البرية": "role:army",
+    "المتحدث العسكري": "role:military_spokesperson", "الناطق العسكري": "role:military_spokesperson",
+    "المستشار": "role:adviser", "المستشارة": "role:adviser", "المسلحين": "role:gunmen", "قوات": "role:forces",
+    "cia director": "role:cia_director", "cia directors": "role:cia_director",
+    "director of national intelligence": "role:dni", "director of national intelligences": "role:dni",
+    "coalition": "role:coalition", "head of state": "role:head_of_state", "head of states": "role:head_of_state",
+    "officials": "role:official", "police officer": "role:police_officer", "police officers": "role:police_officer",
+    "press secretary": "role:presidential_spokesperson", "press secretaries": "role:presidential_spokesperson",
+    "prosecutors": "role:prosecutor", "troops": "role:forces", "un ambassador": "role:un_ambassador",
+    "un ambassadors": "role:un_ambassador",
+}
+
+
+def dedupe(rows: list[dict]) -> None:
+    """Keep each normalized surface form in exactly one role (OWNER, else the first role defined)."""
+    from marsad.text import normalize_key  # the one normalization the KB loader uses
+
+    owner_keys = {normalize_key(k): v for k, v in OWNER.items()}
+    first: dict[str, str] = {}
+    for r in rows:
+        for field in ("names_ar", "names_en"):
+            for n in r[field]:
+                first.setdefault(normalize_key(n), r["id"])
+    for r in rows:
+        for field in ("names_ar", "names_en"):
+            r[field] = [n for n in r[field] if owner_keys.get(normalize_key(n), first[normalize_key(n)]) == r["id"]]
+
+
+def render() -> tuple[str, int]:
+    """The roles.jsonl text: (text, count). Raises ValueError on duplicate ids."""
+    built = build()
+    dedupe(built)
+    rows = sorted(built, key=lambda r: r["id"])
+    ids = [r["id"] for r in rows]
+    if len(ids) != len(set(ids)):
+        raise ValueError("duplicate role ids: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), len(rows)
 
 
 def main() -> None:
-    rows = sorted(build(), key=lambda r: r["id"])
-    ids = [r["id"] for r in rows]
-    if len(ids) != len(set(ids)):
-        raise SystemExit("duplicate role ids: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} roles to {OUT}")
+    text, n = render()
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {n} roles to {OUT}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,4 @@
+"""`python -m marsad` is the `marsad` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,450 @@
+"""Store commands: ingest, events, demo, query, export, stats (dyads, actors, network), plot.
+
+Each command is a few lines over the library (``marsad.ingest``, ``marsad.store``, ``marsad.export``,
+``marsad.analytics``); errors become one line on stderr and an exit code (``handles_errors``).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import InputError
+from . import app
+from .common import console, err_console, handles_errors, parse_date
+
+DB_HELP = "DuckDB file of the store."
+stats_app = typer.Typer(help="Analytics over the store: dyads over time, actors, the actor network.",
+                        no_args_is_help=False, invoke_without_command=True)
+plot_app = typer.Typer(help="Charts (PNG) from the store.", no_args_is_help=True)
+app.add_typer(stats_app, name="stats")
+app.add_typer(plot_app, name="plot")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def _check_choice(value: str, option: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise InputError(f"{option} {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
+                columns: list[str] | None = None) -> None:
+    """Rows as a rich table, JSON lines... (json = one array), or CSV, on stdout."""
+    cols = columns or (list(rows[0]) if rows else [])
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else (_dumps(r[c]) if isinstance(r[c], (list, dict)) else r[c])
+                             for c in cols])
+        sys.stdout.write(buf.getvalue())
+    else:
+        table = Table(title=title)
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*["" if r.get(c) is None else str(r[c]) for c in cols])
+        console.print(table)
+
+
+# -- ingest ---------------------------------------------------------------------------------------------------------
+def _run_ingest(paths: list[str], db: str, *, fmt: str = "auto", workers: int = 1, batch: int = 200,
+                fields: list[str] | None = None, threshold: float = 0.8, restart: bool = False,
+                verbose: bool = False, quiet: bool = False):
+    from ..ingest import IngestOptions, ingest, parse_fields
+    from ..store import Store
+
+    opts = IngestOptions(fmt=fmt, fields=parse_fields(fields), workers=workers, batch=batch,
+                         near_dup_threshold=None if threshold == 0 else threshold, restart=restart).validated()
+    with Store(db) as store:
+        progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"),
+                            TextColumn("{task.fields[docs]:>8,} docs"), TextColumn("{task.fields[rate]:>7.1f} docs/s"),
+                            TextColumn("{task.fields[events]:>8,} events"), TextColumn("{task.fields[skipped]:,} skipped"),
+                            TimeElapsedColumn(), console=err_console, transient=False, disable=quiet)
+        with progress:
+            task = progress.add_task("ingest", total=None, docs=0, rate=0.0, events=0, skipped=0)
+
+            def on_batch(rep) -> None:
+                progress.update(task, docs=rep.read - rep.skipped, rate=rep.docs_per_s, events=rep.events,
+                                skipped=rep.skipped)
+                if verbose:
+                    err_console.print(f"committed batch {rep.batches}: {rep.read + rep.resumed_from} items, "
+                                      f"{rep.new} new, {rep.events} events", markup=False, highlight=False)
+
+            report = ingest(paths, store, opts, on_batch=on_batch)
+    return report
+
+
+def _print_report(report, db: str) -> None:
+    if report.already_done:
+        console.print(f"nothing to do: these inputs were ingested into {db} before "
+                      f"({report.resumed_from:,} items); use --restart to read them again", markup=False)
+        return
+    t = Table(title=f"ingest into {db}", show_header=True)
+    t.add_column("read", justify="right")
+    t.add_column("new", justify="right")
+    t.add_column("duplicates", justify="right")
+    t.add_column("near-duplicates", justify="right")
+    t.add_column("already stored", justify="right")
+    t.add_column("skipped", justify="right")
+    t.add_column("events", justify="right")
+    t.add_column("docs/s", justify="right")
+    t.add_row(*[f"{v:,}" for v in (report.read, report.new, report.duplicates, report.near_duplicates,
+                                    report.already, report.skipped, report.events)], f"{report.docs_per_s:,.1f}")
+    console.print(t)
+    if report.resumed_from:
+        console.print(f"resumed after {report.resumed_from:,} items committed by an earlier run", markup=False)
+    if report.skipped:
+        s = Table(title="skipped records", show_header=True)
+        s.add_column("reason")
+        s.add_column("count", justify="right")
+        s.add_column("example")
+        examples = {}
+        for where, reason in report.skip_examples:
+            examples.setdefault(reason.split(":", 1)[0].split("(", 1)[0].strip()[:60], f"{where}: {reason}")
+        for kind, n in report.skip_reasons.most_common():
+            s.add_row(kind, f"{n:,}", examples.get(kind, ""))
+        console.print(s)
+
+
+@app.command("ingest")
+@handles_errors
+def ingest_cmd(
+    paths: list[str] = typer.Argument(None, help="Files, directories (recursive), glob patterns, or - for stdin."),
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    fmt: str = typer.Option("auto", "--format", "-f", help="auto, txt, jsonl, csv, html, rss (RSS/Atom), warc."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Coding processes (each loads the KB once)."),
+    batch: int = typer.Option(200, "--batch", help="Items per transaction / checkpoint."),
+    field: list[str] = typer.Option(None, "--field", help="Map a field to a column: text=body, date=published..."),
+    threshold: float = typer.Option(0.8, "--near-dup-threshold",
+                                    help="MinHash Jaccard for near-duplicates (0.5-1.0; 0 turns it off)."),
+    from_parquet: Optional[str] = typer.Option(None, "--from-parquet",
+                                               help="Load the Parquet tables written by `marsad spark code`."),
+    restart: bool = typer.Option(False, "--restart", help="Read inputs again even if a checkpoint says done."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per committed batch on stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest news into the store: code each document, deduplicate, commit batch by batch (resumable)."""
+    if from_parquet:
+        from ..ingest.parquet import load_parquet
+        from ..store import Store
+
+        with Store(db) as store:
+            res = load_parquet(from_parquet, store, near_dup_threshold=None if threshold == 0 else threshold)
+        _print_rows([res], "table", title=f"loaded {from_parquet} into {db}")
+        return
+    if not paths:
+        raise InputError("give at least one PATH to ingest (or - for standard input, or --from-parquet DIR)")
+    report = _run_ingest(list(paths), db, fmt=fmt, workers=workers, batch=batch, fields=field, threshold=threshold,
+                         restart=restart, verbose=verbose, quiet=quiet)
+    _print_report(report, db)
+
+
+# -- events ---------------------------------------------------------------------------------------------------------
+def _dyad_arg(dyad: str | None) -> tuple[str, str] | None:
+    if not dyad:
+        return None
+    parts = [p.strip() for p in dyad.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise InputError(f"--dyad {dyad!r} must be two actor codes separated by a comma, e.g. USA,JPN")
+    return parts[0], parts[1]
+
+
+@app.command("events")
+@handles_errors
+def events_cmd(
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code or country, e.g. USA, JPNMIL, IGOUNO."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="SOURCE,TARGET, e.g. USA,JPN."),
+    undirected: bool = typer.Option(False, "--undirected", help="--dyad in either direction."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. COOPERATE."),
+    cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 06 or 0311."),
+    quad: Optional[int] = typer.Option(None, "--quad", help="QuadClass 1-4."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="asserted, negated, planned, ..."),
+    text: Optional[str] = typer.Option(None, "--text", help="Words in the evidence sentence."),
+    include_duplicates: bool = typer.Option(False, "--include-duplicates", help="Also events of duplicates."),
+    limit: int = typer.Option(50, "--limit", "-n", help="Events per page."),
+    cursor: Optional[str] = typer.Option(None, "--cursor", help="Continue after a previous page."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """List stored events, newest first, with filters."""
+    from ..store import EventFilter, Store
+
+    _check_choice(fmt, "--format", ("table", "json", "csv"))
+    flt = EventFilter(actor=actor, dyad=_dyad_arg(dyad), undirected=undirected, type=type_, cameo=cameo,
+                      quad_class=quad, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
+                      modality=modality, text=text, include_duplicates=include_duplicates)
+    with Store(db, read_only=True) as store:
+        page = store.events(flt, limit=limit, cursor=cursor)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(page.to_dict(), ensure_ascii=False, default=str, indent=1) + "\n")
+        return
+    rows = [{"id": e["id"], "date": e["date"], "type": e["type"] or f"CAMEO {e['cameo']}", "mode": e["mode"],
+             "cameo": e["cameo"], "quad": e["quad_class"], "goldstein": e["goldstein"],
+             "source": ";".join(a["code"] for a in e["source"]), "target": ";".join(a["code"] for a in e["target"]),
+             "modality": e["modality"], "location": (e["location"] or {}).get("name"),
+             "evidence": e["evidence"]["text"] if fmt == "csv" else _short(e["evidence"]["text"]),
+             "url": e["url"]} for e in page.items]
+    cols = ["id", "date", "type", "mode", "cameo", "quad", "goldstein", "source", "target", "modality", "location",
+            "evidence", "url"]
+    if fmt == "table":
+        cols = [c for c in cols if c not in ("mode", "url")]
+        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} events", columns=cols)
+        if page.next_cursor:
+            console.print(f"more: --cursor {page.next_cursor}", markup=False)
+    else:
+        _print_rows(rows, "csv", columns=cols)
+
+
+def _short(text: str | None, n: int = 90) -> str:
+    t = " ".join((text or "").split())
+    return t if len(t) <= n else t[: n - 1] + "\u2026"
+
+
+# -- demo -----------------------------------------------------------------------------------------------------------
+def demo_corpus() -> Path:
+    ref = resources.files("marsad") / "demo" / "articles.jsonl"
+    path = Path(str(ref))
+    if not path.is_file():
+        raise InputError(f"the demo corpus is missing from the package ({path}): reinstall marsad")
+    return path
+
+
+@app.command("demo")
+@handles_errors
+def demo_cmd(
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    top: int = typer.Option(8, "--top", help="How many dyads and actors to list."),
+) -> None:
+    """Ingest the shipped demo corpus and print what it holds: counts by type, top dyads, top actors."""
+    from ..store import Store
+
+    corpus = demo_corpus()
+    report = _run_ingest([str(corpus)], db)
+    _print_report(report, db)
+    with Store(db, read_only=True) as store:
+        summary = store.summary(top=top)
+    print_summary(summary, corpus)
+
+
+def print_summary(summary: dict[str, Any], corpus: Path | None = None) -> None:
+    if corpus is not None:
+        console.print(f"demo corpus: {corpus}", markup=False)
+    console.print(f"database:    {Path(summary['db']).resolve()}", markup=False)
+    console.print(f"documents:   {summary['documents']:,} ({summary['duplicates']} duplicates, "
+                  f"{summary['near_duplicates']} near-duplicates)   events: {summary['events']:,}   "
+                  f"skipped: {summary['skipped']:,}", markup=False)
+    _print_rows([{"type": k, "events": v} for k, v in summary["by_type"].items()], "table",
+                title="events by type (canonical)")
+    _print_rows([{"source": d["source"], "target": d["target"], "events": d["events"],
+                  "goldstein": d["goldstein_mean"], "coop": d["q1"] + d["q2"], "conflict": d["q3"] + d["q4"]}
+                 for d in summary["top_dyads"]], "table", title="top dyads")
+    _print_rows([{"actor": a["actor"], "events": a["events"], "as source": a["as_source"],
+                  "as target": a["as_target"], "goldstein": a["goldstein_mean"], "as written": a["example_text"]}
+                 for a in summary["top_actors"]], "table", title="top actors")
+
+
+# -- query ----------------------------------------------------------------------------------------------------------
+@app.command("query")
+@handles_errors
+def query_cmd(
+    sql: str = typer.Argument(..., help="One SQL statement (read-only: the database is opened read-only)."),
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    limit: int = typer.Option(1000, "--limit", help="At most this many rows are printed."),
+) -> None:
+    """Run SQL on the store, read-only: any write is refused by the database itself."""
+    import duckdb
+
+    from ..store import Store
+
+    _check_choice(fmt, "--format", ("table", "json", "csv"))
+    with Store(db, read_only=True) as store:
+        try:
+            cur = store.con.execute(sql)
+            names = [d[0] for d in cur.description] if cur.description else []
+            rows = [dict(zip(names, r)) for r in cur.fetchmany(limit)] if names else []
+        except duckdb.Error as exc:
+            msg = " ".join(str(exc).split())
+            raise InputError(f"query failed: {msg[:300]}") from None
+    _print_rows(rows, fmt, columns=names)
+
+
+# -- export ---------------------------------------------------------------------------------------------------------
+EXPORTS = ("gdelt", "plover", "parquet", "csv")
+
+
+@app.command("export")
+@handles_errors
+def export_cmd(
+    kind: str = typer.Argument(..., help="gdelt (2.0 events TSV), plover (JSON lines), parquet or csv (directories)."),
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    out: str = typer.Option(..., "--out", "-o", help="Output file (gdelt, plover) or directory (parquet, csv)."),
+    modality: list[str] = typer.Option(None, "--modality",
+                                       help="Only these modalities (gdelt default: asserted, reported)."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Every modality, also for gdelt."),
+    include_duplicates: bool = typer.Option(False, "--include-duplicates",
+                                            help="parquet/csv: also rows of duplicate documents."),
+    header: bool = typer.Option(False, "--header", help="gdelt: write a header row (GDELT files have none)."),
+) -> None:
+    """Export the store for other tools."""
+    from ..export import files, gdelt, plover
+    from ..store import Store
+    from ..store.queries import MODALITIES
+
+    _check_choice(kind, "export kind", EXPORTS)
+    for m in modality or []:
+        _check_choice(m, "--modality", MODALITIES)
+    out_path = Path(out)
+    if kind in ("gdelt", "plover") and out_path.is_dir():
+        raise InputError(f"{out} is a directory: give a file name for the {kind} export")
+    if not out_path.parent.exists():
+        raise InputError(f"cannot write {out}: directory {out_path.parent} does not exist")
+    mods = None if all_modalities else (list(modality) if modality else None)
+    with Store(db, read_only=True) as store:
+        if kind == "gdelt":
+            chosen = mods if (mods or all_modalities) else list(gdelt.DEFAULT_MODALITIES)
+            counts = {"events": gdelt.export_gdelt(store, out, modalities=chosen, header=header)}
+        elif kind == "plover":
+            counts = {"events": plover.export_plover(store, out, modalities=mods)}
+        elif kind == "parquet":
+            counts = files.export_parquet(store, out, include_duplicates=include_duplicates)
+        else:
+            counts = files.export_csv(store, out, include_duplicates=include_duplicates)
+    console.print(f"wrote {out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()), markup=False)
+
+
+# -- stats ----------------------------------------------------------------------------------------------------------
+def _mods(modality: list[str] | None) -> list[str] | None:
+    return list(modality) if modality else None
+
+
+@stats_app.callback()
+@handles_errors
+def stats_main(ctx: typer.Context,
+               db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+               fmt: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
+    """Without a subcommand: counts of documents, duplicates, events by type, modality and QuadClass."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..store import Store
+
+    _check_choice(fmt, "--format", ("table", "json"))
+    with Store(db, read_only=True) as store:
+        st = store.stats()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(st, ensure_ascii=False, default=str, indent=1) + "\n")
+        return
+    flat = [{"measure": k, "value": v} for k, v in st.items() if not isinstance(v, dict)]
+    _print_rows(flat, "table", title="store")
+    for key in ("by_type", "by_modality", "by_quad_class", "by_lang"):
+        _print_rows([{key[3:]: k, "count": v} for k, v in st[key].items()], "table", title=key.replace("_", " "))
+
+
+@stats_app.command("dyads")
+@handles_errors
+def stats_dyads(
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    by: str = typer.Option("month", "--by", help="day, week, month, quarter, year, or all."),
+    level: str = typer.Option("country", "--level", help="country (USAGOV counts as USA) or code."),
+    modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """Events per dyad (source -> target) and period: count, mean Goldstein, QuadClass mix (duplicates once)."""
+    from ..store import Store
+
+    _check_choice(fmt, "--format", ("table", "json", "csv"))
+    with Store(db, read_only=True) as store:
+        rows = store.dyads(by=None if by == "all" else by, level=level, modalities=_mods(modality), limit=limit)
+    if by == "all":
+        for r in rows:
+            r.pop("period", None)
+    _print_rows(rows, fmt, title=f"dyads by {by}")
+
+
+@stats_app.command("actors")
+@handles_errors
+def stats_actors(
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    level: str = typer.Option("country", "--level", help="country or code."),
+    modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """Actors by number of events, as source and as target, with mean Goldstein and first/last date."""
+    from ..store import Store
+
+    _check_choice(fmt, "--format", ("table", "json", "csv"))
+    with Store(db, read_only=True) as store:
+        rows = store.actors(level=level, modalities=_mods(modality), limit=limit)
+    _print_rows(rows, fmt, title="actors")
+
+
+@stats_app.command("network")
+@handles_errors
+def stats_network(
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    level: str = typer.Option("country", "--level", help="country or code."),
+    modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json or gexf."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to this file (gexf needs it)."),
+) -> None:
+    """The weighted actor graph: nodes = actors, edges = source -> target with events, Goldstein, coop/conflict."""
+    from ..analytics.network import write_gexf
+    from ..store import Store
+
+    _check_choice(fmt, "--format", ("json", "gexf"))
+    if fmt == "gexf" and not out:
+        raise InputError("--format gexf needs --out FILE.gexf")
+    with Store(db, read_only=True) as store:
+        net = store.network(level=level, modalities=_mods(modality))
+    if fmt == "gexf":
+        write_gexf(net, out)  # type: ignore[arg-type]
+        console.print(f"wrote {out}: {len(net['nodes'])} nodes, {len(net['edges'])} edges", markup=False)
+    elif out:
+        Path(out).write_text(json.dumps(net, ensure_ascii=False, default=str, indent=1) + "\n", encoding="utf-8")
+        console.print(f"wrote {out}: {len(net['nodes'])} nodes, {len(net['edges'])} edges", markup=False)
+    else:
+        sys.stdout.write(json.dumps(net, ensure_ascii=False, default=str, indent=1) + "\n")
+
+
+# -- plot -----------------------------------------------------------------------------------------------------------
+@plot_app.command("dyad")
+@handles_errors
+def plot_dyad_cmd(
+    a: str = typer.Argument(..., help="First actor, e.g. USA."),
+    b: str = typer.Argument(..., help="Second actor, e.g. JPN."),
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    out: str = typer.Option("dyad.png", "--out", "-o", help="PNG file to write."),
+    by: str = typer.Option("month", "--by", help="day, week, month, quarter or year."),
+    level: str = typer.Option("country", "--level", help="country or code."),
+    modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+) -> None:
+    """PNG chart of cooperation vs conflict between two actors over time (both directions)."""
+    from ..analytics.plot import plot_dyad
+    from ..store import Store
+
+    if not Path(out).parent.exists():
+        raise InputError(f"cannot write {out}: directory {Path(out).parent} does not exist")
+    with Store(db, read_only=True) as store:
+        series = plot_dyad(store, a, b, out, by=by, level=level, modalities=_mods(modality))
+    console.print(f"wrote {out}: {len(series)} periods, {sum(s['events'] for s in series):,} events", markup=False)
+

@@ -1,0 +1,229 @@
+"""Streaming, resumable ingest: read -> code (in N processes) -> deduplicate + store, one transaction per batch.
+
+``ingest(paths, store, options, on_batch)`` reads the inputs as a stream of items (documents or skipped records),
+cuts it into batches of ``options.batch`` items, codes the new documents of each batch with ``marsad.code`` (in the
+main process, or in ``options.workers`` spawned processes that each load the KB once), and writes every batch with
+``Store.upsert_batch`` in one transaction together with the checkpoint (input fingerprint + items consumed).
+
+Crash safety: after a kill at any instant the store holds whole batches only, and the checkpoint says how many
+items they cover; the next run over the same inputs skips exactly those items. Since documents are keyed by content
+hash, even a lost checkpoint could double nothing. A finished input set is marked done and is not read again
+(``restart=True`` reads it anyway; stored documents are still not duplicated).
+
+Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+import uuid
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..errors import InputError, MarsadError
+from ..export.tables import DocMeta
+from ..pipeline import doc_id_of
+from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, prepare
+from .readers import DEFAULT_FIELDS, Doc, Item, Skipped, expand, fingerprint, read_inputs
+
+__all__ = ["IngestOptions", "IngestReport", "code_batch", "ingest"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    fmt: str = "auto"
+    fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_FIELDS))
+    workers: int = 1
+    batch: int = 200
+    near_dup_threshold: float | None = DEFAULT_THRESHOLD  # None: exact duplicates only
+    restart: bool = False  # read an input set again even if a checkpoint says it is done
+
+    def validated(self) -> "IngestOptions":
+        if not 1 <= self.workers <= 64:
+            raise InputError(f"--workers must be between 1 and 64, not {self.workers}")
+        if not 1 <= self.batch <= 100_000:
+            raise InputError(f"--batch must be between 1 and 100000, not {self.batch}")
+        t = self.near_dup_threshold
+        if t is not None and not 0.5 <= t <= 1.0:
+            raise InputError(f"--near-dup-threshold must be between 0.5 and 1.0 (0 to turn it off), not {t}")
+        return self
+
+
+@dataclass(slots=True)
+class IngestReport:
+    run_id: str = ""
+    read: int = 0  # items read this run (documents + skipped records)
+    new: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    already: int = 0  # same text stored before (or repeated in the input)
+    skipped: int = 0
+    events: int = 0  # events stored this run (canonical + duplicates)
+    canonical_events: int = 0
+    resumed_from: int = 0  # items skipped thanks to a checkpoint
+    already_done: bool = False  # the whole input set was ingested before
+    batches: int = 0
+    elapsed: float = 0.0
+    skip_reasons: Counter = field(default_factory=Counter)
+    skip_examples: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def docs_per_s(self) -> float:
+        return (self.read - self.skipped) / self.elapsed if self.elapsed > 0 else 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "new": self.new, "duplicates": self.duplicates,
+                "near_duplicates": self.near_duplicates, "already": self.already, "skipped": self.skipped,
+                "events": self.events}
+
+
+# -- coding (runs in worker processes) ----------------------------------------------------------------------------
+def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool) -> list[tuple[int, Prepared | Skipped]]:
+    """Code documents and flatten them for the store; a document the coder fails on becomes a Skipped."""
+    from ..pipeline import code
+
+    out: list[tuple[int, Prepared | Skipped]] = []
+    for pos, meta, text in docs:
+        try:
+            doc = code(text, lang=meta.lang, date=meta.date, url=meta.url)
+        except MarsadError as exc:
+            out.append((pos, Skipped(meta.path or "?", f"coding failed: {exc.code} {exc}")))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a coder bug on one document must not stop the ingest
+            out.append((pos, Skipped(meta.path or "?", f"coding failed: {type(exc).__name__}: {exc}")))
+            continue
+        out.append((pos, prepare(doc, meta, near_dups=near_dups)))  # our own code: its errors are not hidden
+    return out
+
+
+def _warm_worker() -> None:
+    """Load the KB once per worker process (the first ``code`` call does)."""
+    from ..pipeline import code
+
+    code("warm up", lang="en")
+
+
+# -- the loop -----------------------------------------------------------------------------------------------------
+def _batches(items: Iterator[Item], start: int, size: int) -> Iterator[tuple[int, list[tuple[int, Item]]]]:
+    """(position after the batch, [(position, item)]) for the items after ``start``."""
+    batch: list[tuple[int, Item]] = []
+    pos = 0
+    for pos, item in enumerate(items, 1):
+        if pos <= start:
+            continue
+        batch.append((pos, item))
+        if len(batch) >= size:
+            yield pos, batch
+            batch = []
+    if batch:
+        yield pos, batch
+
+
+def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = None,
+           on_batch: Callable[[IngestReport], None] | None = None, stdin=None) -> IngestReport:
+    """Ingest the inputs into the store (see the module docstring). Raises InputError for missing paths."""
+    opts = (options or IngestOptions()).validated()
+    paths = list(paths)
+    own = {os.path.abspath(store.path), os.path.abspath(store.path) + ".wal"}
+    files = [f for f in expand(paths) if f == "-" or os.path.abspath(f) not in own]  # fails early on a missing path
+    if not files:
+        raise InputError("nothing to read: the inputs hold only the database itself")
+    fp = fingerprint(files, opts.fmt, opts.fields)
+    inputs = " ".join(paths)[:2000]
+    report = IngestReport(run_id=uuid.uuid4().hex[:16])
+    started = time.perf_counter()
+    start = 0
+    if fp is not None:
+        if opts.restart:
+            store.reset_checkpoint(fp)
+        start, done = store.checkpoint(fp)
+        if done:
+            report.already_done = True
+            report.resumed_from = start
+            return report
+        report.resumed_from = start
+    store.start_run(report.run_id, inputs)
+    near = opts.near_dup_threshold is not None
+    stream = read_inputs(files, opts.fmt, opts.fields, stdin=stdin)
+    status = "failed"
+    pool = None
+    try:
+        if opts.workers > 1:
+            pool = mp.get_context("spawn").Pool(opts.workers, initializer=_warm_worker)
+        pending: deque = deque()
+        for end, batch in _batches(stream, start, opts.batch):
+            job = _submit(batch, store, near, pool)
+            pending.append((end, batch, job))
+            while pending and (pool is None or len(pending) > 2 * opts.workers):
+                _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
+        while pending:
+            _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
+        if fp is not None:
+            end_pos = start + report.read
+            store.finish_checkpoint(fp, inputs, end_pos)
+        status = "done"
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        report.elapsed = time.perf_counter() - started
+        store.finish_run(report.run_id, status, report.counts())
+    return report
+
+
+def _submit(batch: list[tuple[int, Item]], store: Store, near: bool, pool):
+    """Drop documents already stored (no need to code them again), then code the rest (async with a pool)."""
+    docs = [(pos, it.meta, it.text) for pos, it in batch if isinstance(it, Doc)]
+    ids = [doc_id_of(text) for _, _, text in docs]
+    stored = {r[0] for r in store.sql("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                                      [ids])} if ids else set()
+    todo, seen = [], set()
+    already = 0
+    for d, did in zip(docs, ids):
+        if did in stored or did in seen:
+            already += 1
+            continue
+        seen.add(did)
+        todo.append(d)
+    if pool is None:
+        return already, code_batch(todo, near)
+    return already, pool.apply_async(code_batch, (todo, near))
+
+
+def _finish(entry, store: Store, opts: IngestOptions, fp: str | None, inputs: str, report: IngestReport,
+            started: float, on_batch) -> None:
+    end, batch, (already, job) = entry
+    coded = job if isinstance(job, list) else job.get()
+    skipped = [SkippedRecord(it.where, it.reason, pos) for pos, it in batch if isinstance(it, Skipped)]
+    prepared = []
+    for pos, res in coded:
+        if isinstance(res, Skipped):
+            skipped.append(SkippedRecord(res.where, res.reason, pos))
+        else:
+            prepared.append(res)
+    result = store.upsert_batch(prepared, near_dup_threshold=opts.near_dup_threshold, run_id=report.run_id,
+                                skipped=skipped, checkpoint=(fp, inputs, end) if fp is not None else None)
+    report.read += len(batch)
+    report.batches += 1
+    report.new += result.new
+    report.duplicates += result.duplicates
+    report.near_duplicates += result.near_duplicates
+    report.already += result.already + already
+    report.events += result.events
+    report.canonical_events += result.canonical_events
+    report.skipped += len(skipped)
+    for s in skipped:
+        report.skip_reasons[_reason_kind(s.reason)] += 1
+        if len(report.skip_examples) < 20:
+            report.skip_examples.append((s.where, s.reason))
+    report.elapsed = time.perf_counter() - started
+    if on_batch is not None:
+        on_batch(report)
+
+
+def _reason_kind(reason: str) -> str:
+    """Group skip reasons for the summary: the text before any colon or parenthesis."""
+    head = reason.split(":", 1)[0].split("(", 1)[0].strip()
+    return head[:60] or reason[:60]

@@ -1,0 +1,390 @@
+"""Read queries over the store, used by the CLI and the REST API: events (filtered, cursor-paged), one event with
+its document and spans, actors, dyads over time, the actor network, stats and a summary.
+
+Every statement is parameterised; user values never become SQL text. Filters are validated into an
+``EventFilter`` first (bad values raise ``InputError`` with a one-line message). Analytics (``actors``, ``dyads``,
+``network``, ``summary``) count canonical events only (duplicates once) and leave out ``negated`` events unless
+asked (``modalities``); ``events()`` lists canonical events unless ``include_duplicates``.
+
+Actor matching: ``USA`` matches an actor whose code is or starts with ``USA`` (USAGOV, USAMIL) or whose country is
+USA; ``IGOUNO`` matches that code. ``level="country"`` groups actors by their state (an IGO by its code),
+``level="code"`` by the full actor code.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import duckdb
+import regex
+
+from ..errors import InputError
+
+PERIODS = {"day": "day", "month": "month", "year": "year", "week": "week", "quarter": "quarter"}
+LEVELS = ("country", "code")
+DEFAULT_EXCLUDED_MODALITIES = ("negated",)
+MODALITIES = ("asserted", "negated", "intended", "planned", "hypothetical", "reported")
+_ACTOR = regex.compile(r"^[A-Z0-9]{3,15}$")
+
+
+def _actor(value: str, option: str = "actor") -> str:
+    v = value.strip().upper()
+    if not _ACTOR.match(v):
+        raise InputError(f"{option} {value!r} is not an actor code (3-15 letters, e.g. USA, JPNMIL, IGOUNO)")
+    return v
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``events()`` selects. All fields optional; dates are inclusive document dates."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None  # (source, target)
+    undirected: bool = False  # dyad in either direction
+    type: str | None = None  # PLOVER type
+    cameo: str | None = None  # CAMEO code prefix, e.g. "06" or "0311"
+    quad_class: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    modality: str | None = None
+    doc_id: str | None = None
+    text: str | None = None  # substring of the evidence sentence
+    include_duplicates: bool = False
+
+    def validated(self) -> "EventFilter":
+        if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
+            raise InputError(f"quad class must be 1, 2, 3 or 4, not {self.quad_class}")
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise InputError(f"modality {self.modality!r} is not one of {', '.join(MODALITIES)}")
+        if self.cameo is not None and not regex.fullmatch(r"\d{2,4}", self.cameo):
+            raise InputError(f"CAMEO code {self.cameo!r} must be 2 to 4 digits")
+        if self.since and self.until and self.since > self.until:
+            raise InputError(f"--since {self.since} is after --until {self.until}")
+        if self.type is not None and not regex.fullmatch(r"[A-Za-z_]{3,20}", self.type):
+            raise InputError(f"event type {self.type!r} is not a PLOVER type such as COOPERATE")
+        return EventFilter(
+            actor=_actor(self.actor) if self.actor else None,
+            dyad=(_actor(self.dyad[0], "dyad"), _actor(self.dyad[1], "dyad")) if self.dyad else None,
+            undirected=self.undirected, type=self.type.upper() if self.type else None, cameo=self.cameo,
+            quad_class=self.quad_class, since=self.since, until=self.until, modality=self.modality,
+            doc_id=self.doc_id, text=self.text, include_duplicates=self.include_duplicates)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "next_cursor": self.next_cursor, "total": self.total}
+
+
+_MATCH = "(a.code = ? OR a.country = ? OR starts_with(a.code, ?))"
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if not f.include_duplicates:
+        clauses.append("e.canonical")
+    if f.actor:
+        clauses.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE {_MATCH})")
+        params += [f.actor] * 3
+    if f.dyad:
+        one = (f"(e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role = 'source' AND {_MATCH}) AND "
+               f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role = 'target' AND {_MATCH}))")
+        a, b = f.dyad
+        if f.undirected:
+            clauses.append(f"({one} OR {one})")
+            params += [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3
+        else:
+            clauses.append(one)
+            params += [a] * 3 + [b] * 3
+    for col, value in (("e.type", f.type), ("e.modality", f.modality), ("e.quad_class", f.quad_class),
+                       ("e.doc_id", f.doc_id)):
+        if value is not None:
+            clauses.append(f"{col} = ?")
+            params.append(value)
+    if f.cameo:
+        clauses.append("starts_with(e.cameo, ?)")
+        params.append(f.cameo)
+    if f.since:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.text:
+        clauses.append("contains(lower(e.evidence_text), lower(?))")
+        params.append(f.text)
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _encode_cursor(day: dt.date | None, event_id: str) -> str:
+    raw = json.dumps([day.isoformat() if day else None, event_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[dt.date, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, event_id = json.loads(raw)
+        return (dt.date.fromisoformat(day) if day else dt.date.min), str(event_id)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
+        raise InputError(f"cursor {cursor!r} is not one this server returned") from None
+
+
+_EVENT_COLS = ("event_id, doc_id, date, local_id, type, mode, cameo, quad_class, goldstein, modality, "
+               "location_name, location_country, location_lat, location_lon, location_entity, time_text, "
+               "time_value, time_relation, trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, "
+               "evidence_text, rule, confidence, canonical")
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _modalities_clause(modalities: Sequence[str] | None) -> tuple[str, list[Any]]:
+    if modalities is None:
+        return "e.modality NOT IN (SELECT unnest(?::VARCHAR[]))", [list(DEFAULT_EXCLUDED_MODALITIES)]
+    bad = [m for m in modalities if m not in MODALITIES]
+    if bad:
+        raise InputError(f"modality {bad[0]!r} is not one of {', '.join(MODALITIES)}")
+    return "e.modality IN (SELECT unnest(?::VARCHAR[]))", [list(modalities)]
+
+
+def _actor_expr(level: str, alias: str) -> str:
+    if level not in LEVELS:
+        raise InputError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    return f"coalesce({alias}.country, {alias}.code)" if level == "country" else f"{alias}.code"
+
+
+def _period_expr(by: str | None) -> str:
+    if by is None:
+        return "NULL"
+    if by not in PERIODS:
+        raise InputError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    return f"strftime(date_trunc('{PERIODS[by]}', e.date), '%Y-%m-%d')"
+
+
+class Queries:
+    """Mixed into ``Store``; needs ``self.con`` (a DuckDB connection)."""
+
+    con: duckdb.DuckDBPyConnection
+    path: str
+
+    # -- events ----------------------------------------------------------------------------------------------
+    def events(self, filters: EventFilter | None = None, limit: int = 50, cursor: str | None = None) -> Page:
+        """One page of events, newest document date first, then by event id; ``next_cursor`` continues it."""
+        if not 1 <= limit <= 10_000:
+            raise InputError(f"limit must be between 1 and 10000, not {limit}")
+        f = (filters or EventFilter()).validated()
+        where, params = _where(f)
+        total = self.con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+        page_where, page_params = where, list(params)
+        if cursor:
+            day, eid = _decode_cursor(cursor)
+            page_where += (" AND (coalesce(e.date, DATE '0001-01-01') < ? OR "
+                           "(coalesce(e.date, DATE '0001-01-01') = ? AND e.event_id > ?))")
+            page_params += [day, day, eid]
+        cur = self.con.execute(
+            f"SELECT {', '.join('e.' + c.strip() for c in _EVENT_COLS.split(','))}, d.title, d.url, d.source "
+            f"FROM events e JOIN documents d USING (doc_id) WHERE {page_where} "
+            "ORDER BY coalesce(e.date, DATE '0001-01-01') DESC, e.event_id LIMIT ?", page_params + [limit + 1])
+        rows = _rows(cur)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = self._shape_events(rows)
+        nxt = _encode_cursor(rows[-1]["date"], rows[-1]["event_id"]) if more and rows else None
+        return Page(items, nxt, int(total))
+
+    def _actors_of(self, event_ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        out: dict[str, dict[str, list[dict[str, Any]]]] = {eid: {"source": [], "target": []} for eid in event_ids}
+        if not event_ids:
+            return out
+        cur = self.con.execute(
+            'SELECT event_id, role, code, country, entity_id, text, "start", "end" FROM event_actors '
+            "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, role, position", [event_ids])
+        for r in _rows(cur):
+            out[r["event_id"]][r["role"]].append({"code": r["code"], "country": r["country"],
+                                                  "entity": r["entity_id"], "text": r["text"],
+                                                  "start": r["start"], "end": r["end"]})
+        return out
+
+    def _shape_events(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        actors = self._actors_of([r["event_id"] for r in rows])
+        items = []
+        for r in rows:
+            loc = None
+            if r["location_name"] is not None:
+                loc = {"name": r["location_name"], "country": r["location_country"], "lat": r["location_lat"],
+                       "lon": r["location_lon"], "entity": r["location_entity"]}
+            when = None
+            if r["time_text"] is not None:
+                when = {"text": r["time_text"], "value": r["time_value"], "relation": r["time_relation"]}
+            items.append({
+                "id": r["event_id"], "doc_id": r["doc_id"], "local_id": r["local_id"],
+                "date": r["date"].isoformat() if r["date"] else None, "type": r["type"], "mode": r["mode"],
+                "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+                "source": actors[r["event_id"]]["source"], "target": actors[r["event_id"]]["target"],
+                "modality": r["modality"], "location": loc, "time": when,
+                "trigger": {"start": r["trigger_start"], "end": r["trigger_end"], "text": r["trigger_text"]},
+                "evidence": {"start": r["evidence_start"], "end": r["evidence_end"], "text": r["evidence_text"]},
+                "rule": r["rule"], "confidence": r["confidence"], "duplicate": not r["canonical"],
+                "title": r.get("title"), "url": r.get("url"), "source_name": r.get("source")})
+        return items
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with its document (full text), the document's entities and mentions, its quantities and
+        every evidence span; None when there is no such event."""
+        cur = self.con.execute(f"SELECT {_EVENT_COLS}, evidences FROM events WHERE event_id = ?", [event_id])
+        rows = _rows(cur)
+        if not rows:
+            return None
+        row = rows[0]
+        (item,) = self._shape_events([row])
+        doc = self.document(row["doc_id"])
+        assert doc is not None
+        text = doc["text"] or ""
+        item["evidences"] = [{"start": s["start"], "end": s["end"], "text": text[s["start"]:s["end"]]}
+                             for s in (row["evidences"] or [])]
+        item["quantities"] = _rows(self.con.execute(
+            'SELECT quantity_id, kind, value, unit, approx, "of", actor, "start", "end", text, low, high '
+            "FROM quantities WHERE doc_id = ? AND list_contains(event_ids, ?) ORDER BY \"start\"",
+            [row["doc_id"], event_id]))
+        item["document"] = doc
+        item["entities"] = self.entities(row["doc_id"])
+        return item
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = _rows(self.con.execute(
+            "SELECT doc_id, date, lang, title, source, url, path, ext_id, text, kb_version, coder_version, "
+            "n_events, dup_of, near_dup_of FROM documents WHERE doc_id = ?", [doc_id]))
+        if not rows:
+            return None
+        d = rows[0]
+        d["date"] = d["date"].isoformat() if d["date"] else None
+        return d
+
+    def entities(self, doc_id: str) -> list[dict[str, Any]]:
+        ents = _rows(self.con.execute(
+            "SELECT entity_id AS id, kind, name, name_ar, code, country, sectors, lat, lon, role FROM entities "
+            "WHERE doc_id = ? ORDER BY entity_id", [doc_id]))
+        spans: dict[str, list[dict[str, Any]]] = {}
+        for m in _rows(self.con.execute('SELECT entity_id, "start", "end", text FROM mentions WHERE doc_id = ? '
+                                        'ORDER BY "start"', [doc_id])):
+            spans.setdefault(m.pop("entity_id"), []).append(m)
+        for e in ents:
+            e["mentions"] = spans.get(e["id"], [])
+        return ents
+
+    # -- analytics -------------------------------------------------------------------------------------------
+    def dyads(self, by: str | None = "month", level: str = "country", modalities: Sequence[str] | None = None,
+              pair: tuple[str, str] | None = None, undirected: bool = False, limit: int | None = None
+              ) -> list[dict[str, Any]]:
+        """Per (period, source, target): events, mean Goldstein, QuadClass counts q1..q4 (canonical events;
+        one count per source x target pair of an event with compound actors)."""
+        period = _period_expr(by)
+        s, t = _actor_expr(level, "s"), _actor_expr(level, "t")
+        mod, params = _modalities_clause(modalities)
+        extra = ""
+        if pair:
+            a, b = _actor(pair[0], "dyad"), _actor(pair[1], "dyad")
+            one = f"({s} = ? AND {t} = ?)"
+            extra = f" AND ({one} OR {one})" if undirected else f" AND {one}"
+            params = params + ([a, b, b, a] if undirected else [a, b])
+        sql = (f"SELECT {period} AS period, {s} AS source, {t} AS target, count(*) AS events, "
+               "round(avg(e.goldstein), 3) AS goldstein_mean, "
+               "count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2, "
+               "count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4 "
+               "FROM events e JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'source' "
+               "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'target' "
+               f"WHERE e.canonical AND {mod}{extra} "
+               "GROUP BY ALL ORDER BY period NULLS FIRST, events DESC, source, target")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = params + [limit]
+        return _rows(self.con.execute(sql, params))
+
+    def top_dyads(self, limit: int = 10, level: str = "country",
+                  modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        rows = self.dyads(by=None, level=level, modalities=modalities)
+        rows.sort(key=lambda r: (-r["events"], r["source"] or "", r["target"] or ""))
+        for r in rows:
+            r.pop("period", None)
+        return rows[:limit]
+
+    def actors(self, level: str = "country", modalities: Sequence[str] | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Per actor: events it takes part in, as source, as target, mean Goldstein, first and last date, and its
+        most frequent name in the texts."""
+        a = _actor_expr(level, "a")
+        mod, params = _modalities_clause(modalities)
+        sql = (f"SELECT {a} AS actor, count(DISTINCT e.event_id) AS events, "
+               "count(DISTINCT e.event_id) FILTER (WHERE a.role = 'source') AS as_source, "
+               "count(DISTINCT e.event_id) FILTER (WHERE a.role = 'target') AS as_target, "
+               "round(avg(e.goldstein), 3) AS goldstein_mean, min(e.date) AS first, max(e.date) AS last, "
+               "mode(a.text) AS example_text "
+               "FROM events e JOIN event_actors a ON a.event_id = e.event_id "
+               f"WHERE e.canonical AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = params + [limit]
+        rows = _rows(self.con.execute(sql, params))
+        for r in rows:
+            for k in ("first", "last"):
+                r[k] = r[k].isoformat() if r[k] else None
+        return rows
+
+    def network(self, level: str = "country", modalities: Sequence[str] | None = None) -> dict[str, Any]:
+        """Weighted directed actor graph: nodes (actor, events) and edges (source, target, weight = events,
+        goldstein_mean, cooperation = q1+q2, conflict = q3+q4)."""
+        nodes = [{"id": r["actor"], "events": r["events"], "label": r["example_text"] or r["actor"]}
+                 for r in self.actors(level=level, modalities=modalities)]
+        edges = [{"source": r["source"], "target": r["target"], "weight": r["events"],
+                  "goldstein_mean": r["goldstein_mean"], "cooperation": r["q1"] + r["q2"],
+                  "conflict": r["q3"] + r["q4"]}
+                 for r in self.dyads(by=None, level=level, modalities=modalities)]
+        return {"nodes": nodes, "edges": edges}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per table, documents by duplicate status, events by type, modality and QuadClass, date range."""
+        con = self.con
+        one = lambda sql, p=(): con.execute(sql, list(p)).fetchone()  # noqa: E731
+        docs, dups, near, first, last = one(
+            "SELECT count(*), count(dup_of), count(near_dup_of), min(date), max(date) FROM documents")
+        out: dict[str, Any] = {
+            "db": self.path,
+            "documents": docs, "canonical_documents": docs - dups - near, "duplicates": dups,
+            "near_duplicates": near,
+            "events": one("SELECT count(*) FROM events")[0],
+            "canonical_events": one("SELECT count(*) FROM events WHERE canonical")[0],
+            "entities": one("SELECT count(*) FROM entities")[0],
+            "mentions": one("SELECT count(*) FROM mentions")[0],
+            "quantities": one("SELECT count(*) FROM quantities")[0],
+            "skipped": one("SELECT count(*) FROM skipped")[0],
+            "first_date": first.isoformat() if first else None, "last_date": last.isoformat() if last else None,
+        }
+        for key, col in (("by_type", "coalesce(type, 'CAMEO ' || cameo_root)"), ("by_modality", "modality"),
+                         ("by_quad_class", "quad_class"), ("by_lang", None)):
+            if col is None:
+                rows = con.execute("SELECT lang, count(*) FROM documents GROUP BY ALL ORDER BY 2 DESC, 1"
+                                   ).fetchall()
+            else:
+                rows = con.execute(f"SELECT {col} AS k, count(*) FROM events WHERE canonical GROUP BY ALL "
+                                   "ORDER BY 2 DESC, 1").fetchall()
+            out[key] = {str(k): n for k, n in rows}
+        return out
+
+    def summary(self, top: int = 5) -> dict[str, Any]:
+        """What `marsad demo` prints: where the file is, counts, counts by type, top dyads, top actors."""
+        st = self.stats()
+        return {"db": self.path, "documents": st["documents"], "canonical_documents": st["canonical_documents"],
+                "duplicates": st["duplicates"], "near_duplicates": st["near_duplicates"], "events": st["events"],
+                "canonical_events": st["canonical_events"], "skipped": st["skipped"], "by_type": st["by_type"],
+                "top_dyads": self.top_dyads(limit=top), "top_actors": self.actors(limit=top)}

@@ -1,0 +1,430 @@
+"""Dates and times in Arabic and English news text, resolved against the document date.
+
+Job: find time expressions, give each an ISO value ("2024-07-28", "2024-07", "2027", or an interval
+"2024-07-22/2024-07-28"), its relation to the event ("on", "by", "since", "before", "after", "until", "during") and
+granularity ("day", "week", "month", "year", "interval"). Spans index the ORIGINAL text and include the relation
+word ("بحلول عام 2027", "since 2019"), but not a plain في/in/on. May import: stdlib, ``marsad.text``.
+
+Covered: Arabic Gregorian months in both series (يناير… and كانون الثاني…, also doubled "يوليو/تموز",
+"تموز (يوليو)"), English months (full and abbreviated), day-month-year in either order, numeric d/m/yyyy and
+yyyy-mm-dd, weekdays (يوم الثلاثاء -> the most recent such day on/before the document date; المقبل/القادم/next ->
+the next one; الماضي/last -> the one before), Hijri months (a day+month+year is converted with the tabular
+Islamic calendar, which may differ by a day from Umm al-Qura; a Hijri month alone has value None), years after a
+cue (عام/سنة/منذ/بحلول/حتى/in/by/since/until...), relative expressions (أمس، أول أمس، اليوم، غدا، بعد غد، الأسبوع/
+الشهر/العام الماضي/المقبل/الحالي، هذا العام، نهاية العام، قبل/منذ ثلاثة أيام, yesterday, today, tomorrow, last/
+next/this week/month/year, 3 days ago). Relative expressions keep ``value=None`` without a document date; a day
+and month without a year take the year that puts the date nearest to the document date.
+Weeks are ISO weeks (Monday to Sunday).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import re
+
+from ._trie import trie_pattern
+from .normalize import IdentityOffsets, NormalizedText, normalize
+
+__all__ = ["TimeMatch", "find_times", "hijri_to_gregorian", "MONTHS"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMatch:
+    """One time expression; ``text == original[start:end]``. ``value`` is None when it cannot be resolved."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    relation: str
+    granularity: str
+    relative: bool
+
+
+# -- tables (normalized forms) -------------------------------------------------------------------------------
+
+_AR_GREG = {"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6,
+            "يونيه": 6, "جوان": 6, "يوليو": 7, "يوليه": 7, "جويليه": 7, "اغسطس": 8, "اوت": 8, "سبتمبر": 9,
+            "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12}
+_AR_LEV = {"كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+           "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12}
+_EN_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+              "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+              "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_HIJRI = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5,
+          "جمادي الاول": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "جمادي الاخر": 6, "جمادي الثاني": 6,
+          "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12,
+          "ذي الحجه": 12}
+#: month name (normalized) -> month number, Gregorian (Arabic, Levantine, English)
+MONTHS: dict[str, int] = {**_AR_GREG, **_AR_LEV, **_EN_MONTHS}
+# month names that are also common words: only taken with a day, a year or a cue
+_AMBIGUOUS_MONTHS = frozenset({"مارس", "اب", "may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov",
+                               "dec", "feb", "apr", "sept", "ماي", "اوت", "صفر", "رجب"})
+_WEEKDAYS_AR = {"اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6}
+_WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_SMALL = {"واحد": 1, "يوم": 1, "اسبوع": 1, "شهر": 1, "عام": 1, "سنه": 1, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3,
+          "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
+          "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+          "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3}
+_UNIT = {"يوم": "d", "ايام": "d", "يومين": "d2", "اسبوع": "w", "اسابيع": "w", "اسبوعين": "w2", "شهر": "m",
+         "اشهر": "m", "شهور": "m", "شهرين": "m2", "عام": "y", "اعوام": "y", "اعوام": "y", "سنه": "y",
+         "سنوات": "y", "سنين": "y", "عامين": "y2", "سنتين": "y2", "day": "d", "days": "d", "week": "w",
+         "weeks": "w", "month": "m", "months": "m", "year": "y", "years": "y"}
+
+
+def _alt(words) -> str:  # type: ignore[no-untyped-def]
+    return trie_pattern(words)
+
+
+_MONTH_ALT = _alt(MONTHS)
+_HIJRI_ALT = _alt(_HIJRI)
+# a month name, optionally doubled: "يوليو/تموز", "تموز (يوليو)", "july/tammuz"
+_MONTHX = rf"(?P<mon>{_MONTH_ALT})(?!\w)\.?(?:\s*+/\s*+(?:{_MONTH_ALT})(?!\w)|\s*+\(\s*+(?:{_MONTH_ALT})\s*+\))?"
+_DAY = r"(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20|21)\d\d)(?!\d)"
+_YEARMARK = r"(?:\s*+(?:م|ميلاديه|ad)(?!\w))?"
+_WD_AR = _alt(_WEEKDAYS_AR)
+_WD_EN = _alt(_WEEKDAYS_EN)
+_PARTDAY_AR = r"(?:(?:صباح|مساء|ليله|ليل|فجر|ظهر|عصر|ظهيره)\s++)"
+_REL_AR_UNITS = r"(?:الاسبوع|الشهر|العام|السنه|الاسابيع|الاشهر|الشهور)"
+_REL_AR_MOD = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?P<year>(?:19|20|21)\d\d)-(?P<m>1[0-2]|0?[1-9])-(?P<day>[12]\d|3[01]|0?[1-9])(?!\d)"),
+    ("dmy_num", r"(?P<day>[12]\d|3[01]|0?[1-9])\s*+(?P<sep>[/.-])\s*+(?P<m>1[0-2]|0?[1-9])\s*+(?P=sep)\s*+"
+                r"(?P<year>(?:19|20|21)\d\d)(?!\d)"),
+    ("hijri", rf"(?:(?P<day>[12]\d|3[01]|0?[1-9])\s++(?:من\s++)?)?(?:شهر\s++)?(?P<hmon>{_HIJRI_ALT})(?!\w)"
+              rf"(?:\s++(?:عام\s++|سنه\s++)?(?P<hyear>1[34]\d\d)(?:\s*+(?:ه|هـ|هجريه|للهجره)(?!\w))?)?"),
+    ("dmy", rf"{_DAY}\s*+(?:من\s++)?(?:شهر\s++)?{_MONTHX}(?:\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه)\s++)?{_YEAR}{_YEARMARK})?"),
+    ("mdy", rf"{_MONTHX}\s++{_DAY}(?!\d)(?:(?:\s*+,\s*+|\s++){_YEAR})?"),
+    ("my", rf"(?:شهر\s++)?{_MONTHX}\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه|العام)\s++)?{_YEAR}{_YEARMARK}"),
+    ("ago", r"(?:(?P<pre>قبل|منذ)\s++(?:(?P<n>\d{1,3}|[^\W\d]+)\s++)?(?P<unit>ايام|يومين|يوم|اسابيع|اسبوعين|اسبوع"
+            r"|اشهر|شهور|شهرين|شهر|اعوام|سنوات|سنين|عامين|سنتين|عام|سنه)(?!\w)(?!\s*+\d)"
+            r"|(?P<n2>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s++"
+            r"(?P<unit2>days?|weeks?|months?|years?)\s++ago)(?!\w)"),
+    ("wd_ar", rf"{_PARTDAY_AR}?(?:(?:يوم\s++)?ال(?P<wd>{_WD_AR})|يوم\s++(?P<wd2>{_WD_AR}))(?!\w)"
+              rf"(?!\s++عشر)(?:\s++(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم))?"),
+    ("wd_en", rf"(?:(?P<mod>last|next|this)\s++)?(?P<wd>{_WD_EN})(?!\w)(?:\s++(?:morning|afternoon|evening|night))?"),
+    ("rel_ar_day", rf"{_PARTDAY_AR}?(?:(?P<d>اول\s++امس|امس|البارحه|بعد\s++غد|غدا|غد|اليوم|الليله)"
+                   r"(?!\s++(?:التالي|السابق|الذي|الاول|الثاني|الوطني|العالمي)(?!\w)))"),
+    ("rel_en_day", r"(?P<d>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
+                   r"|tonight)"),
+    ("end_ar", r"(?P<edge>نهايه|اواخر|مطلع|بدايه|اوائل|منتصف)\s++(?P<u>العام|السنه|الشهر)(?:\s++"
+               r"(?:الجاري|الحالي|الحاليه|الجاريه))?"),
+    ("end_en", r"(?:the\s++)?(?P<edge>end|beginning|start|middle)\s++of\s++(?:the|this)\s++(?P<u>year|month)"),
+    ("rel_ar", rf"(?P<u>{_REL_AR_UNITS})\s++(?P<mod>{_REL_AR_MOD})|(?P<this>هذا|هذه)\s++(?P<u2>العام|السنه|الشهر|الاسبوع)"),
+    ("rel_en", r"(?P<mod>last|next|this|past|coming)\s++(?P<u>week|month|year)"),
+    ("year", rf"(?P<cue>عام|العام|لعام|سنه|السنه|لسنه|year|the\s+year)\s++{_YEAR}{_YEARMARK}"
+             rf"|(?P<pcue>منذ|بحلول|حتي|قبل|بعد|خلال|مطلع|نهايه|by|since|until|till|before|after|in|during|through"
+             rf"|from|early|late|mid|في)\s++(?P<year2>(?:19|20|21)\d\d)(?!\d){_YEARMARK}"),
+    ("mon", rf"(?:شهر\s++)?{_MONTHX}(?P<mod>\s++(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي|last|next))?"),
+]
+# the master pattern (stdlib re: much faster than regex on these alternations) has only the outer kind groups
+_MASTER = re.compile(
+    r"(?<!\w)(?=\w)(?:[وف](?=(?:قبل|منذ|يوم|ال|امس|غدا|شهر|عام|نهايه|مطلع)))?(?:"
+    + "|".join(f"(?P<{name}>" + re.sub(r"\(\?P<\w+>", "(?:", pat).replace("(?P=sep)", "[/.-]") + ")"
+               for name, pat in _PATTERNS)
+    + r")(?!\w)"
+)
+_KIND_NAMES = tuple(name for name, _ in _PATTERNS)
+_SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
+
+_RELATION_BEFORE = re.compile(
+    r"(?<!\w)(?P<w>[وف]?(?:بحلول|مع\s+حلول|حتي|لغايه|الي\s+غايه|منذ|قبل|بعد|خلال|طوال|اعتبارا\s+من|ابتداء\s+من"
+    r"|by|since|until|till|before|after|during|throughout|through|from|as\s+of|في|in|on))\s++$")
+_RELATION = {"بحلول": "by", "مع حلول": "by", "حتي": "until", "لغايه": "until", "الي غايه": "until", "منذ": "since",
+             "قبل": "before", "بعد": "after", "خلال": "during", "طوال": "during", "اعتبارا من": "since",
+             "ابتداء من": "since", "by": "by", "since": "since", "until": "until", "till": "until",
+             "before": "before", "after": "after", "during": "during", "throughout": "during", "through": "until",
+             "from": "since", "as of": "since", "في": "on", "in": "on", "on": "on"}
+_MONTH_CUES = frozenset(_RELATION) | {"مطلع", "اواخر", "اوائل", "منتصف", "بدايه", "نهايه", "شهر", "early", "late",
+                                      "mid", "of"}
+
+
+_PREV_WORD = re.compile(r"(\w+)\s*+$")
+_SPACES = re.compile(r"\s+")
+
+
+def _sp(s: str) -> str:
+    return _SPACES.sub(" ", s)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Tabular (arithmetic) Islamic calendar -> Gregorian date; may differ by a day from Umm al-Qura."""
+    jd = (day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948439.5 - 1)
+    return dt.date.fromordinal(int(jd - 1721424.5))
+
+
+def _week(d: dt.date, shift: int) -> str:
+    monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=shift)
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+
+
+def _add_months(d: dt.date, k: int) -> tuple[int, int]:
+    m = d.year * 12 + (d.month - 1) + k
+    return m // 12, m % 12 + 1
+
+
+def _nearest_year(month: int, day: int | None, doc: dt.date | None) -> int | None:
+    if doc is None:
+        return None
+    best = None
+    for y in (doc.year - 1, doc.year, doc.year + 1):
+        try:
+            cand = dt.date(y, month, day or 15)
+        except ValueError:
+            continue
+        dist = abs((cand - doc).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else None
+
+
+def _mod_shift(mod: str) -> int:
+    if mod in ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "last", "past"):
+        return -1
+    if mod in ("المقبل", "المقبله", "القادم", "القادمه", "next", "coming"):
+        return 1
+    return 0
+
+
+def _day_value(y: int | None, m: int, d: int | None) -> tuple[str | None, str]:
+    if d is None:
+        return (f"{y:04d}-{m:02d}" if y else None), "month"
+    if y is None:
+        return None, "day"
+    try:
+        return dt.date(y, m, d).isoformat(), "day"
+    except ValueError:
+        return None, "day"
+
+
+def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | None, str, bool] | None:
+    """(value, granularity, relative) of one core match, or None when the match is not a time after all."""
+    g = m.groupdict()
+    if kind in ("iso", "dmy_num"):
+        y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
+        if kind == "dmy_num" and g["sep"] == "." and False:
+            return None
+        v, gran = _day_value(y, mo, d)
+        return (v, gran, False) if v else None
+    if kind in ("dmy", "mdy", "my"):
+        mon = _sp(g["mon"])
+        mo = MONTHS[mon]
+        day = int(g["day"]) if g.get("day") else None
+        year = int(g["year"]) if g.get("year") else None
+        if mon == "اب" and day is None and year is None:
+            return None
+        rel = False
+        if year is None:
+            year = _nearest_year(mo, day, doc)
+            rel = True
+        v, gran = _day_value(year, mo, day)
+        return v, gran, rel and v is not None
+    if kind == "hijri":
+        hmon = _HIJRI[_sp(g["hmon"])]
+        if g.get("day") and g.get("hyear"):
+            try:
+                return hijri_to_gregorian(int(g["hyear"]), hmon, int(g["day"])).isoformat(), "day", False
+            except (ValueError, OverflowError):
+                return None, "day", False
+        if not g.get("day") and not g.get("hyear") and _sp(g["hmon"]) in _AMBIGUOUS_MONTHS:
+            return None
+        return None, ("day" if g.get("day") else "month"), False
+    if kind == "mon":
+        mon = _sp(g["mon"])
+        mo = MONTHS[mon]
+        shift = _mod_shift((g.get("mod") or "").strip())
+        if doc is None:
+            return None, "month", True
+        if shift:
+            # "مارس الماضي" = the last March before the document date; "المقبل" the next one
+            y = doc.year if (shift < 0 and mo < doc.month) or (shift > 0 and mo > doc.month) else doc.year + shift
+        else:
+            y = _nearest_year(mo, None, doc) or doc.year
+        return f"{y:04d}-{mo:02d}", "month", True
+    if kind in ("wd_ar", "wd_en"):
+        wd_name = g.get("wd") or g.get("wd2") or ""
+        wd = _WEEKDAYS_AR.get(wd_name, _WEEKDAYS_EN.get(wd_name, 0))
+        if doc is None:
+            return None, "day", True
+        shift = _mod_shift((g.get("mod") or "").strip())
+        back = (doc.weekday() - wd) % 7
+        if shift > 0:
+            day = doc + dt.timedelta(days=(wd - doc.weekday()) % 7 or 7)
+        elif shift < 0:
+            day = doc - dt.timedelta(days=back or 7)
+        else:
+            day = doc - dt.timedelta(days=back)
+        return day.isoformat(), "day", True
+    if kind in ("rel_ar_day", "rel_en_day"):
+        w = _sp(g["d"])
+        delta = {"امس": -1, "البارحه": -1, "اول امس": -2, "غدا": 1, "غد": 1, "بعد غد": 2, "اليوم": 0,
+                 "الليله": 0, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
+                 "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+        if doc is None:
+            return None, "day", True
+        return (doc + dt.timedelta(days=delta)).isoformat(), "day", True
+    if kind == "ago":
+        unit = _UNIT.get(g.get("unit") or "") or _UNIT.get(g.get("unit2") or "") or "d"
+        raw = g.get("n") or g.get("n2") or ""
+        raw = _sp(raw)
+        if unit.endswith("2"):
+            n, unit = 2, unit[0]
+        elif raw.isdigit():
+            n = int(raw)
+        elif raw:
+            if raw not in _SMALL:
+                return None
+            n = _SMALL[raw]
+        else:
+            n = 1
+        if doc is None:
+            return None, {"d": "day", "w": "week", "m": "month", "y": "year"}[unit], True
+        if unit == "d":
+            return (doc - dt.timedelta(days=n)).isoformat(), "day", True
+        if unit == "w":
+            return _week(doc, -n), "week", True
+        if unit == "m":
+            y, mo = _add_months(doc, -n)
+            return f"{y:04d}-{mo:02d}", "month", True
+        return f"{doc.year - n:04d}", "year", True
+    if kind in ("end_ar", "end_en"):
+        u = g["u"]
+        edge = g["edge"]
+        if doc is None:
+            return None, "day", True
+        if u in ("الشهر", "month"):
+            first = doc.replace(day=1)
+            nxt = (first + dt.timedelta(days=32)).replace(day=1)
+            last = nxt - dt.timedelta(days=1)
+            if edge in ("نهايه", "end"):
+                return last.isoformat(), "day", True
+            if edge in ("مطلع", "بدايه", "beginning", "start"):
+                return first.isoformat(), "day", True
+            return f"{doc.year:04d}-{doc.month:02d}", "month", True
+        if edge in ("نهايه", "end"):
+            return f"{doc.year:04d}-12-31", "day", True
+        if edge in ("مطلع", "بدايه", "beginning", "start"):
+            return f"{doc.year:04d}-01-01", "day", True
+        if edge in ("اواخر",):
+            return f"{doc.year:04d}-10-01/{doc.year:04d}-12-31", "interval", True
+        if edge in ("اوائل",):
+            return f"{doc.year:04d}-01-01/{doc.year:04d}-03-31", "interval", True
+        return f"{doc.year:04d}-06", "month", True
+    if kind in ("rel_ar", "rel_en"):
+        u = g.get("u") or g.get("u2") or ""
+        shift = 0 if g.get("this") else _mod_shift(g.get("mod") or "")
+        if u in ("الاسابيع", "الاشهر", "الشهور"):
+            return None, "interval", True  # "الأشهر الماضية": a vague span
+        gran = {"الاسبوع": "week", "week": "week", "الشهر": "month", "month": "month"}.get(u, "year")
+        if doc is None:
+            return None, gran, True
+        if gran == "week":
+            return _week(doc, shift), "week", True
+        if gran == "month":
+            y, mo = _add_months(doc, shift)
+            return f"{y:04d}-{mo:02d}", "month", True
+        return f"{doc.year + shift:04d}", "year", True
+    if kind == "year":
+        return g["year"] or g["year2"], "year", False
+    return None
+
+
+def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
+               normalized: NormalizedText | None = None) -> list[TimeMatch]:
+    """Every time expression of ``text`` in order, non-overlapping (see the module docstring).
+
+    ``doc_date`` anchors relative expressions; ``normalized`` may pass a precomputed ``normalize(text)``."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_times() needs a str, not {type(text).__name__}")
+    if isinstance(doc_date, dt.datetime):
+        doc_date = doc_date.date()
+    nt = normalized if normalized is not None else normalize(text, lang)
+    norm = nt.norm
+    identity = isinstance(nt.offsets, IdentityOffsets)
+    out: list[TimeMatch] = []
+    pos = 0
+    n = len(norm)
+    while pos < n:
+        m = _MASTER.search(norm, pos)
+        if m is None:
+            break
+        kind = _kind_of(m)
+        sub = _SUB[kind].fullmatch(norm, m.start(kind), m.end(kind))
+        pos = m.end()
+        if sub is None:
+            continue
+        cs, ce = m.start(kind), m.end(kind)
+        # relation word right before the expression
+        relation = "on"
+        rs = cs
+        rm = _RELATION_BEFORE.search(norm, max(0, m.start() - 24), m.start())
+        if m.start() != cs:  # a و/ف glued to the expression ("وأمس")
+            rm = None
+        if rm is not None:
+            word = _sp(rm.group("w"))
+            if word[:1] in "وف" and word[1:] in _RELATION:
+                word = word[1:]
+            relation = _RELATION.get(word, "on")
+            if relation != "on":
+                rs = rm.start() + (len(rm.group("w")) - len(word) if rm.group("w")[:1] in "وف" else 0)
+        if kind == "ago":
+            relation, rs = "on", cs
+        elif kind == "year" and sub.group("pcue") is not None:
+            cue = sub.group("pcue")
+            relation = _RELATION.get(cue, "on")
+            if relation == "on":
+                rs = sub.start("year2")
+            elif cue in ("مطلع", "نهايه", "early", "late", "mid"):
+                relation = "during" if cue in ("mid",) else ("by" if cue in ("نهايه", "late") else "on")
+        if kind == "mon":
+            mon = _sp(sub.group("mon"))
+            prev_word = _PREV_WORD.search(norm, max(0, cs - 20), cs)
+            cue = rm is not None or sub.group("mod") or (prev_word is not None and prev_word.group(1) in _MONTH_CUES)
+            if not cue and (mon in _AMBIGUOUS_MONTHS or lang == "en" or mon in _EN_MONTHS):
+                continue
+            if not cue and mon in _AR_LEV and mon in ("اب",):
+                continue
+        # a weekday right before a date: one expression ("الثلاثاء 28 يوليو 2024", "Tuesday, July 28")
+        if kind in ("wd_ar", "wd_en"):
+            nxt = _MASTER.match(norm, _skip_comma(norm, ce))
+            k2 = _kind_of(nxt) if nxt is not None else ""
+            if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri"):
+                sub2 = _SUB[k2].fullmatch(norm, nxt.start(k2), nxt.end(k2))
+                if sub2 is not None:
+                    res2 = _resolve(k2, sub2, doc_date)
+                    if res2 is not None:
+                        ce = nxt.end(k2)
+                        pos = nxt.end()
+                        kind, sub = k2, sub2
+        res = _resolve(kind, sub, doc_date)
+        if res is None:
+            continue
+        value, gran, relative = res
+        if kind == "end_ar" and rm is not None and relation == "on":
+            relation = "on"
+        if identity:
+            s, e = rs, ce
+        else:
+            s, e = nt.to_original(rs, ce)
+        if out and s < out[-1].end:
+            continue
+        out.append(TimeMatch(s, e, text[s:e], value, relation, gran, relative))
+    return out
+
+
+def _kind_of(m: re.Match[str]) -> str:
+    for name in _KIND_NAMES:
+        if m.start(name) >= 0:
+            return name
+    return ""
+
+
+def _skip_comma(norm: str, i: int) -> int:
+    j = i
+    while j < len(norm) and norm[j] in " ,":
+        j += 1
+    return j

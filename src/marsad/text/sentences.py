@@ -1,0 +1,123 @@
+"""Sentence splitting for Arabic and English news text, as spans of the original text.
+
+Job: return ordered, non-overlapping ``(start, end)`` spans over the ORIGINAL text such that every character that
+is not whitespace or an invisible control (zero-width, bidi) belongs to exactly one sentence, and no sentence starts
+or ends with whitespace / invisible controls. May import: stdlib, ``regex``, ``marsad.text``.
+
+Rules (applied on the normalized view, so ؟ ۔ and Arabic-Indic digits count like ? . and 0-9):
+
+* a line break ends a sentence (headlines and list items have no final punctuation);
+* ``.`` ``!`` ``?`` ``…`` (and runs such as ``?!`` ``...``), followed by any closing quotes/brackets and then
+  whitespace or the end, end a sentence, except after an abbreviation (Dr. Mr. Gen. U.S. Jan. ... and any single
+  letter: initials "J. Smith", Arabic د. م. أ.), after a list number at the start of a line ("1. ..."), when the
+  next word starts with a lowercase Latin letter, or inside a quotation/bracket that closes within a short clause
+  on the same line;
+* the Arabic semicolon ؛ and commas never split.
+"""
+from __future__ import annotations
+
+import regex
+
+from .normalize import IGNORABLE_CHARS, NormalizedText, normalize
+
+__all__ = ["split_sentences", "ABBREVIATIONS"]
+
+#: lowercase abbreviations (without the final dot) after which a period does not end a sentence
+ABBREVIATIONS: frozenset[str] = frozenset("""
+mr mrs ms dr prof gen col lt sgt capt maj adm gov sen rep st jr sr inc ltd co corp vs no nos fig approx dept est
+mt ft rev hon pres sec gen brig cmdr cpl pvt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g
+i.e a.m p.m u.s.a d.c ph.d al op cf vol pp art para
+""".split())
+
+_CANDIDATE = regex.compile(r"""[.!?\u2026]++["')\]}»”’]*+(?=\s|\Z)|\n""")
+_WORD_BEFORE = regex.compile(r"""(?:^|[\s"'(\[«])([\w.]*)$""")
+_SKIP = frozenset(" \t\n\r\x0b\x0c") | IGNORABLE_CHARS
+_QUOTE_OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
+_SHORT_CLAUSE = 200
+
+
+def _is_blank(ch: str) -> bool:
+    return ch.isspace() or ch in IGNORABLE_CHARS
+
+
+def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | None = None) -> list[tuple[int, int]]:
+    """Sentence spans over the original ``text`` (see the module docstring). ``normalized`` may pass a precomputed
+    ``normalize(text)``. ``lang`` does not change the rules (Arabic and English ones both apply)."""
+    if not isinstance(text, str):
+        raise TypeError(f"split_sentences() needs a str, not {type(text).__name__}")
+    nt = normalized if normalized is not None else normalize(text, lang)
+    norm = nt.norm
+    cuts: list[int] = []  # positions in the ORIGINAL text where a new sentence may start
+    for m in _CANDIDATE.finditer(norm):
+        s, e = m.span()
+        if norm[s] != "\n" and not _ends_sentence(norm, text, nt, s, e):
+            continue
+        cut = nt.offsets[e] if e < len(norm) else len(text)
+        cuts.append(cut)
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for cut in (*cuts, len(text)):
+        if cut <= prev:
+            continue
+        a, b = prev, cut
+        while a < b and _is_blank(text[a]):
+            a += 1
+        while b > a and _is_blank(text[b - 1]):
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        prev = cut
+    return spans
+
+
+def _ends_sentence(norm: str, text: str, nt: NormalizedText, s: int, e: int) -> bool:
+    """Whether the terminal punctuation at ``norm[s:e]`` really ends a sentence."""
+    if norm[s] == ".":
+        wm = _WORD_BEFORE.search(norm, max(0, s - 40), s)
+        word = wm.group(1) if wm else ""
+        if word:
+            core = word.rstrip(".")
+            if core in ABBREVIATIONS:
+                return False
+            if len(core) == 1 and core.isalpha():
+                return False  # an initial (J. Smith) or an Arabic abbreviation letter (د. م.)
+            if "." in core and all(len(p) == 1 and p.isalpha() for p in core.split(".")):
+                return False  # U.S. / e.g.
+            if core.isdigit() and len(core) <= 3:
+                line_start = norm.rfind("\n", 0, s) + 1
+                if norm[line_start:s].strip() == core:
+                    return False  # a list number at the start of a line: "1. ..."
+    # next visible character
+    j = e
+    n = len(norm)
+    while j < n and norm[j] == " ":
+        j += 1
+    if j < n:
+        nxt = text[nt.offsets[j]]
+        if nxt.isascii() and nxt.islower():
+            return False
+        if norm[j] in ",;:":
+            return False
+    # inside a bracket / guillemet quotation that closes soon on the same line: keep the clause together
+    if _inside_short_quote(text, nt.offsets[s], nt.offsets[e - 1] + 1):
+        return False
+    return True
+
+
+def _inside_short_quote(text: str, opos: int, oend: int) -> bool:
+    """True when an opening bracket/guillemet before ``opos`` on the same line is still open at ``opos`` and its
+    closer follows within ``_SHORT_CLAUSE`` characters (and the punctuation is not right before that closer)."""
+    line_start = text.rfind("\n", max(0, opos - _SHORT_CLAUSE), opos) + 1
+    left = text[max(line_start, opos - _SHORT_CLAUSE):opos]
+    for op, cl in _QUOTE_OPEN.items():
+        i = left.rfind(op)
+        if i < 0 or left.find(cl, i) >= 0:
+            continue
+        right = text[oend:oend + _SHORT_CLAUSE]
+        nl = right.find("\n")
+        if nl >= 0:
+            right = right[:nl]
+        k = right.find(cl)
+        if k > 0 and right[:k].strip():
+            return True
+    return False

@@ -1,0 +1,176 @@
+"""Dates: Arabic (both month series, Hijri), English, years with relations, relative expressions."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.text import find_times, hijri_to_gregorian
+
+from ._strategies import arabicish, texts
+
+DOC = dt.date(2024, 7, 30)  # a Tuesday
+
+# (text, expected span text, value, relation, granularity)
+CASES = [
+    ("عقد الاجتماع يوم الثلاثاء 28 يوليو 2024 في طوكيو", "يوم الثلاثاء 28 يوليو 2024", "2024-07-28", "on", "day"),
+    ("في 28 يوليو/تموز 2024", "28 يوليو/تموز 2024", "2024-07-28", "on", "day"),
+    ("في 28 تموز (يوليو) 2024", "28 تموز (يوليو) 2024", "2024-07-28", "on", "day"),
+    ("في 3 آذار 2023", "3 آذار 2023", "2023-03-03", "on", "day"),
+    ("في ٣ آذار ٢٠٢٣", "٣ آذار ٢٠٢٣", "2023-03-03", "on", "day"),
+    ("في 15 كانون الثاني 2023", "15 كانون الثاني 2023", "2023-01-15", "on", "day"),
+    ("في 1 تشرين الأول 2022", "1 تشرين الأول 2022", "2022-10-01", "on", "day"),
+    ("في كانون الثاني 2023", "كانون الثاني 2023", "2023-01", "on", "month"),
+    ("في شهر أيلول 2021", "شهر أيلول 2021", "2021-09", "on", "month"),
+    ("في 5 أبريل 2020", "5 أبريل 2020", "2020-04-05", "on", "day"),
+    ("في 5 إبريل 2020", "5 إبريل 2020", "2020-04-05", "on", "day"),
+    ("في 12 ديسمبر من عام 2019", "12 ديسمبر من عام 2019", "2019-12-12", "on", "day"),
+    ("في 12 ديسمبر 2019م", "12 ديسمبر 2019م", "2019-12-12", "on", "day"),
+    ("بتاريخ 28/7/2024", "28/7/2024", "2024-07-28", "on", "day"),
+    ("بتاريخ 2024-07-28", "2024-07-28", "2024-07-28", "on", "day"),
+    ("منذ 28 يوليو 2024", "منذ 28 يوليو 2024", "2024-07-28", "since", "day"),
+    ("بحلول عام 2027", "بحلول عام 2027", "2027", "by", "year"),
+    ("وبحلول عام 2027", "بحلول عام 2027", "2027", "by", "year"),
+    ("منذ 2019", "منذ 2019", "2019", "since", "year"),
+    ("منذ عام 2019", "منذ عام 2019", "2019", "since", "year"),
+    ("حتى عام 2030", "حتى عام 2030", "2030", "until", "year"),
+    ("قبل عام 2030", "قبل عام 2030", "2030", "before", "year"),
+    ("بعد عام 2030", "بعد عام 2030", "2030", "after", "year"),
+    ("خلال عام 2025", "خلال عام 2025", "2025", "during", "year"),
+    ("في عام 2024", "عام 2024", "2024", "on", "year"),
+    ("قبل نهاية العام", "قبل نهاية العام", "2024-12-31", "before", "day"),
+    ("بحلول نهاية العام الجاري", "بحلول نهاية العام الجاري", "2024-12-31", "by", "day"),
+    ("أمس", "أمس", "2024-07-29", "on", "day"),
+    ("وقال امس", "امس", "2024-07-29", "on", "day"),
+    ("يوم أمس", "أمس", "2024-07-29", "on", "day"),
+    ("أول أمس", "أول أمس", "2024-07-28", "on", "day"),
+    ("اليوم", "اليوم", "2024-07-30", "on", "day"),
+    ("غدا", "غدا", "2024-07-31", "on", "day"),
+    ("بعد غد", "بعد غد", "2024-08-01", "on", "day"),
+    ("الأسبوع الماضي", "الأسبوع الماضي", "2024-07-22/2024-07-28", "on", "week"),
+    ("الأسبوع المقبل", "الأسبوع المقبل", "2024-08-05/2024-08-11", "on", "week"),
+    ("هذا الأسبوع", "هذا الأسبوع", "2024-07-29/2024-08-04", "on", "week"),
+    ("الشهر المقبل", "الشهر المقبل", "2024-08", "on", "month"),
+    ("الشهر الماضي", "الشهر الماضي", "2024-06", "on", "month"),
+    ("العام الماضي", "العام الماضي", "2023", "on", "year"),
+    ("السنة المقبلة", "السنة المقبلة", "2025", "on", "year"),
+    ("هذا العام", "هذا العام", "2024", "on", "year"),
+    ("يوم الثلاثاء", "يوم الثلاثاء", "2024-07-30", "on", "day"),
+    ("يوم الأحد", "يوم الأحد", "2024-07-28", "on", "day"),
+    ("الأحد الماضي", "الأحد الماضي", "2024-07-28", "on", "day"),
+    ("الثلاثاء الماضي", "الثلاثاء الماضي", "2024-07-23", "on", "day"),
+    ("الخميس المقبل", "الخميس المقبل", "2024-08-01", "on", "day"),
+    ("مساء الأحد", "مساء الأحد", "2024-07-28", "on", "day"),
+    ("منذ ثلاثة أيام", "منذ ثلاثة أيام", "2024-07-27", "on", "day"),
+    ("قبل يومين", "قبل يومين", "2024-07-28", "on", "day"),
+    ("قبل أسبوعين", "قبل أسبوعين", "2024-07-15/2024-07-21", "on", "week"),
+    ("في مارس الماضي", "مارس الماضي", "2024-03", "on", "month"),
+    ("في أكتوبر المقبل", "أكتوبر المقبل", "2024-10", "on", "month"),
+    ("خلال يونيو", "خلال يونيو", "2024-06", "during", "month"),
+    ("15 رمضان 1445 هـ", "15 رمضان 1445 هـ", "2024-03-25", "on", "day"),
+    ("on July 28, 2024", "July 28, 2024", "2024-07-28", "on", "day"),
+    ("on 28 July 2024", "28 July 2024", "2024-07-28", "on", "day"),
+    ("Tuesday, July 28, 2024", "Tuesday, July 28, 2024", "2024-07-28", "on", "day"),
+    ("in July 2024", "July 2024", "2024-07", "on", "month"),
+    ("on Jan. 5, 2023", "Jan. 5, 2023", "2023-01-05", "on", "day"),
+    ("by 2027", "by 2027", "2027", "by", "year"),
+    ("since 2019", "since 2019", "2019", "since", "year"),
+    ("until 2030", "until 2030", "2030", "until", "year"),
+    ("in 2024", "2024", "2024", "on", "year"),
+    ("yesterday", "yesterday", "2024-07-29", "on", "day"),
+    ("today", "today", "2024-07-30", "on", "day"),
+    ("tomorrow", "tomorrow", "2024-07-31", "on", "day"),
+    ("last week", "last week", "2024-07-22/2024-07-28", "on", "week"),
+    ("next month", "next month", "2024-08", "on", "month"),
+    ("last year", "last year", "2023", "on", "year"),
+    ("on Tuesday", "Tuesday", "2024-07-30", "on", "day"),
+    ("next Friday", "next Friday", "2024-08-02", "on", "day"),
+    ("last Monday", "last Monday", "2024-07-29", "on", "day"),
+    ("in March", "March", "2024-03", "on", "month"),
+    ("3 days ago", "3 days ago", "2024-07-27", "on", "day"),
+    ("before the end of the year", "before the end of the year", "2024-12-31", "before", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "relation", "granularity"), CASES)
+def test_time_table(text: str, span: str, value: str, relation: str, granularity: str) -> None:
+    found = find_times(text, doc_date=DOC)
+    assert len(found) == 1, found
+    m = found[0]
+    assert (m.text, m.value, m.relation, m.granularity) == (span, value, relation, granularity)
+    assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", [
+    "مارس ضغوطا على الحكومة", "May I ask", "اليوم التالي", "أب الشهيد", "الأب", "يوميا", "الاحد عشر", "صفر",
+    "أحد الوزراء", "عامل", "سنة 3", "في 2.5",
+])
+def test_not_times(text: str) -> None:
+    assert find_times(text, doc_date=DOC) == []
+
+
+@pytest.mark.parametrize(("text", "relative"), [
+    ("أمس", True), ("الأسبوع الماضي", True), ("يوم الثلاثاء", True), ("28 يوليو 2024", False),
+    ("بحلول عام 2027", False),
+])
+def test_relative_flag_and_no_doc_date(text: str, relative: bool) -> None:
+    (m,) = find_times(text, doc_date=DOC)
+    assert m.relative is relative
+    (m2,) = find_times(text)
+    assert (m2.value is None) is relative
+
+
+def test_day_month_without_year_takes_nearest_year() -> None:
+    (m,) = find_times("في 28 يوليو", doc_date=DOC)
+    assert m.value == "2024-07-28" and m.relative
+    (m,) = find_times("في 28 ديسمبر", doc_date=dt.date(2025, 1, 3))
+    assert m.value == "2024-12-28"
+    (m,) = find_times("في 28 يوليو")
+    assert m.value is None
+
+
+def test_hijri_month_alone_has_no_value() -> None:
+    (m,) = find_times("خلال شهر رمضان", doc_date=DOC)
+    assert (m.value, m.relation, m.granularity) == (None, "during", "month")
+
+
+def test_hijri_conversion() -> None:
+    assert hijri_to_gregorian(1445, 9, 1) == dt.date(2024, 3, 11)
+    # the tabular calendar may be one day off Umm al-Qura (which gives 2024-07-07 here)
+    assert abs((hijri_to_gregorian(1446, 1, 1) - dt.date(2024, 7, 7)).days) <= 1
+
+
+def test_several_in_order() -> None:
+    text = "قال أمس إن اليابان ستنفق 2% بحلول عام 2027، بعد اجتماع يوم الثلاثاء 28 يوليو 2024."
+    found = find_times(text, doc_date=DOC)
+    assert [m.value for m in found] == ["2024-07-29", "2027", "2024-07-28"]
+
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)) | st.none())
+def test_time_spans(text: str, doc: dt.date | None) -> None:
+    prev = 0
+    for m in find_times(text, doc_date=doc):
+        assert text[m.start:m.end] == m.text
+        assert prev <= m.start < m.end
+        assert m.relation in ("on", "by", "since", "before", "after", "until", "during")
+        assert m.granularity in ("day", "week", "month", "year", "interval")
+        assert m.value is None or _ISO.match(m.value), m.value
+        prev = m.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(arabicish, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)))
+def test_time_spans_arabic_mix(text: str, doc: dt.date) -> None:
+    prev = 0
+    for m in find_times(text, doc_date=doc):
+        assert text[m.start:m.end] == m.text and m.start >= prev
+        if m.value and m.granularity == "day":
+            dt.date.fromisoformat(m.value)
+        prev = m.end

