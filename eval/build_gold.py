@@ -317,6 +317,10 @@ def build_article(raw: Raw, gaz: dict[str, Gaz]) -> dict:
                 raise GoldError(f"unknown annotation line {line!r}")
         except (GoldError, ValueError) as exc:
             raise GoldError(f"{raw.file}:{n}: {aid}: {exc}") from None
+    if lang == "en":  # datelines print place names in capitals (WASHINGTON -): same place
+        for form, g in [*gaz.items(), *local.items()]:
+            if g.kind == "place" and form.isascii() and form.upper() != form:
+                local.setdefault(form.upper(), g)
     # entities: all bounded occurrences, longest first, no overlaps
     cands = []
     for form in sorted(set(local) | {f for f, _ in occ_over}):
@@ -486,7 +490,7 @@ def validate_records(records: list[dict]) -> list[str]:
     problems: list[str] = []
     kb_countries, kb_orgs = kb_codes()
     countries = kb_countries or _iso3()
-    orgs = set(kb_orgs or ()) | {g.code for g in load_gazetteer(SRC_DIR / "entities.tsv").values()
+    orgs = set(kb_orgs or ()) | {g.code for g in load_all_gazetteers().values()
                                  if g.kind == "organization" and g.code}
     region_codes = kb_region_codes()
     ids = Counter(r["id"] for r in records)
@@ -579,8 +583,18 @@ def stats(records: list[dict]) -> str:
 _COUNTRY_NAMES: set[str] = set()
 
 
+def load_all_gazetteers(src_dir: Path = SRC_DIR) -> dict[str, Gaz]:
+    """Hand rows (entities.tsv) over the KB organization snapshot (entities_kb_orgs.tsv, see import_kb_orgs.py)."""
+    gaz: dict[str, Gaz] = {}
+    snapshot = src_dir / "entities_kb_orgs.tsv"
+    if snapshot.exists():
+        gaz.update(load_gazetteer(snapshot))
+    gaz.update(load_gazetteer(src_dir / "entities.tsv"))
+    return gaz
+
+
 def build(src_dir: Path = SRC_DIR) -> list[dict]:
-    gaz = load_gazetteer(src_dir / "entities.tsv")
+    gaz = load_all_gazetteers(src_dir)
     _COUNTRY_NAMES.clear()
     _COUNTRY_NAMES.update(f for f, g in gaz.items() if g.kind == "country" and not f.startswith("nisba:")
                           and f not in _nisba_forms(src_dir / "entities.tsv"))

@@ -213,6 +213,7 @@ class Coder:
         hits = find_triggers(words, lex, lang, self.context_sets)
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day)
         events: list[Event] = []
+        hits_kept = []
         tkeys: list[str] = []
         for hit in hits:
             t = hit.trigger
@@ -239,20 +240,16 @@ class Coder:
                        confidence=conf, sentence=words[hit.w0].sentence)
             ev.evidences = [ev.evidence]
             events.append(ev)
+            hits_kept.append(hit)
             tkeys.append(" ".join(words[k].bases[0][1] for k in range(hit.w0, hit.w1 + 1)))
         # quantities go to the event with the nearest trigger in their sentence
-        trig_words = [(hits_i, ev) for hits_i, ev in zip(range(len(events)), events)]
+        by_sentence: dict[int, list[tuple[int, Event]]] = {}
+        for hit, ev in zip(hits_kept, events):
+            by_sentence.setdefault(ev.sentence, []).append((hit.w0, ev))
         for wi, q in quantities:
-            si = words[wi].sentence
-            best = None
-            for idx, ev in trig_words:
-                if ev.sentence != si:
-                    continue
-                d = abs(bisect.bisect_right(starts, ev.trigger.start) - 1 - wi)
-                if best is None or d < best[0]:
-                    best = (d, ev)
-            if best is not None:
-                best[1].quantities.append(q)
+            near = by_sentence.get(words[wi].sentence)
+            if near:
+                min(near, key=lambda item: abs(item[0] - wi))[1].quantities.append(q)
         timer.lap("events")
         events = merge_events(events, tkeys)
         for n, ev in enumerate(events, start=1):

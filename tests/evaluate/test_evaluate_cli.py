@@ -137,3 +137,18 @@ def test_markdown_tables(files):
     assert res.exit_code == 0, res.output
     assert "| event detection (evidence overlap) | 66.7 | 100.0 | 80.0 |" in res.stdout
     assert "Type confusion" not in res.stdout
+
+
+def test_compare_with_an_earlier_report(files, tmp_path):
+    gold, pred = files
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"headline": {"event_detection_f1": 0.5}, "fields": {"type": {"accuracy": 1.0}}}),
+                   encoding="utf-8")
+    res = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--compare", str(old)])
+    assert res.exit_code == 0, res.output
+    line = next(ln for ln in res.output.splitlines() if "event_detection_f1" in ln)
+    assert "50.0" in line and "80.0" in line and "+30.0" in line
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    res = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--compare", str(bad)])
+    assert res.exit_code == 2 and "not a report" in res.output

@@ -72,6 +72,7 @@ def test_detection_counts(gsr_dir):
     assert a.labels == {"yes": 3, "easy no": 1, "difficult no": 2}
     assert a.false_alarm_rate("difficult no") == 0.5 and a.false_alarm_rate("easy no") == 0.0
     assert a.misses == [ASSAULT[2][::2]] and a.false_alarms == [ASSAULT[5][::2]]
+    assert a.to_dict()["misses"] == [ASSAULT[2][0]] and a.to_dict()["false_alarms"] == [ASSAULT[5][0]]
     p = rep.types["PROTEST"]  # CAMEO root 14 counts as PROTEST
     assert (p.detection.tp, p.detection.n_pred, p.detection.n_gold) == (1, 1, 1)
     assert rep.sentences == 8

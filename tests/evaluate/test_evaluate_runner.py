@@ -60,3 +60,12 @@ def test_prediction_file(tmp_path):
 def test_public_names_sorted_and_present():
     assert ev.__all__ == sorted(ev.__all__)
     assert all(hasattr(ev, name) for name in ev.__all__)
+
+
+def test_prediction_found_by_content_hash(tmp_path):
+    from marsad.pipeline import doc_id_of
+
+    d = docs()[0]
+    preds = {doc_id_of(d.text): pred_doc()}
+    res = evaluate([d], predictions=preds)
+    assert res.overall.errors == [] and res.overall.detection.tp == 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -42,18 +43,20 @@ def people():
     return rows("people.jsonl")
 
 
+_SPELLS: dict[int, list[tuple]] = {}
+
+
 def holders(kb, post: str, country: str | None, on: dt.date, org: str | None = None) -> list[str]:
-    """Ids of the people holding ``post`` for ``country`` (or ``org``) on ``on``."""
-    out = []
-    for rec in kb.entities.values():
-        if rec.kind != "person":
-            continue
-        for s in kb.person_roles(rec.id, on):
-            raw_org = next((r.get("org") for r in rec.raw["roles"] if r["post"] == s.post and
-                            r["start"] == (s.start.isoformat() if s.start else None)), None)
-            if s.post == post and s.country == country and (org is None or raw_org == org):
-                out.append(rec.id)
-    return sorted(out)
+    """Ids of the people holding ``post`` for ``country`` (or ``org``) on ``on`` (spells read via the loader)."""
+    if id(kb) not in _SPELLS:  # (person id, loader spell, org of the raw spell), built once per KB object
+        index = []
+        for rec in kb.entities.values():
+            if rec.kind == "person":
+                for spell, raw in zip(kb.person_roles(rec.id), rec.raw["roles"]):
+                    index.append((rec.id, spell, raw.get("org")))
+        _SPELLS[id(kb)] = index
+    return sorted(pid for pid, s, s_org in _SPELLS[id(kb)]
+                  if s.post == post and s.country == country and (org is None or s_org == org) and s.covers(on))
 
 
 # ---- counts and schema -------------------------------------------------------------------------------------
@@ -84,6 +87,13 @@ def test_the_validator_finds_no_problem_in_these_files():
     mine = ("people.jsonl", "organizations.jsonl", "roles.jsonl")
     problems = [str(p) for p in report.errors if any(f in str(p) for f in mine) and "manifest" not in str(p)]
     assert problems == []
+
+
+@pytest.mark.parametrize("name", ["people.jsonl", "organizations.jsonl", "roles.jsonl"])
+def test_arabic_is_stored_without_harakat_or_tatweel(name):
+    marks = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    assert not marks.search(text), marks.search(text)
 
 
 def test_role_posts_and_org_references_exist(people):

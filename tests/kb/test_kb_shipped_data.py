@@ -111,6 +111,24 @@ def test_places_resolve_unambiguously(kb, name, iso3, capital):
     assert (best.capital_of is not None) == capital
 
 
+@pytest.mark.parametrize("name, slug, iso3", [
+    ("ريف دمشق", "sy-rif-dimashq", "SYR"), ("محافظة إدلب", "sy-idlib", "SYR"), ("ريف حلب", "sy-aleppo", "SYR"),
+    ("محافظة نينوى", "iq-nineveh", "IRQ"), ("الأنبار", "iq-anbar", "IRQ"), ("حضرموت", "ye-hadramawt", "YEM"),
+    ("شمال دارفور", "sd-north-darfur", "SDN"), ("البقاع", "lb-bekaa", "LBN"), ("شمال قطاع غزة", "ps-north-gaza", "PSE"),
+    ("مقاطعة دونيتسك", "ua-donetsk-oblast", "UKR"), ("Donetsk region", "ua-donetsk-oblast", "UKR"),
+    ("Idlib province", "sy-idlib", "SYR"),
+])
+def test_first_level_divisions(kb, name, slug, iso3):
+    best = lookup(kb, name)[0]
+    assert best.entry.target == f"place:adm-{slug}" and best.country == iso3 and not best.entry.needs_context
+    assert kb.entities[best.entry.target].raw["kind"] == "admin" and best.lat is not None
+
+
+def test_division_names_that_are_also_words_need_context(kb):
+    assert dict(resolve(kb, "صلاح الدين"))["place:adm-iq-salahuddin"] is True
+    assert resolve(kb, "إدلب")[0][0] != "place:adm-sy-idlib"  # the bare name is the city
+
+
 def test_shared_place_names_keep_one_dominant_bearer(kb):
     got = resolve(kb, "طرابلس")
     libya = kb.country("LBY").raw["capital"]

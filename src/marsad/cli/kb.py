@@ -28,11 +28,19 @@ def _dir(data_dir: Optional[Path]) -> Optional[Path]:
 @kb_app.command()
 @handles_errors
 def validate(data_dir: Optional[Path] = DATA_DIR_OPT,
-             strict: bool = typer.Option(False, "--strict", help="fail on warnings too")) -> None:
+             strict: bool = typer.Option(False, "--strict", help="fail on warnings too"),
+             as_json: bool = typer.Option(False, "--json", help="print the problems as JSON lines")) -> None:
     """Check every KB file: schema, codes, role periods, name clashes, manifest. Exit 3 on errors."""
     from ..kb.validate import validate as run
 
     report = run(_dir(data_dir))
+    if as_json:
+        for p in report.problems:
+            typer.echo(json.dumps({"severity": p.severity, "file": p.file, "line": p.line, "message": p.message},
+                                  ensure_ascii=False))
+        if report.errors or (strict and report.warnings):
+            raise typer.Exit(KBError.exit_code)
+        return
     for p in report.problems:  # one unwrapped line each: grep-able file:line
         typer.echo(str(p), err=p.severity == "error")
     counts = report.kb.counts() if report.kb else {}
@@ -67,6 +75,10 @@ def stats(data_dir: Optional[Path] = DATA_DIR_OPT,
                   f"({p['capitals_with_arabic']} with Arabic names); countries: {c['total']} "
                   f"({c['with_nisba']} with nisba, {c['with_demonym']} with demonyms, "
                   f"{p['countries_with_capital']} with a capital)", markup=False, highlight=False)
+    for what, counts in st["kinds"].items():
+        if counts:
+            console.print(f"{what} by kind: " + ", ".join(f"{k} {v}" for k, v in counts.items()), markup=False,
+                          highlight=False)
     cov = st["role_coverage_2015_today"]
     posts = [k for k in next(iter(cov.values())) if k != "people"]
     for group, codes in st["coverage_groups"].items():

@@ -40,8 +40,8 @@ def _check_choice(value: str, option: str, choices: tuple[str, ...]) -> str:
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
-                columns: list[str] | None = None) -> None:
-    """Rows as a rich table, JSON lines... (json = one array), or CSV, on stdout."""
+                columns: list[str] | None = None, no_wrap: set[str] = frozenset()) -> None:
+    """Rows as a rich table, a JSON array, or CSV with a header, on stdout."""
     cols = columns or (list(rows[0]) if rows else [])
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
@@ -56,7 +56,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
     else:
         table = Table(title=title)
         for c in cols:
-            table.add_column(c, overflow="fold")
+            table.add_column(c, overflow="fold", no_wrap=c in no_wrap)
         for r in rows:
             table.add_row(*["" if r.get(c) is None else str(r[c]) for c in cols])
         console.print(table)
@@ -69,8 +69,12 @@ def _run_ingest(paths: list[str], db: str, *, fmt: str = "auto", workers: int = 
     from ..ingest import IngestOptions, ingest, parse_fields
     from ..store import Store
 
+    from ..ingest.readers import FORMATS, expand
+
     opts = IngestOptions(fmt=fmt, fields=parse_fields(fields), workers=workers, batch=batch,
                          near_dup_threshold=None if threshold == 0 else threshold, restart=restart).validated()
+    _check_choice(fmt, "--format", FORMATS)
+    expand(paths)  # a missing path fails here, before the database is created or a progress bar drawn
     with Store(db) as store:
         progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"),
                             TextColumn("{task.fields[docs]:>8,} docs"), TextColumn("{task.fields[rate]:>7.1f} docs/s"),
@@ -205,8 +209,12 @@ def events_cmd(
     cols = ["id", "date", "type", "mode", "cameo", "quad", "goldstein", "source", "target", "modality", "location",
             "evidence", "url"]
     if fmt == "table":
-        cols = [c for c in cols if c not in ("mode", "url")]
-        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} events", columns=cols)
+        for r in rows:  # the short id (8 hex of the document + event) keeps the table readable in 80 columns
+            doc, _, local = r["id"].partition(":")
+            r["id"] = f"{doc[:8]}:{local}"
+        cols = ["id", "date", "type", "goldstein", "source", "target", "modality", "evidence"]
+        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} events", columns=cols,
+                    no_wrap={"id", "date"})
         if page.next_cursor:
             console.print(f"more: --cursor {page.next_cursor}", markup=False)
     else:

@@ -116,7 +116,9 @@ class GSRTypeReport:
                 "false_alarm_rate_difficult_no": round(self.false_alarm_rate("difficult no"), 4),
                 "false_alarm_rate_easy_no": round(self.false_alarm_rate("easy no"), 4),
                 "skipped_ambiguous": self.skipped_ambiguous, "errors": list(self.errors),
-                "source_country": self.source_country.to_dict(), "source_sector": self.source_sector.to_dict()}
+                "source_country": self.source_country.to_dict(), "source_sector": self.source_sector.to_dict(),
+                **({"misses": [i for i, _ in self.misses], "false_alarms": [i for i, _ in self.false_alarms]}
+                   if self.misses or self.false_alarms else {})}
 
 
 @dataclass(slots=True)

@@ -181,3 +181,26 @@ def markdown_gsr(rep: GSRReport) -> str:
                      f"{_pct(sc.correct / sc.gold if sc.gold else 0.0)} ({sc.gold}) | "
                      f"{_pct(ss.correct / ss.gold if ss.gold else 0.0)} ({ss.gold}) |")
     return "\n".join(lines) + "\n"
+
+
+def compare_reports(before: dict, now: dict) -> list[tuple[str, float, float]]:
+    """(measure, before, now) for the headline figures and field accuracies of two ``--json`` gold reports."""
+    rows: list[tuple[str, float, float]] = []
+    for key in sorted(set(before.get("headline", {})) | set(now.get("headline", {}))):
+        rows.append((key, float(before.get("headline", {}).get(key, 0.0)), float(now.get("headline", {}).get(key, 0.0))))
+    for key in now.get("fields", {}):
+        b = before.get("fields", {}).get(key, {}).get("accuracy", 0.0)
+        rows.append((f"field {key} accuracy", float(b), float(now["fields"][key].get("accuracy", 0.0))))
+    return rows
+
+
+def render_compare(rows: list[tuple[str, float, float]], console: Console, label: str) -> None:
+    t = Table(title=f"Compared with {label}", title_justify="left")
+    for col, just in (("measure", "left"), ("before %", "right"), ("now %", "right"), ("change", "right")):
+        t.add_column(col, justify=just)  # type: ignore[arg-type]
+    for name, b, n in rows:
+        d = n - b
+        style = "green" if d > 0.0005 else ("red" if d < -0.0005 else "")
+        change = f"{100 * d:+.1f}"
+        t.add_row(name, _pct(b), _pct(n), f"[{style}]{change}[/{style}]" if style else change)
+    console.print(t)

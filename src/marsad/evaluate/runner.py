@@ -65,7 +65,8 @@ def _as_dict(coded: Any) -> dict[str, Any]:
 
 def evaluate(docs: list[GoldDoc], coder: Coder | None = None, want_diff: bool = False,
              predictions: dict[str, dict[str, Any]] | None = None) -> GoldEvaluation:
-    """Code every gold document (or take its prediction from ``predictions`` by doc id) and score it."""
+    """Code every gold document (or take its prediction from ``predictions`` by gold id, else by the content hash
+    that ``marsad code`` gives as doc_id) and score it."""
     if coder is None and predictions is None:
         from ..pipeline import code as coder  # noqa: PLC0415 - the eval layer sits on top of the pipeline
     overall = EvalReport()
@@ -78,6 +79,10 @@ def evaluate(docs: list[GoldDoc], coder: Coder | None = None, want_diff: bool = 
         error = None
         if predictions is not None:
             pred = predictions.get(doc.id)
+            if pred is None:  # output of `marsad code` on the gold text: keyed by the content hash
+                from ..pipeline import doc_id_of  # noqa: PLC0415
+
+                pred = predictions.get(doc_id_of(doc.text))
             if pred is None:
                 error = f"{doc.id}: no prediction in the prediction file"
                 pred = {}

@@ -376,6 +376,15 @@ def match_events(gold: list[GoldEvent], pred: list[dict[str, Any]]) -> list[tupl
     return sorted(out)
 
 
+def _num(value: Any) -> str:
+    """54000 -> "54000", 2.5 -> "2.5", 1.55e11 -> "155000000000" (readable in --diff)."""
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return str(int(f)) if f.is_integer() else f"{f:g}"
+
+
 def _actors_str(codes: Iterable[str]) -> str:
     return "+".join(codes) or "-"
 
@@ -420,8 +429,8 @@ def _score_events(gold: GoldDoc, pred: dict[str, Any], rep: EvalReport, want_dif
             ("time", _scalar_score(f["time"], g.time, _time_value(g.time, p.get("time")),
                                    time_equal(g.time, p.get("time"))), g.time, _time_value(g.time, p.get("time"))),
             ("quantities", _quantities_score(f["quantities"], g.quantities, list(p.get("quantities") or [])),
-             ",".join(f"{q.value:g} {q.unit or ''}".strip() for q in g.quantities) or "-",
-             ",".join(f"{q.get('value')} {q.get('unit') or q.get('kind') or ''}".strip()
+             ",".join(f"{_num(q.value)} {q.unit or ''}".strip() for q in g.quantities) or "-",
+             ",".join(f"{_num(q.get('value'))} {q.get('unit') or q.get('kind') or ''}".strip()
                       for q in p.get("quantities") or []) or "-"),
         ]
         ok = {name: good for name, good, _gv, _pv in checks}

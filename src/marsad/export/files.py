@@ -47,7 +47,7 @@ def export_parquet(store, out: str | Path, include_duplicates: bool = False) -> 
     counts = {}
     for table in TABLES:
         schema = SCHEMAS[table]
-        reader = store.con.execute(_select(table, include_duplicates)).to_arrow_reader(BATCH)
+        reader = store.con.sql(_select(table, include_duplicates)).to_arrow_reader(BATCH)
         n = 0
         with pq.ParquetWriter(path / f"{table}.parquet", schema, compression="zstd") as writer:
             for batch in reader:

@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from ..model import CodedDocument, Entity, Quantity
 
-__all__ = ["DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "TABLES", "actor_country", "doc_tables", "merge", "to_arrow"]
+__all__ = ["DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "SECTOR_CODES", "TABLES", "actor_country", "doc_tables", "merge", "to_arrow"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,11 @@ TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 # First three letters of actor codes that name no state (IGO/NGO/... and PLOVER's EUR = European Union).
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "INT", "NGM", "UNO", "EUR", "UIS", "UNK"})
+# CAMEO/PLOVER sector and type codes: an actor code that starts with one names no state ("GOV" = some government).
+SECTOR_CODES = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PRM", "PTY", "BUS", "CRM", "CVL",
+    "EDU", "ELI", "JRN", "LAB", "MED", "HLH", "REF", "REL", "SOC", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD", "SET",
+    "PKO", "PRE", "MUS", "CHR", "CTH", "PRO", "JEW", "HIN", "BUD"})
 
 
 def _date(value: str | dt.date | None) -> dt.date | None:
@@ -96,8 +101,10 @@ def actor_country(code: str | None, entity: Entity | None = None) -> str | None:
     """The state an actor belongs to: its entity's country, else the first three letters of a state code."""
     if entity is not None and entity.country:
         return entity.country
-    if code and len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() and code[:3] not in NON_STATE_PREFIXES:
-        return code[:3]
+    head = (code or "")[:3]
+    if len(head) == 3 and head.isalpha() and head.isupper() and head not in NON_STATE_PREFIXES \
+            and head not in SECTOR_CODES:
+        return head
     return None
 
 

@@ -43,6 +43,7 @@ DEFAULT_PREPS = {
     "REQUEST": {"من", "ل", "on"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
+WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "intended": 3, "planned": 3, "reported": 2, "asserted": 0}
 
 
@@ -99,6 +100,7 @@ class EventBuilder:
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
         self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
+        self._evidence: dict[int, Span] = {}
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
@@ -148,14 +150,15 @@ class EventBuilder:
         tw = words[hit.w0]
         si = tw.sentence
         sent = self.sentences[si]
-        sent_phrases = [p for p in self.by_sentence.get(si, []) if p.actors]
+        lo, hi = max(sent.w0, hit.w0 - WINDOW), min(sent.w1, hit.w1 + WINDOW)
+        sent_phrases = [p for p in self.by_sentence.get(si, []) if p.actors and lo <= p.w0 and p.w1 < hi]
         lang = self.lang
         # reported speech scope: a reporting cue then a complementizer before the trigger
-        floor = sent.w0
+        floor = lo
         reported = False
-        for k in range(hit.w0 - 1, sent.w0 - 1, -1):
+        for k in range(hit.w0 - 1, lo - 1, -1):
             if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm in {"وان", "وأن"}):
-                if any(self._is_report_cue(j) for j in range(sent.w0, k)):
+                if any(self._is_report_cue(j) for j in range(max(lo, k - 12), k)):
                     floor = k + 1
                     reported = True
                 break
@@ -304,8 +307,13 @@ class EventBuilder:
         return None
 
     def evidence(self, hit: TriggerHit) -> Span:
-        sent = self.sentences[self.words[hit.w0].sentence]
-        return Span.of(self.text, sent.start, sent.end)
+        """The sentence stating the event (one Span object per sentence, so its text hashes once)."""
+        si = self.words[hit.w0].sentence
+        span = self._evidence.get(si)
+        if span is None:
+            sent = self.sentences[si]
+            span = self._evidence[si] = Span.of(self.text, sent.start, sent.end)
+        return span
 
 
 def _stronger(a: str, b: str) -> str:

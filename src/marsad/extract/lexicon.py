@@ -59,6 +59,7 @@ class Lexicon:
     def __init__(self) -> None:
         rules = load_rules()
         self.rules = rules
+        self._memo: dict[int, dict[str, tuple]] = {}
         self.cameo = rules.cameo
         self.triggers = {lang: _index(ts, lambda t: t.forms) for lang, ts in rules.triggers.items()}
         self.cues = {lang: _index(cs, lambda c: [c.cue]) for lang, cs in rules.modality.items()}
@@ -85,22 +86,37 @@ class Lexicon:
     def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
         """Every pattern of ``index`` starting at word ``i``, longest first: (Pattern, prefix, n_words)."""
         w = words[i]
+        cands = self._first(index, w)
+        if not cands:
+            return
         stop = len(words) if stop is None else stop
-        for prefix, base, _suffix in w.bases:
-            pats = index.get(base)
-            if not pats:
+        for pat, prefix in cands:
+            if i + pat.length > stop:
                 continue
-            for pat in pats:
-                if i + pat.length > stop:
-                    continue
-                ok = True
-                for k, alts in enumerate(pat.rest, start=1):
-                    nxt = words[i + k]
-                    if not any(b in alts for _p, b, _s in nxt.bases) and nxt.norm not in alts:
-                        ok = False
-                        break
-                if ok:
-                    yield pat, prefix, pat.length
+            ok = True
+            for k, alts in enumerate(pat.rest, start=1):
+                nxt = words[i + k]
+                if nxt.norm not in alts and not any(b in alts for _p, b, _s in nxt.bases):
+                    ok = False
+                    break
+            if ok:
+                yield pat, prefix, pat.length
+
+    def _first(self, index: dict[str, list[Pattern]], w) -> tuple:
+        """(Pattern, prefix) pairs whose first word fits ``w`` — memoized per index and word form."""
+        memo = self._memo.setdefault(id(index), {})
+        key = w.norm
+        hit = memo.get(key)
+        if hit is None:
+            out = []
+            for prefix, base, _suffix in w.bases:
+                for pat in index.get(base, ()):
+                    out.append((pat, prefix))
+            hit = tuple(sorted(out, key=lambda pp: -pp[0].length))
+            if len(memo) > 500_000:
+                memo.clear()
+            memo[key] = hit
+        return hit
 
 
 @cache

@@ -107,6 +107,18 @@ SPELL = {"post": _str, "country": _opt_str, "title_en": _opt_str, "start": _opt_
          "sectors": _str_list}  # "sources" optional per spell
 
 
+# fields a record may carry beyond REQUIRED (anything else is reported as a warning by the validator)
+OPTIONAL: dict[str, frozenset[str]] = {
+    "countries.jsonl": frozenset(),
+    "places.jsonl": frozenset(),
+    "regions.jsonl": frozenset({"ambiguous"}),
+    "organizations.jsonl": frozenset({"lat", "lon", "parent", "wikidata", "founded", "dissolved"}),
+    "people.jsonl": frozenset({"wikidata", "born", "died"}),
+    "roles.jsonl": frozenset({"ambiguous"}),
+}
+SPELL_OPTIONAL = frozenset({"org", "sources", "notes"})
+
+
 def parse_day(value: str | None, file: str, line: int, what: str) -> dt.date | None:
     """An ISO date (YYYY-MM-DD) or None; anything else is a KBError naming file and line."""
     if value is None:
@@ -176,6 +188,8 @@ def check_record(file: str, line: int, rec: Any) -> None:
             where = f"roles[{i}]: "
             _fields(file, line, spell, SPELL, where)
             _sectors(file, line, spell["sectors"], where)
+            if not _opt_str(spell.get("org")) or (spell.get("org") and not spell["org"].startswith("org:")):
+                raise KBError(f"{where}org {spell.get('org')!r} must be an 'org:...' id or null", file=file, line=line)
             start = parse_day(spell["start"], file, line, where + "start")
             end = parse_day(spell["end"], file, line, where + "end")
             if start and end and end < start:

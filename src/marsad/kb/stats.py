@@ -75,8 +75,15 @@ def stats(kb: KnowledgeBase, today: dt.date | None = None) -> dict[str, Any]:
     places = [e for e in kb.entities.values() if e.kind == "place"]
     capitals = [p for p in places if p.raw.get("capital_of")]
     sovereign_caps = sum(1 for e in kb.entities.values() if e.kind == "country" and e.raw.get("capital"))
+    kinds: dict[str, Counter[str]] = {"organization": Counter(), "place": Counter(), "role": Counter()}
+    for ent in kb.entities.values():
+        if ent.kind in kinds:
+            kinds[ent.kind][ent.raw.get("kind") or "?"] += 1
+    for role in kb.roles.values():
+        kinds["role"][role.kind] += 1
     return {
-        "kb_version": kb.version, "fingerprint": kb.fingerprint, "manifest_current": kb.manifest_current,
+        "kb_version": kb.version,
+        "kinds": {k: dict(sorted(v.items())) for k, v in kinds.items()}, "fingerprint": kb.fingerprint, "manifest_current": kb.manifest_current,
         "files": dict(sorted(files.items())),
         "names_total": len(kb.names()),
         "places": {"total": len(places), "with_arabic": sum(1 for p in places if p.raw.get("names_ar")),

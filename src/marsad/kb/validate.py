@@ -22,6 +22,7 @@ from ..errors import KBError
 from ._normalize import normalize_key
 from .loader import DATA_DIR, KnowledgeBase, build_kb
 from .manifest import stale_files
+from .schema import FILES, OPTIONAL, REQUIRED, SPELL, SPELL_OPTIONAL
 
 # CAMEO / PLOVER actor sector codes (see ../shared/reference/coding-schemes.md)
 SECTORS = frozenset("""GOV MIL COP JUD LEG OPP REB BUS MED EDU NGO IGO CVL REF SPY UAF PTY ELI CRM LAB AGR REL HLH
@@ -85,6 +86,8 @@ def validate(data_dir: Path | str | None = None) -> Report:
     _check_names(kb, add)
     _check_spells(kb, add)
     _check_sectors(kb, add)
+    _check_capitals(kb, add)
+    _check_fields(kb, add)
     return report
 
 
@@ -172,6 +175,32 @@ def _check_spells(kb: KnowledgeBase, add) -> None:
 
 def _day(d: dt.date) -> str:
     return "open" if d in (dt.date.max, dt.date.min) else d.isoformat()
+
+
+def _check_capitals(kb: KnowledgeBase, add) -> None:
+    """countries.capital and places.capital_of must agree both ways."""
+    for rid, ent in kb.entities.items():
+        if ent.kind == "country" and ent.raw["capital"]:
+            place = kb.entities.get(ent.raw["capital"])
+            if place is not None and place.raw.get("capital_of") != ent.raw["iso3"]:
+                add(Problem("error", *_where(kb, rid), f"capital {place.id} does not say capital_of {ent.raw['iso3']}"))
+        elif ent.kind == "place" and ent.raw.get("capital_of"):
+            country = kb.country(ent.raw["capital_of"])
+            if country is not None and country.raw["capital"] != rid:
+                add(Problem("error", *_where(kb, rid),
+                            f"capital_of {ent.raw['capital_of']} but {country.id} names capital {country.raw['capital']}"))
+
+
+def _check_fields(kb: KnowledgeBase, add) -> None:
+    """Unknown fields are usually typos (name_en for names_en): warn."""
+    kind_file = {kind: f for f, (_, kind) in FILES.items() if kind}
+    for rid, ent in kb.entities.items():
+        f = kind_file[ent.kind]
+        for key in sorted(set(ent.raw) - set(REQUIRED[f]) - OPTIONAL[f]):
+            add(Problem("warning", *_where(kb, rid), f"unknown field {key!r}"))
+        for i, spell in enumerate(ent.raw.get("roles", ()) if ent.kind == "person" else (), 1):
+            for key in sorted(set(spell) - set(SPELL) - SPELL_OPTIONAL):
+                add(Problem("warning", *_where(kb, rid), f"roles[{i}]: unknown field {key!r}"))
 
 
 def _check_sectors(kb: KnowledgeBase, add) -> None:

@@ -5,7 +5,7 @@ Pure functions, cheap enough to run in the ingest workers next to the coder:
 - ``norm_key(text)``: sha256 (24 hex) of the normalized word sequence, so copies differing only in diacritics,
   alef/ya/ta-marbuta forms, case, punctuation or spacing share a key.
 - ``signature(text)``: 128 MinHash values (datasketch, ``update_batch`` over word 3-shingles) as bytes, or None for a
-  text without words. ``jaccard(a, b)`` estimates the shingle Jaccard similarity of two signatures.
+  text of fewer than ``MIN_WORDS`` words (short briefs are matched exactly only). ``jaccard(a, b)`` estimates the shingle Jaccard similarity of two signatures.
 - ``band_hashes(sig)``: one 63-bit hash per LSH band (32 bands x 4 rows). The banding is fixed whatever the
   threshold, so band rows stored by one run serve every later run; candidates are then checked against the
   threshold with ``jaccard``. With 32x4 bands a pair at similarity 0.5 becomes a candidate with p = 0.87, at
@@ -26,6 +26,7 @@ NUM_PERM = 128
 BANDS, ROWS = 32, 4
 SHINGLE = 3
 SEED = 7
+MIN_WORDS = 25  # shorter texts get no signature: in a brief, one changed word ("5 killed" / "50 killed") matters
 SCHEME = "affine32"  # datasketch 2.x default, named so stored signatures stay comparable across versions
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -75,11 +76,11 @@ def signature(text: str) -> bytes | None:
 
 def _signature(ws: list[str]) -> bytes | None:
     global _PERMS
+    if len(ws) < MIN_WORDS:
+        return None
     from datasketch import MinHash  # imported here: scipy/numpy load only when deduplicating
 
     sh = shingles(ws)
-    if not sh:
-        return None
     if _PERMS is None:  # the permutations cost ~1 ms to draw: once per process, not per document
         _PERMS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
     m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMS, scheme=SCHEME)

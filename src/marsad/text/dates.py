@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import re
 
+from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
 
@@ -131,9 +132,6 @@ _MASTER = re.compile(
 _KIND_NAMES = tuple(name for name, _ in _PATTERNS)
 _SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
 
-_RELATION_BEFORE = re.compile(
-    r"(?<!\w)(?P<w>[وف]?(?:بحلول|مع\s+حلول|حتي|لغايه|الي\s+غايه|منذ|قبل|بعد|خلال|طوال|اعتبارا\s+من|ابتداء\s+من"
-    r"|by|since|until|till|before|after|during|throughout|through|from|as\s+of|في|in|on))\s++$")
 _RELATION = {"بحلول": "by", "مع حلول": "by", "حتي": "until", "لغايه": "until", "الي غايه": "until", "منذ": "since",
              "قبل": "before", "بعد": "after", "خلال": "during", "طوال": "during", "اعتبارا من": "since",
              "ابتداء من": "since", "by": "by", "since": "since", "until": "until", "till": "until",
@@ -143,7 +141,8 @@ _MONTH_CUES = frozenset(_RELATION) | {"مطلع", "اواخر", "اوائل", "�
                                       "mid", "of"}
 
 
-_PREV_WORD = re.compile(r"(\w+)\s*+$")
+_RELATION_BEFORE = PhraseSet([*_RELATION, *("و" + w for w in _RELATION if not w.isascii()),
+                              *("ف" + w for w in _RELATION if not w.isascii())])
 _SPACES = re.compile(r"\s+")
 
 
@@ -361,16 +360,15 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
         # relation word right before the expression
         relation = "on"
         rs = cs
-        rm = _RELATION_BEFORE.search(norm, max(0, m.start() - 24), m.start())
-        if m.start() != cs:  # a و/ف glued to the expression ("وأمس")
-            rm = None
+        rm = _RELATION_BEFORE.before(norm, m.start()) if m.start() == cs else None  # not after a glued و ("وأمس")
         if rm is not None:
-            word = _sp(rm.group("w"))
-            if word[:1] in "وف" and word[1:] in _RELATION:
-                word = word[1:]
-            relation = _RELATION.get(word, "on")
+            rstart, word = rm
+            if word not in _RELATION:
+                word = word[1:]  # a conjunction و/ف glued to the relation word stays outside the span
+                rstart += 1
+            relation = _RELATION[word]
             if relation != "on":
-                rs = rm.start() + (len(rm.group("w")) - len(word) if rm.group("w")[:1] in "وف" else 0)
+                rs = rstart
         if kind == "ago":
             relation, rs = "on", cs
         elif kind == "year" and sub.group("pcue") is not None:
@@ -382,8 +380,8 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
                 relation = "during" if cue in ("mid",) else ("by" if cue in ("نهايه", "late") else "on")
         if kind == "mon":
             mon = _sp(sub.group("mon"))
-            prev_word = _PREV_WORD.search(norm, max(0, cs - 20), cs)
-            cue = rm is not None or sub.group("mod") or (prev_word is not None and prev_word.group(1) in _MONTH_CUES)
+            prev_word = words_before(norm, cs, 1)
+            cue = rm is not None or sub.group("mod") or (prev_word and prev_word[0] in _MONTH_CUES)
             if not cue and (mon in _AMBIGUOUS_MONTHS or lang == "en" or mon in _EN_MONTHS):
                 continue
             if not cue and mon in _AR_LEV and mon in ("اب",):
@@ -404,8 +402,6 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
         if res is None:
             continue
         value, gran, relative = res
-        if kind == "end_ar" and rm is not None and relation == "on":
-            relation = "on"
         if identity:
             s, e = rs, ce
         else:

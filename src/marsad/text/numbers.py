@@ -2,7 +2,7 @@
 
 Job: find every number expression and give its value (or range), whether it is approximate or a percentage, and
 whether it is really part of a date (a year or a day number) so that callers can skip it. Spans index the ORIGINAL
-text. May import: stdlib, ``regex``, ``marsad.text``.
+text. May import: stdlib, ``marsad.text``.
 
 Covered: Western and Arabic-Indic/Persian digits (via the normalized view); thousands separators ("54,000",
 "٥٤٬٠٠٠", "1.234.567", "54.000" = 54000 only with three zeros — "2.500" stays 2.5, the common decimal reading);
@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 import re
 
-import regex
-
+from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
 
@@ -125,40 +124,44 @@ _ATOM = re.compile(
     + trie_pattern(w for w in EN_NUMBER_WORDS if w != "a") + r"""))(?!\w|[.,]\d|')""",
     re.VERBOSE,
 )
-# what may stand between two atoms of one number
-_GAP = regex.compile(r"\s*+(?:(?:و|and|of|a)\s++|-)?\s*+")
-
-_APPROX_BEFORE = regex.compile(
-    r"""(?<!\w)(?:ما\ يقرب\ من|ما\ يقارب|يقارب|بنحو|نحو|بحوالي|حوالي|قرابه|بقرابه|زهاء|ما\ يناهز|يناهز
-        |ما\ يربو\ علي|يربو\ علي|ما\ لا\ يقل\ عن|لا\ يقل\ عن|ما\ يزيد\ علي|ما\ يزيد\ عن|يزيد\ علي|يزيد\ عن|اكثر\ من
-        |ازيد\ من|اقل\ من|ما\ يصل\ الي|يصل\ الي|حتي|nearly|about|around|some|more\ than|over|up\ to|roughly|almost
-        |approximately|at\ least|fewer\ than|less\ than|close\ to|an\ estimated|estimated|upwards\ of|as\ many\ as
-        |as\ much\ as|at\ most|under|just\ over|just\ under)\s++$""",
-    regex.VERBOSE,
-)
+_APPROX_BEFORE = PhraseSet("""ما يقرب من|ما يقارب|يقارب|بنحو|نحو|بحوالي|حوالي|قرابه|بقرابه|زهاء|ما يناهز|يناهز|ما يربو علي
+|يربو علي|ما لا يقل عن|لا يقل عن|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|اكثر من|ازيد من|اقل من|ما يصل الي|يصل الي|حتي
+|nearly|about|around|some|more than|over|up to|roughly|almost|approximately|at least|fewer than|less than|close to
+|an estimated|estimated|upwards of|as many as|as much as|at most|under|just over|just under""".replace("\n", "").split("|"))
 _LOWER_BOUND = frozenset("ما يربو علي|يربو علي|ما لا يقل عن|لا يقل عن|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|اكثر من|"
                          "ازيد من|more than|over|at least|upwards of|just over".split("|"))
 _UPPER_BOUND = frozenset("اقل من|ما يصل الي|يصل الي|حتي|up to|fewer than|less than|as many as|as much as|at most|"
                          "under|just under".split("|"))
-_APPROX_AFTER = re.compile(r"(?:\s++[^\W\d]++)?\s*+(?:تقريبا|approximately|or\ so)(?!\w)", re.VERBOSE)
-_ORDINAL_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ه?\s++$")
-_PERCENT_AFTER = regex.compile(
-    r"\s*+(?:%|(?:في|ب)\s*+ال?(?:مئه|مائه|ميه)|percent(?!\w)|per\ cent(?!\w)|pct(?!\w))", regex.VERBOSE)
-_YEAR_CUE_BEFORE = regex.compile(
-    r"""(?<!\w)(?:عام|العام|لعام|بعام|وعام|سنه|السنه|لسنه|منذ|حتي|بحلول|قبل|بعد|خلال|مطلع|نهايه|اواخر|اوائل|بدايه
-        |منتصف|موازنه|ميزانيه|in|by|since|until|till|year|before|after|during|from|to|through|early|late|mid|fiscal
-        |between|and|و|-|/|\p{L}+\s+\d{1,2},?)\s*+$""",
-    regex.VERBOSE,
-)
-_MONTHS = ("يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون\\ الثاني|شباط|اذار"
-           "|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين\\ الاول|تشرين\\ الثاني|كانون\\ الاول|january|february|march"
+_APPROX_AFTER = re.compile(r"(?:\s++[^\W\d]++)?\s*+(?:تقريبا|approximately|or\ so)(?!\w)")
+_ORDINALS = frozenset(f"{a}{b}{c}" for a in ("", "ال") for b in ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس",
+                                                                  "سابع", "ثامن", "تاسع") for c in ("", "ه"))
+_PERCENT_AFTER = re.compile(
+    r"\s*+(?:%|(?:في|ب)\s*+ال?(?:مئه|مائه)(?!\w)|percent(?!\w)|per\ cent(?!\w)|pct(?!\w))")
+_YEAR_CUES = frozenset("""عام العام لعام بعام وعام سنه السنه لسنه منذ حتي بحلول قبل بعد خلال مطلع نهايه اواخر اوائل بدايه
+منتصف موازنه ميزانيه in by since until till year before after during from to through early late mid fiscal between
+and و - /""".split())
+_MONTHS = ("يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|اذار"
+           "|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|كانون الاول|january|february|march"
            "|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept"
-           "|oct|nov|dec|محرم|صفر|ربيع\\ الاول|ربيع\\ الثاني|ربيع\\ الاخر|جمادي\\ الاولي|جمادي\\ الاخره"
-           "|جمادي\\ الثانيه|رجب|شعبان|رمضان|شوال|ذو\\ القعده|ذي\\ القعده|ذو\\ الحجه|ذي\\ الحجه")
-_MONTH_AFTER = regex.compile(rf"\s*+(?:[/-]\s*+)?(?:{_MONTHS})(?!\w)", regex.VERBOSE)
-_MONTH_BEFORE = regex.compile(rf"(?<!\w)(?:{_MONTHS})\.?\s*+(?:/\s*+\p{{L}}+\s*+)?(?:\d{{1,2}},?\s*+)?$",
-                              regex.VERBOSE)
-_YEAR_MARK_AFTER = regex.compile(r"\s*+(?:م|ه|هـ|ad|ce|bc)(?!\w)", regex.VERBOSE)
+           "|oct|nov|dec|محرم|صفر|ربيع الاول|ربيع الثاني|ربيع الاخر|جمادي الاولي|جمادي الاخره"
+           "|جمادي الثانيه|رجب|شعبان|رمضان|شوال|ذو القعده|ذي القعده|ذو الحجه|ذي الحجه").split("|")
+_MONTH_WORDS = frozenset(w for m in _MONTHS for w in m.split()[-1:]) | {m + "." for m in _MONTHS if m.isascii()}
+_MONTH_AFTER = re.compile(r"\s*+(?:[/-]\s*+)?(?:من\s++)?(?:شهر\s++)?" + trie_pattern(_MONTHS) + r"(?!\w)")
+_YEAR_MARK_AFTER = re.compile(r"\s*+(?:م|ه|هـ|ad|ce|bc)(?!\w)")
+
+
+def _month_before(norm: str, pos: int) -> bool:
+    """A month name right before ``pos``: "يوليو 2024", "يوليو/تموز 2024", "July 28, 2024", "28 يوليو" (the day)."""
+    words = words_before(norm, pos, 3)
+    if not words:
+        return False
+    w0 = words[0].rstrip(",")
+    for part in w0.split("/"):
+        if part in _MONTH_WORDS:
+            return True
+    if w0.isdigit() and len(w0) <= 2 and len(words) > 1:
+        return any(p in _MONTH_WORDS for p in words[1].split("/"))
+    return False
 
 
 @dataclass(slots=True)
@@ -326,7 +329,7 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         i = j
         if group[0].kind == "a":
             continue
-        if group[0].kind == "t" and _ORDINAL_BEFORE.search(norm, max(0, group[0].ns - 12), group[0].ns):
+        if group[0].kind == "t" and (words_before(norm, group[0].ns, 1) or [""])[0] in _ORDINALS:
             continue  # "التاسع عشر": an ordinal, not ten
         ev = _evaluate(group)
         if ev is None:
@@ -338,11 +341,10 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
             nsn = group[0].ne - len(group[0].word)
         approx = vague
         ns_all = nsn
-        am = _APPROX_BEFORE.search(norm, max(0, nsn - 24), nsn)
+        am = _APPROX_BEFORE.before(norm, nsn)
         if am is not None:
             approx = True
-            ns_all = am.start()
-            cue = am.group().strip()
+            ns_all, cue = am
             if cue in _LOWER_BOUND and low is None:
                 low = value
             if cue in _UPPER_BOUND and high is None:
@@ -358,15 +360,15 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         date_part = False
         if len(group) == 1 and group[0].kind == "d" and not percent:
             raw = group[0].raw_digits
-            before = norm[max(0, nsn - 30):nsn]
-            after = norm[nen:nen + 30]
-            month_before = _MONTH_BEFORE.search(before) is not None
-            month_after = _MONTH_AFTER.match(after) is not None
+            after = norm[nen:nen + 2]
+            month_before = _month_before(norm, nsn)
+            month_after = _MONTH_AFTER.match(norm, nen) is not None
             slash = (nsn > 0 and norm[nsn - 1] in "/-") or after[:1] in ("/",) or \
                 (after[:1] == "-" and after[1:2].isdigit())
             if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-                if (month_before or slash or _YEAR_CUE_BEFORE.search(before) is not None
-                        or _YEAR_MARK_AFTER.match(after) is not None):
+                prev = words_before(norm, nsn, 1)
+                if (month_before or slash or (prev and (prev[0] in _YEAR_CUES or prev[0][-1:] in "-/"))
+                        or _YEAR_MARK_AFTER.match(norm, nen) is not None):
                     year_like = True
             if raw.isdigit() and (month_before or month_after or slash) and len(raw) in (1, 2, 4):
                 date_part = True

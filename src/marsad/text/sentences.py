@@ -2,7 +2,7 @@
 
 Job: return ordered, non-overlapping ``(start, end)`` spans over the ORIGINAL text such that every character that
 is not whitespace or an invisible control (zero-width, bidi) belongs to exactly one sentence, and no sentence starts
-or ends with whitespace / invisible controls. May import: stdlib, ``regex``, ``marsad.text``.
+or ends with whitespace / invisible controls. May import: stdlib, ``marsad.text``.
 
 Rules (applied on the normalized view, so ؟ ۔ and Arabic-Indic digits count like ? . and 0-9):
 
@@ -16,9 +16,11 @@ Rules (applied on the normalized view, so ؟ ۔ and Arabic-Indic digits count li
 """
 from __future__ import annotations
 
-import regex
+import re
 
-from .normalize import IGNORABLE_CHARS, NormalizedText, normalize
+from collections.abc import Sequence
+
+from .normalize import IGNORABLE_CHARS, IdentityOffsets, NormalizedText, normalize
 
 __all__ = ["split_sentences", "ABBREVIATIONS"]
 
@@ -29,8 +31,7 @@ mt ft rev hon pres sec gen brig cmdr cpl pvt jan feb mar apr jun jul aug sep sep
 i.e a.m p.m u.s.a d.c ph.d al op cf vol pp art para
 """.split())
 
-_CANDIDATE = regex.compile(r"""[.!?\u2026]++["')\]}»”’]*+(?=\s|\Z)|\n""")
-_WORD_BEFORE = regex.compile(r"""(?:^|[\s"'(\[«])([\w.]*)$""")
+_CANDIDATE = re.compile(r"""[.!?\u2026]++["')\]}»”’]*+(?=\s|\Z)|\n""")
 _SKIP = frozenset(" \t\n\r\x0b\x0c") | IGNORABLE_CHARS
 _QUOTE_OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
 _SHORT_CLAUSE = 200
@@ -47,13 +48,16 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
         raise TypeError(f"split_sentences() needs a str, not {type(text).__name__}")
     nt = normalized if normalized is not None else normalize(text, lang)
     norm = nt.norm
+    offs = nt.offsets
+    identity = isinstance(offs, IdentityOffsets)
+    n = len(norm)
+    quotes = any(q in text for q in _QUOTE_OPEN)
     cuts: list[int] = []  # positions in the ORIGINAL text where a new sentence may start
     for m in _CANDIDATE.finditer(norm):
         s, e = m.span()
-        if norm[s] != "\n" and not _ends_sentence(norm, text, nt, s, e):
+        if norm[s] != "\n" and not _ends_sentence(norm, text, offs, identity, quotes, s, e):
             continue
-        cut = nt.offsets[e] if e < len(norm) else len(text)
-        cuts.append(cut)
+        cuts.append(len(text) if e >= n else (e if identity else offs[e]))
     spans: list[tuple[int, int]] = []
     prev = 0
     for cut in (*cuts, len(text)):
@@ -70,13 +74,18 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
     return spans
 
 
-def _ends_sentence(norm: str, text: str, nt: NormalizedText, s: int, e: int) -> bool:
+_WORDISH = frozenset("._")
+
+
+def _ends_sentence(norm: str, text: str, offs: Sequence[int], identity: bool, quotes: bool, s: int, e: int) -> bool:
     """Whether the terminal punctuation at ``norm[s:e]`` really ends a sentence."""
     if norm[s] == ".":
-        wm = _WORD_BEFORE.search(norm, max(0, s - 40), s)
-        word = wm.group(1) if wm else ""
-        if word:
-            core = word.rstrip(".")
+        j = s
+        lo = max(0, s - 40)
+        while j > lo and (norm[j - 1].isalnum() or norm[j - 1] in _WORDISH):
+            j -= 1
+        core = norm[j:s].rstrip(".")
+        if core:
             if core in ABBREVIATIONS:
                 return False
             if len(core) == 1 and core.isalpha():
@@ -84,8 +93,10 @@ def _ends_sentence(norm: str, text: str, nt: NormalizedText, s: int, e: int) -> 
             if "." in core and all(len(p) == 1 and p.isalpha() for p in core.split(".")):
                 return False  # U.S. / e.g.
             if core.isdigit() and len(core) <= 3:
-                line_start = norm.rfind("\n", 0, s) + 1
-                if norm[line_start:s].strip() == core:
+                k = j
+                while k > 0 and norm[k - 1] == " " and j - k < 4:
+                    k -= 1
+                if k == 0 or norm[k - 1] == "\n":
                     return False  # a list number at the start of a line: "1. ..."
     # next visible character
     j = e
@@ -93,13 +104,13 @@ def _ends_sentence(norm: str, text: str, nt: NormalizedText, s: int, e: int) -> 
     while j < n and norm[j] == " ":
         j += 1
     if j < n:
-        nxt = text[nt.offsets[j]]
+        nxt = text[j if identity else offs[j]]
         if nxt.isascii() and nxt.islower():
             return False
         if norm[j] in ",;:":
             return False
     # inside a bracket / guillemet quotation that closes soon on the same line: keep the clause together
-    if _inside_short_quote(text, nt.offsets[s], nt.offsets[e - 1] + 1):
+    if quotes and _inside_short_quote(text, s if identity else offs[s], (e - 1 if identity else offs[e - 1]) + 1):
         return False
     return True
 

@@ -44,6 +44,9 @@ COMMON_WORDS_AR = set("""
 المالكي الشيخ منصور سريع الصدر الطيب الأسد هيكل سليم حماد غني غريب جراد بدوي الشاهد الصيد كامل عارف
 جعفري باقري موسوي سلامي الحوثي المهندس الضيف الحية مشعل جودة عكر وهبة مقبل حتي خطاب أيوب المعلم هادي
 إدريس خيري بار عثماني شكري صبحي جبالي فقي سلامة خان جمعة
+الشرع البرهان المنفي السراج السوداني العثماني الأنصاري العطية النعيمي النسور المنقوش سلال الزبيدي المشاط
+العامري الفياض معصوم العبيدي الشمري عناد العباسي الجبوري خميس الشيباني الصراف النفطي روحاني بقائي كنعاني فوري
+جبران علوي قريشي دودا
 الملك الأمير الرئيس الشيخ السيد بن ابن آل
 """.split())
 COMMON_WORDS_EN = set("""
@@ -52,7 +55,7 @@ Lewis Walker Hall Wright Scott Baker Adams Nelson Carter Price Ross Black Love P
 Gray Grey James Hughes Moon Kim Lee Park Khan Ali Hassan Hussein Abbas Mohammed Ahmed Salam Amal Aoun Said
 Salman Faisal Nasser Abdullah Ibrahim Mansour Saleh Saeed Hamad Rashid Tamim Zayed Jaber Sabah Mubarak Berri
 Mohamed Muhammad Musa Omar Osman Yusuf Khalid Kamal Martin Paul Thomas Lam Wang Li Zhang Liu Chen Yang Huang
-Zhao Wu Zhou Bar Cohen Park Michel Gabriel Lula Hadi Ban Lew Yoon Moon Kalin Ghani Kamel Idris Salami Sharaa Barre Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Singh Kumar Shah Rao Das Sharma Patel Modi Gandhi Santos
+Zhao Wu Zhou Bar Cohen Park Michel Gabriel Lula Hadi Ban Lew Yoon Moon Kalin Ghani Kamel Idris Salami Sharaa Barre Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Singh Kumar Shah Rao Das Sharma Patel Gandhi Santos
 Silva Costa Lopez Garcia Martinez Rodriguez Fernandez Gonzalez Perez Sanchez Ramirez Torres Flores Rivera
 Cruz Morales Ortiz Reyes Moreno Jimenez Diaz Romero Alvarez Ruiz Mendoza Castillo Vargas Herrera Medina
 """.split())

@@ -572,6 +572,8 @@ def build() -> list[dict]:
          en_plural("opposition leader", "leader of the opposition"))
     role("mufti", "title", ["REL"], ["المفتي", "مفتي", "مفتي الجمهورية", "المفتي العام", "مفتي الديار"],
          en_plural("mufti", "grand mufti"))
+    role("pope", "title", ["REL"], ["البابا", "بابا الفاتيكان", "الحبر الأعظم", "بابا روما"],
+         en_plural("pope", "pontiff", "Holy Father"), "head of the Catholic Church (country VAT)")
     role("cleric", "group", ["REL"], ["رجل دين", "رجال الدين", "رجل الدين", "الشيخ", "الإمام", "إمام",
                                       "الأئمة", "أئمة", "العلماء", "علماء الدين", "الحاخام", "حاخام",
                                       "الحاخامات", "القس", "قس", "القساوسة", "البطريرك", "المطران",
@@ -729,7 +731,7 @@ def build() -> list[dict]:
          + idafa("قائد", "حماس في غزة", strip_article=False),
          en_plural("Hamas leader in Gaza", "Hamas Gaza chief"), "spells carry org:hamas")
     role("hezbollah_leader", "title", ["REB"], ["الأمين العام لحزب الله", "أمين عام حزب الله", "زعيم حزب الله",
-                                                "الأمين العام لـحزب الله", "قائد حزب الله"],
+                                                "قائد حزب الله"],
          en_plural("Hezbollah leader", "Hezbollah chief", "Hezbollah secretary-general"),
          "spells carry org:hezbollah")
     role("pij_leader", "title", ["REB"], ["الأمين العام لحركة الجهاد الإسلامي", "الأمين العام للجهاد الإسلامي",
@@ -773,6 +775,46 @@ def build() -> list[dict]:
           "المندوبة لدى الأمم المتحدة", "المندوب الدائم لدى الأمم المتحدة", "المندوبة الدائمة لدى الأمم المتحدة",
           "سفير لدى الأمم المتحدة", "مندوب لدى الأمم المتحدة"],
          en_plural("ambassador to the United Nations", "UN ambassador", "ambassador to the UN"))
+    # ---- heads of international agencies and UN envoys (one post per body: their spells never overlap) -------
+    def igo_post(rid: str, ar: list[str], en: list[str], org: str, sectors: list[str] | None = None) -> None:
+        role(rid, "title", sectors or ["IGO"], ar, en, f"spells carry {org}")
+
+    igo_post("un_envoy_syria", ["المبعوث الأممي إلى سوريا", "المبعوث الأممي الخاص إلى سوريا", "مبعوث الأمم المتحدة إلى سوريا",
+                                "المبعوث الخاص للأمم المتحدة إلى سوريا", "المبعوث الدولي إلى سوريا",
+                                "المبعوث الأممي لسوريا", "مبعوث الأمم المتحدة الخاص إلى سوريا"],
+             ["UN envoy for Syria", "UN Special Envoy for Syria", "UN Syria envoy"], "org:un")
+    igo_post("un_envoy_yemen", ["المبعوث الأممي إلى اليمن", "المبعوث الأممي الخاص إلى اليمن", "مبعوث الأمم المتحدة إلى اليمن",
+                                "المبعوث الخاص للأمم المتحدة إلى اليمن", "المبعوث الأممي لليمن",
+                                "مبعوث الأمم المتحدة الخاص إلى اليمن"],
+             ["UN envoy for Yemen", "UN Special Envoy for Yemen", "UN Yemen envoy"], "org:un")
+    igo_post("un_envoy_libya", ["المبعوث الأممي إلى ليبيا", "المبعوث الأممي الخاص إلى ليبيا", "مبعوث الأمم المتحدة إلى ليبيا",
+                                "رئيس بعثة الأمم المتحدة للدعم في ليبيا", "المبعوث الأممي لليبيا", "المبعوثة الأممية إلى ليبيا"],
+             ["UN envoy for Libya", "UN Special Representative for Libya", "head of UNSMIL"], "org:un")
+    igo_post("un_refugee_chief", ["المفوض السامي للأمم المتحدة لشؤون اللاجئين", "المفوض السامي لشؤون اللاجئين",
+                                  "مفوض الأمم المتحدة السامي لشؤون اللاجئين"],
+             ["UN High Commissioner for Refugees", "UN refugee chief", "head of UNHCR"], "org:unhcr")
+    igo_post("un_human_rights_chief", ["المفوض السامي لحقوق الإنسان", "مفوض الأمم المتحدة السامي لحقوق الإنسان",
+                                       "المفوضة السامية لحقوق الإنسان", "المفوض السامي للأمم المتحدة لحقوق الإنسان"],
+             ["UN High Commissioner for Human Rights", "UN human rights chief"], "org:ohchr")
+    igo_post("who_director_general", ["المدير العام لمنظمة الصحة العالمية", "مدير عام منظمة الصحة العالمية",
+                                      "مدير منظمة الصحة العالمية"],
+             ["WHO Director-General", "WHO chief", "head of the WHO"], "org:who")
+    igo_post("imf_managing_director", ["المديرة العامة لصندوق النقد الدولي", "المدير العام لصندوق النقد الدولي",
+                                       "مديرة صندوق النقد الدولي", "مدير صندوق النقد الدولي"],
+             ["IMF Managing Director", "IMF chief", "head of the IMF"], "org:imf")
+    igo_post("world_bank_president", ["رئيس البنك الدولي", "رئيس مجموعة البنك الدولي"],
+             ["World Bank President", "World Bank chief", "president of the World Bank"], "org:world-bank")
+    igo_post("icc_prosecutor", ["المدعي العام للمحكمة الجنائية الدولية", "المدعية العامة للمحكمة الجنائية الدولية",
+                                "مدعي عام المحكمة الجنائية الدولية"],
+             ["ICC prosecutor", "ICC chief prosecutor", "prosecutor of the International Criminal Court"], "org:icc",
+             ["IGO", "JUD"])
+    igo_post("ecb_president", ["رئيسة البنك المركزي الأوروبي", "رئيس البنك المركزي الأوروبي"],
+             ["ECB President", "President of the European Central Bank", "ECB chief"], "org:ecb")
+    igo_post("wfp_executive_director", ["المديرة التنفيذية لبرنامج الأغذية العالمي", "المدير التنفيذي لبرنامج الأغذية العالمي"],
+             ["WFP Executive Director", "WFP chief", "head of the World Food Programme"], "org:wfp")
+    igo_post("unicef_executive_director", ["المديرة التنفيذية لليونيسف", "المدير التنفيذي لليونيسف",
+                                           "المديرة التنفيذية لمنظمة الأمم المتحدة للطفولة"],
+             ["UNICEF Executive Director", "UNICEF chief", "head of UNICEF"], "org:unicef")
     return ROLES
 
 
