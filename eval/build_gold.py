@@ -455,13 +455,6 @@ def kb_codes() -> tuple[set[str] | None, set[str] | None]:
     return codes("countries.jsonl", "code"), codes("organizations.jsonl", "code")
 
 
-def kb_region_codes() -> set[str] | None:
-    p = KB_DIR / "regions.jsonl"
-    if not p.exists():
-        return None
-    return {json.loads(line).get("code") for line in p.read_text(encoding="utf-8").splitlines() if line.strip()} - {None}
-
-
 def _iso3() -> set[str]:
     """ISO3 codes when neither the KB nor pycountry is available: the ones the gold set uses must look like ISO3."""
     try:
@@ -492,7 +485,6 @@ def validate_records(records: list[dict]) -> list[str]:
     countries = kb_countries or _iso3()
     orgs = set(kb_orgs or ()) | {g.code for g in load_all_gazetteers().values()
                                  if g.kind == "organization" and g.code}
-    region_codes = kb_region_codes()
     ids = Counter(r["id"] for r in records)
     problems += [f"duplicate id {i}" for i, c in ids.items() if c > 1]
     for r in records:
@@ -512,14 +504,22 @@ def validate_records(records: list[dict]) -> list[str]:
                 problems.append(f"{rid}: entity span {e['start']}:{e['end']} != {e['text']!r}")
             if e["kind"] not in KINDS:
                 problems.append(f"{rid}: entity kind {e['kind']!r}")
-            if e["kind"] == "region":
-                if e["code"] and not (e["code"] in region_codes if region_codes else re.fullmatch("[A-Z]{3}", e["code"])):
-                    problems.append(f"{rid}: region {e['text']!r}: code {e['code']!r} not a region code of the KB")
+            if e["kind"] in ("region", "place"):
+                if e["code"]:
+                    problems.append(f"{rid}: {e['kind']} {e['text']!r} has code {e['code']!r}; places/regions have none")
             elif e["code"] and (p := code_problem(e["code"], countries, orgs)):
                 problems.append(f"{rid}: entity {e['text']!r}: {p}")
             if e["country"] and countries and e["country"] not in countries:
                 problems.append(f"{rid}: entity {e['text']!r}: country {e['country']!r} unknown")
+        seen_events: set[tuple] = set()
         for i, ev in enumerate(r["events"], 1):
+            if ev["evidence"]["start"] < len(r["title"]):
+                problems.append(f"{rid}: event {i} has its evidence in the headline (code it from the body)")
+            key_ = (ev["type"], ev["mode"], ev["cameo_root"], tuple(ev["source"]), tuple(ev["target"]), ev["modality"],
+                    ev["evidence"]["start"])
+            if key_ in seen_events:
+                problems.append(f"{rid}: event {i} duplicates an earlier event of the same sentence")
+            seen_events.add(key_)
             for key in ("trigger", "evidence"):
                 s = ev[key]
                 if text[s["start"]:s["end"]] != s["text"]:

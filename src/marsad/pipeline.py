@@ -200,6 +200,14 @@ class Coder:
                 continue
             country = rec.country if rec.kind != "country" else rec.code
             places.append((m.w0, m.w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
+        geo = []
+        for m in mentions:
+            if m.kind in ("place", "capital", "country", "nisba"):
+                rec = kb.entities.get(m.target)
+                if rec is not None and (rec.code if rec.kind == "country" else rec.country):
+                    cc = rec.code if rec.kind == "country" else rec.country
+                    crec = kb.country(cc)
+                    geo.append((m.w0, m.w1, m, cc, crec.id if crec else None))
         times = []
         doc_times = find_times(text, lang, day)
         for tm in doc_times:
@@ -211,7 +219,7 @@ class Coder:
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
         hits = find_triggers(words, lex, lang, self.context_sets)
-        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []

@@ -257,6 +257,17 @@ def test_validator_catches_bad_records(records):
     assert any("XQZ" in p for p in problems)
 
 
+def test_validator_rejects_headline_evidence_and_duplicates(records):
+    rec = json.loads(json.dumps(next(r for r in records if r["events"])))
+    head = len(rec["title"])
+    rec["events"][0]["evidence"] = {"start": 0, "end": head, "text": rec["text"][:head]}
+    rec["events"][0]["trigger"] = {"start": 0, "end": 1, "text": rec["text"][:1]}
+    rec["events"].append(json.loads(json.dumps(rec["events"][0])))
+    problems = build_gold.validate_records([rec])
+    assert any("evidence in the headline" in p for p in problems)
+    assert any("duplicates an earlier event" in p for p in problems)
+
+
 def test_weekday_check():
     rec = {"id": "ar-dev-998", "split": "dev", "lang": "ar", "date": "2024-05-06", "text": "قال الوزير اليوم الثلاثاء "
            + "كلام " * 45, "entities": [], "events": [], "tags": []}

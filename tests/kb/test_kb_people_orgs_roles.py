@@ -89,6 +89,18 @@ def test_the_validator_finds_no_problem_in_these_files():
     assert problems == []
 
 
+def test_every_person_has_arabic_and_english_names_and_titled_spells(people):
+    for p in people:
+        assert p["names_en"] and p["name"] == p["names_en"][0], p["id"]
+        assert p["name_ar"] and p["names_ar"][0] == p["name_ar"], p["id"]
+        assert p["gender"] in ("m", "f") and p["country"], p["id"]
+        for s in p["roles"]:
+            assert s["title_en"] and s["sectors"], (p["id"], s)
+            assert (s["country"] is None) == (s.get("org") is not None and s["post"] not in {
+                "hamas_leader", "hamas_gaza_leader", "hezbollah_leader", "pij_leader", "houthi_leader", "hts_leader",
+                "sdf_commander", "rsf_commander", "lna_commander", "taliban_leader", "pkk_leader"}) or s["country"], s
+
+
 @pytest.mark.parametrize("name", ["people.jsonl", "organizations.jsonl", "roles.jsonl"])
 def test_arabic_is_stored_without_harakat_or_tatweel(name):
     marks = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -230,6 +242,8 @@ def test_distinctive_names_resolve_without_context(kb, name, pid):
     ("عون", "person:joseph-aoun"),  # 'help', and two presidents of Lebanon
     ("جونسون", "person:boris-johnson"),  # shared by two people
     ("السنوار", "person:yahya-sinwar"),  # two brothers
+    ("السوداني", "person:mohammed-shia-al-sudani"),  # also the nisba 'Sudanese'
+    ("May", "person:theresa-may"),  # an English word
 ])
 def test_shared_or_common_short_names_need_context(kb, name, pid):
     got = targets(kb, name)
@@ -270,6 +284,10 @@ def test_organization_names_that_are_common_words_need_context(kb, name):
     ("الشرطة", "role:police", ("COP",)), ("protesters", "role:protesters", ("CVL",)),
     ("gunmen", "role:gunmen", ("UAF",)), ("security forces", "role:security_forces", ("COP", "MIL")),
     ("المعارضة", "role:opposition", ("OPP",)), ("القاضي", "role:judge", ("JUD",)),
+    ("secretaries of state", "role:foreign_minister", ("GOV",)), ("heads of state", "role:head_of_state", ("GOV",)),
+    ("chiefs of staff", "role:chief_of_staff", ("MIL",)), ("المتحدثة باسم الخارجية", "role:foreign_ministry_spokesperson",
+                                                        ("GOV",)),
+    ("المبعوث الأممي إلى سوريا", "role:un_envoy_syria", ("IGO",)),
 ])
 def test_role_titles_and_group_nouns(kb, name, rid, sectors):
     roles = [c for c in lookup(kb, name) if c.entry.target == rid]

@@ -22,6 +22,7 @@ KIND and spec:
 
 keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_any), ex (exclude_any), rec
 (reciprocal), pass (passive), pos (override), note, novso. Keys given on a line override the section defaults.
+"$NAME = a,b,c" defines a macro; "$NAME" in later lines is replaced by its value (shared exclusion lists).
 
 VSO companions: Arabic puts the subject between a verb and its object ("فرضت الولايات المتحدة عقوبات"), so a
 verb phrase (VP) cannot match contiguously in VSO sentences. For every (type, verb) used in VP lines the
@@ -202,6 +203,9 @@ def literal_forms(spec: str) -> list[str]:
 
 KIND_POS = {"V": "verb", "VP": "phrase", "N": "noun", "P": "phrase"}
 AR_PREPS = {"إلى", "الى", "على", "عن", "في", "من", "مع", "لدى", "بين", "ب", "ل"}
+# first words too generic to tell a sense apart: the next word of the object is used as context instead
+AR_GENERIC = {"حملة", "حملات", "عملية", "عمليات", "جلسة", "حالة", "مزيد", "المزيد", "آلاف", "عشرات", "مئات",
+              "النار", "نار", "قوات", "القوات", "أي", "كل"}
 AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "كال", "فال", "ال", "ب", "ل")
 
 
@@ -230,6 +234,8 @@ def vso_parts(spec: str) -> list[tuple[str, str, set[str]]]:
         words: set[str] = set()
         for alt in expand_braces(m.group(3)):
             toks = [t for t in alt.split() if t not in AR_PREPS]
+            while len(toks) > 1 and toks[0] in AR_GENERIC:
+                toks = toks[1:]
             if toks:
                 words |= _ctx_variants(toks[0])
         if words:
@@ -262,11 +268,18 @@ def build(lang: str) -> list[dict]:
     owner: dict[tuple[str, str | None], str] = {}
     dropped = 0
     vso: dict[tuple[str | None, str], dict] = {}
+    macros: dict[str, str] = {}
     for no, raw in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         where = f"{src.name}:{no}"
+        m_macro = re.match(r"\$(\w+)\s*=\s*(.*)$", line)
+        if m_macro:
+            macros[m_macro.group(1)] = m_macro.group(2).strip()
+            continue
+        for name_, value_ in sorted(macros.items(), key=lambda kv: -len(kv[0])):
+            line = line.replace("$" + name_, value_)
         if line.startswith("@"):
             head = line[1:].split()
             section = parse_opts(" ".join(head[1:]))

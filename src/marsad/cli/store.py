@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from rich import box
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -40,7 +41,8 @@ def _check_choice(value: str, option: str, choices: tuple[str, ...]) -> str:
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
-                columns: list[str] | None = None, no_wrap: set[str] = frozenset()) -> None:
+                columns: list[str] | None = None, no_wrap: set[str] = frozenset(),
+                min_width: dict[str, int] | None = None) -> None:
     """Rows as a rich table, a JSON array, or CSV with a header, on stdout."""
     cols = columns or (list(rows[0]) if rows else [])
     if fmt == "json":
@@ -54,9 +56,9 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
                              for c in cols])
         sys.stdout.write(buf.getvalue())
     else:
-        table = Table(title=title)
+        table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
         for c in cols:
-            table.add_column(c, overflow="fold", no_wrap=c in no_wrap)
+            table.add_column(c, overflow="fold", no_wrap=c in no_wrap, min_width=(min_width or {}).get(c))
         for r in rows:
             table.add_row(*["" if r.get(c) is None else str(r[c]) for c in cols])
         console.print(table)
@@ -212,9 +214,13 @@ def events_cmd(
         for r in rows:  # the short id (8 hex of the document + event) keeps the table readable in 80 columns
             doc, _, local = r["id"].partition(":")
             r["id"] = f"{doc[:8]}:{local}"
-        cols = ["id", "date", "type", "goldstein", "source", "target", "modality", "evidence"]
-        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} events", columns=cols,
-                    no_wrap={"id", "date"})
+        for r, e in zip(rows, page.items):
+            r["trigger"] = _short(e["trigger"]["text"], 24)
+            r["gs"] = r["goldstein"]
+        cols = ["id", "date", "type", "gs", "source", "target", "modality", "trigger"]
+        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} events (--format json for evidence)",
+                    columns=cols, no_wrap={"id", "date", "type", "gs", "modality"},
+                    min_width={"source": 6, "target": 6, "trigger": 8})
         if page.next_cursor:
             console.print(f"more: --cursor {page.next_cursor}", markup=False)
     else:

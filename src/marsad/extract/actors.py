@@ -20,8 +20,8 @@ ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "c
 # what may follow what inside one phrase (without a conjunction between them)
 _ATTACH = {
     "role": {"nisba", "demonym", "country", "person", "person_short", "organization", "acronym", "role", "capital"},
-    "person": {"nisba", "demonym", "role"},
-    "person_short": {"nisba", "demonym", "role"},
+    "person": {"nisba", "demonym"},
+    "person_short": {"nisba", "demonym"},
     "organization": {"nisba", "demonym", "country"},
     "acronym": {"nisba", "demonym", "country"},
     "nisba": {"person", "person_short", "role", "nisba"},
@@ -149,7 +149,8 @@ class ActorCoder:
         cur: Phrase | None = None
         last_kind = ""
         for w0, w1, kind, m, coord in items:
-            attachable = (cur is not None and not coord and w0 == cur.w1 + 1
+            governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
+            attachable = (cur is not None and not coord and not governed and w0 == cur.w1 + 1
                           and kind in _ATTACH.get(last_kind, set()))
             if attachable:
                 cur.w1 = w1

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Actor, Location, Span, TimeRef
 from .actors import Phrase
+from ..text import normalize_key
 from .words import Word
 
 PREP_WORDS = {
@@ -44,6 +45,20 @@ DEFAULT_PREPS = {
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
+
+def _fold(words) -> set[str]:
+    return {normalize_key(w) for w in words}
+
+
+PREP_WORDS = {lang: _fold(ws) for lang, ws in PREP_WORDS.items()}
+PREFIX_PREPS = {normalize_key(k): normalize_key(v) for k, v in PREFIX_PREPS.items()}
+NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
+COMPLEMENTIZERS = {lang: _fold(ws) for lang, ws in COMPLEMENTIZERS.items()}
+LOCATIVE = {lang: _fold(ws) for lang, ws in LOCATIVE.items()}
+DEFAULT_PREPS = {t: _fold(ws) for t, ws in DEFAULT_PREPS.items()}
+GEO_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "CONSULT", "THREATEN", "RETREAT", "CONCEDE"}
+GEO_PREPS = _fold({"في", "إلى", "على", "ضد", "ب", "ل", "داخل", "in", "into", "to", "on", "against", "at", "inside"})
+GEO_PREPS_FROM = GEO_PREPS | _fold({"من", "from"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "intended": 3, "planned": 3, "reported": 2, "asserted": 0}
 
 
@@ -85,11 +100,30 @@ def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
     return None
 
 
+def mention_prep(m, words: list[Word], lang: str) -> str | None:
+    """The preposition governing a single mention (clitic ب/ل/ك or the word before it)."""
+    pre = m.prefix.lstrip("وف")
+    if pre in PREFIX_PREPS:
+        return PREFIX_PREPS[pre]
+    k = m.w0 - 1
+    while k >= 0 and words[k].sentence == words[m.w0].sentence:
+        norm = words[k].norm
+        if lang == "ar" and norm.startswith("و") and norm[1:] in PREP_WORDS[lang]:
+            return norm[1:]
+        if norm in PREP_WORDS[lang]:
+            return norm
+        if lang == "en" and norm in {"the", "a", "an"}:
+            k -= 1
+            continue
+        break
+    return None
+
+
 class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
-                 lexicon, places: list, times: list, doc_date) -> None:
+                 lexicon, places: list, times: list, doc_date, geo: list) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -97,10 +131,12 @@ class EventBuilder:
         self.phrases = phrases
         self.lex = lexicon
         self.places = places  # [(w0, w1, Mention, Location)]
+        self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
         self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
+        self._preps_cache: dict[int, set[str]] = {}
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
@@ -157,7 +193,7 @@ class EventBuilder:
         floor = lo
         reported = False
         for k in range(hit.w0 - 1, lo - 1, -1):
-            if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm in {"وان", "وأن"}):
+            if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm == "وان"):
                 if any(self._is_report_cue(j) for j in range(max(lo, k - 12), k)):
                     floor = k + 1
                     reported = True
@@ -166,7 +202,7 @@ class EventBuilder:
         before = [p for p in cands if p.w1 < hit.w0]
         after = [p for p in cands if p.w0 > hit.w1]
         coop = self._quad(t.cameo) in (1, 2)
-        preps_ok = set(t.target_preps or ()) | DEFAULT_PREPS.get(t.type or "", set())
+        preps_ok = self._preps_of(t)
         source: list[Phrase] = []
         target: list[Phrase] = []
         via = "none"
@@ -189,7 +225,7 @@ class EventBuilder:
                     via = "between"
         if not source and t.passive and after:
             for p in after:
-                if self.preps[id(p)] in ("by", "من قبل") and p.w0 - hit.w1 <= 6:
+                if self.preps[id(p)] in ("by", "قبل") and p.w0 - hit.w1 <= 6:
                     source = self._chain_forward(p, cands)
                     via = "by"
                     break
@@ -218,7 +254,7 @@ class EventBuilder:
             prep = self.preps[id(p)]
             if coop and prep in NOT_COOP_TARGET:
                 break
-            if prep is None and p.w0 - start_after <= 2 and not p.capital_only:
+            if prep is None and p.w0 - start_after <= 2:
                 target = self._chain_forward(p, cands)
                 break
             if prep is not None and prep in preps_ok:
@@ -226,6 +262,10 @@ class EventBuilder:
                 break
             if prep is not None:
                 continue
+        src_countries = {c for p in source for c in p.countries}
+        geo_target = None
+        if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
+            geo_target = self._geo_target(hit, start_after, src_countries, coop)
         # reciprocal events: every participant is an actor
         if t.reciprocal:
             source = source + [p for p in target if p not in source]
@@ -244,10 +284,35 @@ class EventBuilder:
         src_actors = _actors(source)
         tgt_codes = {a.code for a in src_actors}
         tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
+        if geo_target is not None and not tgt_actors:
+            tgt_actors = [geo_target]
         if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
             tgt_actors = [a for a in tgt_actors if a.code[:3] not in {s.code[:3] for s in src_actors}]
         modality = self._modality(hit, floor, reported)
         return src_actors, tgt_actors, modality, via
+
+    def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool) -> Actor | None:
+        """A place named after the trigger stands for its country as the target ("قصفت ... في خاركيف",
+        "withdraw troops from Niger", "aid to Gaza")."""
+        si = self.words[hit.w0].sentence
+        for w0, w1, m, country, entity in self.geo:
+            if w0 <= after or self.words[w0].sentence != si:
+                continue
+            if w0 - after > 10:
+                break
+            if country in src_countries or not country:
+                continue
+            prep = mention_prep(m, self.words, self.lang)
+            allowed = GEO_PREPS_FROM if hit.trigger.type in ("RETREAT", "SANCTION") else GEO_PREPS
+            if prep in allowed and not (coop and prep in NOT_COOP_TARGET):
+                return Actor(country, entity, m.text, m.start, m.end)
+        return None
+
+    def _preps_of(self, t) -> set[str]:
+        got = self._preps_cache.get(id(t))
+        if got is None:
+            got = self._preps_cache[id(t)] = _fold(t.target_preps or ()) | DEFAULT_PREPS.get(t.type or "", set())
+        return got
 
     def _quad(self, cameo: str) -> int:
         rec = self.lex.cameo.get(cameo)

@@ -52,8 +52,10 @@ def file_sha256(path: Path) -> str:
 
 def _is_acronym(surface: str) -> bool:
     """Latin upper-case short forms (US, U.S., UAE, DRC): matched case-sensitively by the gazetteer."""
+    if len(surface) > 12 or " " in surface or not surface.isascii():
+        return False
     letters = [c for c in surface if c.isalpha()]
-    return 0 < len(letters) <= 6 and surface.isascii() and all(c.isupper() for c in letters) and " " not in surface
+    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
 @dataclass
@@ -169,9 +171,12 @@ def _build_names(kb: KnowledgeBase) -> list[NameEntry]:
     """One entry per (key, lang, kind, target); when several surfaces share it, the entry needs context only
     if every one of them does (an unambiguous spelling variant makes the key unambiguous)."""
     out: dict[tuple[str, str, str, str], NameEntry] = {}
+    keys: dict[str, str] = {}  # many surfaces repeat (name and names_en, nisba of shared bases): normalize once
 
     def add(surface: str, lang: str, kind: str, target: str, ctx: bool) -> None:
-        key = normalize_key(surface)
+        key = keys.get(surface)
+        if key is None:
+            key = keys[surface] = normalize_key(surface)
         if not key:
             return
         k = (key, lang, kind, target)

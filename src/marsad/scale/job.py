@@ -140,20 +140,27 @@ def coded_frame(spark: Any, config: JobConfig, options: CoderOptions) -> Any:
     return df.mapInArrow(functools.partial(code_batches, options=options), from_arrow_schema(CODED_SCHEMA))
 
 
+def _by_date(coded: Any) -> Any:
+    """Gather each date's documents into one partition (the only shuffle of the job), so that every table is then
+    written without another one and a decade of days gives one file per day, not one per day per partition."""
+    from pyspark.sql import functions as F
+
+    day = F.coalesce(F.get("documents", 0).getField(PARTITION_COLUMN), F.get("errors", 0).getField(PARTITION_COLUMN))
+    return coded.repartition(day)
+
+
 def _write_table(coded: Any, name: str, config: JobConfig) -> None:
     from pyspark.sql import functions as F
 
     rows = coded.select(F.explode(name).alias("r")).select("r.*")
     mode = "overwrite" if config.overwrite else "errorifexists"
     target = config.output.rstrip("/") + "/" + name
-    writer_opts = {"maxRecordsPerFile": str(config.max_records_per_file)}
     if name == "errors":
-        rows.coalesce(1).write.mode(mode).options(**writer_opts).parquet(target)
+        rows.coalesce(1).write.mode(mode).parquet(target)
         return
-    # one task per date: a decade of days gives one file per day, not one per day per partition
     key = [c for c in ("doc_id", "event_id", "entity_id", "quantity_id", "start") if c in rows.columns]
-    (rows.repartition(PARTITION_COLUMN).sortWithinPartitions(PARTITION_COLUMN, *key)
-     .write.mode(mode).options(**writer_opts).partitionBy(PARTITION_COLUMN).parquet(target))
+    (rows.sortWithinPartitions(PARTITION_COLUMN, *key).write.mode(mode)
+     .option("maxRecordsPerFile", str(config.max_records_per_file)).partitionBy(PARTITION_COLUMN).parquet(target))
 
 
 def run(config: JobConfig, spark: Any = None) -> JobReport:
@@ -169,29 +176,34 @@ def run(config: JobConfig, spark: Any = None) -> JobReport:
     else:
         spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(config.batch_size))
     start = time.perf_counter()
-    coded = coded_frame(spark, config, options).persist(StorageLevel.MEMORY_AND_DISK)
+    frame = coded_frame(spark, config, options)
+    partitions = frame.rdd.getNumPartitions()
+    coded = _by_date(frame).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        partitions = coded.rdd.getNumPartitions()
+        first_doc = F.get("documents", 0)
         sums = coded.select(F.count(F.lit(1)).alias("records"),
-                            *[F.sum(F.size(name)).alias(name) for name in OUTPUT_TABLES]).first()
+                            *[F.sum(F.size(name)).alias(name) for name in OUTPUT_TABLES],
+                            F.min(first_doc.getField("kb_version")).alias("kb_min"),
+                            F.max(first_doc.getField("kb_version")).alias("kb_max"),
+                            F.max(first_doc.getField("coder_version")).alias("coder")).first()
         rows = {name: int(sums[name] or 0) for name in OUTPUT_TABLES}
         for name in OUTPUT_TABLES:
             _write_table(coded, name, config)
-        docs = coded.select(F.explode("documents").alias("d")).select("d.doc_id", "d.kb_version", "d.coder_version")
-        dups = docs.groupBy("doc_id").count().where(F.col("count") > 1).count()
-        versions = docs.select("kb_version", "coder_version").distinct().limit(2).collect()
-        first = [r.asDict() for r in coded.select(F.explode("errors").alias("e")).select("e.*").limit(5).collect()]
+        doc_ids = coded.select(F.explode("documents.doc_id").alias("doc_id"))
+        dups = doc_ids.groupBy("doc_id").count().where(F.col("count") > 1).count() if rows["documents"] else 0
+        first = ([r.asDict() for r in coded.select(F.explode("errors").alias("e")).select("e.*").limit(5).collect()]
+                 if rows["errors"] else [])
     finally:
         coded.unpersist()
     seconds = time.perf_counter() - start
     for err in first:
         err["date"] = err["date"].isoformat() if err.get("date") else None
+    kb_version = sums["kb_min"] if sums["kb_min"] == sums["kb_max"] else f"{sums['kb_min']}..{sums['kb_max']}"
     report = JobReport(
         input=config.input, output=config.output, master=spark.sparkContext.master, partitions=partitions,
         documents=rows["documents"], errors=rows["errors"], rows=rows, duplicate_doc_ids=int(dups),
         seconds=round(seconds, 3), docs_per_second=round(rows["documents"] / seconds, 2) if seconds else 0.0,
-        kb_version=versions[0]["kb_version"] if versions else None,
-        coder_version=versions[0]["coder_version"] if versions else None,
+        kb_version=kb_version, coder_version=sums["coder"],
         finished=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), first_errors=first)
     if is_local(config.output):
         with open(os.path.join(local_path(config.output), MANIFEST), "w", encoding="utf-8") as fh:

@@ -181,6 +181,8 @@ _TOKEN_RE = re.compile(
       |(?P<other>\S)""",
     re.VERBOSE,
 )
+_TOKEN_FINDALL = re.compile(r"(\s*+)(?:" + _TOKEN_RE.pattern.replace("(?P<abbr>", "(").replace("(?P<num>", "(")
+                            .replace("(?P<word>", "(").replace("(?P<other>", "(") + ")", re.VERBOSE).findall
 _HAMZA_ALEF = frozenset("أإآ")
 
 
@@ -261,14 +263,14 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
     hamza_alef = _HAMZA_ALEF
     last_end = -1
     widx = -1
-    for m in _TOKEN_RE.finditer(norm):
+    pos = 0
+    # findall builds the strings in C; positions follow from their lengths (only whitespace lies between)
+    for ws, abbr, num, w, other in _TOKEN_FINDALL(norm):
         widx += 1
-        gi = m.lastindex
-        ns = m.start()
-        ne = m.end()
-        w = m.group()
+        ns = pos + len(ws) if ws else pos
         plan: _Plan | _HamzaDependent = None
-        if gi == 3:
+        if w:
+            ne = pos = ns + len(w)
             kind = "word"
             if split_clitics:
                 plan = plans.get(w, _MISSING)  # type: ignore[arg-type]
@@ -276,11 +278,17 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
                     plan = plans[w] = _word_plan(w, protect_fn)
                 if plan is not None and type(plan) is _HamzaDependent:
                     plan = plan.hamza if text[offs[ns + plan.k]] in hamza_alef else plan.bare
-        elif gi == 2:
+        elif num:
+            w = num
+            ne = pos = ns + len(w)
             kind = "number"
-        elif gi == 1:
+        elif abbr:
+            w = abbr
+            ne = pos = ns + len(w)
             kind = "word"
         else:
+            w = other
+            ne = pos = ns + 1
             kind = other_kind.get(w) or _other_kind(w)
         if plan is None:
             if identity:

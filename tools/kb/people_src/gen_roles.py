@@ -112,9 +112,8 @@ def standalone(noun: str, definite: bool = True, bare: bool = True) -> list[str]
 def idafa(head: str, complement: str, strip_article: bool = True) -> list[str]:
     """Every inflection of HEAD + complement; also the article-less complement when it is definite."""
     comps = [complement]
-    first, _, rest = complement.partition(" ")
-    if strip_article and first.startswith("ال") and len(first) > 3:
-        comps.append((first[2:] + (" " + rest if rest else "")))
+    if strip_article and " " not in complement and complement.startswith("ال") and len(complement) > 3:
+        comps.append(complement[2:])  # وزير خارجية (مصر): only one-word complements lose the article
     return [f"{h} {c}" for h in HEADS[head] for c in comps]
 
 
@@ -124,7 +123,9 @@ def en_plural(*names: str) -> list[str]:
     for n in names:
         out.append(n)
         words = n.split(" ")
-        last = words[-1]
+        # the head noun is the word before the first preposition: "secretaries of state", "heads of government"
+        head = next((i - 1 for i, w in enumerate(words) if w in ("of", "for", "to", "in") and i > 0), len(words) - 1)
+        last = words[head]
         if last.endswith(("s", "sh", "ch", "x")):
             pl = last + "es"
         elif last.endswith("y") and last[-2:-1] not in "aeiou":
@@ -133,7 +134,7 @@ def en_plural(*names: str) -> list[str]:
             pl = last[:-3] + "men"
         else:
             pl = last + "s"
-        out.append(" ".join(words[:-1] + [pl]))
+        out.append(" ".join(words[:head] + [pl] + words[head + 1:]))
     return out
 
 
@@ -171,7 +172,7 @@ def build() -> list[dict]:
     # ---- heads of state and government -------------------------------------------------------------------
     role("president", "title", ["GOV"], standalone("رئيس") + idafa("رئيس", "الجمهورية")
          + idafa("رئيس", "البلاد", strip_article=False) + ["الرئيس الحالي"],
-         en_plural("president", "head of state") + ["President"],
+         en_plural("president") + ["President"],
          "head of state titled president (in presidential systems also head of government)")
     role("vice_president", "title", ["GOV"], idafa("نائب", "الرئيس") + idafa("نائب", "رئيس الجمهورية"),
          en_plural("vice president", "vice-president"))
@@ -760,6 +761,9 @@ def build() -> list[dict]:
          en_plural("LNA commander", "eastern Libyan commander", "Field Marshal"), "spells carry org:lna")
     role("pkk_leader", "title", ["REB"], ["زعيم حزب العمال الكردستاني", "زعيم العمال الكردستاني"],
          en_plural("PKK leader"), "spells carry org:pkk")
+    role("centcom_commander", "title", ["MIL"], ["قائد القيادة المركزية الأمريكية", "قائد القيادة المركزية الأميركية",
+                                                  "قائد القيادة الوسطى الأمريكية", "قائد سنتكوم"],
+         en_plural("CENTCOM commander", "commander of US Central Command", "head of CENTCOM"), "USA")
     role("mossad_director", "title", ["SPY"], idafa("رئيس", "الموساد") + idafa("مدير", "الموساد")
          + idafa("رئيس", "جهاز الموساد"), en_plural("Mossad chief", "Mossad director", "head of Mossad"),
          "Israel")
@@ -779,6 +783,8 @@ def build() -> list[dict]:
     def igo_post(rid: str, ar: list[str], en: list[str], org: str, sectors: list[str] | None = None) -> None:
         role(rid, "title", sectors or ["IGO"], ar, en, f"spells carry {org}")
 
+    igo_post("eu_parliament_president", ["رئيسة البرلمان الأوروبي", "رئيس البرلمان الأوروبي"],
+             ["President of the European Parliament", "European Parliament President"], "org:european-parliament")
     igo_post("un_envoy_syria", ["المبعوث الأممي إلى سوريا", "المبعوث الأممي الخاص إلى سوريا", "مبعوث الأمم المتحدة إلى سوريا",
                                 "المبعوث الخاص للأمم المتحدة إلى سوريا", "المبعوث الدولي إلى سوريا",
                                 "المبعوث الأممي لسوريا", "مبعوث الأمم المتحدة الخاص إلى سوريا"],
@@ -838,8 +844,8 @@ OWNER: dict[str, str] = {
     "المتحدث العسكري": "role:military_spokesperson", "الناطق العسكري": "role:military_spokesperson",
     "المستشار": "role:adviser", "المستشارة": "role:adviser", "المسلحين": "role:gunmen", "قوات": "role:forces",
     "cia director": "role:cia_director", "cia directors": "role:cia_director",
-    "director of national intelligence": "role:dni", "director of national intelligences": "role:dni",
-    "coalition": "role:coalition", "head of state": "role:head_of_state", "head of states": "role:head_of_state",
+    "director of national intelligence": "role:dni", "directors of national intelligence": "role:dni",
+    "coalition": "role:coalition",
     "officials": "role:official", "police officer": "role:police_officer", "police officers": "role:police_officer",
     "press secretary": "role:presidential_spokesperson", "press secretaries": "role:presidential_spokesperson",
     "prosecutors": "role:prosecutor", "troops": "role:forces", "un ambassador": "role:un_ambassador",

@@ -1,0 +1,70 @@
+"""The flagship article read through the text layer (skipped when ../shared is absent); API hygiene."""
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import marsad.text as text_layer
+from marsad.text import detect_language, find_numbers, find_times, normalize, split_sentences, tokenize
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+TEXT_PKG = Path(text_layer.__file__).resolve().parent
+
+
+def _seed(name: str) -> str:
+    path = SEED / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "lang"), [("us-japan-alliance.ar.txt", "ar"), ("us-japan-alliance.en.txt", "en")])
+def test_seed_article(name: str, lang: str) -> None:
+    text = _seed(name)
+    assert detect_language(text) == lang
+    nt = normalize(text)
+    sents = split_sentences(text, normalized=nt)
+    assert len(sents) >= 10
+    toks = tokenize(text, normalized=nt)
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    nums = [n for n in find_numbers(text, normalized=nt) if not n.year_like and not n.date_part]
+    assert any(n.value == 54000 and n.approx for n in nums), nums
+    assert any(n.value == 2 and n.percent for n in nums), nums
+    times = find_times(text, doc_date=dt.date(2024, 7, 28), normalized=nt)
+    assert any(t.value == "2027" and t.relation == "by" for t in times), times
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert text_layer.__all__ == sorted(text_layer.__all__)
+    for name in text_layer.__all__:
+        assert hasattr(text_layer, name), name
+
+
+def test_text_layer_imports_nothing_else_of_marsad() -> None:
+    allowed_third_party = {"regex"}
+    for path in TEXT_PKG.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    continue  # relative: inside marsad.text
+                mods = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                mods = [a.name for a in node.names]
+            else:
+                continue
+            for mod in mods:
+                top = mod.split(".")[0]
+                assert top != "marsad", f"{path.name} imports {mod}"
+                import sys
+                assert top in sys.stdlib_module_names or top in allowed_third_party, f"{path.name} imports {mod}"
+
+
+def test_bench_reports_throughput() -> None:
+    r = text_layer.text_layer_throughput(["قال الوزير أمس إن نحو 54 ألف جندي ينتشرون. " * 20] * 5,
+                                         doc_date=dt.date(2024, 7, 30))
+    assert r["docs"] == 5 and r["mb"] > 0 and r["mb_per_s"] > 0
+    assert r["times"] == 5 * 20 and r["numbers"] == 5 * 20 and r["sentences"] == 5 * 20
