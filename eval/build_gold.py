@@ -263,7 +263,7 @@ def parse_qty(s: str) -> list[dict]:
     return out
 
 
-def build_article(raw: Raw, gaz: dict[str, Gaz]) -> dict:
+def build_article(raw: Raw, gaz: dict[str, Gaz], nisba_forms: frozenset[str] = frozenset()) -> dict:
     where = f"{raw.file}:{raw.line}"
     head = [h.strip() for h in raw.header.split("|")]
     if len(head) != 3 or not head[2].startswith("tags:"):
@@ -351,7 +351,7 @@ def build_article(raw: Raw, gaz: dict[str, Gaz]) -> dict:
             out_events.append(parse_event(ev, text))
         except (GoldError, ValueError) as exc:
             raise GoldError(f"{where}: {aid}: event {n_ev} ({ev[:40]}...): {exc}") from None
-    tags = sorted((set(tags) - COMPUTED_TAGS) | computed_tags(text, ents, out_events, gaz))
+    tags = sorted((set(tags) - COMPUTED_TAGS) | computed_tags(text, ents, out_events, gaz, nisba_forms))
     return {"id": aid, "split": split, "lang": lang, "date": date, "title": raw.text_lines[0], "text": text,
             "tags": tags, "entities": ents, "events": out_events, "notes": " ".join(notes)}
 
@@ -364,7 +364,8 @@ _RELATIVE = re.compile(r"\b(?:yesterday|tomorrow|last (?:week|month|year)|next (
                        r"قبل (?:يومين|أيام|أسبوع)|(?:أمس|غدا) (?:" + "|".join(AR_DAYS) + r"))(?!\w)")
 
 
-def computed_tags(text: str, ents: list[dict], events: list[dict], gaz: dict[str, Gaz]) -> set[str]:
+def computed_tags(text: str, ents: list[dict], events: list[dict], gaz: dict[str, Gaz],
+                  nisba_forms: frozenset[str]) -> set[str]:
     """Tags that follow from the annotation itself, so they are always consistent with it."""
     tags = set()
     mods = {ev["modality"] for ev in events}
@@ -392,7 +393,7 @@ def computed_tags(text: str, ents: list[dict], events: list[dict], gaz: dict[str
         tags.add("headline-repeat")
     if _RELATIVE.search(text):
         tags.add("relative-date")
-    if any(e["kind"] == "country" and gaz.get(e["text"]) and e["text"] not in _COUNTRY_NAMES for e in ents):
+    if any(e["kind"] == "country" and e["text"] in nisba_forms for e in ents):
         tags.add("nisba")
     return tags
 
@@ -580,9 +581,6 @@ def stats(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
-_COUNTRY_NAMES: set[str] = set()
-
-
 def load_all_gazetteers(src_dir: Path = SRC_DIR) -> dict[str, Gaz]:
     """Hand rows (entities.tsv) over the KB organization snapshot (entities_kb_orgs.tsv, see import_kb_orgs.py)."""
     gaz: dict[str, Gaz] = {}
@@ -595,10 +593,8 @@ def load_all_gazetteers(src_dir: Path = SRC_DIR) -> dict[str, Gaz]:
 
 def build(src_dir: Path = SRC_DIR) -> list[dict]:
     gaz = load_all_gazetteers(src_dir)
-    _COUNTRY_NAMES.clear()
-    _COUNTRY_NAMES.update(f for f, g in gaz.items() if g.kind == "country" and not f.startswith("nisba:")
-                          and f not in _nisba_forms(src_dir / "entities.tsv"))
-    records = [build_article(raw, gaz) for raw in read_sources(src_dir)]
+    nisba = frozenset(_nisba_forms(src_dir / "entities.tsv"))
+    records = [build_article(raw, gaz, nisba) for raw in read_sources(src_dir)]
     return sorted(records, key=lambda r: r["id"])
 
 

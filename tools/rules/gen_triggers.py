@@ -203,6 +203,8 @@ def literal_forms(spec: str) -> list[str]:
 
 KIND_POS = {"V": "verb", "VP": "phrase", "N": "noun", "P": "phrase"}
 AR_PREPS = {"إلى", "الى", "على", "عن", "في", "من", "مع", "لدى", "بين", "ب", "ل"}
+# prepositions specific enough to stand for the object of a verb in a VSO companion (not في/من/ب/ل)
+AR_COMPANION_PREPS = {"عن", "على", "مع", "إلى", "الى", "لدى", "بين"}
 # first words too generic to tell a sense apart: the next word of the object is used as context instead
 AR_GENERIC = {"حملة", "حملات", "عملية", "عمليات", "جلسة", "حالة", "مزيد", "المزيد", "آلاف", "عشرات", "مئات",
               "النار", "نار", "قوات", "القوات", "أي", "كل"}
@@ -212,6 +214,8 @@ AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "كال", "فال", "ا
 def _ctx_variants(word: str) -> set[str]:
     """A context word and its article/preposition-stripped bases (the engine compares word bases)."""
     out = {word}
+    if word.endswith("ة") and len(word) >= 4:
+        out.add(word[:-1] + "ت")  # before a possessive suffix ة is written ت: "أسلحتها" -> base "أسلحت"
     for p in AR_PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3:
             out.add(word[len(p):])
@@ -238,6 +242,10 @@ def vso_parts(spec: str) -> list[tuple[str, str, set[str]]]:
                 toks = toks[1:]
             if toks:
                 words |= _ctx_variants(toks[0])
+            else:  # only a preposition follows the verb ("أفرج عن"): a specific one is context enough
+                first = alt.split()[0] if alt.split() else ""
+                if first in AR_COMPANION_PREPS:
+                    words.add(first)
         if words:
             out.append((m.group(1), m.group(2), words))
     return out

@@ -117,6 +117,15 @@ class ActorCoder:
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:
                     sectors = tuple(role.sectors)
+        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")]
+        if len(geo_only) == len(ph.mentions) and len({m.target for m in geo_only}) > 1:
+            # "غارات أمريكية بريطانية", "US-British strikes": one actor per country
+            out = []
+            for m in geo_only:
+                rec = kb.entities.get(m.target)
+                if rec is not None and rec.code and all(a.code != rec.code for a in out):
+                    out.append(Actor(rec.code, rec.id, m.text, m.start, m.end))
+            return out
         if ph.anaphor == "counterpart" and not sectors:
             sectors = counterpart_sectors
         if person_code:

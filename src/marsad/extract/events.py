@@ -39,9 +39,9 @@ LOCATIVE = {"ar": {"في", "داخل", "قرب", "بالقرب", "وسط", "شم
 CONJ = {"ar": {"و"}, "en": {"and", "&"}}
 DEFAULT_PREPS = {
     "CONSULT": {"مع", "with", "ب"}, "COOPERATE": {"مع", "with"}, "AGREE": {"مع", "with"},
-    "SUPPORT": {"مع", "with", "ل"}, "AID": {"الى", "إلى", "ل", "to", "for"}, "ASSAULT": {"على", "ضد", "on", "against"},
+    "SUPPORT": {"مع", "with", "ل", "ب"}, "AID": {"الى", "إلى", "ل", "to", "for"}, "ASSAULT": {"على", "ضد", "on", "against"},
     "ACCUSE": {"ضد", "against", "of"}, "THREATEN": {"ضد", "against", "ب"}, "SANCTION": {"على", "ضد", "on", "against"},
-    "REQUEST": {"من", "ل", "on"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
+    "REQUEST": {"من", "ل", "on", "ب"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
@@ -56,7 +56,8 @@ NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
 COMPLEMENTIZERS = {lang: _fold(ws) for lang, ws in COMPLEMENTIZERS.items()}
 LOCATIVE = {lang: _fold(ws) for lang, ws in LOCATIVE.items()}
 DEFAULT_PREPS = {t: _fold(ws) for t, ws in DEFAULT_PREPS.items()}
-GEO_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "CONSULT", "THREATEN", "RETREAT", "CONCEDE"}
+GEO_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "CONSULT", "THREATEN", "RETREAT", "CONCEDE",
+                    "SUPPORT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "COOPERATE"}
 GEO_PREPS = _fold({"في", "إلى", "على", "ضد", "ب", "ل", "داخل", "in", "into", "to", "on", "against", "at", "inside"})
 GEO_PREPS_FROM = GEO_PREPS | _fold({"من", "from"})
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "intended": 3, "planned": 3, "reported": 2, "asserted": 0}
@@ -194,9 +195,10 @@ class EventBuilder:
         reported = False
         for k in range(hit.w0 - 1, lo - 1, -1):
             if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm == "وان"):
-                if any(self._is_report_cue(j) for j in range(max(lo, k - 12), k)):
+                cue = next((c for c in (self._cue_at(j) for j in range(k - 1, max(lo, k - 12) - 1, -1)) if c), None)
+                if cue is not None and cue.modality in ("reported", "negated"):
                     floor = k + 1
-                    reported = True
+                    reported = cue.modality  # "نفى X أن ...": everything said inside is denied
                 break
         cands = [p for p in sent_phrases if p.w0 >= floor]
         before = [p for p in cands if p.w1 < hit.w0]
@@ -218,6 +220,9 @@ class EventBuilder:
             prep = self.preps[id(p)]
             if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
+                via = "genitive"
+            elif p.w0 == hit.w1 + 1 and prep in ("ل", "by") and t.type not in ("AID", "SUPPORT", "CONCEDE"):
+                source = self._chain_forward(p, cands)  # "هجوم لحزب الله", "an attack by Hamas"
                 via = "genitive"
             elif prep == "بين" or prep == "between":
                 if p.w0 - hit.w1 <= 4:
@@ -318,14 +323,14 @@ class EventBuilder:
         rec = self.lex.cameo.get(cameo)
         return rec.quad_class if rec else 0
 
-    def _is_report_cue(self, k: int) -> bool:
+    def _cue_at(self, k: int):
         m = self.lex.match(self.lex.cues.get(self.lang, {}), self.words, k)
-        return bool(m and m[0].item.modality == "reported")
+        return m[0].item if m else None
 
-    def _modality(self, hit: TriggerHit, floor: int, reported: bool) -> str:
+    def _modality(self, hit: TriggerHit, floor: int, reported: str | bool) -> str:
         words = self.words
         lang = self.lang
-        best = "reported" if reported else "asserted"
+        best = reported if reported else "asserted"
         t = hit.trigger
         if lang == "ar" and t.pos == "verb" and "س" in hit.prefix:
             best = _stronger(best, "planned")

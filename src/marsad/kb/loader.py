@@ -72,6 +72,7 @@ class KnowledgeBase:
     _spells: dict[str, tuple[RoleSpell, ...]] = field(default_factory=dict, repr=False)
     _countries: dict[str, EntityRecord] = field(default_factory=dict, repr=False)
     _names: list[NameEntry] | None = field(default=None, repr=False)
+    _by_key: dict[str, list[NameEntry]] | None = field(default=None, repr=False)
 
     @property
     def fingerprint(self) -> str:
@@ -118,6 +119,15 @@ class KnowledgeBase:
         if self._names is None:
             self._names = _build_names(self)
         return self._names
+
+    def names_by_key(self) -> dict[str, list[NameEntry]]:
+        """``names()`` grouped by normalized key (for lookups by name), computed once."""
+        if self._by_key is None:
+            idx: dict[str, list[NameEntry]] = {}
+            for e in self.names():
+                idx.setdefault(e.key, []).append(e)
+            self._by_key = idx
+        return self._by_key
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

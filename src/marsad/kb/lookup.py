@@ -44,16 +44,6 @@ class Candidate:
         return out
 
 
-def _index(kb: KnowledgeBase) -> dict[str, list[NameEntry]]:
-    idx = getattr(kb, "_lookup_index", None)
-    if idx is None:
-        idx = {}
-        for e in kb.names():
-            idx.setdefault(e.key, []).append(e)
-        object.__setattr__(kb, "_lookup_index", idx)
-    return idx
-
-
 def _keys(name: str) -> list[tuple[str, str | None]]:
     key = normalize_key(name)
     out: list[tuple[str, str | None]] = [(key, None)]
@@ -66,7 +56,7 @@ def _keys(name: str) -> list[tuple[str, str | None]]:
 
 def lookup(kb: KnowledgeBase, name: str, on: dt.date | None = None) -> list[Candidate]:
     """Candidates for ``name`` (see module docstring); ``on`` picks the role a person held that day."""
-    idx = _index(kb)
+    idx = kb.names_by_key()
     found: list[Candidate] = []
     for key, stripped in _keys(name):
         entries = idx.get(key, [])

@@ -111,11 +111,26 @@ def _build_table() -> dict[int, str]:
     return table
 
 
+def _ranges(chars: str) -> str:
+    """A character-class body listing ``chars`` as ranges (re is much slower on long lists of single chars)."""
+    codes = sorted(set(map(ord, chars)))
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        a, b = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        parts.append(a if i == j else f"{a}-{b}")
+        i = j + 1
+    return "".join(parts)
+
+
 _TABLE: dict[int, str] = _build_table()
 #: characters whose folding is not exactly one character (deleted or expanded), plus CR
 _IRREGULAR = "".join(sorted(chr(c) for c, v in _TABLE.items() if len(v) != 1)) + "\r"
 # stdlib re: its big character sets are ~20x faster than the regex module's here
-_IRREGULAR_RUN = re.compile("[" + re.escape(_IRREGULAR) + "]+")
+_IRREGULAR_RUN = re.compile("[" + _ranges(_IRREGULAR) + "]+")
 _TABLE[0x0D] = "\r"  # CR stays CR through translate; the collapse pass turns CR LF / CR into one LF
 _COLLAPSE = re.compile(r"\r\n?+| {2,}+")
 _EXTEND_AFTER = MARK_CHARS  # deleted chars that belong to the letter before them
@@ -214,17 +229,31 @@ class NormalizedText:
         return lo, hi
 
 
+_IDENT_MAX = 1 << 20  # cache 0..1M as a ready array (4 MB): slicing it is a memcpy, array(range) is not
+_IDENT = array("i")
+
+
+def _ident(a: int, b: int) -> array[int]:
+    """``array('i', range(a, b))``, fast."""
+    global _IDENT
+    if b <= _IDENT_MAX:
+        if b > len(_IDENT):
+            _IDENT = array("i", range(min(_IDENT_MAX, max(b, 2 * len(_IDENT), 4096))))
+        return _IDENT[a:b]
+    return array("i", range(a, b))
+
+
 def _offsets_pass1(text: str) -> Sequence[int]:
     """Offsets of ``text.translate(_TABLE)`` back into ``text`` (identity when no irregular character)."""
     if not _IRREGULAR_RUN.search(text):
         return IdentityOffsets(len(text))
-    out = array("q")
+    out = array("i")
     prev = 0
     table = _TABLE
     for m in _IRREGULAR_RUN.finditer(text):
         s, e = m.span()
         if s > prev:
-            out.extend(range(prev, s))
+            out.extend(_ident(prev, s))
         for i in range(s, e):
             k = len(table.get(ord(text[i]), text[i]))
             if k == 1:
@@ -232,9 +261,7 @@ def _offsets_pass1(text: str) -> Sequence[int]:
             elif k:
                 out.extend((i,) * k)
         prev = e
-    if prev < len(text):
-        out.extend(range(prev, len(text)))
-    out.append(len(text))
+    out.extend(_ident(prev, len(text) + 1))
     return out
 
 
@@ -243,18 +270,19 @@ def _collapse(t1: str, off1: Sequence[int] | None) -> tuple[str, Sequence[int] |
     if "\r" not in t1 and "  " not in t1:
         return t1, off1
     parts: list[str] = []
-    out = array("q") if off1 is not None else None
+    out = array("i") if off1 is not None else None
+    ident = isinstance(off1, IdentityOffsets)
     prev = 0
     for m in _COLLAPSE.finditer(t1):
         s, e = m.span()
         parts.append(t1[prev:s])
         parts.append("\n" if t1[s] == "\r" else " ")
         if out is not None and off1 is not None:
-            out.extend(off1[prev:s + 1])
+            out.extend(_ident(prev, s + 1) if ident else off1[prev:s + 1])  # type: ignore[arg-type]
         prev = e
     parts.append(t1[prev:])
     if out is not None and off1 is not None:
-        out.extend(off1[prev:])
+        out.extend(_ident(prev, len(t1) + 1) if ident else off1[prev:])  # type: ignore[arg-type]
     return "".join(parts), out
 
 

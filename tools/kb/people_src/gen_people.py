@@ -91,7 +91,35 @@ POST_TITLES: dict[str, str] = {
     "oil_minister": "Oil Minister", "energy_minister": "Energy Minister",
     "central_bank_governor": "Central Bank Governor", "party_leader": "Party Leader",
     "national_security_minister": "National Security Minister", "opposition_leader": "Leader of the Opposition",
+    "hamas_leader": "Head of the Hamas Political Bureau", "hamas_gaza_leader": "Hamas Leader in Gaza",
+    "hezbollah_leader": "Secretary-General of Hezbollah", "pij_leader": "Secretary-General of Palestinian Islamic Jihad",
+    "houthi_leader": "Leader of the Houthi movement (Ansar Allah)", "isis_leader": "Leader of the Islamic State",
+    "al_qaeda_leader": "Leader of al-Qaeda", "taliban_leader": "Supreme Leader of the Taliban",
+    "rsf_commander": "Commander of the Rapid Support Forces", "hts_leader": "Leader of Hayat Tahrir al-Sham",
+    "sdf_commander": "Commander-in-Chief of the Syrian Democratic Forces", "lna_commander": "Commander of the LNA",
+    "irgc_commander": "Commander-in-Chief of the IRGC", "quds_force_commander": "Commander of the Quds Force",
+    "mossad_director": "Director of the Mossad", "shin_bet_director": "Director of the Shin Bet",
+    "cia_director": "Director of the CIA", "dni": "Director of National Intelligence",
+    "centcom_commander": "Commander of US Central Command", "un_ambassador": "Ambassador to the United Nations",
+    "chief_cabinet_secretary": "Chief Cabinet Secretary", "presidential_spokesperson": "Presidential Spokesperson",
+    "foreign_ministry_spokesperson": "Foreign Ministry Spokesperson", "au_commission_chair":
+    "Chairperson of the African Union Commission", "un_envoy_syria": "UN Special Envoy for Syria",
+    "un_envoy_yemen": "UN Special Envoy for Yemen", "un_envoy_libya": "UN Special Representative for Libya",
+    "un_refugee_chief": "UN High Commissioner for Refugees", "un_human_rights_chief":
+    "UN High Commissioner for Human Rights", "who_director_general": "Director-General of the WHO",
+    "imf_managing_director": "Managing Director of the IMF", "world_bank_president": "President of the World Bank",
+    "icc_prosecutor": "Prosecutor of the International Criminal Court", "ecb_president": "President of the ECB",
+    "wfp_executive_director": "Executive Director of the WFP", "unicef_executive_director":
+    "Executive Director of UNICEF", "eu_parliament_president": "President of the European Parliament",
+    "pope": "Pope", "justice_minister": "Justice Minister", "investment_minister": "Investment Minister",
+    "deputy_defense_minister": "Deputy Defence Minister", "minister_of_state": "Minister of State",
+    "ambassador": "Ambassador", "envoy": "Special Envoy", "mayor": "Mayor",
 }
+
+
+def default_title(post: str) -> str:
+    """A readable English title for a post without an entry in POST_TITLES."""
+    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in post.split("_"))
 
 
 class TableError(Exception):
@@ -139,7 +167,7 @@ def parse_tables(paths: list[Path], posts: dict[str, list[str]]) -> list[dict]:
                 # a post in an international organization has no country unless one is given explicitly
                 ctry = ctry_override or (None if org else country)
                 spell = {"post": post, "country": ctry,
-                         "title_en": title or TITLES.get((post, ctry)) or POST_TITLES.get(post),
+                         "title_en": title or TITLES.get((post, ctry)) or POST_TITLES.get(post) or default_title(post),
                          "start": None if start == "?" else start, "end": None if end == "-" else end,
                          "sectors": posts[post]}
                 if org:
