@@ -639,4 +639,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into `head`: the files are already written
+        sys.stderr.close()
+        sys.exit(0)

@@ -161,3 +161,27 @@ def test_sigkill_mid_ingest_then_resume_loses_and_doubles_nothing(tmp_path):
     with Store(clean) as s:
         ingest([str(src)], s, IngestOptions(batch=50))
     assert counts(clean) == after
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_the_run_resumes(tmp_path):
+    src = tmp_path / "mid.jsonl"
+    n_docs, _ = synthetic_jsonl(src, 1200)
+    db = tmp_path / "i.duckdb"
+    proc = subprocess.Popen(_cli("ingest", str(src), "--db", str(db), "--batch", "50", "-v", "-q"),
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("committed batch 2"):
+            os.kill(proc.pid, signal.SIGINT)
+            break
+    rest = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert proc.returncode == 130, rest
+    assert "interrupted" in rest and "Traceback" not in rest
+    with Store(db) as s:
+        assert s.runs()[-1]["status"] == "interrupted"
+        pos = s.checkpoint(s.sql("SELECT fingerprint FROM checkpoints")[0][0])[0]
+        assert s.count("documents") == pos
+        rep = ingest([str(src)], s, IngestOptions(batch=50))
+        assert rep.resumed_from == pos and s.count("documents") == n_docs

@@ -293,6 +293,12 @@ def test_role_titles_and_group_nouns(kb, name, rid, sectors):
     assert kb.roles[rid].sectors == sectors
 
 
+@pytest.mark.parametrize("word", ["القضاء", "الشيخ", "الأمن", "الجامعة", "الطيران"])
+def test_common_words_are_not_role_names(kb, word):
+    """'القضاء على' (eliminating), the honorific 'الشيخ', security as a concept... are not actors by themselves."""
+    assert not [c for c in lookup(kb, word) if c.kind == "role"]
+
+
 def test_no_malformed_inflections():
     """The inflection generator never glues the article onto an indefinite accusative (الجنديا)."""
     for r in rows("roles.jsonl"):

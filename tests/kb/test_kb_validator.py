@@ -123,7 +123,7 @@ def test_cli_lookup_and_stats(tmp_path):
     d = tiny_kb(tmp_path)
     res = runner.invoke(app, ["kb", "lookup", "بدر الثاني", "--date", "2020-05-01", "--data-dir", str(d), "--json"])
     assert res.exit_code == 0, res.output
-    got = json.loads(res.output)
+    got = json.loads(res.output)["candidates"]
     assert got[0]["entry"]["target"] == "person:second-fm" and got[0]["spell"]["post"] == "foreign_minister"
     res = runner.invoke(app, ["kb", "lookup", "بدر الثاني", "--date", "2024-05-01", "--data-dir", str(d)])
     assert res.exit_code == 0 and "prime_minister" in res.output
@@ -131,6 +131,12 @@ def test_cli_lookup_and_stats(tmp_path):
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
     res = runner.invoke(app, ["kb", "lookup", "لا أحد", "--data-dir", str(d)])
     assert res.exit_code == 1 and "no entity" in res.output
+    res = runner.invoke(app, ["kb", "lookup", "وزير الخارجية الاختباري", "--data-dir", str(d), "--json"])
+    got = json.loads(res.output)
+    assert got["candidates"] == [] and got["composed_code"] == "AAAGOV"
+    assert [s["text"] for s in got["segments"]] == ["وزير الخارجية", "الاختباري"]
+    res = runner.invoke(app, ["kb", "lookup", "وزير الخارجية الاختباري", "--data-dir", str(d)])
+    assert res.exit_code == 0 and "AAAGOV" in res.output
     res = runner.invoke(app, ["kb", "stats", "--data-dir", str(d), "--json"])
     assert res.exit_code == 0, res.output
     st = json.loads(res.output)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -97,6 +98,10 @@ def test_query_is_read_only(db):
     res = run("query", "DELETE FROM events", "--db", db, code=2)
     assert "read-only" in res.stderr.lower() or "read only" in res.stderr.lower()
     run("query", "SELEC nonsense", "--db", db, code=2)
+    leak = Path(db).parent / "leak.csv"
+    res = run("query", f"COPY (SELECT * FROM documents) TO '{leak}'", "--db", db, code=2)
+    assert not leak.exists() and "disabled" in res.stderr
+    run("query", "SELECT * FROM read_csv('/etc/hostname')", "--db", db, code=2)
     with Store(db, read_only=True) as s:
         assert s.count("events") == 5
 
@@ -139,10 +144,16 @@ def test_stats_and_plot(db, tmp_path):
     run("plot", "dyad", "USA", "BRA", "--db", db, "-o", str(tmp_path / "none.png"), code=2)
 
 
-def test_demo_ingests_the_shipped_corpus(tmp_path):
-    db = str(tmp_path / "demo.duckdb")
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
     res = run("demo", "--db", db)
-    assert "demo corpus:" in res.stdout and "articles.jsonl" in res.stdout and "top dyads" in res.stdout
+    return db, res.stdout
+
+
+def test_demo_ingests_the_shipped_corpus(demo_db):
+    db, out = demo_db
+    assert "demo corpus:" in out and "articles.jsonl" in out and "top dyads" in out and "top actors" in out
     with Store(db, read_only=True) as s:
         n = s.count("documents")
         assert n >= 20
@@ -153,10 +164,9 @@ def test_demo_ingests_the_shipped_corpus(tmp_path):
         assert s.count("documents") == n
 
 
-def test_real_coder_output_keeps_true_offsets_through_the_store(tmp_path):
+def test_real_coder_output_keeps_true_offsets_through_the_store(demo_db):
     """Whatever the coder finds in the demo corpus, every span read back from the store lines up with the text."""
-    db = str(tmp_path / "offsets.duckdb")
-    run("demo", "--db", db)
+    db, _ = demo_db
     with Store(db, read_only=True) as s:
         texts = dict(s.sql("SELECT doc_id, text FROM documents"))
         n_events = s.count("events")

@@ -26,8 +26,9 @@ keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_
 
 VSO companions: Arabic puts the subject between a verb and its object ("فرضت الولايات المتحدة عقوبات"), so a
 verb phrase (VP) cannot match contiguously in VSO sentences. For every (type, verb) used in VP lines the
-generator adds one entry "<first id>.vso" with the verb's forms alone, context_any = the first content word of
-every object in those lines (one must stand within the engine's window), and strength 0.15 lower. "novso" on a
+generator adds one entry "<first id>.vso" with the verb's forms alone, context_any = the last content word of
+every object in those lines (one must stand within the engine's window), the union of their exclude_any, and
+strength 0.15 lower. "novso" on a
 line opts out.
 
 A form already listed for the same PLOVER type by an earlier entry is dropped from the later entry (reported);
@@ -109,7 +110,9 @@ def en_verb(spec: str) -> list[str]:
     base = parts[0]
     words = base.split(" ", 1)
     head, rest = words[0], (" " + words[1] if len(words) > 1 else "")
-    if head.endswith("e") and not head.endswith("ee"):
+    if head.endswith("ee") or head.endswith("ye"):  # agree -> agreed, agreeing
+        ing, ed = head + "ing", head + "d"
+    elif head.endswith("e"):
         ing, ed = head[:-1] + "ing", head + "d"
     elif re.search(r"[^aeiou]y$", head):
         ing, ed = head + "ing", head[:-1] + "ied"
@@ -238,10 +241,9 @@ def vso_parts(spec: str) -> list[tuple[str, str, set[str]]]:
         words: set[str] = set()
         for alt in expand_braces(m.group(3)):
             toks = [t for t in alt.split() if t not in AR_PREPS]
-            while len(toks) > 1 and toks[0] in AR_GENERIC:
-                toks = toks[1:]
-            if toks:
-                words |= _ctx_variants(toks[0])
+            toks = [t for t in toks if t not in AR_GENERIC] or toks[:1]
+            if toks:  # the last content word is the most specific ("مناورات مشتركة" -> مشتركة)
+                words |= _ctx_variants(toks[-1])
             else:  # only a preposition follows the verb ("أفرج عن"): a specific one is context enough
                 first = alt.split()[0] if alt.split() else ""
                 if first in AR_COMPANION_PREPS:
@@ -345,8 +347,9 @@ def build(lang: str) -> list[dict]:
         if lang == "ar" and kind == "VP" and not opts.get("novso"):
             for past, pres, words in vso_parts(spec):
                 group = vso.setdefault((ttype, normalize_key(past)), {"verb": (past, pres), "ctx": set(),
-                                                                      "rec": rec, "ids": []})
+                                                                      "ex": set(), "rec": rec, "ids": []})
                 group["ctx"] |= words
+                group["ex"] |= set(rec["exclude_any"])
                 group["ids"].append(tid)
     used: Counter[str] = Counter()
     for (ttype, _key), group in vso.items():
@@ -364,6 +367,7 @@ def build(lang: str) -> list[dict]:
             continue
         entries.append({**base, "id": tid, "forms": keep, "pos": "verb",
                         "context_any": sorted(group["ctx"] | set(base["context_any"])),
+                        "exclude_any": sorted(group["ex"]),
                         "strength": round(max(0.45, base["strength"] - 0.15), 2),
                         "notes": "VSO companion of " + ", ".join(dict.fromkeys(group["ids"])) +
                                  ": the subject stands between the verb and these objects"})

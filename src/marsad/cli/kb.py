@@ -101,6 +101,7 @@ def lookup(name: str = typer.Argument(..., help="a name as it may appear in an a
            as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table")) -> None:
     """What NAME resolves to and why: record, file:line, code, coordinates, the post held on --date."""
     from ..kb import load_kb
+    from ..kb.lookup import composed_code, segments
     from ..kb.lookup import lookup as run
 
     if not name.strip():
@@ -108,12 +109,27 @@ def lookup(name: str = typer.Argument(..., help="a name as it may appear in an a
     on = parse_date(date)
     kb = load_kb(_dir(data_dir))
     found = run(kb, name, on)
+    segs = [] if found else segments(kb, name, on)
     if as_json:
-        console.print_json(json.dumps([c.to_dict() for c in found], ensure_ascii=False, default=str))
+        out = {"query": name, "date": on.isoformat() if on else None, "candidates": [c.to_dict() for c in found],
+               "segments": [{"text": s.text, "candidates": [c.to_dict() for c in s.candidates]} for s in segs],
+               "composed_code": composed_code(segs) if segs else None}
+        console.print_json(json.dumps(out, ensure_ascii=False, default=str))
         return
     if not found:
-        console.print(f"{name!r}: no entity or role of the KB has this name", markup=False, highlight=False)
-        raise typer.Exit(1)
+        if not segs:
+            console.print(f"{name!r}: no entity or role of the KB has this name", markup=False, highlight=False)
+            raise typer.Exit(1)
+        console.print(f"{name!r} is no single KB name; it contains:", markup=False, highlight=False)
+        for seg in segs:
+            best = seg.candidates[0]
+            console.print(f"  {seg.text!r} -> {best.entry.target} ({best.entry.kind}"
+                          f"{', needs context' if best.entry.needs_context else ''})", markup=False, highlight=False)
+        code = composed_code(segs)
+        if code:
+            console.print(f"  together: actor code {code} (role sector + the country of the nisba/name)",
+                          markup=False, highlight=False)
+        return
     console.print(f"{name} -> {len(found)} candidate(s)" + (f" on {on}" if on else ""), markup=False,
                   highlight=False)
     for i, c in enumerate(found, 1):

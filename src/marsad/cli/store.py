@@ -156,8 +156,13 @@ def ingest_cmd(
         return
     if not paths:
         raise InputError("give at least one PATH to ingest (or - for standard input, or --from-parquet DIR)")
-    report = _run_ingest(list(paths), db, fmt=fmt, workers=workers, batch=batch, fields=field, threshold=threshold,
-                         restart=restart, verbose=verbose, quiet=quiet)
+    try:
+        report = _run_ingest(list(paths), db, fmt=fmt, workers=workers, batch=batch, fields=field,
+                             threshold=threshold, restart=restart, verbose=verbose, quiet=quiet)
+    except KeyboardInterrupt:
+        err_console.print("marsad: interrupted; every committed batch is kept: run the same command again to "
+                          "resume", markup=False, highlight=False)
+        raise typer.Exit(130) from None
     _print_report(report, db)
 
 
@@ -284,13 +289,14 @@ def query_cmd(
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
     limit: int = typer.Option(1000, "--limit", help="At most this many rows are printed."),
 ) -> None:
-    """Run SQL on the store, read-only: any write is refused by the database itself."""
+    """Run SQL on the store, read-only: writes are refused, and so is any access to other files."""
     import duckdb
 
     from ..store import Store
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
     with Store(db, read_only=True) as store:
+        store.lock_down()  # read-only refuses writes to the database; this refuses writes (and reads) elsewhere
         try:
             cur = store.con.execute(sql)
             names = [d[0] for d in cur.description] if cur.description else []

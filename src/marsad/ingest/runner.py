@@ -164,6 +164,9 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             end_pos = start + report.read
             store.finish_checkpoint(fp, inputs, end_pos)
         status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
         if pool is not None:
             pool.terminate()

@@ -68,6 +68,44 @@ def lookup(kb: KnowledgeBase, name: str, on: dt.date | None = None) -> list[Cand
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One known name inside a longer query (``segments``): the words [start, end) and its best candidates."""
+
+    text: str
+    candidates: tuple[Candidate, ...]
+
+
+def segments(kb: KnowledgeBase, query: str, on: dt.date | None = None) -> list[Segment]:
+    """Split a phrase into the longest known names, left to right (words that match nothing are skipped).
+
+    Explains phrases such as "وزير الخارجية الأمريكي" (a role, then a nisba) that are no single KB name.
+    """
+    words = query.split()
+    out: list[Segment] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            found = lookup(kb, " ".join(words[i:j]), on)
+            if found:
+                out.append(Segment(" ".join(words[i:j]), tuple(found)))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def composed_code(segs: list[Segment]) -> str | None:
+    """The actor code a role + country phrase yields (وزير الخارجية الأمريكي -> USAGOV), if the phrase has both."""
+    country = next((c.country for s in segs for c in s.candidates[:1]
+                    if c.kind == "country" and not c.entry.needs_context), None)
+    role = next((c for s in segs for c in s.candidates[:1] if c.kind == "role"), None)
+    if country and role and role.sectors:
+        return country + role.sectors[0]
+    return None
+
+
 def _candidate(kb: KnowledgeBase, e: NameEntry, on: dt.date | None, stripped: str | None) -> Candidate:
     file, line = kb.record_lines.get(e.target, (None, None))
     ctx = "needs supporting context (ambiguous or shared name)" if e.needs_context else "resolves on its own"

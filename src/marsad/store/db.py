@@ -133,6 +133,12 @@ class Store(Queries):
     def close(self) -> None:
         self.con.close()
 
+    def lock_down(self) -> None:
+        """Before running SQL a user typed: no file system or network access (no COPY TO, ATTACH, read_csv of
+        other files, extension installs) and no configuration changes for the rest of this connection."""
+        self.con.execute("SET enable_external_access = false")
+        self.con.execute("SET lock_configuration = true")
+
     def migrations(self) -> list[str]:
         return applied(self.con)
 
@@ -207,6 +213,9 @@ class Store(Queries):
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
+        except BaseException:  # e.g. Ctrl-C: leave no half batch behind, then let it propagate
+            con.execute("ROLLBACK")
+            raise
         return result
 
     def _decide(self, items: Sequence[Prepared], threshold: float | None,
@@ -398,6 +407,9 @@ class Store(Queries):
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"cannot load into {self.path}: {_first_line(exc)}", path=self.path) from None
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         counts.update(new=result.new, duplicates=result.duplicates, near_duplicates=result.near_duplicates,
                       already=result.already)
         return counts

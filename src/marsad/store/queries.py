@@ -54,6 +54,7 @@ class EventFilter:
     doc_id: str | None = None
     text: str | None = None  # substring of the evidence sentence
     include_duplicates: bool = False
+    place: str | None = None  # event location: name (case-insensitive) or country code
 
     def validated(self) -> "EventFilter":
         if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
@@ -71,7 +72,7 @@ class EventFilter:
             dyad=(_actor(self.dyad[0], "dyad"), _actor(self.dyad[1], "dyad")) if self.dyad else None,
             undirected=self.undirected, type=self.type.upper() if self.type else None, cameo=self.cameo,
             quad_class=self.quad_class, since=self.since, until=self.until, modality=self.modality,
-            doc_id=self.doc_id, text=self.text, include_duplicates=self.include_duplicates)
+            doc_id=self.doc_id, text=self.text, include_duplicates=self.include_duplicates, place=self.place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.text:
         clauses.append("contains(lower(e.evidence_text), lower(?))")
         params.append(f.text)
+    if f.place:
+        clauses.append("(lower(e.location_name) = lower(?) OR e.location_country = upper(?))")
+        params += [f.place, f.place]
     return (" AND ".join(clauses) or "TRUE"), params
 
 

@@ -89,6 +89,15 @@ _YEAR = r"(?P<year>(?:19|20|21)\d\d)(?!\d)"
 _YEARMARK = r"(?:\s*+(?:م|ميلاديه|ad)(?!\w))?"
 _WD_AR = _alt(_WEEKDAYS_AR)
 _WD_EN = _alt(_WEEKDAYS_EN)
+_ORD_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+#: Arabic ordinal day numbers (normalized, masculine as in "الثامن والعشرين من يوليو") -> day
+_ORD_DAYS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
+_ORD_DAYS.update({"العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30, "الحادي والعشرين": 21,
+                  "الحادي والثلاثين": 31})
+for _i, _w in enumerate(_ORD_UNITS[1:], start=2):
+    _ORD_DAYS[f"{_w} عشر"] = 10 + _i
+    _ORD_DAYS[f"{_w} والعشرين"] = 20 + _i
+_ORD_ALT = trie_pattern(_ORD_DAYS)
 _PARTDAY_AR = r"(?:(?:صباح|مساء|ليله|ليل|فجر|ظهر|عصر|ظهيره)\s++)"
 _REL_AR_UNITS = r"(?:الاسبوع|الشهر|العام|السنه|الاسابيع|الاشهر|الشهور)"
 _REL_AR_MOD = r"(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله|القادم|القادمه|الحالي|الحاليه|الجاري|الجاريه)"
@@ -113,14 +122,19 @@ _PATTERNS: list[tuple[str, str]] = [
                    r"(?!\s++(?:التالي|السابق|الذي|الاول|الثاني|الوطني|العالمي)(?!\w)))"),
     ("rel_en_day", r"(?P<d>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
                    r"|tonight)"),
-    ("end_ar", r"(?P<edge>نهايه|اواخر|مطلع|بدايه|اوائل|منتصف)\s++(?P<u>العام|السنه|الشهر)(?:\s++"
-               r"(?:الجاري|الحالي|الحاليه|الجاريه))?"),
-    ("end_en", r"(?:the\s++)?(?P<edge>end|beginning|start|middle)\s++of\s++(?:the|this)\s++(?P<u>year|month)"),
+    ("end_ar", rf"(?P<edge>نهايه|اواخر|مطلع|بدايه|اوائل|منتصف)\s++(?:(?P<u>العام|السنه|الشهر)(?:\s++(?P<mod>"
+               rf"{_REL_AR_MOD}))?|(?:(?:عام|سنه)\s++)?(?P<year>(?:19|20|21)\d\d)(?!\d){_YEARMARK}"
+               rf"|(?:شهر\s++)?(?P<mon>{_MONTH_ALT})(?!\w)(?:\s++(?:(?:عام|سنه)\s++)?(?P<year2>(?:19|20|21)\d\d)(?!\d))?)"),
+    ("end_en", rf"(?:(?:the\s++)?(?P<edge>end|beginning|start|middle)\s++of\s++|(?P<edge2>early|late|mid)(?:-|\s++))"
+               rf"(?:(?:(?P<this>the|this)|(?P<mod>last|next))\s++(?P<u>year|month)|(?P<year>(?:19|20|21)\d\d)(?!\d)"
+               rf"|(?P<mon>{_MONTH_ALT})(?!\w)(?:\s++(?P<year2>(?:19|20|21)\d\d)(?!\d))?)"),
+    ("ord_dmy", rf"(?:يوم\s++)?(?P<ord>{_ORD_ALT})\s++من\s++(?:شهر\s++)?{_MONTHX}(?:\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه)\s++)?"
+                rf"{_YEAR}{_YEARMARK})?"),
     ("rel_ar", rf"(?P<u>{_REL_AR_UNITS})\s++(?P<mod>{_REL_AR_MOD})|(?P<this>هذا|هذه)\s++(?P<u2>العام|السنه|الشهر|الاسبوع)"),
     ("rel_en", r"(?P<mod>last|next|this|past|coming)\s++(?P<u>week|month|year)"),
     ("year", rf"(?P<cue>عام|العام|لعام|سنه|السنه|لسنه|year|the\s+year)\s++{_YEAR}{_YEARMARK}"
-             rf"|(?P<pcue>منذ|بحلول|حتي|قبل|بعد|خلال|مطلع|نهايه|by|since|until|till|before|after|in|during|through"
-             rf"|from|early|late|mid|في)\s++(?P<year2>(?:19|20|21)\d\d)(?!\d){_YEARMARK}"),
+             rf"|(?P<pcue>منذ|بحلول|حتي|قبل|بعد|خلال|by|since|until|till|before|after|in|during|through"
+             rf"|from|في)\s++(?P<year2>(?:19|20|21)\d\d)(?!\d){_YEARMARK}"),
     ("mon", rf"(?:شهر\s++)?{_MONTHX}(?P<mod>\s++(?:الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي|last|next))?"),
 ]
 # the master pattern (stdlib re: much faster than regex on these alternations) has only the outer kind groups
@@ -204,6 +218,55 @@ def _day_value(y: int | None, m: int, d: int | None) -> tuple[str | None, str]:
         return dt.date(y, m, d).isoformat(), "day"
     except ValueError:
         return None, "day"
+
+
+_EDGE = {"نهايه": "end", "end": "end", "مطلع": "start", "بدايه": "start", "beginning": "start", "start": "start",
+         "اواخر": "late", "late": "late", "اوائل": "early", "early": "early", "منتصف": "mid", "mid": "mid",
+         "middle": "mid"}
+
+
+def _edge(g: dict[str, str | None], doc: dt.date | None) -> tuple[str | None, str, bool]:
+    """"نهاية العام" / "مطلع 2025" / "أواخر يوليو" / "end of next month" / "mid-2025": a part of a year or month."""
+    edge = _EDGE[g.get("edge") or g.get("edge2") or "end"]
+    relative = False
+    if g.get("year"):
+        y, mo = int(g["year"] or 0), None
+    elif g.get("mon"):
+        mo = MONTHS[_sp(g["mon"] or "")]
+        if g.get("year2"):
+            y = int(g["year2"] or 0)
+        else:
+            relative = True
+            yy = _nearest_year(mo, None, doc)
+            if yy is None:
+                return None, "day", True
+            y = yy
+    else:
+        relative = True
+        if doc is None:
+            return None, "day", True
+        shift = 0 if g.get("this") else _mod_shift(g.get("mod") or "")
+        if g.get("u") in ("الشهر", "month"):
+            y, mo = _add_months(doc, shift)
+        else:
+            y, mo = doc.year + shift, None
+    if mo is None:
+        first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        parts = {"early": (first, dt.date(y, 3, 31)), "late": (dt.date(y, 10, 1), last)}
+        mid = f"{y:04d}-06"
+    else:
+        first = dt.date(y, mo, 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        parts = {"early": (first, first.replace(day=10)), "late": (first.replace(day=21), last)}
+        mid = first.replace(day=15).isoformat()
+    if edge == "end":
+        return last.isoformat(), "day", relative
+    if edge == "start":
+        return first.isoformat(), "day", relative
+    if edge == "mid":
+        return mid, ("month" if mo is None else "day"), relative
+    a, b = parts[edge]
+    return f"{a.isoformat()}/{b.isoformat()}", "interval", relative
 
 
 def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | None, str, bool] | None:
@@ -297,28 +360,13 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | No
             return f"{y:04d}-{mo:02d}", "month", True
         return f"{doc.year - n:04d}", "year", True
     if kind in ("end_ar", "end_en"):
-        u = g["u"]
-        edge = g["edge"]
-        if doc is None:
-            return None, "day", True
-        if u in ("الشهر", "month"):
-            first = doc.replace(day=1)
-            nxt = (first + dt.timedelta(days=32)).replace(day=1)
-            last = nxt - dt.timedelta(days=1)
-            if edge in ("نهايه", "end"):
-                return last.isoformat(), "day", True
-            if edge in ("مطلع", "بدايه", "beginning", "start"):
-                return first.isoformat(), "day", True
-            return f"{doc.year:04d}-{doc.month:02d}", "month", True
-        if edge in ("نهايه", "end"):
-            return f"{doc.year:04d}-12-31", "day", True
-        if edge in ("مطلع", "بدايه", "beginning", "start"):
-            return f"{doc.year:04d}-01-01", "day", True
-        if edge in ("اواخر",):
-            return f"{doc.year:04d}-10-01/{doc.year:04d}-12-31", "interval", True
-        if edge in ("اوائل",):
-            return f"{doc.year:04d}-01-01/{doc.year:04d}-03-31", "interval", True
-        return f"{doc.year:04d}-06", "month", True
+        return _edge(g, doc)
+    if kind == "ord_dmy":
+        mo = MONTHS[_sp(g["mon"])]
+        day = _ORD_DAYS[_sp(g["ord"])]
+        year = int(g["year"]) if g.get("year") else _nearest_year(mo, day, doc)
+        v, gran = _day_value(year, mo, day)
+        return v, gran, not g.get("year") and v is not None
     if kind in ("rel_ar", "rel_en"):
         u = g.get("u") or g.get("u2") or ""
         shift = 0 if g.get("this") else _mod_shift(g.get("mod") or "")
@@ -380,8 +428,6 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             relation = _RELATION.get(cue, "on")
             if relation == "on":
                 rs = sub.start("year2")
-            elif cue in ("مطلع", "نهايه", "early", "late", "mid"):
-                relation = "during" if cue in ("mid",) else ("by" if cue in ("نهايه", "late") else "on")
         if kind == "mon":
             mon = _sp(sub.group("mon"))
             prev_word = words_before(norm, cs, 1)
@@ -394,7 +440,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
         if kind in ("wd_ar", "wd_en"):
             nxt = _MASTER.match(norm, _skip_comma(norm, ce))
             k2 = _kind_of(nxt) if nxt is not None else ""
-            if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri"):
+            if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri", "ord_dmy"):
                 sub2 = _SUB[k2].fullmatch(norm, nxt.start(k2), nxt.end(k2))
                 if sub2 is not None:
                     res2 = _resolve(k2, sub2, doc_date)
@@ -424,7 +470,7 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
         tp = tm.start()
         if tp < done:
             continue
-        for start in _word_starts_before(norm, tp, 4):
+        for start in _word_starts_before(norm, tp, 5):
             if start < done:
                 continue
             m = _MASTER.match(norm, start)

@@ -495,7 +495,7 @@ def build() -> list[dict]:
     role("navy", "institution", ["MIL"], ["البحرية", "القوات البحرية", "سلاح البحرية", "الأسطول", "البحرية"],
          ["navy", "naval forces", "fleet"])
     role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي",
-                                               "سلاح الطيران", "الطيران", "المقاتلات", "الطائرات الحربية",
+                                               "سلاح الطيران", "المقاتلات", "الطائرات الحربية",
                                                "الدفاعات الجوية", "الدفاع الجوي"],
          ["air force", "air forces", "warplanes", "air defense", "air defences", "fighter jets"])
     role("national_guard", "institution", ["MIL"], ["الحرس الوطني", "الحرس الجمهوري", "الحرس الملكي"],
@@ -513,12 +513,12 @@ def build() -> list[dict]:
          en_plural("police officer", "security officer", "cop"))
     role("security_forces", "institution", ["COP", "MIL"], ["قوات الأمن", "القوات الأمنية", "قوى الأمن",
                                                             "قوات الأمن الداخلي", "الأجهزة الأمنية",
-                                                            "أجهزة الأمن", "السلطات الأمنية", "الأمن",
+                                                            "أجهزة الأمن", "السلطات الأمنية",
                                                             "قوات مكافحة الإرهاب", "جهاز الأمن",
-                                                            "القوى الأمنية", "الأمن الوطني"],
+                                                            "القوى الأمنية"],
          ["security forces", "security services", "security agencies", "security personnel",
           "counter-terrorism forces", "security officials"],
-         "police and military together; 'الأمن' alone needs a country")
+         "police and military together; 'الأمن' alone (security as a concept) is left out")
     role("intelligence", "institution", ["SPY"], ["الاستخبارات", "المخابرات", "الاستخبارات العسكرية",
                                                   "المخابرات العامة", "جهاز المخابرات", "جهاز الاستخبارات",
                                                   "المخابرات العسكرية", "أجهزة الاستخبارات",
@@ -548,7 +548,7 @@ def build() -> list[dict]:
     role("court", "institution", ["JUD"], ["المحكمة", "محكمة", "المحاكم", "محاكم", "المحكمة العليا",
                                            "المحكمة الدستورية", "المحكمة الدستورية العليا", "محكمة النقض",
                                            "محكمة الاستئناف", "محكمة الجنايات", "المحكمة العسكرية",
-                                           "محكمة عسكرية", "القضاء", "السلطة القضائية", "محكمة التمييز",
+                                           "محكمة عسكرية", "السلطة القضائية", "محكمة التمييز",
                                            "المجلس الدستوري", "مجلس الدولة", "النيابة العامة", "النيابة",
                                            "الادعاء العام", "هيئة الادعاء"],
          ["court", "courts", "supreme court", "constitutional court", "high court", "appeals court",
@@ -575,13 +575,13 @@ def build() -> list[dict]:
          en_plural("mufti", "grand mufti"))
     role("pope", "title", ["REL"], ["البابا", "بابا الفاتيكان", "الحبر الأعظم", "بابا روما"],
          en_plural("pope", "pontiff", "Holy Father"), "head of the Catholic Church (country VAT)")
-    role("cleric", "group", ["REL"], ["رجل دين", "رجال الدين", "رجل الدين", "الشيخ", "الإمام", "إمام",
-                                      "الأئمة", "أئمة", "العلماء", "علماء الدين", "الحاخام", "حاخام",
+    role("cleric", "group", ["REL"], ["رجل دين", "رجال الدين", "رجل الدين", "الإمام", "إمام",
+                                      "الأئمة", "أئمة", "علماء الدين", "الحاخام", "حاخام",
                                       "الحاخامات", "القس", "قس", "القساوسة", "البطريرك", "المطران",
                                       "آية الله", "المرجع", "المرجعية", "المرجعية الدينية"],
          en_plural("cleric", "imam", "preacher", "rabbi", "priest", "bishop", "patriarch", "ayatollah",
                    "religious leader", "sheikh"),
-         "'الشيخ' is also an honorific of Gulf royals and tribal leaders; 'العلماء' also scientists")
+         "'الشيخ' (an honorific of Gulf royals and tribal leaders) and 'العلماء' (also scientists) are left out")
     # ---- group nouns -------------------------------------------------------------------------------------------
     role("protesters", "group", ["CVL"], standalone("متظاهر") + standalone("محتج")
          + ["المعتصمين", "المعتصمون", "معتصمين", "معتصمون", "المضربين", "مضربين", "الحشود", "حشود"],
@@ -635,7 +635,7 @@ def build() -> list[dict]:
          + ["طالبي اللجوء", "طالبو اللجوء", "المهجرين", "مهجرين", "العائدين"],
          en_plural("refugee", "displaced person", "migrant", "asylum seeker", "returnee", "IDP")
          + ["displaced people", "the displaced"])
-    role("students", "group", ["EDU"], standalone("طالب") + ["الجامعة", "جامعة", "الجامعات", "المدرسة",
+    role("students", "group", ["EDU"], standalone("طالب") + ["الجامعات", "المدرسة",
                                                             "تلاميذ", "التلاميذ"] + standalone("معلم"),
          en_plural("student", "teacher", "university", "school", "pupil", "academic") + ["universities"],
          "'طالبان' is the Taliban (org:taliban) far more often than 'two students'")

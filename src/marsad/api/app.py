@@ -1,0 +1,239 @@
+"""The REST API and the dashboard: one FastAPI app over the library (``marsad.code``) and the store queries.
+
+Routes (all JSON; every error, ours or the framework's, uses one envelope
+``{"error": {"code": "E100", "status": 400, "message": "..."}}``):
+
+    GET  /healthz                 liveness, KB version, database path
+    POST /v1/code                 text -> the output contract of DESIGN.md
+    POST /v1/documents            code and store documents (needs ``Authorization: Bearer $MARSAD_TOKEN``)
+    GET  /v1/events               filters actor, dyad, type, quad_class, modality, since, until, place, q; cursor
+    GET  /v1/events/{id}          one event with its document text and every span
+    GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats
+    GET  /                        the dashboard (static files, a client of the routes above)
+
+Reads use a cursor of their own on the database handle; without a token the handle is opened read-only and the
+write route answers 503. Request bodies are capped (``max_body``, 2 MB by default) with a 413. CORS is off.
+SQL is never assembled from request values: the store's queries are parameterised.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, MarsadError, StoreError, require
+
+fastapi = require("fastapi", "the REST API", "api")
+from fastapi import FastAPI, Request  # noqa: E402
+from fastapi.exceptions import RequestValidationError  # noqa: E402
+from fastapi.responses import FileResponse, JSONResponse  # noqa: E402
+from fastapi.staticfiles import StaticFiles  # noqa: E402
+from pydantic import BaseModel, Field  # noqa: E402
+from starlette.exceptions import HTTPException as StarletteHTTPException  # noqa: E402
+
+STATIC = Path(__file__).resolve().parent / "static"
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+
+
+class CodeRequest(BaseModel):
+    text: str = Field(..., description="The article text (UTF-8).")
+    lang: str | None = Field(None, description="ar, en or auto (default).")
+    date: dt.date | None = Field(None, description="Document date, resolves relative dates and roles.")
+    url: str | None = None
+
+
+class DocumentIn(CodeRequest):
+    title: str | None = None
+    source: str | None = None
+
+
+class DocumentsRequest(BaseModel):
+    documents: list[DocumentIn] = Field(..., min_length=1, max_length=1000)
+
+
+def _envelope(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "status": status, "message": " ".join(str(message).split())}},
+                        status_code=status)
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a request body larger than ``limit`` bytes with a 413 in the error envelope."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        too_big = _envelope(413, "E413", f"request body is larger than the limit of {self.limit:,} bytes")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            return await too_big(scope, receive, send)
+        seen = 0
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooBig()
+            return message
+
+        try:
+            return await self.app(scope, limited_receive, send)
+        except _TooBig:
+            return await too_big(scope, receive, send)
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Database:
+    """One DuckDB handle for the app; each request reads through a cursor of its own."""
+
+    def __init__(self, path: str, writable: bool) -> None:
+        from ..store import Store
+
+        self.path = path
+        self.writable = writable
+        if not writable and path != ":memory:" and not Path(path).exists():
+            Store(path).close()  # create an empty, migrated database so the dashboard opens on an empty store
+        self.store = Store(path, read_only=not writable)
+        self.lock = threading.Lock()
+
+    def reader(self):
+        from ..store.queries import Queries
+
+        view = Queries()
+        view.con = self.store.con.cursor()
+        view.path = self.path
+        return view
+
+
+def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable)."""
+    from .. import __version__
+    from ..pipeline import Coder, code
+    from ..store.queries import EventFilter
+
+    token = token if token is not None else (os.environ.get("MARSAD_TOKEN") or None)
+    if max_body <= 0:
+        raise InputError(f"max body must be a positive number of bytes, not {max_body}")
+    database = _Database(db, writable=bool(token))
+    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
+                  description="Offline Arabic-first political event data. Errors use one JSON envelope.")
+    app.state.database = database
+
+    # ---- errors: one envelope ---------------------------------------------------------------------------
+    @app.exception_handler(MarsadError)
+    async def _marsad_error(_request: Request, exc: MarsadError):
+        status = 503 if isinstance(exc, StoreError) else (400 if isinstance(exc, InputError) else 500)
+        return _envelope(status, exc.code, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException):
+        return _envelope(exc.status_code, f"E{exc.status_code}", exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
+        return _envelope(422, "E422", f"{where}: {first.get('msg')}" if where else first.get("msg"))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception):  # pragma: no cover - a bug, reported as such
+        return _envelope(500, "E500", f"internal error: {type(exc).__name__}")
+
+    # ---- routes ---------------------------------------------------------------------------------------------
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "kb_version": Coder.default().kb.version,
+                "db": database.path, "writable": database.writable}
+
+    @app.post("/v1/code")
+    def code_text(req: CodeRequest) -> dict[str, Any]:
+        lang = None if req.lang in (None, "auto") else req.lang
+        if lang not in (None, "ar", "en"):
+            raise InputError(f"lang {req.lang!r} is not one of ar, en, auto")
+        return code(req.text, lang=lang, date=req.date, url=req.url).to_dict()
+
+    @app.post("/v1/documents")
+    def add_documents(req: DocumentsRequest, request: Request) -> dict[str, Any]:
+        if not database.writable:
+            return _envelope(503, "E503", "write routes are off: start the server with MARSAD_TOKEN set")
+        auth = request.headers.get("authorization", "")
+        given = auth[7:] if auth.lower().startswith("bearer ") else ""
+        if not given or not hmac.compare_digest(given.encode(), str(token).encode()):
+            return _envelope(401, "E401", "missing or wrong bearer token (Authorization: Bearer $MARSAD_TOKEN)")
+        from ..export.tables import DocMeta
+
+        items = []
+        for d in req.documents:
+            lang = None if d.lang in (None, "auto") else d.lang
+            doc = code(d.text, lang=lang, date=d.date, url=d.url)
+            meta = DocMeta(title=d.title, source=d.source, url=d.url, date=d.date.isoformat() if d.date else None,
+                           lang=doc.lang, path=None)
+            items.append((doc, meta))
+        with database.lock:
+            result = database.store.upsert_documents(items)
+        return {"new": result.new, "duplicates": result.duplicates, "near_duplicates": result.near_duplicates,
+                "already": result.already, "events": result.events,
+                "doc_ids": [doc.doc_id for doc, _m in items]}
+
+    @app.get("/v1/events")
+    def events(actor: str | None = None, dyad: str | None = None, type: str | None = None,
+               quad_class: int | None = None, modality: str | None = None, since: dt.date | None = None,
+               until: dt.date | None = None, place: str | None = None, q: str | None = None,
+               limit: int = 50, cursor: str | None = None, undirected: bool = False) -> dict[str, Any]:
+        pair = None
+        if dyad:
+            parts = [p for p in dyad.split(",") if p]
+            if len(parts) != 2:
+                raise InputError(f"dyad {dyad!r} must be two actor codes separated by a comma, e.g. USA,JPN")
+            pair = (parts[0], parts[1])
+        filters = EventFilter(actor=actor, dyad=pair, undirected=undirected, type=type, quad_class=quad_class,
+                              modality=modality, since=since, until=until, text=q, place=place)
+        return database.reader().events(filters, limit=limit, cursor=cursor).to_dict()
+
+    @app.get("/v1/events/{event_id}")
+    def event(event_id: str) -> dict[str, Any]:
+        got = database.reader().event(event_id)
+        if got is None:
+            raise StarletteHTTPException(404, f"no event {event_id!r}")
+        return got
+
+    @app.get("/v1/actors")
+    def actors(level: str = "country") -> dict[str, Any]:
+        return {"items": database.reader().actors(level=level)}
+
+    @app.get("/v1/dyads")
+    def dyads(by: str = "month", level: str = "country") -> dict[str, Any]:
+        return {"items": database.reader().dyads(by=by, level=level)}
+
+    @app.get("/v1/network")
+    def network(level: str = "country") -> dict[str, Any]:
+        return database.reader().network(level=level)
+
+    @app.get("/v1/stats")
+    def stats() -> dict[str, Any]:
+        return database.reader().stats()
+
+    # ---- dashboard -----------------------------------------------------------------------------------------
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def index():
+            return FileResponse(STATIC / "index.html", headers={
+                "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                           "script-src 'self'; connect-src 'self'; object-src 'none'"})
+
+    app.add_middleware(BodyLimit, limit=max_body)
+    return app

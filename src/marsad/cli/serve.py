@@ -1,0 +1,42 @@
+"""`marsad serve`: the REST API and the dashboard on one port."""
+from __future__ import annotations
+
+import typer
+
+from ..errors import InputError, require
+from . import app
+from .common import handles_errors
+
+_UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": 1024 ** 2, "m": 1024 ** 2}
+
+
+def parse_size(value: str) -> int:
+    v = value.strip().lower()
+    num = v.rstrip("bkm")
+    unit = v[len(num):]
+    try:
+        n = float(num)
+    except ValueError:
+        raise InputError(f"--max-body {value!r} is not a size such as 2MB, 512KB or 1048576") from None
+    if unit not in _UNITS or n <= 0:
+        raise InputError(f"--max-body {value!r} is not a size such as 2MB, 512KB or 1048576")
+    return int(n * _UNITS[unit])
+
+
+@app.command("serve")
+@handles_errors
+def serve_cmd(
+    db: str = typer.Option("marsad.duckdb", "--db", help="DuckDB file to serve (created empty if missing)."),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    max_body: str = typer.Option("2MB", "--max-body", help="Largest request body accepted (413 above it)."),
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json) and the dashboard at /. POST /v1/documents needs
+    MARSAD_TOKEN in the environment; without it the write route is off."""
+    uvicorn = require("uvicorn", "marsad serve", "api")
+    from ..api.app import create_app
+
+    if not 0 < port < 65536:
+        raise InputError(f"--port {port} is not a TCP port (1-65535)")
+    application = create_app(db, max_body=parse_size(max_body))
+    uvicorn.run(application, host=host, port=port, log_level="warning")
