@@ -29,7 +29,7 @@ def fake_coder(text, lang=None, date=None, doc_id=None):
     events = []
     if "ATTACK" in text:
         code = "ISRMIL" if "army" in text else "UAF"
-        events.append({"type": "ASSAULT", "cameo": "190", "modality": "negated" if "NEGATED" in text else "asserted",
+        events.append({"type": "ASSAULT", "cameo": "190", "rule": "attack", "modality": "negated" if "NEGATED" in text else "asserted",
                        "source": [{"code": code, "entity": None, "text": "x"}], "target": []})
     if "RIOT" in text:
         events.append({"type": None, "cameo": "145", "modality": "asserted",
@@ -73,6 +73,7 @@ def test_detection_counts(gsr_dir):
     assert a.false_alarm_rate("difficult no") == 0.5 and a.false_alarm_rate("easy no") == 0.0
     assert a.misses == [ASSAULT[2][::2]] and a.false_alarms == [ASSAULT[5][::2]]
     assert a.to_dict()["misses"] == [ASSAULT[2][0]] and a.to_dict()["false_alarms"] == [ASSAULT[5][0]]
+    assert a.to_dict()["rules"] == {"attack": {"yes": 2, "no": 1}}
     p = rep.types["PROTEST"]  # CAMEO root 14 counts as PROTEST
     assert (p.detection.tp, p.detection.n_pred, p.detection.n_gold) == (1, 1, 1)
     assert rep.sentences == 8

@@ -112,6 +112,7 @@ def test_detection_prefers_trigger_and_type(rep):
     assert rep.tuple.tp == 1  # the ACCUSE event has the wrong source, target and modality
     assert rep.confusion == {("CONSULT", "CONSULT"): 1, ("ACCUSE", "ACCUSE"): 1, (SPURIOUS, "THREATEN"): 1}
     assert (rep.per_type["THREATEN"].n_pred, rep.per_type["THREATEN"].tp) == (1, 0)
+    assert {k: (v.n_pred, v.tp) for k, v in rep.per_rule.items()} == {"r1": (1, 1), "r2": (1, 1), "r3": (1, 0)}
 
 
 @pytest.mark.parametrize("name,correct,n", [

@@ -128,9 +128,9 @@ def _cli(*args: str) -> list[str]:
 @pytest.mark.slow
 def test_sigkill_mid_ingest_then_resume_loses_and_doubles_nothing(tmp_path):
     src = tmp_path / "big.jsonl"
-    n_docs, n_bad = synthetic_jsonl(src, 2000, bad_every=100)
+    n_docs, n_bad = synthetic_jsonl(src, 800, bad_every=40)
     db = tmp_path / "k.duckdb"
-    proc = subprocess.Popen(_cli("ingest", str(src), "--db", str(db), "--batch", "50", "-v", "-q"),
+    proc = subprocess.Popen(_cli("ingest", str(src), "--db", str(db), "--batch", "25", "-v", "-q"),
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     committed = 0
     deadline = time.time() + 120
@@ -147,28 +147,28 @@ def test_sigkill_mid_ingest_then_resume_loses_and_doubles_nothing(tmp_path):
 
     with Store(db) as s:  # DuckDB replays its WAL: whole batches only
         (fp, pos, done) = s.sql("SELECT fingerprint, position, done FROM checkpoints")[0]
-        assert not done and pos % 50 == 0 and 200 <= pos < 2000
-        bad_before = pos // 100
+        assert not done and pos % 25 == 0 and 100 <= pos < 800
+        bad_before = pos // 40
         assert s.count("documents") == pos - bad_before
         assert s.count("skipped") == bad_before
-        rep = ingest([str(src)], s, IngestOptions(batch=50))
-        assert rep.resumed_from == pos and rep.read == 2000 - pos
+        rep = ingest([str(src)], s, IngestOptions(batch=25))
+        assert rep.resumed_from == pos and rep.read == 800 - pos
     after = counts(db)
     assert after["documents"] == after["distinct_docs"] == n_docs
     assert after["skipped"] == n_bad
 
     clean = tmp_path / "clean.duckdb"
     with Store(clean) as s:
-        ingest([str(src)], s, IngestOptions(batch=50))
+        ingest([str(src)], s, IngestOptions(batch=25))
     assert counts(clean) == after
 
 
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_and_the_run_resumes(tmp_path):
     src = tmp_path / "mid.jsonl"
-    n_docs, _ = synthetic_jsonl(src, 1200)
+    n_docs, _ = synthetic_jsonl(src, 400)
     db = tmp_path / "i.duckdb"
-    proc = subprocess.Popen(_cli("ingest", str(src), "--db", str(db), "--batch", "50", "-v", "-q"),
+    proc = subprocess.Popen(_cli("ingest", str(src), "--db", str(db), "--batch", "20", "-v", "-q"),
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert proc.stderr is not None
     for line in proc.stderr:
@@ -183,5 +183,5 @@ def test_ctrl_c_stops_cleanly_and_the_run_resumes(tmp_path):
         assert s.runs()[-1]["status"] == "interrupted"
         pos = s.checkpoint(s.sql("SELECT fingerprint FROM checkpoints")[0][0])[0]
         assert s.count("documents") == pos
-        rep = ingest([str(src)], s, IngestOptions(batch=50))
+        rep = ingest([str(src)], s, IngestOptions(batch=20))
         assert rep.resumed_from == pos and s.count("documents") == n_docs

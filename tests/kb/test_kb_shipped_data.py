@@ -171,3 +171,14 @@ def test_person_role_on_shipped_people_when_present(kb):
                 assert s.covers(s.start)
                 if s.end is not None:
                     assert not s.covers(s.end + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("وزير الخارجية الأمريكي", "USAGOV"), ("وزير الدفاع الياباني", "JPNMIL"), ("the Japanese defense minister", "JPNMIL"),
+])
+def test_role_plus_nisba_phrases_compose_an_actor_code(kb, phrase, code):
+    from marsad.kb.lookup import composed_code, segments
+
+    if not any(r.post in ("foreign_minister", "defense_minister") for r in kb.roles.values()):
+        pytest.skip("roles.jsonl has no minister titles yet")
+    assert composed_code(segments(kb, phrase)) == code

@@ -131,11 +131,11 @@ def test_cli_lookup_and_stats(tmp_path):
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
     res = runner.invoke(app, ["kb", "lookup", "لا أحد", "--data-dir", str(d)])
     assert res.exit_code == 1 and "no entity" in res.output
-    res = runner.invoke(app, ["kb", "lookup", "وزير الخارجية الاختباري", "--data-dir", str(d), "--json"])
+    res = runner.invoke(app, ["kb", "lookup", "وزير الخارجية اختباري", "--data-dir", str(d), "--json"])
     got = json.loads(res.output)
     assert got["candidates"] == [] and got["composed_code"] == "AAAGOV"
-    assert [s["text"] for s in got["segments"]] == ["وزير الخارجية", "الاختباري"]
-    res = runner.invoke(app, ["kb", "lookup", "وزير الخارجية الاختباري", "--data-dir", str(d)])
+    assert [s["text"] for s in got["segments"]] == ["وزير الخارجية", "اختباري"]
+    res = runner.invoke(app, ["kb", "lookup", "وزير الخارجية اختباري", "--data-dir", str(d)])
     assert res.exit_code == 0 and "AAAGOV" in res.output
     res = runner.invoke(app, ["kb", "stats", "--data-dir", str(d), "--json"])
     assert res.exit_code == 0, res.output
@@ -170,3 +170,16 @@ def test_unknown_fields_are_warnings_and_strict_fails(tmp_path):
     assert strict.exit_code == 3
     rows = [json.loads(line) for line in strict.output.splitlines() if line.startswith("{")]
     assert rows == [{"severity": "warning", "file": "countries.jsonl", "line": 2, "message": "unknown field 'name_en'"}]
+
+
+def test_organization_codes_must_start_with_their_country(tmp_path):
+    d = tiny_kb(tmp_path)
+    org = {"id": "org:bland-army", "kind": "military", "name": "Bland Army", "names_en": ["Bland Army"],
+           "name_ar": "جيش بلاند", "names_ar": ["جيش بلاند"], "acronyms": [], "code": "AAAMIL", "country": "BBB",
+           "sectors": ["MIL"], "ambiguous": False, "sources": "test", "notes": ""}
+    igo = {**org, "id": "org:club", "kind": "igo", "name": "Club", "names_en": ["Club"], "name_ar": "النادي",
+           "names_ar": ["النادي"], "code": "IGOCLB", "country": None, "sectors": ["IGO"]}
+    write(d / "organizations.jsonl", [org, igo])
+    manifest.write(d)
+    warnings = [(w.line, w.message) for w in validate(d).warnings]
+    assert len(warnings) == 1 and warnings[0][0] == 1 and "BBB" in warnings[0][1]

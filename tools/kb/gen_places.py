@@ -93,10 +93,11 @@ def main(out: Path = DATA) -> None:
     for c in cities.values():
         by_cc[c["countrycode"]].append(c)
 
-    def find(cc: str, name: str, admin1: str | None = None) -> dict | None:
+    def find(cc: str, name: str, admin1: str | None = None, exact: bool = False) -> dict | None:
         name = name.strip()
         pool = [c for c in by_cc.get(cc, ()) if admin1 is None or c["admin1code"] == admin1]
-        cands = [c for c in pool if c["name"] == name or name in c["alternatenames"]]
+        cands = [c for c in pool if c["name"] == name] if exact else []
+        cands = cands or [c for c in pool if c["name"] == name or name in c["alternatenames"]]
         if not cands:
             folded = ascii_fold(name).lower()
             cands = [c for c in pool if ascii_fold(c["name"]).lower() == folded]
@@ -105,15 +106,18 @@ def main(out: Path = DATA) -> None:
     hand_ar: dict[str, list[str]] = {}
     hand_amb: set[str] = set()
     hand_en: dict[str, str] = {}
+    cap_en: dict[str, list[str]] = {}  # English variants of capitals (Kiev, Washington, D.C.)
     capital_of: dict[str, str] = {}
     selected: dict[str, dict] = {}
     missing = []
-    cap_ar = {r[0]: r[1].split("|") for r in read_tsv(HERE / "capitals_ar.tsv")}
+    cap_rows = {r[0]: r for r in read_tsv(HERE / "capitals_ar.tsv")}
+    cap_ar = {cc: r[1].split("|") for cc, r in cap_rows.items()}
     for cc, info in sorted(gc.get_countries().items()):
         iso3 = iso3_of(cc)
         if not iso3 or not info["capital"].strip() or cc in NO_CAPITAL:
             continue
-        city = find(cc, info["capital"])
+        override = cap_rows.get(cc, [])[2:3]
+        city = find(cc, override[0], exact=True) if override and override[0] else find(cc, info["capital"])
         if city is None:
             missing.append(f"capital {cc} {info['capital']}")
             continue
@@ -122,6 +126,9 @@ def main(out: Path = DATA) -> None:
         capital_of[gid] = iso3
         if cc in cap_ar:
             hand_ar[gid] = cap_ar[cc]
+        variants = cap_rows.get(cc, [])[3:4]
+        if variants and variants[0]:
+            cap_en[gid] = variants[0].split("|")
     for cc in cap_ar:
         if cc not in {iso for iso, g in ((c["countrycode"], g) for g, c in selected.items())}:
             missing.append(f"capital_ar {cc} has no capital city")
@@ -146,7 +153,7 @@ def main(out: Path = DATA) -> None:
         iso3 = iso3_of(c["countrycode"])
         if iso3 is None:
             continue
-        names_en = uniq([hand_en.get(gid), c["name"], ascii_fold(c["name"])])
+        names_en = uniq([hand_en.get(gid), c["name"], ascii_fold(c["name"]), *cap_en.get(gid, [])])
         alt_ar = [strip_harakat(a) for a in c["alternatenames"] if good_ar(strip_harakat(a))]
         names_ar = uniq([strip_harakat(a) for a in hand_ar.get(gid, [])] + sorted(set(alt_ar), key=alt_ar.index))
         note = ""

@@ -103,6 +103,8 @@ class GSRTypeReport:
     errors: list[str] = field(default_factory=list)
     source_country: AccuracyCount = field(default_factory=AccuracyCount)
     source_sector: AccuracyCount = field(default_factory=AccuracyCount)
+    rules_right: dict[str, int] = field(default_factory=dict)  # rule -> detections on "yes" sentences
+    rules_false: dict[str, int] = field(default_factory=dict)  # rule -> detections on "no" sentences
     misses: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of "yes" sentences not detected
     false_alarms: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of "no" sentences detected
 
@@ -116,6 +118,8 @@ class GSRTypeReport:
                 "false_alarm_rate_difficult_no": round(self.false_alarm_rate("difficult no"), 4),
                 "false_alarm_rate_easy_no": round(self.false_alarm_rate("easy no"), 4),
                 "skipped_ambiguous": self.skipped_ambiguous, "errors": list(self.errors),
+                "rules": {r: {"yes": self.rules_right.get(r, 0), "no": self.rules_false.get(r, 0)}
+                          for r in sorted(set(self.rules_right) | set(self.rules_false))},
                 "source_country": self.source_country.to_dict(), "source_sector": self.source_sector.to_dict(),
                 **({"misses": [i for i, _ in self.misses], "false_alarms": [i for i, _ in self.false_alarms]}
                    if self.misses or self.false_alarms else {})}
@@ -250,7 +254,11 @@ def score_gsr(directory: str | Path | None = None, coder: Callable[..., Any] | N
                 rep.skipped_ambiguous += 1
                 continue
             try:
-                hit = bool(detected_events(run(row.text, row.id), etype))
+                found = detected_events(run(row.text, row.id), etype)
+                hit = bool(found)
+                tally = rep.rules_right if row.label == POSITIVE else rep.rules_false
+                for rule in {str(ev.get("rule") or "?") for ev in found}:
+                    tally[rule] = tally.get(rule, 0) + 1
             except MarsadError as exc:
                 rep.errors.append(f"{row.id}: {exc.code} {exc}")
                 hit = False

@@ -85,6 +85,20 @@ def render_gold(result: GoldEvaluation, console: Console, title: str = "gold set
         t.add_row(*_prf_row(label, prf))
     console.print(t)
     render_confusion(rep, console)
+    render_rules(rep, console)
+
+
+def render_rules(rep: EvalReport, console: Console, top: int = 12) -> None:
+    """The rules that fire most often without matching a gold event of their type (tuning targets)."""
+    wrong = sorted(((v.n_pred - v.tp, k, v) for k, v in rep.per_rule.items() if v.n_pred > v.tp), reverse=True)
+    if not wrong:
+        return
+    t = Table(title=f"Rules with the most wrong events (top {min(top, len(wrong))})", title_justify="left")
+    for col, just in (("rule", "left"), ("fired", "right"), ("right type", "right"), ("wrong", "right")):
+        t.add_column(col, justify=just)  # type: ignore[arg-type]
+    for n_wrong, rule, v in wrong[:top]:
+        t.add_row(rule, str(v.n_pred), str(v.tp), str(n_wrong))
+    console.print(t)
 
 
 def render_confusion(rep: EvalReport, console: Console) -> None:
@@ -139,6 +153,15 @@ def render_gsr(rep: GSRReport, console: Console) -> None:
     console.print(t)
     console.print("FA = false alarms (share of those sentences detected); gold = span-file sentences naming a "
                   "source country/sector", highlight=False)
+    t = Table(title="Rules behind false alarms (detections on no-sentences, top 12)", title_justify="left")
+    for col, just in (("type", "left"), ("rule", "left"), ("on yes", "right"), ("on no", "right")):
+        t.add_column(col, justify=just)  # type: ignore[arg-type]
+    rows = sorted(((n, etype, rule, r.rules_right.get(rule, 0)) for etype, r in rep.types.items()
+                   for rule, n in r.rules_false.items()), reverse=True)[:12]
+    for n, etype, rule, yes in rows:
+        t.add_row(etype, rule, str(yes), str(n))
+    if rows:
+        console.print(t)
     errors = [e for r in rep.types.values() for e in r.errors]
     if errors:
         console.print(f"[red]{len(errors)} sentences failed to code[/red]: " + escape("; ".join(errors[:5])))

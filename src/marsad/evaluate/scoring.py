@@ -114,6 +114,7 @@ class EvalReport:
         "type", "mode", "cameo_root", "source_country", "source_code", "target_country", "target_code",
         "modality", "location", "time", "quantities")})
     per_type: dict[str, PRF] = field(default_factory=dict)
+    per_rule: dict[str, PRF] = field(default_factory=dict)  # tp = matched with the right type; n_pred = fired
     confusion: Counter = field(default_factory=Counter)
     diff: list[DiffItem] = field(default_factory=list)
     seconds: float = 0.0
@@ -133,6 +134,8 @@ class EvalReport:
             _add_field(self.fields.setdefault(k, FieldScore()), fs)
         for k, v in other.per_type.items():
             self.per_type.setdefault(k, PRF()).add(v)
+        for k, v in other.per_rule.items():
+            self.per_rule.setdefault(k, PRF()).add(v)
         self.confusion.update(other.confusion)
         self.diff += other.diff
         self.seconds += other.seconds
@@ -154,6 +157,7 @@ class EvalReport:
                        "tuple": self.tuple.to_dict()},
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
+            "per_rule": {k: {"fired": v.n_pred, "right": v.tp} for k, v in sorted(self.per_rule.items())},
             "confusion": [{"gold": g, "pred": p, "count": n} for (g, p), n in sorted(self.confusion.items())],
         }
         if include_diff:
@@ -400,6 +404,7 @@ def _score_events(gold: GoldDoc, pred: dict[str, Any], rep: EvalReport, want_dif
         rep.per_type.setdefault(g.label, PRF()).n_gold += 1
     for p in pev:
         rep.per_type.setdefault(pred_label(p), PRF()).n_pred += 1
+        rep.per_rule.setdefault(str(p.get("rule") or "?"), PRF()).n_pred += 1
     f = rep.fields
     for i, j in pairs:
         g, p = gev[i], pev[j]
@@ -408,6 +413,7 @@ def _score_events(gold: GoldDoc, pred: dict[str, Any], rep: EvalReport, want_dif
         if gl == pl:
             typed_tp += 1
             rep.per_type[gl].tp += 1
+            rep.per_rule[str(p.get("rule") or "?")].tp += 1
         pcameo = str(p.get("cameo") or "")
         psrc, ptgt = _codes(p.get("source")), _codes(p.get("target"))
         checks = [

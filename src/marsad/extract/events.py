@@ -19,17 +19,9 @@ from dataclasses import dataclass
 
 from ..model import Actor, Location, Span, TimeRef
 from .actors import Phrase
-from ..text import normalize_key
+from .preps import PREFIX_PREPS, PREP_WORDS, fold as _fold, mention_prep, phrase_prep
 from .words import Word
 
-PREP_WORDS = {
-    "ar": {"في", "من", "الى", "إلى", "على", "عن", "مع", "ضد", "بين", "مثل", "لدى", "حول", "نحو", "عبر", "خلال",
-           "بعد", "قبل", "تجاه", "بشان", "لصالح", "عند", "منذ", "حتى", "دون", "وسط", "قرب", "امام", "ازاء"},
-    "en": {"in", "at", "on", "with", "against", "to", "from", "by", "between", "of", "for", "like", "among",
-           "into", "over", "toward", "towards", "about", "near", "after", "before", "during", "through", "than",
-           "as", "despite", "amid", "including", "such"},
-}
-PREFIX_PREPS = {"ب": "ب", "ل": "ل", "ك": "ك", "لل": "ل", "بال": "ب"}
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
 COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
                    "en": {"that"}}
@@ -46,12 +38,6 @@ DEFAULT_PREPS = {
 }
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
 
-def _fold(words) -> set[str]:
-    return {normalize_key(w) for w in words}
-
-
-PREP_WORDS = {lang: _fold(ws) for lang, ws in PREP_WORDS.items()}
-PREFIX_PREPS = {normalize_key(k): normalize_key(v) for k, v in PREFIX_PREPS.items()}
 NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
 COMPLEMENTIZERS = {lang: _fold(ws) for lang, ws in COMPLEMENTIZERS.items()}
 LOCATIVE = {lang: _fold(ws) for lang, ws in LOCATIVE.items()}
@@ -71,53 +57,6 @@ class TriggerHit:
     prefix: str  # proclitics on the first word
     start: int
     end: int
-
-
-def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
-    """The preposition governing a phrase: a separate word before it, or a clitic ب/ل/ك on its first word."""
-    if ph.mentions:
-        pre = ph.mentions[0].prefix.lstrip("وف")
-        if pre in PREFIX_PREPS:
-            return PREFIX_PREPS[pre]
-    elif ph.anaphor:
-        first = words[ph.w0]
-        for prefix, _b, _s in first.bases[:1]:
-            pre = prefix.lstrip("وف")
-            if pre in PREFIX_PREPS:
-                return PREFIX_PREPS[pre]
-    k = ph.w0 - 1
-    preps = PREP_WORDS[lang]
-    while k >= 0 and words[k].sentence == words[ph.w0].sentence:
-        w = words[k]
-        norm = w.norm
-        if lang == "ar" and norm.startswith("و") and norm[1:] in preps:
-            return norm[1:]
-        if norm in preps:
-            return norm
-        if lang == "en" and norm in {"the", "a", "an"}:
-            k -= 1
-            continue
-        break
-    return None
-
-
-def mention_prep(m, words: list[Word], lang: str) -> str | None:
-    """The preposition governing a single mention (clitic ب/ل/ك or the word before it)."""
-    pre = m.prefix.lstrip("وف")
-    if pre in PREFIX_PREPS:
-        return PREFIX_PREPS[pre]
-    k = m.w0 - 1
-    while k >= 0 and words[k].sentence == words[m.w0].sentence:
-        norm = words[k].norm
-        if lang == "ar" and norm.startswith("و") and norm[1:] in PREP_WORDS[lang]:
-            return norm[1:]
-        if norm in PREP_WORDS[lang]:
-            return norm
-        if lang == "en" and norm in {"the", "a", "an"}:
-            k -= 1
-            continue
-        break
-    return None
 
 
 class EventBuilder:
@@ -209,8 +148,12 @@ class EventBuilder:
         target: list[Phrase] = []
         via = "none"
         is_verb = t.pos == "verb"
-        # 1. subject
-        if lang == "ar" and is_verb and not t.passive and after:
+        # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
+        # otherwise Arabic puts the subject after the verb (VSO)
+        if is_verb and before and before[-1].w1 == hit.w0 - 1 and self.preps[id(before[-1])] is None:
+            source = self._chain_backward(before[-1], cands)
+            via = "svo"
+        if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
             if p.w0 - hit.w1 <= 3 and self.preps[id(p)] is None and not self._has_break(hit.w1, p.w0):
                 source = self._chain_forward(p, cands)

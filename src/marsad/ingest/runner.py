@@ -2,7 +2,8 @@
 
 ``ingest(paths, store, options, on_batch)`` reads the inputs as a stream of items (documents or skipped records),
 cuts it into batches of ``options.batch`` items, codes the new documents of each batch with ``marsad.code`` (in the
-main process, or in ``options.workers`` spawned processes that each load the KB once), and writes every batch with
+main process, or in ``options.workers`` spawned processes that each load the KB once; a worker that dies ends the
+run with a CodingError, never a hang), and writes every batch with
 ``Store.upsert_batch`` in one transaction together with the checkpoint (input fingerprint + items consumed).
 
 Crash safety: after a kill at any instant the store holds whole batches only, and the checkpoint says how many
@@ -19,10 +20,12 @@ import os
 import time
 import uuid
 from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError, MarsadError
+from ..errors import CodingError, InputError, MarsadError
 from ..export.tables import DocMeta
 from ..pipeline import doc_id_of
 from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, prepare
@@ -99,8 +102,13 @@ def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool) -> list[tu
 
 
 def _warm_worker() -> None:
-    """Load the KB once per worker process (the first ``code`` call does)."""
+    """Load the KB once per worker process (the first ``code`` call does); leave Ctrl-C to the main process, which
+    stops cleanly (the terminal sends SIGINT to the whole process group)."""
+    import signal
+
     from ..pipeline import code
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     code("warm up", lang="en")
 
@@ -151,7 +159,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
     pool = None
     try:
         if opts.workers > 1:
-            pool = mp.get_context("spawn").Pool(opts.workers, initializer=_warm_worker)
+            pool = ProcessPoolExecutor(opts.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker)
         pending: deque = deque()
         for end, batch in _batches(stream, start, opts.batch):
             job = _submit(batch, store, near, pool)
@@ -169,8 +177,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
         raise
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=True, cancel_futures=True)
         report.elapsed = time.perf_counter() - started
         store.finish_run(report.run_id, status, report.counts())
     return report
@@ -192,13 +199,17 @@ def _submit(batch: list[tuple[int, Item]], store: Store, near: bool, pool):
         todo.append(d)
     if pool is None:
         return already, code_batch(todo, near)
-    return already, pool.apply_async(code_batch, (todo, near))
+    return already, pool.submit(code_batch, todo, near)
 
 
 def _finish(entry, store: Store, opts: IngestOptions, fp: str | None, inputs: str, report: IngestReport,
             started: float, on_batch) -> None:
     end, batch, (already, job) = entry
-    coded = job if isinstance(job, list) else job.get()
+    try:
+        coded = job if isinstance(job, list) else job.result()
+    except BrokenProcessPool:
+        raise CodingError("a coding worker process died (out of memory?); every committed batch is kept: "
+                          "run the same command again to resume") from None
     skipped = [SkippedRecord(it.where, it.reason, pos) for pos, it in batch if isinstance(it, Skipped)]
     prepared = []
     for pos, res in coded:

@@ -12,8 +12,8 @@ Contract: ``load_rules(data_dir=None) -> Rules`` (cached per directory) returns 
 JSON fields; trigger ``forms`` are kept exactly as written (the engine folds them with
 ``marsad.text.normalize_key``). A record that breaks the schema raises ``KBError(msg, file=, line=)``; the
 cross-file rules (trigger cameo exists and its PLOVER type agrees, valid modes, QuadClass from the GDELT root
-cut-points, no (form, type) pair listed twice in one language) are checked on load as well, so a bad edit fails
-at the first import, not halfway through a corpus. The decisions behind the table are in
+cut-points) are checked on load as well, so a bad edit fails at the first import, not halfway through a corpus.
+``validate_rules()`` adds the slower check that no (form, type) pair is listed twice in one language. The decisions behind the table are in
 docs/coding-decisions.md.
 
 Imports from marsad: ``errors`` and the KB's one normalization (``kb._normalize.normalize_key``).
@@ -31,7 +31,8 @@ from ._normalize import normalize_key
 
 __all__ = [
     "LANGS", "MODALITIES", "MODALITY_PRIORITY", "PLOVER_MODES", "PLOVER_TYPES", "POS", "UNIT_KINDS",
-    "CameoCode", "ModalityCue", "Rules", "Trigger", "Unit", "load_rules", "quad_class_of",
+    "CameoCode", "ModalityCue", "Rules", "Trigger", "Unit", "duplicate_forms", "load_rules", "quad_class_of",
+    "validate_rules",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -277,7 +278,6 @@ def _load_cameo(path: Path) -> dict[str, CameoCode]:
 
 def _load_triggers(path: Path, lang: str, cameo: dict[str, CameoCode]) -> list[Trigger]:
     out: list[Trigger] = []
-    owner: dict[tuple[str, str | None], str] = {}
     for no, r in _read_jsonl(path, _TRIGGER_FIELDS, "id"):
         where = {"file": path.name, "line": no}
         if r["lang"] != lang:
@@ -297,10 +297,6 @@ def _load_triggers(path: Path, lang: str, cameo: dict[str, CameoCode]) -> list[T
         for form in forms:
             if form != form.strip() or "  " in form:
                 raise KBError(f"form {form!r} has stray spaces", **where)
-            key = (normalize_key(form), ttype)
-            if key in owner and owner[key] != r["id"]:
-                raise KBError(f"form {form!r} ({ttype}) already listed by {owner[key]}", **where)
-            owner[key] = r["id"]
         out.append(Trigger(r["id"], lang, ttype, mode, r["cameo"], forms, r["pos"], r["reciprocal"],
                            r["passive"], tuple(r["target_preps"]), tuple(r.get("context_any", ())),
                            tuple(r.get("exclude_any", ())), float(r["strength"]), r.get("notes", "")))
@@ -324,6 +320,29 @@ def _load_units(path: Path) -> dict[str, list[Unit]]:
         out[r["lang"]].append(Unit(r["id"], r["lang"], tuple(r["forms"]), r["kind"], r["unit"],
                                    r.get("position", "after"), r.get("notes", "")))
     return out
+
+
+def duplicate_forms(triggers: list[Trigger]) -> list[str]:
+    """Problems "form (TYPE) in id1 and id2": a surface form listed by two entries of one type in one language.
+
+    Not run on every load (it folds ~50k forms); the test suite and ``marsad kb validate`` call it. The generator
+    (tools/rules/gen_triggers.py) never writes such a pair."""
+    owner: dict[tuple[str, str | None], str] = {}
+    problems = []
+    for t in triggers:
+        for form in t.forms:
+            key = (normalize_key(form), t.type)
+            first = owner.setdefault(key, t.id)
+            if first != t.id:
+                problems.append(f"{form!r} ({t.type}) in {first} and {t.id}")
+    return problems
+
+
+def validate_rules(data_dir: Path | str | None = None) -> list[str]:
+    """Full check of the rule files, for ``marsad kb validate`` and the tests: loads them (KBError on a schema or
+    cross-file error) and returns the remaining problems (duplicate forms), empty when all is well."""
+    rules = load_rules(data_dir)
+    return [f"triggers_{lang}.jsonl: {p}" for lang in LANGS for p in duplicate_forms(rules.triggers[lang])]
 
 
 @functools.cache

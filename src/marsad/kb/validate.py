@@ -7,8 +7,10 @@
   * a name shared by two entities of the same kind (or two roles) where more than one of them resolves it
     without context (mark all but at most one as ambiguous / needs context);
   * two people holding one single-holder post for one country (or organization) over overlapping periods
-    (end of one == start of the next is allowed: same-day handovers).
-Warnings: ambiguity lists naming forms the record does not have, sector codes outside the CAMEO/PLOVER list.
+    (end of one == start of the next is allowed: same-day handovers; an unknown start counts as "always");
+  * a country's capital and the place's capital_of that do not point at each other.
+Warnings: ambiguity lists naming forms the record does not have, sector codes outside the CAMEO/PLOVER list,
+unknown fields (usually typos), organization codes that start with neither their country nor IGO/NGO/...
 Imports ``marsad.errors``, ``marsad.kb`` and ``marsad.text``.
 """
 from __future__ import annotations
@@ -88,6 +90,7 @@ def validate(data_dir: Path | str | None = None) -> Report:
     _check_sectors(kb, add)
     _check_capitals(kb, add)
     _check_fields(kb, add)
+    _check_org_codes(kb, add)
     return report
 
 
@@ -189,6 +192,24 @@ def _check_capitals(kb: KnowledgeBase, add) -> None:
             if country is not None and country.raw["capital"] != rid:
                 add(Problem("error", *_where(kb, rid),
                             f"capital_of {ent.raw['capital_of']} but {country.id} names capital {country.raw['capital']}"))
+
+
+# CAMEO/PLOVER codes that stand in the country slot of an actor code without being a country
+NON_STATE = frozenset({"IGO", "NGO", "UNO", "EUR", "ISM", "IMG", "MNC"})
+
+
+def _check_org_codes(kb: KnowledgeBase, add) -> None:
+    """An organization's code starts with a country code (its own country's) or a non-state code (IGO, NGO...)."""
+    for rid, ent in kb.entities.items():
+        if ent.kind != "organization" or not ent.code:
+            continue
+        head = kb.country(ent.code[:3])
+        if head is None and ent.code[:3] not in NON_STATE:
+            add(Problem("warning", *_where(kb, rid), f"code {ent.code!r} starts with neither a country code nor "
+                                                     f"one of {', '.join(sorted(NON_STATE))}"))
+        elif head is not None and ent.country and kb.country(ent.country) is not head:
+            add(Problem("warning", *_where(kb, rid), f"code {ent.code!r} does not start with the code of its "
+                                                     f"country {ent.country}"))
 
 
 def _check_fields(kb: KnowledgeBase, add) -> None:

@@ -108,7 +108,14 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"(?P<year>(?:19|20|21)\d\d)(?!\d)"),
     ("hijri", rf"(?:(?P<day>[12]\d|3[01]|0?[1-9])\s++(?:من\s++)?)?(?:شهر\s++)?(?P<hmon>{_HIJRI_ALT})(?!\w)"
               rf"(?:\s++(?:عام\s++|سنه\s++)?(?P<hyear>1[34]\d\d)(?:\s*+(?:ه|هـ|هجريه|للهجره)(?!\w))?)?"),
-    ("dmy", rf"{_DAY}\s*+(?:من\s++)?(?:شهر\s++)?{_MONTHX}(?:\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه)\s++)?{_YEAR}{_YEARMARK})?"),
+    ("drange", rf"(?:(?:بين|من|between|from)\s++(?:(?:يومي|يوم|the)\s++)?)?(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+               rf"\s*+(?:و|الي|حتي|and|to|-|–)\s*+{_DAY}\s++(?:من\s++)?(?:شهر\s++)?{_MONTHX}"
+               rf"(?:\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه)\s++)?{_YEAR}{_YEARMARK})?"
+               rf"|(?:between\s++|from\s++)?{_MONTHX.replace('(?P<mon>', '(?P<mon2>')}\s++(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*+"
+               rf"(?:and|to|-|–)\s*+(?P<d3>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?:\s*+,\s*+|\s++)?"
+               rf"(?P<ry>(?:19|20|21)\d\d)?(?!\d)"),
+    ("dmy", rf"{_DAY}\s*+(?:من\s++)?(?:شهر\s++)?{_MONTHX}(?:\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه)\s++)?{_YEAR}{_YEARMARK}"
+            rf"|\s++(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي))?"),
     ("mdy", rf"{_MONTHX}\s++{_DAY}(?!\d)(?:(?:\s*+,\s*+|\s++){_YEAR})?"),
     ("my", rf"(?:شهر\s++)?{_MONTHX}\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه|العام)\s++)?{_YEAR}{_YEARMARK}"),
     ("ago", r"(?:(?P<pre>قبل|منذ)\s++(?:(?P<n>\d{1,3}|[^\W\d]+)\s++)?(?P<unit>ايام|يومين|يوم|اسابيع|اسبوعين|اسبوع"
@@ -118,13 +125,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("wd_ar", rf"{_PARTDAY_AR}?(?:(?:يوم\s++)?ال(?P<wd>{_WD_AR})|يوم\s++(?P<wd2>{_WD_AR}))(?!\w)"
               rf"(?!\s++عشر)(?:\s++(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم))?"),
     ("wd_en", rf"(?:(?P<mod>last|next|this)\s++)?(?P<wd>{_WD_EN})(?!\w)(?:\s++(?:morning|afternoon|evening|night))?"),
-    ("rel_ar_day", rf"{_PARTDAY_AR}?(?:(?P<d>اول\s++امس|امس|البارحه|بعد\s++غد|غدا|غد|اليوم|الليله)"
+    ("rel_ar_day", rf"{_PARTDAY_AR}?(?:(?P<d>اول\s++امس|امس|الامس|البارحه|بعد\s++غد|غدا|غد|اليوم|الليله)"
                    r"(?!\s++(?:التالي|السابق|الذي|الاول|الثاني|الوطني|العالمي)(?!\w)))"),
     ("rel_en_day", r"(?P<d>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
                    r"|tonight)"),
     ("end_ar", rf"(?P<edge>نهايه|اواخر|مطلع|بدايه|اوائل|منتصف)\s++(?:(?P<u>العام|السنه|الشهر)(?:\s++(?P<mod>"
                rf"{_REL_AR_MOD}))?|(?:(?:عام|سنه)\s++)?(?P<year>(?:19|20|21)\d\d)(?!\d){_YEARMARK}"
-               rf"|(?:شهر\s++)?(?P<mon>{_MONTH_ALT})(?!\w)(?:\s++(?:(?:عام|سنه)\s++)?(?P<year2>(?:19|20|21)\d\d)(?!\d))?)"),
+               rf"|(?:شهر\s++)?{_MONTHX}(?:\s++(?:(?:عام|سنه)\s++)?(?P<year2>(?:19|20|21)\d\d)(?!\d)"
+               rf"|\s++(?P<mmod>الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي))?)"),
     ("end_en", rf"(?:(?:the\s++)?(?P<edge>end|beginning|start|middle)\s++of\s++|(?P<edge2>early|late|mid)(?:-|\s++))"
                rf"(?:(?:(?P<this>the|this)|(?P<mod>last|next))\s++(?P<u>year|month)|(?P<year>(?:19|20|21)\d\d)(?!\d)"
                rf"|(?P<mon>{_MONTH_ALT})(?!\w)(?:\s++(?P<year2>(?:19|20|21)\d\d)(?!\d))?)"),
@@ -139,15 +147,15 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # the master pattern (stdlib re: much faster than regex on these alternations) has only the outer kind groups
 _MASTER = re.compile(
-    r"(?<!\w)(?=\w)(?:[وف](?=(?:قبل|منذ|يوم|ال|امس|غدا|شهر|عام|نهايه|مطلع)))?(?:"
+    r"(?<!\w)(?=\w)(?:[وف](?=(?:قبل|منذ|يوم|ال|امس|غدا|شهر|عام|نهايه|مطلع|بين|\d)))?(?:"
     + "|".join(f"(?P<{name}>" + re.sub(r"\(\?P<\w+>", "(?:", pat).replace("(?P=sep)", "[/.-]") + ")"
                for name, pat in _PATTERNS)
     + r")(?!\w)"
 )
 _KIND_NAMES = tuple(name for name, _ in _PATTERNS)
 # every time expression contains one of these: a digit or one of these words (possibly inside a longer word)
-_TRIGGER = re.compile(r"\d|" + trie_pattern([
-    *MONTHS, *_HIJRI, *_WEEKDAYS_AR, *_WEEKDAYS_EN, *_UNIT, "امس", "البارحه", "غد", "غدا", "اليوم", "الليله",
+_TRIGGER = re.compile(r"\d++|" + trie_pattern([
+    *MONTHS, *_HIJRI, *_WEEKDAYS_AR, *_WEEKDAYS_EN, *_UNIT, "امس", "الامس", "البارحه", "غد", "غدا", "اليوم", "الليله",
     "الاسبوع", "الشهر", "العام", "السنه", "الاسابيع", "الاشهر", "الشهور", "yesterday", "today", "tomorrow",
     "tonight", "week", "month", "year"]) + r"(?!\w)")
 _SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
@@ -201,6 +209,23 @@ def _nearest_year(month: int, day: int | None, doc: dt.date | None) -> int | Non
     return best[1] if best else None
 
 
+def _year_for(month: int, day: int | None, doc: dt.date | None, mod: str | None) -> int | None:
+    """Year of a day/month written without one: "الماضي"/last -> the latest such date before the document date,
+    "المقبل"/next -> the first one after it, "الجاري"/"الحالي" -> the document's year, none -> the nearest."""
+    if doc is None:
+        return None
+    shift = _mod_shift(mod.strip()) if mod else None
+    if shift is None:
+        return _nearest_year(month, day, doc)
+    if shift == 0:
+        return doc.year
+    here = (month, day or (1 if shift > 0 else 31))
+    now = (doc.month, doc.day)
+    if shift < 0:
+        return doc.year if here < now else doc.year - 1
+    return doc.year if here > now else doc.year + 1
+
+
 def _mod_shift(mod: str) -> int:
     if mod in ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "last", "past"):
         return -1
@@ -237,7 +262,7 @@ def _edge(g: dict[str, str | None], doc: dt.date | None) -> tuple[str | None, st
             y = int(g["year2"] or 0)
         else:
             relative = True
-            yy = _nearest_year(mo, None, doc)
+            yy = _year_for(mo, None, doc, g.get("mmod"))
             if yy is None:
                 return None, "day", True
             y = yy
@@ -278,6 +303,23 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | No
             return None
         v, gran = _day_value(y, mo, d)
         return (v, gran, False) if v else None
+    if kind == "drange":
+        mon = _sp(g["mon"] or g["mon2"])
+        mo = MONTHS[mon]
+        if g.get("d1"):
+            d1, d2 = int(g["d1"]), int(g["day"])
+            year_s = g.get("year")
+        else:
+            d1, d2 = int(g["d2"]), int(g["d3"])
+            year_s = g.get("ry")
+        if d2 <= d1:
+            return None
+        year = int(year_s) if year_s else _nearest_year(mo, d1, doc)
+        a, _ = _day_value(year, mo, d1)
+        b, _ = _day_value(year, mo, d2)
+        if year is not None and (a is None or b is None):
+            return None
+        return (f"{a}/{b}" if a and b else None), "interval", not year_s and year is not None
     if kind in ("dmy", "mdy", "my"):
         mon = _sp(g["mon"])
         mo = MONTHS[mon]
@@ -287,7 +329,7 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | No
             return None
         rel = False
         if year is None:
-            year = _nearest_year(mo, day, doc)
+            year = _year_for(mo, day, doc, g.get("mod"))
             rel = True
         v, gran = _day_value(year, mo, day)
         return v, gran, rel and v is not None
@@ -329,7 +371,7 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | No
         return day.isoformat(), "day", True
     if kind in ("rel_ar_day", "rel_en_day"):
         w = _sp(g["d"])
-        delta = {"امس": -1, "البارحه": -1, "اول امس": -2, "غدا": 1, "غد": 1, "بعد غد": 2, "اليوم": 0,
+        delta = {"امس": -1, "الامس": -1, "البارحه": -1, "اول امس": -2, "غدا": 1, "غد": 1, "بعد غد": 2, "اليوم": 0,
                  "الليله": 0, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
                  "the day before yesterday": -2, "the day after tomorrow": 2}[w]
         if doc is None:
@@ -440,7 +482,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
         if kind in ("wd_ar", "wd_en"):
             nxt = _MASTER.match(norm, _skip_comma(norm, ce))
             k2 = _kind_of(nxt) if nxt is not None else ""
-            if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri", "ord_dmy"):
+            if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri", "ord_dmy", "drange"):
                 sub2 = _SUB[k2].fullmatch(norm, nxt.start(k2), nxt.end(k2))
                 if sub2 is not None:
                     res2 = _resolve(k2, sub2, doc_date)
@@ -508,7 +550,14 @@ def _kind_of(m: re.Match[str]) -> str:
 
 
 def _skip_comma(norm: str, i: int) -> int:
+    """Skip ", " and a linking في/on between a weekday and its date ("يوم الجمعة في 14 يناير")."""
     j = i
     while j < len(norm) and norm[j] in " ,":
         j += 1
+    for w in ("في ", "on "):
+        if norm.startswith(w, j):
+            j += len(w)
+            while j < len(norm) and norm[j] == " ":
+                j += 1
+            break
     return j

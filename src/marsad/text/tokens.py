@@ -113,20 +113,40 @@ def _split_pieces(prefix: str) -> list[str]:
     return pieces
 
 
+def _by_length(stems: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths: dict[int, set[str]] = {}
+    for st in stems:
+        lengths.setdefault(len(st), set()).add(st)
+    return tuple((n, frozenset(v)) for n, v in sorted(lengths.items()))
+
+
+_NO_SPLIT_BY_LEN = _by_length(NO_SPLIT_STEMS)
+
+
+def _starts_with_stem(s: str) -> bool:
+    """``s.startswith(NO_SPLIT_STEMS)`` with a few set lookups instead of hundreds of comparisons."""
+    for n, stems in _NO_SPLIT_BY_LEN:
+        if n > len(s):
+            break
+        if s[:n] in stems:
+            return True
+    return False
+
+
 def _blocked(word: str, prefix: str) -> bool:
     """True when the letters of ``prefix`` that would be cut off look like the start of a known stem."""
     if prefix.endswith("ال") or prefix.endswith("لل"):
         # the article: "ال" + rest; the word from the article on must not be an exception / known stem
         k = len(prefix) - 2
         tail = word[k:]
-        if tail in ARTICLE_EXCEPTIONS or tail.startswith(NO_SPLIT_STEMS):
+        if tail in ARTICLE_EXCEPTIONS or _starts_with_stem(tail):
             return True
-        if prefix.endswith("لل") and ("ل" + word[len(prefix):]).startswith(NO_SPLIT_STEMS):
+        if prefix.endswith("لل") and _starts_with_stem("ل" + word[len(prefix):]):
             return True  # للبنان: ل + لبنان, not ل + ال + بنان
         return False
     if prefix.endswith("س") and word[len(prefix):len(prefix) + 1] not in ("ي", "ت", "ن", "ا"):
         return True  # the future prefix only comes before an imperfect verb
-    return word[len(prefix) - 1:].startswith(NO_SPLIT_STEMS)
+    return _starts_with_stem(word[len(prefix) - 1:])
 
 
 def _segment(word: str, hamza_article: bool,
@@ -277,7 +297,8 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
                 if plan is _MISSING:
                     plan = plans[w] = _word_plan(w, protect_fn)
                 if plan is not None and type(plan) is _HamzaDependent:
-                    plan = plan.hamza if text[offs[ns + plan.k]] in hamza_alef else plan.bare
+                    k = ns + plan.k
+                    plan = plan.hamza if text[k if identity else offs[k]] in hamza_alef else plan.bare
         elif num:
             w = num
             ne = pos = ns + len(w)
@@ -329,7 +350,13 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
                 s_part(tok, part)
                 append(tok)
             continue
-        if offs[ns] < last_end or any(offs[ns + a] == offs[ns + a - 1] for a, _, _ in plan[1:]):
+        bad = offs[ns] < last_end
+        if not bad:
+            for a, _b, _p in plan[1:]:
+                if offs[ns + a] == offs[ns + a - 1]:
+                    bad = True
+                    break
+        if bad:
             # a cut falls inside one original character (a ligature): keep the word whole
             s, e = nt.to_original(ns, ne)
             if s < last_end:
@@ -339,12 +366,22 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
             last_end = e
             continue
         for a, b, part in plan:
-            s, e = nt.to_original(ns + a, ns + b)
+            s = offs[ns + a]
+            last = offs[ns + b - 1]
+            e = last + 1
+            nxt = offs[ns + b]
+            if e < nxt:
+                e = nt.to_original(ns + a, ns + b)[1]  # take the marks written on the piece's last letter
             t = text[s:e]
-            pn = w[a:b]
-            if offs[ns + b] == offs[ns + b - 1]:
-                pn = normalize_key(t)
-            append(_make_token(s, e, t, pn, "word", widx, part))
+            tok = new(Token)
+            s_start(tok, s)
+            s_end(tok, e)
+            s_text(tok, t)
+            s_norm(tok, w[a:b] if nxt != last else normalize_key(t))
+            s_kind(tok, "word")
+            s_word(tok, widx)
+            s_part(tok, part)
+            append(tok)
             last_end = e
     return out
 
