@@ -133,58 +133,18 @@ class Coder:
                 if m is not None:
                     pat, prefix, length = m
                     coord = prefix.startswith("و") or (i > 0 and words[i - 1].norm in ("and", "و"))
-                    anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord))
+                    anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord, prefix))
                     i += length
                     continue
             i += 1
         coder = ActorCoder(kb, text, day)
-        phrases: list[Phrase] = []
-        history: list[tuple[int, str]] = []  # (start, country) of named actors, for anaphora
-        coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
         by_sent: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sent.setdefault(words[m.w0].sentence, []).append(m)
+        phrases: list[Phrase] = []
         for sent in sentences:
-            sent_phrases = coder.phrases(by_sent.get(sent.index, []), anaphors.get(sent.index, []))
-            last_sectors: tuple[str, ...] = ()
-            for ph in sent_phrases:
-                if ph.start < 0:
-                    ph.start, ph.end = words[ph.w0].start, words[ph.w1].end
-                    # the anaphor's own span leaves its proclitics out
-                    first = words[ph.w0]
-                    pre = ""
-                    for prefix, base, _s in first.bases:
-                        if prefix and first.norm.endswith(base):
-                            pre = prefix[:-2] if prefix.endswith("ال") else prefix
-                            break
-                    ph.start = first.start + _orig_prefix_len(first.text, pre)
-                if ph.anaphor in ("pair", "country"):
-                    want = 2 if ph.anaphor == "pair" else 1
-                    seen: list[str] = []
-                    for _s, c in reversed(history):
-                        if _s < ph.start and c not in seen:
-                            seen.append(c)
-                            if len(seen) == want:
-                                break
-                    if len(seen) == want:
-                        etext = text[ph.start:ph.end]
-                        for c in reversed(seen):
-                            rec = kb.country(c)
-                            ph.actors.append(Actor(c, rec.id if rec else None, etext, ph.start, ph.end))
-                            if rec is not None:
-                                coref.append((rec.id, Span(ph.start, ph.end, etext)))
-                else:
-                    ph.actors = coder.code_phrase(ph, last_sectors)
-                    for m in ph.mentions:
-                        if m.kind == "role":
-                            role = kb.roles.get(m.target)
-                            if role is not None and role.kind == "title":
-                                last_sectors = tuple(role.sectors)
-                    ph.capital_only = all(m.kind == "capital" for m in ph.mentions) and bool(ph.mentions)
-                    for a in ph.actors:
-                        if a.code and len(a.code) >= 3 and kb.country(a.code[:3]) is not None:
-                            history.append((ph.start, a.code[:3]))
-                phrases.append(ph)
+            phrases.extend(coder.code_sentence(by_sent.get(sent.index, []), anaphors.get(sent.index, []), words, lang))
+        coref = coder.coref
         timer.lap("actors")
         # places usable as event locations: introduced by a locative preposition or clitic ب
         places = []
@@ -259,6 +219,11 @@ class Coder:
             if near:
                 min(near, key=lambda item: abs(item[0] - wi))[1].quantities.append(q)
         timer.lap("events")
+        home = self._home_country(text, mentions)
+        for ev in events:
+            where = ev.location.country if ev.location and ev.location.country else home
+            ev.source = self._localize(ev.source, where)
+            ev.target = self._localize(ev.target, where)
         events = merge_events(events, tkeys)
         for n, ev in enumerate(events, start=1):
             ev.id = f"e{n}"
@@ -266,6 +231,36 @@ class Coder:
         timer.lap("merge")
         doc.entities = self._entities(mentions, coref, day)
         timer.lap("entities")
+
+    def _localize(self, actors: list, country: str | None) -> list:
+        """A sector without a country ("الشرطة", "protesters", "الحكومة") belongs to the country where the event
+        happens, else to the document's home country (its dateline or most-named country)."""
+        if not country:
+            return actors
+        out = []
+        for a in actors:
+            if len(a.code) == 3 and self.kb.country(a.code) is None and a.code not in ("IGO", "NGO", "IMG", "UAF", "UNO"):
+                a = Actor(country + a.code, a.entity, a.text, a.start, a.end)
+            out.append(a)
+        return out
+
+    def _home_country(self, text: str, mentions: list[Mention]) -> str | None:
+        """The dateline's country ("الخرطوم - ...", "TOKYO —") or else the country named most often."""
+        kb = self.kb
+        counts: dict[str, int] = {}
+        for m in mentions:
+            rec = kb.entities.get(m.target)
+            if rec is None or m.kind not in ("country", "nisba", "demonym", "capital", "place"):
+                continue
+            c = rec.code if rec.kind == "country" else rec.country
+            if not c:
+                continue
+            line_start = text.rfind("\n", 0, m.start) + 1
+            after = text[m.end:m.end + 4].lstrip(" \u200f\u200e")
+            if m.start - line_start <= 2 and m.kind in ("capital", "place") and after[:1] in ("-", "–", "—", "("):
+                return c
+            counts[c] = counts.get(c, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     @staticmethod
     def _anchored(hit, source, target, location, when, quantities, words) -> bool:
@@ -316,19 +311,6 @@ def _historical(value: str | None, day: dt.date) -> bool:
         return dt.date.fromisoformat(head[:10]) < day - dt.timedelta(days=366)
     except ValueError:
         return False
-
-
-def _orig_prefix_len(word_text: str, norm_prefix: str) -> int:
-    """Length in the original word of a normalized proclitic prefix (skipping marks between letters)."""
-    if not norm_prefix:
-        return 0
-    count = 0
-    for idx, ch in enumerate(word_text):
-        if normalize_key(ch):
-            count += 1
-            if count == len(norm_prefix):
-                return idx + 1
-    return 0
 
 
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,

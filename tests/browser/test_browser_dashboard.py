@@ -42,6 +42,7 @@ if CHROMIUM is None:
     pytest.skip("chromium is not installed (Debian: apt-get install chromium; `make test` does it)",
                 allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+expect = sync_api.expect
 
 
 def _free_port() -> int:
@@ -50,47 +51,62 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _build_db(path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
-    subprocess.run([sys.executable, "-m", "marsad", "demo", "--db", str(path)], check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
-    from marsad.export.tables import DocMeta
-    from marsad.pipeline import code
-    from marsad.store import Store
-
-    with Store(path) as store:
-        store.upsert_documents([(code(t, lang=lang, date=d),
-                                 DocMeta(title="<b>" + t[:20], source="<i>test</i>", url=None, date=d, lang=lang,
-                                         path=None)) for t, d, lang in XSS_ARTICLES])
+TOKEN = "browser-test-token"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A real ``marsad serve`` process on a free loopback port; yields its base URL."""
+def demo_build(tmp_path_factory):
+    """Start ``marsad demo`` into a fresh DuckDB at once, so that chromium can start while it runs."""
     tmp = tmp_path_factory.mktemp("browser")
     db = tmp / "dash.duckdb"
-    _build_db(db)
-    port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
-    log = open(tmp / "serve.log", "wb")  # noqa: SIM115 - closed below, after the process
+    proc = subprocess.Popen([sys.executable, "-m", "marsad", "demo", "--db", str(db)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    yield tmp, db, proc
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    proc.stderr.close()
+
+
+def _wait_healthy(base: str, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"marsad serve exited with {proc.returncode}: "
+                               f"{log.read_text(errors='replace')[-2000:]}")
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("marsad serve did not answer /healthz within 60 s")
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def server(demo_build):
+    """A real ``marsad serve`` process (write route on, with a token) on a free loopback port over the demo
+    store; the XSS articles go in through POST /v1/documents. Yields the base URL."""
+    tmp, db, build = demo_build
+    _, err = build.communicate(timeout=180)
+    if build.returncode != 0:
+        raise RuntimeError(f"marsad demo failed: {err.decode(errors='replace')[-2000:]}")
+    port = _free_port()
+    env = dict(os.environ, MARSAD_TOKEN=TOKEN)
+    log_path = tmp / "serve.log"
+    log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
     proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"marsad serve exited with {proc.returncode}: "
-                                   f"{(tmp / 'serve.log').read_text(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("marsad serve did not answer /healthz within 60 s")
-            time.sleep(0.2)
-        httpx.post(base + "/v1/code", json={"text": PASTED_AR}, timeout=60)  # load the KB once, outside the tests
+        _wait_healthy(base, proc, log_path)
+        docs = [{"text": t, "date": d, "lang": lang, "title": "<b onmouseover=alert(1)>" + t[:20],
+                 "source": "<i>test</i>"} for t, d, lang in XSS_ARTICLES]
+        added = httpx.post(base + "/v1/documents", json={"documents": docs}, timeout=60,
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+        assert added.status_code == 200 and added.json()["events"] >= len(XSS_ARTICLES), added.text
         yield base
     finally:
         proc.terminate()
@@ -109,7 +125,7 @@ def api(server):
 
 
 @pytest.fixture(scope="module")
-def context(server, tmp_path_factory):
+def context(demo_build, tmp_path_factory):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
@@ -142,7 +158,7 @@ def page(context, server, request):
     pg.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
     pg.recorder = rec
     pg.goto(server + "/")
-    pg.wait_for_function("document.querySelector('#event-count').textContent.length > 0")
+    expect(pg.locator("#event-list")).to_have_attribute("aria-busy", "false")
     yield pg
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     pg.close()
@@ -162,11 +178,10 @@ def _top_dyad(api) -> tuple[str, str]:
 
 
 def _apply_filters(page, **values: str) -> None:
-    before = page.locator("#event-count").text_content()
     for name, value in values.items():
         page.fill(f"#f-{name}", value)
     page.click("#f-apply")
-    page.wait_for_function("b => document.querySelector('#event-count').textContent !== b", arg=before)
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
 
 
 def _joined(page, selector: str) -> str:
@@ -255,7 +270,8 @@ def test_code_box_reports_an_api_error_in_one_line(page):
     page.click("#tabs button[data-view=code]")
     page.fill("#code-text", "")
     page.click("#code-run")
-    page.wait_for_function("!document.querySelector('#code-status').textContent.includes('…')")
+    expect(page.locator("#code-results")).to_have_attribute("aria-busy", "false")
+    assert page.locator("#code-status").text_content().strip()
     assert page.locator("#code-results li").count() == 0
 
 
@@ -305,8 +321,7 @@ def test_untrusted_article_text_is_never_executed(page, api):
     assert page.locator("#event-list .event-item").count() == len(found)
     for ev in found:
         page.evaluate("id => openEvent(id)", ev["id"])
-        page.wait_for_function("id => document.querySelector('#evidence') && "
-                               "document.querySelector('#evidence').textContent.includes('__xss')", arg=ev["id"])
+        expect(page.locator("#evidence")).to_have_text(ev["evidence"]["text"])
         assert "<script>" in page.locator("#article").text_content()
         assert page.locator("#article script, #article img, #event-list img, #event-list script").count() == 0
     page.click("#tabs button[data-view=code]")
@@ -314,7 +329,7 @@ def test_untrusted_article_text_is_never_executed(page, api):
     page.click("#code-run")
     page.wait_for_selector("#code-results li")
     page.click("#tabs button[data-view=map]")
-    page.wait_for_function("document.querySelector('#map-count').textContent.length > 0")
+    expect(page.locator("#map-svg")).to_have_attribute("aria-busy", "false")
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.locator("img").count() == 0
     assert not [u for u in page.recorder.urls if urlparse(u).path.rstrip("/").endswith("/x")]
@@ -349,6 +364,6 @@ def test_actor_network_and_map(page, api):
     items = api.get("/v1/events", params={"limit": 1000}).json()["items"]
     located = [e for e in items if e["location"] and e["location"]["lat"] is not None]
     assert located
-    page.wait_for_function("document.querySelector('#map-count').textContent.length > 0")
+    expect(page.locator("#map-svg")).to_have_attribute("aria-busy", "false")
     assert page.locator("#map-svg circle.point").count() == len(located)
     assert page.locator("#map-count").text_content().split()[0] == str(len(located))

@@ -69,6 +69,8 @@ def ar_verb(past: str, pres: str) -> list[str]:
     elif past.endswith("ا") and len(past) >= 3:  # defective in waw: دعا دعت دعوا
         b = past[:-1]
         out += [b + "ت", b + "تا", b + "وا"]
+    elif past.endswith("ي") and len(past) == 3:  # لقي لقيت لقيا لقوا
+        out += [past + "ت", past + "ا", past + "تا", past[:-1] + "وا"]
     else:
         out += [past + "ت", past + "ا", past + "تا", past + "وا"]
     if not pres.startswith("ي"):
@@ -210,7 +212,7 @@ AR_PREPS = {"إلى", "الى", "على", "عن", "في", "من", "مع", "لد�
 AR_COMPANION_PREPS = {"عن", "على", "مع", "إلى", "الى", "لدى", "بين"}
 # first words too generic to tell a sense apart: the next word of the object is used as context instead
 AR_GENERIC = {"حملة", "حملات", "عملية", "عمليات", "جلسة", "حالة", "مزيد", "المزيد", "آلاف", "عشرات", "مئات",
-              "النار", "نار", "قوات", "القوات", "أي", "كل"}
+              "النار", "نار", "قوات", "القوات", "أي", "كل", "بأنه", "بأنها", "أن", "إن", "بأن", "الذي", "التي"}
 AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "كال", "فال", "ال", "ب", "ل")
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Actor
+from ..model import Actor, Span
+from ..text import normalize_key
 from .mentions import Mention
 
 ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
@@ -59,6 +60,7 @@ class Phrase:
     anaphor: str | None = None  # pair | country | counterpart
     actors: list[Actor] = field(default_factory=list)
     capital_only: bool = False
+    prefix: str = ""  # proclitics on an anaphor's first word
 
     @property
     def countries(self) -> set[str]:
@@ -72,6 +74,57 @@ class ActorCoder:
         self.kb = kb
         self.text = text
         self.date = date
+        # countries named so far: (start, country, participant?) — participants are actors not governed by a
+        # preposition other than مع/بين/with/between; anaphora prefer them ("بين البلدين" after "X مع نظيره Y")
+        self.history: list[tuple[int, str, bool]] = []
+        self.coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
+
+    def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
+        """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
+        from .preps import phrase_prep
+
+        out = self.phrases(mentions, anaphors)
+        last_sectors: tuple[str, ...] = ()
+        for ph in out:
+            if ph.start < 0:  # an anaphor: its span leaves its proclitics (not its article) out
+                first = words[ph.w0]
+                pre = ph.prefix[:-2] if ph.prefix.endswith("ال") else ph.prefix
+                ph.start = first.start + _orig_prefix_len(first.text, pre)
+                ph.end = words[ph.w1].end
+            if ph.anaphor in ("pair", "country"):
+                self._resolve(ph)
+                continue
+            ph.actors = self.code_phrase(ph, last_sectors)
+            for m in ph.mentions:
+                role = self.kb.roles.get(m.target) if m.kind == "role" else None
+                if role is not None and role.kind == "title":
+                    last_sectors = tuple(role.sectors)
+            ph.capital_only = bool(ph.mentions) and all(m.kind == "capital" for m in ph.mentions)
+            participant = phrase_prep(ph, words, lang) in (None, "مع", "بين", "with", "between")
+            for a in ph.actors:
+                if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:
+                    self.history.append((ph.start, a.code[:3], participant))
+        return out
+
+    def _resolve(self, ph: Phrase) -> None:
+        want = 2 if ph.anaphor == "pair" else 1
+        for only_participants in (True, False):
+            seen: list[str] = []
+            for start, country, participant in reversed(self.history):
+                if start < ph.start and country not in seen and (participant or not only_participants):
+                    seen.append(country)
+                    if len(seen) == want:
+                        break
+            if len(seen) == want:
+                break
+        if len(seen) != want:
+            return
+        etext = self.text[ph.start:ph.end]
+        for c in reversed(seen):
+            rec = self.kb.country(c)
+            ph.actors.append(Actor(c, rec.id if rec else None, etext, ph.start, ph.end))
+            if rec is not None:
+                self.coref.append((rec.id, Span(ph.start, ph.end, etext)))
 
     # ---- coding one phrase ------------------------------------------------------------------------
     def code_phrase(self, ph: Phrase, counterpart_sectors: tuple[str, ...] = ()) -> list[Actor]:
@@ -145,14 +198,17 @@ class ActorCoder:
         return [Actor(code, entity, text, ph.start, ph.end)]
 
     # ---- phrases of a sentence ---------------------------------------------------------------------
-    def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool]]) -> list[Phrase]:
-        """Group the mentions of one sentence (sorted) and the anaphora (w0, w1, refers, coordinated) into phrases."""
+    def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool, str]]) -> list[Phrase]:
+        """Group the mentions of one sentence (sorted) and the anaphora (w0, w1, refers, coordinated, prefix)
+        into phrases."""
         items: list[tuple[int, int, str, object, bool]] = []
         for m in mentions:
             if m.kind in ACTOR_KINDS:
                 items.append((m.w0, m.w1, m.kind, m, m.coordinated))
-        for w0, w1, refers, coord in anaphors:
+        prefixes = {}
+        for w0, w1, refers, coord, prefix in anaphors:
             items.append((w0, w1, refers if refers == "counterpart" else "anaphor:" + refers, None, coord))
+            prefixes[w0] = prefix
         items.sort(key=lambda it: (it[0], it[1]))
         phrases: list[Phrase] = []
         cur: Phrase | None = None
@@ -173,6 +229,8 @@ class ActorCoder:
             if m is not None:
                 cur.mentions.append(m)
                 cur.start, cur.end = m.start, m.end
+            if m is None:
+                cur.prefix = prefixes.get(w0, "")
             if kind.startswith("anaphor:"):
                 cur.anaphor = kind.split(":", 1)[1]
             elif kind == "counterpart":
@@ -181,3 +239,16 @@ class ActorCoder:
             phrases.append(cur)
             last_kind = kind
         return phrases
+
+
+def _orig_prefix_len(word_text: str, norm_prefix: str) -> int:
+    """Length in the original word of a normalized proclitic prefix (skipping marks between letters)."""
+    if not norm_prefix:
+        return 0
+    count = 0
+    for idx, ch in enumerate(word_text):
+        if normalize_key(ch):
+            count += 1
+            if count == len(norm_prefix):
+                return idx + 1
+    return 0

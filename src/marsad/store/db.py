@@ -212,6 +212,8 @@ class Store(Queries):
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.InterruptException):  # Ctrl-C landed inside DuckDB
+                raise KeyboardInterrupt from None
             raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
         except BaseException:  # e.g. Ctrl-C: leave no half batch behind, then let it propagate
             con.execute("ROLLBACK")

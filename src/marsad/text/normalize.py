@@ -28,6 +28,7 @@ import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import overload
 
 
@@ -296,10 +297,18 @@ def normalize(text: str, lang: str = "ar") -> NormalizedText:
     """The matching view of ``text`` with its offset map (see the module docstring for the folding).
 
     ``lang`` is accepted for symmetry with the other functions; the folding is the same for every language.
+    The last few results are cached (the same text is usually normalized by several stages): treat the result,
+    including its ``offsets`` array, as read-only.
     Raises ``TypeError`` when ``text`` is not a ``str``.
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
+    return _normalize_cached(text)
+
+
+@lru_cache(maxsize=8)
+def _normalize_cached(text: str) -> NormalizedText:
+    """The last few views: the pipeline asks for sentences, tokens, numbers and times of the same text."""
     t1 = text.translate(_TABLE)
     off1 = _offsets_pass1(text)
     norm, offs = _collapse(t1, off1)

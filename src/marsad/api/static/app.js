@@ -47,6 +47,13 @@ const svgEl = (tag, attrs) => {
   return node;
 };
 
+// aria-busy marks a region while its data loads: screen readers wait, and the browser tests wait on it too.
+async function busy(selector, work) {
+  const node = $(selector);
+  node.setAttribute("aria-busy", "true");
+  try { return await work(); } finally { node.setAttribute("aria-busy", "false"); }
+}
+
 async function api(path, options) {
   const resp = await fetch(path, options);
   const body = await resp.json();
@@ -64,9 +71,9 @@ function applyLang() {
 function show(view) {
   document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== "view-" + view; });
   document.querySelectorAll("#tabs button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.view === view)));
-  if (view === "network") drawNetwork();
-  if (view === "map") drawMap();
-  if (view === "timeline") drawTimeline();
+  if (view === "network") busy("#network-svg", drawNetwork);
+  if (view === "map") busy("#map-svg", drawMap);
+  if (view === "timeline") busy("#timeline-svg", drawTimeline);
 }
 
 const actorsText = (list) => list.map((a) => a.code).join(" + ") || "—";
@@ -91,7 +98,11 @@ function filterParams() {
   return p;
 }
 
-async function loadEvents(append) {
+function loadEvents(append) {
+  return busy("#event-list", () => fetchEvents(append));
+}
+
+async function fetchEvents(append) {
   const p = filterParams();
   p.set("limit", "50");
   if (append && cursor) p.set("cursor", cursor);
@@ -260,7 +271,11 @@ async function drawMap() {
   $("#map-count").textContent = n + " " + t("located");
 }
 
-async function codeText() {
+function codeText() {
+  return busy("#code-results", runCode);
+}
+
+async function runCode() {
   const text = $("#code-text").value;
   const date = $("#code-date").value || null;
   $("#code-status").textContent = t("working");
@@ -288,7 +303,7 @@ function init() {
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(false); });
   $("#more").addEventListener("click", () => loadEvents(true));
   $("#back").addEventListener("click", () => show("events"));
-  $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); drawTimeline(); });
+  $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
   $("#code-run").addEventListener("click", codeText);
   applyLang();
   loadEvents(false);
