@@ -79,3 +79,11 @@ def test_cli_bench_markdown():
     res = CliRunner().invoke(app, ["bench", "--docs", "20", "--markdown"])
     assert res.exit_code == 0, res.output
     assert "| articles/s | MB/s |" in res.stdout
+
+
+def test_cli_bench_dump_is_the_same_corpus(tmp_path):
+    out = tmp_path / "corpus.jsonl"
+    res = CliRunner().invoke(app, ["bench", "--docs", "3", "--seed", "11", "--json", "--dump", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == [d.text for d in generate(3, "ar", seed=11).docs]

@@ -72,6 +72,7 @@ def test_eval_diff_shows_sentences(files):
 @pytest.mark.parametrize("args,code,needle", [
     (["--split", "train"], 2, "not dev or test"),
     (["--split", "test", "--pred", "/nonexistent/p.jsonl"], 2, "does not exist"),
+    (["--limit", "0", "--gsr"], 2, "--limit"),
 ])
 def test_eval_bad_options_one_line(files, args, code, needle):
     gold, _ = files
@@ -152,3 +153,9 @@ def test_compare_with_an_earlier_report(files, tmp_path):
     bad.write_text("[]", encoding="utf-8")
     res = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--compare", str(bad)])
     assert res.exit_code == 2 and "not a report" in res.output
+
+
+def test_unwritable_json_path(files):
+    gold, pred = files
+    res = runner.invoke(app, ["eval", str(gold), "--pred", str(pred), "--json", "/nonexistent/dir/r.json"])
+    assert res.exit_code == 2 and "cannot write" in res.output and "Traceback" not in res.output

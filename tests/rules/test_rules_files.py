@@ -115,6 +115,29 @@ def test_key_arabic_senses_are_covered(rules, form, type_):
     assert any(key in {normalize_key(f) for f in t.forms} for t in rules.triggers["ar"] if t.type == type_), form
 
 
+@pytest.mark.parametrize("lang,form,type_,cameo", [
+    # PLOVER disambiguation rules, decided once (docs/coding-decisions.md)
+    ("ar", "مناورات مشتركة", "COOPERATE", "062"), ("ar", "أجرى مناورات", "MOBILIZE", "150"),
+    ("ar", "اتفق على عقد", "AGREE", "036"), ("ar", "وقع اتفاقية", "SUPPORT", "057"),
+    ("ar", "أعلن انسحاب", "CONCEDE", "0356"), ("ar", "سحب قوات", "RETREAT", "0874"),
+    ("ar", "صفقة أسلحة", "AID", "072"), ("ar", "طرد السفير", "SANCTION", "166"),
+    ("ar", "استدعى السفير", "ACCUSE", "114"), ("ar", "أعلن وقف إطلاق النار", "CONCEDE", "0356"),
+    ("ar", "دخل وقف إطلاق النار حيز التنفيذ", "RETREAT", "0871"), ("ar", "مذكرة اعتقال", "THREATEN", "130"),
+    ("ar", "منع من دخول", "REJECT", "120"), ("ar", "انسحب من الاتفاق", "SANCTION", "160"),
+    ("en", "joint exercises", "COOPERATE", "062"), ("en", "military drills", "MOBILIZE", "150"),
+    ("en", "signed a treaty", "SUPPORT", "057"), ("en", "announced the withdrawal", "CONCEDE", "0356"),
+    ("en", "arms sales", "AID", "072"), ("en", "expelled diplomats", "SANCTION", "166"),
+    ("en", "summoned", "ACCUSE", "114"), ("en", "arrest warrant", "THREATEN", "130"),
+    ("en", "ceasefire took effect", "RETREAT", "0871"), ("en", "took hostage", "ASSAULT", "181"),
+])
+def test_plover_disambiguation_rules(rules, lang, form, type_, cameo):
+    from marsad.text import normalize_key
+
+    key = normalize_key(form)
+    hits = [t for t in rules.triggers[lang] if key in {normalize_key(f) for f in t.forms}]
+    assert any(t.type == type_ and t.cameo == cameo for t in hits), [(t.id, t.type, t.cameo) for t in hits]
+
+
 def test_statement_verbs_are_weak_and_plain_said_is_absent(rules):
     from marsad.text import normalize_key
 

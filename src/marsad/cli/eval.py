@@ -42,7 +42,10 @@ def _write_json(data: dict[str, Any], out: str) -> None:
     if out == "-":
         sys.stdout.write(text + "\n")
     else:
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        try:
+            Path(out).write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"--json {out}: cannot write ({exc.strerror})") from None
         err_console.print(f"wrote {out}", highlight=False)
 
 
@@ -231,10 +234,12 @@ def bench_cmd(
 
     rep = run_bench(docs, lang, seed)  # loads the KB first, so its cold load time is measured
     if dump:
-        with dump.open("w", encoding="utf-8") as fh:
-            for d in generate(docs, lang, seed).docs:  # the same corpus: the generator is seeded
-                fh.write(json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text},
-                                    ensure_ascii=False) + "\n")
+        lines = [json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}, ensure_ascii=False)
+                 for d in generate(docs, lang, seed).docs]  # the same corpus: the generator is seeded
+        try:
+            dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"--dump {dump}: cannot write ({exc.strerror})") from None
     data = rep.to_dict()
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -98,6 +98,9 @@ def raise_baseline(measured: dict[str, float], baseline: dict[str, Any], force: 
 
 def write_baseline(data: dict[str, Any], path: str | Path | None = None) -> Path:
     p = Path(path) if path else default_baseline_path()
-    p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"baseline {p}: cannot write ({exc.strerror})") from None
     return p

@@ -36,6 +36,7 @@ DEFAULT_PREPS = {
     "REQUEST": {"من", "ل", "on", "ب"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
+OBJECT_GAP = 4  # words allowed between a verb (or its subject) and an object without a preposition ("طرد 35 دبلوماسيا روسيا")
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
 
 NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
@@ -202,7 +203,7 @@ class EventBuilder:
             prep = self.preps[id(p)]
             if coop and prep in NOT_COOP_TARGET:
                 break
-            if prep is None and p.w0 - start_after <= 2:
+            if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
             if prep is not None and prep in preps_ok:

@@ -7,8 +7,8 @@ Three rules, applied in order:
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
-A statement (CAMEO 01, no PLOVER type) that only carries another event of its sentence ("أعلنت X سحب قواتها") is
-dropped. The merged event keeps the highest confidence, the union of quantities, the first location and time.
+A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
+قواتها") only carries it and is dropped. The merged event keeps the highest confidence, the union of quantities, the first location and time.
 Imports: marsad.model.
 """
 from __future__ import annotations
@@ -57,9 +57,12 @@ def _is_headline(ev: Event) -> bool:
 
 def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     # statements that only carry another event of their sentence
-    typed_sentences = {ev.sentence for ev in events if ev.type is not None}
+    first_typed: dict[int, int] = {}  # sentence -> start of the last typed trigger in it
+    for ev in events:
+        if ev.type is not None:
+            first_typed[ev.sentence] = max(first_typed.get(ev.sentence, -1), ev.trigger.start)
     pairs = [(ev, k) for ev, k in zip(events, trigger_keys)
-             if not (ev.type is None and ev.cameo.startswith("01") and ev.sentence in typed_sentences)]
+             if not (ev.type is None and ev.cameo.startswith("01") and ev.trigger.start < first_typed.get(ev.sentence, -1))]
     # 1. identical tellings
     out: list[Event] = []
     index: dict[tuple, int] = {}

@@ -119,8 +119,10 @@ STATS_SCHEMA = pa.schema([("pid", pa.int64()), ("loads", pa.int64()), ("load_sec
 
 
 def worker_stats(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """A ``mapInArrow`` function reporting ``process_stats()`` of the Python worker that runs it (one row per task):
-    how the job checks that reused workers loaded the KB once, and measures their memory."""
+    """A ``mapInArrow`` function that loads the KB if this Python worker has not yet (as ``code_batches`` does) and
+    reports its ``process_stats()`` (one row per task): how a test checks that a worker reused for many tasks
+    loaded the KB once, and how the benchmark measures a worker's memory."""
+    ensure_loaded()
     for _ in batches:
         pass
     stats = process_stats()

@@ -140,13 +140,13 @@ def coded_frame(spark: Any, config: JobConfig, options: CoderOptions) -> Any:
     return df.mapInArrow(functools.partial(code_batches, options=options), from_arrow_schema(CODED_SCHEMA))
 
 
-def _by_date(coded: Any) -> Any:
+def _by_date(coded: Any, partitions: int) -> Any:
     """Gather each date's documents into one partition (the only shuffle of the job), so that every table is then
     written without another one and a decade of days gives one file per day, not one per day per partition."""
     from pyspark.sql import functions as F
 
     day = F.coalesce(F.get("documents", 0).getField(PARTITION_COLUMN), F.get("errors", 0).getField(PARTITION_COLUMN))
-    return coded.repartition(day)
+    return coded.repartition(partitions, day)  # as many partitions as coded them: no tiny tasks
 
 
 def _write_table(coded: Any, name: str, config: JobConfig) -> None:
@@ -178,7 +178,7 @@ def run(config: JobConfig, spark: Any = None) -> JobReport:
     start = time.perf_counter()
     frame = coded_frame(spark, config, options)
     partitions = frame.rdd.getNumPartitions()
-    coded = _by_date(frame).persist(StorageLevel.MEMORY_AND_DISK)
+    coded = _by_date(frame, partitions).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         first_doc = F.get("documents", 0)
         sums = coded.select(F.count(F.lit(1)).alias("records"),

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import re
 
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern

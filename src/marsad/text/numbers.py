@@ -17,9 +17,8 @@ after it set ``approx``; "more than"-type ones also set ``low`` and "up to"-type
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern

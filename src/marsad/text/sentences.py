@@ -17,7 +17,6 @@ Rules (applied on the normalized view, so ؟ ۔ and Arabic-Indic digits count li
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from .normalize import IGNORABLE_CHARS, IdentityOffsets, NormalizedText, normalize
@@ -32,7 +31,6 @@ i.e a.m p.m u.s.a d.c ph.d al op cf vol pp art para
 """.split())
 
 _CANDIDATE = re.compile(r"""[.!?\u2026]++["')\]}»”’]*+(?=\s|\Z)|\n""")
-_SKIP = frozenset(" \t\n\r\x0b\x0c") | IGNORABLE_CHARS
 _QUOTE_OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
 _SHORT_CLAUSE = 200
 

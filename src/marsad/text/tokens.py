@@ -19,12 +19,11 @@ a stem: إلغاء، آلية). Enclitics are split off only for ها هم هم�
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-
 import gc
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key

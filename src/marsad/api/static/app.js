@@ -1,5 +1,6 @@
-// marsad dashboard: a client of the JSON API. Untrusted text (articles, names) is only ever set with
-// textContent / createTextNode / setAttribute on fixed attribute names: never innerHTML.
+// marsad dashboard: a client of the JSON API, nothing more. Untrusted text (articles, names, titles, URLs) is only
+// ever set with textContent / createTextNode / setAttribute on fixed attribute names: never innerHTML, never eval.
+// The page is served with a Content-Security-Policy that allows scripts from this origin only.
 "use strict";
 
 const I18N = {
@@ -12,6 +13,12 @@ const I18N = {
     goldstein: "متوسط غولدستاين", paste: "الصق نص خبر", date: "التاريخ", code_it: "رمّز", events_found: "حدثًا",
     source: "المصدر", target: "الهدف", cameo: "رمز CAMEO", evidence: "الدليل", confidence: "الثقة",
     no_events: "لا أحداث", located: "حدثًا على الخريطة", working: "جارٍ الترميز…", lang_switch: "English",
+    arrow: "←", quad: "الفئة الرباعية", rule: "القاعدة", article: "المقال", places: "موقعًا",
+    filtered: "(حسب التصفية الحالية)", clear: "مسح", period: "الشهر", events: "أحداث", network_hint:
+    "حجم العقدة: عدد الأحداث؛ لون الخط: أزرق للتعاون وأحمر للنزاع. اضغط عقدة لتصفية الأحداث.",
+    map_hint: "اضغط نقطة لعرض أحداث ذلك المكان.", loading: "جارٍ التحميل…", reset: "إعادة ضبط",
+    m_asserted: "مؤكَّد", m_negated: "منفي", m_intended: "نيّة", m_planned: "مخطَّط", m_hypothetical: "افتراضي",
+    m_reported: "منقول",
   },
   en: {
     title: "marsad", tab_events: "Events", tab_timeline: "Dyad timeline", tab_network: "Actor network",
@@ -22,32 +29,44 @@ const I18N = {
     goldstein: "Mean Goldstein", paste: "Paste a news text", date: "Date", code_it: "Code it",
     events_found: "events", source: "Source", target: "Target", cameo: "CAMEO code", evidence: "Evidence",
     confidence: "Confidence", no_events: "No events", located: "events on the map", working: "Coding…",
-    lang_switch: "العربية",
+    lang_switch: "العربية", arrow: "→", quad: "QuadClass", rule: "Rule", article: "Article", places: "places",
+    filtered: "(current filters apply)", clear: "Clear", period: "Month", events: "events", network_hint:
+    "Node size: number of events; edge colour: blue cooperation, red conflict. Press a node to filter the events.",
+    map_hint: "Press a point to list the events at that place.", loading: "Loading…", reset: "Reset",
+    m_asserted: "asserted", m_negated: "negated", m_intended: "intended", m_planned: "planned",
+    m_hypothetical: "hypothetical", m_reported: "reported",
   },
 };
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
   "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const MODALITIES = ["asserted", "negated", "intended", "planned", "hypothetical", "reported"];
+const FILTERS = [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-type", "type"], ["#f-modality", "modality"],
+  ["#f-place", "place"], ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]];
+
 let lang = "ar";
-let cursor = null;
+let view = "events";
+const state = { items: [], total: null, cursor: null, error: null, event: null, coded: null, codeError: null };
 const $ = (sel) => document.querySelector(sel);
-const t = (key) => (I18N[lang][key] || key);
+const t = (key) => (I18N[lang][key] ?? key);
+const modalityLabel = (m) => (m ? t("m_" + m) : "—");
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null) continue;
     if (k === "class") node.className = v; else if (k === "text") node.textContent = v; else node.setAttribute(k, v);
   }
   for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 }
-const svgEl = (tag, attrs) => {
+const svgEl = (tag, attrs, text) => {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  if (text != null) node.textContent = text;
   return node;
 };
 
-// aria-busy marks a region while its data loads: screen readers wait, and the browser tests wait on it too.
+// aria-busy marks a region while its data loads: screen readers wait for it, and so do the browser tests.
 async function busy(selector, work) {
   const node = $(selector);
   node.setAttribute("aria-busy", "true");
@@ -56,42 +75,85 @@ async function busy(selector, work) {
 
 async function api(path, options) {
   const resp = await fetch(path, options);
-  const body = await resp.json();
-  if (!resp.ok) throw new Error(body.error ? body.error.message : resp.statusText);
+  let body = null;
+  try { body = await resp.json(); } catch (err) { body = null; }
+  if (!resp.ok) throw new Error(body && body.error ? body.error.message : resp.status + " " + resp.statusText);
   return body;
 }
 
+// ---- language ----------------------------------------------------------------------------------------------------
 function applyLang() {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
   document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
   $("#lang-toggle").textContent = t("lang_switch");
-}
-
-function show(view) {
-  document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== "view-" + view; });
-  document.querySelectorAll("#tabs button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.view === view)));
-  if (view === "network") busy("#network-svg", drawNetwork);
-  if (view === "map") busy("#map-svg", drawMap);
+  $("#lang-toggle").setAttribute("lang", lang === "ar" ? "en" : "ar");
+  document.querySelectorAll("#f-modality option[value]").forEach((o) => { if (o.value) o.textContent = modalityLabel(o.value); });
+  // everything drawn from data carries words too: draw it again from what is already loaded
+  renderEvents();
+  if (state.event) renderEvent(state.event);
+  renderCoded();
   if (view === "timeline") busy("#timeline-svg", drawTimeline);
+  if (view === "map") busy("#map-svg", drawMap);
 }
 
-const actorsText = (list) => list.map((a) => a.code).join(" + ") || "—";
+function show(next) {
+  view = next;
+  document.querySelectorAll(".view").forEach((s) => { s.hidden = s.id !== "view-" + next; });
+  document.querySelectorAll("#tabs button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.view === next)));
+  if (next === "network") busy("#network-svg", drawNetwork);
+  if (next === "map") busy("#map-svg", drawMap);
+  if (next === "timeline") busy("#timeline-svg", drawTimeline);
+}
+
+// ---- events list -------------------------------------------------------------------------------------------------
+const actorsText = (list) => (list || []).map((a) => a.code).join(" + ") || "—";
+
+// "SRC → TGT" in one left-to-right island, so the arrow points from source to target in both page directions
+function dyadLine(ev) {
+  return el("bdi", { class: "dyad", dir: "ltr", text: actorsText(ev.source) + " → " + actorsText(ev.target) });
+}
+
+function badge(ev) {
+  return el("span", { class: "badge q" + ev.quad_class, dir: "ltr", text: (ev.type || "CAMEO") + " " + ev.cameo });
+}
+
+// the evidence sentence with the trigger in bold (offsets are into the article; the evidence starts at its start)
+function snippet(ev, max) {
+  const text = ev.evidence.text || "";
+  const node = el("span", { class: "snippet", dir: "auto" });
+  const a = ev.trigger.start - ev.evidence.start, b = ev.trigger.end - ev.evidence.start;
+  if (a >= 0 && b <= text.length && a < b && a < max) {
+    node.append(text.slice(0, a), el("b", { class: "snippet-trigger", text: text.slice(a, b) }),
+      text.slice(b, Math.max(b, max)) + (text.length > max ? "…" : ""));
+  } else {
+    node.append(text.slice(0, max) + (text.length > max ? "…" : ""));
+  }
+  return node;
+}
 
 function eventItem(ev) {
   const button = el("button", { type: "button", class: "event-item", "data-id": ev.id },
-    el("span", { class: "badge q" + ev.quad_class, text: (ev.type || "CAMEO") + " " + ev.cameo }),
-    el("bdi", { text: actorsText(ev.source) }), " → ", el("bdi", { text: actorsText(ev.target) }),
-    " · ", el("span", { text: ev.modality }), " · ", el("span", { text: ev.date || "" }),
-    el("br"), el("span", { dir: "auto", text: ev.evidence.text.slice(0, 180) }));
+    el("span", { class: "event-head" }, badge(ev), dyadLine(ev),
+      el("span", { class: "modality m-" + ev.modality, text: modalityLabel(ev.modality) }),
+      el("span", { class: "date", dir: "ltr", text: ev.date || "" }),
+      ev.location ? el("span", { class: "where", text: ev.location.name }) : ""),
+    snippet(ev, 220));
   button.addEventListener("click", () => openEvent(ev.id));
   return el("li", {}, button);
 }
 
+function renderEvents() {
+  const list = $("#event-list");
+  list.replaceChildren(...state.items.map(eventItem));
+  $("#more").hidden = !state.cursor;
+  $("#event-count").textContent = state.error ? state.error
+    : (state.total == null ? "" : state.total + " " + t("events_found"));
+}
+
 function filterParams() {
   const p = new URLSearchParams();
-  for (const [id, key] of [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-type", "type"], ["#f-modality", "modality"],
-    ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]]) {
+  for (const [id, key] of FILTERS) {
     const v = $(id).value.trim();
     if (v) p.set(key, v);
   }
@@ -99,23 +161,54 @@ function filterParams() {
 }
 
 function loadEvents(append) {
-  return busy("#event-list", () => fetchEvents(append));
+  return busy("#event-list", async () => {
+    const p = filterParams();
+    p.set("limit", "50");
+    if (append && state.cursor) p.set("cursor", state.cursor);
+    try {
+      const page = await api("/v1/events?" + p.toString());
+      state.items = append ? state.items.concat(page.items) : page.items;
+      state.cursor = page.next_cursor;
+      state.total = page.total;
+      state.error = null;
+    } catch (err) {
+      state.items = []; state.cursor = null; state.total = null; state.error = err.message;
+    }
+    renderEvents();
+  });
 }
 
-async function fetchEvents(append) {
-  const p = filterParams();
-  p.set("limit", "50");
-  if (append && cursor) p.set("cursor", cursor);
-  try {
-    const page = await api("/v1/events?" + p.toString());
-    if (!append) $("#event-list").replaceChildren();
-    page.items.forEach((ev) => $("#event-list").append(eventItem(ev)));
-    cursor = page.next_cursor;
-    $("#more").hidden = !cursor;
-    $("#event-count").textContent = page.total + " " + t("events_found");
-  } catch (err) {
-    $("#event-count").textContent = err.message;
+function filterBy(key, value) {
+  FILTERS.forEach(([id]) => { $(id).value = ""; });
+  $("#f-" + key).value = value;
+  show("events");
+  return loadEvents(false);
+}
+
+// ---- event page --------------------------------------------------------------------------------------------------
+// Where the event's time is written: the store keeps its text, not its offsets, so look for that text inside the
+// evidence, nearest to the trigger.
+function timeSpan(ev, text) {
+  if (!ev.time) return null;
+  if (ev.time.start != null && ev.time.end != null) return ev.time;
+  const needle = ev.time.text;
+  if (!needle) return null;
+  let best = null;
+  for (let i = text.indexOf(needle, ev.evidence.start); i >= 0 && i + needle.length <= ev.evidence.end;
+    i = text.indexOf(needle, i + 1)) {
+    if (!best || Math.abs(i - ev.trigger.start) < Math.abs(best.start - ev.trigger.start)) best = { start: i, end: i + needle.length };
   }
+  return best;
+}
+
+// the mentions of the event's place (its entity) in the document
+function placeSpans(ev) {
+  const out = [];
+  if (!ev.location || !ev.location.entity) return out;
+  (ev.entities || (ev.document && ev.document.entities) || []).forEach((en) => {
+    if (en.id === ev.location.entity) (en.mentions || []).forEach((m) => out.push(m));
+  });
+  return out;
 }
 
 // Render the article with the evidence marked and, inside it, trigger/actors/place/time/quantities.
@@ -125,64 +218,97 @@ function renderArticle(text, ev) {
   article.dir = /[\u0600-\u06FF]/.test(text.slice(0, 400)) ? "rtl" : "ltr";
   const e0 = ev.evidence.start, e1 = ev.evidence.end;
   const spans = [];
-  const add = (s, cls) => { if (s && s.start != null && s.end > s.start) spans.push([Math.max(s.start, e0), Math.min(s.end, e1), cls]); };
+  const add = (s, cls) => {
+    if (!s || s.start == null || s.end == null) return;
+    const a = Math.max(s.start, e0), b = Math.min(s.end, e1);
+    if (a < b) spans.push([a, b, cls]);
+  };
   add(ev.trigger, "hl-trigger");
   (ev.source || []).concat(ev.target || []).forEach((a) => add(a, "hl-actor"));
-  if (ev.time && ev.time.start != null) add(ev.time, "hl-time");
+  add(timeSpan(ev, text), "hl-time");
   (ev.quantities || []).forEach((q) => add(q, "hl-quantity"));
-  if (ev.location && ev.location_span) add(ev.location_span, "hl-place");
-  (ev.place_spans || []).forEach((s) => add(s, "hl-place"));
+  placeSpans(ev).forEach((s) => add(s, "hl-place"));
   const cuts = new Set([e0, e1]);
-  spans.forEach(([a, b]) => { if (a < b) { cuts.add(a); cuts.add(b); } });
-  const points = [...cuts].filter((x) => x >= e0 && x <= e1).sort((a, b) => a - b);
+  spans.forEach(([a, b]) => { cuts.add(a); cuts.add(b); });
+  const points = [...cuts].sort((a, b) => a - b);
   article.append(document.createTextNode(text.slice(0, e0)));
   const mark = el("mark", { class: "hl-evidence", id: "evidence" });
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i], b = points[i + 1];
-    const classes = spans.filter(([s0, s1]) => s0 <= a && b <= s1).map((s) => s[2]);
+    // the trigger wins over the other roles where they overlap, so its highlight is the trigger's text exactly
+    const classes = [...new Set(spans.filter(([s0, s1]) => s0 <= a && b <= s1).map((s) => s[2]))];
     const piece = text.slice(a, b);
-    mark.append(classes.length ? el("span", { class: [...new Set(classes)].join(" "), text: piece }) : document.createTextNode(piece));
+    mark.append(classes.length ? el("span", { class: classes.includes("hl-trigger") ? "hl-trigger" : classes.join(" "), text: piece })
+      : document.createTextNode(piece));
   }
   article.append(mark, document.createTextNode(text.slice(e1)));
 }
 
+function renderEvent(ev) {
+  $("#event-title").replaceChildren(badge(ev), el("bdi", { dir: "ltr", text: ev.date || "" }));
+  const facts = $("#event-facts");
+  facts.replaceChildren();
+  const fact = (k, v, attrs) => facts.append(el("dt", { text: t(k) }), el("dd", {}, el("bdi", Object.assign({ text: v }, attrs || {}))));
+  fact("source", actorsText(ev.source), { dir: "ltr" });
+  fact("target", actorsText(ev.target), { dir: "ltr" });
+  fact("modality", modalityLabel(ev.modality));
+  fact("cameo", ev.cameo + (ev.mode ? " · " + ev.mode : ""), { dir: "ltr" });
+  fact("quad", String(ev.quad_class), { dir: "ltr" });
+  fact("goldstein", ev.goldstein == null ? "—" : ev.goldstein.toFixed(1), { dir: "ltr" });
+  fact("place", ev.location ? ev.location.name + (ev.location.country ? " (" + ev.location.country + ")" : "") : "—");
+  fact("time", ev.time ? (ev.time.value || ev.time.text || "—") : "—", { dir: "ltr" });
+  fact("confidence", String(ev.confidence), { dir: "ltr" });
+  fact("rule", ev.rule || "—", { dir: "ltr" });
+  const doc = ev.document || { text: "" };
+  const title = doc.title || doc.source || doc.doc_id || "";
+  const url = doc.url && /^https?:\/\//i.test(doc.url) ? doc.url : null;
+  facts.append(el("dt", { text: t("article") }),
+    el("dd", {}, url ? el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank", dir: "auto", text: title || url })
+      : el("bdi", { text: title })));
+  renderArticle(doc.text || "", ev);
+}
+
 async function openEvent(id) {
   try {
-    const ev = await api("/v1/events/" + encodeURIComponent(id));
+    const ev = await busy("#article", () => api("/v1/events/" + encodeURIComponent(id)));
+    state.event = ev;
     show("event");
-    $("#event-title").textContent = (ev.type || "CAMEO") + " · " + ev.cameo + " · " + (ev.date || "");
-    const facts = $("#event-facts");
-    facts.replaceChildren();
-    const fact = (k, v) => facts.append(el("dt", { text: t(k) }), el("dd", {}, el("bdi", { text: v })));
-    fact("source", actorsText(ev.source));
-    fact("target", actorsText(ev.target));
-    fact("modality", ev.modality);
-    fact("place", ev.location ? ev.location.name : "—");
-    fact("time", ev.time ? (ev.time.value || ev.time.text || "—") : "—");
-    fact("confidence", String(ev.confidence));
-    const doc = ev.document || { text: "" };
-    // the place of the event: its mention inside the evidence, when the document lists it
-    const placeSpans = [];
-    (ev.entities || doc.entities || []).forEach((en) => {
-      if (ev.location && en.id === ev.location.entity) (en.mentions || []).forEach((m) => placeSpans.push(m));
-    });
-    ev.place_spans = placeSpans;
-    renderArticle(doc.text || "", ev);
+    renderEvent(ev);
     $("#back").focus();
   } catch (err) {
-    $("#event-count").textContent = err.message;
+    state.error = err.message;
+    renderEvents();
   }
 }
 
+// ---- dyad timeline -----------------------------------------------------------------------------------------------
+function monthsBetween(first, last) {
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  const [ly, lm] = last.split("-").map(Number);
+  while ((y < ly || (y === ly && m <= lm)) && out.length < 600) {
+    out.push(y + "-" + String(m).padStart(2, "0"));
+    m += 1; if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+
+let dyadRows = null;
 async function drawTimeline() {
-  const a = $("#t-a").value.trim().toUpperCase(), b = $("#t-b").value.trim().toUpperCase();
   const svg = $("#timeline-svg");
   svg.replaceChildren();
   const table = $("#timeline-table");
   table.replaceChildren();
-  let rows;
-  try { rows = (await api("/v1/dyads?by=month")).items; } catch (err) { table.append(el("caption", { text: err.message })); return; }
-  const mine = rows.filter((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
+  try { if (!dyadRows) dyadRows = (await api("/v1/dyads?by=month")).items; } catch (err) { table.append(el("caption", { text: err.message })); return; }
+  if (!$("#t-a").value.trim() && !$("#t-b").value.trim() && dyadRows.length) {
+    // open on the busiest pair
+    const sums = new Map();
+    dyadRows.forEach((r) => { const k = [r.source, r.target].sort().join(","); sums.set(k, (sums.get(k) || 0) + r.events); });
+    const top = [...sums.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0][0].split(",");
+    $("#t-a").value = top[0]; $("#t-b").value = top[1];
+  }
+  const a = $("#t-a").value.trim().toUpperCase(), b = $("#t-b").value.trim().toUpperCase();
+  const mine = dyadRows.filter((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
   const byPeriod = new Map();
   mine.forEach((r) => {
     const k = String(r.period).slice(0, 7);
@@ -191,108 +317,179 @@ async function drawTimeline() {
     cur.g += (r.goldstein_mean || 0) * r.events; cur.n += r.events;
     byPeriod.set(k, cur);
   });
-  const periods = [...byPeriod.keys()].sort();
-  table.append(el("tr", {}, el("th", { text: "" }), el("th", { text: t("coop") }), el("th", { text: t("conflict") }), el("th", { text: t("goldstein") })));
-  periods.forEach((p) => { const v = byPeriod.get(p); table.append(el("tr", {}, el("td", { text: p }), el("td", { text: v.coop }), el("td", { text: v.conf }), el("td", { text: (v.g / v.n).toFixed(2) }))); });
-  if (!periods.length) { table.append(el("caption", { text: t("no_events") })); return; }
-  const W = 900, H = 320, pad = 40;
-  const max = Math.max(...periods.map((p) => Math.max(byPeriod.get(p).coop, byPeriod.get(p).conf)), 1);
-  const bw = (W - 2 * pad) / periods.length;
-  periods.forEach((p, i) => {
-    const v = byPeriod.get(p), x = pad + i * bw;
-    const hc = (H / 2 - pad) * v.coop / max, hf = (H / 2 - pad) * v.conf / max;
-    svg.append(svgEl("rect", { x: x + 2, y: H / 2 - hc, width: Math.max(bw / 2 - 3, 2), height: hc, fill: "var(--coop)", class: "bar-coop" }));
-    svg.append(svgEl("rect", { x: x + bw / 2, y: H / 2, width: Math.max(bw / 2 - 3, 2), height: hf, fill: "var(--conf)", class: "bar-conf" }));
-    const label = svgEl("text", { x: x + 2, y: H - 8, "font-size": 10 });
-    label.textContent = p;
-    svg.append(label);
+  const active = [...byPeriod.keys()].sort();
+  const num = (v) => el("td", { class: "num", dir: "ltr", text: v });
+  table.append(el("tr", {}, el("th", { text: t("period") }), el("th", { text: t("coop") }), el("th", { text: t("conflict") }),
+    el("th", { text: t("goldstein") })));
+  active.forEach((p) => {
+    const v = byPeriod.get(p);
+    table.append(el("tr", {}, num(p), num(v.coop), num(v.conf), num((v.g / v.n).toFixed(2))));
   });
-  const pts = periods.map((p, i) => { const v = byPeriod.get(p); return [pad + i * bw + bw / 2, H / 2 - (H / 2 - pad) * (v.g / v.n) / 10]; });
-  svg.append(svgEl("polyline", { points: pts.map((q) => q.join(",")).join(" "), fill: "none", stroke: "var(--gold)", "stroke-width": 2, class: "goldstein-line" }));
-  svg.append(svgEl("line", { x1: pad, x2: W - pad, y1: H / 2, y2: H / 2, stroke: "#999" }));
+  if (!active.length) { table.append(el("caption", { text: t("no_events") + ": " + a + " – " + b })); return; }
+  // a continuous month axis: quiet months are gaps, not squeezed out
+  const periods = monthsBetween(active[0], active[active.length - 1]);
+  const W = 900, H = 320, left = 44, right = 44, top = 16, bottom = 28, mid = (H - bottom + top) / 2;
+  const half = mid - top;
+  const max = Math.max(...active.map((p) => Math.max(byPeriod.get(p).coop, byPeriod.get(p).conf)), 1);
+  const bw = (W - left - right) / periods.length;
+  const axis = (x1, y1, x2, y2) => svg.append(svgEl("line", { x1, y1, x2, y2, class: "axis" }));
+  axis(left, mid, W - right, mid);
+  axis(left, top, left, H - bottom);
+  axis(W - right, top, W - right, H - bottom);
+  [[max, mid - half], [0, mid], [max, mid + half]].forEach(([v, y]) => svg.append(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "tick" }, v)));
+  [[10, top], [0, mid], [-10, H - bottom]].forEach(([v, y]) => svg.append(svgEl("text", { x: W - right + 6, y: y + 4, class: "tick gold-tick" }, (v > 0 ? "+" : "") + v)));
+  const step = Math.max(1, Math.ceil(periods.length / 12));
+  const pts = [];
+  periods.forEach((p, i) => {
+    const x = left + i * bw;
+    if (i % step === 0) svg.append(svgEl("text", { x: x + bw / 2, y: H - 8, "text-anchor": "middle", class: "tick" }, p));
+    const v = byPeriod.get(p);
+    if (!v) return;
+    const hc = half * v.coop / max, hf = half * v.conf / max, w = Math.max(bw * 0.8, 2);
+    const title = p + " · " + t("coop") + " " + v.coop + " · " + t("conflict") + " " + v.conf;
+    const bc = svgEl("rect", { x: x + (bw - w) / 2, y: mid - hc, width: w, height: hc, class: "bar-coop" });
+    bc.append(svgEl("title", {}, title));
+    const bf = svgEl("rect", { x: x + (bw - w) / 2, y: mid, width: w, height: hf, class: "bar-conf" });
+    bf.append(svgEl("title", {}, title));
+    svg.append(bc, bf);
+    pts.push([x + bw / 2, mid - half * (v.g / v.n) / 10]);
+  });
+  svg.append(svgEl("polyline", { points: pts.map((q) => q.map((c) => c.toFixed(1)).join(",")).join(" "), class: "goldstein-line" }));
+  pts.forEach(([x, y]) => svg.append(svgEl("circle", { cx: x, cy: y, r: 3, class: "goldstein-dot" })));
 }
 
+// ---- actor network -----------------------------------------------------------------------------------------------
 async function drawNetwork() {
   const svg = $("#network-svg");
   svg.replaceChildren();
   let net;
-  try { net = await api("/v1/network"); } catch (err) { return; }
+  try { net = await api("/v1/network"); } catch (err) { svg.append(svgEl("text", { x: 20, y: 30 }, err.message)); return; }
   const nodes = net.nodes.slice(0, 40), W = 900, H = 600, R = 240;
   const pos = new Map();
-  nodes.forEach((n, i) => { const a = 2 * Math.PI * i / nodes.length; pos.set(n.id, [W / 2 + R * Math.cos(a), H / 2 + R * Math.sin(a)]); });
+  nodes.forEach((n, i) => { const a = 2 * Math.PI * i / nodes.length - Math.PI / 2; pos.set(n.id, [W / 2 + R * Math.cos(a), H / 2 + R * Math.sin(a)]); });
   const maxW = Math.max(...net.edges.map((e) => e.weight), 1);
   net.edges.forEach((e) => {
-    if (!pos.has(e.source) || !pos.has(e.target)) return;
+    if (!pos.has(e.source) || !pos.has(e.target) || e.source === e.target) return;
     const [x1, y1] = pos.get(e.source), [x2, y2] = pos.get(e.target);
-    svg.append(svgEl("line", { x1, y1, x2, y2, stroke: e.goldstein_mean >= 0 ? "var(--coop)" : "var(--conf)", "stroke-width": 1 + 5 * e.weight / maxW, "stroke-opacity": 0.6, class: "edge" }));
+    const line = svgEl("line", { x1, y1, x2, y2, "stroke-width": (1 + 5 * e.weight / maxW).toFixed(2), class: "edge " + (e.goldstein_mean >= 0 ? "edge-coop" : "edge-conf") });
+    line.append(svgEl("title", {}, e.source + " – " + e.target + ": " + e.weight));
+    svg.append(line);
   });
   const maxN = Math.max(...nodes.map((n) => n.events), 1);
   nodes.forEach((n) => {
     const [x, y] = pos.get(n.id);
-    const g = svgEl("g", { class: "node", tabindex: 0 });
-    g.append(svgEl("circle", { cx: x, cy: y, r: 4 + 14 * Math.sqrt(n.events / maxN) }));
-    const label = svgEl("text", { x: x + 10, y: y - 10 });
-    label.textContent = n.id;
-    const title = svgEl("title", {});
-    title.textContent = n.id + ": " + n.events;
-    g.append(label, title);
+    const g = svgEl("g", { class: "node", tabindex: 0, role: "button", "aria-label": n.id + ": " + n.events, "data-id": n.id });
+    g.append(svgEl("circle", { cx: x, cy: y, r: (4 + 14 * Math.sqrt(n.events / maxN)).toFixed(1) }));
+    const outward = x >= W / 2;
+    g.append(svgEl("text", { x: x + (outward ? 14 : -14), y: y + 4, "text-anchor": outward ? "start" : "end" }, n.id));
+    g.append(svgEl("title", {}, n.id + ": " + n.events));
+    g.addEventListener("click", () => filterBy("actor", n.id));
+    g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("actor", n.id); } });
     svg.append(g);
   });
+}
+
+// ---- map ---------------------------------------------------------------------------------------------------------
+// Plate carrée cropped to 84N..58S. Rings that cross the antimeridian are unwrapped and drawn twice (shifted by
+// 360 degrees) so no polygon streaks across the whole map.
+const MAP = { W: 960, H: 380, north: 84, south: -58 };
+const project = ([lon, lat]) => [(lon + 180) / 360 * MAP.W, (MAP.north - lat) / (MAP.north - MAP.south) * MAP.H];
+
+function ringPaths(ring) {
+  const pts = [];
+  let prev = null, shift = 0;
+  for (const [lon, lat] of ring) {
+    if (prev != null && Math.abs(lon - prev) > 180) shift += lon < prev ? 360 : -360;
+    pts.push([lon + shift, lat]);
+    prev = lon;
+  }
+  const lons = pts.map((p) => p[0]);
+  const shifts = [0];
+  if (Math.max(...lons) > 180) shifts.push(-360);
+  if (Math.min(...lons) < -180) shifts.push(360);
+  return shifts.map((s) => "M" + pts.map(([lon, lat]) => project([lon + s, lat]).map((v) => v.toFixed(1)).join(",")).join("L") + "Z");
 }
 
 let world = null;
 async function drawMap() {
   const svg = $("#map-svg");
   svg.replaceChildren();
-  const W = 960, H = 500;
-  const proj = ([lon, lat]) => [(lon + 180) / 360 * W, (90 - lat) / 180 * H];
-  if (!world) world = await (await fetch("/static/vendor/countries-110m.json")).json();
+  try {
+    if (!world) world = await api("/static/vendor/countries-110m.json");
+  } catch (err) { $("#map-count").textContent = err.message; return; }
   const land = topojson.feature(world, world.objects.countries);
   land.features.forEach((f) => {
-    const polys = f.geometry ? (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates) : [];
-    const d = polys.map((poly) => poly.map((ring) => "M" + ring.map((c) => proj(c).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("")).join("");
-    svg.append(svgEl("path", { d, class: "country" }));
+    if (!f.geometry) return;
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const path = svgEl("path", { d: polys.map((poly) => poly.map(ringPaths).flat().join("")).join(""), class: "country" });
+    path.append(svgEl("title", {}, (f.properties && f.properties.name) || ""));
+    svg.append(path);
   });
   let items = [];
-  try { items = (await api("/v1/events?limit=1000&" + filterParams().toString())).items; } catch (err) { items = []; }
-  let n = 0;
+  try { items = (await api("/v1/events?limit=10000&" + filterParams().toString())).items; } catch (err) { items = []; }
+  const places = new Map();
   items.forEach((ev) => {
-    if (!ev.location || ev.location.lat == null) return;
-    const [x, y] = proj([ev.location.lon, ev.location.lat]);
-    const c = svgEl("circle", { cx: x, cy: y, r: 4, class: "point", tabindex: 0 });
-    const title = svgEl("title", {});
-    title.textContent = (ev.type || ev.cameo) + " · " + ev.location.name;
-    c.append(title);
-    c.addEventListener("click", () => openEvent(ev.id));
-    c.addEventListener("keydown", (e) => { if (e.key === "Enter") openEvent(ev.id); });
-    svg.append(c);
-    n++;
+    if (!ev.location || ev.location.lat == null || ev.location.lon == null) return;
+    const key = ev.location.name + "|" + ev.location.lat + "|" + ev.location.lon;
+    const cur = places.get(key) || { loc: ev.location, n: 0 };
+    cur.n += 1;
+    places.set(key, cur);
   });
-  $("#map-count").textContent = n + " " + t("located");
+  const maxN = Math.max(1, ...[...places.values()].map((p) => p.n));
+  let n = 0;
+  [...places.values()].sort((x, y) => y.n - x.n).forEach(({ loc, n: count }) => {
+    const [x, y] = project([loc.lon, loc.lat]);
+    const c = svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 7 * Math.sqrt(count / maxN)).toFixed(1), class: "point",
+      tabindex: 0, role: "button", "data-count": count, "data-place": loc.name, "aria-label": loc.name + ": " + count });
+    c.append(svgEl("title", {}, loc.name + ": " + count));
+    c.addEventListener("click", () => filterBy("place", loc.name));
+    c.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("place", loc.name); } });
+    svg.append(c);
+    n += count;
+  });
+  const filtered = [...filterParams().keys()].length > 0;
+  $("#map-count").textContent = n + " " + t("located") + " · " + places.size + " " + t("places") + (filtered ? " " + t("filtered") : "");
+}
+
+// ---- code a text -------------------------------------------------------------------------------------------------
+function renderCoded() {
+  const list = $("#code-results");
+  list.replaceChildren();
+  if (state.codeError) { $("#code-status").textContent = state.codeError; return; }
+  if (!state.coded) { $("#code-status").textContent = ""; return; }
+  const doc = state.coded;
+  $("#code-status").textContent = doc.events.length + " " + t("events_found");
+  doc.events.forEach((ev) => {
+    list.append(el("li", { class: "coded-event" }, el("span", { class: "event-head" }, badge(ev), dyadLine(ev),
+      el("span", { class: "modality m-" + ev.modality, text: modalityLabel(ev.modality) }),
+      ev.location ? el("span", { class: "where", text: ev.location.name }) : "",
+      ev.time && ev.time.value ? el("span", { class: "date", dir: "ltr", text: ev.time.value }) : "",
+      el("q", { class: "coded-trigger", dir: "auto", text: ev.trigger.text }))));
+  });
 }
 
 function codeText() {
-  return busy("#code-results", runCode);
+  return busy("#code-results", async () => {
+    const text = $("#code-text").value;
+    const date = $("#code-date").value || null;
+    $("#code-status").textContent = t("working");
+    try {
+      state.coded = await api("/v1/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, date }) });
+      state.codeError = null;
+    } catch (err) {
+      state.coded = null;
+      state.codeError = err.message;
+    }
+    renderCoded();
+  });
 }
 
-async function runCode() {
-  const text = $("#code-text").value;
-  const date = $("#code-date").value || null;
-  $("#code-status").textContent = t("working");
-  $("#code-results").replaceChildren();
+// ---- start -------------------------------------------------------------------------------------------------------
+async function fillActors() {
   try {
-    const doc = await api("/v1/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, date }) });
-    $("#code-status").textContent = doc.events.length + " " + t("events_found");
-    doc.events.forEach((ev) => {
-      $("#code-results").append(el("li", { class: "coded-event" },
-        el("span", { class: "badge q" + ev.quad_class, text: (ev.type || "CAMEO") + " " + ev.cameo }),
-        el("bdi", { text: actorsText(ev.source) }), " → ", el("bdi", { text: actorsText(ev.target) }),
-        " · ", el("span", { text: ev.modality }), " · ",
-        el("q", { class: "coded-trigger", dir: "auto", text: ev.trigger.text })));
-    });
-  } catch (err) {
-    $("#code-status").textContent = err.message;
-  }
+    const items = (await api("/v1/actors")).items;
+    $("#actor-codes").replaceChildren(...items.slice(0, 300).map((a) => el("option", { value: a.actor || a.code || a.id })));
+  } catch (err) { /* the list only helps typing; the filters work without it */ }
 }
 
 function init() {
@@ -301,11 +498,14 @@ function init() {
   document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => show(b.dataset.view)));
   $("#lang-toggle").addEventListener("click", () => { lang = lang === "ar" ? "en" : "ar"; applyLang(); });
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(false); });
+  $("#filters").addEventListener("reset", () => { setTimeout(() => loadEvents(false), 0); });
   $("#more").addEventListener("click", () => loadEvents(true));
-  $("#back").addEventListener("click", () => show("events"));
+  $("#back").addEventListener("click", () => { show("events"); const b = document.querySelector(`.event-item[data-id="${CSS.escape(state.event ? state.event.id : "")}"]`); if (b) b.focus(); });
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
   $("#code-run").addEventListener("click", codeText);
+  $("#code-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) codeText(); });
   applyLang();
   loadEvents(false);
+  fillActors();
 }
 document.addEventListener("DOMContentLoaded", init);
