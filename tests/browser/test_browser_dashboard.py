@@ -286,9 +286,9 @@ def test_switch_to_english_and_back(page):
     assert page.locator("#tabs button[data-view=events]").text_content() == "الأحداث"
 
 
-def _tab_until(page, predicate_js: str, limit: int = 40) -> None:
+def _tab_until(page, predicate_js: str, limit: int = 40, key: str = "Tab") -> None:
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate(predicate_js):
             return
     raise AssertionError(f"Tab never reached the element ({predicate_js})")
@@ -299,9 +299,8 @@ def test_keyboard_only_navigation(page, api):
     page.keyboard.press("Enter")
     assert page.locator("#view-timeline").is_visible()
     assert page.locator("#tabs button[data-view=timeline]").get_attribute("aria-pressed") == "true"
-    _tab_until(page, "document.activeElement.dataset.view === 'events'", limit=10)
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Tab")
+    expect(page.locator("#timeline-svg")).to_have_attribute("aria-busy", "false")
+    _tab_until(page, "document.activeElement.dataset.view === 'events'", limit=10, key="Shift+Tab")
     page.keyboard.press("Enter")
     assert page.locator("#view-events").is_visible()
     _tab_until(page, "document.activeElement.classList.contains('event-item')")
@@ -341,7 +340,7 @@ def test_dyad_timeline_draws_the_api_series(page, api):
     page.fill("#t-a", a)
     page.fill("#t-b", b)
     page.click("#t-show")
-    page.wait_for_selector("#timeline-svg .bar-coop")
+    expect(page.locator("#timeline-svg")).to_have_attribute("aria-busy", "false")
     rows = [r for r in api.get("/v1/dyads", params={"by": "month"}).json()["items"]
             if {r["source"], r["target"]} == {a, b} and (r["source"], r["target"]) in ((a, b), (b, a))]
     periods = {str(r["period"])[:7] for r in rows}
@@ -359,11 +358,37 @@ def test_actor_network_and_map(page, api):
     assert page.locator("#network-svg .node").count() == min(len(net["nodes"]), 40)
     assert page.locator("#network-svg .edge").count() > 0
     page.click("#tabs button[data-view=map]")
-    page.wait_for_selector("#map-svg path.country")
+    expect(page.locator("#map-svg")).to_have_attribute("aria-busy", "false")
     assert page.locator("#map-svg path.country").count() > 150
     items = api.get("/v1/events", params={"limit": 1000}).json()["items"]
     located = [e for e in items if e["location"] and e["location"]["lat"] is not None]
     assert located
-    expect(page.locator("#map-svg")).to_have_attribute("aria-busy", "false")
-    assert page.locator("#map-svg circle.point").count() == len(located)
+    places = {(e["location"]["name"], e["location"]["lat"], e["location"]["lon"]) for e in located}
+    points = page.locator("#map-svg circle.point")
+    assert points.count() == len(places)
+    assert sum(int(c) for c in points.evaluate_all("els => els.map(e => e.dataset.count)")) == len(located)
     assert page.locator("#map-count").text_content().split()[0] == str(len(located))
+    # no country outline streaks across the map (rings crossing the antimeridian are unwrapped)
+    longest = page.locator("#map-svg path.country").evaluate_all("""els => Math.max(...els.map(e => {
+        let widest = 0;
+        for (const ring of e.getAttribute('d').split('M').filter(Boolean)) {
+            const xs = ring.replace('Z', '').split('L').map(p => parseFloat(p.split(',')[0]));
+            for (let i = 1; i < xs.length; i++) widest = Math.max(widest, Math.abs(xs[i] - xs[i - 1]));
+        }
+        return widest;
+    }))""")
+    assert longest < 960 / 4, f"a country outline jumps {longest:.0f} px across the map"
+
+
+def test_map_point_filters_the_events_by_place(page, api):
+    page.click("#tabs button[data-view=map]")
+    expect(page.locator("#map-svg")).to_have_attribute("aria-busy", "false")
+    point = page.locator("#map-svg circle.point").first
+    name, count = point.get_attribute("data-place"), int(point.get_attribute("data-count"))
+    point.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.locator("#view-events").is_visible() and page.locator("#f-place").input_value() == name
+    want = api.get("/v1/events", params={"place": name}).json()
+    assert want["total"] >= count
+    assert page.locator("#event-count").text_content().split()[0] == str(want["total"])

@@ -92,6 +92,19 @@ def test_triggers_agree_with_the_cameo_table(rules, lang):
         assert t.id.startswith(f"{lang}.")
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_no_generator_syntax_leaks_into_forms(rules, lang):
+    import re
+
+    for t in rules.triggers[lang]:
+        for x in t.forms + t.context_any + t.exclude_any:
+            assert not re.search(r"[{}|/$_]", x), (t.id, x)
+        if lang == "en":  # spelling slips of regular inflection (doubling, -ee verbs) the generator must avoid
+            heads = {f.split()[0] for f in t.forms}
+            assert not heads & {"agreeed", "freeed", "baning", "leting", "puting", "seting", "steping", "commiting",
+                                "stoping", "shiping", "cuting", "shuting", "hiting", "quiting", "kidnaping"}, t.id
+
+
 def test_arabic_forms_carry_no_harakat_or_tatweel(rules):
     marks = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0640", "\u0670"}
     for t in rules.triggers["ar"]:
@@ -122,7 +135,7 @@ def test_key_arabic_senses_are_covered(rules, form, type_):
     ("ar", "أعلن انسحاب", "CONCEDE", "0356"), ("ar", "سحب قوات", "RETREAT", "0874"),
     ("ar", "صفقة أسلحة", "AID", "072"), ("ar", "طرد السفير", "SANCTION", "166"),
     ("ar", "استدعى السفير", "ACCUSE", "114"), ("ar", "أعلن وقف إطلاق النار", "CONCEDE", "0356"),
-    ("ar", "دخل وقف إطلاق النار حيز التنفيذ", "RETREAT", "0871"), ("ar", "مذكرة اعتقال", "THREATEN", "130"),
+    ("ar", "دخلت الهدنة", "RETREAT", "0871"), ("ar", "مذكرة اعتقال", "THREATEN", "130"),
     ("ar", "منع من دخول", "REJECT", "120"), ("ar", "انسحب من الاتفاق", "SANCTION", "160"),
     ("en", "joint exercises", "COOPERATE", "062"), ("en", "military drills", "MOBILIZE", "150"),
     ("en", "signed a treaty", "SUPPORT", "057"), ("en", "announced the withdrawal", "CONCEDE", "0356"),

@@ -80,6 +80,8 @@ def test_events_filters_and_formats(db):
     res = run("events", "--db", db, "--actor", "CHN", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert len(rows) == 1 and rows[0]["type"] == "ACCUSE" and rows[0]["target"] == "USAGOV;JPNGOV"
+    res = run("events", "--db", db, "--place", "JPN", "--format", "json")
+    assert json.loads(res.stdout)["total"] == 2
     res = run("events", "--db", db, "--since", "2024-09-01", "--type", "support")
     assert "SUPPORT" in res.stdout and "1 of 1 events" in res.stdout
     res = run("events", "--db", db, "--limit", "2", "--format", "json")

@@ -144,6 +144,9 @@ def test_events_filters(store):
     assert store.events(EventFilter(text="provocation")).total == 1
     assert store.events(EventFilter(doc_id=docs[0].doc_id)).total == 1
     assert store.events(EventFilter(actor="ZZZ")).total == 0
+    assert store.events(EventFilter(place="jpn")).total == 2  # by the location's country code ...
+    assert store.events(EventFilter(place="japan")).total == 2  # ... or its name, any case
+    assert store.events(EventFilter(place="Cairo")).total == 0
 
 
 @pytest.mark.parametrize("bad", [EventFilter(actor="US'; DROP TABLE events; --"), EventFilter(quad_class=7),

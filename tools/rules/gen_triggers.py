@@ -130,6 +130,8 @@ def en_verb(spec: str) -> list[str]:
     part = parts[2] if len(parts) > 2 and parts[2] else past
     if len(parts) > 3 and parts[3]:
         ing = parts[3]
+    elif re.search(r"([bdgmnprt])\1ed$", past.split("|")[0]):  # stepped -> stepping
+        ing = past.split("|")[0][:-2] + "ing"
     forms = [head, s3, ing]
     forms += past.split("|") + part.split("|")
     return [f + rest for f in forms]

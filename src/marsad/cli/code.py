@@ -74,6 +74,13 @@ def _actors(actors) -> str:
     return ", ".join(f"{a.code} ({a.text})" for a in actors) or "-"
 
 
+def _around(text: str, e, width: int = 45) -> str:
+    """The evidence near the trigger: up to ``width`` characters either side, inside the evidence sentence."""
+    lo = max(e.evidence.start, e.trigger.start - width)
+    hi = min(e.evidence.end, e.trigger.end + width)
+    return ("…" if lo > e.evidence.start else "") + text[lo:hi] + ("…" if hi < e.evidence.end else "")
+
+
 def print_table(doc) -> None:
     head = f"document {doc.doc_id}  lang {doc.lang}  date {doc.date or '-'}  kb {doc.kb_version}"
     console.print(head, style="bold", markup=False)
@@ -84,8 +91,7 @@ def print_table(doc) -> None:
         where = e.location.name if e.location else "-"
         when = e.time.value if e.time and e.time.value else "-"
         ev.add_row(f"{e.type or '(CAMEO only)'}{'/' + e.mode if e.mode else ''}", e.cameo, _actors(e.source),
-                   _actors(e.target), e.modality, f"{where} / {when}", e.trigger.text + " … " + e.evidence.text[:90],
-                   f"{e.confidence:.2f}")
+                   _actors(e.target), e.modality, f"{where} / {when}", _around(doc.text, e), f"{e.confidence:.2f}")
     console.print(ev)
     en = Table(title=f"{len(doc.entities)} entities")
     for col in ("kind", "name", "code", "mentions"):

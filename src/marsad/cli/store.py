@@ -190,6 +190,7 @@ def events_cmd(
     until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
     modality: Optional[str] = typer.Option(None, "--modality", help="asserted, negated, planned, ..."),
     text: Optional[str] = typer.Option(None, "--text", help="Words in the evidence sentence."),
+    place: Optional[str] = typer.Option(None, "--place", help="Event location: a name or an ISO3 country code."),
     include_duplicates: bool = typer.Option(False, "--include-duplicates", help="Also events of duplicates."),
     limit: int = typer.Option(50, "--limit", "-n", help="Events per page."),
     cursor: Optional[str] = typer.Option(None, "--cursor", help="Continue after a previous page."),
@@ -201,7 +202,7 @@ def events_cmd(
     _check_choice(fmt, "--format", ("table", "json", "csv"))
     flt = EventFilter(actor=actor, dyad=_dyad_arg(dyad), undirected=undirected, type=type_, cameo=cameo,
                       quad_class=quad, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
-                      modality=modality, text=text, include_duplicates=include_duplicates)
+                      modality=modality, text=text, place=place, include_duplicates=include_duplicates)
     with Store(db, read_only=True) as store:
         page = store.events(flt, limit=limit, cursor=cursor)
     if fmt == "json":

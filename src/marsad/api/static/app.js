@@ -352,10 +352,17 @@ async function drawTimeline() {
     const bf = svgEl("rect", { x: x + (bw - w) / 2, y: mid, width: w, height: hf, class: "bar-conf" });
     bf.append(svgEl("title", {}, title));
     svg.append(bc, bf);
-    pts.push([x + bw / 2, mid - half * (v.g / v.n) / 10]);
+    pts.push([x + bw / 2, mid - half * (v.g / v.n) / 10, i]);
   });
-  svg.append(svgEl("polyline", { points: pts.map((q) => q.map((c) => c.toFixed(1)).join(",")).join(" "), class: "goldstein-line" }));
-  pts.forEach(([x, y]) => svg.append(svgEl("circle", { cx: x, cy: y, r: 3, class: "goldstein-dot" })));
+  // the Goldstein line joins neighbouring months only: a quiet month breaks it
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) svg.append(svgEl("polyline", { points: run.map((q) => q[0].toFixed(1) + "," + q[1].toFixed(1)).join(" "), class: "goldstein-line" }));
+    run = [];
+  };
+  pts.forEach((q) => { if (run.length && q[2] !== run[run.length - 1][2] + 1) flush(); run.push(q); });
+  flush();
+  pts.forEach(([x, y]) => svg.append(svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 3, class: "goldstein-dot" })));
 }
 
 // ---- actor network -----------------------------------------------------------------------------------------------
