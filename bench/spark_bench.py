@@ -127,6 +127,7 @@ def main() -> int:
         size = make_corpus(corpus, args.docs, args.days, args.seed)
         results = {"docs": args.docs, "corpus_mb": round(size / 1e6, 2), "days": args.days,
                    "cpus": os.cpu_count(), "python": platform.python_version(),
+                   "load_average_before": [round(x, 2) for x in os.getloadavg()],
                    "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                    "kb_memory": kb_memory(), "in_process": in_process(corpus, work / "inproc"), "spark": []}
         for master in args.masters.split(","):
@@ -139,9 +140,11 @@ def main() -> int:
             results["spark"].append(json.loads(proc.stdout.strip().splitlines()[-1]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     ip = results["in_process"]
-    print(f"{args.docs} docs ({results['corpus_mb']} MB, {args.days} days), {results['cpus']} CPUs")
+    print(f"{args.docs} docs ({results['corpus_mb']} MB, {args.days} days), {results['cpus']} CPUs, load average "
+          f"{results['load_average_before'][0]} before / {results['load_average_after'][0]} after")
     print(f"{'mode':<12}{'docs/s':>10}{'seconds':>10}  notes")
     print(f"{'in-process':<12}{ip['docs_per_second']:>10}{ip['seconds']:>10}  coding alone {ip['code_seconds']} s, "
           f"{ip['events']} events")

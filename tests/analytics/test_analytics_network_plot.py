@@ -59,3 +59,15 @@ def test_plot_without_events_is_an_input_error(store, tmp_path):
     with pytest.raises(InputError):
         plot_dyad(store, "USA", "BRA", tmp_path / "none.png")
     assert not (tmp_path / "none.png").exists()
+
+
+def test_fill_gaps_makes_time_even():
+    from marsad.analytics.plot import fill_gaps
+
+    s = [{"period": "2024-11-01", "cooperation": 1, "conflict": 0, "events": 1, "goldstein_mean": 3.0},
+         {"period": "2025-02-01", "cooperation": 0, "conflict": 2, "events": 2, "goldstein_mean": -5.0}]
+    filled = fill_gaps(s, "month")
+    assert [p["period"] for p in filled] == ["2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01"]
+    assert [p["events"] for p in filled] == [1, 0, 0, 2] and filled[1]["goldstein_mean"] is None
+    assert [p["period"] for p in fill_gaps(s, "quarter")] == ["2024-11-01", "2025-02-01"]
+    assert len(fill_gaps([s[0], {**s[1], "period": "2090-01-01"}], "day")) == 2  # too long: left as is

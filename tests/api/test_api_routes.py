@@ -1,6 +1,8 @@
 """Every route of the REST API in-process (FastAPI TestClient over a real DuckDB file), errors included."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -139,3 +141,79 @@ def test_documents_need_the_token_and_are_idempotent(writer):
     again = writer.post("/v1/documents", json=doc, headers={"Authorization": "Bearer s3cret"})
     assert again.json()["new"] == 0 and again.json()["already"] == 1
     assert writer.get("/v1/stats").json()["documents"] == 1
+
+
+def test_dashboard_and_docs_pages_carry_a_strict_csp(client):
+    for path in ("/", "/docs"):
+        r = client.get(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe" not in csp and "frame-ancestors 'none'" in csp
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/v1/events", "/static/app.js", "/v1/events/nope"])
+def test_every_response_has_the_defensive_headers(client, path):
+    r = client.get(path)
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_cors_is_off(client):
+    r = client.get("/v1/events", headers={"Origin": "http://elsewhere.example"})
+    assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
+    pre = client.options("/v1/events", headers={"Origin": "http://elsewhere.example",
+                                                "Access-Control-Request-Method": "GET"})
+    assert "access-control-allow-origin" not in pre.headers
+    assert_envelope(pre, 405)
+
+
+def test_openapi_lists_every_route(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/healthz", "/v1/code", "/v1/documents", "/v1/events", "/v1/events/{event_id}", "/v1/actors",
+                  "/v1/dyads", "/v1/network", "/v1/stats"):
+        assert route in paths
+        for op in paths[route].values():
+            assert op.get("description"), f"{route} has no description in the OpenAPI document"
+
+
+@pytest.mark.parametrize("path", ["/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py"])
+def test_static_files_stay_inside_the_static_folder(client, path):
+    r = client.get(path)
+    assert r.status_code == 404 and "create_app" not in r.text
+
+
+def test_event_detail_names_its_article(client):
+    first = client.get("/v1/events", params={"limit": 1}).json()["items"][0]
+    ev = client.get(f"/v1/events/{first['id']}").json()
+    assert ev["title"] == ev["document"]["title"] == first["title"]
+
+
+def test_dashboard_script_never_builds_html_from_strings():
+    from marsad.api.app import STATIC
+
+    for name in ("app.js", "docs.js"):
+        js = (STATIC / name).read_text(encoding="utf-8")
+        js = re.sub(r"/\*.*?\*/", "", re.sub(r"^\s*//.*$", "", js, flags=re.M), flags=re.S)  # code, not comments
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in js, f"{name} uses {sink}"
+
+
+def test_a_streamed_body_over_the_cap_gives_413_not_400(db):
+    small = TestClient(create_app(db, token="", max_body=50_000))
+
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(20):
+            yield "ا".encode() * 5_000
+        yield b'"}'
+
+    r = small.post("/v1/code", content=chunks(), headers={"content-type": "application/json"})
+    assert_envelope(r, 413)
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+    def fits():
+        yield '{"text": "قصفت طائرات روسية مواقع في خاركيف."}'.encode()
+
+    ok = small.post("/v1/code", content=fits(), headers={"content-type": "application/json"})
+    assert ok.status_code == 200 and ok.json()["lang"] == "ar"

@@ -275,12 +275,21 @@ def test_code_box_reports_an_api_error_in_one_line(page):
     assert page.locator("#code-results li").count() == 0
 
 
-def test_switch_to_english_and_back(page):
+def test_switch_to_english_and_back(page, api):
     page.click("#lang-toggle")
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
     assert page.locator("#tabs button[data-view=events]").text_content() == "Events"
     assert page.locator("#lang-toggle").text_content() == "العربية"
     assert "events" in page.locator("#event-count").text_content()
+    english = next(e for e in api.get("/v1/events", params={"limit": 1000}).json()["items"]
+                   if api.get(f"/v1/events/{e['id']}").json()["document"]["lang"] == "en")
+    page.evaluate("id => openEvent(id)", english["id"])
+    expect(page.locator("#evidence")).to_have_text(english["evidence"]["text"])
+    assert page.locator("#article").get_attribute("dir") == "ltr"
+    assert page.locator("#event-facts dt").first.text_content() == "Source"
+    page.screenshot(path=str(ARTIFACTS / "english_event_page.png"), full_page=True)
+    page.click("#back")
+    expect(page.locator("#view-events")).to_be_visible()
     page.click("#lang-toggle")
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.locator("#tabs button[data-view=events]").text_content() == "الأحداث"
@@ -310,7 +319,8 @@ def test_keyboard_only_navigation(page, api):
     assert page.locator("#evidence").text_content() == api.get(f"/v1/events/{event_id}").json()["evidence"]["text"]
     assert page.evaluate("document.activeElement.id") == "back"
     page.keyboard.press("Enter")
-    assert page.locator("#view-events").is_visible()
+    expect(page.locator("#view-events")).to_be_visible()
+    expect(page.locator(f'.event-item[data-id="{event_id}"]')).to_be_focused()
 
 
 def test_untrusted_article_text_is_never_executed(page, api):
@@ -392,3 +402,28 @@ def test_map_point_filters_the_events_by_place(page, api):
     want = api.get("/v1/events", params={"place": name}).json()
     assert want["total"] >= count
     assert page.locator("#event-count").text_content().split()[0] == str(want["total"])
+
+
+def test_api_reference_page_renders_offline(page, server, api):
+    page.goto(server + "/docs")
+    expect(page.locator("#api-docs")).to_have_attribute("aria-busy", "false")
+    spec = api.get("/openapi.json").json()
+    operations = sum(len(ops) for ops in spec["paths"].values())
+    assert page.locator("section.route").count() == operations
+    assert page.locator("section.route h2 code").first.text_content().split()[1] in spec["paths"]
+
+
+def test_event_pages_have_addresses_and_the_back_button_works(page, server, api):
+    item = api.get("/v1/events", params={"type": "ASSAULT", "limit": 1}).json()["items"][0]
+    page.goto(server + "/#event=" + item["id"])
+    expect(page.locator("#evidence")).to_have_text(item["evidence"]["text"])
+    page.goto(server + "/")
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    page.locator("#event-list .event-item").nth(1).click()
+    expect(page.locator("#view-event")).to_be_visible()
+    assert "#event=" in page.url
+    page.go_back()
+    expect(page.locator("#view-events")).to_be_visible()
+    assert "#event=" not in page.url
+    page.goto(server + "/#event=no-such-event")
+    expect(page.locator("#notice")).to_contain_text("no-such-event")

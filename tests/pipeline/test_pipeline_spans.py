@@ -64,3 +64,12 @@ def test_pathological_inputs_finish():
     for text in ["\u064e" * 50_000, "\u200f" * 50_000, "ا" * 200_000, "قصف " * 5_000, "\x00" * 1000, "\ud800x"]:
         doc = marsad.code(text, lang="ar")
         assert isinstance(doc, CodedDocument)
+
+
+def test_code_many_matches_code_one_by_one():
+    from marsad.pipeline import code_many
+
+    texts = ["هاجم مسلحون مركزا للشرطة في بغداد أمس.", ("Japan and China held talks in Beijing.", "2024-02-02")]
+    batch = [d.to_dict() for d in code_many(texts)]
+    single = [marsad.code(texts[0]).to_dict(), marsad.code(texts[1][0], date=texts[1][1]).to_dict()]
+    assert batch == single

@@ -29,6 +29,14 @@ def rules():
     return load_rules()
 
 
+def loose(form: str) -> str:
+    """A form as the engine matches it: normalized, optional article dropped on the words after the first."""
+    from marsad.text import normalize_key
+
+    toks = normalize_key(form).split()
+    return " ".join(toks[:1] + [t[2:] if t.startswith("ال") and len(t) > 4 else t for t in toks[1:]])
+
+
 def test_load_is_cached_and_typed(rules):
     assert load_rules() is rules
     t = rules.triggers["ar"][0]
@@ -122,10 +130,8 @@ def test_arabic_forms_carry_no_harakat_or_tatweel(rules):
     ("استدعى السفير", "ACCUSE"), ("طالب", "REQUEST"), ("سيارة مفخخة", "ASSAULT"), ("اغتيال", "ASSAULT"),
 ])
 def test_key_arabic_senses_are_covered(rules, form, type_):
-    from marsad.text import normalize_key
-
-    key = normalize_key(form)
-    assert any(key in {normalize_key(f) for f in t.forms} for t in rules.triggers["ar"] if t.type == type_), form
+    key = loose(form)
+    assert any(key in {loose(f) for f in t.forms} for t in rules.triggers["ar"] if t.type == type_), form
 
 
 @pytest.mark.parametrize("lang,form,type_,cameo", [
@@ -144,10 +150,8 @@ def test_key_arabic_senses_are_covered(rules, form, type_):
     ("en", "ceasefire took effect", "RETREAT", "0871"), ("en", "took hostage", "ASSAULT", "181"),
 ])
 def test_plover_disambiguation_rules(rules, lang, form, type_, cameo):
-    from marsad.text import normalize_key
-
-    key = normalize_key(form)
-    hits = [t for t in rules.triggers[lang] if key in {normalize_key(f) for f in t.forms}]
+    key = loose(form)
+    hits = [t for t in rules.triggers[lang] if key in {loose(f) for f in t.forms}]
     assert any(t.type == type_ and t.cameo == cameo for t in hits), [(t.id, t.type, t.cameo) for t in hits]
 
 

@@ -56,3 +56,15 @@ def test_job_entry_point_parses_like_the_cli(tmp_path):
     (src / "a.jsonl").write_text("{}\n")
     with pytest.raises(InputError):
         _validate(JobConfig(input=str(src), output=str(src)))
+
+
+def test_without_pyspark_the_error_names_the_extra(tmp_path, monkeypatch):
+    import sys
+
+    for name in ("pyspark", "pyspark.sql"):
+        monkeypatch.setitem(sys.modules, name, None)  # import pyspark now raises ImportError
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "Egypt and Jordan signed a deal."}\n')
+    result = invoke("--input", str(src), "--output", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "marsad[spark]" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

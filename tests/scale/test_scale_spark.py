@@ -119,9 +119,11 @@ def test_documents_that_cannot_be_coded_land_in_the_errors_table(spark, tmp_path
              json.dumps({"id": "bad-date", "text": "Egypt and Jordan signed a deal.", "date": "2024-02-31"}),
              json.dumps({"id": "good-en", "text": "Egypt and Jordan signed a trade agreement in Cairo."}),
              ""]
-    src = tmp_path / "bad.jsonl"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = run(JobConfig(input=str(src), output=str(tmp_path / "out")), spark=spark)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bad.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (corpus / "README.md").write_text("a directory's other files are not records\n")
+    report = run(JobConfig(input=str(corpus), output=str(tmp_path / "out")), spark=spark)
     assert report.documents == 2 and report.errors == 4
     errors = read_table(str(tmp_path / "out"), "errors")
     assert errors.schema == ERRORS_SCHEMA
@@ -168,21 +170,21 @@ def test_parquet_input_with_renamed_columns(spark, tmp_path):
     assert sorted(d["ext_id"] for d in docs) == sorted(r["id"] for r in records)
 
 
-def test_cli_runs_the_job(spark, tmp_path):
+def test_cli_runs_the_job_and_replaces_an_earlier_output(spark, tmp_path):
     from typer.testing import CliRunner
 
     from marsad.cli import app
 
     write_jsonl(str(tmp_path / "in.jsonl"), sample_records(12, seed=2))
+    stale = tmp_path / "out" / "documents" / "date=1999-01-01"
+    stale.mkdir(parents=True)
+    (stale / "part-0.parquet").write_bytes(b"stale")
     result = CliRunner().invoke(app, ["spark", "code", "--input", str(tmp_path / "in.jsonl"), "--output",
-                                      str(tmp_path / "out"), "--partitions", "2", "--json"])
+                                      str(tmp_path / "out"), "--partitions", "2", "--overwrite", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output.strip().splitlines()[-1])
-    assert report["documents"] == 12 and report["partitions"] == 2
-    again = CliRunner().invoke(app, ["spark", "code", "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"),
-                                     "--overwrite"])
-    assert again.exit_code == 0, again.output
-    assert "12 documents coded" in again.output
+    assert report["documents"] == 12 and report["partitions"] == 2 and report["errors"] == 0
+    assert not stale.exists()
     assert read_table(str(tmp_path / "out"), "documents").num_rows == 12
 
 

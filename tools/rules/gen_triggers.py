@@ -49,6 +49,13 @@ _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
+def loose_key(form: str) -> str:
+    """Key under which two forms are the same pattern for the engine: it strips an optional article from the words
+    after the first, so "سحب القوات" and "سحب قوات" are one pattern and only the first is kept."""
+    toks = normalize_key(form).split()
+    return " ".join(toks[:1] + [t[2:] if t.startswith("ال") and len(t) > 4 else t for t in toks[1:]])
+
+
 def normalize_key(text: str) -> str:
     """The matching-view folding of marsad.text.normalize_key (spec of issue 4), restated here so the generator
     runs even while the package is being edited: harakat/tatweel dropped, alef forms -> ا, ى -> ي, ة -> ه,
@@ -212,11 +219,14 @@ KIND_POS = {"V": "verb", "VP": "phrase", "N": "noun", "P": "phrase"}
 AR_PREPS = {"إلى", "الى", "على", "عن", "في", "من", "مع", "لدى", "بين", "ب", "ل"}
 # prepositions specific enough to stand for the object of a verb in a VSO companion (not في/من/ب/ل)
 AR_COMPANION_PREPS = {"عن", "على", "مع", "إلى", "الى", "لدى", "بين"}
+# modifiers that say little on their own: the word before them is used ("الرصاص الحي" -> الرصاص)
+AR_WEAK = {"أرض", "ارض", "طيار", "الحي", "الحية", "حي", "حية", "نارية", "ناري", "باليستيا", "باليستية", "تجريبيا",
+           "الثقيلة", "ثقيلة", "المسيل", "للدموع", "الصوتية", "المطاطي", "المطاطية", "هاون", "كاتيوشا"}
 # first words too generic to tell a sense apart: the next word of the object is used as context instead
 AR_GENERIC = {"حملة", "حملات", "عملية", "عمليات", "جلسة", "حالة", "مزيد", "المزيد", "آلاف", "عشرات", "مئات",
               "النار", "نار", "قوات", "القوات", "أي", "كل", "بأنه", "بأنها", "أن", "إن", "بأن", "الذي", "التي",
               "العام", "العامة", "عام", "عامة", "جديد", "جديدة", "الجديد", "الجديدة", "إضافية", "إضافي", "واسعة",
-              "واسع", "شامل", "شاملة", "الدولي", "الدولية", "دولي", "دولية"}
+              "واسع", "شامل", "شاملة", "الدولي", "الدولية", "دولي", "دولية", "قوة"}
 AR_PROCLITICS = ("وبال", "وال", "بال", "لل", "كال", "فال", "ال", "ب", "ل")
 
 
@@ -247,9 +257,14 @@ def vso_parts(spec: str) -> list[tuple[str, str, set[str]]]:
         words: set[str] = set()
         for alt in expand_braces(m.group(3)):
             toks = [t for t in alt.split() if t not in AR_PREPS]
-            toks = [t for t in toks if t not in AR_GENERIC] or toks[:1]
+            had_words = bool(toks)
+            toks = [t for t in toks if t not in AR_GENERIC]
+            while len(toks) > 1 and toks[-1] in AR_WEAK:
+                toks = toks[:-1]
             if toks:  # the last content word is the most specific ("مناورات مشتركة" -> مشتركة)
                 words |= _ctx_variants(toks[-1])
+            elif had_words:  # only generic words ("قوات إضافية"): the first one carries the sense
+                words |= _ctx_variants([t for t in alt.split() if t not in AR_PREPS][0])
             else:  # only a preposition follows the verb ("أفرج عن"): a specific one is context enough
                 first = alt.split()[0] if alt.split() else ""
                 if first in AR_COMPANION_PREPS:
@@ -326,7 +341,7 @@ def build(lang: str) -> list[dict]:
         tid = f"{lang}.{(ttype or ('appeal' if str(opts.get('cameo', '')).startswith('02') else 'statement')).lower()}.{name}"
         keep: list[str] = []
         for f in forms:
-            key = (normalize_key(f), ttype)
+            key = (loose_key(f), ttype)
             if key in owner:
                 if owner[key] != tid:
                     dropped += 1
@@ -364,7 +379,7 @@ def build(lang: str) -> list[dict]:
         tid = f"{base['id']}.vso" + (str(used[base["id"]]) if used[base["id"]] > 1 else "")
         keep = []
         for f in ar_verb(*group["verb"]):
-            key = (normalize_key(f), ttype)
+            key = (loose_key(f), ttype)
             if key in owner:
                 continue  # the verb alone is already a trigger of this type
             owner[key] = tid

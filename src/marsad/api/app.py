@@ -10,6 +10,7 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
     GET  /v1/events/{id}          one event with its document text and every span
     GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats
     GET  /                        the dashboard (static files, a client of the routes above)
+    GET  /docs | /openapi.json    the API reference (rendered locally) and the OpenAPI document
 
 Reads use a cursor of their own on the database handle; without a token the handle is opened read-only and the
 write route answers 503. Request bodies are capped (``max_body``, 2 MB by default) with a 413. CORS is off.
@@ -75,24 +76,56 @@ class BodyLimit:
         if length is not None and length.isdigit() and int(length) > self.limit:
             return await too_big(scope, receive, send)
         seen = 0
+        answered = False
 
         async def limited_receive():
-            nonlocal seen
+            # A streamed (chunked) body is counted as it arrives. Past the limit we answer 413 ourselves and tell
+            # the app the client has gone; raising here instead would reach FastAPI's body parser as a 400.
+            nonlocal seen, answered
+            if answered:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooBig()
+                    answered = True
+                    await too_big(scope, receive, send)
+                    return {"type": "http.disconnect"}
             return message
 
-        try:
-            return await self.app(scope, limited_receive, send)
-        except _TooBig:
-            return await too_big(scope, receive, send)
+        async def guarded_send(message):
+            if not answered:  # once the 413 is out, whatever the app still says is dropped
+                await send(message)
+
+        return await self.app(scope, limited_receive, guarded_send)
 
 
-class _TooBig(Exception):
-    pass
+PAGE_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                     (b"x-frame-options", b"DENY"), (b"cross-origin-opener-policy", b"same-origin"),
+                     (b"cross-origin-resource-policy", b"same-origin")]
+
+
+class SecurityHeaders:
+    """ASGI middleware: the same defensive headers on every response (JSON, static files, errors): no MIME
+    sniffing, no referrer, no framing, same-origin resources only."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _v in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in _SECURITY_HEADERS if k not in have]
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)
 
 
 class _Database:
@@ -154,11 +187,14 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     # ---- routes ---------------------------------------------------------------------------------------------
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
+        """Liveness: version, KB version, the database path and whether the write route is on."""
         return {"status": "ok", "version": __version__, "kb_version": Coder.default().kb.version,
                 "db": database.path, "writable": database.writable}
 
     @app.post("/v1/code")
     def code_text(req: CodeRequest) -> dict[str, Any]:
+        """Code one text and return the output contract (entities, events, quantities, times; every span is a pair
+        of offsets into the text as sent). Nothing is stored."""
         lang = None if req.lang in (None, "auto") else req.lang
         if lang not in (None, "ar", "en"):
             raise InputError(f"lang {req.lang!r} is not one of ar, en, auto")
@@ -166,6 +202,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
 
     @app.post("/v1/documents")
     def add_documents(req: DocumentsRequest, request: Request) -> dict[str, Any]:
+        """Code and store up to 1000 documents (idempotent: a document already stored counts as ``already``).
+        Needs ``Authorization: Bearer <MARSAD_TOKEN>``; 503 when the server was started without a token."""
         if not database.writable:
             return _envelope(503, "E503", "write routes are off: start the server with MARSAD_TOKEN set")
         auth = request.headers.get("authorization", "")
@@ -192,6 +230,10 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                quad_class: int | None = None, modality: str | None = None, since: dt.date | None = None,
                until: dt.date | None = None, place: str | None = None, q: str | None = None,
                limit: int = 50, cursor: str | None = None, undirected: bool = False) -> dict[str, Any]:
+        """One page of stored events, newest first. Filters combine with AND: ``actor`` (code or prefix, e.g. USA
+        or USAGOV), ``dyad`` (SOURCE,TARGET; ``undirected=true`` for both directions), ``type`` (PLOVER),
+        ``quad_class`` (1-4), ``modality``, ``since``/``until`` (document date), ``place`` (location name or ISO3),
+        ``q`` (text inside the evidence). ``limit`` 1-10000; pass ``next_cursor`` back as ``cursor``."""
         pair = None
         if dyad:
             parts = [p for p in dyad.split(",") if p]
@@ -204,25 +246,37 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
 
     @app.get("/v1/events/{event_id}")
     def event(event_id: str) -> dict[str, Any]:
+        """One event with its document (full text), the document's entities with their mentions, its quantities
+        and every evidence span."""
         got = database.reader().event(event_id)
         if got is None:
             raise StarletteHTTPException(404, f"no event {event_id!r}")
+        doc = got.get("document") or {}
+        for key, doc_key in (("title", "title"), ("url", "url"), ("source_name", "source")):
+            if got.get(key) is None:
+                got[key] = doc.get(doc_key)
         return got
 
     @app.get("/v1/actors")
     def actors(level: str = "country") -> dict[str, Any]:
+        """Actors by number of events (``level`` country or code)."""
         return {"items": database.reader().actors(level=level)}
 
     @app.get("/v1/dyads")
     def dyads(by: str = "month", level: str = "country") -> dict[str, Any]:
+        """Per period and directed pair: events, mean Goldstein and QuadClass counts q1-q4 (``by`` day, week,
+        month, year)."""
         return {"items": database.reader().dyads(by=by, level=level)}
 
     @app.get("/v1/network")
     def network(level: str = "country") -> dict[str, Any]:
+        """The actor network: nodes (actors with event counts) and edges (pairs with weight, mean Goldstein,
+        cooperation and conflict counts)."""
         return database.reader().network(level=level)
 
     @app.get("/v1/stats")
     def stats() -> dict[str, Any]:
+        """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language."""
         return database.reader().stats()
 
     # ---- dashboard -----------------------------------------------------------------------------------------
@@ -231,9 +285,13 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
 
         @app.get("/", include_in_schema=False)
         def index():
-            return FileResponse(STATIC / "index.html", headers={
-                "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                                           "script-src 'self'; connect-src 'self'; object-src 'none'"})
+            return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": PAGE_CSP})
+
+        @app.get("/docs", include_in_schema=False)
+        def docs():
+            """The API reference, drawn from /openapi.json by a local script (no CDN, unlike Swagger UI)."""
+            return FileResponse(STATIC / "docs.html", headers={"Content-Security-Policy": PAGE_CSP})
 
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(SecurityHeaders)
     return app

@@ -1,6 +1,9 @@
 """`marsad serve`: the REST API and the dashboard on one port."""
 from __future__ import annotations
 
+import socket
+import sys
+
 import typer
 
 from ..errors import InputError, require
@@ -38,5 +41,28 @@ def serve_cmd(
 
     if not 0 < port < 65536:
         raise InputError(f"--port {port} is not a TCP port (1-65535)")
-    application = create_app(db, max_body=parse_size(max_body))
+    limit = parse_size(max_body)
+    _check_free(host, port)
+    application = create_app(db, max_body=limit)
+    writable = application.state.database.writable
+    shown = f"[{host}]" if ":" in host else host
+    sys.stderr.write(f"marsad: serving {db} at http://{shown}:{port}/ (API reference /docs; "
+                     f"{'POST /v1/documents on' if writable else 'read-only: set MARSAD_TOKEN to allow writes'}; "
+                     f"bodies up to {limit:,} bytes). Ctrl+C stops.\n")
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """Fail with one clear line, before loading anything, when the address cannot be bound."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(f"--host {host!r} does not resolve: {exc.strerror}") from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"cannot listen on {host}:{port}: {exc.strerror} (is another server running? "
+                             "choose another --port)") from None

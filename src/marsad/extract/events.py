@@ -78,6 +78,7 @@ class EventBuilder:
         self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
         self._preps_cache: dict[int, set[str]] = {}
+        self._cue_cache: dict[int, list] = {}
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
@@ -267,38 +268,41 @@ class EventBuilder:
         rec = self.lex.cameo.get(cameo)
         return rec.quad_class if rec else 0
 
+    def _cues_at(self, k: int) -> list:
+        """(cue, n_words) for every modality cue starting at word k within its sentence, longest first (cached)."""
+        got = self._cue_cache.get(k)
+        if got is None:
+            stop = self.sentences[self.words[k].sentence].w1
+            got = self._cue_cache[k] = [(m[0].item, m[2]) for m in
+                                        self.lex.matches(self.lex.cues.get(self.lang, {}), self.words, k, stop)]
+        return got
+
     def _cue_at(self, k: int):
-        m = self.lex.match(self.lex.cues.get(self.lang, {}), self.words, k)
-        return m[0].item if m else None
+        cues = self._cues_at(k)
+        return cues[0][0] if cues else None
 
     def _modality(self, hit: TriggerHit, floor: int, reported: str | bool) -> str:
         words = self.words
-        lang = self.lang
         best = reported if reported else "asserted"
         t = hit.trigger
-        if lang == "ar" and t.pos == "verb" and "س" in hit.prefix:
+        if self.lang == "ar" and t.pos == "verb" and "س" in hit.prefix:
             best = _stronger(best, "planned")
         sent = self.sentences[words[hit.w0].sentence]
-        cues = self.lex.cues.get(lang, {})
         lo = max(floor, sent.w0, hit.w0 - 8)
         for k in range(lo, hit.w0):
-            m = self.lex.match(cues, words, k, stop=hit.w0)
-            if not m:
+            fit = next(((c, n) for c, n in self._cues_at(k) if k + n <= hit.w0), None)
+            if fit is None:
                 continue
-            cue = m[0].item
-            if cue.position != "before":
+            cue, n = fit
+            if cue.position != "before" or cue.modality == "reported":
+                continue  # reported speech is decided by the complementizer scope in build()
+            if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
-            gap = hit.w0 - (k + m[2])
-            if gap > cue.window or self._has_break(k + m[2] - 1, hit.w0):
-                continue
-            if cue.modality == "reported":
-                continue  # reported speech is decided by the complementizer scope above
             best = _stronger(best, cue.modality)
-        hi = min(sent.w1, hit.w1 + 6)
-        for k in range(hit.w1 + 1, hi):
-            m = self.lex.match(cues, words, k, stop=sent.w1)
-            if m and m[0].item.position == "after" and k - hit.w1 - 1 <= m[0].item.window:
-                best = _stronger(best, m[0].item.modality)
+        for k in range(hit.w1 + 1, min(sent.w1, hit.w1 + 6)):
+            cues = self._cues_at(k)
+            if cues and cues[0][0].position == "after" and k - hit.w1 - 1 <= cues[0][0].window:
+                best = _stronger(best, cues[0][0].modality)
         return best
 
     def location(self, hit: TriggerHit) -> Location | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from .events import TriggerHit
 from .words import Word
 
-CONTEXT_WINDOW = 12  # words either side in which a trigger's context_any words must occur
+CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
+VERB_PREFIX_LETTERS = frozenset("وفس")
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
@@ -35,24 +36,38 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             i += 1
             continue
         chosen = None
+        sent = words[i].sentence
+        lo, hi = i, i
+        while lo > 0 and words[lo - 1].sentence == sent and i - lo < CONTEXT_WINDOW:
+            lo -= 1
+        best_rank = None
         for pat, prefix, length in lexicon.matches(index, words, i):
             t = pat.item
             j = i + length - 1
             if any(words[k].mention is not None for k in range(i + 1, j + 1)):
                 continue
+            if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix:
+                continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
+            hi = j + 1
+            while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
+                hi += 1
             ctx = context_sets.get(id(t))
+            rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
                 need, avoid = ctx
-                if need and not _near(words, i - CONTEXT_WINDOW, j + CONTEXT_WINDOW + 1, need):
+                if need and not _near(words, lo, hi, need):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid):
                     continue
-            chosen = (t, prefix, j)
-            break
+                rank = 0 if need else 1
+            if chosen is None or (length == chosen[3] and rank < best_rank):
+                chosen, best_rank = (t, prefix, j, length), rank
+            elif length < chosen[3]:
+                break
         if chosen is None:
             i += 1
             continue
-        t, prefix, j = chosen
+        t, prefix, j, _length = chosen
         nxt = words[j + 1 : j + 3]
         if any(x.norm in REFLEXIVE or any(b in REFLEXIVE for _p, b, _s in x.bases) for x in nxt):
             i = j + 1

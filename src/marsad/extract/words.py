@@ -58,6 +58,10 @@ def analyses(norm: str, lang: str) -> tuple:
             if item not in seen and len(item[1]) >= 2:
                 seen.add(item)
                 out.append(item)
+    for prefix, stem, suffix in list(out):
+        if suffix and stem.endswith("ت") and len(stem) >= 4 and (prefix, stem[:-1] + "ه", suffix) not in seen:
+            seen.add((prefix, stem[:-1] + "ه", suffix))  # "زيارته" -> زيارة + ه: the ta marbuta comes back
+            out.append((prefix, stem[:-1] + "ه", suffix))
     if len(norm) >= 3 and norm[0] in "وف" and not any(p == norm[0] for p, _b, _s in out):
         out.append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:

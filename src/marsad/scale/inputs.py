@@ -26,6 +26,7 @@ from .coder import DEFAULT_KEYS, FIELDS, INPUT_SCHEMA
 FORMATS = ("auto", "jsonl", "parquet", "text")
 _JSONL_EXT = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz", ".jsonl.bz2", ".json.bz2")
 _TEXT_GLOB = "*.txt"
+_JSONL_GLOB = "*.{" + ",".join(ext.lstrip(".") for ext in _JSONL_EXT) + "}"
 
 
 def is_local(path: str) -> bool:
@@ -99,8 +100,8 @@ def read_input(spark: Any, path: str, fmt: str = "auto", keys: dict[str, tuple[s
     file_path = F.col("_metadata.file_path")
     if fmt == "jsonl":
         reader = spark.read.option("lineSep", "\n")
-        if is_local(path) and os.path.isdir(local_path(path)):
-            reader = reader.option("recursiveFileLookup", "true")
+        if is_local(path) and os.path.isdir(local_path(path)):  # a directory: its JSONL files, not a README
+            reader = reader.option("recursiveFileLookup", "true").option("pathGlobFilter", _JSONL_GLOB)
         df = reader.text(path)
         df = df.where(F.length(F.trim(F.col("value"))) > 0)  # blank lines are not records
         return _with_schema(df.select(F.col("value").alias("record"), file_path.alias("path")), F)

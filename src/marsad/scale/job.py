@@ -35,12 +35,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 if __package__ in (None, ""):  # run as a file by spark-submit: import the installed (or --py-files) package
-    from marsad.errors import InputError, MarsadError
+    from marsad.errors import InputError, MarsadError, require
     from marsad.scale.coder import CODED_SCHEMA, OUTPUT_TABLES, CoderOptions, code_batches, field_map
     from marsad.scale.inputs import FORMATS, check_input, is_local, local_path, read_input
     from marsad.scale.session import spark_session
 else:
-    from ..errors import InputError, MarsadError
+    from ..errors import InputError, MarsadError, require
     from .coder import CODED_SCHEMA, OUTPUT_TABLES, CoderOptions, code_batches, field_map
     from .inputs import FORMATS, check_input, is_local, local_path, read_input
     from .session import spark_session
@@ -141,7 +141,7 @@ def coded_frame(spark: Any, config: JobConfig, options: CoderOptions) -> Any:
 
 
 def _by_date(coded: Any, partitions: int) -> Any:
-    """Gather each date's documents into one partition (the only shuffle of the job), so that every table is then
+    """Gather each date's documents into one partition (the one shuffle of coded rows), so that every table is then
     written without another one and a decade of days gives one file per day, not one per day per partition."""
     from pyspark.sql import functions as F
 
@@ -165,11 +165,12 @@ def _write_table(coded: Any, name: str, config: JobConfig) -> None:
 
 def run(config: JobConfig, spark: Any = None) -> JobReport:
     """Code ``config.input`` and write the tables under ``config.output`` (see the module docstring)."""
+    options = _validate(config)
+    require("pyspark.sql", "marsad spark", "spark")  # before any work: the install command, not a traceback
+    _check_output(config)
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    options = _validate(config)
-    _check_output(config)
     if spark is None:
         spark = spark_session(config.master, app_name="marsad-code",
                               conf={"spark.sql.execution.arrow.maxRecordsPerBatch": config.batch_size, **config.conf})

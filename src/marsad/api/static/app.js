@@ -81,6 +81,12 @@ async function api(path, options) {
   return body;
 }
 
+// one line for a failure that belongs to no list (an event that cannot be opened)
+function notice(message) {
+  $("#notice").textContent = message || "";
+  $("#notice").hidden = !message;
+}
+
 // ---- language ----------------------------------------------------------------------------------------------------
 function applyLang() {
   document.documentElement.lang = lang;
@@ -268,16 +274,18 @@ function renderEvent(ev) {
   renderArticle(doc.text || "", ev);
 }
 
-async function openEvent(id) {
+// Each event page has its own address (#event=ID): it can be bookmarked or shared, and the browser's Back works.
+async function openEvent(id, push = true) {
   try {
     const ev = await busy("#article", () => api("/v1/events/" + encodeURIComponent(id)));
     state.event = ev;
+    if (push) history.pushState({ event: id }, "", "#event=" + encodeURIComponent(id));
+    notice(null);
     show("event");
     renderEvent(ev);
     $("#back").focus();
   } catch (err) {
-    state.error = err.message;
-    renderEvents();
+    notice(err.message);
   }
 }
 
@@ -499,6 +507,23 @@ async function fillActors() {
   } catch (err) { /* the list only helps typing; the filters work without it */ }
 }
 
+function backToList() {
+  show("events");
+  const item = state.event && document.querySelector(`.event-item[data-id="${CSS.escape(state.event.id)}"]`);
+  if (item) item.focus();
+}
+
+function eventInHash() {
+  const m = /^#event=(.+)$/.exec(location.hash);
+  if (!m) return null;
+  try { return decodeURIComponent(m[1]); } catch (err) { return null; }
+}
+
+function route() {
+  const id = eventInHash();
+  if (id) openEvent(id, false); else if (view === "event") backToList();
+}
+
 function init() {
   TYPES.forEach((x) => $("#f-type").append(el("option", { value: x, text: x })));
   MODALITIES.forEach((x) => $("#f-modality").append(el("option", { value: x, text: x })));
@@ -507,12 +532,14 @@ function init() {
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(false); });
   $("#filters").addEventListener("reset", () => { setTimeout(() => loadEvents(false), 0); });
   $("#more").addEventListener("click", () => loadEvents(true));
-  $("#back").addEventListener("click", () => { show("events"); const b = document.querySelector(`.event-item[data-id="${CSS.escape(state.event ? state.event.id : "")}"]`); if (b) b.focus(); });
+  $("#back").addEventListener("click", () => { if (history.state && history.state.event) history.back(); else backToList(); });
+  window.addEventListener("popstate", route);
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
   $("#code-run").addEventListener("click", codeText);
   $("#code-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) codeText(); });
   applyLang();
   loadEvents(false);
   fillActors();
+  if (eventInHash()) route();
 }
 document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,60 @@
+// The API reference page: drawn from /openapi.json with textContent only (no CDN, no innerHTML).
+"use strict";
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v; else if (k === "text") node.textContent = v; else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+function typeOf(schema) {
+  if (!schema) return "";
+  if (schema.anyOf) return schema.anyOf.map(typeOf).filter((x) => x !== "null").join(" | ");
+  if (schema.$ref) return schema.$ref.split("/").pop();
+  return schema.format ? schema.type + " (" + schema.format + ")" : (schema.type || "");
+}
+
+function route(path, method, op, spec) {
+  const section = el("section", { class: "route", id: (method + path).replace(/[^a-z0-9]+/gi, "-") },
+    el("h2", {}, el("code", { text: method.toUpperCase() + " " + path })));
+  if (op.description || op.summary) section.append(el("p", { class: "route-doc", text: op.description || op.summary }));
+  const params = op.parameters || [];
+  if (params.length) {
+    const table = el("table", {}, el("tr", {}, ...["parameter", "in", "type", "required", "default"].map((h) => el("th", { text: h }))));
+    params.forEach((p) => table.append(el("tr", {}, el("td", {}, el("code", { text: p.name })), el("td", { text: p.in }),
+      el("td", { text: typeOf(p.schema) }), el("td", { text: p.required ? "yes" : "" }),
+      el("td", { text: p.schema && p.schema.default !== undefined ? JSON.stringify(p.schema.default) : "" }))));
+    section.append(table);
+  }
+  const body = op.requestBody && op.requestBody.content && op.requestBody.content["application/json"];
+  if (body) {
+    const name = typeOf(body.schema);
+    const schema = (spec.components && spec.components.schemas && spec.components.schemas[name]) || {};
+    const table = el("table", {}, el("caption", { text: "JSON body: " + name }),
+      el("tr", {}, ...["field", "type", "required", "description"].map((h) => el("th", { text: h }))));
+    Object.entries(schema.properties || {}).forEach(([k, v]) => table.append(el("tr", {}, el("td", {}, el("code", { text: k })),
+      el("td", { text: typeOf(v) }), el("td", { text: (schema.required || []).includes(k) ? "yes" : "" }),
+      el("td", { text: v.description || "" }))));
+    section.append(table);
+  }
+  return section;
+}
+
+async function init() {
+  const box = document.getElementById("routes");
+  try {
+    const spec = await (await fetch("/openapi.json")).json();
+    document.title = spec.info.title + " " + spec.info.version + " API reference";
+    box.append(el("p", { text: spec.info.description || "" }));
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(ops)) box.append(route(path, method, op, spec));
+    }
+  } catch (err) {
+    box.append(el("p", { text: "could not read /openapi.json: " + err.message }));
+  }
+  document.getElementById("api-docs").setAttribute("aria-busy", "false");
+}
+document.addEventListener("DOMContentLoaded", init);
