@@ -4,7 +4,10 @@
 
 The corpus comes from ``marsad.bench.corpus.generate`` (seeded, KB-based templates, Arabic and English). Each run
 is a separate process (so the KB load is counted once per run, as a user sees it) that reports wall time, documents
-per second, events, near-duplicates and peak RSS of itself and its worker processes.
+per second, events, near-duplicates, CPU seconds and peak RSS of itself and its worker processes.
+
+On a machine shared with other work the wall-clock speedup says little; ``cpu-bound`` is the speedup the measured
+CPU times allow on otherwise idle cores (single-process CPU time over the busiest stage of the parallel run).
 """
 from __future__ import annotations
 
@@ -28,12 +31,14 @@ def child(args: argparse.Namespace) -> None:
         rep = ingest([args.input], store, IngestOptions(workers=args.workers, batch=args.batch,
                                                          near_dup_threshold=args.threshold or None))
     wall = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    me, ch = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, kids = me.ru_maxrss, ch.ru_maxrss
+    cpu_main, cpu_workers = me.ru_utime + me.ru_stime, ch.ru_utime + ch.ru_stime
     print(json.dumps({"workers": args.workers, "docs": rep.read - rep.skipped, "wall_s": round(wall, 2),
                       "docs_per_s": round((rep.read - rep.skipped) / wall, 1), "events": rep.events,
                       "new": rep.new, "duplicates": rep.duplicates, "near_duplicates": rep.near_duplicates,
-                      "peak_rss_main_mb": round(own / 1024, 1), "peak_rss_worker_mb": round(kids / 1024, 1)}))
+                      "peak_rss_main_mb": round(own / 1024, 1), "peak_rss_worker_mb": round(kids / 1024, 1),
+                      "cpu_main_s": round(cpu_main, 2), "cpu_workers_s": round(cpu_workers, 2)}))
 
 
 def main() -> None:
@@ -66,6 +71,7 @@ def main() -> None:
                                 ensure_ascii=False) + "\n")
     gen_s = time.perf_counter() - t0
     results = []
+    load_before = os.getloadavg()[0]
     for w in args.workers:
         db = tmp / f"w{w}.duckdb"
         out = subprocess.run([sys.executable, __file__, "--child", "--input", str(src), "--db", str(db),
@@ -75,18 +81,28 @@ def main() -> None:
     base = results[0]["docs_per_s"]
     for r in results:
         r["speedup"] = round(r["docs_per_s"] / base, 2) if base else None
+        # What the CPU times allow on idle cores: the single-process CPU time over the longest of the main process
+        # (read, dedup, store), each worker's share of coding, and all the CPU time spread over the cores.
+        single = results[0]["cpu_main_s"] + results[0]["cpu_workers_s"]
+        cores = os.cpu_count() or 1
+        total = r["cpu_main_s"] + r["cpu_workers_s"]
+        busiest = max(r["cpu_main_s"], r["cpu_workers_s"] / r["workers"], total / cores) \
+            if r["workers"] > 1 else single
+        r["cpu_bound_speedup"] = round(single / busiest, 2) if busiest else None
     report = {"docs": args.docs, "lang": args.lang, "bytes_per_doc": args.bytes, "corpus_mb":
               round(src.stat().st_size / 1e6, 2), "generate_s": round(gen_s, 1), "cpus": os.cpu_count(),
-              "runs": results}
+              "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2), "runs": results}
     if args.json:
         print(json.dumps(report, indent=1))
         return
     print(f"{args.docs} docs ({report['corpus_mb']} MB, {args.lang}), batch {args.batch}, {os.cpu_count()} CPUs")
-    print(f"{'workers':>7} {'wall s':>8} {'docs/s':>8} {'speedup':>8} {'events':>8} {'near-dup':>8} "
-          f"{'RSS main MB':>12} {'RSS worker MB':>14}")
+    print(f"load average before the runs: {report['load_before']}, after: {report['load_after']}")
+    print(f"{'workers':>7} {'wall s':>8} {'docs/s':>8} {'speedup':>8} {'cpu-bound':>9} {'events':>8} {'near-dup':>8} "
+          f"{'CPU main s':>10} {'CPU workers s':>13} {'RSS main MB':>12} {'RSS worker MB':>14}")
     for r in results:
-        print(f"{r['workers']:>7} {r['wall_s']:>8} {r['docs_per_s']:>8} {r['speedup']:>8} {r['events']:>8} "
-              f"{r['near_duplicates']:>8} {r['peak_rss_main_mb']:>12} {r['peak_rss_worker_mb']:>14}")
+        print(f"{r['workers']:>7} {r['wall_s']:>8} {r['docs_per_s']:>8} {r['speedup']:>8} {r['cpu_bound_speedup']:>9} "
+              f"{r['events']:>8} {r['near_duplicates']:>8} {r['cpu_main_s']:>10} {r['cpu_workers_s']:>13} "
+              f"{r['peak_rss_main_mb']:>12} {r['peak_rss_worker_mb']:>14}")
 
 
 if __name__ == "__main__":

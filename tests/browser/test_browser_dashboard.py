@@ -264,6 +264,16 @@ def test_code_a_pasted_arabic_text(page, api):
     assert page.locator("#code-results .coded-trigger").all_text_contents() == [e["trigger"]["text"]
                                                                                 for e in want["events"]]
     assert page.locator("#code-status").text_content().split()[0] == str(len(want["events"]))
+    # the pasted text is shown with the chosen event highlighted, the first one at once
+    for i in (0, len(want["events"]) - 1):
+        page.locator("#code-results .coded-item").nth(i).click()
+        ev = want["events"][i]
+        expect(page.locator("#code-article mark.hl-evidence")).to_have_text(ev["evidence"]["text"])
+        assert _joined(page, "#code-article .hl-trigger") == ev["trigger"]["text"]
+        if ev["time"] and ev["time"]["start"] is not None:
+            assert _joined(page, "#code-article .hl-time") == ev["time"]["text"]
+    assert page.locator("#code-article").text_content() == PASTED_AR
+    assert page.locator("#code-article").get_attribute("dir") == "rtl"
 
 
 def test_code_box_reports_an_api_error_in_one_line(page):
@@ -367,6 +377,7 @@ def test_actor_network_and_map(page, api):
     net = api.get("/v1/network").json()
     assert page.locator("#network-svg .node").count() == min(len(net["nodes"]), 40)
     assert page.locator("#network-svg .edge").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "actor_network.png"), full_page=True)
     page.click("#tabs button[data-view=map]")
     expect(page.locator("#map-svg")).to_have_attribute("aria-busy", "false")
     assert page.locator("#map-svg path.country").count() > 150
@@ -427,3 +438,28 @@ def test_event_pages_have_addresses_and_the_back_button_works(page, server, api)
     assert "#event=" not in page.url
     page.goto(server + "/#event=no-such-event")
     expect(page.locator("#notice")).to_contain_text("no-such-event")
+    # the 404 of that unknown event is the one console error this test expects
+    expected = [m for m in page.recorder.console_errors if "404" in m]
+    assert len(expected) == 1
+    page.recorder.console_errors.remove(expected[0])
+
+
+def test_the_last_filter_wins_when_answers_cross(page, api):
+    a, b = _top_dyad(api)
+    page.fill("#f-dyad", f"{a},{b}")
+    page.click("#f-apply")
+    page.fill("#f-dyad", "")
+    page.select_option("#f-type", "CONSULT")
+    page.click("#f-apply")
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    want = api.get("/v1/events", params={"type": "CONSULT", "limit": 50}).json()
+    shown = page.locator("#event-list .event-item").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert shown == [e["id"] for e in want["items"]]
+    assert page.locator("#event-count").text_content().split()[0] == str(want["total"])
+
+
+def test_a_link_can_open_the_english_interface(page, server):
+    page.goto(server + "/?lang=en")
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
+    assert "events" in page.locator("#event-count").text_content()

@@ -169,6 +169,15 @@ def test_hijri_month_alone_has_no_value() -> None:
     assert (m.value, m.relation, m.granularity) == (None, "during", "month")
 
 
+@pytest.mark.parametrize(("text", "span", "relation"), [
+    ("في عام 1445 هـ", "عام 1445 هـ", "on"),
+    ("منذ 1440هـ", "منذ 1440هـ", "since"),
+])
+def test_hijri_year_alone(text: str, span: str, relation: str) -> None:
+    (m,) = find_times(text, doc_date=DOC)
+    assert (m.text, m.value, m.relation, m.granularity) == (span, None, relation, "year")
+
+
 def test_hijri_conversion() -> None:
     assert hijri_to_gregorian(1445, 9, 1) == dt.date(2024, 3, 11)
     # the tabular calendar may be one day off Umm al-Qura (which gives 2024-07-07 here)

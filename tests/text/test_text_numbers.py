@@ -118,6 +118,9 @@ def test_bounds_from_approximators(text: str, low: float | None, high: float | N
     ("28/7/2024", [False, False, True], [True, True, True]),
     ("July 28, 2024", [False, True], [True, True]),
     ("نشر 2024 جنديا", [False], [False]),
+    ("عام 1445 هـ", [True], [False]),
+    ("15 رمضان 1445 هـ", [False, True], [True, True]),
+    ("نشر 1445 جنديا", [False], [False]),
 ])
 def test_years_and_date_parts(text: str, year_like: list[bool], date_part: list[bool]) -> None:
     found = find_numbers(text)

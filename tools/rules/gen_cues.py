@@ -27,7 +27,7 @@ AR_MODALITY = [
     ("lam", "negated", "before", 1, ["لم"], "لم + jussive: did not"),
     ("lan", "negated", "before", 1, ["لن"], "لن + subjunctive: will not"),
     ("la", "negated", "before", 1, ["لا"], "لا + present"),
-    ("ma", "negated", "before", 1, ["ما"], "ما + past (literary); also a relative pronoun: window 1 only"),
+    # no plain "ما": in news it is far more often the relative of "ما أسفر عن" / "ما أدى إلى" than a negation
     ("laysa", "negated", "before", 3, ["ليس", "ليست", "ليسوا", "لست", "لسنا"], ""),
     ("ghayr", "negated", "before", 1, ["غير"], "غير + noun/adjective"),
     ("adam", "negated", "before", 1, ["عدم"], "عدم + verbal noun: the non-occurrence of"),

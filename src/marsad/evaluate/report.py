@@ -191,6 +191,12 @@ def markdown_gold(result: GoldEvaluation, title: str) -> str:
     lines += ["", "| field of matched events | accuracy % | n |", "|---|---:|---:|"]
     for name, fs in rep.fields.items():
         lines.append(f"| {name} | {_pct(fs.accuracy)} | {fs.n} |")
+    if len(result.by_lang) > 1:
+        lines += ["", "| language | articles | mentions F1 % | linking F1 % | detection F1 % | +type F1 % |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for lang, r in sorted(result.by_lang.items()):
+            lines.append(f"| {lang} | {r.docs} | {_pct(r.mentions['overlap+kind'].f1)} | "
+                         f"{_pct(r.linking['code'].prf.f1)} | {_pct(r.detection.f1)} | {_pct(r.typed.f1)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -46,7 +46,7 @@ def _absorb(kept: Event, ev: Event, lead: bool = False) -> None:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    sa, sb, ta, tb = _codes(a.source), _codes(b.source), _codes(a.target), _codes(b.target)
+    sa, sb, ta, tb = _countries(a.source), _countries(b.source), _countries(a.target), _countries(b.target)
     return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta) and not (sa & tb) and not (sb & ta)
 
 

@@ -25,6 +25,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+import duckdb
+
 from ..errors import CodingError, InputError, MarsadError
 from ..export.tables import DocMeta
 from ..pipeline import doc_id_of
@@ -172,7 +174,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             end_pos = start + report.read
             store.finish_checkpoint(fp, inputs, end_pos)
         status = "done"
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, duckdb.InterruptException):
         status = "interrupted"
         raise
     finally:

@@ -95,16 +95,16 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.actor:
         clauses.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE {_MATCH})")
         params += [f.actor] * 3
-    if f.dyad:
-        one = (f"(e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role = 'source' AND {_MATCH}) AND "
-               f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role = 'target' AND {_MATCH}))")
+    if f.dyad:  # one semi-join over (source, target) actor pairs of an event
+        src, tgt = _MATCH.replace("a.", "s."), _MATCH.replace("a.", "t.")
+        pair = f"({src} AND {tgt})"
         a, b = f.dyad
-        if f.undirected:
-            clauses.append(f"({one} OR {one})")
-            params += [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3
-        else:
-            clauses.append(one)
-            params += [a] * 3 + [b] * 3
+        cond, pair_params = (f"({pair} OR {pair})", [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3) if f.undirected \
+            else (pair, [a] * 3 + [b] * 3)
+        clauses.append("e.event_id IN (SELECT s.event_id FROM event_actors s JOIN event_actors t "
+                       "ON t.event_id = s.event_id AND s.role = 'source' AND t.role = 'target' "
+                       f"WHERE {cond})")
+        params += pair_params
     for col, value in (("e.type", f.type), ("e.modality", f.modality), ("e.quad_class", f.quad_class),
                        ("e.doc_id", f.doc_id)):
         if value is not None:

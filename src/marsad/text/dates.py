@@ -113,6 +113,7 @@ _PATTERNS: list[tuple[str, str]] = [
                rf"|(?:between\s++|from\s++)?{_MONTHX.replace('(?P<mon>', '(?P<mon2>')}\s++(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*+"
                rf"(?:and|to|-|–)\s*+(?P<d3>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?:\s*+,\s*+|\s++)?"
                rf"(?P<ry>(?:19|20|21)\d\d)?(?!\d)"),
+    ("hyear", r"(?:(?:عام|العام|سنه|لعام)\s++)?(?P<hy>1[34]\d\d)\s*+(?:ه|هجريه|للهجره)(?!\w)"),
     ("dmy", rf"(?:the\s++)?{_DAY}\s*+(?:(?:من|of)\s++)?(?:شهر\s++)?{_MONTHX}(?:\s*+,?\s*+(?:(?:من\s++)?(?:عام|سنه)\s++)?{_YEAR}{_YEARMARK}"
             rf"|\s++(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم|الجاري|الحالي))?"),
     ("mdy", rf"{_MONTHX}\s++{_DAY}(?!\d)(?:(?:\s*+,\s*+|\s++){_YEAR})?"),
@@ -152,6 +153,18 @@ _MASTER = re.compile(
     + r")(?!\w)"
 )
 _KIND_NAMES = tuple(name for name, _ in _PATTERNS)
+# words a time expression may begin with before its trigger word ("صباح يوم الثلاثاء", "منذ ثلاثة أيام", "the end
+# of 2025", "بين يومي 13 و17 ديسمبر", "الحادي والعشرين من يوليو"); others are not tried as starts
+_START_WORDS = frozenset([
+    "يوم", "يومي", "صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عصر", "ظهيره", "شهر", "عام", "العام", "لعام",
+    "سنه", "السنه", "لسنه", "منذ", "قبل", "بحلول", "حتي", "بعد", "خلال", "في", "بين", "من", "الي", "نهايه", "اواخر",
+    "مطلع", "بدايه", "اوائل", "منتصف", "هذا", "هذه", "اول", "the", "end", "beginning", "start", "middle", "of",
+    "early", "late", "mid", "by", "since", "until", "till", "before", "after", "in", "during", "through", "from",
+    "between", "last", "next", "this", "past", "coming", "on", "year", "a", "an", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "few", "day",
+    *_ORD_DAYS, *(w for o in _ORD_DAYS for w in o.split()), *_SMALL, *_WEEKDAYS_EN, *MONTHS, *_HIJRI,
+    *("ال" + w for w in _WEEKDAYS_AR), *_WEEKDAYS_AR,
+])
 # every time expression contains one of these: a digit or one of these words (possibly inside a longer word)
 _TRIGGER = re.compile(r"\d++|" + trie_pattern([
     *MONTHS, *_HIJRI, *_WEEKDAYS_AR, *_WEEKDAYS_EN, *_UNIT, "امس", "الامس", "البارحه", "غد", "غدا", "اليوم", "الليله",
@@ -298,8 +311,6 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | No
     g = m.groupdict()
     if kind in ("iso", "dmy_num"):
         y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
-        if kind == "dmy_num" and g["sep"] == "." and False:
-            return None
         v, gran = _day_value(y, mo, d)
         return (v, gran, False) if v else None
     if kind == "drange":
@@ -332,6 +343,8 @@ def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> tuple[str | No
             rel = True
         v, gran = _day_value(year, mo, day)
         return v, gran, rel and v is not None
+    if kind == "hyear":
+        return None, "year", False  # a Hijri year spans two Gregorian years: no single ISO value
     if kind == "hijri":
         hmon = _HIJRI[_sp(g["hmon"])]
         if g.get("day") and g.get("hyear"):
@@ -523,20 +536,28 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
 
 
 def _word_starts_before(norm: str, pos: int, k: int) -> list[int]:
-    """Start of the word containing ``pos`` and of up to ``k`` words before it, ascending."""
-    lo = max(0, pos - 120)
+    """Start of the word containing ``pos`` and of up to ``k`` words before it on the same line, ascending; a word
+    before the trigger's own word is kept only if a time expression can begin with it (``_START_WORDS``)."""
+    lo = max(0, pos - 120, norm.rfind("\n", max(0, pos - 120), pos) + 1)  # expressions never cross a line break
     starts: list[int] = []
-    j = max(norm.rfind(" ", lo, pos), norm.rfind("\n", lo, pos)) + 1
+    j = norm.rfind(" ", lo, pos) + 1
+    if j < lo:
+        j = lo
     if j < pos:
         starts.append(pos)
     starts.append(j)
-    while len(starts) <= k and j > lo:
-        while j > lo and norm[j - 1] in " \n":
+    n_words = 0
+    while n_words < k and j > lo:
+        while j > lo and norm[j - 1] == " ":
             j -= 1
         if j <= lo:
             break
-        j = max(norm.rfind(" ", lo, j), norm.rfind("\n", lo, j)) + 1
-        starts.append(j)
+        e = j
+        j = max(norm.rfind(" ", lo, e) + 1, lo)
+        n_words += 1
+        w = norm[j:e]
+        if w in _START_WORDS or w[1:] in _START_WORDS or w[:1].isdigit():
+            starts.append(j)
     starts.reverse()
     return starts
 

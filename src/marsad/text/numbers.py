@@ -146,20 +146,22 @@ _MONTHS = ("يناير|فبراير|مارس|ابريل|مايو|يونيو|يو
            "|جمادي الثانيه|رجب|شعبان|رمضان|شوال|ذو القعده|ذي القعده|ذو الحجه|ذي الحجه").split("|")
 _MONTH_WORDS = frozenset(w for m in _MONTHS for w in m.split()[-1:]) | {m + "." for m in _MONTHS if m.isascii()}
 _MONTH_AFTER = re.compile(r"\s*+(?:[/-]\s*+)?(?:من\s++)?(?:شهر\s++)?" + trie_pattern(_MONTHS) + r"(?!\w)")
+_HIJRI_MARK_AFTER = re.compile(r"\s*+(?:ه|هجريه|للهجره)(?!\w)")
 _YEAR_MARK_AFTER = re.compile(r"\s*+(?:م|ه|هـ|ad|ce|bc)(?!\w)")
 
 
-def _month_before(norm: str, pos: int) -> bool:
-    """A month name right before ``pos``: "يوليو 2024", "يوليو/تموز 2024", "July 28, 2024", "28 يوليو" (the day)."""
-    words = words_before(norm, pos, 3)
-    if not words:
+def _month_before(norm: str, pos: int, prev: list[str]) -> bool:
+    """A month name right before ``pos``: "يوليو 2024", "يوليو/تموز 2024", "July 28, 2024", "28 يوليو" (the day).
+    ``prev`` is ``words_before(norm, pos, 1)``."""
+    if not prev:
         return False
-    w0 = words[0].rstrip(",")
+    w0 = prev[0].rstrip(",")
     for part in w0.split("/"):
         if part in _MONTH_WORDS:
             return True
-    if w0.isdigit() and len(w0) <= 2 and len(words) > 1:
-        return any(p in _MONTH_WORDS for p in words[1].split("/"))
+    if w0.isdigit() and len(w0) <= 2:
+        words = words_before(norm, pos, 2)
+        return len(words) > 1 and any(p in _MONTH_WORDS for p in words[1].split("/"))
     return False
 
 
@@ -360,15 +362,17 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         if len(group) == 1 and group[0].kind == "d" and not percent:
             raw = group[0].raw_digits
             after = norm[nen:nen + 2]
-            month_before = _month_before(norm, nsn)
+            prev = words_before(norm, nsn, 1)
+            month_before = _month_before(norm, nsn, prev)
             month_after = _MONTH_AFTER.match(norm, nen) is not None
             slash = (nsn > 0 and norm[nsn - 1] in "/-") or after[:1] in ("/",) or \
                 (after[:1] == "-" and after[1:2].isdigit())
             if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-                prev = words_before(norm, nsn, 1)
                 if (month_before or slash or (prev and (prev[0] in _YEAR_CUES or prev[0][-1:] in "-/"))
                         or _YEAR_MARK_AFTER.match(norm, nen) is not None):
                     year_like = True
+            elif raw.isdigit() and len(raw) == 4 and 1300 <= value < 1500 and _HIJRI_MARK_AFTER.match(norm, nen):
+                year_like = True  # a Hijri year: "1445 هـ"
             if raw.isdigit() and (month_before or month_after or slash) and len(raw) in (1, 2, 4):
                 date_part = True
             if year_like:

@@ -192,7 +192,8 @@ def _segment(word: str, hamza_article: bool,
 
 # stdlib re (possessive quantifiers; faster than regex here); \w plus the common combining marks (Arabic marks
 # are already deleted from the view) = a word character
-_W = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_W = (r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff"
+      r"\u20d0-\u20ff\ufe20-\ufe2f]")
 _TOKEN_RE = re.compile(
     rf"""(?P<abbr>(?<![\w.])(?:[a-z]\.){{2,}}+(?!\w))
       |(?P<num>\d++(?:[.,]\d++)*+(?!{_W}))
@@ -284,7 +285,9 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
     widx = -1
     pos = 0
     # findall builds the strings in C; positions follow from their lengths (only whitespace lies between)
-    for ws, abbr, num, w, other in _TOKEN_FINDALL(norm):
+    # stop before trailing whitespace: a whitespace run with no token after it would make findall retry the
+    # pattern at each of its positions (quadratic on a text of a million newlines)
+    for ws, abbr, num, w, other in _TOKEN_FINDALL(norm, 0, len(norm.rstrip())):
         widx += 1
         ns = pos + len(ws) if ws else pos
         plan: _Plan | _HamzaDependent = None

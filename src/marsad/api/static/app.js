@@ -18,7 +18,7 @@ const I18N = {
     "حجم العقدة: عدد الأحداث؛ لون الخط: أزرق للتعاون وأحمر للنزاع. اضغط عقدة لتصفية الأحداث.",
     map_hint: "اضغط نقطة لعرض أحداث ذلك المكان.", loading: "جارٍ التحميل…", reset: "إعادة ضبط",
     m_asserted: "مؤكَّد", m_negated: "منفي", m_intended: "نيّة", m_planned: "مخطَّط", m_hypothetical: "افتراضي",
-    m_reported: "منقول",
+    m_reported: "منقول", goldstein_one: "غولدستاين", newest: "الأحدث",
   },
   en: {
     title: "marsad", tab_events: "Events", tab_timeline: "Dyad timeline", tab_network: "Actor network",
@@ -34,7 +34,7 @@ const I18N = {
     "Node size: number of events; edge colour: blue cooperation, red conflict. Press a node to filter the events.",
     map_hint: "Press a point to list the events at that place.", loading: "Loading…", reset: "Reset",
     m_asserted: "asserted", m_negated: "negated", m_intended: "intended", m_planned: "planned",
-    m_hypothetical: "hypothetical", m_reported: "reported",
+    m_hypothetical: "hypothetical", m_reported: "reported", goldstein_one: "Goldstein", newest: "newest",
   },
 };
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -43,9 +43,10 @@ const MODALITIES = ["asserted", "negated", "intended", "planned", "hypothetical"
 const FILTERS = [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-type", "type"], ["#f-modality", "modality"],
   ["#f-place", "place"], ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]];
 
-let lang = "ar";
+// Arabic first; ?lang=en opens the English interface (a link can carry the choice)
+let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "ar";
 let view = "events";
-const state = { items: [], total: null, cursor: null, error: null, event: null, coded: null, codeError: null };
+const state = { items: [], total: null, cursor: null, error: null, event: null, coded: null, codeError: null, codedPick: 0 };
 const $ = (sel) => document.querySelector(sel);
 const t = (key) => (I18N[lang][key] ?? key);
 const modalityLabel = (m) => (m ? t("m_" + m) : "—");
@@ -67,11 +68,22 @@ const svgEl = (tag, attrs, text) => {
 };
 
 // aria-busy marks a region while its data loads: screen readers wait for it, and so do the browser tests.
+// Overlapping loads of one region are counted, so it is not "done" while a later load is still running.
+const pending = new Map();
 async function busy(selector, work) {
   const node = $(selector);
+  pending.set(selector, (pending.get(selector) || 0) + 1);
   node.setAttribute("aria-busy", "true");
-  try { return await work(); } finally { node.setAttribute("aria-busy", "false"); }
+  try { return await work(); } finally {
+    const left = pending.get(selector) - 1;
+    pending.set(selector, left);
+    if (left === 0) node.setAttribute("aria-busy", "false");
+  }
 }
+
+// Each drawing takes a ticket; a drawing whose data arrives after a newer one started is dropped.
+const tickets = {};
+const ticket = (name) => { tickets[name] = (tickets[name] || 0) + 1; const mine = tickets[name]; return () => tickets[name] !== mine; };
 
 async function api(path, options) {
   const resp = await fetch(path, options);
@@ -168,16 +180,19 @@ function filterParams() {
 
 function loadEvents(append) {
   return busy("#event-list", async () => {
+    const stale = ticket("events");
     const p = filterParams();
     p.set("limit", "50");
     if (append && state.cursor) p.set("cursor", state.cursor);
     try {
       const page = await api("/v1/events?" + p.toString());
+      if (stale()) return;
       state.items = append ? state.items.concat(page.items) : page.items;
       state.cursor = page.next_cursor;
       state.total = page.total;
       state.error = null;
     } catch (err) {
+      if (stale()) return;
       state.items = []; state.cursor = null; state.total = null; state.error = err.message;
     }
     renderEvents();
@@ -218,8 +233,8 @@ function placeSpans(ev) {
 }
 
 // Render the article with the evidence marked and, inside it, trigger/actors/place/time/quantities.
-function renderArticle(text, ev) {
-  const article = $("#article");
+// The event page's evidence mark carries id="evidence"; the code view's does not (ids are unique).
+function renderArticle(text, ev, article = $("#article"), markId = "evidence") {
   article.replaceChildren();
   article.dir = /[\u0600-\u06FF]/.test(text.slice(0, 400)) ? "rtl" : "ltr";
   const e0 = ev.evidence.start, e1 = ev.evidence.end;
@@ -238,7 +253,7 @@ function renderArticle(text, ev) {
   spans.forEach(([a, b]) => { cuts.add(a); cuts.add(b); });
   const points = [...cuts].sort((a, b) => a - b);
   article.append(document.createTextNode(text.slice(0, e0)));
-  const mark = el("mark", { class: "hl-evidence", id: "evidence" });
+  const mark = el("mark", { class: "hl-evidence", id: markId });
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i], b = points[i + 1];
     // the trigger wins over the other roles where they overlap, so its highlight is the trigger's text exactly
@@ -260,7 +275,7 @@ function renderEvent(ev) {
   fact("modality", modalityLabel(ev.modality));
   fact("cameo", ev.cameo + (ev.mode ? " · " + ev.mode : ""), { dir: "ltr" });
   fact("quad", String(ev.quad_class), { dir: "ltr" });
-  fact("goldstein", ev.goldstein == null ? "—" : ev.goldstein.toFixed(1), { dir: "ltr" });
+  fact("goldstein_one", ev.goldstein == null ? "—" : ev.goldstein.toFixed(1), { dir: "ltr" });
   fact("place", ev.location ? ev.location.name + (ev.location.country ? " (" + ev.location.country + ")" : "") : "—");
   fact("time", ev.time ? (ev.time.value || ev.time.text || "—") : "—", { dir: "ltr" });
   fact("confidence", String(ev.confidence), { dir: "ltr" });
@@ -303,11 +318,16 @@ function monthsBetween(first, last) {
 
 let dyadRows = null;
 async function drawTimeline() {
+  const stale = ticket("timeline");
   const svg = $("#timeline-svg");
-  svg.replaceChildren();
   const table = $("#timeline-table");
+  try { if (!dyadRows) dyadRows = (await api("/v1/dyads?by=month")).items; } catch (err) {
+    if (!stale()) table.replaceChildren(el("caption", { text: err.message }));
+    return;
+  }
+  if (stale()) return;
+  svg.replaceChildren();
   table.replaceChildren();
-  try { if (!dyadRows) dyadRows = (await api("/v1/dyads?by=month")).items; } catch (err) { table.append(el("caption", { text: err.message })); return; }
   if (!$("#t-a").value.trim() && !$("#t-b").value.trim() && dyadRows.length) {
     // open on the busiest pair
     const sums = new Map();
@@ -375,13 +395,23 @@ async function drawTimeline() {
 
 // ---- actor network -----------------------------------------------------------------------------------------------
 async function drawNetwork() {
+  const stale = ticket("network");
   const svg = $("#network-svg");
-  svg.replaceChildren();
   let net;
-  try { net = await api("/v1/network"); } catch (err) { svg.append(svgEl("text", { x: 20, y: 30 }, err.message)); return; }
+  try { net = await api("/v1/network"); } catch (err) { if (!stale()) svg.replaceChildren(svgEl("text", { x: 20, y: 30 }, err.message)); return; }
+  if (stale()) return;
+  svg.replaceChildren();
   const nodes = net.nodes.slice(0, 40), W = 900, H = 600, R = 240;
   const pos = new Map();
-  nodes.forEach((n, i) => { const a = 2 * Math.PI * i / nodes.length - Math.PI / 2; pos.set(n.id, [W / 2 + R * Math.cos(a), H / 2 + R * Math.sin(a)]); });
+  // the busiest actors come first; a stride coprime with the count spreads them around the circle instead of
+  // crowding them (and their labels) into one arc
+  const gcd = (x, y) => (y ? gcd(y, x % y) : x);
+  let stride = Math.max(1, Math.round(nodes.length * 0.382));
+  while (nodes.length > 1 && gcd(stride, nodes.length) !== 1) stride += 1;
+  nodes.forEach((n, i) => {
+    const a = 2 * Math.PI * ((i * stride) % nodes.length) / nodes.length - Math.PI / 2;
+    pos.set(n.id, [W / 2 + R * Math.cos(a), H / 2 + R * Math.sin(a)]);
+  });
   const maxW = Math.max(...net.edges.map((e) => e.weight), 1);
   net.edges.forEach((e) => {
     if (!pos.has(e.source) || !pos.has(e.target) || e.source === e.target) return;
@@ -407,6 +437,7 @@ async function drawNetwork() {
 // ---- map ---------------------------------------------------------------------------------------------------------
 // Plate carrée cropped to 84N..58S. Rings that cross the antimeridian are unwrapped and drawn twice (shifted by
 // 360 degrees) so no polygon streaks across the whole map.
+const MAP_EVENTS = 5000;
 const MAP = { W: 960, H: 380, north: 84, south: -58 };
 const project = ([lon, lat]) => [(lon + 180) / 360 * MAP.W, (MAP.north - lat) / (MAP.north - MAP.south) * MAP.H];
 
@@ -427,11 +458,16 @@ function ringPaths(ring) {
 
 let world = null;
 async function drawMap() {
+  const stale = ticket("map");
   const svg = $("#map-svg");
-  svg.replaceChildren();
   try {
     if (!world) world = await api("/static/vendor/countries-110m.json");
-  } catch (err) { $("#map-count").textContent = err.message; return; }
+  } catch (err) { if (!stale()) $("#map-count").textContent = err.message; return; }
+  // the map draws at most MAP_EVENTS events (the newest); the count line says so when there are more
+  let items = [], total = 0;
+  try { const page = await api("/v1/events?limit=" + MAP_EVENTS + "&" + filterParams().toString()); items = page.items; total = page.total; } catch (err) { items = []; }
+  if (stale()) return;
+  svg.replaceChildren();
   const land = topojson.feature(world, world.objects.countries);
   land.features.forEach((f) => {
     if (!f.geometry) return;
@@ -440,8 +476,6 @@ async function drawMap() {
     path.append(svgEl("title", {}, (f.properties && f.properties.name) || ""));
     svg.append(path);
   });
-  let items = [];
-  try { items = (await api("/v1/events?limit=10000&" + filterParams().toString())).items; } catch (err) { items = []; }
   const places = new Map();
   items.forEach((ev) => {
     if (!ev.location || ev.location.lat == null || ev.location.lon == null) return;
@@ -463,24 +497,34 @@ async function drawMap() {
     n += count;
   });
   const filtered = [...filterParams().keys()].length > 0;
-  $("#map-count").textContent = n + " " + t("located") + " · " + places.size + " " + t("places") + (filtered ? " " + t("filtered") : "");
+  $("#map-count").textContent = n + " " + t("located") + " · " + places.size + " " + t("places") + (filtered ? " " + t("filtered") : "")
+    + (total > items.length ? " · " + t("newest") + " " + items.length + " / " + total : "");
 }
 
 // ---- code a text -------------------------------------------------------------------------------------------------
 function renderCoded() {
   const list = $("#code-results");
   list.replaceChildren();
+  $("#code-article").hidden = true;
   if (state.codeError) { $("#code-status").textContent = state.codeError; return; }
   if (!state.coded) { $("#code-status").textContent = ""; return; }
   const doc = state.coded;
   $("#code-status").textContent = doc.events.length + " " + t("events_found");
-  doc.events.forEach((ev) => {
-    list.append(el("li", { class: "coded-event" }, el("span", { class: "event-head" }, badge(ev), dyadLine(ev),
-      el("span", { class: "modality m-" + ev.modality, text: modalityLabel(ev.modality) }),
-      ev.location ? el("span", { class: "where", text: ev.location.name }) : "",
-      ev.time && ev.time.value ? el("span", { class: "date", dir: "ltr", text: ev.time.value }) : "",
-      el("q", { class: "coded-trigger", dir: "auto", text: ev.trigger.text }))));
+  doc.events.forEach((ev, i) => {
+    const button = el("button", { type: "button", class: "event-item coded-item", "aria-pressed": String(i === state.codedPick) },
+      el("span", { class: "event-head" }, badge(ev), dyadLine(ev),
+        el("span", { class: "modality m-" + ev.modality, text: modalityLabel(ev.modality) }),
+        ev.location ? el("span", { class: "where", text: ev.location.name }) : "",
+        ev.time && ev.time.value ? el("span", { class: "date", dir: "ltr", text: ev.time.value }) : "",
+        el("q", { class: "coded-trigger", dir: "auto", text: ev.trigger.text })));
+    button.addEventListener("click", () => { state.codedPick = i; renderCoded(); list.querySelectorAll(".coded-item")[i].focus(); });
+    list.append(el("li", { class: "coded-event" }, button));
   });
+  // the pasted text with the chosen event's evidence and roles highlighted, as on the event page
+  const pick = doc.events[state.codedPick];
+  const box = $("#code-article");
+  box.hidden = !pick;
+  if (pick) renderArticle(doc.text, Object.assign({ entities: doc.entities }, pick), box, null);
 }
 
 function codeText() {
@@ -488,10 +532,16 @@ function codeText() {
     const text = $("#code-text").value;
     const date = $("#code-date").value || null;
     $("#code-status").textContent = t("working");
+    const stale = ticket("code");
     try {
-      state.coded = await api("/v1/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, date }) });
+      const coded = await api("/v1/code", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, date }) });
+      if (stale()) return;
+      state.coded = coded;
+      state.coded.text = text;  // the offsets are into the text as sent
+      state.codedPick = 0;
       state.codeError = null;
     } catch (err) {
+      if (stale()) return;
       state.coded = null;
       state.codeError = err.message;
     }

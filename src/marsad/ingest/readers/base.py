@@ -10,7 +10,7 @@ import datetime as dt
 import email.utils
 import html as htmllib
 from dataclasses import dataclass
-from typing import Iterator, Union
+from typing import Union
 
 import regex
 
@@ -123,6 +123,3 @@ def html_to_text(fragment: str) -> str:
             blank = True
     return "\n".join(out).strip()
 
-
-def iter_nothing() -> Iterator[Item]:
-    return iter(())
