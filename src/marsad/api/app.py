@@ -13,8 +13,10 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
     GET  /docs | /openapi.json    the API reference (rendered locally) and the OpenAPI document
 
 Reads use a cursor of their own on the database handle; without a token the handle is opened read-only and the
-write route answers 503. Request bodies are capped (``max_body``, 2 MB by default) with a 413. CORS is off.
-SQL is never assembled from request values: the store's queries are parameterised.
+write route answers 503. Request bodies are capped (``max_body``, 2 MB by default) with a 413, whether announced by
+Content-Length or streamed. CORS is off. Pages carry a strict Content-Security-Policy and every response the
+defensive headers of ``SecurityHeaders``. SQL is never assembled from request values: the store's queries are
+parameterised. docs/api.md is the user's reference (routes, parameters, errors, security notes, load figures).
 """
 from __future__ import annotations
 

@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
-import duckdb
 import typer
 from rich import box
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -160,7 +159,7 @@ def ingest_cmd(
     try:
         report = _run_ingest(list(paths), db, fmt=fmt, workers=workers, batch=batch, fields=field,
                              threshold=threshold, restart=restart, verbose=verbose, quiet=quiet)
-    except (KeyboardInterrupt, duckdb.InterruptException):  # Ctrl-C in Python or inside a DuckDB statement
+    except KeyboardInterrupt:  # the library turns Ctrl-C inside a DuckDB statement into this too
         err_console.print("marsad: interrupted; every committed batch is kept: run the same command again to "
                           "resume", markup=False, highlight=False)
         raise typer.Exit(130) from None
@@ -292,6 +291,8 @@ def query_cmd(
     limit: int = typer.Option(1000, "--limit", help="At most this many rows are printed."),
 ) -> None:
     """Run SQL on the store, read-only: writes are refused, and so is any access to other files."""
+    import duckdb
+
     from ..store import Store
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))

@@ -23,7 +23,7 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
     units = lexicon.units.get(lang, {})
     out: list[tuple[int, Quantity]] = []
     for nm in find_numbers(text, lang):
-        if getattr(nm, "year_like", False):
+        if getattr(nm, "year_like", False) or getattr(nm, "date_part", False):
             continue
         wi = bisect.bisect_right(starts, nm.end - 1) - 1
         if wi < 0:

@@ -25,12 +25,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-import duckdb
-
 from ..errors import CodingError, InputError, MarsadError
 from ..export.tables import DocMeta
 from ..pipeline import doc_id_of
-from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, prepare
+from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, is_interrupt, prepare
 from .readers import DEFAULT_FIELDS, Doc, Item, Skipped, expand, fingerprint, read_inputs
 
 __all__ = ["IngestOptions", "IngestReport", "code_batch", "ingest"]
@@ -174,8 +172,10 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             end_pos = start + report.read
             store.finish_checkpoint(fp, inputs, end_pos)
         status = "done"
-    except (KeyboardInterrupt, duckdb.InterruptException):
-        status = "interrupted"
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt) or is_interrupt(exc):
+            status = "interrupted"
+            raise KeyboardInterrupt from None
         raise
     finally:
         if pool is not None:

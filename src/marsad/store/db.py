@@ -143,8 +143,14 @@ class Store(Queries):
         return applied(self.con)
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> list[tuple]:
-        """Run one parameterised statement and return all rows (for library callers; never build SQL from input)."""
-        return self.con.execute(query, params or []).fetchall()
+        """Run one parameterised statement and return all rows (for library callers; never build SQL from input).
+        Ctrl-C inside DuckDB surfaces as KeyboardInterrupt, as anywhere else."""
+        try:
+            return self.con.execute(query, params or []).fetchall()
+        except (duckdb.InterruptException, RuntimeError) as exc:
+            if is_interrupt(exc):
+                raise KeyboardInterrupt from None
+            raise
 
     def count(self, table: str) -> int:
         if table not in TABLES and table not in {"skipped", "checkpoints", "ingest_runs", "lsh_bands",
@@ -210,13 +216,12 @@ class Store(Queries):
             if checkpoint is not None:
                 self._set_checkpoint(checkpoint[0], checkpoint[1], checkpoint[2], False)
             con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except BaseException as exc:  # e.g. Ctrl-C: leave no half batch behind
             con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.InterruptException):  # Ctrl-C landed inside DuckDB
+            if is_interrupt(exc):  # Ctrl-C landed inside DuckDB
                 raise KeyboardInterrupt from None
-            raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
-        except BaseException:  # e.g. Ctrl-C: leave no half batch behind, then let it propagate
-            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
             raise
         return result
 
@@ -426,6 +431,12 @@ class Store(Queries):
         cur = self.con.execute("SELECT * FROM ingest_runs ORDER BY started_at")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """DuckDB reports a query stopped by Ctrl-C as InterruptException or as RuntimeError("Query interrupted")."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower())
 
 
 def _first_line(exc: BaseException) -> str:
