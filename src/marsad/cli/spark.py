@@ -12,7 +12,7 @@ from rich.table import Table
 from . import app
 from .common import console, handles_errors, parse_date
 
-spark_app = typer.Typer(help="Run the coder on Apache Spark (needs: pip install 'marsad[spark]' and Java 17).",
+spark_app = typer.Typer(help="Run the coder on Apache Spark (needs the spark extra: pip install marsad\\[spark], and Java 17).",
                         no_args_is_help=True)
 app.add_typer(spark_app, name="spark")
 
@@ -33,8 +33,7 @@ def spark_code(
     conf: list[str] = typer.Option(None, "--conf", help="Extra Spark setting spark.KEY=VALUE (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON instead of a table."),
 ) -> None:
-    """Code every document with marsad on Spark; write documents, entities, mentions, events, event_actors,
-    quantities (partitioned by date) and errors as Parquet under OUTPUT."""
+    """Code every document with marsad on Spark and write Parquet tables under OUTPUT (partitioned by date)."""
     from ..scale.job import JobConfig, parse_conf, parse_fields, run
 
     day = parse_date(date)

@@ -81,26 +81,26 @@ class Lexicon:
 
     def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
         """The longest pattern of ``index`` starting at word ``i``: (Pattern, prefix, n_words) or None."""
-        return next(self.matches(index, words, i, stop), None)
+        found = self.matches(index, words, i, stop)
+        return found[0] if found else None
 
-    def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
-        """Every pattern of ``index`` starting at word ``i``, longest first: (Pattern, prefix, n_words)."""
-        w = words[i]
-        cands = self._first(index, w)
+    def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None) -> list:
+        """Every pattern of ``index`` starting at word ``i``, longest first: [(Pattern, prefix, n_words)]."""
+        cands = self._first(index, words[i])
         if not cands:
-            return
+            return []
         stop = len(words) if stop is None else stop
+        out = []
         for pat, prefix in cands:
             if i + pat.length > stop:
                 continue
-            ok = True
             for k, alts in enumerate(pat.rest, start=1):
                 nxt = words[i + k]
                 if nxt.norm not in alts and not any(b in alts for _p, b, _s in nxt.bases):
-                    ok = False
                     break
-            if ok:
-                yield pat, prefix, pat.length
+            else:
+                out.append((pat, prefix, pat.length))
+        return out
 
     def _first(self, index: dict[str, list[Pattern]], w) -> tuple:
         """(Pattern, prefix) pairs whose first word fits ``w`` — memoized per index and word form."""
