@@ -126,3 +126,12 @@ def test_cooperation_never_takes_the_adversary_as_partner():
     for e in evs:
         if e.quad_class in (1, 2):
             assert "CHN" not in countries(e.source) | countries(e.target)
+
+
+@pytest.mark.parametrize("text", [
+    "وشن لاعبو الزمالك هجوما متواصلا في الشوط الثاني دون أن يسجلوا.",
+    "The striker launched an attack down the left wing in the second half of the match.",
+])
+def test_sports_context_is_not_conflict(text):
+    assert not [e for e in events(text) if e.type in ("ASSAULT", "PROTEST", "COERCE")]
+

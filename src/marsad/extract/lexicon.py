@@ -72,6 +72,14 @@ class Lexicon:
                     anaphora.setdefault(rec["lang"], []).append(
                         Anaphor(rec["id"], rec["lang"], tuple(rec["forms"]), rec["refers"]))
         self.anaphora = {lang: _index(items, lambda a: a.forms) for lang, items in anaphora.items()}
+        # sentences about sport (or other non-political contexts) where some event types are not political events
+        self.contexts: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        with open(DATA_DIR / "contexts.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    self.contexts.setdefault(rec["lang"], []).append(
+                        (frozenset(normalize_key(w) for w in rec["words"]), frozenset(rec["drop_types"])))
         common: set[str] = set()
         with open(DATA_DIR / "common_words.jsonl", encoding="utf-8") as fh:
             for line in fh:

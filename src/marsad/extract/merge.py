@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..model import Event
 
+TELLING = {"asserted", "reported"}  # the same event, told directly or through a source
 HEADLINE_END = (".", "!", "?", "؟", "…", "\"", "»", ":")
 
 
@@ -82,7 +83,8 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     merged: list[Event] = []
     for ev in out:
         twin = next((m for m in merged if m.sentence == ev.sentence and m.type == ev.type and m.type is not None
-                     and m.modality == ev.modality and _compatible(m, ev)), None)
+                     and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
+                     and _compatible(m, ev)), None)
         if twin is None:
             merged.append(ev)
         else:

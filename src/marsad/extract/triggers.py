@@ -25,8 +25,26 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str]) -> bool:
     return False
 
 
+def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
+    """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war)."""
+    bases = set()
+    for w in sent_words:
+        bases.add(w.norm)
+        bases.update(b for _p, b, _s in w.bases)
+    bases.update(f"{a.norm} {b.norm}" for a, b in zip(sent_words, sent_words[1:]))
+    got: frozenset[str] = frozenset()
+    for forms, types in lexicon.contexts.get(lang, ()):
+        if forms & bases:
+            got = got | types
+    return got
+
+
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
     index = lexicon.triggers.get(lang, {})
+    drop_cache: dict[int, frozenset[str]] = {}
+    by_sent: dict[int, list[Word]] = {}
+    for x in words:
+        by_sent.setdefault(x.sentence, []).append(x)
     hits: list[TriggerHit] = []
     i = 0
     n = len(words)
@@ -70,6 +88,11 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         t, prefix, j, _length = chosen
         nxt = words[j + 1 : j + 3]
         if any(x.norm in REFLEXIVE or any(b in REFLEXIVE for _p, b, _s in x.bases) for x in nxt):
+            i = j + 1
+            continue
+        if sent not in drop_cache:
+            drop_cache[sent] = _dropped_types(by_sent[sent], lexicon, lang)
+        if t.type in drop_cache[sent]:
             i = j + 1
             continue
         hits.append(TriggerHit(i, j, t, prefix, w.start, words[j].end))
