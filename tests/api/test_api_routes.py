@@ -229,5 +229,5 @@ def test_docs_describe_every_route_and_error_code(client):
     for path, ops in client.get("/openapi.json").json()["paths"].items():
         for method in ops:
             assert f"{method.upper()} {path}" in text, f"docs/api.md does not describe {method.upper()} {path}"
-    for code in ("E100", "E401", "E404", "E405", "E413", "E422", "E503"):
-        assert code in text
+    for err in ("E100", "E401", "E404", "E405", "E413", "E422", "E503"):
+        assert err in text

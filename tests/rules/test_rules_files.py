@@ -276,7 +276,7 @@ def test_shipped_files_equal_their_generators_output(capsys):
     assert _jsonl(DATA / "cameo.jsonl") == _tool("gen_cameo").rows()
     gen = _tool("gen_triggers")
     for lang in ("ar", "en"):
-        assert _jsonl(DATA / f"triggers_{lang}.jsonl") == gen.build(lang), f"rerun tools/rules/gen_triggers.py"
+        assert _jsonl(DATA / f"triggers_{lang}.jsonl") == gen.build(lang), "rerun tools/rules/gen_triggers.py"
     cues = _tool("gen_cues")
     assert _jsonl(DATA / "modality.jsonl") == cues.modality_rows()
     assert _jsonl(DATA / "units.jsonl") == cues.unit_rows()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Actor, Location, Span, TimeRef
 from .actors import Phrase
-from .preps import PREFIX_PREPS, PREP_WORDS, fold as _fold, mention_prep, phrase_prep
+from .preps import fold as _fold, mention_prep, phrase_prep
 from .words import Word
 
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}

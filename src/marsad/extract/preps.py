@@ -5,7 +5,13 @@ Imports: marsad.text, marsad.extract.words (types only).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..text import normalize_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .actors import Phrase
+    from .words import Word
 
 
 def fold(words) -> set[str]:
