@@ -24,7 +24,9 @@ from typing import Any
 
 import pyarrow as pa
 
+from ..errors import BadDateError
 from ..model import CodedDocument, Entity, Quantity
+from ..pipeline import as_date
 
 __all__ = ["DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "SECTOR_CODES", "TABLES", "actor_country", "doc_tables", "merge", "to_arrow"]
 
@@ -85,15 +87,10 @@ SECTOR_CODES = frozenset({
 
 
 def _date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """The date of a value, or None when it is missing or not a date (export rows never fail on a bad date)."""
     try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
+        return as_date(value)
+    except BadDateError:
         return None
 
 

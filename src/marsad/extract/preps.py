@@ -31,44 +31,29 @@ PREFIX_PREPS = {normalize_key(k): normalize_key(v) for k, v in PREFIX_PREPS_RAW.
 
 
 def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
-    """The preposition governing a phrase: a separate word before it, or a clitic ب/ل/ك on its first word."""
-    if ph.mentions:
-        pre = ph.mentions[0].prefix.lstrip("وف")
-        if pre in PREFIX_PREPS:
-            return PREFIX_PREPS[pre]
-    elif ph.anaphor:
-        first = words[ph.w0]
-        for prefix, _b, _s in first.bases[:1]:
-            pre = prefix.lstrip("وف")
-            if pre in PREFIX_PREPS:
-                return PREFIX_PREPS[pre]
-    k = ph.w0 - 1
-    preps = PREP_WORDS[lang]
-    while k >= 0 and words[k].sentence == words[ph.w0].sentence:
-        w = words[k]
-        norm = w.norm
-        if lang == "ar" and norm.startswith("و") and norm[1:] in preps:
-            return norm[1:]
-        if norm in preps:
-            return norm
-        if lang == "en" and norm in {"the", "a", "an"}:
-            k -= 1
-            continue
-        break
-    return None
+    """The preposition governing a phrase: a clitic ب/ل/ك on its first word, or a separate word before it."""
+    prefix = ph.mentions[0].prefix if ph.mentions else ph.prefix
+    return _clitic_prep(prefix) or _word_prep(words, ph.w0, lang)
 
 
 def mention_prep(m, words: list[Word], lang: str) -> str | None:
     """The preposition governing a single mention (clitic ب/ل/ك or the word before it)."""
-    pre = m.prefix.lstrip("وف")
-    if pre in PREFIX_PREPS:
-        return PREFIX_PREPS[pre]
-    k = m.w0 - 1
-    while k >= 0 and words[k].sentence == words[m.w0].sentence:
+    return _clitic_prep(m.prefix) or _word_prep(words, m.w0, lang)
+
+
+def _clitic_prep(prefix: str) -> str | None:
+    return PREFIX_PREPS.get(prefix.lstrip("وف"))
+
+
+def _word_prep(words: list[Word], w0: int, lang: str) -> str | None:
+    """A preposition word right before word ``w0`` (skipping English articles), "و" + preposition included."""
+    preps = PREP_WORDS[lang]
+    k = w0 - 1
+    while k >= 0 and words[k].sentence == words[w0].sentence:
         norm = words[k].norm
-        if lang == "ar" and norm.startswith("و") and norm[1:] in PREP_WORDS[lang]:
+        if lang == "ar" and norm.startswith("و") and norm[1:] in preps:
             return norm[1:]
-        if norm in PREP_WORDS[lang]:
+        if norm in preps:
             return norm
         if lang == "en" and norm in {"the", "a", "an"}:
             k -= 1
