@@ -149,7 +149,7 @@ class EventBuilder:
         source: list[Phrase] = []
         target: list[Phrase] = []
         via = "none"
-        is_verb = t.pos == "verb"
+        is_verb = t.pos == "verb" or (lang == "en" and t.pos == "phrase")  # English phrases are verb groups
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
         if is_verb and before and before[-1].w1 == hit.w0 - 1 and self.preps[id(before[-1])] is None:
@@ -160,7 +160,7 @@ class EventBuilder:
             if p.w0 - hit.w1 <= 3 and self.preps[id(p)] is None and not self._has_break(hit.w1, p.w0):
                 source = self._chain_forward(p, cands)
                 via = "vso"
-        if not source and t.pos != "verb" and after:
+        if not source and not is_verb and after:
             p = after[0]
             prep = self.preps[id(p)]
             if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
