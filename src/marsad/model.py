@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# CAMEO/PLOVER sector and type codes: an actor code that starts with one names no state ("GOV" = some government).
+ACTOR_SECTORS = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PRM", "PTY", "BUS", "CRM", "CVL",
+    "EDU", "ELI", "JRN", "LAB", "MED", "HLH", "REF", "REL", "SOC", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD", "SET",
+    "PKO", "PRE", "MUS", "CHR", "CTH", "PRO", "JEW", "HIN", "BUD"})
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int

@@ -16,7 +16,7 @@ import time
 from functools import cache
 
 from .errors import BadDateError, CodingError, InputError
-from .extract.actors import ActorCoder, Phrase, spell_code
+from .extract.actors import SECTORS, ActorCoder, Phrase, spell_code
 from .extract.events import LOCATIVE, EventBuilder
 from .extract.gazetteer import Gazetteer
 from .extract.lexicon import get_lexicon
@@ -31,6 +31,7 @@ from .text import detect_language, find_times, normalize, normalize_key
 
 CODER_VERSION = "0.2.0"
 MAX_CHARS = 5_000_000
+LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
@@ -239,7 +240,7 @@ class Coder:
             return actors
         out = []
         for a in actors:
-            if len(a.code) == 3 and self.kb.country(a.code) is None and a.code not in ("IGO", "NGO", "IMG", "UAF", "UNO"):
+            if a.code in LOCAL_SECTORS:
                 a = Actor(country + a.code, a.entity, a.text, a.start, a.end)
             out.append(a)
         return out

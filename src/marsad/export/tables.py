@@ -25,7 +25,7 @@ from typing import Any
 import pyarrow as pa
 
 from ..errors import BadDateError
-from ..model import CodedDocument, Entity, Quantity
+from ..model import ACTOR_SECTORS, CodedDocument, Entity, Quantity
 from ..pipeline import as_date
 
 __all__ = ["DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "SECTOR_CODES", "TABLES", "actor_country", "doc_tables", "merge", "to_arrow"]
@@ -79,11 +79,7 @@ TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 # First three letters of actor codes that name no state (IGO/NGO/... and PLOVER's EUR = European Union).
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "INT", "NGM", "UNO", "EUR", "UIS", "UNK"})
-# CAMEO/PLOVER sector and type codes: an actor code that starts with one names no state ("GOV" = some government).
-SECTOR_CODES = frozenset({
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PRM", "PTY", "BUS", "CRM", "CVL",
-    "EDU", "ELI", "JRN", "LAB", "MED", "HLH", "REF", "REL", "SOC", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD", "SET",
-    "PKO", "PRE", "MUS", "CHR", "CTH", "PRO", "JEW", "HIN", "BUD"})
+SECTOR_CODES = ACTOR_SECTORS  # kept under this name for the export modules
 
 
 def _date(value: str | dt.date | None) -> dt.date | None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Actor, Span
+from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import Mention
 
+SECTORS = ACTOR_SECTORS
 ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
                          "capital", "role"})
 # what may follow what inside one phrase (without a conjunction between them)
@@ -83,7 +84,7 @@ class ActorCoder:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
         from .preps import phrase_prep
 
-        out = self.phrases(mentions, anaphors)
+        out = self.phrases(mentions, anaphors, lang)
         last_sectors: tuple[str, ...] = ()
         for ph in out:
             if ph.start < 0:  # an anaphor: its span leaves its proclitics (not its article) out
@@ -198,7 +199,8 @@ class ActorCoder:
         return [Actor(code, entity, text, ph.start, ph.end)]
 
     # ---- phrases of a sentence ---------------------------------------------------------------------
-    def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool, str]]) -> list[Phrase]:
+    def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool, str]],
+                lang: str = "ar") -> list[Phrase]:
         """Group the mentions of one sentence (sorted) and the anaphora (w0, w1, refers, coordinated, prefix)
         into phrases."""
         items: list[tuple[int, int, str, object, bool]] = []
@@ -216,7 +218,10 @@ class ActorCoder:
         for w0, w1, kind, m, coord in items:
             governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
             attachable = (cur is not None and not coord and not governed and w0 == cur.w1 + 1
-                          and kind in _ATTACH.get(last_kind, set()))
+                          and kind in _ATTACH.get(last_kind, set())
+                          # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
+                          # are two actors ("طردت بولندا دبلوماسيين روسيين")
+                          and not (lang == "ar" and last_kind == "country" and kind == "role"))
             if attachable:
                 cur.w1 = w1
                 if m is not None:
