@@ -124,7 +124,7 @@ class Coder:
             for k in range(m.w0, m.w1 + 1):
                 words[k].mention = mi
         # anaphora ("البلدان", "the two countries", "نظيره")
-        anaphors: dict[int, list[tuple[int, int, str, bool]]] = {}
+        anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})
         i = 0
         while i < len(words):
