@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 import time
 from functools import cache
 
@@ -31,6 +32,7 @@ from .text import detect_language, find_times, normalize, normalize_key
 
 CODER_VERSION = "0.2.0"
 MAX_CHARS = 5_000_000
+YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
@@ -163,10 +165,10 @@ class Coder:
             places.append((m.w0, m.w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
         geo = []
         for m in mentions:
-            if m.kind in ("place", "capital", "country", "nisba"):
+            if m.kind in ("place", "capital", "country", "nisba", "region"):
                 rec = kb.entities.get(m.target)
-                if rec is not None and (rec.code if rec.kind == "country" else rec.country):
-                    cc = rec.code if rec.kind == "country" else rec.country
+                cc = _country_of_place(rec)
+                if cc:
                     crec = kb.country(cc)
                     geo.append((m.w0, m.w1, m, cc, crec.id if crec else None))
         times = []
@@ -194,7 +196,8 @@ class Coder:
                 continue
             location, when = builder.location(hit), builder.time(hit)
             nominal = t.pos != "verb" or "ال" in hit.prefix  # a verb form with the article is its verbal noun
-            if when is not None and day is not None and _historical(when.value, day):
+            if when is not None and day is not None and when.relation in ("on", "during") \
+                    and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day):
                 continue  # background ("اغتيال السادات عام 1981") is not a new event
             if nominal and not self._anchored(hit, source, target, location, when, quantities, words):
                 continue  # a verbal noun with nothing that pins it down names a kind of event, not an event
@@ -299,6 +302,19 @@ class Coder:
                 out[rec.id] = ent
             ent.mentions.append(Span(m.start, m.end, m.text))
         return sorted(out.values(), key=lambda e: (min(m.start for m in e.mentions), e.id))
+
+
+def _country_of_place(rec) -> str | None:
+    """The country a place stands for: its own code for a country, its country for a place, and the single country
+    of a region that lies in one ("قطاع غزة" -> PSE); None otherwise."""
+    if rec is None:
+        return None
+    if rec.kind == "country":
+        return rec.code
+    if rec.kind == "region":
+        inside = (rec.raw or {}).get("countries") or []
+        return inside[0] if len(inside) == 1 else None
+    return rec.country
 
 
 def _historical(value: str | None, day: dt.date) -> bool:

@@ -135,3 +135,19 @@ def test_cooperation_never_takes_the_adversary_as_partner():
 def test_sports_context_is_not_conflict(text):
     assert not [e for e in events(text) if e.type in ("ASSAULT", "PROTEST", "COERCE")]
 
+
+
+def test_phone_call_has_both_participants():
+    (ev,) = [e for e in events("تلقى ولي العهد السعودي اتصالا هاتفيا من الرئيس الإيراني.") if e.type == "CONSULT"]
+    assert countries(ev.source) == {"SAU", "IRN"} and not ev.target
+
+
+def test_a_region_inside_one_country_is_a_target():
+    (ev,) = [e for e in events("أرسل الأردن شحنة مساعدات طبية إلى قطاع غزة.") if e.type == "AID"]
+    assert countries(ev.source) == {"JOR"} and countries(ev.target) == {"PSE"}
+
+
+def test_relative_durations_are_not_background():
+    evs = events("زار رئيس الوزراء الهندي موسكو في أول زيارة له إلى روسيا منذ خمس سنوات.", date="2024-07-08")
+    (visit,) = [e for e in evs if e.type == "CONSULT"]
+    assert countries(visit.source) == {"IND"} and countries(visit.target) == {"RUS"}

@@ -36,6 +36,7 @@ DEFAULT_PREPS = {
     "REQUEST": {"من", "ل", "on", "ب"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
+PHONE_PREPS = ("مع", "with", "بين", "between", "من", "from")  # "تلقى اتصالا هاتفيا من X": X is a participant
 OBJECT_GAP = 4  # words allowed between a verb (or its subject) and an object without a preposition ("طرد 35 دبلوماسيا روسيا")
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
 
@@ -185,7 +186,7 @@ class EventBuilder:
             if is_verb or (lang == "en" and t.pos == "phrase"):
                 pool = same or [p for p in before if self.preps[id(p)] is None]
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
-                pool = [p for p in same if hit.w0 - p.w1 <= 3]
+                pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only]
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
@@ -221,7 +222,8 @@ class EventBuilder:
             source = source + [p for p in target if p not in source]
             target = []
             if len({c for p in source for c in p.countries}) < 2:
-                with_ = [p for p in after if self.preps[id(p)] in ("مع", "with", "بين", "between")
+                partner_preps = PHONE_PREPS if t.mode == "phone" else ("مع", "with", "بين", "between")
+                with_ = [p for p in after if self.preps[id(p)] in partner_preps
                          and p not in source and p.w0 - hit.w1 <= 8]
                 for p in with_:
                     source.extend(q for q in self._chain_forward(p, cands) if q not in source)
