@@ -40,5 +40,7 @@ def main() -> None:
     try:
         app()
     except MarsadError as exc:
-        print(f"marsad: error {exc.code}: {exc}", file=sys.stderr)
+        from .common import report
+
+        report(exc)
         sys.exit(exc.exit_code)

@@ -16,9 +16,14 @@ err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable)
 
 
+def report(exc: MarsadError) -> None:
+    """Print one line naming the problem on stderr."""
+    sys.stderr.write(f"marsad: error {exc.code}: {exc}\n")
+
+
 def fail(exc: MarsadError) -> None:
     """Print one line naming the problem and exit with the error's code."""
-    sys.stderr.write(f"marsad: error {exc.code}: {exc}\n")
+    report(exc)
     raise typer.Exit(exc.exit_code)
 
 
