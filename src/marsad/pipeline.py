@@ -24,6 +24,7 @@ from .extract.lexicon import get_lexicon
 from .extract.mentions import Mention, resolve
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
+from .extract.specificity import background
 from .extract.triggers import find_triggers
 from .extract.words import segment
 from .kb import load_kb
@@ -186,6 +187,7 @@ class Coder:
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []
+        bg_end: int | None = None  # last word of the last trigger dropped as background
         for hit in hits:
             t = hit.trigger
             cam = lex.cameo.get(t.cameo)
@@ -195,12 +197,18 @@ class Coder:
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
                 continue
             location, when = builder.location(hit), builder.time(hit)
-            nominal = t.pos != "verb" or "ال" in hit.prefix  # a verb form with the article is its verbal noun
+            # a verb form with the article, or ب/ل before a three-letter past form, is its verbal noun
+            nominal = t.pos != "verb" or "ال" in hit.prefix or hit.prefix[-1:] in ("ب", "ل")
             if when is not None and day is not None and when.relation in ("on", "during") \
                     and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day):
                 continue  # background ("اغتيال السادات عام 1981") is not a new event
             if nominal and not self._anchored(hit, source, target, location, when, quantities, words):
                 continue  # a verbal noun with nothing that pins it down names a kind of event, not an event
+            if background(hit, words, lex.scope.get(lang, {}), nominal) or (
+                    nominal and bg_end is not None and 0 < hit.w0 - bg_end <= 3
+                    and words[hit.w0].clause == words[bg_end].clause):
+                bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
+                continue  # background, a charge or a kind of event (extract/specificity.py)
             attach = 1.0 if via in ("vso", "svo", "genitive", "between", "by") else (0.8 if source else 0.6)
             if source and all(a.text == source[0].text for a in source) and len(source) > 1:
                 attach = min(attach, 0.85)  # anaphora

@@ -21,7 +21,8 @@ KIND and spec:
     P   "a, b {x|y} c"        literal forms/phrases, ',' separated; {x|y|} expands to alternatives ('' allowed).
 
 keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_any), ex (exclude_any), rec
-(reciprocal), pass (passive), pos (override), note, novso. Keys given on a line override the section defaults.
+(reciprocal), pass (passive), patient (the word after the trigger is its victim: the genitive of a verbal noun,
+"اغتيال الصحفي", and a counted noun after a verb read as passive, "قتل ثلاثة جنود"), pos (override), note, novso. Keys given on a line override the section defaults.
 "$NAME = a,b,c" defines a macro; "$NAME" in later lines is replaced by its value (shared exclusion lists).
 
 VSO companions: Arabic puts the subject between a verb and its object ("فرضت الولايات المتحدة عقوبات"), so a
@@ -362,6 +363,8 @@ def build(lang: str) -> list[dict]:
             "exclude_any": split_list(opts.get("ex")), "strength": float(opts.get("s", 0.85)),
             "notes": str(opts.get("note", "")) if opts.get("note") is not True else "",
         }
+        if opts.get("patient"):
+            rec["patient"] = True
         if any(e["id"] == tid for e in entries):
             raise SystemExit(f"{where}: duplicate id {tid}")
         entries.append(rec)

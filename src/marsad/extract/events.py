@@ -11,13 +11,14 @@ For each trigger found in a sentence (``find_triggers``), ``build_event`` attach
             reported > asserted), the future prefix س, or the scope of reported speech;
   location - a place (or country) introduced by في/ب/in/at in the sentence, after the trigger first;
   time     - the nearest time expression in the sentence, else the document date flagged "document-date".
-Imports: marsad.model, marsad.extract.* siblings.
+Imports: marsad.model, marsad.text, marsad.extract.* siblings.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..model import Actor, Location, Span, TimeRef
+from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .preps import fold as _fold, mention_prep, phrase_prep
 from .words import Word
@@ -36,6 +37,11 @@ DEFAULT_PREPS = {
     "REQUEST": {"من", "ل", "on", "ب"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
     "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
 }
+PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
+                           "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
+QAMA = {"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"}  # "قامت X بقصف": X did it
+BY_AGENT = {"يد", "ايدي", "قبل", "برصاص", "بنيران"}  # "على يد X", "من قبل X", "برصاص X"
+APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
 PHONE_PREPS = ("مع", "with", "بين", "between", "من", "from")  # "تلقى اتصالا هاتفيا من X": X is a participant
 OBJECT_GAP = 4  # words allowed between a verb (or its subject) and an object without a preposition ("طرد 35 دبلوماسيا روسيا")
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
@@ -114,6 +120,43 @@ class EventBuilder:
                 break
         return out
 
+    def _speaker(self, cue_at: int, comp: int, sent_phrases: list[Phrase]) -> list[Phrase]:
+        """The subject of a reporting verb: the actor right after it ("قال الجيش إنه ...") or the one before it
+        ("الجيش قال إنه ...")."""
+        for p in sent_phrases:
+            if cue_at < p.w0 < comp and self.preps[id(p)] is None:
+                return self._chain_forward(p, sent_phrases)
+        before = [p for p in sent_phrases if p.w1 < cue_at and self.preps[id(p)] is None]
+        if before and cue_at - before[-1].w1 <= 2:
+            return self._chain_backward(before[-1], sent_phrases)
+        return []
+
+    def _qama_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """"قامت القوات التركية بقصف ...": the subject of قام is the actor of the verbal noun after it."""
+        words = self.words
+        for k in range(hit.w0 - 1, max(hit.w0 - 10, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
+            w = words[k]
+            if w.norm in QAMA or any(b in QAMA for _p, b, _s in w.bases):
+                for p in cands:
+                    if k < p.w0 and p.w1 < hit.w0 and self.preps[id(p)] is None:
+                        return self._chain_forward(p, cands)
+                return []
+            if self._has_break(k, k + 1) or w.trigger is not None:
+                return []
+        return []
+
+    def _counted(self, a: int, b: int) -> bool:
+        """A number between words a and b (exclusive of b): "قتل ثلاثة جنود", "قتل 5 مدنيين"."""
+        for k in range(a, b):
+            w = self.words[k]
+            if w.kind == "number" or w.norm in APPROX:
+                if w.kind == "number":
+                    return True
+                continue
+            if parse_number_words(w.norm) is not None:
+                return True
+        return False
+
     def _has_break(self, a: int, b: int) -> bool:
         """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
         for k in range(a + 1, b):
@@ -135,12 +178,17 @@ class EventBuilder:
         # reported speech scope: a reporting cue then a complementizer before the trigger
         floor = lo
         reported = False
+        speaker: list[Phrase] = []
         for k in range(hit.w0 - 1, lo - 1, -1):
             if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm == "وان"):
-                cue = next((c for c in (self._cue_at(j) for j in range(k - 1, max(lo, k - 12) - 1, -1)) if c), None)
+                cue_at = next((j for j in range(k - 1, max(lo, k - 12) - 1, -1) if self._cue_at(j)), None)
+                cue = self._cue_at(cue_at) if cue_at is not None else None
                 if cue is not None and cue.modality in ("reported", "negated"):
                     floor = k + 1
                     reported = cue.modality  # "نفى X أن ...": everything said inside is denied
+                    if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and t.pos == "verb" \
+                            and hit.w0 - k <= 2 and not t.passive:
+                        speaker = self._speaker(cue_at, k, sent_phrases)
                 break
         cands = [p for p in sent_phrases if p.w0 >= floor]
         before = [p for p in cands if p.w1 < hit.w0]
@@ -153,18 +201,30 @@ class EventBuilder:
         is_verb = t.pos == "verb" or (lang == "en" and t.pos == "phrase")  # English phrases are verb groups
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
-        if is_verb and before and before[-1].w1 == hit.w0 - 1 and self.preps[id(before[-1])] is None:
+        gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
+        if speaker:
+            source, via = speaker, "speaker"
+        elif is_verb and before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None:
             source = self._chain_backward(before[-1], cands)
             via = "svo"
+        if not source and not is_verb and lang == "ar" and "ب" in hit.prefix:
+            source = self._qama_subject(hit, cands)
+            via = "svo" if source else via
+        patient: list[Phrase] = []
         if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
             if p.w0 - hit.w1 <= 3 and self.preps[id(p)] is None and not self._has_break(hit.w1, p.w0):
-                source = self._chain_forward(p, cands)
-                via = "vso"
+                if t.patient and self._counted(hit.w1 + 1, p.w0):
+                    patient = self._chain_forward(p, cands)  # passive "قتل ثلاثة جنود": the victims
+                else:
+                    source = self._chain_forward(p, cands)
+                    via = "vso"
         if not source and not is_verb and after:
             p = after[0]
             prep = self.preps[id(p)]
-            if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
+            if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and t.patient:
+                patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
+            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
                 via = "genitive"
             elif p.w0 == hit.w1 + 1 and prep in ("ل", "by") and t.type not in ("AID", "SUPPORT", "CONCEDE"):
@@ -174,9 +234,9 @@ class EventBuilder:
                 if p.w0 - hit.w1 <= 4:
                     source = self._chain_forward(p, cands)
                     via = "between"
-        if not source and t.passive and after:
+        if not source and (t.passive or patient) and after:
             for p in after:
-                if self.preps[id(p)] in ("by", "قبل") and p.w0 - hit.w1 <= 6:
+                if self.preps[id(p)] in ("by", "قبل", "يد", "ايدي") and p.w0 - hit.w1 <= 8:
                     source = self._chain_forward(p, cands)
                     via = "by"
                     break
@@ -197,7 +257,9 @@ class EventBuilder:
                 via = "between"
         # 2. target
         start_after = max([hit.w1] + [p.w1 for p in source if p.w0 > hit.w1])
-        for p in after:
+        if patient:
+            target = [p for p in patient if p not in source]
+        for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
             if p.w0 - start_after > 6 or self._has_break(start_after, p.w0):
@@ -298,6 +360,8 @@ class EventBuilder:
             cue, n = fit
             if cue.position != "before" or cue.modality == "reported":
                 continue  # reported speech is decided by the complementizer scope in build()
+            if cue.cue == "قد" and t.pos == "verb" and not _imperfect(words[hit.w0].norm, hit.prefix, t):
+                continue  # قد + past = "has/had done": asserted; only قد + present is "may"
             if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
             best = _stronger(best, cue.modality)
@@ -334,6 +398,26 @@ class EventBuilder:
             sent = self.sentences[si]
             span = self._evidence[si] = Span.of(self.text, sent.start, sent.end)
         return span
+
+
+def _imperfect(norm: str, prefix: str, t) -> bool:
+    """Is an Arabic verb form present tense: يقتل، نقتل، تقتل (when يقتل is a form of the same verb)?"""
+    stem = norm[len(prefix):] if prefix and norm.startswith(prefix) else norm
+    if not stem:
+        return False
+    if stem[0] in "ين":
+        return True
+    return stem[0] in "تا" and ("ي" + stem[1:]) in _forms(t)
+
+
+def _forms(t) -> frozenset[str]:
+    got = _FORMS.get(t.id)
+    if got is None:
+        got = _FORMS[t.id] = frozenset(_fold(f for f in t.forms))
+    return got
+
+
+_FORMS: dict[str, frozenset[str]] = {}
 
 
 def _stronger(a: str, b: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..errors import KBError
 from ..kb.rules import load_rules
 from ..text import normalize_key
 
@@ -80,6 +81,7 @@ class Lexicon:
                     rec = json.loads(line)
                     self.contexts.setdefault(rec["lang"], []).append(
                         (frozenset(normalize_key(w) for w in rec["words"]), frozenset(rec["drop_types"])))
+        self.scope = load_scope(DATA_DIR / "scope.jsonl")  # words that mark background, charges, kinds of event
         common: set[str] = set()
         with open(DATA_DIR / "common_words.jsonl", encoding="utf-8") as fh:
             for line in fh:
@@ -125,6 +127,37 @@ class Lexicon:
                 memo.clear()
             memo[key] = hit
         return hit
+
+
+SCOPE_REASONS = ("relative", "auxiliary", "pluperfect", "reference", "charge", "generic_head")
+
+
+def load_scope(path: Path) -> dict[str, dict[str, frozenset[str]]]:
+    """scope.jsonl: {lang: {reason: normalized words}}; every record is checked (one KBError per problem)."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    seen: set[str] = set()
+    with open(path, encoding="utf-8") as fh:
+        for no, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            where = {"file": path.name, "line": no}
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise KBError(f"bad JSON: {exc.msg}", **where) from None
+            rid, lang, reason, words = rec.get("id"), rec.get("lang"), rec.get("reason"), rec.get("words")
+            if not isinstance(rid, str) or not rid or rid in seen:
+                raise KBError(f"id {rid!r} is missing or repeated", **where)
+            seen.add(rid)
+            if lang not in ("ar", "en"):
+                raise KBError(f"lang {lang!r} is not ar|en", **where)
+            if reason not in SCOPE_REASONS:
+                raise KBError(f"reason {reason!r} is not one of {'|'.join(SCOPE_REASONS)}", **where)
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+                raise KBError("words must be a non-empty list of non-empty strings", **where)
+            by_reason = out.setdefault(lang, {})
+            by_reason[reason] = by_reason.get(reason, frozenset()) | {normalize_key(w) for w in words}
+    return out
 
 
 @cache

@@ -7,12 +7,21 @@ Imports: marsad.extract siblings.
 """
 from __future__ import annotations
 
+from ..text import normalize_key
 from .events import TriggerHit
 from .words import Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
+
+
+def masdar_reading(norm: str, prefix: str, t) -> bool:
+    """ب/ل + a three-letter past form is its verbal noun: "بقصف" (by shelling), "لقتل" (to kill)."""
+    if prefix[-1:] not in ("ب", "ل") or not t.forms:
+        return False
+    stem = norm[len(prefix):]
+    return len(stem) == 3 and normalize_key(t.forms[0]) == stem
 
 
 def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str]) -> bool:
@@ -64,7 +73,8 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             j = i + length - 1
             if any(words[k].mention is not None for k in range(i + 1, j + 1)):
                 continue
-            if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix:
+            if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
+                    and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
             hi = j + 1
             while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:

@@ -118,6 +118,7 @@ class Trigger:
     exclude_any: tuple[str, ...]
     strength: float
     notes: str = ""
+    patient: bool = False  # the noun after it is the victim: "اغتيال الصحفي", passive "قتل ثلاثة جنود"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,7 @@ _TRIGGER_FIELDS = {
     "passive": (_BOOL, True, "true|false"), "target_preps": (_STRS, True, "list of strings"),
     "context_any": (_STRS, False, "list of strings"), "exclude_any": (_STRS, False, "list of strings"),
     "strength": (lambda v: _NUM(v) and 0 < v <= 1, True, "number in (0, 1]"), "notes": (_STR, False, "string"),
+    "patient": (_BOOL, False, "true|false"),
 }
 _MODALITY_FIELDS = {
     "id": (_NSTR, True, "non-empty string"), "lang": (lambda v: v in LANGS, True, "ar|en"),
@@ -299,7 +301,8 @@ def _load_triggers(path: Path, lang: str, cameo: dict[str, CameoCode]) -> list[T
                 raise KBError(f"form {form!r} has stray spaces", **where)
         out.append(Trigger(r["id"], lang, ttype, mode, r["cameo"], forms, r["pos"], r["reciprocal"],
                            r["passive"], tuple(r["target_preps"]), tuple(r.get("context_any", ())),
-                           tuple(r.get("exclude_any", ())), float(r["strength"]), r.get("notes", "")))
+                           tuple(r.get("exclude_any", ())), float(r["strength"]), r.get("notes", ""),
+                           bool(r.get("patient", False))))
     return out
 
 

@@ -1,0 +1,95 @@
+"""Background mentions are not new events, and who did what to whom in the sentence shapes that flip roles.
+
+Sentences written for the project. Each assertion fails if the rule behind it breaks: the background filter
+(kb/data/scope.jsonl + extract/specificity.py), the passive reading of counted victims, the speaker as subject of
+"إنه + verb", the subject of قام ب + verbal noun, "قد" + past (asserted, not "may"), and the victim genitive.
+"""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.errors import KBError
+from marsad.extract.lexicon import load_scope
+
+DATE = "2024-05-01"
+
+
+def _events(text: str, etype: str, lang: str = "ar") -> list:
+    return [e for e in marsad.code(text, lang=lang, date=DATE).events if e.type == etype]
+
+
+def _codes(actors) -> list[str]:
+    return [a.code for a in actors]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("نعى الحزب قائده الميداني الذي قتل في غارة العام الماضي.", "relative clause about an entity"),
+    ("وكان مسلحون قد خطفوا المهندس الشهر الماضي قبل أن يفرجوا عنه أمس.", "pluperfect background"),
+    ("تراجعت السياحة في المدينة منذ اغتيال المحافظ.", "reference point in time"),
+    ("أصدرت المحكمة حكما على رجلين متهمين بالخطف.", "a charge"),
+    ("ناقش المؤتمر أسباب تفشي جرائم القتل في المدن الكبرى.", "a kind of event"),
+    ("حذر التقرير من أن القتل، والخطف، ينتشران في الأرياف.", "a bare definite verbal noun"),
+])
+def test_background_mentions_are_not_assaults(text, reason):
+    assert not [e for e in _events(text, "ASSAULT") if e.modality == "asserted"], reason
+
+
+def test_a_new_event_in_the_same_words_is_kept():
+    evs = _events("خطف مسلحون مهندسا تركيا قرب مدينة الموصل أمس.", "ASSAULT")
+    assert evs and evs[0].modality == "asserted"
+
+
+def test_counted_victims_after_kill_are_the_target():
+    evs = _events("قتل ثلاثة جنود أمريكيين في انفجار عبوة ناسفة جنوب بغداد أمس.", "ASSAULT")
+    kill = [e for e in evs if e.trigger.text == "قتل"]
+    assert kill, evs
+    assert "USAMIL" in _codes(kill[0].target)
+    assert "USAMIL" not in _codes(kill[0].source)
+
+
+def test_an_agent_before_kill_stays_the_source():
+    evs = _events("قتل الجيش الباكستاني عشرين مسلحا في وزيرستان.", "ASSAULT")
+    assert evs and _codes(evs[0].source) == ["PAKMIL"]
+
+
+def test_the_speaker_is_the_subject_of_inna_hu_plus_verb():
+    evs = _events("قال الجيش الإسرائيلي إنه قتل خمسة مسلحين في غزة.", "ASSAULT")
+    kill = [e for e in evs if e.trigger.text == "قتل"]
+    assert kill and _codes(kill[0].source) == ["ISRMIL"]
+    assert kill[0].modality == "reported"
+
+
+def test_the_speaker_is_not_the_subject_of_another_clause():
+    evs = _events("قال الجيش الإسرائيلي إن مسلحين هاجموا موقعا عسكريا قرب الحدود.", "ASSAULT")
+    assert evs and "ISRMIL" not in _codes(evs[0].source)
+
+
+def test_qama_bi_masdar_takes_the_subject_of_qama():
+    evs = _events("قامت القوات التركية بقصف مواقع حزب العمال الكردستاني شمال العراق.", "ASSAULT")
+    assert evs, "بقصف is the verbal noun of قصف"
+    assert _codes(evs[0].source) == ["TURMIL"]
+
+
+def test_qad_before_a_past_verb_is_asserted_and_before_a_present_verb_hypothetical():
+    past = _events("قالت الشرطة إن المسلحين قد هاجموا مركزا للشرطة في كركوك.", "ASSAULT")
+    assert past and past[0].modality in ("asserted", "reported")
+    present = _events("حذرت الحكومة من أن المسلحين قد يهاجمون مراكز الشرطة.", "ASSAULT")
+    assert present and present[0].modality == "hypothetical"
+
+
+def test_the_genitive_of_assassination_is_the_victim():
+    evs = _events("نفذ مسلحون اغتيال الصحفي العراقي في الموصل أمس.", "ASSAULT")
+    assert evs
+    assert any("IRQMED" in _codes(e.target) for e in evs)
+    assert not any("IRQMED" in _codes(e.source) for e in evs)
+
+
+def test_scope_file_is_validated(tmp_path):
+    bad = tmp_path / "scope.jsonl"
+    bad.write_text('{"id": "ar.scope.x", "lang": "ar", "reason": "nonsense", "words": ["x"]}\n', encoding="utf-8")
+    with pytest.raises(KBError, match="reason"):
+        load_scope(bad)
+    bad.write_text('{"id": "ar.scope.x", "lang": "ar", "reason": "charge", "words": []}\n', encoding="utf-8")
+    with pytest.raises(KBError, match="words"):
+        load_scope(bad)
