@@ -93,3 +93,21 @@ def test_scope_file_is_validated(tmp_path):
     bad.write_text('{"id": "ar.scope.x", "lang": "ar", "reason": "charge", "words": []}\n', encoding="utf-8")
     with pytest.raises(KBError, match="words"):
         load_scope(bad)
+
+
+def test_a_question_is_not_a_report():
+    evs = _events("هل قصفت إسرائيل مواقع للجيش السوري قرب دمشق؟", "ASSAULT")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+    evs = _events("قصفت إسرائيل مواقع للجيش السوري قرب دمشق.", "ASSAULT")
+    assert evs and evs[0].modality == "asserted"
+
+
+def test_an_object_after_a_time_and_a_head_noun_is_the_target():
+    evs = [e for e in marsad.code("رفض رئيس الوزراء الإسرائيلي اليوم الخميس الشروط التي وضعتها حركة حماس للهدنة.",
+                                  lang="ar", date=DATE).events if e.type == "REJECT"]
+    assert evs and any(a.code.startswith("PSE") for a in evs[0].target)
+
+
+def test_a_weapon_named_alone_is_no_attack():
+    assert not _events("تسعى الحكومة إلى شراء طائرات بدون طيار لمراقبة الحدود.", "ASSAULT")
+    assert _events("أطلقت إيران مئات الطائرات المسيرة باتجاه إسرائيل أمس.", "ASSAULT")
