@@ -24,7 +24,7 @@ from .extract.lexicon import get_lexicon
 from .extract.mentions import Mention, resolve
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
-from .extract.specificity import background
+from .extract.specificity import ARTICLE_STARTS, background
 from .extract.triggers import find_triggers
 from .extract.words import segment
 from .kb import load_kb
@@ -278,7 +278,10 @@ class Coder:
     def _anchored(hit, source, target, location, when, quantities, words) -> bool:
         """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor, a place, a time of the
         sentence (not the document date), or a count of casualties/people/arrests?"""
-        if source or target or location is not None:
+        # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
+        # a count does; an indefinite "هجوم" with its actors is a new occurrence
+        definite = "ال" in hit.prefix or words[hit.w0].norm.startswith(ARTICLE_STARTS)
+        if ((source or target) and not definite) or location is not None:
             return True
         if when is not None and when.relation != "document-date":
             return True

@@ -111,3 +111,8 @@ def test_an_object_after_a_time_and_a_head_noun_is_the_target():
 def test_a_weapon_named_alone_is_no_attack():
     assert not _events("تسعى الحكومة إلى شراء طائرات بدون طيار لمراقبة الحدود.", "ASSAULT")
     assert _events("أطلقت إيران مئات الطائرات المسيرة باتجاه إسرائيل أمس.", "ASSAULT")
+
+
+def test_a_definite_verbal_noun_needs_a_place_time_or_count():
+    assert not _events("ندد حزب الوفد المصري بالهجوم على مقره.", "ASSAULT")
+    assert _events("ندد حزب الوفد المصري بالهجوم على مقره في القاهرة أمس.", "ASSAULT")

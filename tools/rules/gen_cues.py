@@ -42,6 +42,7 @@ AR_MODALITY = [
     ("la_yujad", "negated", "before", 3, ["لا يوجد", "لا توجد", "لا وجود"], ""),
     ("kadhdhab", "negated", "before", 5, ["كذب/يكذب"], "denied (called it a lie)"),
     ("after_nafa", "negated", "after", 6, ["نفى/ينفي"], "trigger ... ، نفى X ذلك"),
+    ("ahbat", "negated", "before", 3, ["أحبط/يحبط", "إحباط", "لإحباط", "بإحباط"], "foiled: the attack did not happen"),
     # hypothetical
     ("qad", "hypothetical", "before", 1, ["قد"], "قد + present = may; قد + past (already) is asserted: the engine "
                                                    "applies this cue only to present-tense forms"),
@@ -55,6 +56,9 @@ AR_MODALITY = [
     ("muhtamal", "hypothetical", "after", 2, ["محتمل", "محتملة", "المحتمل", "المحتملة", "وشيك", "وشيكة"], "هجوم محتمل"),
     ("makhawif", "hypothetical", "before", 3, ["مخاوف من", "خشية", "خوفا من", "تحسبا ل", "تحسبا لأي"], "fear of an attack"),
     ("ayy", "hypothetical", "before", 1, ["أي"], "أي هجوم: any attack"),
+    ("takhawwuf", "hypothetical", "before", 3, ["تخوفا من", "تخوف من", "التخوف من", "المخاوف من"], "fear of"),
+    ("hadhdhar_min", "hypothetical", "before", 3, ["حذر/يحذر من", "تحذير من", "محذرا من", "محذرة من"],
+     "warned of an attack: not one that happened"),
     ("qad_yakun", "hypothetical", "before", 4, ["قد يكون", "قد تكون"], ""),
     # intended
     ("itazam", "intended", "before", 4, ["اعتزم/يعتزم"], ""),
@@ -65,6 +69,7 @@ AR_MODALITY = [
     ("hadaf", "intended", "before", 3, ["هدف/يهدف إلى", "بهدف", "تهدف إلى"], "aims to"),
     ("tatalla", "intended", "before", 3, ["تطلع/يتطلع إلى"], "looks forward to"),
     ("hawal", "intended", "before", 3, ["حاول/يحاول"], "attempted (not achieved)"),
+    ("li_tanfidh", "intended", "before", 2, ["لتنفيذ", "كي", "لكي"], "in order to carry out"),
     # planned
     ("khitta", "planned", "before", 4, ["خطة", "خطط", "مخطط", "بخطة"], "خطة X ل + verbal noun"),
     ("khattat", "planned", "before", 4, ["خطط/يخطط"], ""),
