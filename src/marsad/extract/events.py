@@ -15,6 +15,7 @@ Imports: marsad.model, marsad.text, marsad.extract.* siblings.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Actor, Location, Span, TimeRef
@@ -42,6 +43,7 @@ PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما"
 QAMA = {"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"}  # "قامت X بقصف": X did it
 BY_AGENT = {"يد", "ايدي", "قبل", "برصاص", "بنيران"}  # "على يد X", "من قبل X", "برصاص X"
 APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
+COUNT_WORDS = {"عشرات", "مئات", "الاف", "الوف", "الاف", "بضع", "بضعه", "عدد", "عديد", "المئات", "العشرات", "الالاف"}
 PHONE_PREPS = ("مع", "with", "بين", "between", "من", "from")  # "تلقى اتصالا هاتفيا من X": X is a participant
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
@@ -87,6 +89,7 @@ class EventBuilder:
         self._evidence: dict[int, Span] = {}
         self._preps_cache: dict[int, set[str]] = {}
         self._cue_cache: dict[int, list] = {}
+        self.time_words = _covered(words, [tm for _w, tm in times])  # word indices inside a time expression
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
@@ -145,6 +148,27 @@ class EventBuilder:
             if self._has_break(k, k + 1) or w.trigger is not None:
                 return []
         return []
+
+    def _accusative(self, p: Phrase) -> bool:
+        """Does a group noun (not a name) open the phrase in the accusative/oblique case: "ناشطاً" (tanween fath),
+        "مسلحين" (ـين, the subject would be مسلحون)? Then it is an object, never the subject."""
+        if not p.kinds or p.kinds[0] != "role":
+            return False
+        w = self.words[p.w0]
+        raw = w.text.rstrip("\u0640")
+        return raw.endswith(("اً", "ًا", "ً")) or (w.norm.endswith("ين") and len(w.norm) > 4)
+
+    def _content_gap(self, a: int, b: int) -> int:
+        """Words strictly between a and b that are not a time or a count: "تظاهر أمس عشرات من أعضاء الحزب" has
+        the subject right after the verb."""
+        n = 0
+        for k in range(a + 1, b):
+            w = self.words[k]
+            if k in self.time_words or w.kind == "number" or w.norm in APPROX or w.norm in COUNT_WORDS \
+                    or parse_number_words(w.norm) is not None:
+                continue
+            n += 1
+        return n
 
     def _inner_prep(self, a: int, b: int) -> str | None:
         """The last preposition word strictly between words a and b, if any."""
@@ -222,9 +246,10 @@ class EventBuilder:
         patient: list[Phrase] = []
         if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
-            if p.w0 - hit.w1 <= 3 and self.preps[id(p)] is None and not self._has_break(hit.w1, p.w0):
-                if t.patient and self._counted(hit.w1 + 1, p.w0):
-                    patient = self._chain_forward(p, cands)  # passive "قتل ثلاثة جنود": the victims
+            if self._content_gap(hit.w1, p.w0) <= 2 and self.preps[id(p)] is None \
+                    and not self._has_break(hit.w1, p.w0):
+                if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p):
+                    patient = self._chain_forward(p, cands)  # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
@@ -409,6 +434,20 @@ class EventBuilder:
             sent = self.sentences[si]
             span = self._evidence[si] = Span.of(self.text, sent.start, sent.end)
         return span
+
+
+def _covered(words: list[Word], spans) -> frozenset[int]:
+    """Indices of the words inside any of ``spans`` (objects with start/end character offsets)."""
+    out: set[int] = set()
+    if not spans:
+        return frozenset()
+    starts = [w.start for w in words]
+    for sp in spans:
+        k = bisect.bisect_left(starts, sp.start)
+        while k < len(words) and words[k].end <= sp.end:
+            out.add(k)
+            k += 1
+    return frozenset(out)
 
 
 def _imperfect(norm: str, prefix: str, t) -> bool:
