@@ -23,31 +23,56 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import namedtuple
+from dataclasses import FrozenInstanceError
 
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
+from .normalize import _TABLE as _NORM_TABLE
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
 
 __all__ = ["Token", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
            "DEFAULT_ENCLITICS"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+_TokenFields = namedtuple("Token", ("start", "end", "text", "norm", "kind", "word", "part"))
+
+
+class Token(_TokenFields):
     """One token or sub-token. ``start``/``end`` index the ORIGINAL text and ``original[start:end] == text``.
 
     ``kind`` is "word" | "number" | "punct" | "symbol"; ``word`` numbers the whitespace/punctuation-delimited
     word the token belongs to (sub-tokens of one word share it); ``part`` is "word" (not split) | "proclitic" |
     "stem" | "enclitic".
+
+    Immutable. Stored as a tuple (creating one costs half of a slotted object: a text makes tens of thousands of
+    tokens) but it behaves like the frozen record it is: equal only to another Token with the same fields, hash of
+    the fields, no ordering, assignment raises ``dataclasses.FrozenInstanceError``.
     """
 
-    start: int
-    end: int
-    text: str
-    norm: str
-    kind: str
-    word: int
-    part: str
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return tuple.__eq__(self, other)
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return tuple.__ne__(self, other)
+        return NotImplemented
+
+    __hash__ = tuple.__hash__
+
+    def __lt__(self, other: object) -> bool:
+        return NotImplemented
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 # -- clitic inventories -------------------------------------------------------------------------------------
@@ -258,10 +283,86 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc_was_enabled = gc.isenabled()
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
+        if isinstance(nt.offsets, IdentityOffsets) and _SPACE_SAFE:
+            return _tokenize_identity(text, nt.norm, split_clitics, protect_fn)
         return _tokenize(text, nt, split_clitics, protect_fn)
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+# -- the fast path: a view with the same length as the original (nothing deleted, expanded or collapsed) -----
+#
+# Tokens never cross whitespace and the token pattern only looks at whitespace or the text's ends around a
+# whitespace-delimited chunk, so the tokens of a chunk depend on the chunk alone: they are worked out once per
+# distinct chunk (with the general code below) and kept as a template of relative offsets. Every chunk is then one
+# dict lookup. Keyed by the ORIGINAL chunk (which also fixes its view and any hamza-alef article decision).
+
+_CHUNK_FINDALL = re.compile(r"(\s*+)(\S++)").findall
+_CHUNK_CACHE_MAX = 50_000
+_CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
+_CHUNKS: dict[bool, dict[str, object]] = {True: {}, False: {}}
+
+
+def _space_safe() -> bool:
+    """True when the view keeps every character's whitespace-ness (so the original's chunks are the view's)."""
+    for code, v in _NORM_TABLE.items():
+        ch = chr(code)
+        v = chr(v) if isinstance(v, int) else v
+        if len(v) == 1 and ch.isspace() != v.isspace():
+            return False
+    return True
+
+
+def _chunk_template(chunk: str, nchunk: str, split_clitics: bool,
+                    protect_fn: Callable[[str], bool] | None) -> object:
+    """``(norm, kind, part)`` for a chunk that is one token, else ``[words, ((start, end, text, norm, kind, word,
+    part), ...)]`` relative to the chunk."""
+    toks = _tokenize(chunk, NormalizedText(chunk, nchunk, IdentityOffsets(len(chunk))), split_clitics, protect_fn)
+    if len(toks) == 1:
+        t = toks[0]
+        if t[0] == 0 and t[1] == len(chunk) and t[5] == 0:
+            return (t[3], t[4], t[6])
+    return [toks[-1][5] + 1 if toks else 0, tuple(tuple(t) for t in toks)]
+
+
+def _tokenize_identity(text: str, norm: str, split_clitics: bool,
+                       protect_fn: Callable[[str], bool] | None) -> list[Token]:
+    if protect_fn is None:
+        cache = _CHUNKS[split_clitics]
+        if len(cache) > _CHUNK_CACHE_MAX:
+            cache.clear()
+    else:
+        cache = {}
+    out: list[Token] = []
+    append = out.append
+    new = tuple.__new__
+    token = Token
+    get = cache.get
+    key_max = _CHUNK_KEY_MAX
+    pos = 0
+    widx = 0
+    # stop before trailing whitespace: findall would retry the pattern inside a final whitespace run (quadratic)
+    for ws, chunk in _CHUNK_FINDALL(text, 0, len(text.rstrip())):
+        if ws:
+            pos += len(ws)
+        n = len(chunk)
+        tpl = get(chunk)
+        if tpl is None:
+            tpl = _chunk_template(chunk, norm[pos:pos + n], split_clitics, protect_fn)
+            if n <= key_max:
+                cache[chunk] = tpl
+        if tpl.__class__ is tuple:
+            tn, kind, part = tpl  # type: ignore[misc]
+            append(new(token, (pos, pos + n, chunk, tn, kind, widx, part)))
+            widx += 1
+        else:
+            words, pieces = tpl  # type: ignore[misc]
+            for a, b, t, tn, kind, w, part in pieces:
+                append(new(token, (pos + a, pos + b, t, tn, kind, widx + w, part)))
+            widx += words
+        pos += n
+    return out
 
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
@@ -277,8 +378,8 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
     identity = isinstance(offs, IdentityOffsets)
     out: list[Token] = []
     append = out.append
-    new = object.__new__
-    s_start, s_end, s_text, s_norm, s_kind, s_word, s_part = _SETTERS
+    new = tuple.__new__
+    token = Token
     other_kind = _OTHER_KIND
     hamza_alef = _HAMZA_ALEF
     last_end = -1
@@ -328,29 +429,13 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
                 if (ns and offs[ns - 1] == s) or offs[ne] == last:
                     w = normalize_key(t)  # the token starts/ends inside an expanded character
                 last_end = e
-            tok = new(Token)
-            s_start(tok, s)
-            s_end(tok, e)
-            s_text(tok, t)
-            s_norm(tok, w)
-            s_kind(tok, kind)
-            s_word(tok, widx)
-            s_part(tok, "word")
-            append(tok)
+            append(new(token, (s, e, t, w, kind, widx, "word")))
             continue
         assert not isinstance(plan, _HamzaDependent)
         if identity:
             for a, b, part in plan:
                 s, e = ns + a, ns + b
-                tok = new(Token)
-                s_start(tok, s)
-                s_end(tok, e)
-                s_text(tok, text[s:e])
-                s_norm(tok, w[a:b])
-                s_kind(tok, "word")
-                s_word(tok, widx)
-                s_part(tok, part)
-                append(tok)
+                append(new(token, (s, e, text[s:e], w[a:b], "word", widx, part)))
             continue
         bad = offs[ns] < last_end
         if not bad:
@@ -375,20 +460,13 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
             if e < nxt:
                 e = nt.to_original(ns + a, ns + b)[1]  # take the marks written on the piece's last letter
             t = text[s:e]
-            tok = new(Token)
-            s_start(tok, s)
-            s_end(tok, e)
-            s_text(tok, t)
-            s_norm(tok, w[a:b] if nxt != last else normalize_key(t))
-            s_kind(tok, "word")
-            s_word(tok, widx)
-            s_part(tok, part)
-            append(tok)
+            append(new(token, (s, e, t, w[a:b] if nxt != last else normalize_key(t), "word", widx, part)))
             last_end = e
     return out
 
 
 _MISSING = object()
+_SPACE_SAFE = _space_safe()
 _OTHER_KIND: dict[str, str] = {}
 
 
@@ -415,18 +493,7 @@ def _plan(pieces: tuple[str, ...], stem: str, suffix: str) -> tuple[tuple[int, i
     return tuple(out)
 
 
-_SETTERS = tuple(getattr(Token, f).__set__ for f in ("start", "end", "text", "norm", "kind", "word", "part"))
-
-
 def _make_token(start: int, end: int, text: str, norm: str, kind: str, word: int, part: str,
-                _new=object.__new__, _s=_SETTERS) -> Token:  # type: ignore[no-untyped-def]
-    """Fast constructor for the frozen Token (the dataclass __init__ of a frozen class costs ~2x more)."""
-    t = _new(Token)
-    _s[0](t, start)
-    _s[1](t, end)
-    _s[2](t, text)
-    _s[3](t, norm)
-    _s[4](t, kind)
-    _s[5](t, word)
-    _s[6](t, part)
-    return t
+                _new=tuple.__new__) -> Token:  # type: ignore[no-untyped-def]
+    """Fast constructor of a Token (no keyword handling)."""
+    return _new(Token, (start, end, text, norm, kind, word, part))
