@@ -23,6 +23,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from collections import namedtuple
 from dataclasses import FrozenInstanceError
 
@@ -284,7 +285,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
         if isinstance(nt.offsets, IdentityOffsets) and _SPACE_SAFE:
-            return _tokenize_identity(text, nt.norm, split_clitics, protect_fn)
+            return _tokenize_identity(text, split_clitics, protect_fn)
         return _tokenize(text, nt, split_clitics, protect_fn)
     finally:
         if gc_was_enabled:
@@ -301,7 +302,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 _CHUNK_FINDALL = re.compile(r"(\s*+)(\S++)").findall
 _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
-_CHUNKS: dict[bool, dict[str, object]] = {True: {}, False: {}}
+_CHUNKS: dict[bool, dict[str, tuple[int, tuple[tuple, ...]]]] = {True: {}, False: {}}  # type: ignore[type-arg]
 
 
 def _space_safe() -> bool:
@@ -314,55 +315,42 @@ def _space_safe() -> bool:
     return True
 
 
-def _chunk_template(chunk: str, nchunk: str, split_clitics: bool,
-                    protect_fn: Callable[[str], bool] | None) -> object:
-    """``(norm, kind, part)`` for a chunk that is one token, else ``[words, ((start, end, text, norm, kind, word,
-    part), ...)]`` relative to the chunk."""
+def _chunk_template(chunk: str, split_clitics: bool,
+                    protect_fn: Callable[[str], bool] | None) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk. On an
+    identity view the chunk's view is its own translation (nothing is deleted, expanded or collapsed)."""
+    nchunk = chunk.translate(_NORM_TABLE)
     toks = _tokenize(chunk, NormalizedText(chunk, nchunk, IdentityOffsets(len(chunk))), split_clitics, protect_fn)
-    if len(toks) == 1:
-        t = toks[0]
-        if t[0] == 0 and t[1] == len(chunk) and t[5] == 0:
-            return (t[3], t[4], t[6])
-    return [toks[-1][5] + 1 if toks else 0, tuple(tuple(t) for t in toks)]
+    return (toks[-1][5] + 1 if toks else 0), tuple(tuple(t) for t in toks)
 
 
-def _tokenize_identity(text: str, norm: str, split_clitics: bool,
-                       protect_fn: Callable[[str], bool] | None) -> list[Token]:
+def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
     if protect_fn is None:
         cache = _CHUNKS[split_clitics]
         if len(cache) > _CHUNK_CACHE_MAX:
             cache.clear()
     else:
         cache = {}
-    out: list[Token] = []
-    append = out.append
+    key_max = _CHUNK_KEY_MAX
+
+    def miss(chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+        tpl = _chunk_template(chunk, split_clitics, protect_fn)
+        if len(chunk) <= key_max:
+            cache[chunk] = tpl
+        return tpl
+
+    # stop before trailing whitespace: findall would retry the pattern inside a final whitespace run (quadratic)
+    items = _CHUNK_FINDALL(text, 0, len(text.rstrip()))
+    chunks = [c for _, c in items]
+    ends = list(accumulate([len(ws) + len(c) for ws, c in items]))
+    starts = [e - len(c) for c, e in zip(chunks, ends)]
+    get = cache.get
+    tpls = [get(c) or miss(c) for c in chunks]
+    words = list(accumulate([t[0] for t in tpls], initial=0))
     new = tuple.__new__
     token = Token
-    get = cache.get
-    key_max = _CHUNK_KEY_MAX
-    pos = 0
-    widx = 0
-    # stop before trailing whitespace: findall would retry the pattern inside a final whitespace run (quadratic)
-    for ws, chunk in _CHUNK_FINDALL(text, 0, len(text.rstrip())):
-        if ws:
-            pos += len(ws)
-        n = len(chunk)
-        tpl = get(chunk)
-        if tpl is None:
-            tpl = _chunk_template(chunk, norm[pos:pos + n], split_clitics, protect_fn)
-            if n <= key_max:
-                cache[chunk] = tpl
-        if tpl.__class__ is tuple:
-            tn, kind, part = tpl  # type: ignore[misc]
-            append(new(token, (pos, pos + n, chunk, tn, kind, widx, part)))
-            widx += 1
-        else:
-            words, pieces = tpl  # type: ignore[misc]
-            for a, b, t, tn, kind, w, part in pieces:
-                append(new(token, (pos + a, pos + b, t, tn, kind, widx + w, part)))
-            widx += words
-        pos += n
-    return out
+    return [new(token, (p + a, p + b, t, tn, kind, w + dw, part))
+            for p, w, tpl in zip(starts, words, tpls) for a, b, t, tn, kind, dw, part in tpl[1]]
 
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
