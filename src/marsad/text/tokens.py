@@ -315,13 +315,44 @@ def _space_safe() -> bool:
     return True
 
 
-def _chunk_template(chunk: str, split_clitics: bool,
-                    protect_fn: Callable[[str], bool] | None) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-    """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk. On an
-    identity view the chunk's view is its own translation (nothing is deleted, expanded or collapsed)."""
-    nchunk = chunk.translate(_NORM_TABLE)
-    toks = _tokenize(chunk, NormalizedText(chunk, nchunk, IdentityOffsets(len(chunk))), split_clitics, protect_fn)
-    return (toks[-1][5] + 1 if toks else 0), tuple(tuple(t) for t in toks)
+def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
+                    plans: dict[str, _Plan | _HamzaDependent]) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk: what
+    ``_tokenize`` makes of it on an identity view (where the chunk's view is its own translation)."""
+    norm = chunk.translate(_NORM_TABLE)
+    pieces: list[tuple] = []  # type: ignore[type-arg]
+    append = pieces.append
+    other_kind = _OTHER_KIND
+    widx = -1
+    pos = 0
+    for _ws, abbr, num, w, other in _TOKEN_FINDALL(norm):  # no whitespace in a chunk
+        widx += 1
+        ns = pos
+        plan: _Plan | _HamzaDependent = None
+        if w:
+            kind = "word"
+            if split_clitics:
+                plan = plans.get(w, _MISSING)  # type: ignore[arg-type]
+                if plan is _MISSING:
+                    plan = plans[w] = _word_plan(w, protect_fn)
+                if plan is not None and type(plan) is _HamzaDependent:
+                    plan = plan.hamza if chunk[ns + plan.k] in _HAMZA_ALEF else plan.bare
+        elif num:
+            w = num
+            kind = "number"
+        elif abbr:
+            w = abbr
+            kind = "word"
+        else:
+            w = other
+            kind = other_kind.get(w) or _other_kind(w)
+        ne = pos = ns + len(w)
+        if plan is None:
+            append((ns, ne, chunk[ns:ne], w, kind, widx, "word"))
+        else:
+            for a, b, part in plan:  # type: ignore[union-attr]
+                append((ns + a, ns + b, chunk[ns + a:ns + b], w[a:b], "word", widx, part))
+    return widx + 1, tuple(pieces)
 
 
 def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
@@ -329,12 +360,16 @@ def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str
         cache = _CHUNKS[split_clitics]
         if len(cache) > _CHUNK_CACHE_MAX:
             cache.clear()
+        plans = _DEFAULT_PLANS
+        if len(plans) > _DEFAULT_PLANS_MAX:
+            plans.clear()
     else:
         cache = {}
+        plans = {}
     key_max = _CHUNK_KEY_MAX
 
     def miss(chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = _chunk_template(chunk, split_clitics, protect_fn)
+        tpl = _chunk_template(chunk, split_clitics, protect_fn, plans)
         if len(chunk) <= key_max:
             cache[chunk] = tpl
         return tpl
