@@ -166,10 +166,19 @@ _START_WORDS = frozenset([
     *("ال" + w for w in _WEEKDAYS_AR), *_WEEKDAYS_AR,
 ])
 # every time expression contains one of these: a digit or one of these words (possibly inside a longer word)
-_TRIGGER = re.compile(r"\d++|" + trie_pattern([
+_TRIGGER_WORDS = sorted({
     *MONTHS, *_HIJRI, *_WEEKDAYS_AR, *_WEEKDAYS_EN, *_UNIT, "امس", "الامس", "البارحه", "غد", "غدا", "اليوم", "الليله",
     "الاسبوع", "الشهر", "العام", "السنه", "الاسابيع", "الاشهر", "الشهور", "yesterday", "today", "tomorrow",
-    "tonight", "week", "month", "year"]) + r"(?!\w)")
+    "tonight", "week", "month", "year"})
+_TRIGGER = re.compile(r"\d++|" + trie_pattern(_TRIGGER_WORDS) + r"(?!\w)")
+# Finding the trigger words with _TRIGGER itself tries its big alternation at every position of the text. A
+# trigger word ends where a run of word characters ends, so on the REVERSED view it starts right after a non-word
+# character: that pattern begins with a character class, which re skips through in C, and the alternation is only
+# tried after spaces and punctuation. The longest reversed word gives the leftmost start of a trigger that ends
+# there (see _trigger_starts).
+_TRIGGER_REV = re.compile(r"\W(?=(" + trie_pattern(w[::-1] for w in _TRIGGER_WORDS) + "))")
+_TRIGGER_REV_AT0 = re.compile(trie_pattern(w[::-1] for w in _TRIGGER_WORDS))
+_DIGIT_RUN = re.compile(r"\d++")
 _SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
 
 _RELATION = {"بحلول": "by", "مع حلول": "by", "حتي": "until", "لغايه": "until", "الي غايه": "until", "منذ": "since",
@@ -520,12 +529,14 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
     """Master-pattern matches, tried only at the few word starts before a trigger word (a digit, a month or
     weekday name, a relative-time word): scanning the whole text with the big pattern costs 5-10x more."""
     done = 0
-    for tm in _TRIGGER.finditer(norm):
-        tp = tm.start()
+    for tp in _trigger_starts(norm):
         if tp < done:
             continue
         for start in _word_starts_before(norm, tp, 5):
             if start < done:
+                continue
+            need = _NEEDS.get(norm[start:start + 3])
+            if need is not None and need.match(norm, start) is None:
                 continue
             m = _MASTER.match(norm, start)
             if m is not None:
@@ -535,14 +546,82 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
                     break
 
 
+# The commonest start words that rarely begin an expression, with what must follow them for _MASTER to match
+# (read off _PATTERNS: في only as the cue of a year, من only before the first day of a range, and no pattern
+# begins with the word الي): a failing _MASTER.match costs microseconds, these checks a fraction of that.
+_NEEDS = {
+    "في ": re.compile(r"في\s++(?:19|20|21)\d\d"),
+    "من ": re.compile(r"من\s++(?:(?:يومي|يوم|the)\s++)?\d"),
+    "الي": re.compile(r"الي(?!\s)"),
+}
+
+
+def _trigger_starts(norm: str) -> list[int]:
+    """``[m.start() for m in _TRIGGER.finditer(norm)]``, without trying _TRIGGER at every position.
+
+    _TRIGGER matches a digit run (only ever at its first digit: nothing else ends inside one) or a trigger word
+    followed by a non-word character, i.e. ending where a run of word characters ends. For every such end the
+    reversed scan gives the leftmost start of a trigger word ending there (a previous match never ends inside a
+    run of letters, so a later start in the same run is never the first match after it). These positions are a
+    superset of finditer's; trying _TRIGGER.match at them in order and skipping the ones inside the previous match
+    gives exactly finditer's matches.
+    """
+    cands = [m.start() for m in _DIGIT_RUN.finditer(norm)]
+    n = len(norm)
+    if n:
+        rev = norm[::-1]
+        n1 = n - 1
+        cands.extend([n1 - m.start() - len(m.group(1)) for m in _TRIGGER_REV.finditer(rev)])
+        m0 = _TRIGGER_REV_AT0.match(rev)
+        if m0 is not None and m0.end():
+            cands.append(n - m0.end())
+        cands.sort()
+    out: list[int] = []
+    match = _TRIGGER.match
+    last = 0
+    for p in cands:
+        if p < last:
+            continue
+        m = match(norm, p)
+        if m is not None:
+            out.append(p)
+            last = m.end()
+    return out
+
+
 def _word_starts_before(norm: str, pos: int, k: int) -> list[int]:
     """Start of the word containing ``pos`` and of up to ``k`` words before it on the same line, ascending; a word
     before the trigger's own word is kept only if a time expression can begin with it (``_START_WORDS``)."""
-    lo = max(0, pos - 120, norm.rfind("\n", max(0, pos - 120), pos) + 1)  # expressions never cross a line break
-    starts: list[int] = []
+    lo = pos - 120 if pos > 120 else 0
+    nl = norm.rfind("\n", lo, pos) + 1
+    if nl > lo:
+        lo = nl  # expressions never cross a line break
     j = norm.rfind(" ", lo, pos) + 1
     if j < lo:
         j = lo
+    if j <= lo + 1 or "  " in norm[lo:j]:
+        return _word_starts_before_slow(norm, pos, k, lo, j)
+    # words are separated by single spaces (the view collapses runs): the k words before are one rsplit
+    parts = norm[lo:j - 1].rsplit(" ", k)
+    if len(parts) > k:
+        del parts[0]
+    starts: list[int] = []
+    e = j - 1
+    sw = _START_WORDS
+    for w in reversed(parts):
+        b = e - len(w)
+        if w in sw or w[1:] in sw or w[:1].isdigit():
+            starts.append(b)
+        e = b - 1
+    starts.reverse()
+    starts.append(j)
+    if j < pos:
+        starts.append(pos)
+    return starts
+
+
+def _word_starts_before_slow(norm: str, pos: int, k: int, lo: int, j: int) -> list[int]:
+    starts: list[int] = []
     if j < pos:
         starts.append(pos)
     starts.append(j)

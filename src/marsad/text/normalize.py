@@ -140,6 +140,16 @@ _TABLE[0x0D] = "\r"  # CR stays CR through translate; the collapse pass turns CR
 for _c in range(0x3000):
     _TABLE.setdefault(_c, _c)  # type: ignore[arg-type]
 _COLLAPSE = re.compile(r"\r\n?+| {2,}+")
+# str.translate looks every character up in a dict (~50 ns each). Most texts contain only a few distinct characters
+# that change (Arabic: أ إ آ ى ة): one scan with a character class finds them, and a str.replace per distinct
+# character does the rest. Exact when every replacement is itself left unchanged by the table (checked here).
+_STR_TABLE: dict[str, str] = {chr(c): (chr(v) if isinstance(v, int) else v) for c, v in _TABLE.items()
+                              if (chr(v) if isinstance(v, int) else v) != chr(c)}
+_REPLACE_SAFE = frozenset(ch for ch, v in _STR_TABLE.items()
+                          if all(_TABLE.get(ord(x), ord(x)) in (x, ord(x)) for x in v))
+_CHANGING = re.compile("[" + _ranges("".join(_STR_TABLE) + "\r") + "]")
+_IRREGULAR_SET = frozenset(_IRREGULAR)
+_REPLACE_MAX = 24
 _EXTEND_AFTER = MARK_CHARS  # deleted chars that belong to the letter before them
 
 
@@ -309,8 +319,20 @@ def normalize(text: str, lang: str = "ar") -> NormalizedText:
 @lru_cache(maxsize=8)
 def _normalize_cached(text: str) -> NormalizedText:
     """The last few views: the pipeline asks for sentences, tokens, numbers and times of the same text."""
-    t1 = text.translate(_TABLE)
-    off1 = _offsets_pass1(text)
+    found = set(_CHANGING.findall(text))
+    if not found:
+        t1 = text
+        off1: Sequence[int] = IdentityOffsets(len(text))
+    else:
+        irregular = not found.isdisjoint(_IRREGULAR_SET)
+        found.discard("\r")  # CR stays CR here (the collapse pass below handles it)
+        if len(found) <= _REPLACE_MAX and found <= _REPLACE_SAFE:
+            t1 = text
+            for ch in found:
+                t1 = t1.replace(ch, _STR_TABLE[ch])
+        else:
+            t1 = text.translate(_TABLE)
+        off1 = _offsets_pass1(text) if irregular else IdentityOffsets(len(text))
     norm, offs = _collapse(t1, off1)
     assert offs is not None
     return NormalizedText(text, norm, offs)

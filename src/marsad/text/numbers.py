@@ -123,6 +123,35 @@ _ATOM = re.compile(
     + trie_pattern(w for w in EN_NUMBER_WORDS if w != "a") + r"""))(?!\w|[.,]\d|')""",
     re.VERBOSE,
 )
+# _ATOM only matches where a word starts (after a character that is not a word character, "." or ","); scanning
+# with it tries its lookbehind and alternations at every position. This screen begins with a character class (re
+# skips through the text in C) and checks only that a digit or a number word begins at the next position: a
+# superset of _ATOM's starts, on which _ATOM.match is then tried (see _atom_matches).
+_ATOM_SCREEN = re.compile(r"[^\w.,](?=[وبلف]?\d|" + trie_pattern(_AR_FORMS) + "|"
+                          + trie_pattern(w for w in EN_NUMBER_WORDS if w != "a") + ")")
+
+
+def _atom_matches(norm: str) -> list[re.Match[str]]:
+    """``list(_ATOM.finditer(norm))``: _ATOM.match tried, in order, only where the screen says an atom may start."""
+    out: list[re.Match[str]] = []
+    match = _ATOM.match
+    last = 0
+    if norm:
+        m = match(norm, 0)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    for sm in _ATOM_SCREEN.finditer(norm):
+        p = sm.end()
+        if p < last:
+            continue
+        m = match(norm, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 _APPROX_BEFORE = PhraseSet("""ما يقرب من|ما يقارب|يقارب|بنحو|نحو|بحوالي|حوالي|قرابه|بقرابه|زهاء|ما يناهز|يناهز|ما يربو علي
 |يربو علي|ما لا يقل عن|لا يقل عن|ما يزيد علي|ما يزيد عن|يزيد علي|يزيد عن|اكثر من|ازيد من|اقل من|ما يصل الي|يصل الي|حتي
 |nearly|about|around|some|more than|over|up to|roughly|almost|approximately|at least|fewer than|less than|close to
@@ -179,7 +208,7 @@ class _Atom:
 
 def _atoms(norm: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _ATOM.finditer(norm):
+    for m in _atom_matches(norm):
         if m.group("d") is not None:
             raw = m.group("d")
             if "," in raw:

@@ -31,6 +31,9 @@ i.e a.m p.m u.s.a d.c ph.d al op cf vol pp art para
 """.split())
 
 _CANDIDATE = re.compile(r"""[.!?\u2026]++["')\]}»”’]*+(?=\s|\Z)|\n""")
+_CANDIDATE_START = re.compile(r"[.!?\u2026\n]")
+#: every character ``_is_blank`` is true for (whitespace and invisible controls)
+_BLANK = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace()) | IGNORABLE_CHARS  # U+3000 is the last space
 _QUOTE_OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
 _SHORT_CLAUSE = 200
 
@@ -51,23 +54,36 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
     n = len(norm)
     quotes = any(q in text for q in _QUOTE_OPEN)
     cuts: list[int] = []  # positions in the ORIGINAL text where a new sentence may start
-    for m in _CANDIDATE.finditer(norm):
-        s, e = m.span()
-        if norm[s] != "\n" and not _ends_sentence(norm, text, offs, identity, quotes, s, e):
+    match = _CANDIDATE.match
+    rev = _Reversed(norm)
+    last = 0
+    # _CANDIDATE.finditer, tried only where a candidate can begin (re has no fast skip for that alternation)
+    for c in _CANDIDATE_START.finditer(norm):
+        s = c.start()
+        if s < last:
+            continue
+        m = match(norm, s)
+        if m is None:
+            continue
+        e = last = m.end()
+        if norm[s] != "\n" and not _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
             continue
         cuts.append(len(text) if e >= n else (e if identity else offs[e]))
     spans: list[tuple[int, int]] = []
+    append = spans.append
+    blank = _BLANK
     prev = 0
-    for cut in (*cuts, len(text)):
+    cuts.append(len(text))
+    for cut in cuts:
         if cut <= prev:
             continue
         a, b = prev, cut
-        while a < b and _is_blank(text[a]):
+        while a < b and text[a] in blank:
             a += 1
-        while b > a and _is_blank(text[b - 1]):
+        while b > a and text[b - 1] in blank:
             b -= 1
         if a < b:
-            spans.append((a, b))
+            append((a, b))
         prev = cut
     return spans
 
@@ -75,13 +91,34 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
 _WORDISH = frozenset("._")
 
 
-def _ends_sentence(norm: str, text: str, offs: Sequence[int], identity: bool, quotes: bool, s: int, e: int) -> bool:
+class _Reversed:
+    """The view reversed, made on first use: the word characters before a position are one match on it."""
+
+    __slots__ = ("norm", "_rev")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._rev: str | None = None
+
+    def run_start(self, s: int, lo: int) -> int:
+        """Start of the run of alphanumerics, "." and "_" ending at ``s``, not before ``lo``."""
+        rev = self._rev
+        if rev is None:
+            rev = self._rev = self.norm[::-1]
+        n = len(rev)
+        return s - _WORD_RUN.match(rev, n - s, n - lo).end() + (n - s)
+
+
+# [\w.] is exactly "isalnum() or one of . _" (re's \w is Unicode alphanumeric or _)
+_WORD_RUN = re.compile(r"[\w.]*+")
+
+
+def _ends_sentence(norm: str, text: str, offs: Sequence[int], identity: bool, quotes: bool, s: int, e: int,
+                   rev: _Reversed) -> bool:
     """Whether the terminal punctuation at ``norm[s:e]`` really ends a sentence."""
     if norm[s] == ".":
-        j = s
-        lo = max(0, s - 40)
-        while j > lo and (norm[j - 1].isalnum() or norm[j - 1] in _WORDISH):
-            j -= 1
+        lo = s - 40 if s > 40 else 0
+        j = rev.run_start(s, lo)
         core = norm[j:s].rstrip(".")
         if core:
             if core in ABBREVIATIONS:

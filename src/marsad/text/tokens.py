@@ -23,31 +23,57 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from itertools import accumulate
+from collections import namedtuple
+from dataclasses import FrozenInstanceError
 
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
+from .normalize import _TABLE as _NORM_TABLE
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
 
 __all__ = ["Token", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
            "DEFAULT_ENCLITICS"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+_TokenFields = namedtuple("Token", ("start", "end", "text", "norm", "kind", "word", "part"))
+
+
+class Token(_TokenFields):
     """One token or sub-token. ``start``/``end`` index the ORIGINAL text and ``original[start:end] == text``.
 
     ``kind`` is "word" | "number" | "punct" | "symbol"; ``word`` numbers the whitespace/punctuation-delimited
     word the token belongs to (sub-tokens of one word share it); ``part`` is "word" (not split) | "proclitic" |
     "stem" | "enclitic".
+
+    Immutable. Stored as a tuple (creating one costs half of a slotted object: a text makes tens of thousands of
+    tokens) but it behaves like the frozen record it is: equal only to another Token with the same fields, hash of
+    the fields, no ordering, assignment raises ``dataclasses.FrozenInstanceError``.
     """
 
-    start: int
-    end: int
-    text: str
-    norm: str
-    kind: str
-    word: int
-    part: str
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return tuple.__eq__(self, other)
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return tuple.__ne__(self, other)
+        return NotImplemented
+
+    __hash__ = tuple.__hash__
+
+    def __lt__(self, other: object) -> bool:
+        return NotImplemented
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 # -- clitic inventories -------------------------------------------------------------------------------------
@@ -258,10 +284,108 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc_was_enabled = gc.isenabled()
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
+        if isinstance(nt.offsets, IdentityOffsets) and _SPACE_SAFE:
+            return _tokenize_identity(text, split_clitics, protect_fn)
         return _tokenize(text, nt, split_clitics, protect_fn)
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+# -- the fast path: a view with the same length as the original (nothing deleted, expanded or collapsed) -----
+#
+# Tokens never cross whitespace and the token pattern only looks at whitespace or the text's ends around a
+# whitespace-delimited chunk, so the tokens of a chunk depend on the chunk alone: they are worked out once per
+# distinct chunk (with the general code below) and kept as a template of relative offsets. Every chunk is then one
+# dict lookup. Keyed by the ORIGINAL chunk (which also fixes its view and any hamza-alef article decision).
+
+_CHUNK_FINDALL = re.compile(r"(\s*+)(\S++)").findall
+_CHUNK_CACHE_MAX = 50_000
+_CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
+_CHUNKS: dict[bool, dict[str, tuple[int, tuple[tuple, ...]]]] = {True: {}, False: {}}  # type: ignore[type-arg]
+
+
+def _space_safe() -> bool:
+    """True when the view keeps every character's whitespace-ness (so the original's chunks are the view's)."""
+    for code, v in _NORM_TABLE.items():
+        ch = chr(code)
+        v = chr(v) if isinstance(v, int) else v
+        if len(v) == 1 and ch.isspace() != v.isspace():
+            return False
+    return True
+
+
+def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
+                    plans: dict[str, _Plan | _HamzaDependent]) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk: what
+    ``_tokenize`` makes of it on an identity view (where the chunk's view is its own translation)."""
+    norm = chunk.translate(_NORM_TABLE)
+    pieces: list[tuple] = []  # type: ignore[type-arg]
+    append = pieces.append
+    other_kind = _OTHER_KIND
+    widx = -1
+    pos = 0
+    for _ws, abbr, num, w, other in _TOKEN_FINDALL(norm):  # no whitespace in a chunk
+        widx += 1
+        ns = pos
+        plan: _Plan | _HamzaDependent = None
+        if w:
+            kind = "word"
+            if split_clitics:
+                plan = plans.get(w, _MISSING)  # type: ignore[arg-type]
+                if plan is _MISSING:
+                    plan = plans[w] = _word_plan(w, protect_fn)
+                if plan is not None and type(plan) is _HamzaDependent:
+                    plan = plan.hamza if chunk[ns + plan.k] in _HAMZA_ALEF else plan.bare
+        elif num:
+            w = num
+            kind = "number"
+        elif abbr:
+            w = abbr
+            kind = "word"
+        else:
+            w = other
+            kind = other_kind.get(w) or _other_kind(w)
+        ne = pos = ns + len(w)
+        if plan is None:
+            append((ns, ne, chunk[ns:ne], w, kind, widx, "word"))
+        else:
+            for a, b, part in plan:  # type: ignore[union-attr]
+                append((ns + a, ns + b, chunk[ns + a:ns + b], w[a:b], "word", widx, part))
+    return widx + 1, tuple(pieces)
+
+
+def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
+    if protect_fn is None:
+        cache = _CHUNKS[split_clitics]
+        if len(cache) > _CHUNK_CACHE_MAX:
+            cache.clear()
+        plans = _DEFAULT_PLANS
+        if len(plans) > _DEFAULT_PLANS_MAX:
+            plans.clear()
+    else:
+        cache = {}
+        plans = {}
+    key_max = _CHUNK_KEY_MAX
+
+    def miss(chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+        tpl = _chunk_template(chunk, split_clitics, protect_fn, plans)
+        if len(chunk) <= key_max:
+            cache[chunk] = tpl
+        return tpl
+
+    # stop before trailing whitespace: findall would retry the pattern inside a final whitespace run (quadratic)
+    items = _CHUNK_FINDALL(text, 0, len(text.rstrip()))
+    chunks = [c for _, c in items]
+    ends = list(accumulate([len(ws) + len(c) for ws, c in items]))
+    starts = [e - len(c) for c, e in zip(chunks, ends)]
+    get = cache.get
+    tpls = [get(c) or miss(c) for c in chunks]
+    words = list(accumulate([t[0] for t in tpls], initial=0))
+    new = tuple.__new__
+    token = Token
+    return [new(token, (p + a, p + b, t, tn, kind, w + dw, part))
+            for p, w, tpl in zip(starts, words, tpls) for a, b, t, tn, kind, dw, part in tpl[1]]
 
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
@@ -277,8 +401,8 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
     identity = isinstance(offs, IdentityOffsets)
     out: list[Token] = []
     append = out.append
-    new = object.__new__
-    s_start, s_end, s_text, s_norm, s_kind, s_word, s_part = _SETTERS
+    new = tuple.__new__
+    token = Token
     other_kind = _OTHER_KIND
     hamza_alef = _HAMZA_ALEF
     last_end = -1
@@ -328,29 +452,13 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
                 if (ns and offs[ns - 1] == s) or offs[ne] == last:
                     w = normalize_key(t)  # the token starts/ends inside an expanded character
                 last_end = e
-            tok = new(Token)
-            s_start(tok, s)
-            s_end(tok, e)
-            s_text(tok, t)
-            s_norm(tok, w)
-            s_kind(tok, kind)
-            s_word(tok, widx)
-            s_part(tok, "word")
-            append(tok)
+            append(new(token, (s, e, t, w, kind, widx, "word")))
             continue
         assert not isinstance(plan, _HamzaDependent)
         if identity:
             for a, b, part in plan:
                 s, e = ns + a, ns + b
-                tok = new(Token)
-                s_start(tok, s)
-                s_end(tok, e)
-                s_text(tok, text[s:e])
-                s_norm(tok, w[a:b])
-                s_kind(tok, "word")
-                s_word(tok, widx)
-                s_part(tok, part)
-                append(tok)
+                append(new(token, (s, e, text[s:e], w[a:b], "word", widx, part)))
             continue
         bad = offs[ns] < last_end
         if not bad:
@@ -375,20 +483,13 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
             if e < nxt:
                 e = nt.to_original(ns + a, ns + b)[1]  # take the marks written on the piece's last letter
             t = text[s:e]
-            tok = new(Token)
-            s_start(tok, s)
-            s_end(tok, e)
-            s_text(tok, t)
-            s_norm(tok, w[a:b] if nxt != last else normalize_key(t))
-            s_kind(tok, "word")
-            s_word(tok, widx)
-            s_part(tok, part)
-            append(tok)
+            append(new(token, (s, e, t, w[a:b] if nxt != last else normalize_key(t), "word", widx, part)))
             last_end = e
     return out
 
 
 _MISSING = object()
+_SPACE_SAFE = _space_safe()
 _OTHER_KIND: dict[str, str] = {}
 
 
@@ -415,18 +516,7 @@ def _plan(pieces: tuple[str, ...], stem: str, suffix: str) -> tuple[tuple[int, i
     return tuple(out)
 
 
-_SETTERS = tuple(getattr(Token, f).__set__ for f in ("start", "end", "text", "norm", "kind", "word", "part"))
-
-
 def _make_token(start: int, end: int, text: str, norm: str, kind: str, word: int, part: str,
-                _new=object.__new__, _s=_SETTERS) -> Token:  # type: ignore[no-untyped-def]
-    """Fast constructor for the frozen Token (the dataclass __init__ of a frozen class costs ~2x more)."""
-    t = _new(Token)
-    _s[0](t, start)
-    _s[1](t, end)
-    _s[2](t, text)
-    _s[3](t, norm)
-    _s[4](t, kind)
-    _s[5](t, word)
-    _s[6](t, part)
-    return t
+                _new=tuple.__new__) -> Token:  # type: ignore[no-untyped-def]
+    """Fast constructor of a Token (no keyword handling)."""
+    return _new(Token, (start, end, text, norm, kind, word, part))
