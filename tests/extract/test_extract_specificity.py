@@ -116,3 +116,35 @@ def test_a_weapon_named_alone_is_no_attack():
 def test_a_definite_verbal_noun_needs_a_place_time_or_count():
     assert not _events("ندد حزب الوفد المصري بالهجوم على مقره.", "ASSAULT")
     assert _events("ندد حزب الوفد المصري بالهجوم على مقره في القاهرة أمس.", "ASSAULT")
+
+
+def test_a_joined_verb_shares_the_subject_of_the_first():
+    evs = _events("انتقد الرئيس التونسي الحكومة الليبية وطالب بالإفراج عن المعتقلين التونسيين.", "REQUEST")
+    assert evs and {a.code[:3] for a in evs[0].source} == {"TUN"}
+
+
+def test_an_object_does_not_stand_beyond_a_joined_verb():
+    evs = marsad.code("أدانت مصر الهجوم وطالبت إسرائيل بوقف التصعيد.", lang="ar", date=DATE).events
+    condemn = [e for e in evs if e.type == "ACCUSE"]
+    assert condemn and "ISR" not in {a.code[:3] for a in condemn[0].target}
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("The Houthis launched 10 drones at Saudi oil facilities on Saturday.", "ASSAULT", "YEM"),
+    ("The United States struck three nuclear sites in Iran.", "ASSAULT", "USA"),
+])
+def test_english_verb_and_object_with_words_between(text, etype, source):
+    evs = _events(text, etype, lang="en")
+    assert evs and any(a.code.startswith(source) for a in evs[0].source)
+
+
+def test_english_backshift_in_reported_speech_is_not_background():
+    assert _events("The Houthis said they had launched ten drones at Saudi oil facilities.", "ASSAULT", lang="en")
+    assert not _events("The Houthis had launched ten drones at Saudi oil facilities.", "ASSAULT", lang="en")
+
+
+def test_two_titled_actors_side_by_side_are_two_actors():
+    evs = _events("انتقد الرئيس التونسي الحكومة الليبية.", "ACCUSE")
+    assert evs and _codes(evs[0].source) == ["TUNGOV"] and _codes(evs[0].target) == ["LBYGOV"]
+    evs = _events("ورحب قائد الجيش اللبناني العماد جوزيف عون بالمنحة القطرية.", "SUPPORT")
+    assert evs and len(evs[0].source) == 1 and evs[0].source[0].code.startswith("LBN")

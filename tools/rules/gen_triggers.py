@@ -273,6 +273,36 @@ def vso_parts(spec: str) -> list[tuple[str, str, set[str]]]:
         if words:
             out.append((m.group(1), m.group(2), words))
     return out
+EN_PARTICLES = {"off", "up", "down", "out", "with", "to", "on", "from", "into", "in", "over", "back", "for", "of",
+                "against", "at", "away", "about", "as", "by"}
+EN_STOP = {"a", "an", "the", "its", "their", "his", "her", "our", "new", "more", "further", "all", "any", "some",
+           "of", "to", "from", "with", "on", "in", "for", "and", "or", "it", "them", "that"}
+
+
+def en_gap_parts(spec: str) -> list[tuple[str, set[str]]]:
+    """For an English VP spec: (verb spec, the object's last content words) per element whose object follows the
+    verb directly ("launch {drones|a drone}"): "launched 10 drones" or "struck three nuclear sites" put words
+    between the verb and its object, so the generator adds a companion entry with the verb alone that needs one of
+    these words within the engine's context window. Phrasal verbs ("break off talks") get no companion."""
+    out = []
+    for one in spec.split(","):
+        m = re.match(r"\s*(\S+)\s+(.*)$", one)
+        if not m:
+            continue
+        words: set[str] = set()
+        for alt in expand_braces(m.group(2)):
+            toks = alt.split()
+            if not toks or toks[0] in EN_PARTICLES:
+                words = set()
+                break
+            content = [t for t in toks if t not in EN_STOP]
+            if content:
+                words.add(content[-1])
+        if words:
+            out.append((m.group(1), words))
+    return out
+
+
 OPT_RE = re.compile(r'(\w+)=("[^"]*"|\S+)|(\w+)')
 
 
@@ -368,6 +398,13 @@ def build(lang: str) -> list[dict]:
         if any(e["id"] == tid for e in entries):
             raise SystemExit(f"{where}: duplicate id {tid}")
         entries.append(rec)
+        if lang == "en" and kind == "VP" and not opts.get("novso"):
+            for verb, words in en_gap_parts(spec):
+                group = vso.setdefault((ttype, verb.split("/")[0]), {"verb": verb, "ctx": set(), "ex": set(),
+                                                                    "rec": rec, "ids": []})
+                group["ctx"] |= words
+                group["ex"] |= set(rec["exclude_any"])
+                group["ids"].append(tid)
         if lang == "ar" and kind == "VP" and not opts.get("novso"):
             for past, pres, words in vso_parts(spec):
                 group = vso.setdefault((ttype, normalize_key(past)), {"verb": (past, pres), "ctx": set(),
@@ -379,9 +416,10 @@ def build(lang: str) -> list[dict]:
     for (ttype, _key), group in vso.items():
         base = group["rec"]
         used[base["id"]] += 1
-        tid = f"{base['id']}.vso" + (str(used[base["id"]]) if used[base["id"]] > 1 else "")
+        suffix = "vso" if lang == "ar" else "gap"
+        tid = f"{base['id']}.{suffix}" + (str(used[base["id"]]) if used[base["id"]] > 1 else "")
         keep = []
-        for f in ar_verb(*group["verb"]):
+        for f in (ar_verb(*group["verb"]) if lang == "ar" else en_verb(group["verb"])):
             key = (loose_key(f), ttype)
             if key in owner:
                 continue  # the verb alone is already a trigger of this type
@@ -393,8 +431,10 @@ def build(lang: str) -> list[dict]:
                         "context_any": sorted(group["ctx"] | set(base["context_any"])),
                         "exclude_any": sorted(group["ex"]),
                         "strength": round(max(0.45, base["strength"] - 0.15), 2),
-                        "notes": "VSO companion of " + ", ".join(dict.fromkeys(group["ids"])) +
-                                 ": the subject stands between the verb and these objects"})
+                        "notes": ("VSO companion of " if lang == "ar" else "gap companion of ") +
+                                 ", ".join(dict.fromkeys(group["ids"])) +
+                                 (": the subject stands between the verb and these objects" if lang == "ar"
+                                  else ": numbers and adjectives stand between the verb and these objects")})
     entries.sort(key=lambda e: e["id"])
     print(f"{lang}: {len(entries)} entries, {sum(len(e['forms']) for e in entries)} forms "
           f"({dropped} duplicate forms dropped)")

@@ -215,13 +215,17 @@ class ActorCoder:
         phrases: list[Phrase] = []
         cur: Phrase | None = None
         last_kind = ""
-        for w0, w1, kind, m, coord in items:
+        for n_item, (w0, w1, kind, m, coord) in enumerate(items):
             governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
             attachable = (cur is not None and not coord and not governed and w0 == cur.w1 + 1
                           and kind in _ATTACH.get(last_kind, set())
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
                           # are two actors ("طردت بولندا دبلوماسيين روسيين")
-                          and not (lang == "ar" and last_kind == "country" and kind == "role"))
+                          and not (lang == "ar" and last_kind == "country" and kind == "role")
+                          # and the nisba after its noun: "الرئيس التونسي الحكومة الليبية" is two actors, unless
+                          # the title heads a name ("الجيش اللبناني العماد جوزيف عون")
+                          and not (lang == "ar" and last_kind == "nisba" and kind == "role"
+                                   and not _title_of_name(items, n_item)))
             if attachable:
                 cur.w1 = w1
                 if m is not None:
@@ -244,6 +248,11 @@ class ActorCoder:
             phrases.append(cur)
             last_kind = kind
         return phrases
+
+
+def _title_of_name(items: list, n: int) -> bool:
+    """Is item n a title directly followed by a person's name?"""
+    return n + 1 < len(items) and items[n + 1][0] == items[n][1] + 1 and items[n + 1][2] in ("person", "person_short")
 
 
 def _orig_prefix_len(word_text: str, norm_prefix: str) -> int:

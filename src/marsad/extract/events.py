@@ -74,7 +74,7 @@ class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
-                 lexicon, places: list, times: list, doc_date, geo: list) -> None:
+                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -89,6 +89,8 @@ class EventBuilder:
         self._evidence: dict[int, Span] = {}
         self._preps_cache: dict[int, set[str]] = {}
         self._cue_cache: dict[int, list] = {}
+        self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
+        self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
         self.time_words = _covered(words, [tm for _w, tm in times])  # word indices inside a time expression
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
@@ -148,6 +150,24 @@ class EventBuilder:
             if self._has_break(k, k + 1) or w.trigger is not None:
                 return []
         return []
+
+    def _coordinated(self, hit: TriggerHit) -> bool:
+        """Is the trigger a verb joined to an earlier one by "و"/"ف" or "and" ("... واعتقل", "... and detained")?"""
+        if self.lang == "ar":
+            return hit.prefix[:1] in ("و", "ف")
+        return hit.w0 > 0 and self.words[hit.w0 - 1].norm in CONJ["en"]
+
+    def _verb_between(self, a: int, b: int) -> bool:
+        """A verb trigger joined by و/ف/and strictly between words a and b."""
+        for k in range(a + 1, b):
+            w = self.words[k]
+            if w.trigger is not None and self.hits and self.hits[w.trigger].trigger.pos == "verb" \
+                    and self._coordinated(self.hits[w.trigger]):
+                return True
+        return False
+
+    def _has_sentence_end(self, a: int, b: int) -> bool:
+        return any(self.words[k].norm in (";", ":") for k in range(a + 1, b))
 
     def _accusative(self, p: Phrase) -> bool:
         """Does a group noun (not a name) open the phrase in the accusative/oblique case: "ناشطاً" (tanween fath),
@@ -274,6 +294,11 @@ class EventBuilder:
                     source = self._chain_forward(p, cands)
                     via = "by"
                     break
+        verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
+        if not source and verbal and self._coordinated(hit):
+            prev = self.last_subject.get(si)
+            if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
+                source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
         if not source and before:
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and self.preps[id(p)] is None]
@@ -296,8 +321,9 @@ class EventBuilder:
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
-            if p.w0 - start_after > OBJECT_GAP + 2 or self._has_break(start_after, p.w0):
-                break
+            if p.w0 - start_after > OBJECT_GAP + 2 or self._has_break(start_after, p.w0) \
+                    or self._verb_between(start_after, p.w0):
+                break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
             prep = self.preps[id(p)]
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
@@ -337,6 +363,8 @@ class EventBuilder:
         if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
             tgt_actors = [a for a in tgt_actors if a.code[:3] not in {s.code[:3] for s in src_actors}]
         modality = self._modality(hit, floor, reported)
+        if verbal and source and via != "sentence":
+            self.last_subject[si] = (hit.w1, source)
         return src_actors, tgt_actors, modality, via
 
     def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool) -> Actor | None:

@@ -129,7 +129,7 @@ class Lexicon:
         return hit
 
 
-SCOPE_REASONS = ("relative", "auxiliary", "pluperfect", "reference", "charge", "generic_head")
+SCOPE_REASONS = ("relative", "auxiliary", "pluperfect", "reporting", "reference", "charge", "generic_head")
 
 
 def load_scope(path: Path) -> dict[str, dict[str, frozenset[str]]]:

@@ -62,7 +62,9 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             next_e = chosen[idx + 1][1] if idx + 1 < len(chosen) else None
             prev_m = chosen[idx - 1][0] if idx > 0 else None
             next_m = chosen[idx + 1][0] if idx + 1 < len(chosen) else None
-            near_prev = prev_e is not None and prev_e.kind in ("role", "nisba", "demonym") and m.start - prev_m.end <= 2
+            # a word joined by و starts something new ("الحكومة الليبية وطالب ب..." : and demanded), no apposition
+            near_prev = (prev_e is not None and prev_e.kind in ("role", "nisba", "demonym") and m.start - prev_m.end <= 2
+                         and not m.prefix.startswith("و"))
             near_next = next_e is not None and next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2
             if not (near_prev or near_next):
                 continue

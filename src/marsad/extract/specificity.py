@@ -24,6 +24,16 @@ def _has(w: Word, forms: frozenset[str]) -> bool:
     return any(b in forms for _p, b, _s in w.bases)
 
 
+def _reported(words: list[Word], k: int, sent: int, reporting: frozenset[str]) -> bool:
+    """A reporting verb shortly before word k: "said it had launched" is the reporter's tense, not background."""
+    for j in range(k - 1, max(-1, k - 1 - KANA_SPAN), -1):
+        if words[j].sentence != sent:
+            return False
+        if _has(words[j], reporting):
+            return True
+    return False
+
+
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
     """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, generic), or
     None. ``scope`` is ``Lexicon.scope[lang]``; ``nominal`` says the trigger is a verbal noun."""
@@ -50,7 +60,7 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
                 if w is None:
                     break
                 if _has(w, kana):
-                    return "pluperfect"
+                    return None if _reported(words, j, sent, scope.get("reporting", empty)) else "pluperfect"
     prev = word(w0 - 1)
     if nominal and prev is not None and _has(prev, scope.get("reference", empty)):
         return "reference"
