@@ -8,7 +8,8 @@ Three rules, applied in order:
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
 A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
-قواتها") only carries it and is dropped. The merged event keeps the highest confidence, the union of quantities, the first location and time.
+قواتها") only carries it and is dropped; a plain statement (010) is dropped from any sentence that holds a typed
+event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
 Imports: marsad.model.
 """
 from __future__ import annotations
@@ -56,14 +57,21 @@ def _is_headline(ev: Event) -> bool:
     return bool(text) and not text.endswith(HEADLINE_END) and len(text) < 160
 
 
+def _carrier(ev: Event, last_typed: dict[int, int]) -> bool:
+    if ev.type is not None or not ev.cameo.startswith("01") or ev.sentence not in last_typed:
+        return False
+    return ev.cameo == "010" or ev.trigger.start < last_typed[ev.sentence]
+
+
 def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
-    # statements that only carry another event of their sentence
-    first_typed: dict[int, int] = {}  # sentence -> start of the last typed trigger in it
+    # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
+    # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
+    # (a plain statement, 010, anywhere in a sentence with a typed event; another 01x only before that event)
+    last_typed: dict[int, int] = {}  # sentence -> start of the last typed trigger in it
     for ev in events:
         if ev.type is not None:
-            first_typed[ev.sentence] = max(first_typed.get(ev.sentence, -1), ev.trigger.start)
-    pairs = [(ev, k) for ev, k in zip(events, trigger_keys)
-             if not (ev.type is None and ev.cameo.startswith("01") and ev.trigger.start < first_typed.get(ev.sentence, -1))]
+            last_typed[ev.sentence] = max(last_typed.get(ev.sentence, -1), ev.trigger.start)
+    pairs = [(ev, k) for ev, k in zip(events, trigger_keys) if not _carrier(ev, last_typed)]
     # 1. identical tellings
     out: list[Event] = []
     index: dict[tuple, int] = {}
