@@ -148,3 +148,15 @@ def test_two_titled_actors_side_by_side_are_two_actors():
     assert evs and _codes(evs[0].source) == ["TUNGOV"] and _codes(evs[0].target) == ["LBYGOV"]
     evs = _events("ورحب قائد الجيش اللبناني العماد جوزيف عون بالمنحة القطرية.", "SUPPORT")
     assert evs and len(evs[0].source) == 1 and evs[0].source[0].code.startswith("LBN")
+
+
+def test_a_threatened_action_is_not_asserted():
+    evs = _events("هدد الرئيس الأمريكي اليوم الاثنين بفرض عقوبات جديدة على الصين.", "SANCTION")
+    assert evs and evs[0].modality == "hypothetical"
+    assert _events("هدد الرئيس الأمريكي اليوم الاثنين بفرض عقوبات جديدة على الصين.", "THREATEN")
+
+
+def test_recognition_of_a_state_named_in_the_gazetteer():
+    evs = _events("إسبانيا وأيرلندا والنرويج تعلن الاعتراف بدولة فلسطين", "SUPPORT")
+    assert evs and {a.code for a in evs[0].source} == {"ESP", "IRL", "NOR"} and _codes(evs[0].target) == ["PSE"]
+    assert not _events("أدلى المتهم باعتراف كامل أمام المحكمة.", "SUPPORT")

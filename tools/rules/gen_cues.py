@@ -56,6 +56,8 @@ AR_MODALITY = [
     ("muhtamal", "hypothetical", "after", 2, ["محتمل", "محتملة", "المحتمل", "المحتملة", "وشيك", "وشيكة"], "هجوم محتمل"),
     ("makhawif", "hypothetical", "before", 3, ["مخاوف من", "خشية", "خوفا من", "تحسبا ل", "تحسبا لأي"], "fear of an attack"),
     ("ayy", "hypothetical", "before", 1, ["أي"], "أي هجوم: any attack"),
+    ("haddada", "hypothetical", "before", 8, ["هدد/يهدد", "مهددا", "مهددة", "توعد/يتوعد", "متوعدا", "متوعدة"],
+     "هدد X بفرض رسوم: the threatened action has not happened (the threat itself is THREATEN)"),
     ("takhawwuf", "hypothetical", "before", 3, ["تخوفا من", "تخوف من", "التخوف من", "المخاوف من"], "fear of"),
     ("hadhdhar_min", "hypothetical", "before", 3, ["حذر/يحذر من", "تحذير من", "محذرا من", "محذرة من"],
      "warned of an attack: not one that happened"),
