@@ -31,7 +31,7 @@ from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
 from .text import detect_language, find_times, normalize, normalize_key
 
-CODER_VERSION = "0.2.0"
+CODER_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
