@@ -160,3 +160,14 @@ def test_recognition_of_a_state_named_in_the_gazetteer():
     evs = _events("إسبانيا وأيرلندا والنرويج تعلن الاعتراف بدولة فلسطين", "SUPPORT")
     assert evs and {a.code for a in evs[0].source} == {"ESP", "IRL", "NOR"} and _codes(evs[0].target) == ["PSE"]
     assert not _events("أدلى المتهم باعتراف كامل أمام المحكمة.", "SUPPORT")
+
+
+def test_a_toll_in_the_next_sentence_joins_the_attack():
+    text = ("شنت طائرات إسرائيلية غارات على بلدة في جنوب لبنان مساء أمس. "
+            "وقالت وزارة الصحة اللبنانية إن خمسة أشخاص قتلوا وأصيب عشرة آخرون.")
+    evs = _events(text, "ASSAULT")
+    assert len(evs) == 1, [(e.trigger.text, e.sentence) for e in evs]
+    assert len(evs[0].evidences) == 2
+    # a second attack by someone else stays its own event
+    text2 = text + " وفي تطور آخر، قصف الجيش السوري مواقع للمعارضة في إدلب."
+    assert len(_events(text2, "ASSAULT")) == 2

@@ -7,6 +7,8 @@ Three rules, applied in order:
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
+  4. tolls - an ASSAULT with victims but no attacker, told within two sentences after an attack, is that attack's
+     toll ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it.
 A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
 قواتها") only carries it and is dropped; a plain statement (010) is dropped from any sentence that holds a typed
 event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
@@ -55,6 +57,9 @@ def _compatible(a: Event, b: Event) -> bool:
 def _is_headline(ev: Event) -> bool:
     text = ev.evidence.text.rstrip()
     return bool(text) and not text.endswith(HEADLINE_END) and len(text) < 160
+
+
+CASUALTY_SPAN = 2  # sentences after an attack in which a victims-only count is its toll
 
 
 def _carrier(ev: Event, last_typed: dict[int, int]) -> bool:
@@ -111,5 +116,21 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
         else:
             _absorb(twin, h, lead=True)
     final.sort(key=lambda e: (e.evidence.start, e.trigger.start))
-    return final
+    return _casualty_reports(final)
+
+
+def _casualty_reports(events: list[Event]) -> list[Event]:
+    """4. A count of victims with no attacker ("قتل 30 شخصا", "at least 250 people had been killed") in the
+    sentences right after an attack is that attack's toll, not a second attack: it joins the attack (evidence,
+    quantities, targets)."""
+    out: list[Event] = []
+    for ev in events:
+        prev = next((m for m in reversed(out) if m.type == "ASSAULT"), None)
+        if (ev.type == "ASSAULT" and not ev.source and prev is not None and prev.source
+                and 0 < ev.sentence - prev.sentence <= CASUALTY_SPAN
+                and ev.modality in TELLING and prev.modality in TELLING):
+            _absorb(prev, ev)
+            continue
+        out.append(ev)
+    return out
 
