@@ -13,6 +13,7 @@ from .words import Word
 
 AUX_SPAN = 3  # auxiliaries allowed between a relative pronoun and its verb ("الذي كان قد قتل")
 KANA_SPAN = 8  # words searched back from قد for a form of كان
+REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/after ...
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
 QAD = frozenset({"قد", "had"})
 ARTICLE_STARTS = ("ال", "وال", "بال", "فال", "كال", "لل", "the ")
@@ -62,8 +63,14 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
                 if _has(w, kana):
                     return None if _reported(words, j, sent, scope.get("reporting", empty)) else "pluperfect"
     prev = word(w0 - 1)
-    if nominal and prev is not None and _has(prev, scope.get("reference", empty)):
-        return "reference"
+    if nominal:
+        reference = scope.get("reference", empty)
+        for j in range(w0 - 1, w0 - 1 - REFERENCE_SPAN, -1):  # "بعد أسبوعين من خطفه", "after Gaza hospital blast"
+            w = word(j)
+            if w is None or w.kind == "punct" or (w.trigger is not None and j < w0 - 1):
+                break
+            if _has(w, reference):
+                return "reference"
     charge = scope.get("charge", empty)
     for j in range(w0 - 1, w0 - 1 - CHARGE_SPAN, -1):
         w = word(j)
