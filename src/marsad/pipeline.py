@@ -35,6 +35,7 @@ CODER_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
+IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names none
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
@@ -213,6 +214,10 @@ class Coder:
             if source and all(a.text == source[0].text for a in source) and len(source) > 1:
                 attach = min(attach, 0.85)  # anaphora
             conf = max(0.05, min(1.0, float(t.strength) * attach))
+            if not source and t.type == "PROTEST":
+                # unnamed demonstrators are civilians of the place (ACLED's "Protesters (country)"); the actor's
+                # span is the word that says they exist ("تظاهر", "مظاهرة", "protested")
+                source = [Actor(IMPLICIT_PROTESTERS, None, text[hit.start:hit.end], hit.start, hit.end)]
             ev = Event(id="", type=cam.plover_type if t.type is None else t.type, mode=t.mode, cameo=cam.code,
                        quad_class=cam.quad_class, goldstein=cam.goldstein, source=source, target=target,
                        modality=modality, location=location, time=when, quantities=[],

@@ -171,3 +171,13 @@ def test_a_toll_in_the_next_sentence_joins_the_attack():
     # a second attack by someone else stays its own event
     text2 = text + " وفي تطور آخر، قصف الجيش السوري مواقع للمعارضة في إدلب."
     assert len(_events(text2, "ASSAULT")) == 2
+
+
+def test_unnamed_demonstrators_are_civilians_of_the_place():
+    evs = _events("تظاهر آلاف في شوارع الخرطوم أمس احتجاجا على ارتفاع الأسعار.", "PROTEST")
+    assert evs and _codes(evs[0].source) == ["SDNCVL"] and not evs[0].target
+    actor = evs[0].source[0]
+    text = "تظاهر آلاف في شوارع الخرطوم أمس احتجاجا على ارتفاع الأسعار."
+    assert text[actor.start:actor.end] == actor.text  # the implicit actor still points at the text
+    evs = _events("Thousands protested in Paris on Saturday against the pension reform.", "PROTEST", lang="en")
+    assert evs and _codes(evs[0].source) == ["FRACVL"]

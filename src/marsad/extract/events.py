@@ -267,7 +267,7 @@ class EventBuilder:
         if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
             if self._content_gap(hit.w1, p.w0) <= 2 and self.preps[id(p)] is None \
-                    and not self._has_break(hit.w1, p.w0):
+                    and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p):
                     patient = self._chain_forward(p, cands)  # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"
                 else:
@@ -327,6 +327,8 @@ class EventBuilder:
             prep = self.preps[id(p)]
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
+            if prep is None and p.capital_only and self._inner_prep(start_after, p.w0) in LOCATIVE[lang]:
+                continue  # "في شوارع الخرطوم": where it happened, not to whom
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
