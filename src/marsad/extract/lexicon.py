@@ -94,7 +94,11 @@ class Lexicon:
 
     def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None) -> list:
         """Every pattern of ``index`` starting at word ``i``, longest first: [(Pattern, prefix, n_words)]."""
-        cands = self._first(index, words[i])
+        w = words[i]
+        memo = self._memo.get(id(index))
+        cands = memo.get(w.norm) if memo is not None else None
+        if cands is None:
+            cands = self._first(index, w)
         if not cands:
             return []
         stop = len(words) if stop is None else stop
@@ -103,8 +107,7 @@ class Lexicon:
             if i + pat.length > stop:
                 continue
             for k, alts in enumerate(pat.rest, start=1):
-                nxt = words[i + k]
-                if nxt.norm not in alts and not any(b in alts for _p, b, _s in nxt.bases):
+                if words[i + k].forms.isdisjoint(alts):  # neither the word nor any of its bases is acceptable
                     break
             else:
                 out.append((pat, prefix, pat.length))
@@ -112,7 +115,9 @@ class Lexicon:
 
     def _first(self, index: dict[str, list[Pattern]], w) -> tuple:
         """(Pattern, prefix) pairs whose first word fits ``w`` — memoized per index and word form."""
-        memo = self._memo.setdefault(id(index), {})
+        memo = self._memo.get(id(index))
+        if memo is None:
+            memo = self._memo[id(index)] = {}
         key = w.norm
         hit = memo.get(key)
         if hit is None:

@@ -7,6 +7,8 @@ Imports: marsad.extract siblings.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .events import TriggerHit
 from .words import Word
 
@@ -17,26 +19,50 @@ REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسه
 
 def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str]) -> bool:
     for k in range(max(lo, 0), min(hi, len(words))):
-        for _p, base, _s in words[k].bases:
-            if base in forms:
-                return True
-        if words[k].norm in forms:
+        if not forms.isdisjoint(words[k].forms):  # the word or one of its bases
             return True
     return False
 
 
+def _context_start(words: list[Word], i: int) -> int:
+    """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence."""
+    sent = words[i].sentence
+    lo = i
+    while lo > 0 and words[lo - 1].sentence == sent and i - lo < CONTEXT_WINDOW:
+        lo -= 1
+    return lo
+
+
+def _context_end(words: list[Word], j: int, sent: int) -> int:
+    """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``."""
+    n = len(words)
+    hi = j + 1
+    while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
+        hi += 1
+    return hi
+
+
 def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
     """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war)."""
-    bases = set()
-    for w in sent_words:
-        bases.add(w.norm)
-        bases.update(b for _p, b, _s in w.bases)
-    bases.update(f"{a.norm} {b.norm}" for a, b in zip(sent_words, sent_words[1:]))
+    bases = frozenset().union(*(w.forms for w in sent_words))
     got: frozenset[str] = frozenset()
     for forms, types in lexicon.contexts.get(lang, ()):
-        if forms & bases:
+        if not forms.isdisjoint(bases) or _has_word_pair(sent_words, _word_pairs(forms)):
             got = got | types
     return got
+
+
+@lru_cache(maxsize=None)
+def _word_pairs(forms: frozenset[str]) -> frozenset[str]:
+    """The two-word forms ("a b") of a context's forms: the only ones that can match a pair of adjacent words."""
+    return frozenset(f for f in forms if f.count(" ") == 1)
+
+
+def _has_word_pair(sent_words: list[Word], pairs: frozenset[str]) -> bool:
+    """Is some pair of adjacent words of the sentence ("<norm> <norm>") one of ``pairs``?"""
+    if not pairs:
+        return False
+    return any(f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
 
 
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
@@ -53,27 +79,25 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         if w.kind != "word" or w.mention is not None:
             i += 1
             continue
+        found = lexicon.matches(index, words, i)
+        if not found:
+            i += 1
+            continue
         chosen = None
         sent = words[i].sentence
-        lo, hi = i, i
-        while lo > 0 and words[lo - 1].sentence == sent and i - lo < CONTEXT_WINDOW:
-            lo -= 1
         best_rank = None
-        for pat, prefix, length in lexicon.matches(index, words, i):
+        for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
             if any(words[k].mention is not None for k in range(i + 1, j + 1)):
                 continue
             if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix:
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
-            hi = j + 1
-            while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
-                hi += 1
             ctx = context_sets.get(id(t))
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
                 need, avoid = ctx
-                if need and not _near(words, lo, hi, need):
+                if need and not _near(words, _context_start(words, i), _context_end(words, j, sent), need):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid):
                     continue
@@ -87,7 +111,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             continue
         t, prefix, j, _length = chosen
         nxt = words[j + 1 : j + 3]
-        if any(x.norm in REFLEXIVE or any(b in REFLEXIVE for _p, b, _s in x.bases) for x in nxt):
+        if any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):
             i = j + 1
             continue
         if sent not in drop_cache:

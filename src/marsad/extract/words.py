@@ -28,6 +28,7 @@ class Word:
     sentence: int
     clause: int
     bases: tuple = ()  # ((prefix, base, suffix), ...) most literal first
+    forms: frozenset = frozenset()  # the normalized form and every base: what lexicon lookups compare against
     mention: int | None = None  # index of the mention covering this word
     trigger: int | None = None
 
@@ -69,6 +70,12 @@ def analyses(norm: str, lang: str) -> tuple:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def word_forms(norm: str, lang: str) -> frozenset[str]:
+    """A word's normalized form together with the bases of its analyses (one set per distinct word)."""
+    return frozenset([norm] + [base for _p, base, _s in analyses(norm, lang)])
+
+
 def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     """Split a document into words grouped by sentence, with clause numbers inside each sentence."""
     sentences: list[Sentence] = []
@@ -89,8 +96,10 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
             w = Word(len(words), tok.start, tok.end, tok.text, tok.norm, tok.kind, si, clause)
             if tok.kind == "word":
                 w.bases = analyses(tok.norm, lang)
+                w.forms = word_forms(tok.norm, lang)
             else:
                 w.bases = ((("", tok.norm, "")),)
+                w.forms = frozenset((tok.norm,))
             words.append(w)
             sent.words.append(w)
         sent.w1 = len(words)
