@@ -128,10 +128,11 @@ class Coder:
         # anaphora ("البلدان", "the two countries", "نظيره")
         anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})
+        ana_heads = lex.heads(ana_index)
         i = 0
         while i < len(words):
             w = words[i]
-            if w.kind == "word" and w.mention is None:
+            if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(ana_heads):
                 m = lex.match(ana_index, words, i)
                 if m is not None:
                     pat, prefix, length = m

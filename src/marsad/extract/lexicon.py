@@ -86,6 +86,14 @@ class Lexicon:
                 if line.strip():
                     common.update(normalize_key(w) for w in json.loads(line)["words"])
         self.common_words = frozenset(common)  # names equal to these need context (see extract.mentions)
+        self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
+                       for index in table.values()}
+
+    def heads(self, index: dict[str, list[Pattern]]) -> frozenset[str]:
+        """The first words of ``index``'s patterns: a word none of whose ``forms`` is one of them starts no match
+        (a cheap test before ``matches``)."""
+        got = self._heads.get(id(index))
+        return got if got is not None else frozenset(index)
 
     def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
         """The longest pattern of ``index`` starting at word ``i``: (Pattern, prefix, n_words) or None."""

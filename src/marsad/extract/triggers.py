@@ -67,6 +67,7 @@ def _has_word_pair(sent_words: list[Word], pairs: frozenset[str]) -> bool:
 
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
     index = lexicon.triggers.get(lang, {})
+    heads = lexicon.heads(index)
     drop_cache: dict[int, frozenset[str]] = {}
     by_sent: dict[int, list[Word]] = {}
     for x in words:
@@ -76,7 +77,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
     n = len(words)
     while i < n:
         w = words[i]
-        if w.kind != "word" or w.mention is not None:
+        if w.kind != "word" or w.mention is not None or w.forms.isdisjoint(heads):
             i += 1
             continue
         found = lexicon.matches(index, words, i)
