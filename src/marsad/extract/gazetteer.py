@@ -40,10 +40,6 @@ class GazMatch:
     prefix: str  # the proclitics found before the name, normalized ("" when none)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _cache_dir() -> Path:
     base = os.environ.get("MARSAD_CACHE_DIR")
     if base:
@@ -115,13 +111,13 @@ class Gazetteer:
         for end_idx, (key, skip) in self._auto.iter(norm):
             end = end_idx + 1
             start = end - (len(key) if skip == 0 else len(key))  # variant "لل"+key[2:] has len(key) too
-            if end < n and _is_word_char(norm[end]):
+            if end < n and (norm[end].isalnum() or norm[end] == "_"):  # a word character (alnum or _)
                 continue
             # left boundary: start of word, or proclitics inside the same word
             ws = start
-            while ws > 0 and _is_word_char(norm[ws - 1]) and start - ws <= 4:
+            while ws > 0 and (norm[ws - 1].isalnum() or norm[ws - 1] == "_") and start - ws <= 4:
                 ws -= 1
-            if ws > 0 and _is_word_char(norm[ws - 1]):
+            if ws > 0 and (norm[ws - 1].isalnum() or norm[ws - 1] == "_"):
                 continue
             prefix = norm[ws:start]
             if prefix:

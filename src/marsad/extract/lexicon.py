@@ -61,6 +61,7 @@ class _Starts:
     pairs: tuple[tuple[Pattern, str], ...]
     one_word: tuple[int, ...]  # positions in ``pairs`` of the one-word patterns
     by_second: dict[str, tuple[int, ...]]  # a form of the second word -> positions in ``pairs`` of longer patterns
+    second_forms: frozenset[str]  # the keys of ``by_second``
 
     @classmethod
     def of(cls, pairs: tuple[tuple[Pattern, str], ...]) -> "_Starts":
@@ -69,10 +70,12 @@ class _Starts:
             for alt in pat.rest[0] if pat.rest else ():
                 by_second.setdefault(alt, []).append(at)
         one_word = tuple(at for at, (pat, _prefix) in enumerate(pairs) if not pat.rest)
-        return cls(pairs, one_word, {alt: tuple(ats) for alt, ats in by_second.items()})
+        return cls(pairs, one_word, {alt: tuple(ats) for alt, ats in by_second.items()}, frozenset(by_second))
 
     def with_next(self, next_forms: frozenset[str]) -> tuple[int, ...] | list[int]:
         """Positions in ``pairs``, in order, of the patterns that may start here given the next word's forms."""
+        if next_forms.isdisjoint(self.second_forms):
+            return self.one_word
         more = [at for form in next_forms for at in self.by_second.get(form, ())]
         return sorted(set(self.one_word).union(more)) if more else self.one_word
 
