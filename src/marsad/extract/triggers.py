@@ -53,16 +53,19 @@ def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]
 
 
 @lru_cache(maxsize=None)
-def _word_pairs(forms: frozenset[str]) -> frozenset[str]:
-    """The two-word forms ("a b") of a context's forms: the only ones that can match a pair of adjacent words."""
-    return frozenset(f for f in forms if f.count(" ") == 1)
+def _word_pairs(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The two-word forms ("a b") of a context's forms — the only ones that can match a pair of adjacent words —
+    and their first words."""
+    pairs = frozenset(f for f in forms if f.count(" ") == 1)
+    return pairs, frozenset(f.split(" ")[0] for f in pairs)
 
 
-def _has_word_pair(sent_words: list[Word], pairs: frozenset[str]) -> bool:
-    """Is some pair of adjacent words of the sentence ("<norm> <norm>") one of ``pairs``?"""
+def _has_word_pair(sent_words: list[Word], pairs_and_firsts: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Is some pair of adjacent words of the sentence ("<norm> <norm>") one of the pairs?"""
+    pairs, firsts = pairs_and_firsts
     if not pairs:
         return False
-    return any(f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
+    return any(a.norm in firsts and f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
 
 
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
