@@ -50,7 +50,7 @@ def spell_code(kb, spell, person) -> tuple[str | None, str | None, tuple[str, ..
     return (sectors[0] if sectors else None), None, sectors
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a phrase is its own identity: "p in source" must not compare every field
 class Phrase:
     w0: int
     w1: int  # inclusive

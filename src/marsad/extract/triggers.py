@@ -17,7 +17,11 @@ VERB_PREFIX_LETTERS = frozenset("وفس")
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
-def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str]) -> bool:
+def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms: frozenset[str]) -> bool:
+    """Is one of ``forms`` among the forms of words [lo, hi)? ``doc_forms`` (every form in the document) answers
+    most cases at once: a word absent from the document is near no trigger."""
+    if forms.isdisjoint(doc_forms):
+        return False
     for k in range(max(lo, 0), min(hi, len(words))):
         if not forms.isdisjoint(words[k].forms):  # the word or one of its bases
             return True
@@ -44,10 +48,10 @@ def _context_end(words: list[Word], j: int, sent: int) -> int:
 
 def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
     """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war)."""
-    bases = frozenset().union(*(w.forms for w in sent_words))
+    bases = frozenset().union(*[w.forms for w in sent_words])
     got: frozenset[str] = frozenset()
     for forms, types in lexicon.contexts.get(lang, ()):
-        if not forms.isdisjoint(bases) or _has_word_pair(sent_words, _word_pairs(forms)):
+        if not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms)):
             got = got | types
     return got
 
@@ -60,32 +64,37 @@ def _word_pairs(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     return pairs, frozenset(f.split(" ")[0] for f in pairs)
 
 
-def _has_word_pair(sent_words: list[Word], pairs_and_firsts: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Is some pair of adjacent words of the sentence ("<norm> <norm>") one of the pairs?"""
+def _has_word_pair(sent_words: list[Word], sent_forms: frozenset[str],
+                   pairs_and_firsts: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Is some pair of adjacent words of the sentence ("<norm> <norm>") one of the pairs? ``sent_forms`` (every
+    form in the sentence) rules most sentences out at once: no pair can start without its first word."""
     pairs, firsts = pairs_and_firsts
-    if not pairs:
+    if not pairs or firsts.isdisjoint(sent_forms):
         return False
     return any(a.norm in firsts and f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
+
+
+def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
+    """Words where a trigger may start: words outside actor mentions one of whose forms begins a trigger form."""
+    return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
+    doc_forms = frozenset().union(*[w.forms for w in words])
     drop_cache: dict[int, frozenset[str]] = {}
     by_sent: dict[int, list[Word]] = {}
     for x in words:
         by_sent.setdefault(x.sentence, []).append(x)
     hits: list[TriggerHit] = []
-    i = 0
-    n = len(words)
-    while i < n:
-        w = words[i]
-        if w.kind != "word" or w.mention is not None or w.forms.isdisjoint(heads):
-            i += 1
+    next_free = 0  # the first word not inside a trigger found already
+    for i in _trigger_starts(words, heads):
+        if i < next_free:
             continue
+        w = words[i]
         found = lexicon.matches(index, words, i)
         if not found:
-            i += 1
             continue
         chosen = None
         sent = words[i].sentence
@@ -101,9 +110,9 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
                 need, avoid = ctx
-                if need and not _near(words, _context_start(words, i), _context_end(words, j, sent), need):
+                if need and not _near(words, _context_start(words, i), _context_end(words, j, sent), need, doc_forms):
                     continue
-                if avoid and _near(words, i - 3, j + 4, avoid):
+                if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue
                 rank = 0 if need else 1
             if chosen is None or (length == chosen[3] and rank < best_rank):
@@ -111,20 +120,19 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             elif length < chosen[3]:
                 break
         if chosen is None:
-            i += 1
             continue
         t, prefix, j, _length = chosen
         nxt = words[j + 1 : j + 3]
         if any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):
-            i = j + 1
+            next_free = j + 1
             continue
         if sent not in drop_cache:
             drop_cache[sent] = _dropped_types(by_sent[sent], lexicon, lang)
         if t.type in drop_cache[sent]:
-            i = j + 1
+            next_free = j + 1
             continue
         hits.append(TriggerHit(i, j, t, prefix, w.start, words[j].end))
         for k in range(i, j + 1):
             words[k].trigger = len(hits) - 1
-        i = j + 1
+        next_free = j + 1
     return hits
