@@ -85,7 +85,8 @@ class EventBuilder:
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
         self._cue_index = lexicon.cues.get(lang, {})
-        self.cue_starts = _positions_of_heads(words, lexicon.heads(self._cue_index))
+        self._cue_heads = lexicon.heads(self._cue_index)
+        self.cue_starts = _positions_of_heads(words, self._cue_heads)
         self.complementizers = _complementizer_positions(words, lang)
         self.places_by_sentence: dict[int, list] = {}
         for pl in places:
@@ -279,6 +280,8 @@ class EventBuilder:
     def _cues_at(self, k: int) -> list:
         """(cue, n_words) for every modality cue starting at word k within its sentence, longest first (cached)."""
         got = self._cue_cache.get(k)
+        if got is None and self.words[k].forms.isdisjoint(self._cue_heads):
+            got = self._cue_cache[k] = []  # no cue starts with this word
         if got is None:
             stop = self.sentences[self.words[k].sentence].w1
             got = self._cue_cache[k] = [(m[0].item, m[2]) for m in
