@@ -80,6 +80,7 @@ class EventBuilder:
         self.doc_date = doc_date
         self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
+        self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
@@ -339,11 +340,22 @@ class EventBuilder:
     def time(self, hit: TriggerHit) -> TimeRef | None:
         cands = [(abs(w - hit.w0), tm) for w, tm in self.times_by_sentence.get(self.words[hit.w0].sentence, ())]
         if cands:
-            tm = min(cands, key=lambda c: c[0])[1]
-            return TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end)
+            return self._time_ref(min(cands, key=lambda c: c[0])[1])
         if self.doc_date is not None:
-            return TimeRef("", self.doc_date.isoformat(), "document-date", None, None)
+            return self._time_ref(None)
         return None
+
+    def _time_ref(self, tm) -> TimeRef:
+        """The TimeRef of a time expression of the document, or of the document date for None — one per document,
+        since a TimeRef is immutable and events may share it."""
+        ref = self._time_refs.get(id(tm))
+        if ref is None:
+            if tm is None:
+                ref = TimeRef("", self.doc_date.isoformat(), "document-date", None, None)
+            else:
+                ref = TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end)
+            self._time_refs[id(tm)] = ref
+        return ref
 
     def evidence(self, hit: TriggerHit) -> Span:
         """The sentence stating the event (one Span object per sentence, so its text hashes once)."""

@@ -54,6 +54,8 @@ class Gazetteer:
     def __init__(self, automaton: "ahocorasick.Automaton", entries: dict[str, tuple]) -> None:
         self._auto = automaton
         self._entries = entries
+        # keys with an English entry: only their matches need the capitalisation test (see _case_ok)
+        self._cased = frozenset(k for k, es in entries.items() if any(e.lang == "en" for e in es))
 
     # ---- construction -------------------------------------------------------------------------
     @staticmethod
@@ -138,8 +140,9 @@ class Gazetteer:
                 continue
             entries = self._entries[key]
             ostart, oend = nt.to_original(nstart, nend)
-            surface = text[ostart:oend]
-            entries = tuple(e for e in entries if _case_ok(e, surface))
+            if key in self._cased:
+                surface = text[ostart:oend]
+                entries = tuple(e for e in entries if _case_ok(e, surface))
             if not entries:
                 continue
             out.append(GazMatch(ostart, oend, nstart, nend, key, entries, prefix))

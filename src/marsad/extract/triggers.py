@@ -7,13 +7,16 @@ Imports: marsad.extract siblings.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 
 from .events import TriggerHit
 from .words import Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
+_SENTENCE = attrgetter("sentence")
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
@@ -44,6 +47,11 @@ def _context_end(words: list[Word], j: int, sent: int) -> int:
     while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
         hi += 1
     return hi
+
+
+def _sentence_words(words: list[Word], sent: int) -> list[Word]:
+    """The words of sentence ``sent``: words are in sentence order, so they are one contiguous run."""
+    return words[bisect_left(words, sent, key=_SENTENCE):bisect_right(words, sent, key=_SENTENCE)]
 
 
 def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
@@ -84,9 +92,6 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
     heads = lexicon.heads(index)
     doc_forms = frozenset().union(*[w.forms for w in words])
     drop_cache: dict[int, frozenset[str]] = {}
-    by_sent: dict[int, list[Word]] = {}
-    for x in words:
-        by_sent.setdefault(x.sentence, []).append(x)
     hits: list[TriggerHit] = []
     next_free = 0  # the first word not inside a trigger found already
     for i in _trigger_starts(words, heads):
@@ -127,7 +132,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             next_free = j + 1
             continue
         if sent not in drop_cache:
-            drop_cache[sent] = _dropped_types(by_sent[sent], lexicon, lang)
+            drop_cache[sent] = _dropped_types(_sentence_words(words, sent), lexicon, lang)
         if t.type in drop_cache[sent]:
             next_free = j + 1
             continue
