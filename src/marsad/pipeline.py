@@ -130,18 +130,17 @@ class Coder:
         # anaphora ("البلدان", "the two countries", "نظيره")
         anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})
-        i = 0
-        while i < len(words):
+        ana_heads = lex.heads(ana_index)
+        next_free = 0  # the first word after the last anaphor found
+        for i in [k for k, w in enumerate(words) if not w.forms.isdisjoint(ana_heads)]:  # words that may start one
             w = words[i]
-            if w.kind == "word" and w.mention is None:
+            if i >= next_free and w.kind == "word" and w.mention is None:
                 m = lex.match(ana_index, words, i)
                 if m is not None:
                     pat, prefix, length = m
                     coord = prefix.startswith("و") or (i > 0 and words[i - 1].norm in ("and", "و"))
                     anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord, prefix))
-                    i += length
-                    continue
-            i += 1
+                    next_free = i + length
         coder = ActorCoder(kb, text, day)
         by_sent: dict[int, list[Mention]] = {}
         for m in mentions:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import Mention
+from .preps import phrase_prep
 
 SECTORS = ACTOR_SECTORS
 ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
@@ -49,7 +50,7 @@ def spell_code(kb, spell, person) -> tuple[str | None, str | None, tuple[str, ..
     return (sectors[0] if sectors else None), None, sectors
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a phrase is its own identity: "p in source" must not compare every field
 class Phrase:
     w0: int
     w1: int  # inclusive
@@ -82,8 +83,6 @@ class ActorCoder:
 
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
-        from .preps import phrase_prep
-
         out = self.phrases(mentions, anaphors, lang)
         last_sectors: tuple[str, ...] = ()
         for ph in out:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Actor, Location, Span, TimeRef
 from ..text.numbers import parse_number_words
@@ -87,7 +88,7 @@ class EventBuilder:
         self.doc_date = doc_date
         self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
-        self._preps_cache: dict[int, set[str]] = {}
+        self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
@@ -95,6 +96,16 @@ class EventBuilder:
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
+        self._cue_index = lexicon.cues.get(lang, {})
+        self._cue_heads = lexicon.heads(self._cue_index)
+        self.cue_starts = _positions_of_heads(words, self._cue_heads)
+        self.complementizers = _complementizer_positions(words, lang)
+        self.places_by_sentence: dict[int, list] = {}
+        for pl in places:
+            self.places_by_sentence.setdefault(words[pl[0]].sentence, []).append(pl)
+        self.times_by_sentence: dict[int, list] = {}
+        for w, tm in times:
+            self.times_by_sentence.setdefault(words[w].sentence, []).append((w, tm))
 
     # ---- helpers -----------------------------------------------------------------------------
     def _chain_forward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
@@ -232,17 +243,16 @@ class EventBuilder:
         floor = lo
         reported = False
         speaker: list[Phrase] = []
-        for k in range(hit.w0 - 1, lo - 1, -1):
-            if words[k].norm in COMPLEMENTIZERS[lang] or (lang == "ar" and words[k].norm == "وان"):
-                cue_at = next((j for j in range(k - 1, max(lo, k - 12) - 1, -1) if self._cue_at(j)), None)
-                cue = self._cue_at(cue_at) if cue_at is not None else None
-                if cue is not None and cue.modality in ("reported", "negated"):
-                    floor = k + 1
-                    reported = cue.modality  # "نفى X أن ...": everything said inside is denied
-                    if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and t.pos == "verb" \
-                            and hit.w0 - k <= 2 and not t.passive:
-                        speaker = self._speaker(cue_at, k, sent_phrases)
-                break
+        k = self._last_complementizer(lo, hit.w0)
+        if k is not None:
+            cue_at = next((j for j in range(k - 1, max(lo, k - 12) - 1, -1) if self._cue_at(j)), None)
+            cue = self._cue_at(cue_at) if cue_at is not None else None
+            if cue is not None and cue.modality in ("reported", "negated"):
+                floor = k + 1
+                reported = cue.modality  # "نفى X أن ...": everything said inside is denied
+                if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and t.pos == "verb" \
+                        and hit.w0 - k <= 2 and not t.passive:
+                    speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل"
         cands = [p for p in sent_phrases if p.w0 >= floor]
         before = [p for p in cands if p.w1 < hit.w0]
         after = [p for p in cands if p.w0 > hit.w1]
@@ -387,10 +397,7 @@ class EventBuilder:
         return None
 
     def _preps_of(self, t) -> set[str]:
-        got = self._preps_cache.get(id(t))
-        if got is None:
-            got = self._preps_cache[id(t)] = _fold(t.target_preps or ()) | DEFAULT_PREPS.get(t.type or "", set())
-        return got
+        return _target_preps(t.target_preps or (), t.type or "")
 
     def _quad(self, cameo: str) -> int:
         rec = self.lex.cameo.get(cameo)
@@ -399,11 +406,25 @@ class EventBuilder:
     def _cues_at(self, k: int) -> list:
         """(cue, n_words) for every modality cue starting at word k within its sentence, longest first (cached)."""
         got = self._cue_cache.get(k)
+        if got is None and self.words[k].forms.isdisjoint(self._cue_heads):
+            got = self._cue_cache[k] = []  # no cue starts with this word
         if got is None:
             stop = self.sentences[self.words[k].sentence].w1
             got = self._cue_cache[k] = [(m[0].item, m[2]) for m in
-                                        self.lex.matches(self.lex.cues.get(self.lang, {}), self.words, k, stop)]
+                                        self.lex.matches(self._cue_index, self.words, k, stop)]
         return got
+
+    def _cue_starts_in(self, lo: int, hi: int) -> list[int]:
+        """Words in [lo, hi) where a modality cue may start (every other word starts none), in order."""
+        starts = self.cue_starts
+        return starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def _last_complementizer(self, lo: int, hi: int) -> int | None:
+        """The last complementizer ("أن", "that") among words [lo, hi), or None."""
+        at = bisect.bisect_left(self.complementizers, hi) - 1
+        if at >= 0 and self.complementizers[at] >= lo:
+            return self.complementizers[at]
+        return None
 
     def _cue_at(self, k: int):
         cues = self._cues_at(k)
@@ -419,7 +440,7 @@ class EventBuilder:
         if sent.w1 > sent.w0 and words[sent.w1 - 1].norm == "?":
             best = _stronger(best, "hypothetical")  # a question asks, it does not report
         lo = max(floor, sent.w0, hit.w0 - 8)
-        for k in range(lo, hit.w0):
+        for k in self._cue_starts_in(lo, hit.w0):
             fit = next(((c, n) for c, n in self._cues_at(k) if k + n <= hit.w0), None)
             if fit is None:
                 continue
@@ -431,15 +452,14 @@ class EventBuilder:
             if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
             best = _stronger(best, cue.modality)
-        for k in range(hit.w1 + 1, min(sent.w1, hit.w1 + 6)):
+        for k in self._cue_starts_in(hit.w1 + 1, min(sent.w1, hit.w1 + 6)):
             cues = self._cues_at(k)
             if cues and cues[0][0].position == "after" and k - hit.w1 - 1 <= cues[0][0].window:
                 best = _stronger(best, cues[0][0].modality)
         return best
 
     def location(self, hit: TriggerHit) -> Location | None:
-        si = self.words[hit.w0].sentence
-        cands = [pl for pl in self.places if self.words[pl[0]].sentence == si]
+        cands = self.places_by_sentence.get(self.words[hit.w0].sentence, [])
         after = [pl for pl in cands if pl[0] > hit.w1]
         before = [pl for pl in cands if pl[1] < hit.w0]
         for pl in after + list(reversed(before)):
@@ -447,14 +467,24 @@ class EventBuilder:
         return None
 
     def time(self, hit: TriggerHit) -> TimeRef | None:
-        si = self.words[hit.w0].sentence
-        cands = [(abs(w - hit.w0), tm) for w, tm in self.times if self.words[w].sentence == si]
+        cands = [(abs(w - hit.w0), tm) for w, tm in self.times_by_sentence.get(self.words[hit.w0].sentence, ())]
         if cands:
-            tm = min(cands, key=lambda c: c[0])[1]
-            return TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end)
+            return self._time_ref(min(cands, key=lambda c: c[0])[1])
         if self.doc_date is not None:
-            return TimeRef("", self.doc_date.isoformat(), "document-date", None, None)
+            return self._time_ref(None)
         return None
+
+    def _time_ref(self, tm) -> TimeRef:
+        """The TimeRef of a time expression of the document, or of the document date for None — one per document,
+        since a TimeRef is immutable and events may share it."""
+        ref = self._time_refs.get(id(tm))
+        if ref is None:
+            if tm is None:
+                ref = TimeRef("", self.doc_date.isoformat(), "document-date", None, None)
+            else:
+                ref = TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end)
+            self._time_refs[id(tm)] = ref
+        return ref
 
     def evidence(self, hit: TriggerHit) -> Span:
         """The sentence stating the event (one Span object per sentence, so its text hashes once)."""
@@ -498,6 +528,23 @@ def _forms(t) -> frozenset[str]:
 
 
 _FORMS: dict[str, frozenset[str]] = {}
+
+
+def _positions_of_heads(words: list[Word], heads: frozenset[str]) -> list[int]:
+    """Indexes of the words one of whose forms begins a lexicon pattern (see ``Lexicon.heads``)."""
+    return [k for k, w in enumerate(words) if not w.forms.isdisjoint(heads)]
+
+
+def _complementizer_positions(words: list[Word], lang: str) -> list[int]:
+    """Indexes of the complementizers ("أن", "إنه", "وان", "that") that open reported speech."""
+    comps = COMPLEMENTIZERS[lang]
+    return [k for k, w in enumerate(words) if w.norm in comps or (lang == "ar" and w.norm == "وان")]
+
+
+@lru_cache(maxsize=None)
+def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
+    """Prepositions that introduce a trigger's target: its own and its event type's defaults (shared: read only)."""
+    return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
 
 
 def _stronger(a: str, b: str) -> str:

@@ -40,10 +40,6 @@ class GazMatch:
     prefix: str  # the proclitics found before the name, normalized ("" when none)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _cache_dir() -> Path:
     base = os.environ.get("MARSAD_CACHE_DIR")
     if base:
@@ -58,6 +54,8 @@ class Gazetteer:
     def __init__(self, automaton: "ahocorasick.Automaton", entries: dict[str, tuple]) -> None:
         self._auto = automaton
         self._entries = entries
+        # keys with an English entry: only their matches need the capitalisation test (see _case_ok)
+        self._cased = frozenset(k for k, es in entries.items() if any(e.lang == "en" for e in es))
 
     # ---- construction -------------------------------------------------------------------------
     @staticmethod
@@ -115,13 +113,13 @@ class Gazetteer:
         for end_idx, (key, skip) in self._auto.iter(norm):
             end = end_idx + 1
             start = end - (len(key) if skip == 0 else len(key))  # variant "لل"+key[2:] has len(key) too
-            if end < n and _is_word_char(norm[end]):
+            if end < n and (norm[end].isalnum() or norm[end] == "_"):  # a word character (alnum or _)
                 continue
             # left boundary: start of word, or proclitics inside the same word
             ws = start
-            while ws > 0 and _is_word_char(norm[ws - 1]) and start - ws <= 4:
+            while ws > 0 and (norm[ws - 1].isalnum() or norm[ws - 1] == "_") and start - ws <= 4:
                 ws -= 1
-            if ws > 0 and _is_word_char(norm[ws - 1]):
+            if ws > 0 and (norm[ws - 1].isalnum() or norm[ws - 1] == "_"):
                 continue
             prefix = norm[ws:start]
             if prefix:
@@ -142,8 +140,9 @@ class Gazetteer:
                 continue
             entries = self._entries[key]
             ostart, oend = nt.to_original(nstart, nend)
-            surface = text[ostart:oend]
-            entries = tuple(e for e in entries if _case_ok(e, surface))
+            if key in self._cased:
+                surface = text[ostart:oend]
+                entries = tuple(e for e in entries if _case_ok(e, surface))
             if not entries:
                 continue
             out.append(GazMatch(ostart, oend, nstart, nend, key, entries, prefix))

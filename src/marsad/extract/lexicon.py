@@ -54,6 +54,33 @@ class Anaphor:
     refers: str  # "pair" (the two countries) | "country" (the country) | "sides" (the parties)
 
 
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """The (Pattern, prefix) pairs whose first word fits one word form, longest first, with the multi-word ones
+    indexed by the forms their second word accepts: a word then only checks the patterns its successor continues."""
+
+    pairs: tuple[tuple[Pattern, str], ...]
+    one_word: tuple[int, ...]  # positions in ``pairs`` of the one-word patterns
+    by_second: dict[str, tuple[int, ...]]  # a form of the second word -> positions in ``pairs`` of longer patterns
+    second_forms: frozenset[str]  # the keys of ``by_second``
+
+    @classmethod
+    def of(cls, pairs: tuple[tuple[Pattern, str], ...]) -> "_Starts":
+        by_second: dict[str, list[int]] = {}
+        for at, (pat, _prefix) in enumerate(pairs):
+            for alt in pat.rest[0] if pat.rest else ():
+                by_second.setdefault(alt, []).append(at)
+        one_word = tuple(at for at, (pat, _prefix) in enumerate(pairs) if not pat.rest)
+        return cls(pairs, one_word, {alt: tuple(ats) for alt, ats in by_second.items()}, frozenset(by_second))
+
+    def with_next(self, next_forms: frozenset[str]) -> tuple[int, ...] | list[int]:
+        """Positions in ``pairs``, in order, of the patterns that may start here given the next word's forms."""
+        if next_forms.isdisjoint(self.second_forms):
+            return self.one_word
+        more = [at for form in next_forms for at in self.by_second.get(form, ())]
+        return sorted(set(self.one_word).union(more)) if more else self.one_word
+
+
 class Lexicon:
     """Everything the engine looks words up in, per language."""
 
@@ -88,6 +115,14 @@ class Lexicon:
                 if line.strip():
                     common.update(normalize_key(w) for w in json.loads(line)["words"])
         self.common_words = frozenset(common)  # names equal to these need context (see extract.mentions)
+        self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
+                       for index in table.values()}
+
+    def heads(self, index: dict[str, list[Pattern]]) -> frozenset[str]:
+        """The first words of ``index``'s patterns: a word none of whose ``forms`` is one of them starts no match
+        (a cheap test before ``matches``)."""
+        got = self._heads.get(id(index))
+        return got if got is not None else frozenset(index)
 
     def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
         """The longest pattern of ``index`` starting at word ``i``: (Pattern, prefix, n_words) or None."""
@@ -96,25 +131,32 @@ class Lexicon:
 
     def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None) -> list:
         """Every pattern of ``index`` starting at word ``i``, longest first: [(Pattern, prefix, n_words)]."""
-        cands = self._first(index, words[i])
-        if not cands:
+        w = words[i]
+        memo = self._memo.get(id(index))
+        cands = memo.get(w.norm) if memo is not None else None
+        if cands is None:
+            cands = self._first(index, w)
+        if not cands.pairs:
             return []
         stop = len(words) if stop is None else stop
+        picks = cands.with_next(words[i + 1].forms) if cands.by_second and i + 1 < stop else cands.one_word
         out = []
-        for pat, prefix in cands:
+        for at in picks:
+            pat, prefix = cands.pairs[at]
             if i + pat.length > stop:
                 continue
-            for k, alts in enumerate(pat.rest, start=1):
-                nxt = words[i + k]
-                if nxt.norm not in alts and not any(b in alts for _p, b, _s in nxt.bases):
+            for k in range(2, pat.length):  # the second word is known to fit
+                if words[i + k].forms.isdisjoint(pat.rest[k - 1]):  # neither the word nor any of its bases fits
                     break
             else:
                 out.append((pat, prefix, pat.length))
         return out
 
-    def _first(self, index: dict[str, list[Pattern]], w) -> tuple:
-        """(Pattern, prefix) pairs whose first word fits ``w`` — memoized per index and word form."""
-        memo = self._memo.setdefault(id(index), {})
+    def _first(self, index: dict[str, list[Pattern]], w) -> "_Starts":
+        """The patterns whose first word fits ``w`` — memoized per index and word form."""
+        memo = self._memo.get(id(index))
+        if memo is None:
+            memo = self._memo[id(index)] = {}
         key = w.norm
         hit = memo.get(key)
         if hit is None:
@@ -122,7 +164,7 @@ class Lexicon:
             for prefix, base, _suffix in w.bases:
                 for pat in index.get(base, ()):
                     out.append((pat, prefix))
-            hit = tuple(sorted(out, key=lambda pp: -pp[0].length))
+            hit = _Starts.of(tuple(sorted(out, key=lambda pp: -pp[0].length)))
             if len(memo) > 500_000:
                 memo.clear()
             memo[key] = hit

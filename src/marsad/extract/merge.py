@@ -94,18 +94,21 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
                 index.setdefault(k, hit)
     # 2. one sentence, one event per type and modality
     merged: list[Event] = []
+    same_type: dict[tuple, list[Event]] = {}  # (sentence, type) -> the merged events with it, in order
     for ev in out:
-        twin = next((m for m in merged if m.sentence == ev.sentence and m.type == ev.type and m.type is not None
-                     and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
+        peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
+        twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
                      and _compatible(m, ev)), None)
         if twin is None:
             merged.append(ev)
+            same_type.setdefault((ev.sentence, ev.type), []).append(ev)
         else:
             _absorb(twin, ev)
     # 3. headline tellings join the body
     final: list[Event] = []
-    heads = [ev for ev in merged if _is_headline(ev)]
-    body = [ev for ev in merged if not _is_headline(ev)]
+    headline = [_is_headline(ev) for ev in merged]
+    heads = [ev for ev, is_head in zip(merged, headline) if is_head]
+    body = [ev for ev, is_head in zip(merged, headline) if not is_head]
     for ev in body:
         final.append(ev)
     for h in heads:

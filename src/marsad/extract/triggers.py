@@ -7,12 +7,17 @@ Imports: marsad.extract siblings.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from operator import attrgetter
+
 from ..text import normalize_key
 from .events import TriggerHit
 from .words import Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
+_SENTENCE = attrgetter("sentence")
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
@@ -24,51 +29,91 @@ def masdar_reading(norm: str, prefix: str, t) -> bool:
     return len(stem) == 3 and normalize_key(t.forms[0]) == stem
 
 
-def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str]) -> bool:
+def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms: frozenset[str]) -> bool:
+    """Is one of ``forms`` among the forms of words [lo, hi)? ``doc_forms`` (every form in the document) answers
+    most cases at once: a word absent from the document is near no trigger."""
+    if forms.isdisjoint(doc_forms):
+        return False
     for k in range(max(lo, 0), min(hi, len(words))):
-        for _p, base, _s in words[k].bases:
-            if base in forms:
-                return True
-        if words[k].norm in forms:
+        if not forms.isdisjoint(words[k].forms):  # the word or one of its bases
             return True
     return False
 
 
+def _context_start(words: list[Word], i: int) -> int:
+    """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence."""
+    sent = words[i].sentence
+    lo = i
+    while lo > 0 and words[lo - 1].sentence == sent and i - lo < CONTEXT_WINDOW:
+        lo -= 1
+    return lo
+
+
+def _context_end(words: list[Word], j: int, sent: int) -> int:
+    """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``."""
+    n = len(words)
+    hi = j + 1
+    while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
+        hi += 1
+    return hi
+
+
+def _sentence_words(words: list[Word], sent: int) -> list[Word]:
+    """The words of sentence ``sent``: words are in sentence order, so they are one contiguous run."""
+    return words[bisect_left(words, sent, key=_SENTENCE):bisect_right(words, sent, key=_SENTENCE)]
+
+
 def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
     """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war)."""
-    bases = set()
-    for w in sent_words:
-        bases.add(w.norm)
-        bases.update(b for _p, b, _s in w.bases)
-    bases.update(f"{a.norm} {b.norm}" for a, b in zip(sent_words, sent_words[1:]))
+    bases = frozenset().union(*[w.forms for w in sent_words])
     got: frozenset[str] = frozenset()
     for forms, types in lexicon.contexts.get(lang, ()):
-        if forms & bases:
+        if not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms)):
             got = got | types
     return got
 
 
+@lru_cache(maxsize=None)
+def _word_pairs(forms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The two-word forms ("a b") of a context's forms — the only ones that can match a pair of adjacent words —
+    and their first words."""
+    pairs = frozenset(f for f in forms if f.count(" ") == 1)
+    return pairs, frozenset(f.split(" ")[0] for f in pairs)
+
+
+def _has_word_pair(sent_words: list[Word], sent_forms: frozenset[str],
+                   pairs_and_firsts: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Is some pair of adjacent words of the sentence ("<norm> <norm>") one of the pairs? ``sent_forms`` (every
+    form in the sentence) rules most sentences out at once: no pair can start without its first word."""
+    pairs, firsts = pairs_and_firsts
+    if not pairs or firsts.isdisjoint(sent_forms):
+        return False
+    return any(a.norm in firsts and f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
+
+
+def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
+    """Words where a trigger may start: words outside actor mentions one of whose forms begins a trigger form."""
+    return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
+
+
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
     index = lexicon.triggers.get(lang, {})
+    heads = lexicon.heads(index)
+    doc_forms = frozenset().union(*[w.forms for w in words])
     drop_cache: dict[int, frozenset[str]] = {}
-    by_sent: dict[int, list[Word]] = {}
-    for x in words:
-        by_sent.setdefault(x.sentence, []).append(x)
     hits: list[TriggerHit] = []
-    i = 0
-    n = len(words)
-    while i < n:
+    next_free = 0  # the first word not inside a trigger found already
+    for i in _trigger_starts(words, heads):
+        if i < next_free:
+            continue
         w = words[i]
-        if w.kind != "word" or w.mention is not None:
-            i += 1
+        found = lexicon.matches(index, words, i)
+        if not found:
             continue
         chosen = None
         sent = words[i].sentence
-        lo, hi = i, i
-        while lo > 0 and words[lo - 1].sentence == sent and i - lo < CONTEXT_WINDOW:
-            lo -= 1
         best_rank = None
-        for pat, prefix, length in lexicon.matches(index, words, i):
+        for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
             if any(words[k].mention is not None for k in range(i + 1, j + 1)):
@@ -76,16 +121,13 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
-            hi = j + 1
-            while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
-                hi += 1
             ctx = context_sets.get(id(t))
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
                 need, avoid = ctx
-                if need and not _near(words, lo, hi, need):
+                if need and not _near(words, _context_start(words, i), _context_end(words, j, sent), need, doc_forms):
                     continue
-                if avoid and _near(words, i - 3, j + 4, avoid):
+                if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue
                 rank = 0 if need else 1
             if chosen is None or (length == chosen[3] and rank < best_rank):
@@ -93,20 +135,19 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             elif length < chosen[3]:
                 break
         if chosen is None:
-            i += 1
             continue
         t, prefix, j, _length = chosen
         nxt = words[j + 1 : j + 3]
-        if any(x.norm in REFLEXIVE or any(b in REFLEXIVE for _p, b, _s in x.bases) for x in nxt):
-            i = j + 1
+        if any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):
+            next_free = j + 1
             continue
         if sent not in drop_cache:
-            drop_cache[sent] = _dropped_types(by_sent[sent], lexicon, lang)
+            drop_cache[sent] = _dropped_types(_sentence_words(words, sent), lexicon, lang)
         if t.type in drop_cache[sent]:
-            i = j + 1
+            next_free = j + 1
             continue
         hits.append(TriggerHit(i, j, t, prefix, w.start, words[j].end))
         for k in range(i, j + 1):
             words[k].trigger = len(hits) - 1
-        i = j + 1
+        next_free = j + 1
     return hits

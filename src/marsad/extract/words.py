@@ -28,6 +28,7 @@ class Word:
     sentence: int
     clause: int
     bases: tuple = ()  # ((prefix, base, suffix), ...) most literal first
+    forms: frozenset = frozenset()  # the normalized form and every base: what lexicon lookups compare against
     mention: int | None = None  # index of the mention covering this word
     trigger: int | None = None
 
@@ -69,6 +70,14 @@ def analyses(norm: str, lang: str) -> tuple:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def readings(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]]:
+    """(bases, forms) of a token: the analyses of a word (a number or punctuation is read literally), and the
+    set of its normalized form and every base, which lexicon lookups compare against. Memoized per form."""
+    bases = analyses(norm, lang) if is_word else (("", norm, ""),)
+    return bases, frozenset([norm] + [base for _p, base, _s in bases])
+
+
 def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     """Split a document into words grouped by sentence, with clause numbers inside each sentence."""
     sentences: list[Sentence] = []
@@ -76,23 +85,20 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     toks = tokenize(text, lang, split_clitics=False)
     spans = split_sentences(text, lang)
     ti = 0
+    n_toks = len(toks)
     for si, (s0, s1) in enumerate(spans):
         sent = Sentence(si, s0, s1, len(words), len(words))
         clause = 0
-        while ti < len(toks) and toks[ti].start < s1:
+        while ti < n_toks and toks[ti].start < s1:
             tok = toks[ti]
             ti += 1
             if tok.end <= s0:
                 continue
             if tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
                 clause += 1
-            w = Word(len(words), tok.start, tok.end, tok.text, tok.norm, tok.kind, si, clause)
-            if tok.kind == "word":
-                w.bases = analyses(tok.norm, lang)
-            else:
-                w.bases = ((("", tok.norm, "")),)
-            words.append(w)
-            sent.words.append(w)
+            bases, forms = readings(tok.norm, lang, tok.kind == "word")
+            words.append(Word(len(words), tok.start, tok.end, tok.text, tok.norm, tok.kind, si, clause, bases, forms))
         sent.w1 = len(words)
+        sent.words = words[sent.w0:sent.w1]
         sentences.append(sent)
     return words, sentences
