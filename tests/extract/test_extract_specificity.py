@@ -181,3 +181,10 @@ def test_unnamed_demonstrators_are_civilians_of_the_place():
     assert text[actor.start:actor.end] == actor.text  # the implicit actor still points at the text
     evs = _events("Thousands protested in Paris on Saturday against the pension reform.", "PROTEST", lang="en")
     assert evs and _codes(evs[0].source) == ["FRACVL"]
+
+
+def test_a_plural_verb_is_not_followed_by_its_subject():
+    evs = _events("وأطلقوا قذائفهم باتجاه موقع فلسطيني قرب الحدود.", "ASSAULT")
+    assert evs and not any(a.code.startswith("PSE") for a in evs[0].source)
+    evs = _events("وأطلق المسلحون النار على دورية للشرطة العراقية.", "ASSAULT")
+    assert evs and evs[0].source

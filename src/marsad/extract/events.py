@@ -278,8 +278,11 @@ class EventBuilder:
             p = after[0]
             if self._content_gap(hit.w1, p.w0) <= 2 and self.preps[id(p)] is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
-                if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p):
-                    patient = self._chain_forward(p, cands)  # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"
+                if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
+                        or _plural_verb(words[hit.w0].norm):
+                    # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
+                    # "وأطلقوا قذائفهم" carries its own subject and what follows is an object
+                    patient = self._chain_forward(p, cands)
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
@@ -494,6 +497,11 @@ class EventBuilder:
             sent = self.sentences[si]
             span = self._evidence[si] = Span.of(self.text, sent.start, sent.end)
         return span
+
+
+def _plural_verb(norm: str) -> bool:
+    """An Arabic verb form with a plural subject suffix: "أطلقوا", "يهاجمون" (never followed by its subject)."""
+    return len(norm) > 4 and norm.endswith(("وا", "ون"))
 
 
 def _covered(words: list[Word], spans) -> frozenset[int]:
