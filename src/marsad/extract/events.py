@@ -42,9 +42,9 @@ DEFAULT_PREPS = {
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
 QAMA = {"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"}  # "قامت X بقصف": X did it
-BY_AGENT = {"يد", "ايدي", "قبل", "برصاص", "بنيران"}  # "على يد X", "من قبل X", "برصاص X"
+BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"
 APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
-COUNT_WORDS = {"عشرات", "مئات", "الاف", "الوف", "الاف", "بضع", "بضعه", "عدد", "عديد", "المئات", "العشرات", "الالاف"}
+COUNT_WORDS = {"عشرات", "مئات", "الاف", "الوف", "بضع", "بضعه", "عدد", "عديد", "المئات", "العشرات", "الالاف"}
 PHONE_PREPS = ("مع", "with", "بين", "between", "من", "from")  # "تلقى اتصالا هاتفيا من X": X is a participant
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
@@ -303,7 +303,7 @@ class EventBuilder:
                     via = "between"
         if not source and (t.passive or patient) and after:
             for p in after:
-                if self.preps[id(p)] in ("by", "قبل", "يد", "ايدي") and p.w0 - hit.w1 <= 8:
+                if self.preps[id(p)] in BY_AGENT and p.w0 - hit.w1 <= 8:
                     source = self._chain_forward(p, cands)
                     via = "by"
                     break
