@@ -188,3 +188,11 @@ def test_a_plural_verb_is_not_followed_by_its_subject():
     assert evs and not any(a.code.startswith("PSE") for a in evs[0].source)
     evs = _events("وأطلق المسلحون النار على دورية للشرطة العراقية.", "ASSAULT")
     assert evs and evs[0].source
+
+
+@pytest.mark.parametrize("text", [
+    "تلقى الاقتصاد المصري ضربة قوية من أزمة الديون.",
+    "يشكو السكان في البصرة من شح المياه العذبة.",
+])
+def test_no_verb_ends_in_ta_marbuta(text):
+    assert not _events(text, "ASSAULT")

@@ -18,6 +18,7 @@ from .words import Word
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
 _SENTENCE = attrgetter("sentence")
+HARAKAT_TATWEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
@@ -121,6 +122,8 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
+            if t.pos == "verb" and w.text.rstrip(HARAKAT_TATWEEL).endswith("ة"):
+                continue  # no verb ends in ة: "ضربة" (a blow) is not ضرب + ه, "العذبة" (fresh) not عذب + ه
             ctx = context_sets.get(id(t))
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
