@@ -196,3 +196,9 @@ def test_a_plural_verb_is_not_followed_by_its_subject():
 ])
 def test_no_verb_ends_in_ta_marbuta(text):
     assert not _events(text, "ASSAULT")
+
+
+def test_a_suicide_bomber_blowing_himself_up_is_an_attack_and_dawn_is_not():
+    evs = _events("فجر انتحاري نفسه قرب مركز للشرطة في بغداد.", "ASSAULT")
+    assert evs and evs[0].mode == "explosives"
+    assert not _events("وصلت القوات العراقية قبل الفجر إلى البلدة.", "ASSAULT")

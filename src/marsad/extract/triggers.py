@@ -141,7 +141,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             continue
         t, prefix, j, _length = chosen
         nxt = words[j + 1 : j + 3]
-        if any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):
+        if t.mode != "explosives" and any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):  # "فجر نفسه": suicide
             next_free = j + 1
             continue
         if sent not in drop_cache:
