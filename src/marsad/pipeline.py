@@ -24,7 +24,7 @@ from .extract.lexicon import get_lexicon
 from .extract.mentions import Mention, resolve
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
-from .extract.specificity import ARTICLE_STARTS, background
+from .extract.specificity import background, is_definite
 from .extract.triggers import find_triggers
 from .extract.words import segment
 from .kb import load_kb
@@ -284,8 +284,7 @@ class Coder:
         sentence (not the document date), or a count of casualties/people/arrests?"""
         # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
         # a count does; an indefinite "هجوم" with its actors is a new occurrence
-        definite = "ال" in hit.prefix or words[hit.w0].norm.startswith(ARTICLE_STARTS)
-        if ((source or target) and not definite) or location is not None:
+        if ((source or target) and not is_definite(hit, words)) or location is not None:
             return True
         if when is not None and when.relation != "document-date":
             return True

@@ -202,3 +202,10 @@ def test_a_suicide_bomber_blowing_himself_up_is_an_attack_and_dawn_is_not():
     evs = _events("فجر انتحاري نفسه قرب مركز للشرطة في بغداد.", "ASSAULT")
     assert evs and evs[0].mode == "explosives"
     assert not _events("وصلت القوات العراقية قبل الفجر إلى البلدة.", "ASSAULT")
+
+
+def test_english_relative_clauses_and_participles_are_not_new_events():
+    assert not _events("Hasina resigned after weeks of protests in which about 300 people were killed.", "ASSAULT",
+                       lang="en")
+    assert not _events("The G7 agreed a loan for Ukraine backed by frozen Russian assets.", "SANCTION", lang="en")
+    assert _events("The European Union froze Russian central bank assets on Monday.", "SANCTION", lang="en")

@@ -16,13 +16,33 @@ KANA_SPAN = 8  # words searched back from قد for a form of كان
 REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/after ...
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
 QAD = frozenset({"قد", "had"})
-ARTICLE_STARTS = ("ال", "وال", "بال", "فال", "كال", "لل", "the ")
+ARTICLE_STARTS = ("ال", "وال", "بال", "فال", "كال", "لل")
+EN_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+EN_RELATIVE_SPAN = 6  # words searched back from an English verb for who/which/"in which"
+
+
+def is_definite(hit, words: list[Word]) -> bool:
+    """Is the trigger a definite noun: "الهجوم", "بالهجوم", "the attack", "this attack"?"""
+    w0 = hit.w0
+    if "ال" in hit.prefix or words[w0].norm.startswith(ARTICLE_STARTS):
+        return True
+    return w0 > 0 and words[w0 - 1].norm in EN_DEFINITE and words[w0 - 1].sentence == words[w0].sentence
 
 
 def _has(w: Word, forms: frozenset[str]) -> bool:
     if w.norm in forms:
         return True
     return any(b in forms for _p, b, _s in w.bases)
+
+
+def _english_relative(words: list[Word], w0: int, sent: int, relative: frozenset[str]) -> bool:
+    for j in range(w0 - 1, max(-1, w0 - 1 - EN_RELATIVE_SPAN), -1):
+        w = words[j]
+        if w.sentence != sent or w.kind == "punct" or w.trigger is not None:
+            return False
+        if w.norm in relative:
+            return True
+    return False
 
 
 def _reported(words: list[Word], k: int, sent: int, reporting: frozenset[str]) -> bool:
@@ -45,6 +65,8 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     def word(k: int) -> Word | None:
         return words[k] if 0 <= k < len(words) and words[k].sentence == sent else None
 
+    if words[w0].norm.isascii() and _english_relative(words, w0, sent, scope.get("relative", empty)):
+        return "relative"  # "protests in which about 300 people were killed" (English verb groups are phrases)
     if not nominal:
         aux = scope.get("auxiliary", empty)
         k, seen_qad = w0 - 1, False
@@ -81,7 +103,7 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     if nominal:
         if prev is not None and _has(prev, scope.get("generic_head", empty)):
             return "generic"
-        definite = "ال" in hit.prefix or words[w0].norm.startswith(ARTICLE_STARTS)
+        definite = is_definite(hit, words)
         nxt = word(w1 + 1)
         if definite and (nxt is None or nxt.kind == "punct"):
             return "generic"  # "القتل،" / "the killing." with nothing after it: the kind, not an occurrence

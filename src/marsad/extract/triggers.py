@@ -19,6 +19,9 @@ CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigge
 VERB_PREFIX_LETTERS = frozenset("وفس")
 _SENTENCE = attrgetter("sentence")
 HARAKAT_TATWEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+# a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
+EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
+                                "his", "her", "our", "this", "these", "those", "newly", "recently"})
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
@@ -122,6 +125,8 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
+            if t.pos == "verb" and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
+                continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
             if t.pos == "verb" and w.text.rstrip(HARAKAT_TATWEEL).endswith("ة"):
                 continue  # no verb ends in ة: "ضربة" (a blow) is not ضرب + ه, "العذبة" (fresh) not عذب + ه
             ctx = context_sets.get(id(t))
