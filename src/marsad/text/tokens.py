@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from itertools import accumulate
+from operator import itemgetter
 from collections import namedtuple
 from dataclasses import FrozenInstanceError
 
@@ -302,7 +303,9 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 _CHUNK_FINDALL = re.compile(r"(\s*+)(\S++)").findall
 _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
-_CHUNKS: dict[bool, dict[str, tuple[int, tuple[tuple, ...]]]] = {True: {}, False: {}}  # type: ignore[type-arg]
+_PLUS1 = (1).__add__
+_FIRST = itemgetter(0)
+_MULTI_SPACE_SPLIT = re.compile(r"(\s\s++)").split
 
 
 def _space_safe() -> bool:
@@ -355,33 +358,60 @@ def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str],
     return widx + 1, tuple(pieces)
 
 
-def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
-    if protect_fn is None:
-        cache = _CHUNKS[split_clitics]
-        if len(cache) > _CHUNK_CACHE_MAX:
-            cache.clear()
-        plans = _DEFAULT_PLANS
-        if len(plans) > _DEFAULT_PLANS_MAX:
-            plans.clear()
-    else:
-        cache = {}
-        plans = {}
-    key_max = _CHUNK_KEY_MAX
+class _Templates(dict):  # type: ignore[type-arg]
+    """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
+    text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
 
-    def miss(chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = _chunk_template(chunk, split_clitics, protect_fn, plans)
-        if len(chunk) <= key_max:
-            cache[chunk] = tpl
+    def __init__(self, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
+                 plans: dict[str, _Plan | _HamzaDependent]) -> None:
+        super().__init__()
+        self.split_clitics, self.protect_fn, self.plans = split_clitics, protect_fn, plans
+
+    def __missing__(self, chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+        tpl = _chunk_template(chunk, self.split_clitics, self.protect_fn, self.plans)
+        if len(chunk) <= _CHUNK_KEY_MAX:
+            self[chunk] = tpl
         return tpl
 
-    # stop before trailing whitespace: findall would retry the pattern inside a final whitespace run (quadratic)
-    items = _CHUNK_FINDALL(text, 0, len(text.rstrip()))
-    chunks = [c for _, c in items]
-    ends = list(accumulate([len(ws) + len(c) for ws, c in items]))
-    starts = [e - len(c) for c, e in zip(chunks, ends)]
-    get = cache.get
-    tpls = [get(c) or miss(c) for c in chunks]
-    words = list(accumulate([t[0] for t in tpls], initial=0))
+
+_CHUNKS: dict[bool, _Templates] = {}
+
+
+def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> _Templates:
+    if protect_fn is not None:
+        return _Templates(split_clitics, protect_fn, {})  # a protected set changes the plans: nothing is shared
+    plans = _DEFAULT_PLANS
+    if len(plans) > _DEFAULT_PLANS_MAX:
+        plans.clear()
+    cache = _CHUNKS.get(split_clitics)
+    if cache is None or len(cache) > _CHUNK_CACHE_MAX:
+        cache = _CHUNKS[split_clitics] = _Templates(split_clitics, None, plans)
+    return cache
+
+
+def _chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
+    """The whitespace-delimited chunks of ``text`` and their start offsets, without a Python step per chunk.
+
+    The text is cut at its (few) runs of two or more whitespace characters; inside a piece every separator is
+    one character, so ``str.split`` gives the chunks and their lengths give the starts."""
+    chunks: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for i, piece in enumerate(_MULTI_SPACE_SPLIT(text)):
+        if i % 2 == 0 and piece:  # even items are the pieces between the runs
+            found = piece.split()
+            chunks += found
+            first = pos + 1 if piece[0].isspace() else pos  # at most one whitespace character before the first chunk
+            if found:
+                starts += accumulate(map(_PLUS1, map(len, found[:-1])), initial=first)
+        pos += len(piece)
+    return chunks, starts
+
+
+def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
+    chunks, starts = _chunks_and_starts(text)
+    tpls = list(map(_templates(split_clitics, protect_fn).__getitem__, chunks))
+    words = accumulate(map(_FIRST, tpls), initial=0)
     new = tuple.__new__
     token = Token
     return [new(token, (p + a, p + b, t, tn, kind, w + dw, part))
