@@ -175,7 +175,7 @@ _TRIGGER = re.compile(r"\d++|" + trie_pattern(_TRIGGER_WORDS) + r"(?!\w)")
 # trigger word ends where a run of word characters ends, so on the REVERSED view it starts right after a non-word
 # character: that pattern begins with a character class, which re skips through in C, and the alternation is only
 # tried after spaces and punctuation. The longest reversed word gives the leftmost start of a trigger that ends
-# there (see _trigger_starts).
+# there (see _trigger_spans).
 _TRIGGER_REV = re.compile(r"\W(?=(" + trie_pattern(w[::-1] for w in _TRIGGER_WORDS) + "))")
 _TRIGGER_REV_AT0 = re.compile(trie_pattern(w[::-1] for w in _TRIGGER_WORDS))
 _DIGIT_RUN = re.compile(r"\d++")
@@ -529,9 +529,15 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
     """Master-pattern matches, tried only at the few word starts before a trigger word (a digit, a month or
     weekday name, a relative-time word): scanning the whole text with the big pattern costs 5-10x more."""
     done = 0
-    for tp in _trigger_starts(norm):
+    follow = _SHORT_RUN_FOLLOW.match
+    for tp, te in _trigger_spans(norm):
         if tp < done:
             continue
+        if norm[tp].isdigit():
+            if te - tp != 4 and follow(norm, te) is None:
+                continue  # a count ("مقتل 39 في"): see _SHORT_RUN_FOLLOW
+        elif te - tp > 3 and norm[tp:te] in _AGO_UNITS and not _after_ago_cue(norm, tp):
+            continue  # "خلال الأيام": a plural unit only counts in "منذ (ثلاثة) أيام"
         for start in _word_starts_before(norm, tp, 5):
             if start < done:
                 continue
@@ -556,8 +562,42 @@ _NEEDS = {
 }
 
 
-def _trigger_starts(norm: str) -> list[int]:
-    """``[m.start() for m in _TRIGGER.finditer(norm)]``, without trying _TRIGGER at every position.
+# A run of digits that is not 4 long (no year) is the first trigger of a time expression only as the day of
+# dmy_num (a separator follows), hijri (من/شهر/a Hijri month follows), drange (a connector و/الي/حتي/and/to/-/–
+# follows), dmy (من/of/شهر/a month follows) or the count of ago (a unit follows); runs of 5+ digits never are
+# (no pattern has one). Any later trigger of such an expression finds it from its own start words, so a run that
+# is followed by none of these (most counts: "مقتل 39 في") is not tried at all: a superset of what may follow.
+_SHORT_RUN_FOLLOW = re.compile(
+    r"(?:st|nd|rd|th)?\s*+(?:[/.\-–]|و|الي|حتي|and|to|من|of|شهر|" + _MONTH_ALT + "|" + _HIJRI_ALT
+    + r"|ايام|يوم|اسابيع|اسبوع|اشهر|شهور|اعوام|عام|سنوات|سنين|سنتين|سنه|days?|weeks?|months?|years?)")
+
+
+# Units that occur in no pattern but ago ("منذ ثلاثة أيام", "قبل أسبوعين"), where the first trigger of the
+# expression is either the count (a digit run) or the unit right after قبل/منذ or after قبل/منذ and one word.
+_AGO_UNITS = frozenset({"ايام", "يومين", "اسابيع", "اسبوعين", "اسبوع", "اشهر", "شهور", "شهرين", "اعوام", "سنوات",
+                        "سنين", "عامين", "سنتين"})
+
+
+def _after_ago_cue(norm: str, pos: int) -> bool:
+    """Whether whitespace, then a word ending in قبل/منذ, optionally followed by whitespace and one more word,
+    comes right before ``pos`` (a superset of what ago needs before its unit)."""
+    j = pos
+    for _word in range(2):
+        k = j
+        while k > 0 and norm[k - 1].isspace():
+            k -= 1
+        if k == j:
+            return False
+        if norm.endswith(("قبل", "منذ"), 0, k):
+            return True
+        j = k
+        while j > 0 and not norm[j - 1].isspace():
+            j -= 1
+    return False
+
+
+def _trigger_spans(norm: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _TRIGGER.finditer(norm)]``, without trying _TRIGGER at every position.
 
     _TRIGGER matches a digit run (only ever at its first digit: nothing else ends inside one) or a trigger word
     followed by a non-word character, i.e. ending where a run of word characters ends. For every such end the
@@ -576,7 +616,7 @@ def _trigger_starts(norm: str) -> list[int]:
         if m0 is not None and m0.end():
             cands.append(n - m0.end())
         cands.sort()
-    out: list[int] = []
+    out: list[tuple[int, int]] = []
     match = _TRIGGER.match
     last = 0
     for p in cands:
@@ -584,8 +624,8 @@ def _trigger_starts(norm: str) -> list[int]:
             continue
         m = match(norm, p)
         if m is not None:
-            out.append(p)
             last = m.end()
+            out.append((p, last))
     return out
 
 
