@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
+from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -206,39 +208,66 @@ class _Atom:
     raw_digits: str
 
 
+def _atom_fields(m: re.Match[str]) -> tuple[int, int, str, float, float, bool, str, str] | None:
+    """The ``_Atom`` fields of one ``_ATOM`` match (None: not a number here)."""
+    if m.group("d") is not None:
+        raw = m.group("d")
+        if "," in raw:
+            val = float(raw.replace(",", ""))
+        elif raw.count(".") >= 2 or (raw.endswith(".000") and len(raw) <= 7):
+            val = float(raw.replace(".", ""))
+        else:
+            val = float(raw)
+        return m.start("d"), m.end(), "d", val, 0.0, m.group("p") == "و", raw, raw
+    if m.group("a") is not None:
+        w = m.group("a")
+        pre = ""
+        if w not in _AR_WORDS:
+            for pre in _PREFIXES:
+                if w.startswith(pre) and w[len(pre):] in _AR_WORDS:
+                    w = w[len(pre):]
+                    break
+        kind, val, high = _AR_WORDS[w]
+        if pre not in ("", "و") and len(w) <= 3 and kind in ("u", "t"):
+            return None  # لست / بست / كست: a preposition before a short number word is too often another word
+        if pre in ("ال", "بال") and kind == "h":
+            return None  # "في المئة" / "بالمئة": the percent phrase, not a hundred
+        return m.start(), m.end(), kind, val, high, pre.startswith("و"), w, ""
+    w = m.group("e")
+    kind, val, high = _EN_WORDS[w]
+    return m.start(), m.end(), kind, val, high, False, w, ""
+
+
 def _atoms(norm: str) -> list[_Atom]:
-    out: list[_Atom] = []
-    for m in _atom_matches(norm):
-        if m.group("d") is not None:
-            raw = m.group("d")
-            if "," in raw:
-                val = float(raw.replace(",", ""))
-            elif raw.count(".") >= 2 or (raw.endswith(".000") and len(raw) <= 7):
-                val = float(raw.replace(".", ""))
-            else:
-                val = float(raw)
-            start = m.start("d")
-            out.append(_Atom(start, m.end(), "d", val, 0.0, m.group("p") == "و", raw, raw))
-            continue
-        if m.group("a") is not None:
-            w = m.group("a")
-            pre = ""
-            if w not in _AR_WORDS:
-                for pre in _PREFIXES:
-                    if w.startswith(pre) and w[len(pre):] in _AR_WORDS:
-                        w = w[len(pre):]
-                        break
-            kind, val, high = _AR_WORDS[w]
-            if pre not in ("", "و") and len(w) <= 3 and kind in ("u", "t"):
-                continue  # لست / بست / كست: a preposition before a short number word is too often another word
-            if pre in ("ال", "بال") and kind == "h":
-                continue  # "في المئة" / "بالمئة": the percent phrase, not a hundred
-            out.append(_Atom(m.start(), m.end(), kind, val, high, pre.startswith("و"), w, ""))
-            continue
-        w = m.group("e")
-        kind, val, high = _EN_WORDS[w]
-        out.append(_Atom(m.start(), m.end(), kind, val, high, False, w, ""))
-    return out
+    return [_Atom(*f) for f in map(_atom_fields, _atom_matches(norm)) if f is not None]
+
+
+class _ChunkAtoms(dict):  # type: ignore[type-arg]
+    """ORIGINAL chunk -> the atom fields found in its view, relative to the chunk (see ``_chunks``).
+
+    An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace before
+    a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it stands."""
+
+    def __missing__(self, chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
+        found = tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
+                      filter(None, map(_atom_fields, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
+        if len(chunk) <= 40:
+            self[chunk] = found
+        return found
+
+
+_CHUNK_ATOMS = _ChunkAtoms()
+
+
+def _atoms_identity(text: str) -> list[_Atom]:
+    """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from cached chunk atoms."""
+    global _CHUNK_ATOMS
+    if len(_CHUNK_ATOMS) > 50_000:
+        _CHUNK_ATOMS = _ChunkAtoms()
+    chunks, starts = chunks_and_starts(text)
+    found = list(map(_CHUNK_ATOMS.__getitem__, chunks))
+    return [_Atom(p + a, p + b, kind, value, high, conj, word, raw)
+            for p, atoms in compress(zip(starts, found), found) for a, b, kind, value, high, conj, word, raw in atoms]
 
 
 def _joinable(prev: _Atom, cur: _Atom, gap: str) -> bool:
@@ -340,11 +369,11 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         raise TypeError(f"find_numbers() needs a str, not {type(text).__name__}")
     nt = normalized if normalized is not None else normalize(text, lang)
     norm = nt.norm
-    atoms = _atoms(norm)
+    identity = isinstance(nt.offsets, IdentityOffsets)
+    atoms = _atoms_identity(text) if identity and SPACE_SAFE else _atoms(norm)
     out: list[NumberMatch] = []
     i = 0
     n = len(atoms)
-    identity = isinstance(nt.offsets, IdentityOffsets)
     while i < n:
         group = [atoms[i]]
         j = i + 1

@@ -28,6 +28,7 @@ from operator import itemgetter
 from collections import namedtuple
 from dataclasses import FrozenInstanceError
 
+from ._chunks import SPACE_SAFE, chunks_and_starts
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
@@ -285,7 +286,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc_was_enabled = gc.isenabled()
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
-        if isinstance(nt.offsets, IdentityOffsets) and _SPACE_SAFE:
+        if isinstance(nt.offsets, IdentityOffsets) and SPACE_SAFE:
             return _tokenize_identity(text, split_clitics, protect_fn)
         return _tokenize(text, nt, split_clitics, protect_fn)
     finally:
@@ -300,22 +301,9 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 # distinct chunk (with the general code below) and kept as a template of relative offsets. Every chunk is then one
 # dict lookup. Keyed by the ORIGINAL chunk (which also fixes its view and any hamza-alef article decision).
 
-_CHUNK_FINDALL = re.compile(r"(\s*+)(\S++)").findall
 _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
-_PLUS1 = (1).__add__
 _FIRST = itemgetter(0)
-_MULTI_SPACE_SPLIT = re.compile(r"(\s\s++)").split
-
-
-def _space_safe() -> bool:
-    """True when the view keeps every character's whitespace-ness (so the original's chunks are the view's)."""
-    for code, v in _NORM_TABLE.items():
-        ch = chr(code)
-        v = chr(v) if isinstance(v, int) else v
-        if len(v) == 1 and ch.isspace() != v.isspace():
-            return False
-    return True
 
 
 def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
@@ -389,27 +377,8 @@ def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) ->
     return cache
 
 
-def _chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
-    """The whitespace-delimited chunks of ``text`` and their start offsets, without a Python step per chunk.
-
-    The text is cut at its (few) runs of two or more whitespace characters; inside a piece every separator is
-    one character, so ``str.split`` gives the chunks and their lengths give the starts."""
-    chunks: list[str] = []
-    starts: list[int] = []
-    pos = 0
-    for i, piece in enumerate(_MULTI_SPACE_SPLIT(text)):
-        if i % 2 == 0 and piece:  # even items are the pieces between the runs
-            found = piece.split()
-            chunks += found
-            first = pos + 1 if piece[0].isspace() else pos  # at most one whitespace character before the first chunk
-            if found:
-                starts += accumulate(map(_PLUS1, map(len, found[:-1])), initial=first)
-        pos += len(piece)
-    return chunks, starts
-
-
 def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
-    chunks, starts = _chunks_and_starts(text)
+    chunks, starts = chunks_and_starts(text)
     tpls = list(map(_templates(split_clitics, protect_fn).__getitem__, chunks))
     words = accumulate(map(_FIRST, tpls), initial=0)
     new = tuple.__new__
@@ -519,7 +488,6 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
 
 
 _MISSING = object()
-_SPACE_SAFE = _space_safe()
 _OTHER_KIND: dict[str, str] = {}
 
 
