@@ -23,7 +23,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
+from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -463,7 +465,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
     identity = isinstance(nt.offsets, IdentityOffsets)
     out: list[TimeMatch] = []
     pos = 0
-    for m in _candidates(norm):
+    for m in _candidates(norm, text if identity and SPACE_SAFE else None):
         if m.start() < pos:
             continue
         kind = _kind_of(m)
@@ -525,19 +527,25 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
     return out
 
 
-def _candidates(norm: str) -> Iterator[re.Match[str]]:
+def _candidates(norm: str, text: str | None = None) -> Iterator[re.Match[str]]:
     """Master-pattern matches, tried only at the few word starts before a trigger word (a digit, a month or
-    weekday name, a relative-time word): scanning the whole text with the big pattern costs 5-10x more."""
+    weekday name, a relative-time word): scanning the whole text with the big pattern costs 5-10x more.
+
+    ``text``: the original of an identity view (the triggers are then read from cached chunks)."""
     done = 0
     follow = _SHORT_RUN_FOLLOW.match
-    for tp, te in _trigger_spans(norm):
+    triggers = _identity_triggers(text) if text is not None else None
+    if triggers is None:
+        triggers = [(tp, te, _check(norm[tp:te])) for tp, te in _trigger_spans(norm)]
+    for tp, te, check in triggers:
         if tp < done:
             continue
-        if norm[tp].isdigit():
-            if te - tp != 4 and follow(norm, te) is None:
-                continue  # a count ("مقتل 39 في"): see _SHORT_RUN_FOLLOW
-        elif te - tp > 3 and norm[tp:te] in _AGO_UNITS and not _after_ago_cue(norm, tp):
-            continue  # "خلال الأيام": a plural unit only counts in "منذ (ثلاثة) أيام"
+        if check:
+            if check == _CHECK_FOLLOW:
+                if follow(norm, te) is None:
+                    continue  # a count ("مقتل 39 في"): see _SHORT_RUN_FOLLOW
+            elif not _after_ago_cue(norm, tp):
+                continue  # "خلال الأيام": a plural unit only counts in "منذ (ثلاثة) أيام"
         for start in _word_starts_before(norm, tp, 5):
             if start < done:
                 continue
@@ -550,6 +558,52 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
                 yield m
                 if done > tp:
                     break
+
+
+_CHECK_FOLLOW, _CHECK_AGO = 1, 2
+
+
+def _check(trigger: str) -> int:
+    """What must hold around a trigger before it is tried: _CHECK_FOLLOW for a digit run that is no year,
+    _CHECK_AGO for a unit of ago only, 0 for nothing."""
+    if trigger[0].isdigit():
+        return _CHECK_FOLLOW if len(trigger) != 4 else 0
+    return _CHECK_AGO if trigger in _AGO_UNITS else 0
+
+
+# first words of the trigger words that span whitespace ("كانون الثاني", "ذو الحجه"): a chunk that ends with one
+# may begin a trigger that goes on into the next chunk
+_MULTI_FIRST = tuple(sorted({w.split()[0] for w in _TRIGGER_WORDS if " " in w}))
+
+
+class _ChunkTriggers(dict):  # type: ignore[type-arg]
+    """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk,
+    or None when the chunk ends with the first word of a trigger that spans whitespace. Single-word triggers and
+    digit runs hold no whitespace and look no further than the next character (whitespace around a chunk reads
+    like the end of the string), so they do not depend on where the chunk stands (see ``_chunks``)."""
+
+    def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...] | None:
+        view = chunk.translate(NORM_TABLE)
+        found = None if view.endswith(_MULTI_FIRST) else \
+            tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
+        if len(chunk) <= 40:
+            self[chunk] = found
+        return found
+
+
+_CHUNK_TRIGGERS = _ChunkTriggers()
+
+
+def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
+    """The triggers of an identity view from the cached triggers of its chunks (None: scan the whole view)."""
+    global _CHUNK_TRIGGERS
+    if len(_CHUNK_TRIGGERS) > 50_000:
+        _CHUNK_TRIGGERS = _ChunkTriggers()
+    chunks, starts = chunks_and_starts(text)
+    found = list(map(_CHUNK_TRIGGERS.__getitem__, chunks))
+    if None in found:
+        return None
+    return [(p + a, p + b, check) for p, spans in compress(zip(starts, found), found) for a, b, check in spans]
 
 
 # The commonest start words that rarely begin an expression, with what must follow them for _MASTER to match
