@@ -96,6 +96,7 @@ def _build_proclitics() -> tuple[str, ...]:
 #: every proclitic sequence, longest first: و ف ب ك ل س ال لل وال بال فال كال ولل فلل وب ول وس فب فس ...
 PROCLITICS: tuple[str, ...] = _build_proclitics()
 _PROCLITIC_SET = frozenset(PROCLITICS)
+_PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
 #: enclitic pronouns listed by ``enclitic_splits``
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ي")
 #: enclitics that ``tokenize`` splits off by default (the others are too often part of the stem: ة→ه, nisba ي)
@@ -254,6 +255,8 @@ def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaD
     if c0 in _ARABIC_LETTERS:
         if len(w) < 4:
             return None
+        if c0 not in _PROCLITIC_FIRST and not w.endswith(DEFAULT_ENCLITICS):
+            return None  # no proclitic begins with this letter and no enclitic ends the word: nothing to split
         k = w.find("ال", 0, 5)
         bare = _plan(*_segment(w, False, protect))
         if k < 0:
