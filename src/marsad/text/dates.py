@@ -577,15 +577,20 @@ _MULTI_FIRST = tuple(sorted({w.split()[0] for w in _TRIGGER_WORDS if " " in w}))
 
 
 class _ChunkTriggers(dict):  # type: ignore[type-arg]
-    """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk,
-    or None when the chunk ends with the first word of a trigger that spans whitespace. Single-word triggers and
-    digit runs hold no whitespace and look no further than the next character (whitespace around a chunk reads
-    like the end of the string), so they do not depend on where the chunk stands (see ``_chunks``)."""
+    """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk.
+    Single-word triggers and digit runs hold no whitespace and look no further than the next character
+    (whitespace around a chunk reads like the end of the string), so they do not depend on where the chunk stands
+    (see ``_chunks``). A chunk that ends with the first word of a trigger that spans whitespace is never stored:
+    looking it up sets ``saw_multi`` (the caller then scans the whole view)."""
 
-    def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...] | None:
+    saw_multi = False
+
+    def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
         view = chunk.translate(NORM_TABLE)
-        found = None if view.endswith(_MULTI_FIRST) else \
-            tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
+        if view.endswith(_MULTI_FIRST):
+            self.saw_multi = True
+            return ()
+        found = tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
         if len(chunk) <= 40:
             self[chunk] = found
         return found
@@ -600,8 +605,10 @@ def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
     if len(_CHUNK_TRIGGERS) > 50_000:
         _CHUNK_TRIGGERS = _ChunkTriggers()
     chunks, starts = chunks_and_starts(text)
-    found = list(map(_CHUNK_TRIGGERS.__getitem__, chunks))
-    if None in found:
+    cache = _CHUNK_TRIGGERS
+    cache.saw_multi = False
+    found = list(map(cache.__getitem__, chunks))
+    if cache.saw_multi:
         return None
     return [(p + a, p + b, check) for p, spans in compress(zip(starts, found), found) for a, b, check in spans]
 
@@ -736,10 +743,11 @@ def _word_starts_before_slow(norm: str, pos: int, k: int, lo: int, j: int) -> li
 
 
 def _kind_of(m: re.Match[str]) -> str:
-    for name in _KIND_NAMES:
-        if m.start(name) >= 0:
-            return name
-    return ""
+    """The kind of a _MASTER match: its only capturing groups are the kinds, exactly one of which takes part."""
+    return m.lastgroup or ""
+
+
+assert _MASTER.groups == len(_KIND_NAMES) and set(_MASTER.groupindex) == set(_KIND_NAMES)
 
 
 def _skip_comma(norm: str, i: int) -> int:

@@ -361,6 +361,22 @@ def _evaluate(group: list[_Atom]) -> tuple[float, float | None, float | None, bo
     return total, None, None, False
 
 
+def _date_flags(norm: str, raw: str, value: float, nsn: int, nen: int) -> tuple[bool, bool]:
+    """``(year_like, date_part)`` of a lone run of 1, 2 or 4 digits at ``norm[nsn:nen]``."""
+    after = norm[nen:nen + 2]
+    slash = (nsn > 0 and norm[nsn - 1] in "/-") or after[:1] == "/" or (after[:1] == "-" and after[1:2].isdigit())
+    prev = words_before(norm, nsn, 1)
+    month_before = _month_before(norm, nsn, prev)
+    year_like = False
+    if len(raw) == 4 and 1900 <= value <= 2100:
+        year_like = (month_before or slash or (prev and (prev[0] in _YEAR_CUES or prev[0][-1:] in "-/"))
+                     or _YEAR_MARK_AFTER.match(norm, nen) is not None)
+    elif len(raw) == 4 and 1300 <= value < 1500 and _HIJRI_MARK_AFTER.match(norm, nen):
+        year_like = True  # a Hijri year: "1445 هـ"
+    date_part = month_before or slash or _MONTH_AFTER.match(norm, nen) is not None
+    return bool(year_like), bool(date_part)
+
+
 def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None = None) -> list[NumberMatch]:
     """Every number expression in ``text``, in order, non-overlapping (see the module docstring).
 
@@ -419,22 +435,8 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         date_part = False
         if len(group) == 1 and group[0].kind == "d" and not percent:
             raw = group[0].raw_digits
-            after = norm[nen:nen + 2]
-            prev = words_before(norm, nsn, 1)
-            month_before = _month_before(norm, nsn, prev)
-            month_after = _MONTH_AFTER.match(norm, nen) is not None
-            slash = (nsn > 0 and norm[nsn - 1] in "/-") or after[:1] in ("/",) or \
-                (after[:1] == "-" and after[1:2].isdigit())
-            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-                if (month_before or slash or (prev and (prev[0] in _YEAR_CUES or prev[0][-1:] in "-/"))
-                        or _YEAR_MARK_AFTER.match(norm, nen) is not None):
-                    year_like = True
-            elif raw.isdigit() and len(raw) == 4 and 1300 <= value < 1500 and _HIJRI_MARK_AFTER.match(norm, nen):
-                year_like = True  # a Hijri year: "1445 هـ"
-            if raw.isdigit() and (month_before or month_after or slash) and len(raw) in (1, 2, 4):
-                date_part = True
-            if year_like:
-                date_part = date_part or month_before or slash
+            if len(raw) in (1, 2, 4) and raw.isdigit():  # only such numbers can be years or days of a date
+                year_like, date_part = _date_flags(norm, raw, value, nsn, nen)
         if identity:
             s, e = ns_all, ne_all
             s2, e2 = nsn, nen
