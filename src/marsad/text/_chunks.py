@@ -29,9 +29,11 @@ def _space_safe() -> bool:
 SPACE_SAFE = _space_safe()
 _PLUS1 = (1).__add__
 _MULTI_SPACE_SPLIT = re.compile(r"(\s\s++)").split
-# the stages of one text ask in turn (sentences, tokens, numbers, dates): the last answer is kept, keyed by the
-# identity of the text object (held here, so the identity cannot be reused by another string)
-_LAST: list[object] = [None, None]
+# the stages of one text ask in turn (tokens, numbers, dates): the last answer is kept, keyed by the identity of
+# the text object (held here, so the identity cannot be reused by another string); one tuple, replaced in one
+# assignment, so that threads never see a text with another text's chunks; big texts are not kept (memory)
+_LAST: tuple[str | None, list[str], list[int]] = (None, [], [])
+_LAST_MAX = 200_000
 
 
 def chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
@@ -40,8 +42,10 @@ def chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
     The text is cut at its (few) runs of two or more whitespace characters; inside a piece every separator is
     one character, so ``str.split`` gives the chunks and their lengths give the starts: no Python step per chunk.
     """
-    if _LAST[0] is text:
-        return _LAST[1]  # type: ignore[return-value]
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1], last[2]
     chunks: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -53,5 +57,6 @@ def chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
             if found:
                 starts += accumulate(map(_PLUS1, map(len, found[:-1])), initial=first)
         pos += len(piece)
-    _LAST[0], _LAST[1] = text, (chunks, starts)
+    if len(text) <= _LAST_MAX:
+        _LAST = (text, chunks, starts)
     return chunks, starts

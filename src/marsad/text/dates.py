@@ -580,16 +580,13 @@ class _ChunkTriggers(dict):  # type: ignore[type-arg]
     """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk.
     Single-word triggers and digit runs hold no whitespace and look no further than the next character
     (whitespace around a chunk reads like the end of the string), so they do not depend on where the chunk stands
-    (see ``_chunks``). A chunk that ends with the first word of a trigger that spans whitespace is never stored:
-    looking it up sets ``saw_multi`` (the caller then scans the whole view)."""
-
-    saw_multi = False
+    (see ``_chunks``). A chunk that ends with the first word of a trigger that spans whitespace gives ``_MULTI``
+    (the caller then scans the whole view)."""
 
     def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
         view = chunk.translate(NORM_TABLE)
         if view.endswith(_MULTI_FIRST):
-            self.saw_multi = True
-            return ()
+            return _MULTI  # not stored: rare
         found = tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
         if len(chunk) <= 40:
             self[chunk] = found
@@ -597,6 +594,7 @@ class _ChunkTriggers(dict):  # type: ignore[type-arg]
 
 
 _CHUNK_TRIGGERS = _ChunkTriggers()
+_MULTI = ((0, 0, 0),)  # a distinct (truthy) value, compared by identity
 
 
 def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
@@ -605,12 +603,12 @@ def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
     if len(_CHUNK_TRIGGERS) > 50_000:
         _CHUNK_TRIGGERS = _ChunkTriggers()
     chunks, starts = chunks_and_starts(text)
-    cache = _CHUNK_TRIGGERS
-    cache.saw_multi = False
-    found = list(map(cache.__getitem__, chunks))
-    if cache.saw_multi:
-        return None
-    return [(p + a, p + b, check) for p, spans in compress(zip(starts, found), found) for a, b, check in spans]
+    found = list(map(_CHUNK_TRIGGERS.__getitem__, chunks))
+    flagged = list(compress(zip(starts, found), found))  # the few chunks with triggers
+    for _p, spans in flagged:
+        if spans is _MULTI:
+            return None
+    return [(p + a, p + b, check) for p, spans in flagged for a, b, check in spans]
 
 
 # The commonest start words that rarely begin an expression, with what must follow them for _MASTER to match
