@@ -29,6 +29,7 @@ from collections import namedtuple
 from dataclasses import FrozenInstanceError
 
 from ._chunks import SPACE_SAFE, chunks_and_starts
+from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
@@ -141,24 +142,13 @@ def _split_pieces(prefix: str) -> list[str]:
     return pieces
 
 
-def _by_length(stems: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    lengths: dict[int, set[str]] = {}
-    for st in stems:
-        lengths.setdefault(len(st), set()).add(st)
-    return tuple((n, frozenset(v)) for n, v in sorted(lengths.items()))
-
-
-_NO_SPLIT_BY_LEN = _by_length(NO_SPLIT_STEMS)
+# ``s.startswith(NO_SPLIT_STEMS)`` as one match of a trie of the stems (a prefix test: any stem may end the match)
+_STEM_PREFIX = re.compile(trie_pattern(NO_SPLIT_STEMS)).match
 
 
 def _starts_with_stem(s: str) -> bool:
-    """``s.startswith(NO_SPLIT_STEMS)`` with a few set lookups instead of hundreds of comparisons."""
-    for n, stems in _NO_SPLIT_BY_LEN:
-        if n > len(s):
-            break
-        if s[:n] in stems:
-            return True
-    return False
+    """``s.startswith(NO_SPLIT_STEMS)``, one regex match instead of hundreds of comparisons."""
+    return _STEM_PREFIX(s) is not None
 
 
 def _blocked(word: str, prefix: str) -> bool:
