@@ -15,13 +15,19 @@ class PhraseSet:
     """Fixed phrases (normalized, single spaces) that may stand right before a position, separated from it by
     spaces. ``before(norm, pos)`` returns ``(start, phrase)`` of the longest one, or None."""
 
-    __slots__ = ("_by_last", "require_space")
+    __slots__ = ("_by_last", "_longest", "require_space")
 
     def __init__(self, phrases: Iterable[str], require_space: bool = True) -> None:
         by_last: dict[str, list[str]] = {}
         for p in phrases:
-            by_last.setdefault(p[-1], []).append(p)
+            words = p.split(" ")
+            if not all(w.isalnum() for w in words):
+                raise ValueError(f"a phrase is alphanumeric words separated by single spaces: {p!r}")
+            by_last.setdefault(words[-1], []).append(p)
+        # keyed by the last word: a phrase that ends at j and starts after a non-alphanumeric character (or after
+        # a space inside the phrase) has the run of alphanumerics that ends at j as its last word
         self._by_last = {k: sorted(v, key=len, reverse=True) for k, v in by_last.items()}
+        self._longest = max(map(len, self._by_last), default=0)
         self.require_space = require_space
 
     def before(self, norm: str, pos: int) -> tuple[int, str] | None:
@@ -30,7 +36,13 @@ class PhraseSet:
             j -= 1
         if j == pos and self.require_space or j == 0:
             return None
-        cands = self._by_last.get(norm[j - 1])
+        i = j
+        stop = j - self._longest - 1 if j > self._longest else -1  # a longer run is no phrase's last word
+        while i > 0 and norm[i - 1].isalnum():
+            i -= 1
+            if i == stop:
+                return None
+        cands = self._by_last.get(norm[i:j])
         if not cands:
             return None
         for p in cands:

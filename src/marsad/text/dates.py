@@ -23,7 +23,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
+from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -175,7 +177,7 @@ _TRIGGER = re.compile(r"\d++|" + trie_pattern(_TRIGGER_WORDS) + r"(?!\w)")
 # trigger word ends where a run of word characters ends, so on the REVERSED view it starts right after a non-word
 # character: that pattern begins with a character class, which re skips through in C, and the alternation is only
 # tried after spaces and punctuation. The longest reversed word gives the leftmost start of a trigger that ends
-# there (see _trigger_starts).
+# there (see _trigger_spans).
 _TRIGGER_REV = re.compile(r"\W(?=(" + trie_pattern(w[::-1] for w in _TRIGGER_WORDS) + "))")
 _TRIGGER_REV_AT0 = re.compile(trie_pattern(w[::-1] for w in _TRIGGER_WORDS))
 _DIGIT_RUN = re.compile(r"\d++")
@@ -463,7 +465,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
     identity = isinstance(nt.offsets, IdentityOffsets)
     out: list[TimeMatch] = []
     pos = 0
-    for m in _candidates(norm):
+    for m in _candidates(norm, text if identity and SPACE_SAFE else None):
         if m.start() < pos:
             continue
         kind = _kind_of(m)
@@ -525,13 +527,25 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
     return out
 
 
-def _candidates(norm: str) -> Iterator[re.Match[str]]:
+def _candidates(norm: str, text: str | None = None) -> Iterator[re.Match[str]]:
     """Master-pattern matches, tried only at the few word starts before a trigger word (a digit, a month or
-    weekday name, a relative-time word): scanning the whole text with the big pattern costs 5-10x more."""
+    weekday name, a relative-time word): scanning the whole text with the big pattern costs 5-10x more.
+
+    ``text``: the original of an identity view (the triggers are then read from cached chunks)."""
     done = 0
-    for tp in _trigger_starts(norm):
+    follow = _SHORT_RUN_FOLLOW.match
+    triggers = _identity_triggers(text) if text is not None else None
+    if triggers is None:
+        triggers = [(tp, te, _check(norm[tp:te])) for tp, te in _trigger_spans(norm)]
+    for tp, te, check in triggers:
         if tp < done:
             continue
+        if check:
+            if check == _CHECK_FOLLOW:
+                if follow(norm, te) is None:
+                    continue  # a count ("مقتل 39 في"): see _SHORT_RUN_FOLLOW
+            elif not _after_ago_cue(norm, tp):
+                continue  # "خلال الأيام": a plural unit only counts in "منذ (ثلاثة) أيام"
         for start in _word_starts_before(norm, tp, 5):
             if start < done:
                 continue
@@ -546,6 +560,57 @@ def _candidates(norm: str) -> Iterator[re.Match[str]]:
                     break
 
 
+_CHECK_FOLLOW, _CHECK_AGO = 1, 2
+
+
+def _check(trigger: str) -> int:
+    """What must hold around a trigger before it is tried: _CHECK_FOLLOW for a digit run that is no year,
+    _CHECK_AGO for a unit of ago only, 0 for nothing."""
+    if trigger[0].isdigit():
+        return _CHECK_FOLLOW if len(trigger) != 4 else 0
+    return _CHECK_AGO if trigger in _AGO_UNITS else 0
+
+
+# first words of the trigger words that span whitespace ("كانون الثاني", "ذو الحجه"): a chunk that ends with one
+# may begin a trigger that goes on into the next chunk
+_MULTI_FIRST = tuple(sorted({w.split()[0] for w in _TRIGGER_WORDS if " " in w}))
+
+
+class _ChunkTriggers(dict):  # type: ignore[type-arg]
+    """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk.
+    Single-word triggers and digit runs hold no whitespace and look no further than the next character
+    (whitespace around a chunk reads like the end of the string), so they do not depend on where the chunk stands
+    (see ``_chunks``). A chunk that ends with the first word of a trigger that spans whitespace gives ``_MULTI``
+    (the caller then scans the whole view)."""
+
+    def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
+        view = chunk.translate(NORM_TABLE)
+        if view.endswith(_MULTI_FIRST):
+            return _MULTI  # not stored: rare
+        found = tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
+        if len(chunk) <= 40:
+            self[chunk] = found
+        return found
+
+
+_CHUNK_TRIGGERS = _ChunkTriggers()
+_MULTI = ((0, 0, 0),)  # a distinct (truthy) value, compared by identity
+
+
+def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
+    """The triggers of an identity view from the cached triggers of its chunks (None: scan the whole view)."""
+    global _CHUNK_TRIGGERS
+    if len(_CHUNK_TRIGGERS) > 50_000:
+        _CHUNK_TRIGGERS = _ChunkTriggers()
+    chunks, starts = chunks_and_starts(text)
+    found = list(map(_CHUNK_TRIGGERS.__getitem__, chunks))
+    flagged = list(compress(zip(starts, found), found))  # the few chunks with triggers
+    for _p, spans in flagged:
+        if spans is _MULTI:
+            return None
+    return [(p + a, p + b, check) for p, spans in flagged for a, b, check in spans]
+
+
 # The commonest start words that rarely begin an expression, with what must follow them for _MASTER to match
 # (read off _PATTERNS: في only as the cue of a year, من only before the first day of a range, and no pattern
 # begins with the word الي): a failing _MASTER.match costs microseconds, these checks a fraction of that.
@@ -556,8 +621,42 @@ _NEEDS = {
 }
 
 
-def _trigger_starts(norm: str) -> list[int]:
-    """``[m.start() for m in _TRIGGER.finditer(norm)]``, without trying _TRIGGER at every position.
+# A run of digits that is not 4 long (no year) is the first trigger of a time expression only as the day of
+# dmy_num (a separator follows), hijri (من/شهر/a Hijri month follows), drange (a connector و/الي/حتي/and/to/-/–
+# follows), dmy (من/of/شهر/a month follows) or the count of ago (a unit follows); runs of 5+ digits never are
+# (no pattern has one). Any later trigger of such an expression finds it from its own start words, so a run that
+# is followed by none of these (most counts: "مقتل 39 في") is not tried at all: a superset of what may follow.
+_SHORT_RUN_FOLLOW = re.compile(
+    r"(?:st|nd|rd|th)?\s*+(?:[/.\-–]|و|الي|حتي|and|to|من|of|شهر|" + _MONTH_ALT + "|" + _HIJRI_ALT
+    + r"|ايام|يوم|اسابيع|اسبوع|اشهر|شهور|اعوام|عام|سنوات|سنين|سنتين|سنه|days?|weeks?|months?|years?)")
+
+
+# Units that occur in no pattern but ago ("منذ ثلاثة أيام", "قبل أسبوعين"), where the first trigger of the
+# expression is either the count (a digit run) or the unit right after قبل/منذ or after قبل/منذ and one word.
+_AGO_UNITS = frozenset({"ايام", "يومين", "اسابيع", "اسبوعين", "اسبوع", "اشهر", "شهور", "شهرين", "اعوام", "سنوات",
+                        "سنين", "عامين", "سنتين"})
+
+
+def _after_ago_cue(norm: str, pos: int) -> bool:
+    """Whether whitespace, then a word ending in قبل/منذ, optionally followed by whitespace and one more word,
+    comes right before ``pos`` (a superset of what ago needs before its unit)."""
+    j = pos
+    for _word in range(2):
+        k = j
+        while k > 0 and norm[k - 1].isspace():
+            k -= 1
+        if k == j:
+            return False
+        if norm.endswith(("قبل", "منذ"), 0, k):
+            return True
+        j = k
+        while j > 0 and not norm[j - 1].isspace():
+            j -= 1
+    return False
+
+
+def _trigger_spans(norm: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _TRIGGER.finditer(norm)]``, without trying _TRIGGER at every position.
 
     _TRIGGER matches a digit run (only ever at its first digit: nothing else ends inside one) or a trigger word
     followed by a non-word character, i.e. ending where a run of word characters ends. For every such end the
@@ -576,7 +675,7 @@ def _trigger_starts(norm: str) -> list[int]:
         if m0 is not None and m0.end():
             cands.append(n - m0.end())
         cands.sort()
-    out: list[int] = []
+    out: list[tuple[int, int]] = []
     match = _TRIGGER.match
     last = 0
     for p in cands:
@@ -584,8 +683,8 @@ def _trigger_starts(norm: str) -> list[int]:
             continue
         m = match(norm, p)
         if m is not None:
-            out.append(p)
             last = m.end()
+            out.append((p, last))
     return out
 
 
@@ -642,10 +741,11 @@ def _word_starts_before_slow(norm: str, pos: int, k: int, lo: int, j: int) -> li
 
 
 def _kind_of(m: re.Match[str]) -> str:
-    for name in _KIND_NAMES:
-        if m.start(name) >= 0:
-            return name
-    return ""
+    """The kind of a _MASTER match: its only capturing groups are the kinds, exactly one of which takes part."""
+    return m.lastgroup or ""
+
+
+assert _MASTER.groups == len(_KIND_NAMES) and set(_MASTER.groupindex) == set(_KIND_NAMES)
 
 
 def _skip_comma(norm: str, i: int) -> int:

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
+from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -206,39 +208,66 @@ class _Atom:
     raw_digits: str
 
 
+def _atom_fields(m: re.Match[str]) -> tuple[int, int, str, float, float, bool, str, str] | None:
+    """The ``_Atom`` fields of one ``_ATOM`` match (None: not a number here)."""
+    if m.group("d") is not None:
+        raw = m.group("d")
+        if "," in raw:
+            val = float(raw.replace(",", ""))
+        elif raw.count(".") >= 2 or (raw.endswith(".000") and len(raw) <= 7):
+            val = float(raw.replace(".", ""))
+        else:
+            val = float(raw)
+        return m.start("d"), m.end(), "d", val, 0.0, m.group("p") == "و", raw, raw
+    if m.group("a") is not None:
+        w = m.group("a")
+        pre = ""
+        if w not in _AR_WORDS:
+            for pre in _PREFIXES:
+                if w.startswith(pre) and w[len(pre):] in _AR_WORDS:
+                    w = w[len(pre):]
+                    break
+        kind, val, high = _AR_WORDS[w]
+        if pre not in ("", "و") and len(w) <= 3 and kind in ("u", "t"):
+            return None  # لست / بست / كست: a preposition before a short number word is too often another word
+        if pre in ("ال", "بال") and kind == "h":
+            return None  # "في المئة" / "بالمئة": the percent phrase, not a hundred
+        return m.start(), m.end(), kind, val, high, pre.startswith("و"), w, ""
+    w = m.group("e")
+    kind, val, high = _EN_WORDS[w]
+    return m.start(), m.end(), kind, val, high, False, w, ""
+
+
 def _atoms(norm: str) -> list[_Atom]:
-    out: list[_Atom] = []
-    for m in _atom_matches(norm):
-        if m.group("d") is not None:
-            raw = m.group("d")
-            if "," in raw:
-                val = float(raw.replace(",", ""))
-            elif raw.count(".") >= 2 or (raw.endswith(".000") and len(raw) <= 7):
-                val = float(raw.replace(".", ""))
-            else:
-                val = float(raw)
-            start = m.start("d")
-            out.append(_Atom(start, m.end(), "d", val, 0.0, m.group("p") == "و", raw, raw))
-            continue
-        if m.group("a") is not None:
-            w = m.group("a")
-            pre = ""
-            if w not in _AR_WORDS:
-                for pre in _PREFIXES:
-                    if w.startswith(pre) and w[len(pre):] in _AR_WORDS:
-                        w = w[len(pre):]
-                        break
-            kind, val, high = _AR_WORDS[w]
-            if pre not in ("", "و") and len(w) <= 3 and kind in ("u", "t"):
-                continue  # لست / بست / كست: a preposition before a short number word is too often another word
-            if pre in ("ال", "بال") and kind == "h":
-                continue  # "في المئة" / "بالمئة": the percent phrase, not a hundred
-            out.append(_Atom(m.start(), m.end(), kind, val, high, pre.startswith("و"), w, ""))
-            continue
-        w = m.group("e")
-        kind, val, high = _EN_WORDS[w]
-        out.append(_Atom(m.start(), m.end(), kind, val, high, False, w, ""))
-    return out
+    return [_Atom(*f) for f in map(_atom_fields, _atom_matches(norm)) if f is not None]
+
+
+class _ChunkAtoms(dict):  # type: ignore[type-arg]
+    """ORIGINAL chunk -> the atom fields found in its view, relative to the chunk (see ``_chunks``).
+
+    An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace before
+    a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it stands."""
+
+    def __missing__(self, chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
+        found = tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
+                      filter(None, map(_atom_fields, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
+        if len(chunk) <= 40:
+            self[chunk] = found
+        return found
+
+
+_CHUNK_ATOMS = _ChunkAtoms()
+
+
+def _atoms_identity(text: str) -> list[_Atom]:
+    """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from cached chunk atoms."""
+    global _CHUNK_ATOMS
+    if len(_CHUNK_ATOMS) > 50_000:
+        _CHUNK_ATOMS = _ChunkAtoms()
+    chunks, starts = chunks_and_starts(text)
+    found = list(map(_CHUNK_ATOMS.__getitem__, chunks))
+    return [_Atom(p + a, p + b, kind, value, high, conj, word, raw)
+            for p, atoms in compress(zip(starts, found), found) for a, b, kind, value, high, conj, word, raw in atoms]
 
 
 def _joinable(prev: _Atom, cur: _Atom, gap: str) -> bool:
@@ -332,6 +361,22 @@ def _evaluate(group: list[_Atom]) -> tuple[float, float | None, float | None, bo
     return total, None, None, False
 
 
+def _date_flags(norm: str, raw: str, value: float, nsn: int, nen: int) -> tuple[bool, bool]:
+    """``(year_like, date_part)`` of a lone run of 1, 2 or 4 digits at ``norm[nsn:nen]``."""
+    after = norm[nen:nen + 2]
+    slash = (nsn > 0 and norm[nsn - 1] in "/-") or after[:1] == "/" or (after[:1] == "-" and after[1:2].isdigit())
+    prev = words_before(norm, nsn, 1)
+    month_before = _month_before(norm, nsn, prev)
+    year_like = False
+    if len(raw) == 4 and 1900 <= value <= 2100:
+        year_like = (month_before or slash or (prev and (prev[0] in _YEAR_CUES or prev[0][-1:] in "-/"))
+                     or _YEAR_MARK_AFTER.match(norm, nen) is not None)
+    elif len(raw) == 4 and 1300 <= value < 1500 and _HIJRI_MARK_AFTER.match(norm, nen):
+        year_like = True  # a Hijri year: "1445 هـ"
+    date_part = month_before or slash or _MONTH_AFTER.match(norm, nen) is not None
+    return bool(year_like), bool(date_part)
+
+
 def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None = None) -> list[NumberMatch]:
     """Every number expression in ``text``, in order, non-overlapping (see the module docstring).
 
@@ -340,11 +385,11 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         raise TypeError(f"find_numbers() needs a str, not {type(text).__name__}")
     nt = normalized if normalized is not None else normalize(text, lang)
     norm = nt.norm
-    atoms = _atoms(norm)
+    identity = isinstance(nt.offsets, IdentityOffsets)
+    atoms = _atoms_identity(text) if identity and SPACE_SAFE else _atoms(norm)
     out: list[NumberMatch] = []
     i = 0
     n = len(atoms)
-    identity = isinstance(nt.offsets, IdentityOffsets)
     while i < n:
         group = [atoms[i]]
         j = i + 1
@@ -390,22 +435,8 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
         date_part = False
         if len(group) == 1 and group[0].kind == "d" and not percent:
             raw = group[0].raw_digits
-            after = norm[nen:nen + 2]
-            prev = words_before(norm, nsn, 1)
-            month_before = _month_before(norm, nsn, prev)
-            month_after = _MONTH_AFTER.match(norm, nen) is not None
-            slash = (nsn > 0 and norm[nsn - 1] in "/-") or after[:1] in ("/",) or \
-                (after[:1] == "-" and after[1:2].isdigit())
-            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-                if (month_before or slash or (prev and (prev[0] in _YEAR_CUES or prev[0][-1:] in "-/"))
-                        or _YEAR_MARK_AFTER.match(norm, nen) is not None):
-                    year_like = True
-            elif raw.isdigit() and len(raw) == 4 and 1300 <= value < 1500 and _HIJRI_MARK_AFTER.match(norm, nen):
-                year_like = True  # a Hijri year: "1445 هـ"
-            if raw.isdigit() and (month_before or month_after or slash) and len(raw) in (1, 2, 4):
-                date_part = True
-            if year_like:
-                date_part = date_part or month_before or slash
+            if len(raw) in (1, 2, 4) and raw.isdigit():  # only such numbers can be years or days of a date
+                year_like, date_part = _date_flags(norm, raw, value, nsn, nen)
         if identity:
             s, e = ns_all, ne_all
             s2, e2 = nsn, nen

@@ -116,7 +116,7 @@ _WORD_RUN = re.compile(r"[\w.]*+")
 def _ends_sentence(norm: str, text: str, offs: Sequence[int], identity: bool, quotes: bool, s: int, e: int,
                    rev: _Reversed) -> bool:
     """Whether the terminal punctuation at ``norm[s:e]`` really ends a sentence."""
-    if norm[s] == ".":
+    if norm[s] == "." and not _after_long_word(norm, s):
         lo = s - 40 if s > 40 else 0
         j = rev.run_start(s, lo)
         core = norm[j:s].rstrip(".")
@@ -148,6 +148,16 @@ def _ends_sentence(norm: str, text: str, offs: Sequence[int], identity: bool, qu
     if quotes and _inside_short_quote(text, s if identity else offs[s], (e - 1 if identity else offs[e - 1]) + 1):
         return False
     return True
+
+
+def _after_long_word(norm: str, s: int) -> bool:
+    """Two non-ASCII letters right before ``s`` (the common Arabic "...كلمة."): the word before the period is
+    then no abbreviation (those are ASCII), no initial, no dotted acronym and no list number, so the checks on
+    it can be skipped."""
+    if s < 2:
+        return False
+    a, b = norm[s - 2], norm[s - 1]
+    return not a.isascii() and not b.isascii() and a.isalpha() and b.isalpha()
 
 
 def _inside_short_quote(text: str, opos: int, oend: int) -> bool:

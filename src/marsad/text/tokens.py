@@ -24,9 +24,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from itertools import accumulate
+from operator import itemgetter
 from collections import namedtuple
 from dataclasses import FrozenInstanceError
 
+from ._chunks import SPACE_SAFE, chunks_and_starts
+from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
@@ -94,6 +97,7 @@ def _build_proclitics() -> tuple[str, ...]:
 #: every proclitic sequence, longest first: و ف ب ك ل س ال لل وال بال فال كال ولل فلل وب ول وس فب فس ...
 PROCLITICS: tuple[str, ...] = _build_proclitics()
 _PROCLITIC_SET = frozenset(PROCLITICS)
+_PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
 #: enclitic pronouns listed by ``enclitic_splits``
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ي")
 #: enclitics that ``tokenize`` splits off by default (the others are too often part of the stem: ة→ه, nisba ي)
@@ -138,24 +142,13 @@ def _split_pieces(prefix: str) -> list[str]:
     return pieces
 
 
-def _by_length(stems: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    lengths: dict[int, set[str]] = {}
-    for st in stems:
-        lengths.setdefault(len(st), set()).add(st)
-    return tuple((n, frozenset(v)) for n, v in sorted(lengths.items()))
-
-
-_NO_SPLIT_BY_LEN = _by_length(NO_SPLIT_STEMS)
+# ``s.startswith(NO_SPLIT_STEMS)`` as one match of a trie of the stems (a prefix test: any stem may end the match)
+_STEM_PREFIX = re.compile(trie_pattern(NO_SPLIT_STEMS)).match
 
 
 def _starts_with_stem(s: str) -> bool:
-    """``s.startswith(NO_SPLIT_STEMS)`` with a few set lookups instead of hundreds of comparisons."""
-    for n, stems in _NO_SPLIT_BY_LEN:
-        if n > len(s):
-            break
-        if s[:n] in stems:
-            return True
-    return False
+    """``s.startswith(NO_SPLIT_STEMS)``, one regex match instead of hundreds of comparisons."""
+    return _STEM_PREFIX(s) is not None
 
 
 def _blocked(word: str, prefix: str) -> bool:
@@ -252,6 +245,8 @@ def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaD
     if c0 in _ARABIC_LETTERS:
         if len(w) < 4:
             return None
+        if c0 not in _PROCLITIC_FIRST and not w.endswith(DEFAULT_ENCLITICS):
+            return None  # no proclitic begins with this letter and no enclitic ends the word: nothing to split
         k = w.find("ال", 0, 5)
         bare = _plan(*_segment(w, False, protect))
         if k < 0:
@@ -284,7 +279,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc_was_enabled = gc.isenabled()
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
-        if isinstance(nt.offsets, IdentityOffsets) and _SPACE_SAFE:
+        if isinstance(nt.offsets, IdentityOffsets) and SPACE_SAFE:
             return _tokenize_identity(text, split_clitics, protect_fn)
         return _tokenize(text, nt, split_clitics, protect_fn)
     finally:
@@ -299,20 +294,9 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 # distinct chunk (with the general code below) and kept as a template of relative offsets. Every chunk is then one
 # dict lookup. Keyed by the ORIGINAL chunk (which also fixes its view and any hamza-alef article decision).
 
-_CHUNK_FINDALL = re.compile(r"(\s*+)(\S++)").findall
 _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
-_CHUNKS: dict[bool, dict[str, tuple[int, tuple[tuple, ...]]]] = {True: {}, False: {}}  # type: ignore[type-arg]
-
-
-def _space_safe() -> bool:
-    """True when the view keeps every character's whitespace-ness (so the original's chunks are the view's)."""
-    for code, v in _NORM_TABLE.items():
-        ch = chr(code)
-        v = chr(v) if isinstance(v, int) else v
-        if len(v) == 1 and ch.isspace() != v.isspace():
-            return False
-    return True
+_FIRST = itemgetter(0)
 
 
 def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
@@ -355,33 +339,41 @@ def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str],
     return widx + 1, tuple(pieces)
 
 
-def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
-    if protect_fn is None:
-        cache = _CHUNKS[split_clitics]
-        if len(cache) > _CHUNK_CACHE_MAX:
-            cache.clear()
-        plans = _DEFAULT_PLANS
-        if len(plans) > _DEFAULT_PLANS_MAX:
-            plans.clear()
-    else:
-        cache = {}
-        plans = {}
-    key_max = _CHUNK_KEY_MAX
+class _Templates(dict):  # type: ignore[type-arg]
+    """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
+    text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
 
-    def miss(chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = _chunk_template(chunk, split_clitics, protect_fn, plans)
-        if len(chunk) <= key_max:
-            cache[chunk] = tpl
+    def __init__(self, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
+                 plans: dict[str, _Plan | _HamzaDependent]) -> None:
+        super().__init__()
+        self.split_clitics, self.protect_fn, self.plans = split_clitics, protect_fn, plans
+
+    def __missing__(self, chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+        tpl = _chunk_template(chunk, self.split_clitics, self.protect_fn, self.plans)
+        if len(chunk) <= _CHUNK_KEY_MAX:
+            self[chunk] = tpl
         return tpl
 
-    # stop before trailing whitespace: findall would retry the pattern inside a final whitespace run (quadratic)
-    items = _CHUNK_FINDALL(text, 0, len(text.rstrip()))
-    chunks = [c for _, c in items]
-    ends = list(accumulate([len(ws) + len(c) for ws, c in items]))
-    starts = [e - len(c) for c, e in zip(chunks, ends)]
-    get = cache.get
-    tpls = [get(c) or miss(c) for c in chunks]
-    words = list(accumulate([t[0] for t in tpls], initial=0))
+
+_CHUNKS: dict[bool, _Templates] = {}
+
+
+def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> _Templates:
+    if protect_fn is not None:
+        return _Templates(split_clitics, protect_fn, {})  # a protected set changes the plans: nothing is shared
+    plans = _DEFAULT_PLANS
+    if len(plans) > _DEFAULT_PLANS_MAX:
+        plans.clear()
+    cache = _CHUNKS.get(split_clitics)
+    if cache is None or len(cache) > _CHUNK_CACHE_MAX:
+        cache = _CHUNKS[split_clitics] = _Templates(split_clitics, None, plans)
+    return cache
+
+
+def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
+    chunks, starts = chunks_and_starts(text)
+    tpls = list(map(_templates(split_clitics, protect_fn).__getitem__, chunks))
+    words = accumulate(map(_FIRST, tpls), initial=0)
     new = tuple.__new__
     token = Token
     return [new(token, (p + a, p + b, t, tn, kind, w + dw, part))
@@ -489,7 +481,6 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
 
 
 _MISSING = object()
-_SPACE_SAFE = _space_safe()
 _OTHER_KIND: dict[str, str] = {}
 
 

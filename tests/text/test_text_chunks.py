@@ -1,0 +1,48 @@
+"""The per-chunk caches of the text layer (marsad.text._chunks) give what a scan of the whole view gives."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+from marsad.text import find_numbers, find_times, normalize, tokenize
+from marsad.text import _chunks
+from marsad.text.dates import _candidates
+
+_REFERENCE = re.compile(r"(\s*+)(\S++)")
+
+
+def _reference_chunks(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for ws, chunk in _REFERENCE.findall(text, 0, len(text.rstrip())):
+        out.append((pos + len(ws), chunk))
+        pos += len(ws) + len(chunk)
+    return out
+
+
+def test_chunks_and_starts_match_a_regex_scan() -> None:
+    rng = random.Random(7)
+    alphabet = [" ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "\x1c", "\r\n", "a", "ب", ".", "٥"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        chunks, starts = _chunks.chunks_and_starts(text)
+        assert list(zip(starts, chunks)) == _reference_chunks(text), repr(text)
+
+
+def test_two_word_months_across_chunks() -> None:
+    doc = dt.date(2024, 7, 28)
+    for text in ("وصل في كانون الثاني 2024 الوفد", "في 5 ذو الحجة 1445 هجرية", "حتى تشرين الأول الماضي"):
+        assert isinstance(normalize(text).offsets, type(normalize("x").offsets))
+        first = find_times(text, doc_date=doc)
+        assert first and first == find_times(text, doc_date=doc)  # again, from the cached chunks
+        norm = normalize(text).norm
+        assert [m.span() for m in _candidates(norm, text)] == [m.span() for m in _candidates(norm)]
+
+
+def test_identity_paths_equal_the_whole_view_paths() -> None:
+    text = "قتل 39 شخصا منذ ثلاثة أيام، وأصيب نحو 1,200 آخرين في 28 يوليو/تموز 2024 خلال الأيام الماضية."
+    norm = normalize(text).norm
+    assert [m.span() for m in _candidates(norm, text)] == [m.span() for m in _candidates(norm)]
+    assert [n.value for n in find_numbers(text)] == [39.0, 3.0, 1200.0, 28.0, 2024.0]
+    assert find_times(text, doc_date=dt.date(2024, 7, 30))
+    assert [t.text for t in tokenize(text)][:3] == ["قتل", "39", "شخصا"]
