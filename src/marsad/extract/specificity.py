@@ -21,38 +21,33 @@ EN_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 EN_RELATIVE_SPAN = 6  # words searched back from an English verb for who/which/"in which"
 
 
-def is_definite(hit, words: list[Word]) -> bool:
-    """Is the trigger a definite noun: "الهجوم", "بالهجوم", "the attack", "this attack"?"""
-    w0 = hit.w0
-    if "ال" in hit.prefix or words[w0].norm.startswith(ARTICLE_STARTS):
-        return True
-    return w0 > 0 and words[w0 - 1].norm in EN_DEFINITE and words[w0 - 1].sentence == words[w0].sentence
-
-
 def _has(w: Word, forms: frozenset[str]) -> bool:
     if w.norm in forms:
         return True
     return any(b in forms for _p, b, _s in w.bases)
 
 
-def _english_relative(words: list[Word], w0: int, sent: int, relative: frozenset[str]) -> bool:
-    for j in range(w0 - 1, max(-1, w0 - 1 - EN_RELATIVE_SPAN), -1):
+def _back(words: list[Word], k: int, span: int, forms: frozenset[str], *, clause: bool = False) -> int | None:
+    """The nearest of words k, k-1 … (at most ``span`` of them, in k's sentence) that is one of ``forms``.
+    With ``clause`` the search stops at punctuation and at another trigger (except the word right before k+1)."""
+    sent = words[k + 1].sentence if k + 1 < len(words) else words[k].sentence
+    for j in range(k, max(-1, k - span), -1):
         w = words[j]
-        if w.sentence != sent or w.kind == "punct" or w.trigger is not None:
-            return False
-        if w.norm in relative:
-            return True
-    return False
+        if w.sentence != sent:
+            return None
+        if clause and (w.kind == "punct" or (w.trigger is not None and j < k)):
+            return None
+        if _has(w, forms):
+            return j
+    return None
 
 
-def _reported(words: list[Word], k: int, sent: int, reporting: frozenset[str]) -> bool:
-    """A reporting verb shortly before word k: "said it had launched" is the reporter's tense, not background."""
-    for j in range(k - 1, max(-1, k - 1 - KANA_SPAN), -1):
-        if words[j].sentence != sent:
-            return False
-        if _has(words[j], reporting):
-            return True
-    return False
+def is_definite(hit, words: list[Word]) -> bool:
+    """Is the trigger a definite noun: "الهجوم", "بالهجوم", "the attack", "this attack"?"""
+    w0 = hit.w0
+    if "ال" in hit.prefix or words[w0].norm.startswith(ARTICLE_STARTS):
+        return True
+    return w0 > 0 and words[w0 - 1].norm in EN_DEFINITE and words[w0 - 1].sentence == words[w0].sentence
 
 
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
@@ -65,7 +60,8 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     def word(k: int) -> Word | None:
         return words[k] if 0 <= k < len(words) and words[k].sentence == sent else None
 
-    if words[w0].norm.isascii() and _english_relative(words, w0, sent, scope.get("relative", empty)):
+    relative = scope.get("relative", empty)
+    if words[w0].norm.isascii() and _back(words, w0 - 1, EN_RELATIVE_SPAN, relative, clause=True) is not None:
         return "relative"  # "protests in which about 300 people were killed" (English verb groups are phrases)
     if not nominal:
         aux = scope.get("auxiliary", empty)
@@ -74,37 +70,20 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
             seen_qad |= w.norm in QAD
             k -= 1
         prev = word(k)
-        if prev is not None and _has(prev, scope.get("relative", empty)):
+        if prev is not None and _has(prev, relative):
             return "relative"
-        if seen_qad:
-            kana = scope.get("pluperfect", empty)
-            for j in range(w0 - 1, w0 - 1 - KANA_SPAN, -1):
-                w = word(j)
-                if w is None:
-                    break
-                if _has(w, kana):
-                    return None if _reported(words, j, sent, scope.get("reporting", empty)) else "pluperfect"
-    prev = word(w0 - 1)
+        kana = _back(words, w0 - 1, KANA_SPAN, scope.get("pluperfect", empty)) if seen_qad else None
+        if kana is not None and _back(words, kana - 1, KANA_SPAN, scope.get("reporting", empty)) is None:
+            return "pluperfect"  # "وكان الجيش قد قصف"; but "said it had launched" is the reporter's tense
+    if nominal and _back(words, w0 - 1, REFERENCE_SPAN, scope.get("reference", empty), clause=True) is not None:
+        return "reference"  # "منذ اغتيال بوتو", "بعد أسبوعين من خطفه", "after Gaza hospital blast"
+    if _back(words, w0 - 1, CHARGE_SPAN, scope.get("charge", empty)) is not None:
+        return "charge"
     if nominal:
-        reference = scope.get("reference", empty)
-        for j in range(w0 - 1, w0 - 1 - REFERENCE_SPAN, -1):  # "بعد أسبوعين من خطفه", "after Gaza hospital blast"
-            w = word(j)
-            if w is None or w.kind == "punct" or (w.trigger is not None and j < w0 - 1):
-                break
-            if _has(w, reference):
-                return "reference"
-    charge = scope.get("charge", empty)
-    for j in range(w0 - 1, w0 - 1 - CHARGE_SPAN, -1):
-        w = word(j)
-        if w is None:
-            break
-        if _has(w, charge):
-            return "charge"
-    if nominal:
+        prev = word(w0 - 1)
         if prev is not None and _has(prev, scope.get("generic_head", empty)):
             return "generic"
-        definite = is_definite(hit, words)
         nxt = word(w1 + 1)
-        if definite and (nxt is None or nxt.kind == "punct"):
+        if is_definite(hit, words) and (nxt is None or nxt.kind == "punct"):
             return "generic"  # "القتل،" / "the killing." with nothing after it: the kind, not an occurrence
     return None
