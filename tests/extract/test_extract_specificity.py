@@ -209,3 +209,13 @@ def test_english_relative_clauses_and_participles_are_not_new_events():
                        lang="en")
     assert not _events("The G7 agreed a loan for Ukraine backed by frozen Russian assets.", "SANCTION", lang="en")
     assert _events("The European Union froze Russian central bank assets on Monday.", "SANCTION", lang="en")
+
+
+def test_qad_before_a_form_x_past_verb_is_asserted():
+    evs = _events("وقد استهدف التفجير مقرا للحزب الاشتراكي في العاصمة أمس.", "ASSAULT")
+    assert evs and all(e.modality == "asserted" for e in evs)
+
+
+def test_sweet_is_not_torture():
+    assert not _events("جاء صوت المغني عذبا صافيا في الحفل.", "ASSAULT")
+    assert _events("قال معتقلون سابقون إن رجال الأمن عذبوا السجناء في السجن المركزي.", "ASSAULT")

@@ -525,7 +525,8 @@ def _imperfect(norm: str, prefix: str, t) -> bool:
         return False
     if stem[0] in "ين":
         return True
-    return stem[0] in "تا" and ("ي" + stem[1:]) in _forms(t)
+    # تقتل (she kills) is present when يقتل is a form of the same verb; استهدف (Form X past) is not أ + present
+    return stem[0] == "ت" and ("ي" + stem[1:]) in _forms(t)
 
 
 def _forms(t) -> frozenset[str]:
