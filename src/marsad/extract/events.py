@@ -450,8 +450,8 @@ class EventBuilder:
             cue, n = fit
             if cue.position != "before" or cue.modality == "reported":
                 continue  # reported speech is decided by the complementizer scope in build()
-            if cue.cue == "قد" and t.pos == "verb" and not _imperfect(words[hit.w0].norm, hit.prefix, t):
-                continue  # قد + past = "has/had done": asserted; only قد + present is "may"
+            if cue.cue == "قد" and (t.pos == "noun" or not _imperfect(words[hit.w0].norm, hit.prefix, t)):
+                continue  # قد + past = "has/had done": asserted; only قد + a present verb is "may"
             if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
             best = _stronger(best, cue.modality)
@@ -532,7 +532,7 @@ def _imperfect(norm: str, prefix: str, t) -> bool:
 def _forms(t) -> frozenset[str]:
     got = _FORMS.get(t.id)
     if got is None:
-        got = _FORMS[t.id] = frozenset(_fold(f for f in t.forms))
+        got = _FORMS[t.id] = frozenset(_fold(f.split(" ", 1)[0] for f in t.forms))  # a phrase's verb
     return got
 
 
