@@ -20,9 +20,8 @@ ARTICLE_STARTS = ("ال", "وال", "بال", "فال", "كال", "لل", "the "
 
 
 def _has(w: Word, forms: frozenset[str]) -> bool:
-    if w.norm in forms:
-        return True
-    return any(b in forms for _p, b, _s in w.bases)
+    """Is the word, or one of its bases, one of ``forms``? (``Word.forms`` holds exactly those.)"""
+    return not forms.isdisjoint(w.forms)
 
 
 def _reported(words: list[Word], k: int, sent: int, reporting: frozenset[str]) -> bool:
