@@ -75,7 +75,8 @@ class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
-                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None) -> None:
+                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
+                 known_preps: dict[int, str | None] | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -86,7 +87,8 @@ class EventBuilder:
         self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
-        self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
+        known = known_preps or {}  # id(phrase) -> preposition, as ActorCoder found it (the same phrase_prep)
+        self.preps = {id(p): known[id(p)] if id(p) in known else phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
         self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
