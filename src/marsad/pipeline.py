@@ -183,7 +183,8 @@ class Coder:
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
         hits = find_triggers(words, lex, lang, self.context_sets)
-        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits,
+                               known_preps=coder.preps)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []

@@ -80,6 +80,7 @@ class ActorCoder:
         # preposition other than مع/بين/with/between; anaphora prefer them ("بين البلدين" after "X مع نظيره Y")
         self.history: list[tuple[int, str, bool]] = []
         self.coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
+        self.preps: dict[int, str | None] = {}  # id of a phrase -> its governing preposition (EventBuilder reuses it)
 
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
@@ -100,7 +101,8 @@ class ActorCoder:
                 if role is not None and role.kind == "title":
                     last_sectors = tuple(role.sectors)
             ph.capital_only = bool(ph.mentions) and all(m.kind == "capital" for m in ph.mentions)
-            participant = phrase_prep(ph, words, lang) in (None, "مع", "بين", "with", "between")
+            prep = self.preps[id(ph)] = phrase_prep(ph, words, lang)
+            participant = prep in (None, "مع", "بين", "with", "between")
             for a in ph.actors:
                 if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:
                     self.history.append((ph.start, a.code[:3], participant))

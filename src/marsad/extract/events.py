@@ -75,7 +75,8 @@ class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
-                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None) -> None:
+                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
+                 known_preps: dict[int, str | None] | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -86,7 +87,8 @@ class EventBuilder:
         self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
-        self.preps = {id(p): phrase_prep(p, words, lang) for p in phrases}
+        known = known_preps or {}  # id(phrase) -> preposition, as ActorCoder found it (the same phrase_prep)
+        self.preps = {id(p): known[id(p)] if id(p) in known else phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
         self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
@@ -96,6 +98,7 @@ class EventBuilder:
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
+        self._actor_phrases: dict[int, tuple[list[Phrase], int, int]] = {}  # see _actor_phrases_in
         self._cue_index = lexicon.cues.get(lang, {})
         self._cue_heads = lexicon.heads(self._cue_index)
         self.cue_starts = _positions_of_heads(words, self._cue_heads)
@@ -196,7 +199,7 @@ class EventBuilder:
         for k in range(a + 1, b):
             w = self.words[k]
             if k in self.time_words or w.kind == "number" or w.norm in APPROX or w.norm in COUNT_WORDS \
-                    or parse_number_words(w.norm) is not None:
+                    or _number_word(w.norm):
                 continue
             n += 1
         return n
@@ -217,7 +220,7 @@ class EventBuilder:
                 if w.kind == "number":
                     return True
                 continue
-            if parse_number_words(w.norm) is not None:
+            if _number_word(w.norm):
                 return True
         return False
 
@@ -229,6 +232,20 @@ class EventBuilder:
                 return True
         return False
 
+    def _actor_phrases_in(self, si: int, lo: int, hi: int) -> list[Phrase]:
+        """The phrases of sentence ``si`` that code to actors, inside words [lo, hi). The list of the whole sentence
+        is made once; a trigger's window covers its sentence except in run-on text, and then shares it (read only)."""
+        got = self._actor_phrases.get(si)
+        if got is None:
+            whole = [p for p in self.by_sentence.get(si, []) if p.actors]
+            first = min((p.w0 for p in whole), default=hi)
+            last = max((p.w1 for p in whole), default=lo)
+            got = self._actor_phrases[si] = (whole, first, last)
+        whole, first, last = got
+        if lo <= first and last < hi:
+            return whole
+        return [p for p in whole if lo <= p.w0 and p.w1 < hi]
+
     # ---- the event ----------------------------------------------------------------------------
     def build(self, hit: TriggerHit):
         t = hit.trigger
@@ -237,7 +254,7 @@ class EventBuilder:
         si = tw.sentence
         sent = self.sentences[si]
         lo, hi = max(sent.w0, hit.w0 - WINDOW), min(sent.w1, hit.w1 + WINDOW)
-        sent_phrases = [p for p in self.by_sentence.get(si, []) if p.actors and lo <= p.w0 and p.w1 < hi]
+        sent_phrases = self._actor_phrases_in(si, lo, hi)
         lang = self.lang
         # reported speech scope: a reporting cue then a complementizer before the trigger
         floor = lo
@@ -548,6 +565,13 @@ def _complementizer_positions(words: list[Word], lang: str) -> list[int]:
     """Indexes of the complementizers ("أن", "إنه", "وان", "that") that open reported speech."""
     comps = COMPLEMENTIZERS[lang]
     return [k for k, w in enumerate(words) if w.norm in comps or (lang == "ar" and w.norm == "وان")]
+
+
+@lru_cache(maxsize=100_000)
+def _number_word(norm: str) -> bool:
+    """Is a word a number written out ("ثلاثة", "five")? Memoized: ``parse_number_words`` runs the whole number
+    grammar, and the same few words come back in every sentence."""
+    return parse_number_words(norm) is not None
 
 
 @lru_cache(maxsize=None)

@@ -47,13 +47,14 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
     """Choose one entry per match and drop ambiguous names that lack support (see module docstring)."""
     firm_targets: set[str] = set()
     chosen: list[tuple[GazMatch, object, bool]] = []
+    memo = _choice_memo(common)
     for m in matches:
-        entries = sorted(m.entries, key=lambda e: (KIND_RANK.get(e.kind, 9), -e.priority))
-        weak = {id(e) for e in entries if e.needs_context or (e.kind in CONTEXT_KINDS and m.key in common)}
-        firm = [e for e in entries if id(e) not in weak]
-        entry = firm[0] if firm else entries[0]
-        chosen.append((m, entry, id(entry) in weak))
-        if id(entry) not in weak:
+        got = memo.get(m.key)
+        if got is None or got[0] is not m.entries:
+            got = memo[m.key] = (m.entries, *_choose(m.entries, m.key in common))
+        _entries, entry, is_weak = got
+        chosen.append((m, entry, is_weak))
+        if not is_weak:
             firm_targets.add(entry.target)
     out: list[Mention] = []
     for idx, (m, entry, is_weak) in enumerate(chosen):
@@ -70,3 +71,28 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                 continue
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
     return out
+
+
+def _choose(entries: tuple, common_word: bool) -> tuple[object, bool]:
+    """The entry a name resolves to — the best-ranked one that needs no context, else the best-ranked one — and
+    whether it is weak (needs context: flagged so, or a place/short name/role spelled like a common word)."""
+    ranked = sorted(entries, key=lambda e: (KIND_RANK.get(e.kind, 9), -e.priority))
+    weak = {id(e) for e in ranked if e.needs_context or (e.kind in CONTEXT_KINDS and common_word)}
+    firm = [e for e in ranked if id(e) not in weak]
+    entry = firm[0] if firm else ranked[0]
+    return entry, id(entry) in weak
+
+
+# the choice per name depends only on its entries and on the common-word list: memoized per list (held here, so
+# its id is not reused) and per key, and checked against the very entries tuple (a cased English name's entries
+# are filtered per document and simply recomputed)
+_CHOICES: dict[int, tuple[frozenset[str], dict[str, tuple[tuple, object, bool]]]] = {}
+
+
+def _choice_memo(common: frozenset[str]) -> dict[str, tuple[tuple, object, bool]]:
+    got = _CHOICES.get(id(common))
+    if got is None or got[0] is not common:
+        if len(_CHOICES) > 16:
+            _CHOICES.clear()
+        got = _CHOICES[id(common)] = (common, {})
+    return got[1]

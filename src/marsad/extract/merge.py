@@ -127,13 +127,15 @@ def _casualty_reports(events: list[Event]) -> list[Event]:
     sentences right after an attack is that attack's toll, not a second attack: it joins the attack (evidence,
     quantities, targets)."""
     out: list[Event] = []
+    prev: Event | None = None  # the last attack kept so far
     for ev in events:
-        prev = next((m for m in reversed(out) if m.type == "ASSAULT"), None)
         if (ev.type == "ASSAULT" and not ev.source and prev is not None and prev.source
                 and 0 < ev.sentence - prev.sentence <= CASUALTY_SPAN
                 and ev.modality in TELLING and prev.modality in TELLING):
             _absorb(prev, ev)
             continue
         out.append(ev)
+        if ev.type == "ASSAULT":
+            prev = ev
     return out
 

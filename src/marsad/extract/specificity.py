@@ -22,9 +22,8 @@ EN_RELATIVE_SPAN = 6  # words searched back from an English verb for who/which/"
 
 
 def _has(w: Word, forms: frozenset[str]) -> bool:
-    if w.norm in forms:
-        return True
-    return any(b in forms for _p, b, _s in w.bases)
+    """Is the word, or one of its bases, one of ``forms``? (``Word.forms`` holds exactly those.)"""
+    return not forms.isdisjoint(w.forms)
 
 
 def _back(words: list[Word], k: int, span: int, forms: frozenset[str], *, clause: bool = False) -> int | None:

@@ -45,21 +45,14 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms:
 
 
 def _context_start(words: list[Word], i: int) -> int:
-    """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence."""
-    sent = words[i].sentence
-    lo = i
-    while lo > 0 and words[lo - 1].sentence == sent and i - lo < CONTEXT_WINDOW:
-        lo -= 1
-    return lo
+    """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence
+    (sentences are contiguous runs of words, so a bisection over the window finds where its sentence starts)."""
+    return bisect_left(words, words[i].sentence, max(i - CONTEXT_WINDOW, 0), i, key=_SENTENCE)
 
 
 def _context_end(words: list[Word], j: int, sent: int) -> int:
     """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``."""
-    n = len(words)
-    hi = j + 1
-    while hi < n and words[hi].sentence == sent and hi - j <= CONTEXT_WINDOW:
-        hi += 1
-    return hi
+    return bisect_right(words, sent, j + 1, max(min(len(words), j + CONTEXT_WINDOW + 1), j + 1), key=_SENTENCE)
 
 
 def _sentence_words(words: list[Word], sent: int) -> list[Word]:
@@ -120,7 +113,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
-            if any(words[k].mention is not None for k in range(i + 1, j + 1)):
+            if length > 1 and any(words[k].mention is not None for k in range(i + 1, j + 1)):
                 continue
             if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):

@@ -86,18 +86,23 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     spans = split_sentences(text, lang)
     ti = 0
     n_toks = len(toks)
+    add = words.append  # the loop below runs once per token: names bound once (hot path)
     for si, (s0, s1) in enumerate(spans):
         sent = Sentence(si, s0, s1, len(words), len(words))
         clause = 0
-        while ti < n_toks and toks[ti].start < s1:
+        while ti < n_toks:
             tok = toks[ti]
+            start = tok.start
+            if start >= s1:
+                break
             ti += 1
             if tok.end <= s0:
                 continue
-            if tok.kind == "punct" and tok.norm in CLAUSE_PUNCT:
+            norm, kind = tok.norm, tok.kind
+            if kind == "punct" and norm in CLAUSE_PUNCT:
                 clause += 1
-            bases, forms = readings(tok.norm, lang, tok.kind == "word")
-            words.append(Word(len(words), tok.start, tok.end, tok.text, tok.norm, tok.kind, si, clause, bases, forms))
+            bases, forms = readings(norm, lang, kind == "word")
+            add(Word(len(words), start, tok.end, tok.text, norm, kind, si, clause, bases, forms))
         sent.w1 = len(words)
         sent.words = words[sent.w0:sent.w1]
         sentences.append(sent)
