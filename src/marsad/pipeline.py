@@ -218,7 +218,12 @@ class Coder:
                 # unnamed demonstrators are civilians of the place (ACLED's "Protesters (country)"); the actor's
                 # span is the word that says they exist ("تظاهر", "مظاهرة", "protested")
                 source = [Actor(IMPLICIT_PROTESTERS, None, text[hit.start:hit.end], hit.start, hit.end)]
-            ev = Event(id="", type=cam.plover_type if t.type is None else t.type, mode=t.mode, cameo=cam.code,
+            etype, mode = (cam.plover_type if t.type is None else t.type), t.mode
+            if t.speech_cameo and source and all(_civilian(a.code) for a in source) \
+                    and not _casualties_near(hit, quantities, words):
+                cam = lex.cameo[t.speech_cameo]  # "شن عباس هجوما على حماس": words, not weapons
+                etype, mode = cam.plover_type, None
+            ev = Event(id="", type=etype, mode=mode, cameo=cam.code,
                        quad_class=cam.quad_class, goldstein=cam.goldstein, source=source, target=target,
                        modality=modality, location=location, time=when, quantities=[],
                        trigger=Span.of(text, hit.start, hit.end), evidence=builder.evidence(hit), rule=t.id,
@@ -289,8 +294,7 @@ class Coder:
             return True
         if when is not None and when.relation != "document-date":
             return True
-        si = words[hit.w0].sentence
-        return any(words[wi].sentence == si and q.kind in ANCHOR_QUANTITIES for wi, q in quantities)
+        return _casualties_near(hit, quantities, words)
 
     def _entities(self, mentions: list[Mention], coref: list[tuple[str, Span]], day: dt.date | None) -> list[Entity]:
         """One entity per KB record mentioned; anaphora resolved to a country count as its mentions."""
@@ -317,6 +321,22 @@ class Coder:
                 out[rec.id] = ent
             ent.mentions.append(Span(m.start, m.end, m.text))
         return sorted(out.values(), key=lambda e: (min(m.start for m in e.mentions), e.id))
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
+CIVILIAN_POLITICAL = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "ELI", "MED", "EDU", "NGO", "REL", "LAB", "BUS"})
+
+
+def _civilian(code: str) -> bool:
+    """A government, party, parliament… actor with no armed sector ("PSEGOV" yes; "PSEREBHMS", "ISR" no)."""
+    sectors = {code[i:i + 3] for i in range(3, len(code) - 2, 3)}
+    return bool(sectors & CIVILIAN_POLITICAL) and not sectors & ARMED_SECTORS
+
+
+def _casualties_near(hit, quantities, words) -> bool:
+    """A count of casualties, arrests, people or troops in the trigger's sentence."""
+    si = words[hit.w0].sentence
+    return any(words[wi].sentence == si and q.kind in ANCHOR_QUANTITIES for wi, q in quantities)
 
 
 def _country_of_place(rec) -> str | None:

@@ -219,3 +219,10 @@ def test_qad_before_a_form_x_past_verb_is_asserted():
 def test_sweet_is_not_torture():
     assert not _events("جاء صوت المغني عذبا صافيا في الحفل.", "ASSAULT")
     assert _events("قال معتقلون سابقون إن رجال الأمن عذبوا السجناء في السجن المركزي.", "ASSAULT")
+
+
+def test_a_politician_attacking_a_party_is_criticism_not_assault():
+    evs = marsad.code("شن الرئيس الفلسطيني محمود عباس أعنف هجوم له على حركة حماس.", lang="ar", date=DATE).events
+    assert evs and evs[0].type == "ACCUSE" and evs[0].cameo == "111"
+    evs = _events("شن الجيش الإسرائيلي هجوما على مواقع لحركة حماس في غزة.", "ASSAULT")
+    assert evs and evs[0].cameo.startswith("19")

@@ -22,7 +22,9 @@ KIND and spec:
 
 keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_any), ex (exclude_any), rec
 (reciprocal), pass (passive), patient (the word after the trigger is its victim: the genitive of a verbal noun,
-"اغتيال الصحفي", and a counted noun after a verb read as passive, "قتل ثلاثة جنود"), pos (override), note, novso. Keys given on a line override the section defaults.
+"اغتيال الصحفي", and a counted noun after a verb read as passive, "قتل ثلاثة جنود"), speech (a CAMEO code: when every source is a civilian political actor — a government,
+party or parliament, no armed sector — the sense is this verbal one: "شن عباس هجوما على حماس" = criticize),
+pos (override), note, novso. Keys given on a line override the section defaults.
 "$NAME = a,b,c" defines a macro; "$NAME" in later lines is replaced by its value (shared exclusion lists).
 
 VSO companions: Arabic puts the subject between a verb and its object ("فرضت الولايات المتحدة عقوبات"), so a
@@ -395,6 +397,8 @@ def build(lang: str) -> list[dict]:
         }
         if opts.get("patient"):
             rec["patient"] = True
+        if opts.get("speech"):
+            rec["speech_cameo"] = str(opts["speech"])
         if any(e["id"] == tid for e in entries):
             raise SystemExit(f"{where}: duplicate id {tid}")
         entries.append(rec)

@@ -119,6 +119,7 @@ class Trigger:
     strength: float
     notes: str = ""
     patient: bool = False  # the noun after it is the victim: "اغتيال الصحفي", passive "قتل ثلاثة جنود"
+    speech_cameo: str | None = None  # the verbal sense when every source is a civilian political actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ _TRIGGER_FIELDS = {
     "passive": (_BOOL, True, "true|false"), "target_preps": (_STRS, True, "list of strings"),
     "context_any": (_STRS, False, "list of strings"), "exclude_any": (_STRS, False, "list of strings"),
     "strength": (lambda v: _NUM(v) and 0 < v <= 1, True, "number in (0, 1]"), "notes": (_STR, False, "string"),
-    "patient": (_BOOL, False, "true|false"),
+    "patient": (_BOOL, False, "true|false"), "speech_cameo": (_NSTR, False, "CAMEO code string"),
 }
 _MODALITY_FIELDS = {
     "id": (_NSTR, True, "non-empty string"), "lang": (lambda v: v in LANGS, True, "ar|en"),
@@ -295,6 +296,8 @@ def _load_triggers(path: Path, lang: str, cameo: dict[str, CameoCode]) -> list[T
                           f"code whose PLOVER type is {ttype}", **where)
         if mode is not None and (ttype is None or mode not in PLOVER_MODES[ttype]):
             raise KBError(f"mode {mode!r} is not a mode of {ttype}", **where)
+        if r.get("speech_cameo") is not None and r["speech_cameo"] not in cameo:
+            raise KBError(f"speech_cameo {r['speech_cameo']!r} is not in cameo.jsonl", **where)
         forms = tuple(r["forms"])
         for form in forms:
             if form != form.strip() or "  " in form:
@@ -302,7 +305,7 @@ def _load_triggers(path: Path, lang: str, cameo: dict[str, CameoCode]) -> list[T
         out.append(Trigger(r["id"], lang, ttype, mode, r["cameo"], forms, r["pos"], r["reciprocal"],
                            r["passive"], tuple(r["target_preps"]), tuple(r.get("context_any", ())),
                            tuple(r.get("exclude_any", ())), float(r["strength"]), r.get("notes", ""),
-                           bool(r.get("patient", False))))
+                           bool(r.get("patient", False)), r.get("speech_cameo")))
     return out
 
 
