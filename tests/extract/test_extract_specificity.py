@@ -226,3 +226,14 @@ def test_a_politician_attacking_a_party_is_criticism_not_assault():
     assert evs and evs[0].type == "ACCUSE" and evs[0].cameo == "111"
     evs = _events("شن الجيش الإسرائيلي هجوما على مواقع لحركة حماس في غزة.", "ASSAULT")
     assert evs and evs[0].cameo.startswith("19")
+
+
+def test_english_participle_after_a_comma_is_the_same_attack():
+    evs = _events("Israeli warplanes struck Hezbollah's headquarters in Beirut on Friday, killing the group's leader.",
+                  "ASSAULT", lang="en")
+    assert len(evs) == 1 and _codes(evs[0].source) == ["ISRMIL"]
+
+
+def test_an_english_gap_companion_needs_its_object_after_the_verb():
+    assert not _events("Tech firm launches new phone as rivals plan price war.", "ASSAULT", lang="en")
+    assert not _events("Tech firm launches new phone as rivals plan price war.", "CONSULT", lang="en")

@@ -166,10 +166,14 @@ class EventBuilder:
         return []
 
     def _coordinated(self, hit: TriggerHit) -> bool:
-        """Is the trigger a verb joined to an earlier one by "و"/"ف" or "and" ("... واعتقل", "... and detained")?"""
+        """Is the trigger a verb joined to an earlier one by "و"/"ف" or "and" ("... واعتقل", "... and detained"), or
+        an English participle after a comma ("struck the headquarters, killing the leader")?"""
         if self.lang == "ar":
             return hit.prefix[:1] in ("و", "ف")
-        return hit.w0 > 0 and self.words[hit.w0 - 1].norm in CONJ["en"]
+        if hit.w0 == 0:
+            return False
+        prev = self.words[hit.w0 - 1].norm
+        return prev in CONJ["en"] or (prev == "," and self.words[hit.w0].norm.endswith("ing"))
 
     def _verb_between(self, a: int, b: int) -> bool:
         """A verb trigger joined by و/ف/and strictly between words a and b."""

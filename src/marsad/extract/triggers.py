@@ -21,8 +21,17 @@ _SENTENCE = attrgetter("sentence")
 HARAKAT_TATWEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
-                                "his", "her", "our", "this", "these", "those", "newly", "recently"})
+                                "his", "her", "our", "this", "these", "those", "newly", "recently", "new"})
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
+
+
+GAP_OBJECT_SPAN = 5  # words after an English gap companion in which its object must stand
+
+
+def _is_gap_companion(t) -> bool:
+    """An English verb entry generated from a verb phrase (id "<phrase id>.gap", "….gap2"): its context words
+    are the phrase's objects, so they must follow the verb ("Tech firm launches new phone … price war" is no war)."""
+    return t.id.rsplit(".", 1)[-1].startswith("gap")
 
 
 def masdar_reading(norm: str, prefix: str, t) -> bool:
@@ -126,7 +135,11 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
                 need, avoid = ctx
-                if need and not _near(words, _context_start(words, i), _context_end(words, j, sent), need, doc_forms):
+                if need and _is_gap_companion(t):  # "launched 10 drones": the object follows within a few words
+                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(words, j, sent))
+                else:
+                    lo, hi = _context_start(words, i), _context_end(words, j, sent)
+                if need and not _near(words, lo, hi, need, doc_forms):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue
