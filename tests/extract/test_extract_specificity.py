@@ -237,3 +237,12 @@ def test_english_participle_after_a_comma_is_the_same_attack():
 def test_an_english_gap_companion_needs_its_object_after_the_verb():
     assert not _events("Tech firm launches new phone as rivals plan price war.", "ASSAULT", lang="en")
     assert not _events("Tech firm launches new phone as rivals plan price war.", "CONSULT", lang="en")
+
+
+def test_a_circumstantial_participle_takes_the_subject_of_the_main_verb():
+    text = "أعلن وزير الخارجية الجزائري قطع العلاقات الدبلوماسية مع المغرب، متهما الرباط بأعمال عدائية."
+    evs = marsad.code(text, lang="ar", date=DATE).events
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    cut = [e for e in evs if e.type == "SANCTION"]
+    assert accuse and _codes(accuse[0].source) == ["DZAGOV"] and accuse[0].target[0].code.startswith("MAR")
+    assert cut and _codes(cut[0].source) == ["DZAGOV"] and cut[0].target[0].code.startswith("MAR")

@@ -167,12 +167,14 @@ class EventBuilder:
 
     def _coordinated(self, hit: TriggerHit) -> bool:
         """Is the trigger a verb joined to an earlier one by "و"/"ف" or "and" ("... واعتقل", "... and detained"), or
-        an English participle after a comma ("struck the headquarters, killing the leader")?"""
+        a participle after a comma ("، متهما الرباط", "struck the headquarters, killing the leader")?"""
+        prev = self.words[hit.w0 - 1].norm if hit.w0 > 0 else ""
         if self.lang == "ar":
-            return hit.prefix[:1] in ("و", "ف")
+            norm = self.words[hit.w0].norm
+            # "… ، متهما الرباط بـ": an accusative active participle after a comma describes the subject's act
+            return hit.prefix[:1] in ("و", "ف") or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
         if hit.w0 == 0:
             return False
-        prev = self.words[hit.w0 - 1].norm
         return prev in CONJ["en"] or (prev == "," and self.words[hit.w0].norm.endswith("ing"))
 
     def _verb_between(self, a: int, b: int) -> bool:

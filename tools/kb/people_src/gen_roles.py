@@ -50,7 +50,8 @@ STANDALONE: dict[str, list[str]] = {
     "وزير": ["وزير", "وزيرة", "وزيران", "وزيرين", "وزراء"],
     "سفير": ["سفير", "سفيرة", "سفيران", "سفيرين", "سفراء"],
     "مبعوث": ["مبعوث", "مبعوثة", "مبعوثان", "مبعوثين", "مبعوثون"],
-    "دبلوماسي": ["دبلوماسي", "دبلوماسية", "دبلوماسيان", "دبلوماسيين", "دبلوماسيون", "دبلوماسيا"],
+    # no feminine "دبلوماسية": in news it is the adjective "diplomatic" (العلاقات الدبلوماسية) or "diplomacy"
+    "دبلوماسي": ["دبلوماسي", "دبلوماسيان", "دبلوماسيين", "دبلوماسيون", "دبلوماسيا"],
     "قنصل": ["قنصل", "قناصل"],
     "جنرال": ["جنرال", "جنرالات"],
     "ضابط": ["ضابط", "ضابطة", "ضابطان", "ضابطين", "ضباط", "ضابطا"],
@@ -292,8 +293,9 @@ def build() -> list[dict]:
     # ---- ministries and other state institutions --------------------------------------------------------
     ministry("foreign_ministry", ["الخارجية", "الشؤون الخارجية"],
              ["foreign ministry", "ministry of foreign affairs", "foreign office", "state department"])
-    role("foreign_ministry_short", "institution", ["GOV"], ["الخارجية", "الدبلوماسية"],
-         ["diplomacy"], "'الخارجية' alone (\"قالت الخارجية المصرية\") = the foreign ministry")
+    role("foreign_ministry_short", "institution", ["GOV"], ["الخارجية"],
+         ["diplomacy"], "'الخارجية' alone (\"قالت الخارجية المصرية\") = the foreign ministry; 'الدبلوماسية' is left "
+         "out: after a noun it is the adjective 'diplomatic' (قطع العلاقات الدبلوماسية)")
     ministry("defense_ministry", ["الدفاع", "الحربية"], ["defense ministry", "defence ministry",
                                                       "ministry of defense", "ministry of defence",
                                                       "defense department", "war department"], ["MIL", "GOV"])
@@ -840,7 +842,7 @@ def standalone_spokes() -> list[str]:
 # A surface form claimed by several roles stays only with its owner here (otherwise with the role defined first):
 # the validator requires every normalized name to resolve to one role record.
 OWNER: dict[str, str] = {
-    "الأمير": "role:emir", "الأمراء": "role:emir", "الدبلوماسية": "role:diplomat", "القوات البرية": "role:army",
+    "الأمير": "role:emir", "الأمراء": "role:emir", "القوات البرية": "role:army",
     "المتحدث العسكري": "role:military_spokesperson", "الناطق العسكري": "role:military_spokesperson",
     "المستشار": "role:adviser", "المستشارة": "role:adviser", "المسلحين": "role:gunmen", "قوات": "role:forces",
     "cia director": "role:cia_director", "cia directors": "role:cia_director",
