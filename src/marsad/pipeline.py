@@ -36,6 +36,9 @@ MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
 IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names none
+# a source with one of CIVILIAN_POLITICAL and none of ARMED_SECTORS "attacks" with words (Trigger.speech_cameo)
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
+CIVILIAN_POLITICAL = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "ELI", "MED", "EDU", "NGO", "REL", "LAB", "BUS"})
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
@@ -286,8 +289,8 @@ class Coder:
 
     @staticmethod
     def _anchored(hit, source, target, location, when, quantities, words) -> bool:
-        """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor, a place, a time of the
-        sentence (not the document date), or a count of casualties/people/arrests?"""
+        """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor (for an indefinite noun), a
+        place, a time of the sentence (not the document date), or a count of casualties/people/arrests?"""
         # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
         # a count does; an indefinite "هجوم" with its actors is a new occurrence
         if ((source or target) and not is_definite(hit, words)) or location is not None:
@@ -321,10 +324,6 @@ class Coder:
                 out[rec.id] = ent
             ent.mentions.append(Span(m.start, m.end, m.text))
         return sorted(out.values(), key=lambda e: (min(m.start for m in e.mentions), e.id))
-
-
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
-CIVILIAN_POLITICAL = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "ELI", "MED", "EDU", "NGO", "REL", "LAB", "BUS"})
 
 
 def _civilian(code: str) -> bool:

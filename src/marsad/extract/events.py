@@ -222,11 +222,7 @@ class EventBuilder:
         """A number between words a and b (exclusive of b): "قتل ثلاثة جنود", "قتل 5 مدنيين"."""
         for k in range(a, b):
             w = self.words[k]
-            if w.kind == "number" or w.norm in APPROX:
-                if w.kind == "number":
-                    return True
-                continue
-            if _number_word(w.norm):
+            if w.kind == "number" or (w.norm not in APPROX and _number_word(w.norm)):
                 return True
         return False
 
