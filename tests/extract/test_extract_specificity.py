@@ -246,3 +246,10 @@ def test_a_circumstantial_participle_takes_the_subject_of_the_main_verb():
     cut = [e for e in evs if e.type == "SANCTION"]
     assert accuse and _codes(accuse[0].source) == ["DZAGOV"] and accuse[0].target[0].code.startswith("MAR")
     assert cut and _codes(cut[0].source) == ["DZAGOV"] and cut[0].target[0].code.startswith("MAR")
+
+
+def test_talaba_is_demanded_and_protesters_closing_roads_protest():
+    evs = _events("وطالب وزير الخارجية البريطاني طهران بالإفراج الفوري عن الناقلة.", "REQUEST")
+    assert evs and evs[0].source[0].code.startswith("GBR")
+    assert _events("وأغلق المحتجون الطرق الرئيسية بالإطارات المشتعلة في بيروت.", "PROTEST")
+    assert not _events("أغلقت الشرطة الطرق المؤدية إلى الساحة.", "PROTEST")
