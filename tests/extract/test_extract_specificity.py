@@ -253,3 +253,8 @@ def test_talaba_is_demanded_and_protesters_closing_roads_protest():
     assert evs and evs[0].source[0].code.startswith("GBR")
     assert _events("وأغلق المحتجون الطرق الرئيسية بالإطارات المشتعلة في بيروت.", "PROTEST")
     assert not _events("أغلقت الشرطة الطرق المؤدية إلى الساحة.", "PROTEST")
+
+
+def test_english_possessive_country_then_group_noun_is_one_actor():
+    evs = marsad.code("Myanmar's military seized power in a coup on Monday.", lang="en", date=DATE).events
+    assert evs and _codes(evs[0].source) == ["MMRMIL"]

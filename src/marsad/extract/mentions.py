@@ -41,6 +41,9 @@ class Mention:
 
 
 CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
+# kinds right before an ambiguous word that confirm it: "الجيش الإسرائيلي", "Egyptian army", "Myanmar's military"
+NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
+POSSESSIVE = frozenset({"'s", "’s", "'"})
 
 
 def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset()) -> list[Mention]:
@@ -64,8 +67,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             prev_m = chosen[idx - 1][0] if idx > 0 else None
             next_m = chosen[idx + 1][0] if idx + 1 < len(chosen) else None
             # a word joined by و starts something new ("الحكومة الليبية وطالب ب..." : and demanded), no apposition
-            near_prev = (prev_e is not None and prev_e.kind in ("role", "nisba", "demonym") and m.start - prev_m.end <= 2
-                         and not m.prefix.startswith("و"))
+            near_prev = (prev_e is not None and prev_e.kind in NEAR_PREV_KINDS and not m.prefix.startswith("و")
+                         and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
             near_next = next_e is not None and next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2
             if not (near_prev or near_next):
                 continue
