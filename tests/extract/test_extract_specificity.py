@@ -258,3 +258,9 @@ def test_talaba_is_demanded_and_protesters_closing_roads_protest():
 def test_english_possessive_country_then_group_noun_is_one_actor():
     evs = marsad.code("Myanmar's military seized power in a coup on Monday.", lang="en", date=DATE).events
     assert evs and _codes(evs[0].source) == ["MMRMIL"]
+
+
+def test_a_demanded_action_is_not_asserted():
+    evs = _events("وطالب الاتحاد الأوروبي موسكو بسحب قواتها من الحدود الأوكرانية.", "RETREAT")
+    assert evs and evs[0].modality == "hypothetical"
+    assert _events("وطالب الاتحاد الأوروبي موسكو بسحب قواتها من الحدود الأوكرانية.", "REQUEST")
