@@ -264,3 +264,13 @@ def test_a_demanded_action_is_not_asserted():
     evs = _events("وطالب الاتحاد الأوروبي موسكو بسحب قواتها من الحدود الأوكرانية.", "RETREAT")
     assert evs and evs[0].modality == "hypothetical"
     assert _events("وطالب الاتحاد الأوروبي موسكو بسحب قواتها من الحدود الأوكرانية.", "REQUEST")
+
+
+@pytest.mark.parametrize("text, lang, etype", [
+    ("اقتحم المتظاهرون مبنى البرلمان في بغداد.", "ar", "PROTEST"),
+    ("اقتحم الجيش الإسرائيلي مدينة جنين فجر أمس.", "ar", "ASSAULT"),
+    ("Thousands of protesters stormed the parliament building in Baghdad.", "en", "PROTEST"),
+    ("Israeli troops stormed the town of Jenin on Monday.", "en", "ASSAULT"),
+])
+def test_storming_is_a_riot_by_demonstrators_and_an_assault_by_troops(text, lang, etype):
+    assert [e.type for e in marsad.code(text, lang=lang, date=DATE).events] == [etype]
