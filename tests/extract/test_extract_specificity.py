@@ -274,3 +274,8 @@ def test_a_demanded_action_is_not_asserted():
 ])
 def test_storming_is_a_riot_by_demonstrators_and_an_assault_by_troops(text, lang, etype):
     assert [e.type for e in marsad.code(text, lang=lang, date=DATE).events] == [etype]
+
+
+def test_a_verdict_is_not_a_referee():
+    assert _events("تظاهر عشرات النشطاء أمام مقر المحكمة احتجاجا على الحكم.", "PROTEST")
+    assert not _events("وأطلق الحكم صافرة النهاية بعد هجوم متواصل للفريق المضيف في المباراة.", "ASSAULT")
