@@ -39,8 +39,10 @@ _LAST_MAX = 200_000
 def chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
     """The whitespace-delimited chunks of ``text`` and their start offsets (read-only: shared between callers).
 
-    The text is cut at its (few) runs of two or more whitespace characters; inside a piece every separator is
-    one character, so ``str.split`` gives the chunks and their lengths give the starts: no Python step per chunk.
+    The text is cut at its paragraph breaks (the commonest run of two whitespace characters); inside a piece where
+    every separator is one character (and at most one comes first), ``str.split`` gives the chunks and their
+    lengths give the starts: no Python step per chunk. Whether that holds shows at the end of the last chunk; a
+    piece with other runs is cut at them first (``_cut_runs``).
     """
     global _LAST
     last = _LAST
@@ -49,14 +51,30 @@ def chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
     chunks: list[str] = []
     starts: list[int] = []
     pos = 0
-    for i, piece in enumerate(_MULTI_SPACE_SPLIT(text)):
-        if i % 2 == 0 and piece:  # even items are the pieces between the runs
-            found = piece.split()
-            chunks += found
-            first = pos + 1 if piece[0].isspace() else pos  # at most one whitespace character before the first chunk
-            if found:
-                starts += accumulate(map(_PLUS1, map(len, found[:-1])), initial=first)
-        pos += len(piece)
+    for piece in text.split("\n\n"):
+        found = piece.split()
+        if found:
+            first = pos + 1 if piece[0].isspace() else pos
+            found_starts = list(accumulate(map(_PLUS1, map(len, found[:-1])), initial=first))
+            if found_starts[-1] + len(found[-1]) + piece[-1].isspace() == pos + len(piece):
+                chunks += found
+                starts += found_starts
+            else:
+                _cut_runs(piece, pos, chunks, starts)
+        pos += len(piece) + 2
     if len(text) <= _LAST_MAX:
         _LAST = (text, chunks, starts)
     return chunks, starts
+
+
+def _cut_runs(piece: str, pos: int, chunks: list[str], starts: list[int]) -> None:
+    """Append the chunks of ``piece`` (which starts at ``pos``) and their starts, cutting it at its runs of two or
+    more whitespace characters first."""
+    for i, part in enumerate(_MULTI_SPACE_SPLIT(piece)):
+        if i % 2 == 0 and part:  # even items are the parts between the runs
+            found = part.split()
+            chunks += found
+            first = pos + 1 if part[0].isspace() else pos  # at most one whitespace character before the first chunk
+            if found:
+                starts += accumulate(map(_PLUS1, map(len, found[:-1])), initial=first)
+        pos += len(part)

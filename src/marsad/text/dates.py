@@ -619,6 +619,18 @@ _NEEDS = {
     "من ": re.compile(r"من\s++(?:(?:يومي|يوم|the)\s++)?\d"),
     "الي": re.compile(r"الي(?!\s)"),
 }
+# the relation words begin only the year with its cue, ago (قبل/منذ) and بعد غد; مطلع only end_ar
+_AGO_AR = re.compile(r"(?:قبل|منذ)\s++(?:(?:19|20|21)\d\d|(?:(?:\d{1,3}|[^\W\d]+)\s++)?(?:ايام|يومين|يوم|اسابيع"
+                     r"|اسبوعين|اسبوع|اشهر|شهور|شهرين|شهر|اعوام|سنوات|سنين|عامين|سنتين|عام|سنه)(?!\w)(?!\s*+\d))")
+_NEEDS.update({
+    "قبل": _AGO_AR,
+    "منذ": _AGO_AR,
+    "بحل": re.compile(r"بحلول\s++(?:19|20|21)\d\d"),
+    "خلا": re.compile(r"خلال\s++(?:19|20|21)\d\d"),
+    "حتي": re.compile(r"حتي\s++(?:19|20|21)\d\d"),
+    "بعد": re.compile(r"بعد\s++(?:(?:19|20|21)\d\d|غد)"),
+    "مطل": re.compile(r"مطلع\s++(?:ال(?:عام|سنه|شهر)|عام|سنه|شهر|\d|" + _MONTH_ALT + ")"),
+})
 
 
 # A run of digits that is not 4 long (no year) is the first trigger of a time expression only as the day of

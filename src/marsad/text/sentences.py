@@ -62,12 +62,15 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
         s = c.start()
         if s < last:
             continue
-        m = match(norm, s)
-        if m is None:
-            continue
-        e = last = m.end()
-        if norm[s] != "\n" and not _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
-            continue
+        if norm[s] == "\n":  # a line break always ends a sentence (and _CANDIDATE matches it alone)
+            e = last = s + 1
+        else:
+            m = match(norm, s)
+            if m is None:
+                continue
+            e = last = m.end()
+            if not _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
+                continue
         cuts.append(len(text) if e >= n else (e if identity else offs[e]))
     spans: list[tuple[int, int]] = []
     append = spans.append

@@ -248,9 +248,10 @@ def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaD
         if c0 not in _PROCLITIC_FIRST and not w.endswith(DEFAULT_ENCLITICS):
             return None  # no proclitic begins with this letter and no enclitic ends the word: nothing to split
         k = w.find("ال", 0, 5)
-        bare = _plan(*_segment(w, False, protect))
-        if k < 0:
-            return bare
+        seg = _segment(w, False, protect)
+        bare = _plan(*seg)
+        if k < 0 or not (seg[0] and seg[0][-1] == "ال"):
+            return bare  # the hamza hint only drops article prefixes: without one the plan is the same
         hamza = _plan(*_segment(w, True, protect))
         return bare if hamza == bare else _HamzaDependent(k, bare, hamza)
     if w[-2:] == "'s" and len(w) > 2 and c0.isascii():
@@ -304,6 +305,17 @@ def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str],
     """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk: what
     ``_tokenize`` makes of it on an identity view (where the chunk's view is its own translation)."""
     norm = chunk.translate(_NORM_TABLE)
+    if norm.isalpha():  # the commonest chunk: one word (letters are word characters, never digits or dots)
+        plan: _Plan | _HamzaDependent = None
+        if split_clitics:
+            plan = plans.get(norm, _MISSING)  # type: ignore[arg-type]
+            if plan is _MISSING:
+                plan = plans[norm] = _word_plan(norm, protect_fn)
+            if plan is not None and type(plan) is _HamzaDependent:
+                plan = plan.hamza if chunk[plan.k] in _HAMZA_ALEF else plan.bare
+        if plan is None:
+            return 1, ((0, len(norm), chunk, norm, "word", 0, "word"),)
+        return 1, tuple((a, b, chunk[a:b], norm[a:b], "word", 0, part) for a, b, part in plan)  # type: ignore[union-attr]
     pieces: list[tuple] = []  # type: ignore[type-arg]
     append = pieces.append
     other_kind = _OTHER_KIND
@@ -312,7 +324,7 @@ def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str],
     for _ws, abbr, num, w, other in _TOKEN_FINDALL(norm):  # no whitespace in a chunk
         widx += 1
         ns = pos
-        plan: _Plan | _HamzaDependent = None
+        plan = None
         if w:
             kind = "word"
             if split_clitics:
