@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..model import Actor, Location, Span, TimeRef
 from ..text.numbers import parse_number_words
 from .actors import Phrase
+from .lexicon import head_words
 from .preps import PREP_WORDS, fold as _fold, mention_prep, phrase_prep
 from .words import Word
 
@@ -41,7 +42,7 @@ DEFAULT_PREPS = {
 }
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
-QAMA = {"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"}  # "قامت X بقصف": X did it
+QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"
 APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
 COUNT_WORDS = {"عشرات", "مئات", "الاف", "الوف", "بضع", "بضعه", "عدد", "عديد", "المئات", "العشرات", "الالاف"}
@@ -94,7 +95,7 @@ class EventBuilder:
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
-        self.time_words = _covered(words, [tm for _w, tm in times])  # word indices inside a time expression
+        self.time_words = _covered(words, times)  # word indices inside a time expression
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
@@ -156,7 +157,7 @@ class EventBuilder:
         words = self.words
         for k in range(hit.w0 - 1, max(hit.w0 - 10, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
             w = words[k]
-            if w.norm in QAMA or any(b in QAMA for _p, b, _s in w.bases):
+            if not w.forms.isdisjoint(QAMA):
                 for p in cands:
                     if k < p.w0 and p.w1 < hit.w0 and self.preps[id(p)] is None:
                         return self._chain_forward(p, cands)
@@ -523,15 +524,14 @@ def _plural_verb(norm: str) -> bool:
     return len(norm) > 4 and norm.endswith(("وا", "ون"))
 
 
-def _covered(words: list[Word], spans) -> frozenset[int]:
-    """Indices of the words inside any of ``spans`` (objects with start/end character offsets)."""
+def _covered(words: list[Word], times: list) -> frozenset[int]:
+    """Indices of the words inside any time expression; ``times`` holds (index of the word where the expression
+    starts, match) as the pipeline located them."""
     out: set[int] = set()
-    if not spans:
-        return frozenset()
-    starts = [w.start for w in words]
-    for sp in spans:
-        k = bisect.bisect_left(starts, sp.start)
-        while k < len(words) and words[k].end <= sp.end:
+    for k, tm in times:
+        if words[k].start < tm.start:
+            k += 1  # the expression starts inside that word ("وأمس"): it covers only the words after it
+        while k < len(words) and words[k].end <= tm.end:
             out.add(k)
             k += 1
     return frozenset(out)
@@ -545,17 +545,7 @@ def _imperfect(norm: str, prefix: str, t) -> bool:
     if stem[0] in "ين":
         return True
     # تقتل (she kills) is present when يقتل is a form of the same verb; استهدف (Form X past) is not أ + present
-    return stem[0] == "ت" and ("ي" + stem[1:]) in _forms(t)
-
-
-def _forms(t) -> frozenset[str]:
-    got = _FORMS.get(t.id)
-    if got is None:
-        got = _FORMS[t.id] = frozenset(_fold(f.split(" ", 1)[0] for f in t.forms))  # a phrase's verb
-    return got
-
-
-_FORMS: dict[str, frozenset[str]] = {}
+    return stem[0] == "ت" and ("ي" + stem[1:]) in head_words(t)
 
 
 def _positions_of_heads(words: list[Word], heads: frozenset[str]) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import KBError
@@ -200,6 +200,12 @@ def load_scope(path: Path) -> dict[str, dict[str, frozenset[str]]]:
             by_reason = out.setdefault(lang, {})
             by_reason[reason] = by_reason.get(reason, frozenset()) | {normalize_key(w) for w in words}
     return out
+
+
+@lru_cache(maxsize=None)
+def head_words(trigger) -> tuple[str, ...]:
+    """The normalized first word of each of a trigger's forms, in order (for a verb phrase, its verb)."""
+    return tuple(normalize_key(f.split(" ", 1)[0]) for f in trigger.forms)
 
 
 @cache

@@ -11,8 +11,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
-from ..text import normalize_key
 from .events import TriggerHit
+from .lexicon import head_words
 from .words import Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
@@ -39,7 +39,7 @@ def masdar_reading(norm: str, prefix: str, t) -> bool:
     if prefix[-1:] not in ("ب", "ل") or not t.forms:
         return False
     stem = norm[len(prefix):]
-    return len(stem) == 3 and normalize_key(t.forms[0]) == stem
+    return len(stem) == 3 and head_words(t)[0] == stem
 
 
 def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms: frozenset[str]) -> bool:
