@@ -3,7 +3,7 @@
 A trigger never starts inside an actor mention; the longest form wins; a trigger whose ``context_any`` words are
 absent from ±8 words, or with an ``exclude_any`` word within ±3, is dropped; a trigger followed by a reflexive
 ("على نفسها", "itself") describes no event between actors and is dropped too.
-Imports: marsad.extract siblings.
+Imports: marsad.text, marsad.extract siblings.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
+from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
 from .lexicon import head_words
 from .words import Word
@@ -18,7 +19,7 @@ from .words import Word
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
 _SENTENCE = attrgetter("sentence")
-HARAKAT_TATWEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
                                 "his", "her", "our", "this", "these", "those", "newly", "recently", "new"})
@@ -129,7 +130,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
             if t.pos == "verb" and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
-            if t.pos == "verb" and w.text.rstrip(HARAKAT_TATWEEL).endswith("ة"):
+            if t.pos == "verb" and w.text.rstrip(MARKS).endswith("ة"):
                 continue  # no verb ends in ة: "ضربة" (a blow) is not ضرب + ه, "العذبة" (fresh) not عذب + ه
             ctx = context_sets.get(id(t))
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
