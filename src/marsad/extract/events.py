@@ -45,7 +45,8 @@ PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما"
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"
 APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
-COUNT_WORDS = {"عشرات", "مئات", "الاف", "الوف", "بضع", "بضعه", "عدد", "عديد", "المئات", "العشرات", "الالاف"}
+# count words the number grammar does not read on their own (عشرات، مئات، آلاف، بضعة are numbers to it already)
+COUNT_WORDS = frozenset({"الوف", "عدد", "عديد", "المئات", "العشرات", "الالاف"})
 PHONE_PREPS = ("مع", "with", "بين", "between", "من", "from")  # "تلقى اتصالا هاتفيا من X": X is a participant
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
