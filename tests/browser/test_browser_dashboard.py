@@ -357,7 +357,7 @@ def test_untrusted_article_text_is_never_executed(page, api):
 def test_dyad_timeline_draws_the_api_series(page, api):
     a, b = _top_dyad(api)
     page.click("#tabs button[data-view=timeline]")
-    page.fill("#t-a", a)
+    page.fill("#t-a", a)  # typing while the busiest pair is still loading: the page must not overwrite it
     page.fill("#t-b", b)
     page.click("#t-show")
     expect(page.locator("#timeline-svg")).to_have_attribute("aria-busy", "false")

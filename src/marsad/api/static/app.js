@@ -317,6 +317,7 @@ function monthsBetween(first, last) {
 }
 
 let dyadRows = null;
+let pairTouched = false;  // once the user is in the pair fields, the busiest pair never overwrites what they type
 async function drawTimeline() {
   const stale = ticket("timeline");
   const svg = $("#timeline-svg");
@@ -328,7 +329,7 @@ async function drawTimeline() {
   if (stale()) return;
   svg.replaceChildren();
   table.replaceChildren();
-  if (!$("#t-a").value.trim() && !$("#t-b").value.trim() && dyadRows.length) {
+  if (!pairTouched && !$("#t-a").value.trim() && !$("#t-b").value.trim() && dyadRows.length) {
     // open on the busiest pair
     const sums = new Map();
     dyadRows.forEach((r) => { const k = [r.source, r.target].sort().join(","); sums.set(k, (sums.get(k) || 0) + r.events); });
@@ -585,6 +586,7 @@ function init() {
   $("#back").addEventListener("click", () => { if (history.state && history.state.event) history.back(); else backToList(); });
   window.addEventListener("popstate", route);
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
+  ["#t-a", "#t-b"].forEach((s) => $(s).addEventListener("focus", () => { pairTouched = true; }));
   $("#code-run").addEventListener("click", codeText);
   $("#code-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) codeText(); });
   applyLang();
