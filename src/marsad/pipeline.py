@@ -26,7 +26,7 @@ from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
 from .extract.triggers import find_triggers
-from .extract.words import segment
+from .extract.words import NATIONALITY_SLOT, segment
 from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
 from .text import detect_language, find_times, normalize, normalize_key
@@ -35,6 +35,7 @@ CODER_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
+NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
 IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names none
 # a source with one of CIVILIAN_POLITICAL and none of ARMED_SECTORS "attacks" with words (Trigger.speech_cameo)
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
@@ -130,6 +131,8 @@ class Coder:
             m.w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, m.w0)
             for k in range(m.w0, m.w1 + 1):
                 words[k].mention = mi
+            if m.w0 == m.w1 and m.kind in ("nisba", "demonym"):
+                words[m.w0].forms = words[m.w0].forms | NATIONALITY_SLOT_SET
         # anaphora ("البلدان", "the two countries", "نظيره")
         anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})

@@ -19,6 +19,8 @@ KIND and spec:
                               (a plural starting with '+' is a suffix on the singular minus its ة, e.g. +ات).
                               English: "sing [plural]" (plural defaults to sing+s).
     P   "a, b {x|y} c"        literal forms/phrases, ',' separated; {x|y|} expands to alternatives ('' allowed).
+                              "<nationality>" is a slot for one nisba/demonym word ("use of <nationality> nuclear
+                              weapons"); the engine takes its country as the source.
 
 keys: mode, cameo, s (strength), preps (target prepositions, ','), ctx (context_any), ex (exclude_any), rec
 (reciprocal), pass (passive), patient (the word after the trigger is its victim: the genitive of a verbal noun,

@@ -286,8 +286,11 @@ class EventBuilder:
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
+        inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
         if speaker:
             source, via = speaker, "speaker"
+        elif inside:  # the nationality in a trigger's slot owns what is used: "use of American nuclear weapons"
+            source, via = inside, "genitive"
         elif is_verb and before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None:
             source = self._chain_backward(before[-1], cands)
             via = "svo"

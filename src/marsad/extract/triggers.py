@@ -14,7 +14,7 @@ from operator import attrgetter
 from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
 from .lexicon import head_words
-from .words import Word
+from .words import NATIONALITY_SLOT, Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
@@ -123,8 +123,9 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
-            if length > 1 and any(words[k].mention is not None for k in range(i + 1, j + 1)):
-                continue
+            if length > 1 and any(words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms
+                                  for k in range(i + 1, j + 1)):
+                continue  # a name inside a phrase breaks it, except a nationality in the form's slot
             if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
