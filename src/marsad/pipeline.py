@@ -31,10 +31,9 @@ from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
 from .text import detect_language, find_times, normalize, normalize_key
 
-CODER_VERSION = "0.3.0"
+CODER_VERSION = "0.4.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
-LOCAL_SECTORS = SECTORS - {"UAF", "REB", "INS", "SEP"}  # armed groups without a country are not localized
 NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
 IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names none
 # a source with one of CIVILIAN_POLITICAL and none of ARMED_SECTORS "attacks" with words (Trigger.speech_cameo)
@@ -267,7 +266,7 @@ class Coder:
             return actors
         out = []
         for a in actors:
-            if a.code in LOCAL_SECTORS:
+            if a.code in SECTORS:  # unnamed gunmen too: "Unidentified Armed Group (Iraq)"
                 a = Actor(country + a.code, a.entity, a.text, a.start, a.end)
             out.append(a)
         return out

@@ -103,6 +103,11 @@ def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
     return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
+def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
+    """Does ``pat`` match ``w`` (after ``prefix``) without taking a suffix off the word?"""
+    return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
+
+
 def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
@@ -131,8 +136,8 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
             if t.pos == "verb" and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
-            if t.pos == "verb" and w.text.rstrip(MARKS).endswith("ة"):
-                continue  # no verb ends in ة: "ضربة" (a blow) is not ضرب + ه, "العذبة" (fresh) not عذب + ه
+            if w.text.rstrip(MARKS).endswith("ة") and not _whole_reading(index, w, pat, prefix):
+                continue  # ة is never a pronoun: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not أمرا + ه
             ctx = context_sets.get(id(t))
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
