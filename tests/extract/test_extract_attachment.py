@@ -33,3 +33,30 @@ def test_a_word_in_ta_marbuta_carries_no_pronoun():
     # "امرأة" is a woman, not أمرا (an order) + ه: no REQUEST event
     doc = marsad.code("قامت امرأة بتفجير نفسها قرب دورية في الموصل أمس.", lang="ar", date=DATE)
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("تم اعتقال الناشط من قبل قوات الأمن السورية أمس.", "COERCE", ["SYRCOP"], ["SYRCVL"]),
+    ("وأكدت أنه تم اغتصابها من قبل عدة ضباط عراقيين في بغداد.", "ASSAULT", ["IRQMIL"], []),
+    ("قال مسؤولون إنه تم شن ضربة جوية أميركية على مناطق في شمال غرب باكستان.", "ASSAULT", ["USA"], ["PAK"]),
+])
+def test_a_verbal_noun_after_tamma_is_passive(text, etype, source, target):
+    # "تم + verbal noun": the noun after it is the victim, "من قبل X" the agent; a nisba is whose act it is
+    evs = _events(text, etype)
+    assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target
+
+
+@pytest.mark.parametrize("text, source", [
+    ("أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ على منزل في باجور.", "USAMIL"),
+    ("قصفت مدفعية تابعة للجيش السوري قرى في ريف إدلب أمس.", "SYRMIL"),
+    ("اطلقت طائرة بدون طيار تابعة لوكالة المخابرات المركزية الاميركية صواريخ على منزل في باجور.", "USASPY"),
+])
+def test_the_owner_of_the_weapon_is_the_source(text, source):
+    evs = _events(text, "ASSAULT")
+    assert evs and _codes(evs[0].source) == [source]
+
+
+def test_a_coalition_has_its_leader_as_country():
+    doc = marsad.code("شن التحالف بقيادة السعودية غارات على صنعاء أمس.", lang="ar", date=DATE)
+    coalition = [e for e in doc.entities if e.code == "IMGMILSCL"]
+    assert coalition and coalition[0].country == "SAU"

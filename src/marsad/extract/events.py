@@ -43,6 +43,10 @@ DEFAULT_PREPS = {
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
+# "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
+BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين"})
+# before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
+IMPERSONAL = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى", "ويجري"})
 BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"
 APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
 # count words the number grammar does not read on their own (عشرات، مئات، آلاف، بضعة are numbers to it already)
@@ -166,6 +170,24 @@ class EventBuilder:
             if self._has_break(k, k + 1) or w.trigger is not None:
                 return []
         return []
+
+    def _owner(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
+        """The owner of the weapon or unit that acts: "أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ"."""
+        words = self.words
+        k = next((k for k in range(hit.w1 + 1, min(hit.w1 + 5, len(words) - 1))
+                  if not words[k].forms.isdisjoint(BELONGING)), None)
+        if k is None or not words[k + 1].norm.startswith("ل"):
+            return []
+        for p in after:
+            if k < p.w0 <= k + 3:  # "تابعة لوكالة المخابرات": the owner may follow a head noun
+                return self._chain_forward(p, cands)
+        return []
+
+    def _impersonal(self, hit: TriggerHit) -> bool:
+        """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
+        words = self.words
+        return not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
+            hit.w0 > 0 and not words[hit.w0 - 1].forms.isdisjoint(IMPERSONAL))
 
     def _coordinated(self, hit: TriggerHit) -> bool:
         """Is the trigger a verb joined to an earlier one by "و"/"ف" or "and" ("... واعتقل", "... and detained"), or
@@ -310,10 +332,13 @@ class EventBuilder:
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
+        impersonal = not is_verb and lang == "ar" and self._impersonal(hit)
         if not source and not is_verb and after:
             p = after[0]
             prep = self.preps[id(p)]
-            if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and t.patient:
+            adjective = p.kinds == ["nisba"]  # "تم شن ضربة جوية أميركية": whose strike, not who is struck
+            if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
+                    and (t.patient or (impersonal and not adjective)):
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
@@ -325,13 +350,17 @@ class EventBuilder:
                 if p.w0 - hit.w1 <= 4:
                     source = self._chain_forward(p, cands)
                     via = "between"
-        if not source and (t.passive or patient) and after:
+        if not source and (t.passive or patient or impersonal) and after:
             for p in after:
-                if self.preps[id(p)] in BY_AGENT and p.w0 - hit.w1 <= 8:
+                by = self.preps[id(p)] or self._inner_prep(max(hit.w1, p.w0 - 3), p.w0)  # "من قبل عدة ضباط"
+                if by in BY_AGENT and p.w0 - hit.w1 <= 8:
                     source = self._chain_forward(p, cands)
                     via = "by"
                     break
         verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
+        if not source:
+            source = self._owner(hit, after, cands)
+            via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0):

@@ -29,6 +29,20 @@ def split(field: str) -> list[str]:
     return [x.strip() for x in field.split(";") if x.strip()]
 
 
+# Arabic news writes "American" two ways (أمريكي / أميركي); a name with one also gets the other
+SPELLINGS = (("أمريكي", "أميركي"), ("أميركي", "أمريكي"))
+
+
+def with_spellings(names: list[str]) -> list[str]:
+    """``names`` plus the other spelling of أمريكي/أميركي in each, after the names written."""
+    out = list(names)
+    for name in names:
+        for a, b in SPELLINGS:
+            if a in name and name.replace(a, b) not in out:
+                out.append(name.replace(a, b))
+    return out
+
+
 def render() -> tuple[str, int, list[str]]:
     """The organizations.jsonl text built from orgs.txt: (text, count, errors)."""
     rows: list[dict] = []
@@ -42,7 +56,7 @@ def render() -> tuple[str, int, list[str]]:
             errors.append(f"orgs.txt:{n}: expected 10 columns, got {len(cols)}")
             continue
         slug, kind, code, country, sectors, en, ar, acr, amb, notes = cols
-        names_en, names_ar = split(en), split(ar)
+        names_en, names_ar = split(en), with_spellings(split(ar))
         if kind not in KINDS:
             errors.append(f"orgs.txt:{n}: unknown kind {kind!r}")
         if not CODE.fullmatch(code):
