@@ -60,3 +60,20 @@ def test_a_coalition_has_its_leader_as_country():
     doc = marsad.code("شن التحالف بقيادة السعودية غارات على صنعاء أمس.", lang="ar", date=DATE)
     coalition = [e for e in doc.entities if e.code == "IMGMILSCL"]
     assert coalition and coalition[0].country == "SAU"
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة جنود في هجوم على ثكنة في مقديشو أمس، وأعلنت حركة الشباب مسؤوليتها عنه.",
+    "هاجم مسلحون ثكنة في مقديشو أمس، وأعلنت حركة الشباب مسؤوليتها عن الهجوم.",
+    "قتل خمسة جنود في هجوم على ثكنة في شمال البلاد أمس تبنته حركة الشباب.",
+])
+def test_a_claim_names_the_attacker(text):
+    # the claim (CAMEO 015) stays an event, and its source becomes the attacks' source (not their target)
+    doc = marsad.code(text, lang="ar", date=DATE)
+    claims = [e for e in doc.events if e.cameo == "015"]
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert claims and _codes(claims[0].source) == ["SOMREBSHB"]
+    assert attacks and all(_codes(e.source) == ["SOMREBSHB"] for e in attacks)
+    assert all("SOMREBSHB" not in _codes(e.target) for e in attacks)
+    # the soldiers before "في هجوم" are the victims, never the attackers
+    assert all("SOMMIL" not in _codes(e.source) and "MIL" not in _codes(e.source) for e in attacks)

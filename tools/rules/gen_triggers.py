@@ -426,7 +426,8 @@ def build(lang: str) -> list[dict]:
         tid = f"{base['id']}.{suffix}" + (str(used[base["id"]]) if used[base["id"]] > 1 else "")
         keep = []
         for f in (ar_verb(*group["verb"]) if lang == "ar" else en_verb(group["verb"])):
-            key = (loose_key(f), ttype)
+            # CAMEO-only senses share type None, so among them the code tells a claim (015) from "announced" (010)
+            key = (loose_key(f), ttype if ttype is not None else "cameo " + base["cameo"])
             if key in owner:
                 continue  # the verb alone is already a trigger of this type
             owner[key] = tid

@@ -370,6 +370,8 @@ class EventBuilder:
             same = [p for p in before if words[p.w0].clause == clause and self.preps[id(p)] is None]
             if is_verb or (lang == "en" and t.pos == "phrase"):
                 pool = same or [p for p in before if self.preps[id(p)] is None]
+            elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
+                pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
                 pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only]
             if pool:

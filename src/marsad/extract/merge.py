@@ -9,6 +9,8 @@ Three rules, applied in order:
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
   4. tolls - an ASSAULT with victims but no attacker, told within two sentences after an attack, is that attack's
      toll ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it.
+Before them, a claim of responsibility (CAMEO 015, "وأعلنت حركة الشباب مسؤوليتها عنه", "تبنته") names the attacker
+of the attacks told earlier in its sentence that have none, or only unnamed gunmen; the claim stays an event.
 A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
 قواتها") only carries it and is dropped; a plain statement (010) is dropped from any sentence that holds a typed
 event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
@@ -68,7 +70,25 @@ def _carrier(ev: Event, last_typed: dict[int, int]) -> bool:
     return ev.cameo == "010" or ev.trigger.start < last_typed[ev.sentence]
 
 
+CLAIM_CAMEO = "015"
+UNNAMED_ARMED = ("UAF", "REB", "INS")  # codes (country + these) of armed actors the text does not name
+
+
+def credit_claims(events: list[Event]) -> None:
+    """A claim's source becomes the source of the earlier attacks of its sentence that name no attacker."""
+    for claim in events:
+        if claim.cameo != CLAIM_CAMEO or not claim.source or any(a.entity is None for a in claim.source):
+            continue
+        for ev in events:
+            if ev.type == "ASSAULT" and ev.sentence == claim.sentence and ev.trigger.start < claim.trigger.start \
+                    and all(a.entity is None and a.code.endswith(UNNAMED_ARMED) for a in ev.source):
+                ev.source = list(claim.source)
+                claimed = {a.code for a in claim.source}
+                ev.target = [a for a in ev.target if a.code not in claimed]  # "هجوم ... تبنته X": X is no target
+
+
 def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
+    credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
     # (a plain statement, 010, anywhere in a sentence with a typed event; another 01x only before that event)

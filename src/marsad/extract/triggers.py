@@ -26,6 +26,7 @@ EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "f
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
+FREE_RANK = 2  # rank of a sense without context words: any sense whose context is present ranks before it
 GAP_OBJECT_SPAN = 5  # words after an English gap companion in which its object must stand
 
 
@@ -52,6 +53,14 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms:
         if not forms.isdisjoint(words[k].forms):  # the word or one of its bases
             return True
     return False
+
+
+def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> int:
+    """0 when one of ``forms`` stands after trigger word ``j`` (where a verb's object stands), else 1."""
+    for k in range(j + 1, min(hi, len(words))):
+        if not forms.isdisjoint(words[k].forms):
+            return 0
+    return 1
 
 
 def _context_start(words: list[Word], i: int) -> int:
@@ -139,7 +148,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if w.text.rstrip(MARKS).endswith("ة") and not _whole_reading(index, w, pat, prefix):
                 continue  # ة is never a pronoun: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not أمرا + ه
             ctx = context_sets.get(id(t))
-            rank = 1  # prefer, among equally long forms, a sense whose context words are present
+            rank = FREE_RANK  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
                 need, avoid = ctx
                 if need and _is_gap_companion(t):  # "launched 10 drones": the object follows within a few words
@@ -150,7 +159,9 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue
-                rank = 0 if need else 1
+                # among senses whose context is present, one whose context word follows the trigger (as its object
+                # does): "قتل جنود ...، وأعلنت X مسؤوليتها" is a claim, not an announced troop withdrawal
+                rank = (_context_rank(words, j, hi, need) if lang == "ar" else 0) if need else FREE_RANK
             if chosen is None or (length == chosen[3] and rank < best_rank):
                 chosen, best_rank = (t, prefix, j, length), rank
             elif length < chosen[3]:

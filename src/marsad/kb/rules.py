@@ -329,7 +329,8 @@ def _load_units(path: Path) -> dict[str, list[Unit]]:
 
 
 def duplicate_forms(triggers: list[Trigger]) -> list[str]:
-    """Problems "form (TYPE) in id1 and id2": a surface form listed by two entries of one type in one language.
+    """Problems "form (TYPE) in id1 and id2": a surface form listed by two entries of one type in one language
+    (for CAMEO-only senses, type None, of one CAMEO code: a claim, 015, and "announced", 010, may share a verb).
 
     Not run on every load (it folds ~50k forms); the test suite and ``marsad kb validate`` call it. The generator
     (tools/rules/gen_triggers.py) never writes such a pair."""
@@ -337,7 +338,7 @@ def duplicate_forms(triggers: list[Trigger]) -> list[str]:
     problems = []
     for t in triggers:
         for form in t.forms:
-            key = (normalize_key(form), t.type)
+            key = (normalize_key(form), t.type if t.type is not None else "cameo " + t.cameo)
             first = owner.setdefault(key, t.id)
             if first != t.id:
                 problems.append(f"{form!r} ({t.type}) in {first} and {t.id}")
