@@ -77,3 +77,16 @@ def test_a_claim_names_the_attacker(text):
     assert all("SOMREBSHB" not in _codes(e.target) for e in attacks)
     # the soldiers before "في هجوم" are the victims, never the attackers
     assert all("SOMMIL" not in _codes(e.source) and "MIL" not in _codes(e.source) for e in attacks)
+
+
+def test_an_admission_makes_its_speaker_the_actor():
+    # "أقر X بأنه نفذ ضربات": أقر reports, and the speaker is the subject of "أنه + verb phrase"
+    evs = _events("وأقر الجيش الأمريكي بأنه نفذ ضربات جوية في شمال غرب باكستان أمس.", "ASSAULT")
+    assert evs and _codes(evs[0].source) == ["USAMIL"] and evs[0].modality == "reported"
+
+
+def test_after_a_pronoun_subject_the_next_noun_is_the_object():
+    # "أنها استهدفت عناصر طالبان": Taliban fighters were targeted, they did not target
+    evs = _events("وقال الجيش الباكستاني إن الغارة أسفرت عن قتلى، مشيرا إلى أنها استهدفت عناصر طالبان.", "ASSAULT")
+    hit = [e for e in evs if e.trigger.text == "استهدفت"]
+    assert hit and "AFGREBTAL" in _codes(hit[0].target) and "AFGREBTAL" not in _codes(hit[0].source)

@@ -42,6 +42,7 @@ DEFAULT_PREPS = {
 }
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
+PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
 BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين"})
@@ -293,8 +294,9 @@ class EventBuilder:
             if cue is not None and cue.modality in ("reported", "negated"):
                 floor = k + 1
                 reported = cue.modality  # "نفى X أن ...": everything said inside is denied
-                if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and t.pos == "verb" \
-                        and hit.w0 - k <= 2 and not t.passive:
+                if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and hit.w0 - k <= 2 and not t.passive \
+                        and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
+                        and not self._impersonal(hit):  # "إنه نفذ ضربات", not "إنه تم شن ضربة"
                     speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل"
         cands = [p for p in sent_phrases if p.w0 >= floor]
         before = [p for p in cands if p.w1 < hit.w0]
@@ -320,12 +322,14 @@ class EventBuilder:
             source = self._qama_subject(hit, cands)
             via = "svo" if source else via
         patient: list[Phrase] = []
+        pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
         if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
             if self._content_gap(hit.w1, p.w0) <= 2 and self.preps[id(p)] is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
-                        or _plural_verb(words[hit.w0].norm):
+                        or _plural_verb(words[hit.w0].norm) or pronoun_subject:
+                    # "أنها استهدفت عناصر طالبان": the pronoun is the subject, what follows the verb its object
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object
                     patient = self._chain_forward(p, cands)
