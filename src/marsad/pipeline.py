@@ -210,7 +210,10 @@ class Coder:
                 continue  # background ("اغتيال السادات عام 1981") is not a new event
             if nominal and not self._anchored(hit, source, target, location, when, quantities, words):
                 continue  # a verbal noun with nothing that pins it down names a kind of event, not an event
-            if background(hit, words, lex.scope.get(lang, {}), nominal) or (
+            why = background(hit, words, lex.scope.get(lang, {}), nominal)
+            if why == "pluperfect" and _recent(when, day):
+                why = None  # "وكانت حماس قد أطلقت صواريخ أمس": the pluperfect recalls this week's news
+            if why or (
                     nominal and bg_end is not None and 0 < hit.w0 - bg_end <= 3
                     and words[hit.w0].clause == words[bg_end].clause):
                 bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
@@ -351,6 +354,20 @@ def _country_of_place(rec) -> str | None:
         inside = (rec.raw or {}).get("countries") or []
         return inside[0] if len(inside) == 1 else None
     return rec.country
+
+
+RECENT_DAYS = 7
+
+
+def _recent(when: TimeRef | None, day: dt.date | None) -> bool:
+    """A time the sentence states (not the document date) within RECENT_DAYS before the document date."""
+    if when is None or day is None or when.relation == "document-date" or not when.value:
+        return False
+    try:
+        value = dt.date.fromisoformat(when.value.split("/")[-1][:10])
+    except ValueError:
+        return False
+    return dt.timedelta(0) <= day - value <= dt.timedelta(days=RECENT_DAYS)
 
 
 def _historical(value: str | None, day: dt.date) -> bool:

@@ -90,3 +90,12 @@ def test_after_a_pronoun_subject_the_next_noun_is_the_object():
     evs = _events("وقال الجيش الباكستاني إن الغارة أسفرت عن قتلى، مشيرا إلى أنها استهدفت عناصر طالبان.", "ASSAULT")
     hit = [e for e in evs if e.trigger.text == "استهدفت"]
     assert hit and "AFGREBTAL" in _codes(hit[0].target) and "AFGREBTAL" not in _codes(hit[0].source)
+
+
+def test_the_subject_of_kana_acts_after_qad_and_a_recent_pluperfect_is_news():
+    # "وكانت X، <apposition>، قد أطلقت ... أمس": X fired, and a pluperfect dated this week is not background
+    evs = _events("وكانت كتائب القسام، الجناح العسكري لحركة حماس، قد أطلقت عشرات الصواريخ أمس على البلدات "
+                  "المحيطة بقطاع غزة.", "ASSAULT")
+    assert evs and _codes(evs[0].source) == ["PSEREBHMS"]
+    # the same pluperfect years back stays background
+    assert not _events("وكان الجيش الإسرائيلي قد قصف مواقع في غزة عام 2014.", "ASSAULT")

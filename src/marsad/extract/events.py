@@ -43,6 +43,7 @@ DEFAULT_PREPS = {
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
+KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})  # "وكان X قد ...": X is the subject
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
 BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين"})
@@ -156,6 +157,15 @@ class EventBuilder:
         before = [p for p in sent_phrases if p.w1 < cue_at and self.preps[id(p)] is None]
         if before and cue_at - before[-1].w1 <= 2:
             return self._chain_backward(before[-1], sent_phrases)
+        return []
+
+    def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """"وكان X، <apposition>، قد + verb": the subject of كان is the actor of the verb after قد."""
+        words = self.words
+        for k in range(hit.w0 - 3, max(hit.w0 - 14, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
+            if not words[k].forms.isdisjoint(KANA):
+                first = next((p for p in cands if k < p.w0 < hit.w0 and self.preps[id(p)] is None), None)
+                return self._chain_forward(first, cands) if first is not None else []
         return []
 
     def _qama_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -318,6 +328,9 @@ class EventBuilder:
         elif is_verb and before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None:
             source = self._chain_backward(before[-1], cands)
             via = "svo"
+        if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
+            source = self._kana_subject(hit, cands)  # "وكانت كتائب القسام، الجناح العسكري لحماس، قد أطلقت"
+            via = "svo" if source else via
         if not source and not is_verb and lang == "ar" and "ب" in hit.prefix:
             source = self._qama_subject(hit, cands)
             via = "svo" if source else via
