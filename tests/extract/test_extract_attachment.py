@@ -99,3 +99,17 @@ def test_the_subject_of_kana_acts_after_qad_and_a_recent_pluperfect_is_news():
     assert evs and _codes(evs[0].source) == ["PSEREBHMS"]
     # the same pluperfect years back stays background
     assert not _events("وكان الجيش الإسرائيلي قد قصف مواقع في غزة عام 2014.", "ASSAULT")
+
+
+def test_an_actor_right_before_a_verb_phrase_is_its_subject():
+    # "أن إسرائيل تفرض حصارا": SVO with a verb phrase; but in "أرسلت الإمارات فرق إنقاذ" the actor after the verb
+    # is that verb's subject, not the subject of the noun phrase after it
+    evs = _events("وأكد الوزير أن إسرائيل تفرض حصاراً بحرياً على القطاع.", "ASSAULT")
+    assert evs and _codes(evs[0].source) == ["ISR"]
+    aid = _events("أرسلت الإمارات فرق إنقاذ ومستشفى ميدانيا إلى سوريا بعد الزلزال.", "AID")
+    assert aid and all(_codes(e.target) != ["ARE"] for e in aid)
+
+
+def test_the_owner_of_a_victim_is_not_the_attacker():
+    evs = _events("تعرضت قاعدة تابعة للجيش في شرق البلاد أمس إلى هجوم انتحاري.", "ASSAULT")
+    assert evs and all("MIL" not in _codes(e.source) for e in evs)

@@ -325,7 +325,9 @@ class EventBuilder:
             source, via = speaker, "speaker"
         elif inside:  # the nationality in a trigger's slot owns what is used: "use of American nuclear weapons"
             source, via = inside, "genitive"
-        elif is_verb and before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None:
+        elif before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None and (
+                is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن تل أبيب تفرض حصارا"
+                            and words[before[-1].w0 - 1].trigger is None)):  # not "أرسلت الإمارات فرق إنقاذ"
             source = self._chain_backward(before[-1], cands)
             via = "svo"
         if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
@@ -375,7 +377,7 @@ class EventBuilder:
                     via = "by"
                     break
         verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
-        if not source:
+        if not source and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner of the victim
             source = self._owner(hit, after, cands)
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
