@@ -327,7 +327,8 @@ class EventBuilder:
             source, via = inside, "genitive"
         elif before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن تل أبيب تفرض حصارا"
-                            and words[before[-1].w0 - 1].trigger is None)):  # not "أرسلت الإمارات فرق إنقاذ"
+                            and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
+                            and not self._coordinated(hit))):  # "انتقد X الحكومة الليبية وطالب ب": X demands
             source = self._chain_backward(before[-1], cands)
             via = "svo"
         if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
