@@ -199,6 +199,8 @@ class Coder:
             cam = lex.cameo.get(t.cameo)
             if cam is None:
                 continue
+            if builder.agent_echo(hit):
+                continue  # "هجوم شنه X": شنه names the attack's agent, it is not a second attack
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
                 continue

@@ -113,3 +113,21 @@ def test_an_actor_right_before_a_verb_phrase_is_its_subject():
 def test_the_owner_of_a_victim_is_not_the_attacker():
     evs = _events("تعرضت قاعدة تابعة للجيش في شرق البلاد أمس إلى هجوم انتحاري.", "ASSAULT")
     assert evs and all("MIL" not in _codes(e.source) for e in evs)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("تعرضت قاعدة للجيش في شرق الجزيرة أمس إلى هجوم انتحاري شنه المتمردون التاميل.", "LKAREBLTT"),
+    ("تعرضت قاعدة للجيش في شرق الجزيرة أمس إلى هجوم انتحاري، نسب إلى المتمردين التاميل.", "LKAREBLTT"),
+    ("وقالت الوزارة إن الهجوم نفذه انتحاري ينتمي إلى حركة طالبان في قندهار.", "AFGREBTAL"),
+    ("هاجم مسلحون تابعون لحركة الشباب قاعدة في مقديشو أمس.", "SOMREBSHB"),
+])
+def test_agent_clauses_and_affiliations_name_the_attacker(text, source):
+    # "هجوم شنه X", "نسب إلى X", an unnamed attacker "ينتمي إلى X" / "تابعون لـ X"; the clause's verb ("شنه")
+    # is no second attack
+    evs = _events(text, "ASSAULT")
+    assert len(evs) == 1 and _codes(evs[0].source) == [source]
+
+
+def test_taada_ala_is_an_assault_by_a_named_faction():
+    evs = _events("وقالت الشكوى إن قوات مناوي تتعدى على السكان بالضرب في الفاشر.", "ASSAULT")
+    assert evs and _codes(evs[0].source) == ["SDNREBSLM"]

@@ -43,10 +43,17 @@ DEFAULT_PREPS = {
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
+# a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X"
+AGENT_CLAUSE = frozenset({f + o for f in ("شن", "شنت", "نفذ", "نفذت", "ارتكب", "ارتكبت", "تبنى", "تبنت")
+                          for o in ("ه", "ها")} | {"تبناه", "تبناها", "نسب", "نسبت", "ونسب", "ونسبت", "ينسب",
+                                                   "تنسب", "المنسوب", "المنسوبه"})
+AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
 KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})  # "وكان X قد ...": X is the subject
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
-BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين"})
+BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين",
+                       "تابعون", "ينتمي", "تنتمي", "ينتمون", "المنتمي", "المنتمين", "منتمي", "منتمين"})
+UNNAMED_ARMED = frozenset({"UAF", "REB", "INS"})  # codes of armed actors the text does not name
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
 IMPERSONAL = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى", "ويجري"})
 BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"
@@ -158,6 +165,38 @@ class EventBuilder:
         if before and cue_at - before[-1].w1 <= 2:
             return self._chain_backward(before[-1], sent_phrases)
         return []
+
+    def _agent_clause(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
+        """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X"."""
+        words = self.words
+        span = AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN  # "تعرضت قاعدة إلى هجوم انتحاري شنه X"
+        for k in range(hit.w1 + 1, min(hit.w1 + 1 + span, len(words))):
+            w = words[k]
+            if w.kind == "punct" and w.norm in (",", "،"):
+                continue  # "هجوم انتحاري، نسب إلى X"
+            if w.kind != "word" or w.sentence != words[hit.w0].sentence:
+                return []
+            if w.norm in AGENT_CLAUSE:
+                p = next((p for p in after if p.w0 > k), None)
+                if p is not None and p.w0 - k <= 2 and self.preps[id(p)] in (None, "الي", "ل"):
+                    return self._chain_forward(p, cands)
+                return []
+        return []
+
+    def _affiliation(self, p: Phrase, cands: list[Phrase]) -> list[Phrase]:
+        """The group an unnamed attacker belongs to: "انتحاري ينتمي إلى حركة طالبان", "مسلحون تابعون للحركة"."""
+        words = self.words
+        k = p.w1 + 1
+        if k + 1 >= len(words) or words[k].forms.isdisjoint(BELONGING) or words[k].sentence != words[p.w0].sentence:
+            return []
+        q = next((q for q in cands if k < q.w0 <= k + 3), None)
+        return self._chain_forward(q, cands) if q is not None and self.preps[id(q)] in ("ل", "الي") else []
+
+    def agent_echo(self, hit: TriggerHit) -> bool:
+        """Is the trigger only the verb of an agent clause on the trigger just before it ("هجوم شنه X")?"""
+        words = self.words
+        return words[hit.w0].norm in AGENT_CLAUSE and any(
+            words[k].trigger is not None for k in range(max(hit.w0 - 4, 0), hit.w0))
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
         """"وكان X، <apposition>، قد + verb": the subject of كان is the actor of the verb after قد."""
@@ -321,8 +360,11 @@ class EventBuilder:
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
+        agent = self._agent_clause(hit, after, cands) if (not is_verb or t.passive) and lang == "ar" else []
         if speaker:
             source, via = speaker, "speaker"
+        elif agent:  # "هجوم انتحاري شنه المتمردون التاميل", "الهجوم نفذه انتحاري", "نسب إلى X"
+            source, via = agent, "by"
         elif inside:  # the nationality in a trigger's slot owns what is used: "use of American nuclear weapons"
             source, via = inside, "genitive"
         elif before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None and (
@@ -402,6 +444,8 @@ class EventBuilder:
             if self.preps[id(p)] in ("between",):
                 source = self._chain_forward(p, cands)
                 via = "between"
+        if source and all(a.entity is None and a.code in UNNAMED_ARMED for p in source for a in p.actors):
+            source = self._affiliation(source[-1], cands) or source  # "انتحاري ينتمي إلى حركة طالبان"
         # 2. target
         start_after = max([hit.w1] + [p.w1 for p in source if p.w0 > hit.w1])
         if patient:
