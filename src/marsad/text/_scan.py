@@ -36,13 +36,18 @@ class PhraseSet:
             j -= 1
         if j == pos and self.require_space or j == 0:
             return None
-        i = j
         stop = j - self._longest - 1 if j > self._longest else -1  # a longer run is no phrase's last word
-        while i > 0 and norm[i - 1].isalnum():
-            i -= 1
-            if i == stop:
-                return None
-        cands = self._by_last.get(norm[i:j])
+        # the run of alphanumerics that ends at j: usually the word after the last space before j
+        i = norm.rfind(" ", stop if stop > 0 else 0, j) + 1
+        last = norm[i:j]
+        if not i or not last.isalnum():
+            i = j  # no space close enough, or punctuation in between: walk back
+            while i > 0 and norm[i - 1].isalnum():
+                i -= 1
+                if i == stop:
+                    return None
+            last = norm[i:j]
+        cands = self._by_last.get(last)
         if not cands:
             return None
         for p in cands:

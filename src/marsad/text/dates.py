@@ -700,6 +700,20 @@ def _trigger_spans(norm: str) -> list[tuple[int, int]]:
     return out
 
 
+class _MayStart(dict):  # type: ignore[type-arg]
+    """word -> whether a time expression may begin with it: a start word (``_START_WORDS``), one with a glued
+    letter before it (وفي، ومنذ) or a number; worked out once per distinct word."""
+
+    def __missing__(self, w: str) -> bool:
+        ok = w in _START_WORDS or w[1:] in _START_WORDS or w[:1].isdigit()
+        if len(self) < 100_000:
+            self[w] = ok
+        return ok
+
+
+_MAY_START = _MayStart()
+
+
 def _word_starts_before(norm: str, pos: int, k: int) -> list[int]:
     """Start of the word containing ``pos`` and of up to ``k`` words before it on the same line, ascending; a word
     before the trigger's own word is kept only if a time expression can begin with it (``_START_WORDS``)."""
@@ -710,7 +724,7 @@ def _word_starts_before(norm: str, pos: int, k: int) -> list[int]:
     j = norm.rfind(" ", lo, pos) + 1
     if j < lo:
         j = lo
-    if j <= lo + 1 or "  " in norm[lo:j]:
+    if j <= lo + 1 or norm.find("  ", lo, j) >= 0:
         return _word_starts_before_slow(norm, pos, k, lo, j)
     # words are separated by single spaces (the view collapses runs): the k words before are one rsplit
     parts = norm[lo:j - 1].rsplit(" ", k)
@@ -718,10 +732,10 @@ def _word_starts_before(norm: str, pos: int, k: int) -> list[int]:
         del parts[0]
     starts: list[int] = []
     e = j - 1
-    sw = _START_WORDS
+    may_start = _MAY_START
     for w in reversed(parts):
         b = e - len(w)
-        if w in sw or w[1:] in sw or w[:1].isdigit():
+        if may_start[w]:
             starts.append(b)
         e = b - 1
     starts.reverse()
@@ -745,8 +759,7 @@ def _word_starts_before_slow(norm: str, pos: int, k: int, lo: int, j: int) -> li
         e = j
         j = max(norm.rfind(" ", lo, e) + 1, lo)
         n_words += 1
-        w = norm[j:e]
-        if w in _START_WORDS or w[1:] in _START_WORDS or w[:1].isdigit():
+        if _MAY_START[norm[j:e]]:
             starts.append(j)
     starts.reverse()
     return starts

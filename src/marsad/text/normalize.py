@@ -148,12 +148,13 @@ _STR_TABLE: dict[str, str] = {chr(c): (chr(v) if isinstance(v, int) else v) for 
 _REPLACE_SAFE = frozenset(ch for ch, v in _STR_TABLE.items()
                           if all(_TABLE.get(ord(x), ord(x)) in (x, ord(x)) for x in v))
 _CHANGING = re.compile("[" + _ranges("".join(_STR_TABLE) + "\r") + "]")
-# re tests a character against the astral ranges of a class one range after another: 3-4x slower than the bitmap
-# of its BMP part. Texts almost never hold an astral character (one quick search says so), and then the BMP part
-# alone finds the same characters.
+# the BMP part of _CHANGING: finds the same characters in a text without astral ones (see _changing_class)
 _CHANGING_BMP = re.compile("[" + _ranges("".join(ch for ch in _STR_TABLE if ch <= "\uffff") + "\r") + "]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _IRREGULAR_SET = frozenset(_IRREGULAR)
+# The changing characters of almost every Arabic text: one-to-one folds, safe to replace in any order. They are
+# replaced first (a membership test and a str.replace each); when the character class then finds nothing else (one
+# scan, no match objects) the text is done. findall over the original instead makes a string for every ة and أ.
+_COMMON_FOLDS = tuple(ch for ch in "ةأإىآ" if ch in _REPLACE_SAFE and ch not in _IRREGULAR_SET)
 _REPLACE_MAX = 24
 _EXTEND_AFTER = MARK_CHARS  # deleted chars that belong to the letter before them
 
@@ -324,11 +325,15 @@ def normalize(text: str, lang: str = "ar") -> NormalizedText:
 @lru_cache(maxsize=8)
 def _normalize_cached(text: str) -> NormalizedText:
     """The last few views: the pipeline asks for sentences, tokens, numbers and times of the same text."""
-    found = set((_CHANGING if _ASTRAL.search(text) else _CHANGING_BMP).findall(text))
-    if not found:
-        t1 = text
+    changing = _changing_class(text)
+    t1 = text
+    for ch in _COMMON_FOLDS:
+        if ch in t1:
+            t1 = t1.replace(ch, _STR_TABLE[ch])
+    if changing.search(t1) is None:  # nothing but common folds (or nothing at all) changes
         off1: Sequence[int] = IdentityOffsets(len(text))
     else:
+        found = set(changing.findall(text))
         irregular = not found.isdisjoint(_IRREGULAR_SET)
         found.discard("\r")  # CR stays CR here (the collapse pass below handles it)
         if len(found) <= _REPLACE_MAX and found <= _REPLACE_SAFE:
@@ -341,6 +346,15 @@ def _normalize_cached(text: str) -> NormalizedText:
     norm, offs = _collapse(t1, off1)
     assert offs is not None
     return NormalizedText(text, norm, offs)
+
+
+def _changing_class(text: str) -> re.Pattern[str]:
+    """``_CHANGING``, or its BMP part when ``text`` holds no astral character (re tests a character against the
+    astral ranges of a class one range after another: 3-4x slower than the bitmap of the BMP part). UTF-16 has two
+    bytes for every character but an astral one (lone surrogates included, with surrogatepass)."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return _CHANGING_BMP
+    return _CHANGING
 
 
 def normalize_key(s: str) -> str:

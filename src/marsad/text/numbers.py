@@ -206,6 +206,7 @@ class _Atom:
     conj: bool         # preceded by a و/and conjunction
     word: str
     raw_digits: str
+    alone: tuple[float, float | None, float | None, bool] | None  # _evaluate([self]): the atom read on its own
 
 
 def _atom_fields(m: re.Match[str]) -> tuple[int, int, str, float, float, bool, str, str] | None:
@@ -238,8 +239,16 @@ def _atom_fields(m: re.Match[str]) -> tuple[int, int, str, float, float, bool, s
     return m.start(), m.end(), kind, val, high, False, w, ""
 
 
+def _atom_record(m: re.Match[str]) -> tuple | None:  # type: ignore[type-arg]
+    """The ``_Atom`` fields of one ``_ATOM`` match, ``alone`` included (None: not a number here)."""
+    f = _atom_fields(m)
+    if f is None:
+        return None
+    return (*f, _evaluate([_Atom(*f, None)]))
+
+
 def _atoms(norm: str) -> list[_Atom]:
-    return [_Atom(*f) for f in map(_atom_fields, _atom_matches(norm)) if f is not None]
+    return [_Atom(*f) for f in map(_atom_record, _atom_matches(norm)) if f is not None]
 
 
 class _ChunkAtoms(dict):  # type: ignore[type-arg]
@@ -250,7 +259,7 @@ class _ChunkAtoms(dict):  # type: ignore[type-arg]
 
     def __missing__(self, chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
         found = tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
-                      filter(None, map(_atom_fields, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
+                      filter(None, map(_atom_record, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
         if len(chunk) <= 40:
             self[chunk] = found
         return found
@@ -266,8 +275,9 @@ def _atoms_identity(text: str) -> list[_Atom]:
         _CHUNK_ATOMS = _ChunkAtoms()
     chunks, starts = chunks_and_starts(text)
     found = list(map(_CHUNK_ATOMS.__getitem__, chunks))
-    return [_Atom(p + a, p + b, kind, value, high, conj, word, raw)
-            for p, atoms in compress(zip(starts, found), found) for a, b, kind, value, high, conj, word, raw in atoms]
+    return [_Atom(p + a, p + b, kind, value, high, conj, word, raw, alone)
+            for p, atoms in compress(zip(starts, found), found)
+            for a, b, kind, value, high, conj, word, raw, alone in atoms]
 
 
 def _joinable(prev: _Atom, cur: _Atom, gap: str) -> bool:
@@ -393,8 +403,8 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
     while i < n:
         group = [atoms[i]]
         j = i + 1
-        while j < n and _joinable(group[-1], atoms[j], norm[group[-1].ne:atoms[j].ns]) \
-                and atoms[j].ns - group[-1].ne <= 8:
+        while j < n and atoms[j].ns - group[-1].ne <= 8 \
+                and _joinable(group[-1], atoms[j], norm[group[-1].ne:atoms[j].ns]):
             group.append(atoms[j])
             j += 1
         # a trailing "a"/fraction-less connector never ends a number; drop atoms that are only glue
@@ -406,7 +416,7 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
             continue
         if group[0].kind == "t" and (words_before(norm, group[0].ns, 1) or [""])[0] in _ORDINALS:
             continue  # "التاسع عشر": an ordinal, not ten
-        ev = _evaluate(group)
+        ev = group[0].alone if len(group) == 1 else _evaluate(group)
         if ev is None:
             continue
         value, low, high, vague = ev

@@ -110,12 +110,27 @@ def proclitic_splits(norm_word: str) -> list[tuple[str, str]]:
     """Every plausible ``(prefix, rest)`` split of a NORMALIZED Arabic word, longest rest first, ``("", word)``
     included; ``rest`` keeps at least 2 letters. ``"والولايات"`` -> ``[("", "والولايات"), ("و", "الولايات"),
     ("وال", "ولايات")]``."""
-    out = [("", norm_word)]
-    for k in range(1, min(4, len(norm_word) - 2) + 1):
-        p = norm_word[:k]
-        if p in _PROCLITIC_SET:
-            out.append((p, norm_word[k:]))
-    return out
+    return [("", norm_word), *((p, norm_word[len(p):]) for p in _proclitics_of(norm_word, 2))]
+
+
+def _proclitics_of(word: str, min_rest: int) -> list[str]:
+    """The proclitic sequences ``word`` begins with that leave at least ``min_rest`` letters, shortest first."""
+    if word[:1] not in _PROCLITIC_FIRST:
+        return []
+    return [p for p in _PREFIXES_OF[word[:4]] if len(word) - len(p) >= min_rest]
+
+
+class _PrefixesOf(dict):  # type: ignore[type-arg]
+    """First four letters -> the proclitic sequences they begin with, shortest first (worked out once each)."""
+
+    def __missing__(self, head: str) -> tuple[str, ...]:
+        found = tuple(head[:k] for k in range(1, len(head) + 1) if head[:k] in _PROCLITIC_SET)
+        if len(self) < 100_000:
+            self[head] = found
+        return found
+
+
+_PREFIXES_OF = _PrefixesOf()
 
 
 def enclitic_splits(norm_word: str) -> list[tuple[str, str]]:
@@ -140,6 +155,10 @@ def _split_pieces(prefix: str) -> list[str]:
             pieces.append(prefix[i])
             i += 1
     return pieces
+
+
+#: proclitic sequence -> its morphemes
+_PIECES: dict[str, tuple[str, ...]] = {p: tuple(_split_pieces(p)) for p in PROCLITICS}
 
 
 # ``s.startswith(NO_SPLIT_STEMS)`` as one match of a trie of the stems (a prefix test: any stem may end the match)
@@ -176,35 +195,39 @@ def _segment(word: str, hamza_article: bool,
     """
     if protect is not None and protect(word):
         return (), word, ""
-    prefix = ""
-    stem = word
-    cands = proclitic_splits(word)
-    chosen = None
-    if protect is not None:
-        for p, rest in cands[1:]:
-            if protect(rest) or (p.endswith("لل") and protect("ال" + rest)):
-                chosen = (p, rest)
-                break
-    if chosen is None:
-        for p, rest in reversed(cands[1:]):  # longest prefix first
-            if len(rest) < 3 or _blocked(word, p):
-                continue
-            if hamza_article and (p.endswith("ال")):
-                continue
-            if protect is not None and protect(p[-1] + rest):
-                continue  # the letter belongs to a protected name (بلينكن)
-            chosen = (p, rest)
-            break
-    if chosen is not None:
-        prefix, stem = chosen
+    prefix = _choose_prefix(word, hamza_article, protect)
+    stem = word[len(prefix):]
     suffix = ""
-    if not (protect is not None and protect(stem)) and not word.endswith(NO_ENCLITIC_ENDINGS):
+    if stem.endswith(DEFAULT_ENCLITICS) and not (protect is not None and protect(stem)) \
+            and not word.endswith(NO_ENCLITIC_ENDINGS):
         for suf in DEFAULT_ENCLITICS:  # longest first (هما before ها/هم)
             if stem.endswith(suf) and len(stem) - len(suf) >= 3:
                 suffix = suf
                 stem = stem[: -len(suf)]
                 break
-    return tuple(_split_pieces(prefix)) if prefix else (), stem, suffix
+    return _PIECES[prefix] if prefix else (), stem, suffix
+
+
+def _choose_prefix(word: str, hamza_article: bool, protect: Callable[[str], bool] | None) -> str:
+    """The proclitic sequence ``_segment`` cuts off ``word`` ("" for none)."""
+    cands = _proclitics_of(word, 2)
+    if not cands:
+        return ""
+    if protect is not None:
+        for p in cands:  # shortest prefix first: the longest protected rest
+            rest = word[len(p):]
+            if protect(rest) or (p.endswith("لل") and protect("ال" + rest)):
+                return p
+    n = len(word)
+    for p in reversed(cands):  # longest prefix first
+        if n - len(p) < 3 or _blocked(word, p):
+            continue
+        if hamza_article and p.endswith("ال"):
+            continue
+        if protect is not None and protect(p[-1] + word[len(p):]):
+            continue  # the letter belongs to a protected name (بلينكن)
+        return p
+    return ""
 
 
 # -- the token pattern (possessive quantifiers: no backtracking) ------------------------------------------
@@ -225,17 +248,41 @@ _TOKEN_FINDALL = re.compile(r"(\s*+)(?:" + _TOKEN_RE.pattern.replace("(?P<abbr>"
 _HAMZA_ALEF = frozenset("أإآ")
 
 
-class _HamzaDependent:
-    """Plans of a word whose segmentation depends on whether its article-like ال is written with a hamza-alef."""
-
-    __slots__ = ("k", "bare", "hamza")
-
-    def __init__(self, k: int, bare: _Plan, hamza: _Plan) -> None:
-        self.k, self.bare, self.hamza = k, bare, hamza
-
-
 _Plan = tuple[tuple[int, int, str], ...] | None
-_DEFAULT_PLANS: dict[str, _Plan | _HamzaDependent] = {}
+
+
+class _HamzaDependent:
+    """The plan of a word that cuts an article ال, which is no article when the original writes its alef as a
+    hamza-alef (إلغاء): ``pick(original letter at k)`` gives the plan; the hamza variant is worked out on first
+    use (most texts never need it)."""
+
+    __slots__ = ("word", "k", "bare", "hamza", "protect")
+
+    def __init__(self, word: str, k: int, bare: _Plan, protect: Callable[[str], bool] | None) -> None:
+        self.word, self.k, self.bare, self.hamza, self.protect = word, k, bare, _MISSING, protect
+
+    def pick(self, letter: str) -> _Plan:
+        if letter not in _HAMZA_ALEF:
+            return self.bare
+        hamza = self.hamza
+        if hamza is _MISSING:
+            hamza = self.hamza = _plan(*_segment(self.word, True, self.protect))
+        return hamza  # type: ignore[return-value]
+
+
+class _Plans(dict):  # type: ignore[type-arg]
+    """normalized word -> its plan (``_word_plan``), worked out on first lookup: ``plans[w]``."""
+
+    def __init__(self, protect: Callable[[str], bool] | None) -> None:
+        super().__init__()
+        self.protect = protect
+
+    def __missing__(self, w: str) -> _Plan | _HamzaDependent:
+        plan = self[w] = _word_plan(w, self.protect)
+        return plan
+
+
+_DEFAULT_PLANS = _Plans(None)
 _DEFAULT_PLANS_MAX = 200_000
 
 
@@ -247,13 +294,12 @@ def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaD
             return None
         if c0 not in _PROCLITIC_FIRST and not w.endswith(DEFAULT_ENCLITICS):
             return None  # no proclitic begins with this letter and no enclitic ends the word: nothing to split
-        k = w.find("ال", 0, 5)
         seg = _segment(w, False, protect)
         bare = _plan(*seg)
+        k = w.find("ال", 0, 5)
         if k < 0 or not (seg[0] and seg[0][-1] == "ال"):
             return bare  # the hamza hint only drops article prefixes: without one the plan is the same
-        hamza = _plan(*_segment(w, True, protect))
-        return bare if hamza == bare else _HamzaDependent(k, bare, hamza)
+        return _HamzaDependent(w, k, bare, protect)
     if w[-2:] == "'s" and len(w) > 2 and c0.isascii():
         n = len(w)
         return ((0, n - 2, "stem"), (n - 2, n, "enclitic"))
@@ -300,19 +346,17 @@ _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
 _FIRST = itemgetter(0)
 
 
-def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
-                    plans: dict[str, _Plan | _HamzaDependent]) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
     """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk: what
-    ``_tokenize`` makes of it on an identity view (where the chunk's view is its own translation)."""
+    ``_tokenize`` makes of it on an identity view (where the chunk's view is its own translation). ``plans`` is
+    None when clitics are not split."""
     norm = chunk.translate(_NORM_TABLE)
     if norm.isalpha():  # the commonest chunk: one word (letters are word characters, never digits or dots)
         plan: _Plan | _HamzaDependent = None
-        if split_clitics:
-            plan = plans.get(norm, _MISSING)  # type: ignore[arg-type]
-            if plan is _MISSING:
-                plan = plans[norm] = _word_plan(norm, protect_fn)
-            if plan is not None and type(plan) is _HamzaDependent:
-                plan = plan.hamza if chunk[plan.k] in _HAMZA_ALEF else plan.bare
+        if plans is not None:
+            plan = plans[norm]
+            if type(plan) is _HamzaDependent:
+                plan = plan.pick(chunk[plan.k])
         if plan is None:
             return 1, ((0, len(norm), chunk, norm, "word", 0, "word"),)
         return 1, tuple((a, b, chunk[a:b], norm[a:b], "word", 0, part) for a, b, part in plan)  # type: ignore[union-attr]
@@ -327,12 +371,10 @@ def _chunk_template(chunk: str, split_clitics: bool, protect_fn: Callable[[str],
         plan = None
         if w:
             kind = "word"
-            if split_clitics:
-                plan = plans.get(w, _MISSING)  # type: ignore[arg-type]
-                if plan is _MISSING:
-                    plan = plans[w] = _word_plan(w, protect_fn)
-                if plan is not None and type(plan) is _HamzaDependent:
-                    plan = plan.hamza if chunk[ns + plan.k] in _HAMZA_ALEF else plan.bare
+            if plans is not None:
+                plan = plans[w]
+                if type(plan) is _HamzaDependent:
+                    plan = plan.pick(chunk[ns + plan.k])
         elif num:
             w = num
             kind = "number"
@@ -355,13 +397,12 @@ class _Templates(dict):  # type: ignore[type-arg]
     """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
     text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
 
-    def __init__(self, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
-                 plans: dict[str, _Plan | _HamzaDependent]) -> None:
+    def __init__(self, plans: _Plans | None) -> None:
         super().__init__()
-        self.split_clitics, self.protect_fn, self.plans = split_clitics, protect_fn, plans
+        self.plans = plans
 
     def __missing__(self, chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = _chunk_template(chunk, self.split_clitics, self.protect_fn, self.plans)
+        tpl = _chunk_template(chunk, self.plans)
         if len(chunk) <= _CHUNK_KEY_MAX:
             self[chunk] = tpl
         return tpl
@@ -370,15 +411,21 @@ class _Templates(dict):  # type: ignore[type-arg]
 _CHUNKS: dict[bool, _Templates] = {}
 
 
-def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> _Templates:
+def _plans(protect_fn: Callable[[str], bool] | None) -> _Plans:
+    """The word plans for a protected set (a new table: a protected set changes the plans) or the shared ones."""
     if protect_fn is not None:
-        return _Templates(split_clitics, protect_fn, {})  # a protected set changes the plans: nothing is shared
-    plans = _DEFAULT_PLANS
-    if len(plans) > _DEFAULT_PLANS_MAX:
-        plans.clear()
+        return _Plans(protect_fn)
+    if len(_DEFAULT_PLANS) > _DEFAULT_PLANS_MAX:
+        _DEFAULT_PLANS.clear()
+    return _DEFAULT_PLANS
+
+
+def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> _Templates:
+    if split_clitics and protect_fn is not None:
+        return _Templates(_plans(protect_fn))  # nothing is shared
     cache = _CHUNKS.get(split_clitics)
     if cache is None or len(cache) > _CHUNK_CACHE_MAX:
-        cache = _CHUNKS[split_clitics] = _Templates(split_clitics, None, plans)
+        cache = _CHUNKS[split_clitics] = _Templates(_plans(None) if split_clitics else None)
     return cache
 
 
@@ -394,12 +441,7 @@ def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
               protect_fn: Callable[[str], bool] | None) -> list[Token]:
-    if protect_fn is None:
-        plans = _DEFAULT_PLANS
-        if len(plans) > _DEFAULT_PLANS_MAX:
-            plans.clear()
-    else:
-        plans = {}
+    plans = _plans(protect_fn)
     norm = nt.norm
     offs = nt.offsets
     identity = isinstance(offs, IdentityOffsets)
@@ -408,7 +450,6 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
     new = tuple.__new__
     token = Token
     other_kind = _OTHER_KIND
-    hamza_alef = _HAMZA_ALEF
     last_end = -1
     widx = -1
     pos = 0
@@ -423,12 +464,10 @@ def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
             ne = pos = ns + len(w)
             kind = "word"
             if split_clitics:
-                plan = plans.get(w, _MISSING)  # type: ignore[arg-type]
-                if plan is _MISSING:
-                    plan = plans[w] = _word_plan(w, protect_fn)
-                if plan is not None and type(plan) is _HamzaDependent:
+                plan = plans[w]
+                if type(plan) is _HamzaDependent:
                     k = ns + plan.k
-                    plan = plan.hamza if text[k if identity else offs[k]] in hamza_alef else plan.bare
+                    plan = plan.pick(text[k if identity else offs[k]])
         elif num:
             w = num
             ne = pos = ns + len(w)
