@@ -131,3 +131,19 @@ def test_agent_clauses_and_affiliations_name_the_attacker(text, source):
 def test_taada_ala_is_an_assault_by_a_named_faction():
     evs = _events("وقالت الشكوى إن قوات مناوي تتعدى على السكان بالضرب في الفاشر.", "ASSAULT")
     assert evs and _codes(evs[0].source) == ["SDNREBSLM"]
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("وشهد الأحد الماضي حادثا أمنيا تمثل بإطلاق صواريخ كاتيوشا من جنوب لبنان على مستوطنة كريات شمونة.", "ar", "LBN"),
+    ("أطلقت صواريخ من قطاع غزة على مدينة عسقلان أمس.", "ar", "PSE"),
+    ("Rockets were fired from Gaza at Ashkelon on Monday.", "en", "PSE"),
+])
+def test_rockets_fired_from_a_place_come_from_its_country(text, lang, source):
+    evs = _events(text, "ASSAULT", lang)
+    assert evs and _codes(evs[0].source) == [source]
+
+
+def test_the_means_of_a_clause_are_its_subjects():
+    # "ردت إسرائيل استخباراتيا عبر اغتيال": Israel is who assassinates, even with an adverb between
+    evs = _events("لكن إسرائيل ردت سريعا وبصمت عبر اغتيال قيادي في الحزب أمس.", "ASSAULT")
+    assert evs and _codes(evs[0].source) == ["ISR"]

@@ -48,6 +48,10 @@ AGENT_CLAUSE = frozenset({f + o for f in ("شن", "شنت", "نفذ", "نفذت"
                           for o in ("ه", "ها")} | {"تبناه", "تبناها", "نسب", "نسبت", "ونسب", "ونسبت", "ينسب",
                                                    "تنسب", "المنسوب", "المنسوبه"})
 AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
+PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
+ORIGIN_SPAN = 6
+MEANS = frozenset({"عبر", "خلال"})  # "عبر/من خلال + verbal noun": the means of the clause's subject
+MEANS_SPAN = 6
 KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})  # "وكان X قد ...": X is the subject
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
@@ -197,6 +201,15 @@ class EventBuilder:
         words = self.words
         return words[hit.w0].norm in AGENT_CLAUSE and any(
             words[k].trigger is not None for k in range(max(hit.w0 - 4, 0), hit.w0))
+
+    def _means_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """"X ردت عبر اغتيال", "ردت تركيا من خلال قصف": who acts by these means is the subject of the clause."""
+        words = self.words
+        clause = words[hit.w0].clause
+        for p in reversed(cands):
+            if p.w1 < hit.w0 - 1 and hit.w0 - p.w1 <= MEANS_SPAN and words[p.w0].clause == clause:
+                return self._chain_backward(p, cands) if self.preps[id(p)] is None else []
+        return []
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
         """"وكان X، <apposition>، قد + verb": the subject of كان is the actor of the verb after قد."""
@@ -376,6 +389,9 @@ class EventBuilder:
         if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
             source = self._kana_subject(hit, cands)  # "وكانت كتائب القسام، الجناح العسكري لحماس، قد أطلقت"
             via = "svo" if source else via
+        if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
+            source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
+            via = "svo" if source else via
         if not source and not is_verb and lang == "ar" and "ب" in hit.prefix:
             source = self._qama_subject(hit, cands)
             via = "svo" if source else via
@@ -470,6 +486,9 @@ class EventBuilder:
             if prep is not None:
                 continue
         src_countries = {c for p in source for c in p.countries}
+        origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
+        if origin is not None:
+            src_countries.add(origin.code)
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
             geo_target = self._geo_target(hit, start_after, src_countries, coop)
@@ -489,7 +508,7 @@ class EventBuilder:
                 if len({c for p in allc for c in p.countries}) >= 2:
                     source = allc
                     via = "sentence"
-        src_actors = _actors(source)
+        src_actors = _actors(source) or ([origin] if origin is not None else [])
         tgt_codes = {a.code for a in src_actors}
         tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
@@ -500,6 +519,18 @@ class EventBuilder:
         if verbal and source and via != "sentence":
             self.last_subject[si] = (hit.w1, source)
         return src_actors, tgt_actors, modality, via
+
+    def _origin(self, hit: TriggerHit) -> Actor | None:
+        """The country rockets or drones are fired from: "إطلاق صواريخ من جنوب لبنان", "fired from Gaza"."""
+        si = self.words[hit.w0].sentence
+        for w0, _w1, m, country, entity in self.geo:
+            if w0 <= hit.w1 or self.words[w0].sentence != si:
+                continue
+            if w0 - hit.w1 > ORIGIN_SPAN:
+                break
+            if country and mention_prep(m, self.words, self.lang) in ("من", "from"):
+                return Actor(country, entity, m.text, m.start, m.end)
+        return None
 
     def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool) -> Actor | None:
         """A place named after the trigger stands for its country as the target ("قصفت ... في خاركيف",
