@@ -334,8 +334,9 @@ class Coder:
 
 
 def _civilian(code: str) -> bool:
-    """A government, party, parliament… actor with no armed sector ("PSEGOV" yes; "PSEREBHMS", "ISR" no)."""
-    sectors = {code[i:i + 3] for i in range(3, len(code) - 2, 3)}
+    """A government, party, parliament… actor with no armed sector ("PSEGOV", "OPP" yes; "PSEREBHMS", "ISR" no); a
+    sector without a country (not yet localized) counts too."""
+    sectors = {code[i:i + 3] for i in range(0, len(code) - 2, 3)}
     return bool(sectors & CIVILIAN_POLITICAL) and not sectors & ARMED_SECTORS
 
 

@@ -35,3 +35,23 @@ def test_the_phrase_without_a_nationality_still_matches():
 def test_a_name_that_is_not_a_nationality_does_not_fill_the_slot():
     # "Moscow" is a place, not an adjective: the slot takes only a one-word nisba or demonym
     assert not _unconventional("Lawmakers discussed the use of Moscow nuclear weapons policy.")
+
+
+@pytest.mark.parametrize("text", [
+    "شن زعيم المعارضة هجوما حادا على الحكومة أمس.",
+    "شن رئيس الحزب هجوماً عنيفاً على وزير الداخلية في مؤتمر صحفي.",
+])
+def test_a_politician_s_attack_is_criticism(text):
+    # speech_cameo: a civilian political source (even a sector not yet given its country, "OPP") and no
+    # casualties make "شن هجوما" and the noun "هجوم" CAMEO 111, not an assault
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert doc.events and all(e.cameo == "111" and e.type != "ASSAULT" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("قررت الحكومة الأمريكية فرض حصار اقتصادي على كوبا أمس.", "163"),
+    ("فرضت القوات الإسرائيلية حصارا على مدينة جنين أمس.", "191"),
+])
+def test_an_economic_siege_is_an_embargo_and_a_military_one_a_blockade(text, cameo):
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert [e.cameo for e in doc.events if e.cameo in ("163", "191")] == [cameo]
