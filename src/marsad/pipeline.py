@@ -25,7 +25,7 @@ from .extract.mentions import Mention, resolve
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
-from .extract.triggers import find_triggers
+from .extract.triggers import companion_object, find_triggers
 from .extract.words import NATIONALITY_SLOT, segment
 from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
@@ -194,13 +194,14 @@ class Coder:
         hits_kept = []
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
+        objects: set[tuple[int, str | None]] = set()  # (word, type) of the objects of VSO companions
         for hit in hits:
             t = hit.trigger
             cam = lex.cameo.get(t.cameo)
             if cam is None:
                 continue
-            if builder.agent_echo(hit):
-                continue  # "هجوم شنه X": شنه names the attack's agent, it is not a second attack
+            if builder.agent_echo(hit) or (hit.w0, t.type) in objects:
+                continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
                 continue
@@ -232,6 +233,9 @@ class Coder:
             if t.speech_cameo and source and all(_civilian(a.code) for a in source) \
                     and not _casualties_near(hit, quantities, words):
                 cam = lex.cameo[t.speech_cameo]  # "شن عباس هجوما على حماس": words, not weapons
+                obj = companion_object(words, hit, self.context_sets)
+                if obj is not None:
+                    objects.add((obj, t.type))  # and "هجوما", the object of شن, is no second (armed) attack
                 etype, mode = cam.plover_type, None
             ev = Event(id="", type=etype, mode=mode, cameo=cam.code,
                        quad_class=cam.quad_class, goldstein=cam.goldstein, source=source, target=target,

@@ -43,7 +43,7 @@ def test_a_name_that_is_not_a_nationality_does_not_fill_the_slot():
 ])
 def test_a_politician_s_attack_is_criticism(text):
     # speech_cameo: a civilian political source (even a sector not yet given its country, "OPP") and no
-    # casualties make "شن هجوما" and the noun "هجوم" CAMEO 111, not an assault
+    # casualties make "شن هجوما" CAMEO 111, and its object "هجوما" is then no second (armed) attack
     doc = marsad.code(text, lang="ar", date=DATE)
     assert doc.events and all(e.cameo == "111" and e.type != "ASSAULT" for e in doc.events)
 

@@ -112,6 +112,21 @@ def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
     return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
+def companion_object(words: list[Word], hit: TriggerHit, context_sets: dict) -> int | None:
+    """The word of a VSO companion's object ("شن زعيم المعارضة هجوما": هجوما): the first word after the verb, in
+    its sentence and context window, that is one of the companion's context words; None for other triggers."""
+    t = hit.trigger
+    if not t.id.endswith(".vso"):
+        return None
+    need = context_sets.get(id(t), (None, None))[0]
+    if not need:
+        return None
+    for k in range(hit.w1 + 1, _context_end(words, hit.w1, words[hit.w0].sentence)):
+        if not need.isdisjoint(words[k].forms):
+            return k
+    return None
+
+
 def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does ``pat`` match ``w`` (after ``prefix``) without taking a suffix off the word?"""
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
