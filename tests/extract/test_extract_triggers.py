@@ -55,3 +55,17 @@ def test_a_politician_s_attack_is_criticism(text):
 def test_an_economic_siege_is_an_embargo_and_a_military_one_a_blockade(text, cameo):
     doc = marsad.code(text, lang="ar", date=DATE)
     assert [e.cameo for e in doc.events if e.cameo in ("163", "191")] == [cameo]
+
+
+@pytest.mark.parametrize("text", [
+    "وطالب الشيخ الرئيس بملاقاة المعارضة لقطع الطريق على الفتنة.",  # to forestall strife: no road blocked
+    "وتقاطع مصالح قوى المعارضة مع هذا التعطيل.",  # interests that meet: no boycott
+])
+def test_idioms_are_not_protests(text):
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert not [e for e in doc.events if e.type == "PROTEST"]
+
+
+def test_a_blocked_road_is_still_a_protest():
+    doc = marsad.code("قطع المحتجون الطريق الرئيسي في بيروت أمس احتجاجا على الغلاء.", lang="ar", date=DATE)
+    assert [e.cameo for e in doc.events if e.type == "PROTEST"] == ["144"]
