@@ -69,3 +69,13 @@ def test_idioms_are_not_protests(text):
 def test_a_blocked_road_is_still_a_protest():
     doc = marsad.code("قطع المحتجون الطريق الرئيسي في بيروت أمس احتجاجا على الغلاء.", lang="ar", date=DATE)
     assert [e.cameo for e in doc.events if e.type == "PROTEST"] == ["144"]
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت فضيحة جديدة في وجه رئيس البنك الدولي أمس.",  # a scandal broke out
+    "خطف الموت الزعيم ثم خلفه.",  # death took him
+    "أرسلت روسيا سفينة حربية لاعتراض سفينة شحن عليها 33 دبابة قتال.",  # battle tanks, no fighting
+])
+def test_metaphors_and_compounds_are_not_assaults(text):
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
