@@ -8,15 +8,7 @@ import pytest
 
 import marsad
 
-DATE = "2024-05-01"
-
-
-def _events(text: str, etype: str, lang: str = "ar") -> list:
-    return [e for e in marsad.code(text, lang=lang, date=DATE).events if e.type == etype]
-
-
-def _codes(actors) -> list[str]:
-    return [a.code for a in actors]
+from ._coding import DATE, codes as _codes, events_of as _events
 
 
 @pytest.mark.parametrize("text, lang", [
