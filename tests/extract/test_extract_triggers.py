@@ -9,7 +9,7 @@ import pytest
 
 import marsad
 
-DATE = "2024-05-01"
+from ._coding import DATE
 
 
 def _unconventional(text: str) -> list:
