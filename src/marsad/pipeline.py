@@ -35,6 +35,9 @@ CODER_VERSION = "0.4.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
+# a withdrawal or ceasefire announced, ordered or promised (not yet done) is CONCEDE 0356 (docs/coding-decisions.md #9)
+PROMISABLE = frozenset({"withdraw", "ceasefire"})
+PROMISED_CAMEO = "0356"
 IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names none
 # a source with one of CIVILIAN_POLITICAL and none of ARMED_SECTORS "attacks" with words (Trigger.speech_cameo)
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
@@ -236,6 +239,9 @@ class Coder:
                 obj = companion_object(words, hit, self.context_sets)
                 if obj is not None:
                     objects.add((obj, t.type))  # and "هجوما", the object of شن, is no second (armed) attack
+                etype, mode = cam.plover_type, None
+            elif etype == "RETREAT" and mode in PROMISABLE and builder.promised(hit, modality):
+                cam = lex.cameo[PROMISED_CAMEO]  # "ستسحب إسرائيل قواتها", "أمر بسحب القوات": a concession announced
                 etype, mode = cam.plover_type, None
             ev = Event(id="", type=etype, mode=mode, cameo=cam.code,
                        quad_class=cam.quad_class, goldstein=cam.goldstein, source=source, target=target,

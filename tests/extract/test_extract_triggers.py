@@ -79,3 +79,14 @@ def test_a_blocked_road_is_still_a_protest():
 def test_metaphors_and_compounds_are_not_assaults(text):
     doc = marsad.code(text, lang="ar", date=DATE)
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    ("ستسحب إسرائيل قواتها من جنوب لبنان تدريجيا خلال 60 يوما.", "CONCEDE", "0356"),  # promised
+    ("أمر وزير الدفاع الروسي اليوم بسحب القوات من مدينة خيرسون.", "CONCEDE", "0356"),  # ordered
+    ("وقال نتنياهو إن إسرائيل لن توقف عملياتها العسكرية في قطاع غزة.", "CONCEDE", "0356"),  # "will not"
+    ("سحبت إسرائيل قواتها من جنوب لبنان أمس.", "RETREAT", "0874"),  # done
+])
+def test_an_announced_withdrawal_is_a_concession_and_a_done_one_a_retreat(text, etype, cameo):
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert [(e.type, e.cameo) for e in doc.events if e.type in ("CONCEDE", "RETREAT")] == [(etype, cameo)]

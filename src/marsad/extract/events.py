@@ -52,6 +52,9 @@ PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere
 ORIGIN_SPAN = 6
 MEANS = frozenset({"عبر", "خلال"})  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
+FUTURE_NOT = frozenset({"لن", "ولن", "won't", "will not"})
+ORDER_VERBS = frozenset({"امر", "امرت", "يامر", "تامر", "ordered", "orders", "order"})  # "أمر بسحب", "ordered"
+ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وزير الدفاع الروسي اليوم بسحب")
 KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})  # "وكان X قد ...": X is the subject
 QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
 # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
@@ -195,6 +198,20 @@ class EventBuilder:
             return []
         q = next((q for q in cands if k < q.w0 <= k + 3), None)
         return self._chain_forward(q, cands) if q is not None and self.preps[id(q)] in ("ل", "الي") else []
+
+    def promised(self, hit: TriggerHit, modality: str) -> bool:
+        """Is the act announced rather than done: planned or intended, future-negated ("لن توقف"), or ordered
+        ("أمر بسحب القوات", "ordered the withdrawal")?"""
+        if modality in ("planned", "intended"):
+            return True
+        prev = self.words[hit.w0 - 1].norm if hit.w0 > 0 else ""
+        if modality == "negated" and prev in FUTURE_NOT:
+            return True
+        words = self.words
+        clause = words[hit.w0].clause
+        back = range(max(hit.w0 - ORDER_SPAN, 0), hit.w0)
+        return ("ب" in hit.prefix or self.lang == "en") and any(
+            words[k].clause == clause and not words[k].forms.isdisjoint(ORDER_VERBS) for k in back)
 
     def agent_echo(self, hit: TriggerHit) -> bool:
         """Is the trigger only the verb of an agent clause on the trigger just before it ("هجوم شنه X")?"""
