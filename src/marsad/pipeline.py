@@ -185,7 +185,7 @@ class Coder:
         quantities = extract_quantities(text, lang, words, mentions, kb, lex)
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
-        hits = find_triggers(words, lex, lang, self.context_sets)
+        hits = find_triggers(words, sentences, lex, lang, self.context_sets)
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits,
                                known_preps=coder.preps)
         events: list[Event] = []

@@ -100,7 +100,7 @@ class EventBuilder:
         self.by_sentence: dict[int, list[Phrase]] = {}
         for p in phrases:
             self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
-        self._actor_phrases: dict[int, tuple[list[Phrase], int, int]] = {}  # see _actor_phrases_in
+        self._actor_phrases: dict[int, tuple[list[Phrase], list[int], int, int]] = {}  # see _actor_phrases_in
         self._cue_index = lexicon.cues.get(lang, {})
         self._cue_heads = lexicon.heads(self._cue_index)
         self.cue_starts = _positions_of_heads(words, self._cue_heads)
@@ -236,19 +236,21 @@ class EventBuilder:
                 return True
         return False
 
-    def _actor_phrases_in(self, si: int, lo: int, hi: int) -> list[Phrase]:
-        """The phrases of sentence ``si`` that code to actors, inside words [lo, hi). The list of the whole sentence
-        is made once; a trigger's window covers its sentence except in run-on text, and then shares it (read only)."""
+    def _actor_phrases_in(self, si: int, lo: int, hi: int) -> tuple[list[Phrase], list[int]]:
+        """The phrases of sentence ``si`` that code to actors, inside words [lo, hi), in order, and their first
+        words. The lists of the whole sentence are made once; a trigger's window covers its sentence except in
+        run-on text, and then shares them (read only)."""
         got = self._actor_phrases.get(si)
         if got is None:
             whole = [p for p in self.by_sentence.get(si, []) if p.actors]
             first = min((p.w0 for p in whole), default=hi)
             last = max((p.w1 for p in whole), default=lo)
-            got = self._actor_phrases[si] = (whole, first, last)
-        whole, first, last = got
+            got = self._actor_phrases[si] = (whole, [p.w0 for p in whole], first, last)
+        whole, starts, first, last = got
         if lo <= first and last < hi:
-            return whole
-        return [p for p in whole if lo <= p.w0 and p.w1 < hi]
+            return whole, starts
+        inside = [p for p in whole if lo <= p.w0 and p.w1 < hi]
+        return inside, [p.w0 for p in inside]
 
     # ---- the event ----------------------------------------------------------------------------
     def build(self, hit: TriggerHit):
@@ -258,7 +260,7 @@ class EventBuilder:
         si = tw.sentence
         sent = self.sentences[si]
         lo, hi = max(sent.w0, hit.w0 - WINDOW), min(sent.w1, hit.w1 + WINDOW)
-        sent_phrases = self._actor_phrases_in(si, lo, hi)
+        sent_phrases, starts = self._actor_phrases_in(si, lo, hi)  # in order of their first words
         lang = self.lang
         # reported speech scope: a reporting cue then a complementizer before the trigger
         floor = lo
@@ -274,9 +276,10 @@ class EventBuilder:
                 if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and t.pos == "verb" \
                         and hit.w0 - k <= 2 and not t.passive:
                     speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل"
-        cands = [p for p in sent_phrases if p.w0 >= floor]
-        before = [p for p in cands if p.w1 < hit.w0]
-        after = [p for p in cands if p.w0 > hit.w1]
+        first = bisect.bisect_left(starts, floor)
+        cands = sent_phrases[first:]  # the phrases from the floor on; before and after the trigger:
+        before = [p for p in sent_phrases[first:bisect.bisect_left(starts, hit.w0, first)] if p.w1 < hit.w0]
+        after = sent_phrases[bisect.bisect_right(starts, hit.w1, first):]
         coop = self._quad(t.cameo) in (1, 2)
         preps_ok = self._preps_of(t)
         source: list[Phrase] = []
@@ -371,9 +374,9 @@ class EventBuilder:
                 break
             if prep is not None:
                 continue
-        src_countries = {c for p in source for c in p.countries}
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
+            src_countries = {c for p in source for c in p.countries}
             geo_target = self._geo_target(hit, start_after, src_countries, coop)
         # reciprocal events: every participant is an actor
         if t.reciprocal:
@@ -465,10 +468,11 @@ class EventBuilder:
             best = _stronger(best, "hypothetical")  # a question asks, it does not report
         lo = max(floor, sent.w0, hit.w0 - 8)
         for k in self._cue_starts_in(lo, hit.w0):
-            fit = next(((c, n) for c, n in self._cues_at(k) if k + n <= hit.w0), None)
-            if fit is None:
+            for cue, n in self._cues_at(k):  # the longest cue that ends before the trigger
+                if k + n <= hit.w0:
+                    break
+            else:
                 continue
-            cue, n = fit
             if cue.position != "before" or cue.modality == "reported":
                 continue  # reported speech is decided by the complementizer scope in build()
             if cue.cue == "قد" and (t.pos == "noun" or not _imperfect(words[hit.w0].norm, hit.prefix, t)):

@@ -7,9 +7,7 @@ Imports: marsad.text, marsad.extract siblings.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from operator import attrgetter
 
 from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
@@ -18,7 +16,6 @@ from .words import Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
-_SENTENCE = attrgetter("sentence")
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
@@ -54,30 +51,34 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms:
     return False
 
 
-def _context_start(words: list[Word], i: int) -> int:
+def _context_start(i: int, sent) -> int:
     """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence
-    (sentences are contiguous runs of words, so a bisection over the window finds where its sentence starts)."""
-    return bisect_left(words, words[i].sentence, max(i - CONTEXT_WINDOW, 0), i, key=_SENTENCE)
+    ``sent`` (a ``Sentence``: words [w0, w1))."""
+    return max(i - CONTEXT_WINDOW, sent.w0)
 
 
-def _context_end(words: list[Word], j: int, sent: int) -> int:
-    """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``."""
-    return bisect_right(words, sent, j + 1, max(min(len(words), j + CONTEXT_WINDOW + 1), j + 1), key=_SENTENCE)
+def _context_end(j: int, sent) -> int:
+    """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``
+    (a trigger that runs past its sentence's end has no context after it)."""
+    return max(min(j + CONTEXT_WINDOW + 1, sent.w1), j + 1)
 
 
-def _sentence_words(words: list[Word], sent: int) -> list[Word]:
-    """The words of sentence ``sent``: words are in sentence order, so they are one contiguous run."""
-    return words[bisect_left(words, sent, key=_SENTENCE):bisect_right(words, sent, key=_SENTENCE)]
-
-
-def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
-    """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war)."""
+def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
+    """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war);
+    ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``)."""
     bases = frozenset().union(*[w.forms for w in sent_words])
     got: frozenset[str] = frozenset()
-    for forms, types in lexicon.contexts.get(lang, ()):
+    for forms, types in contexts:
         if not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms)):
             got = got | types
     return got
+
+
+def _contexts_in(lexicon, lang: str, doc_forms: frozenset[str]) -> list:
+    """The contexts of ``lang`` that may match some sentence of a document whose words have ``doc_forms``: one
+    of their words, or the first word of one of their word pairs, is in it (most documents have none)."""
+    return [(forms, types) for forms, types in lexicon.contexts.get(lang, ())
+            if not forms.isdisjoint(doc_forms) or not _word_pairs(forms)[1].isdisjoint(doc_forms)]
 
 
 @lru_cache(maxsize=None)
@@ -103,10 +104,12 @@ def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
     return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
-def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
+def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
+    """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
     doc_forms = frozenset().union(*[w.forms for w in words])
+    contexts = _contexts_in(lexicon, lang, doc_forms)
     drop_cache: dict[int, frozenset[str]] = {}
     hits: list[TriggerHit] = []
     next_free = 0  # the first word not inside a trigger found already
@@ -119,6 +122,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             continue
         chosen = None
         sent = words[i].sentence
+        sentence = sentences[sent]
         best_rank = None
         for pat, prefix, length in found:
             t = pat.item
@@ -137,9 +141,9 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if ctx is not None:
                 need, avoid = ctx
                 if need and _is_gap_companion(t):  # "launched 10 drones": the object follows within a few words
-                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(words, j, sent))
+                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(j, sentence))
                 else:
-                    lo, hi = _context_start(words, i), _context_end(words, j, sent)
+                    lo, hi = _context_start(i, sentence), _context_end(j, sentence)
                 if need and not _near(words, lo, hi, need, doc_forms):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
@@ -156,9 +160,9 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         if t.mode != "explosives" and any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):  # "فجر نفسه": suicide
             next_free = j + 1
             continue
-        if sent not in drop_cache:
-            drop_cache[sent] = _dropped_types(_sentence_words(words, sent), lexicon, lang)
-        if t.type in drop_cache[sent]:
+        if contexts and sent not in drop_cache:
+            drop_cache[sent] = _dropped_types(words[sentence.w0:sentence.w1], contexts)
+        if t.type in drop_cache.get(sent, ()):
             next_free = j + 1
             continue
         hits.append(TriggerHit(i, j, t, prefix, w.start, words[j].end))
