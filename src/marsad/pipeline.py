@@ -149,8 +149,8 @@ class Coder:
         for m in mentions:
             by_sent.setdefault(words[m.w0].sentence, []).append(m)
         phrases: list[Phrase] = []
-        for sent in sentences:
-            phrases.extend(coder.code_sentence(by_sent.get(sent.index, []), anaphors.get(sent.index, []), words, lang))
+        for si in sorted(by_sent.keys() | anaphors.keys()):  # a sentence without either has no phrase
+            phrases.extend(coder.code_sentence(by_sent.get(si, []), anaphors.get(si, []), words, lang))
         coref = coder.coref
         timer.lap("actors")
         # places usable as event locations: introduced by a locative preposition or clitic ب
@@ -234,7 +234,7 @@ class Coder:
             ev.evidences = [ev.evidence]
             events.append(ev)
             hits_kept.append(hit)
-            tkeys.append(" ".join(words[k].bases[0][1] for k in range(hit.w0, hit.w1 + 1)))
+            tkeys.append(_trigger_key(words, hit))
         # quantities go to the event with the nearest trigger in their sentence
         by_sentence: dict[int, list[tuple[int, Event]]] = {}
         for hit, ev in zip(hits_kept, events):
@@ -324,6 +324,13 @@ class Coder:
                 out[rec.id] = ent
             ent.mentions.append(Span(m.start, m.end, m.text))
         return sorted(out.values(), key=lambda e: (min(m.start for m in e.mentions), e.id))
+
+
+def _trigger_key(words, hit) -> str:
+    """The trigger's words as their most literal bases, joined: what identical tellings share."""
+    if hit.w0 == hit.w1:
+        return words[hit.w0].bases[0][1]
+    return " ".join([words[k].bases[0][1] for k in range(hit.w0, hit.w1 + 1)])
 
 
 def _civilian(code: str) -> bool:

@@ -97,9 +97,10 @@ class EventBuilder:
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
         self.time_words = _covered(words, times)  # word indices inside a time expression
-        self.by_sentence: dict[int, list[Phrase]] = {}
+        self.actor_phrases: dict[int, list[Phrase]] = {}  # sentence -> its phrases that code to actors, in order
         for p in phrases:
-            self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
+            if p.actors:
+                self.actor_phrases.setdefault(words[p.w0].sentence, []).append(p)
         self._actor_phrases: dict[int, tuple[list[Phrase], list[int], int, int]] = {}  # see _actor_phrases_in
         self._cue_index = lexicon.cues.get(lang, {})
         self._cue_heads = lexicon.heads(self._cue_index)
@@ -242,10 +243,10 @@ class EventBuilder:
         run-on text, and then shares them (read only)."""
         got = self._actor_phrases.get(si)
         if got is None:
-            whole = [p for p in self.by_sentence.get(si, []) if p.actors]
-            first = min((p.w0 for p in whole), default=hi)
-            last = max((p.w1 for p in whole), default=lo)
-            got = self._actor_phrases[si] = (whole, [p.w0 for p in whole], first, last)
+            whole = self.actor_phrases.get(si, [])
+            starts = [p.w0 for p in whole]
+            first, last = (starts[0], max([p.w1 for p in whole])) if whole else (hi, lo)
+            got = self._actor_phrases[si] = (whole, starts, first, last)
         whole, starts, first, last = got
         if lo <= first and last < hi:
             return whole, starts

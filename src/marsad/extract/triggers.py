@@ -110,6 +110,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
     heads = lexicon.heads(index)
     doc_forms = frozenset().union(*[w.forms for w in words])
     contexts = _contexts_in(lexicon, lang, doc_forms)
+    reflexives = not REFLEXIVE.isdisjoint(doc_forms)  # most documents have none
     drop_cache: dict[int, frozenset[str]] = {}
     hits: list[TriggerHit] = []
     next_free = 0  # the first word not inside a trigger found already
@@ -156,8 +157,8 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
         if chosen is None:
             continue
         t, prefix, j, _length = chosen
-        nxt = words[j + 1 : j + 3]
-        if t.mode != "explosives" and any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):  # "فجر نفسه": suicide
+        if reflexives and t.mode != "explosives" \
+                and any(not x.forms.isdisjoint(REFLEXIVE) for x in words[j + 1 : j + 3]):  # "فجر نفسه": suicide
             next_free = j + 1
             continue
         if contexts and sent not in drop_cache:
