@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import hashlib
 import re
 import time
@@ -87,6 +88,11 @@ class Coder:
                 avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
                 if need or avoid:
                     self.context_sets[id(t)] = (need, avoid)
+        # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
+        # out of the cyclic collector's generations spares every later collection a walk over them — about a
+        # tenth of the coding time, since coding allocates many short-lived objects. Reference counting still
+        # frees them as usual.
+        gc.freeze()
 
     @staticmethod
     @cache
