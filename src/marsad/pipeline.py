@@ -155,8 +155,8 @@ class Coder:
         for m in mentions:
             by_sent.setdefault(words[m.w0].sentence, []).append(m)
         phrases: list[Phrase] = []
-        for si in sorted(by_sent.keys() | anaphors.keys()):  # a sentence without either has no phrase
-            phrases.extend(coder.code_sentence(by_sent.get(si, []), anaphors.get(si, []), words, lang))
+        for sent in sentences:
+            phrases.extend(coder.code_sentence(by_sent.get(sent.index, []), anaphors.get(sent.index, []), words, lang))
         coref = coder.coref
         timer.lap("actors")
         # places usable as event locations: introduced by a locative preposition or clitic ب

@@ -442,11 +442,6 @@ class EventBuilder:
                                         self.lex.matches(self._cue_index, self.words, k, stop)]
         return got
 
-    def _cue_starts_in(self, lo: int, hi: int) -> list[int]:
-        """Words in [lo, hi) where a modality cue may start (every other word starts none), in order."""
-        starts = self.cue_starts
-        return starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-
     def _last_complementizer(self, lo: int, hi: int) -> int | None:
         """The last complementizer ("أن", "that") among words [lo, hi), or None."""
         at = bisect.bisect_left(self.complementizers, hi) - 1
@@ -467,8 +462,11 @@ class EventBuilder:
         sent = self.sentences[words[hit.w0].sentence]
         if sent.w1 > sent.w0 and words[sent.w1 - 1].norm == "?":
             best = _stronger(best, "hypothetical")  # a question asks, it does not report
-        lo = max(floor, sent.w0, hit.w0 - 8)
-        for k in self._cue_starts_in(lo, hit.w0):
+        starts = self.cue_starts
+        at, n_starts = bisect.bisect_left(starts, max(floor, sent.w0, hit.w0 - 8)), len(starts)
+        while at < n_starts and starts[at] < hit.w0:  # cues that start in the 8 words before the trigger
+            k = starts[at]
+            at += 1
             for cue, n in self._cues_at(k):  # the longest cue that ends before the trigger
                 if k + n <= hit.w0:
                     break
@@ -481,24 +479,35 @@ class EventBuilder:
             if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
             best = _stronger(best, cue.modality)
-        for k in self._cue_starts_in(hit.w1 + 1, min(sent.w1, hit.w1 + 6)):
+        at, stop = bisect.bisect_right(starts, hit.w1, at), min(sent.w1, hit.w1 + 6)
+        while at < n_starts and starts[at] < stop:  # cues that start in the 5 words after it
+            k = starts[at]
+            at += 1
             cues = self._cues_at(k)
             if cues and cues[0][0].position == "after" and k - hit.w1 - 1 <= cues[0][0].window:
                 best = _stronger(best, cues[0][0].modality)
         return best
 
     def location(self, hit: TriggerHit) -> Location | None:
-        cands = self.places_by_sentence.get(self.words[hit.w0].sentence, [])
-        after = [pl for pl in cands if pl[0] > hit.w1]
-        before = [pl for pl in cands if pl[1] < hit.w0]
-        for pl in after + list(reversed(before)):
-            return pl[3]
+        """The first place of the sentence after the trigger, else the nearest one before it."""
+        cands = self.places_by_sentence.get(self.words[hit.w0].sentence, ())
+        for pl in cands:
+            if pl[0] > hit.w1:
+                return pl[3]
+        for pl in reversed(cands):
+            if pl[1] < hit.w0:
+                return pl[3]
         return None
 
     def time(self, hit: TriggerHit) -> TimeRef | None:
-        cands = [(abs(w - hit.w0), tm) for w, tm in self.times_by_sentence.get(self.words[hit.w0].sentence, ())]
-        if cands:
-            return self._time_ref(min(cands, key=lambda c: c[0])[1])
+        """The time expression of the sentence nearest the trigger (the first of equals), else the document date."""
+        nearest, best = None, -1
+        for w, tm in self.times_by_sentence.get(self.words[hit.w0].sentence, ()):
+            d = abs(w - hit.w0)
+            if nearest is None or d < best:
+                nearest, best = tm, d
+        if nearest is not None:
+            return self._time_ref(nearest)
         if self.doc_date is not None:
             return self._time_ref(None)
         return None
