@@ -87,6 +87,7 @@ class EventBuilder:
         self.lex = lexicon
         self.places = places  # [(w0, w1, Mention, Location)]
         self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
+        self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
         known = known_preps or {}  # id(phrase) -> preposition, as ActorCoder found it (the same phrase_prep)
@@ -353,7 +354,10 @@ class EventBuilder:
                 source = self._chain_forward(p, cands)
                 via = "between"
         # 2. target
-        start_after = max([hit.w1] + [p.w1 for p in source if p.w0 > hit.w1])
+        start_after = hit.w1  # the last word of the trigger or of a subject after it
+        for p in source:
+            if p.w0 > hit.w1 and p.w1 > start_after:
+                start_after = p.w1
         if patient:
             target = [p for p in patient if p not in source]
         for p in ([] if target else after):
@@ -396,8 +400,10 @@ class EventBuilder:
                     source = allc
                     via = "sentence"
         src_actors = _actors(source)
-        tgt_codes = {a.code for a in src_actors}
-        tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
+        tgt_actors: list[Actor] = []
+        if target:
+            tgt_codes = {a.code for a in src_actors}
+            tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
         if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
@@ -411,8 +417,9 @@ class EventBuilder:
         """A place named after the trigger stands for its country as the target ("قصفت ... في خاركيف",
         "withdraw troops from Niger", "aid to Gaza")."""
         si = self.words[hit.w0].sentence
-        for w0, w1, m, country, entity in self.geo:
-            if w0 <= after or self.words[w0].sentence != si:
+        for at in range(bisect.bisect_right(self.geo_starts, after), len(self.geo)):  # the places after word `after`
+            w0, w1, m, country, entity = self.geo[at]
+            if self.words[w0].sentence != si:
                 continue
             if w0 - after > 10:
                 break
