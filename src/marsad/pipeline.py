@@ -232,12 +232,13 @@ class Coder:
                     and not _casualties_near(hit, quantities, words):
                 cam = lex.cameo[t.speech_cameo]  # "شن عباس هجوما على حماس": words, not weapons
                 etype, mode = cam.plover_type, None
-            ev = Event(id="", type=etype, mode=mode, cameo=cam.code,
-                       quad_class=cam.quad_class, goldstein=cam.goldstein, source=source, target=target,
-                       modality=modality, location=location, time=when, quantities=[],
-                       trigger=Span.of(text, hit.start, hit.end), evidence=builder.evidence(hit), rule=t.id,
-                       confidence=conf, sentence=words[hit.w0].sentence)
-            ev.evidences = [ev.evidence]
+            evidence = builder.evidence(hit)
+            # fields in order (a class called with keywords first packs them into a dict: four times the cost):
+            # id, type, mode, cameo, quad_class, goldstein, source, target, modality, location, time, quantities,
+            # trigger, evidence, rule, confidence, evidences, sentence
+            ev = Event("", etype, mode, cam.code, cam.quad_class, cam.goldstein, source, target, modality, location,
+                       when, [], Span.of(text, hit.start, hit.end), evidence, t.id, conf, [evidence],
+                       words[hit.w0].sentence)
             events.append(ev)
             hits_kept.append(hit)
             tkeys.append(_trigger_key(words, hit))
@@ -325,8 +326,9 @@ class Coder:
                         sectors, role = list(secs), spell.post
                     else:
                         code = country
-                ent = Entity(id=rec.id, kind=rec.kind, name=rec.name, name_ar=rec.name_ar, code=code,
-                             country=country, sectors=sectors, lat=rec.lat, lon=rec.lon, role=role)
+                # id, kind, name, name_ar, code, country, sectors, lat, lon, mentions, role (positional: see Event)
+                ent = Entity(rec.id, rec.kind, rec.name, rec.name_ar, code, country, sectors, rec.lat, rec.lon, [],
+                             role)
                 out[rec.id] = ent
             ent.mentions.append(Span(m.start, m.end, m.text))
         return sorted(out.values(), key=lambda e: (min(m.start for m in e.mentions), e.id))
