@@ -267,7 +267,7 @@ class Coder:
     def _localize(self, actors: list, country: str | None) -> list:
         """A sector without a country ("الشرطة", "protesters", "الحكومة") belongs to the country where the event
         happens, else to the document's home country (its dateline or most-named country)."""
-        if not country:
+        if not country or not actors:
             return actors
         out = []
         for a in actors:

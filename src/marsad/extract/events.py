@@ -283,7 +283,6 @@ class EventBuilder:
         before = [p for p in sent_phrases[first:bisect.bisect_left(starts, hit.w0, first)] if p.w1 < hit.w0]
         after = sent_phrases[bisect.bisect_right(starts, hit.w1, first):]
         coop = self._quad(t.cameo) in (1, 2)
-        preps_ok = self._preps_of(t)
         source: list[Phrase] = []
         target: list[Phrase] = []
         via = "none"
@@ -374,7 +373,7 @@ class EventBuilder:
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
-            if prep is not None and prep in preps_ok:
+            if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
             if prep is not None:
