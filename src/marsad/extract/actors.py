@@ -175,7 +175,7 @@ class ActorCoder:
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:
                     sectors = tuple(role.sectors)
-        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")]
+        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")] if len(ph.mentions) > 1 else []
         if len(geo_only) == len(ph.mentions) and len({m.target for m in geo_only}) > 1:
             # "غارات أمريكية بريطانية", "US-British strikes": one actor per country
             out = []
