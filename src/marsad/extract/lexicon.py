@@ -87,7 +87,7 @@ class _Starts:
         if got is None:
             more = [at for form in next_forms for at in self.by_second.get(form, ())]
             got = tuple(sorted(set(self.one_word).union(more))) if more else self.one_word
-            if len(self._picks) > 4096:
+            if len(self._picks) > 1024:  # bounded: starts over when full
                 self._picks.clear()
             self._picks[next_forms] = got
         return got
