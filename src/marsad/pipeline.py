@@ -198,6 +198,7 @@ class Coder:
         hits_kept = []
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
+        scope = lex.scope.get(lang, {})
         for hit in hits:
             t = hit.trigger
             cam = lex.cameo.get(t.cameo)
@@ -214,7 +215,7 @@ class Coder:
                 continue  # background ("اغتيال السادات عام 1981") is not a new event
             if nominal and not self._anchored(hit, source, target, location, when, quantities, words):
                 continue  # a verbal noun with nothing that pins it down names a kind of event, not an event
-            if background(hit, words, lex.scope.get(lang, {}), nominal) or (
+            if background(hit, words, scope, nominal) or (
                     nominal and bg_end is not None and 0 < hit.w0 - bg_end <= 3
                     and words[hit.w0].clause == words[bg_end].clause):
                 bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news

@@ -598,6 +598,9 @@ def _stronger(a: str, b: str) -> str:
 
 
 def _actors(phrases: list[Phrase]) -> list[Actor]:
+    """The actors of the phrases, each entity (or code) once, in order."""
+    if len(phrases) == 1 and len(phrases[0].actors) == 1:  # the common case: nothing to deduplicate
+        return [phrases[0].actors[0]]
     out: list[Actor] = []
     seen: set[str] = set()
     for p in phrases:

@@ -130,12 +130,13 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             j = i + length - 1
             if length > 1 and any(words[k].mention is not None for k in range(i + 1, j + 1)):
                 continue
-            if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
+            is_verb = t.pos == "verb"
+            if is_verb and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
-            if t.pos == "verb" and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
+            if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
-            if t.pos == "verb" and w.text.rstrip(MARKS).endswith("ة"):
+            if is_verb and w.text.rstrip(MARKS).endswith("ة"):
                 continue  # no verb ends in ة: "ضربة" (a blow) is not ضرب + ه, "العذبة" (fresh) not عذب + ه
             ctx = context_sets.get(id(t))
             rank = 1  # prefer, among equally long forms, a sense whose context words are present
