@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
@@ -33,6 +34,8 @@ _ATTACH = {
     "capital": set(),
     "counterpart": {"nisba", "demonym", "country", "person", "person_short"},
 }
+_ATTACHES_NOTHING: frozenset[str] = frozenset()
+_ITEM_SPAN = itemgetter(0, 1)  # (w0, w1) of a phrase item
 
 
 def spell_code(kb, spell, person) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -172,7 +175,7 @@ class ActorCoder:
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:
                     sectors = tuple(role.sectors)
-        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")]
+        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")] if len(ph.mentions) > 1 else []
         if len(geo_only) == len(ph.mentions) and len({m.target for m in geo_only}) > 1:
             # "غارات أمريكية بريطانية", "US-British strikes": one actor per country
             out = []
@@ -212,14 +215,14 @@ class ActorCoder:
         for w0, w1, refers, coord, prefix in anaphors:
             items.append((w0, w1, refers if refers == "counterpart" else "anaphor:" + refers, None, coord))
             prefixes[w0] = prefix
-        items.sort(key=lambda it: (it[0], it[1]))
+        items.sort(key=_ITEM_SPAN)
         phrases: list[Phrase] = []
         cur: Phrase | None = None
         last_kind = ""
         for n_item, (w0, w1, kind, m, coord) in enumerate(items):
             governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
             attachable = (cur is not None and not coord and not governed and w0 == cur.w1 + 1
-                          and kind in _ATTACH.get(last_kind, set())
+                          and kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
                           # are two actors ("طردت بولندا دبلوماسيين روسيين")
                           and not (lang == "ar" and last_kind == "country" and kind == "role")
@@ -235,17 +238,14 @@ class ActorCoder:
                 cur.kinds.append(kind)
                 last_kind = kind
                 continue
-            cur = Phrase(w0, w1, -1, -1, coordinated=coord)
             if m is not None:
-                cur.mentions.append(m)
-                cur.start, cur.end = m.start, m.end
-            if m is None:
-                cur.prefix = prefixes.get(w0, "")
+                cur = Phrase(w0, w1, m.start, m.end, [m], [kind], coord)
+            else:
+                cur = Phrase(w0, w1, -1, -1, [], [kind], coord, prefix=prefixes.get(w0, ""))
             if kind.startswith("anaphor:"):
                 cur.anaphor = kind.split(":", 1)[1]
             elif kind == "counterpart":
                 cur.anaphor = "counterpart"
-            cur.kinds.append(kind)
             phrases.append(cur)
             last_kind = kind
         return phrases

@@ -107,6 +107,7 @@ class EventBuilder:
         self.lex = lexicon
         self.places = places  # [(w0, w1, Mention, Location)]
         self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
+        self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
         known = known_preps or {}  # id(phrase) -> preposition, as ActorCoder found it (the same phrase_prep)
@@ -117,10 +118,11 @@ class EventBuilder:
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
         self.time_words = _covered(words, times)  # word indices inside a time expression
-        self.by_sentence: dict[int, list[Phrase]] = {}
+        self.actor_phrases: dict[int, list[Phrase]] = {}  # sentence -> its phrases that code to actors, in order
         for p in phrases:
-            self.by_sentence.setdefault(words[p.w0].sentence, []).append(p)
-        self._actor_phrases: dict[int, tuple[list[Phrase], int, int]] = {}  # see _actor_phrases_in
+            if p.actors:
+                self.actor_phrases.setdefault(words[p.w0].sentence, []).append(p)
+        self._actor_phrases: dict[int, tuple[list[Phrase], list[int], int, int]] = {}  # see _actor_phrases_in
         self._cue_index = lexicon.cues.get(lang, {})
         self._cue_heads = lexicon.heads(self._cue_index)
         self.cue_starts = _positions_of_heads(words, self._cue_heads)
@@ -338,19 +340,21 @@ class EventBuilder:
                 return True
         return False
 
-    def _actor_phrases_in(self, si: int, lo: int, hi: int) -> list[Phrase]:
-        """The phrases of sentence ``si`` that code to actors, inside words [lo, hi). The list of the whole sentence
-        is made once; a trigger's window covers its sentence except in run-on text, and then shares it (read only)."""
+    def _actor_phrases_in(self, si: int, lo: int, hi: int) -> tuple[list[Phrase], list[int]]:
+        """The phrases of sentence ``si`` that code to actors, inside words [lo, hi), in order, and their first
+        words. The lists of the whole sentence are made once; a trigger's window covers its sentence except in
+        run-on text, and then shares them (read only)."""
         got = self._actor_phrases.get(si)
         if got is None:
-            whole = [p for p in self.by_sentence.get(si, []) if p.actors]
-            first = min((p.w0 for p in whole), default=hi)
-            last = max((p.w1 for p in whole), default=lo)
-            got = self._actor_phrases[si] = (whole, first, last)
-        whole, first, last = got
+            whole = self.actor_phrases.get(si, [])
+            starts = [p.w0 for p in whole]
+            first, last = (starts[0], max([p.w1 for p in whole])) if whole else (hi, lo)
+            got = self._actor_phrases[si] = (whole, starts, first, last)
+        whole, starts, first, last = got
         if lo <= first and last < hi:
-            return whole
-        return [p for p in whole if lo <= p.w0 and p.w1 < hi]
+            return whole, starts
+        inside = [p for p in whole if lo <= p.w0 and p.w1 < hi]
+        return inside, [p.w0 for p in inside]
 
     # ---- the event ----------------------------------------------------------------------------
     def build(self, hit: TriggerHit):
@@ -360,7 +364,7 @@ class EventBuilder:
         si = tw.sentence
         sent = self.sentences[si]
         lo, hi = max(sent.w0, hit.w0 - WINDOW), min(sent.w1, hit.w1 + WINDOW)
-        sent_phrases = self._actor_phrases_in(si, lo, hi)
+        sent_phrases, starts = self._actor_phrases_in(si, lo, hi)  # in order of their first words
         lang = self.lang
         # reported speech scope: a reporting cue then a complementizer before the trigger
         floor = lo
@@ -377,11 +381,11 @@ class EventBuilder:
                         and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
                         and not self._impersonal(hit):  # "إنه نفذ ضربات", not "إنه تم شن ضربة"
                     speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل"
-        cands = [p for p in sent_phrases if p.w0 >= floor]
-        before = [p for p in cands if p.w1 < hit.w0]
-        after = [p for p in cands if p.w0 > hit.w1]
+        first = bisect.bisect_left(starts, floor)
+        cands = sent_phrases[first:]  # the phrases from the floor on; before and after the trigger:
+        before = [p for p in sent_phrases[first:bisect.bisect_left(starts, hit.w0, first)] if p.w1 < hit.w0]
+        after = sent_phrases[bisect.bisect_right(starts, hit.w1, first):]
         coop = self._quad(t.cameo) in (1, 2)
-        preps_ok = self._preps_of(t)
         source: list[Phrase] = []
         target: list[Phrase] = []
         via = "none"
@@ -480,7 +484,10 @@ class EventBuilder:
         if source and all(a.entity is None and a.code in UNNAMED_ARMED for p in source for a in p.actors):
             source = self._affiliation(source[-1], cands) or source  # "انتحاري ينتمي إلى حركة طالبان"
         # 2. target
-        start_after = max([hit.w1] + [p.w1 for p in source if p.w0 > hit.w1])
+        start_after = hit.w1  # the last word of the trigger or of a subject after it
+        for p in source:
+            if p.w0 > hit.w1 and p.w1 > start_after:
+                start_after = p.w1
         if patient:
             target = [p for p in patient if p not in source]
         for p in ([] if target else after):
@@ -497,17 +504,17 @@ class EventBuilder:
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
-            if prep is not None and prep in preps_ok:
+            if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
             if prep is not None:
                 continue
-        src_countries = {c for p in source for c in p.countries}
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
-        if origin is not None:
-            src_countries.add(origin.code)
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
+            src_countries = {c for p in source for c in p.countries}
+            if origin is not None:
+                src_countries.add(origin.code)
             geo_target = self._geo_target(hit, start_after, src_countries, coop)
         # reciprocal events: every participant is an actor
         if t.reciprocal:
@@ -526,8 +533,10 @@ class EventBuilder:
                     source = allc
                     via = "sentence"
         src_actors = _actors(source) or ([origin] if origin is not None else [])
-        tgt_codes = {a.code for a in src_actors}
-        tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
+        tgt_actors: list[Actor] = []
+        if target:
+            tgt_codes = {a.code for a in src_actors}
+            tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
         if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
@@ -553,8 +562,9 @@ class EventBuilder:
         """A place named after the trigger stands for its country as the target ("قصفت ... في خاركيف",
         "withdraw troops from Niger", "aid to Gaza")."""
         si = self.words[hit.w0].sentence
-        for w0, w1, m, country, entity in self.geo:
-            if w0 <= after or self.words[w0].sentence != si:
+        for at in range(bisect.bisect_right(self.geo_starts, after), len(self.geo)):  # the places after word `after`
+            w0, w1, m, country, entity = self.geo[at]
+            if self.words[w0].sentence != si:
                 continue
             if w0 - after > 10:
                 break
@@ -584,11 +594,6 @@ class EventBuilder:
                                         self.lex.matches(self._cue_index, self.words, k, stop)]
         return got
 
-    def _cue_starts_in(self, lo: int, hi: int) -> list[int]:
-        """Words in [lo, hi) where a modality cue may start (every other word starts none), in order."""
-        starts = self.cue_starts
-        return starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-
     def _last_complementizer(self, lo: int, hi: int) -> int | None:
         """The last complementizer ("أن", "that") among words [lo, hi), or None."""
         at = bisect.bisect_left(self.complementizers, hi) - 1
@@ -609,12 +614,16 @@ class EventBuilder:
         sent = self.sentences[words[hit.w0].sentence]
         if sent.w1 > sent.w0 and words[sent.w1 - 1].norm == "?":
             best = _stronger(best, "hypothetical")  # a question asks, it does not report
-        lo = max(floor, sent.w0, hit.w0 - 8)
-        for k in self._cue_starts_in(lo, hit.w0):
-            fit = next(((c, n) for c, n in self._cues_at(k) if k + n <= hit.w0), None)
-            if fit is None:
+        starts = self.cue_starts
+        at, n_starts = bisect.bisect_left(starts, max(floor, sent.w0, hit.w0 - 8)), len(starts)
+        while at < n_starts and starts[at] < hit.w0:  # cues that start in the 8 words before the trigger
+            k = starts[at]
+            at += 1
+            for cue, n in self._cues_at(k):  # the longest cue that ends before the trigger
+                if k + n <= hit.w0:
+                    break
+            else:
                 continue
-            cue, n = fit
             if cue.position != "before" or cue.modality == "reported":
                 continue  # reported speech is decided by the complementizer scope in build()
             if cue.cue == "قد" and (t.pos == "noun" or not _imperfect(words[hit.w0].norm, hit.prefix, t)):
@@ -622,24 +631,35 @@ class EventBuilder:
             if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
             best = _stronger(best, cue.modality)
-        for k in self._cue_starts_in(hit.w1 + 1, min(sent.w1, hit.w1 + 6)):
+        at, stop = bisect.bisect_right(starts, hit.w1, at), min(sent.w1, hit.w1 + 6)
+        while at < n_starts and starts[at] < stop:  # cues that start in the 5 words after it
+            k = starts[at]
+            at += 1
             cues = self._cues_at(k)
             if cues and cues[0][0].position == "after" and k - hit.w1 - 1 <= cues[0][0].window:
                 best = _stronger(best, cues[0][0].modality)
         return best
 
     def location(self, hit: TriggerHit) -> Location | None:
-        cands = self.places_by_sentence.get(self.words[hit.w0].sentence, [])
-        after = [pl for pl in cands if pl[0] > hit.w1]
-        before = [pl for pl in cands if pl[1] < hit.w0]
-        for pl in after + list(reversed(before)):
-            return pl[3]
+        """The first place of the sentence after the trigger, else the nearest one before it."""
+        cands = self.places_by_sentence.get(self.words[hit.w0].sentence, ())
+        for pl in cands:
+            if pl[0] > hit.w1:
+                return pl[3]
+        for pl in reversed(cands):
+            if pl[1] < hit.w0:
+                return pl[3]
         return None
 
     def time(self, hit: TriggerHit) -> TimeRef | None:
-        cands = [(abs(w - hit.w0), tm) for w, tm in self.times_by_sentence.get(self.words[hit.w0].sentence, ())]
-        if cands:
-            return self._time_ref(min(cands, key=lambda c: c[0])[1])
+        """The time expression of the sentence nearest the trigger (the first of equals), else the document date."""
+        nearest, best = None, -1
+        for w, tm in self.times_by_sentence.get(self.words[hit.w0].sentence, ()):
+            d = abs(w - hit.w0)
+            if nearest is None or d < best:
+                nearest, best = tm, d
+        if nearest is not None:
+            return self._time_ref(nearest)
         if self.doc_date is not None:
             return self._time_ref(None)
         return None
@@ -724,6 +744,9 @@ def _stronger(a: str, b: str) -> str:
 
 
 def _actors(phrases: list[Phrase]) -> list[Actor]:
+    """The actors of the phrases, each entity (or code) once, in order."""
+    if len(phrases) == 1 and len(phrases[0].actors) == 1:  # the common case: nothing to deduplicate
+        return [phrases[0].actors[0]]
     out: list[Actor] = []
     seen: set[str] = set()
     for p in phrases:

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from ..errors import KBError
 from ..kb.rules import load_rules
@@ -63,6 +64,8 @@ class _Starts:
     one_word: tuple[int, ...]  # positions in ``pairs`` of the one-word patterns
     by_second: dict[str, tuple[int, ...]]  # a form of the second word -> positions in ``pairs`` of longer patterns
     second_forms: frozenset[str]  # the keys of ``by_second``
+    one_word_found: tuple[tuple[Pattern, str, int], ...]  # the matches of the one-word patterns, as ``matches`` gives
+    _picks: dict[frozenset[str], tuple[int, ...]]  # memo of ``with_next``, keyed by the next word's forms
 
     @classmethod
     def of(cls, pairs: tuple[tuple[Pattern, str], ...]) -> "_Starts":
@@ -71,14 +74,23 @@ class _Starts:
             for alt in pat.rest[0] if pat.rest else ():
                 by_second.setdefault(alt, []).append(at)
         one_word = tuple(at for at, (pat, _prefix) in enumerate(pairs) if not pat.rest)
-        return cls(pairs, one_word, {alt: tuple(ats) for alt, ats in by_second.items()}, frozenset(by_second))
+        found = tuple((pairs[at][0], pairs[at][1], 1) for at in one_word)
+        return cls(pairs, one_word, {alt: tuple(ats) for alt, ats in by_second.items()}, frozenset(by_second), found,
+                   {})
 
-    def with_next(self, next_forms: frozenset[str]) -> tuple[int, ...] | list[int]:
-        """Positions in ``pairs``, in order, of the patterns that may start here given the next word's forms."""
+    def with_next(self, next_forms: frozenset[str]) -> tuple[int, ...]:
+        """Positions in ``pairs``, in order, of the patterns that may start here given the next word's forms
+        (memoized per forms: a word's ``forms`` is one shared set per normalized form, its hash computed once)."""
         if next_forms.isdisjoint(self.second_forms):
             return self.one_word
-        more = [at for form in next_forms for at in self.by_second.get(form, ())]
-        return sorted(set(self.one_word).union(more)) if more else self.one_word
+        got = self._picks.get(next_forms)
+        if got is None:
+            more = [at for form in next_forms for at in self.by_second.get(form, ())]
+            got = tuple(sorted(set(self.one_word).union(more))) if more else self.one_word
+            if len(self._picks) > 1024:  # bounded: starts over when full
+                self._picks.clear()
+            self._picks[next_forms] = got
+        return got
 
 
 class Lexicon:
@@ -129,17 +141,22 @@ class Lexicon:
         found = self.matches(index, words, i, stop)
         return found[0] if found else None
 
-    def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None) -> list:
-        """Every pattern of ``index`` starting at word ``i``, longest first: [(Pattern, prefix, n_words)]."""
+    def matches(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None) -> Sequence:
+        """Every pattern of ``index`` starting at word ``i``, longest first: [(Pattern, prefix, n_words)]
+        (read only: the one-word matches of a form are one shared tuple)."""
         w = words[i]
         memo = self._memo.get(id(index))
         cands = memo.get(w.norm) if memo is not None else None
         if cands is None:
             cands = self._first(index, w)
         if not cands.pairs:
-            return []
+            return ()
         stop = len(words) if stop is None else stop
-        picks = cands.with_next(words[i + 1].forms) if cands.by_second and i + 1 < stop else cands.one_word
+        if not cands.by_second or i + 1 >= stop:
+            return cands.one_word_found if i < stop else ()
+        picks = cands.with_next(words[i + 1].forms)
+        if picks is cands.one_word:
+            return cands.one_word_found
         out = []
         for at in picks:
             pat, prefix = cands.pairs[at]

@@ -65,7 +65,8 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
             continue  # "the two countries", "one of the steps": not a quantity anyone counts
         low = getattr(nm, "low", None)
         high = getattr(nm, "high", None)
-        q = Quantity(kind=kind, value=float(nm.value), unit=unit, approx=bool(nm.approx), start=nm.start,
-                     end=end, text=text[nm.start:end], of=of, actor=actor, low=low, high=high)
+        # kind, value, unit, approx, start, end, text, of, actor, low, high (positional: keywords cost a dict)
+        q = Quantity(kind, float(nm.value), unit, bool(nm.approx), nm.start, end, text[nm.start:end], of, actor, low,
+                     high)
         out.append((wi, q))
     return out

@@ -41,6 +41,11 @@ def _back(words: list[Word], k: int, span: int, forms: frozenset[str], *, clause
     return None
 
 
+def _word_in(words: list[Word], k: int, sent: int) -> Word | None:
+    """Word ``k`` if it exists and belongs to sentence ``sent``, else None."""
+    return words[k] if 0 <= k < len(words) and words[k].sentence == sent else None
+
+
 def is_definite(hit, words: list[Word]) -> bool:
     """Is the trigger a definite noun: "الهجوم", "بالهجوم", "the attack", "this attack"?"""
     w0 = hit.w0
@@ -55,20 +60,16 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     empty: frozenset[str] = frozenset()
     w0, w1 = hit.w0, hit.w1
     sent = words[w0].sentence
-
-    def word(k: int) -> Word | None:
-        return words[k] if 0 <= k < len(words) and words[k].sentence == sent else None
-
     relative = scope.get("relative", empty)
     if words[w0].norm.isascii() and _back(words, w0 - 1, EN_RELATIVE_SPAN, relative, clause=True) is not None:
         return "relative"  # "protests in which about 300 people were killed" (English verb groups are phrases)
     if not nominal:
         aux = scope.get("auxiliary", empty)
         k, seen_qad = w0 - 1, False
-        while (w := word(k)) is not None and w.norm in aux and w0 - k <= AUX_SPAN:
+        while (w := _word_in(words, k, sent)) is not None and w.norm in aux and w0 - k <= AUX_SPAN:
             seen_qad |= w.norm in QAD
             k -= 1
-        prev = word(k)
+        prev = _word_in(words, k, sent)
         if prev is not None and _has(prev, relative):
             return "relative"
         kana = _back(words, w0 - 1, KANA_SPAN, scope.get("pluperfect", empty)) if seen_qad else None
@@ -79,10 +80,10 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     if _back(words, w0 - 1, CHARGE_SPAN, scope.get("charge", empty)) is not None:
         return "charge"
     if nominal:
-        prev = word(w0 - 1)
+        prev = _word_in(words, w0 - 1, sent)
         if prev is not None and _has(prev, scope.get("generic_head", empty)):
             return "generic"
-        nxt = word(w1 + 1)
+        nxt = _word_in(words, w1 + 1, sent)
         if is_definite(hit, words) and (nxt is None or nxt.kind == "punct"):
             return "generic"  # "القتل،" / "the killing." with nothing after it: the kind, not an occurrence
     return None

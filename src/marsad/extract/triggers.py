@@ -7,9 +7,7 @@ Imports: marsad.text, marsad.extract siblings.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from operator import attrgetter
 
 from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
@@ -18,7 +16,6 @@ from .words import NATIONALITY_SLOT, Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
-_SENTENCE = attrgetter("sentence")
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
@@ -63,30 +60,34 @@ def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> 
     return 1
 
 
-def _context_start(words: list[Word], i: int) -> int:
+def _context_start(i: int, sent) -> int:
     """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence
-    (sentences are contiguous runs of words, so a bisection over the window finds where its sentence starts)."""
-    return bisect_left(words, words[i].sentence, max(i - CONTEXT_WINDOW, 0), i, key=_SENTENCE)
+    ``sent`` (a ``Sentence``: words [w0, w1))."""
+    return max(i - CONTEXT_WINDOW, sent.w0)
 
 
-def _context_end(words: list[Word], j: int, sent: int) -> int:
-    """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``."""
-    return bisect_right(words, sent, j + 1, max(min(len(words), j + CONTEXT_WINDOW + 1), j + 1), key=_SENTENCE)
+def _context_end(j: int, sent) -> int:
+    """One past the context window after word ``j``: up to CONTEXT_WINDOW + 1 words on, inside sentence ``sent``
+    (a trigger that runs past its sentence's end has no context after it)."""
+    return max(min(j + CONTEXT_WINDOW + 1, sent.w1), j + 1)
 
 
-def _sentence_words(words: list[Word], sent: int) -> list[Word]:
-    """The words of sentence ``sent``: words are in sentence order, so they are one contiguous run."""
-    return words[bisect_left(words, sent, key=_SENTENCE):bisect_right(words, sent, key=_SENTENCE)]
-
-
-def _dropped_types(sent_words: list[Word], lexicon, lang: str) -> frozenset[str]:
-    """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war)."""
+def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
+    """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war);
+    ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``)."""
     bases = frozenset().union(*[w.forms for w in sent_words])
     got: frozenset[str] = frozenset()
-    for forms, types in lexicon.contexts.get(lang, ()):
+    for forms, types in contexts:
         if not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms)):
             got = got | types
     return got
+
+
+def _contexts_in(lexicon, lang: str, doc_forms: frozenset[str]) -> list:
+    """The contexts of ``lang`` that may match some sentence of a document whose words have ``doc_forms``: one
+    of their words, or the first word of one of their word pairs, is in it (most documents have none)."""
+    return [(forms, types) for forms, types in lexicon.contexts.get(lang, ())
+            if not forms.isdisjoint(doc_forms) or not _word_pairs(forms)[1].isdisjoint(doc_forms)]
 
 
 @lru_cache(maxsize=None)
@@ -112,7 +113,7 @@ def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
     return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
-def companion_object(words: list[Word], hit: TriggerHit, context_sets: dict) -> int | None:
+def companion_object(words: list[Word], sentences, hit: TriggerHit, context_sets: dict) -> int | None:
     """The word of a VSO companion's object ("شن زعيم المعارضة هجوما": هجوما): the first word after the verb, in
     its sentence and context window, that is one of the companion's context words; None for other triggers."""
     t = hit.trigger
@@ -121,7 +122,7 @@ def companion_object(words: list[Word], hit: TriggerHit, context_sets: dict) -> 
     need = context_sets.get(id(t), (None, None))[0]
     if not need:
         return None
-    for k in range(hit.w1 + 1, _context_end(words, hit.w1, words[hit.w0].sentence)):
+    for k in range(hit.w1 + 1, _context_end(hit.w1, sentences[words[hit.w0].sentence])):
         if not need.isdisjoint(words[k].forms):
             return k
     return None
@@ -132,10 +133,13 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
 
 
-def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
+def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
+    """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
     doc_forms = frozenset().union(*[w.forms for w in words])
+    contexts = _contexts_in(lexicon, lang, doc_forms)
+    reflexives = not REFLEXIVE.isdisjoint(doc_forms)  # most documents have none
     drop_cache: dict[int, frozenset[str]] = {}
     hits: list[TriggerHit] = []
     next_free = 0  # the first word not inside a trigger found already
@@ -148,6 +152,7 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             continue
         chosen = None
         sent = words[i].sentence
+        sentence = sentences[sent]
         best_rank = None
         for pat, prefix, length in found:
             t = pat.item
@@ -155,10 +160,11 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if length > 1 and any(words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms
                                   for k in range(i + 1, j + 1)):
                 continue  # a name inside a phrase breaks it, except a nationality in the form's slot
-            if t.pos == "verb" and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
+            is_verb = t.pos == "verb"
+            if is_verb and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
-            if t.pos == "verb" and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
+            if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
             if w.text.rstrip(MARKS).endswith("ة") and not _whole_reading(index, w, pat, prefix):
                 continue  # ة is never a pronoun: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not أمرا + ه
@@ -167,9 +173,9 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
             if ctx is not None:
                 need, avoid = ctx
                 if need and _is_gap_companion(t):  # "launched 10 drones": the object follows within a few words
-                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(words, j, sent))
+                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(j, sentence))
                 else:
-                    lo, hi = _context_start(words, i), _context_end(words, j, sent)
+                    lo, hi = _context_start(i, sentence), _context_end(j, sentence)
                 if need and not _near(words, lo, hi, need, doc_forms):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
@@ -184,13 +190,13 @@ def find_triggers(words: list[Word], lexicon, lang: str, context_sets: dict) -> 
         if chosen is None:
             continue
         t, prefix, j, _length = chosen
-        nxt = words[j + 1 : j + 3]
-        if t.mode != "explosives" and any(not x.forms.isdisjoint(REFLEXIVE) for x in nxt):  # "فجر نفسه": suicide
+        if reflexives and t.mode != "explosives" \
+                and any(not x.forms.isdisjoint(REFLEXIVE) for x in words[j + 1 : j + 3]):  # "فجر نفسه": suicide
             next_free = j + 1
             continue
-        if sent not in drop_cache:
-            drop_cache[sent] = _dropped_types(_sentence_words(words, sent), lexicon, lang)
-        if t.type in drop_cache[sent]:
+        if contexts and sent not in drop_cache:
+            drop_cache[sent] = _dropped_types(words[sentence.w0:sentence.w1], contexts)
+        if t.type in drop_cache.get(sent, ()):
             next_free = j + 1
             continue
         hits.append(TriggerHit(i, j, t, prefix, w.start, words[j].end))

@@ -81,6 +81,19 @@ def readings(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]
     return bases, frozenset([norm] + [base for _p, base, _s in bases])
 
 
+_WORD_READINGS: dict[str, dict[str, tuple]] = {}  # lang -> normalized word -> readings(norm, lang, True)
+WORD_READINGS_MAX = 200_000  # forms kept per language before the memo starts over
+
+
+def _word_readings(lang: str) -> dict[str, tuple]:
+    """The memo of ``readings`` for the words of ``lang`` (a plain dict: one lookup per word, the hot path of
+    ``segment``; bounded, it starts over when full)."""
+    memo = _WORD_READINGS.get(lang)
+    if memo is None or len(memo) > WORD_READINGS_MAX:
+        memo = _WORD_READINGS[lang] = {}
+    return memo
+
+
 def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     """Split a document into words grouped by sentence, with clause numbers inside each sentence."""
     sentences: list[Sentence] = []
@@ -90,6 +103,7 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     ti = 0
     n_toks = len(toks)
     add = words.append  # the loop below runs once per token: names bound once (hot path)
+    memo = _word_readings(lang)
     for si, (s0, s1) in enumerate(spans):
         sent = Sentence(si, s0, s1, len(words), len(words))
         clause = 0
@@ -104,7 +118,13 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
             norm, kind = tok.norm, tok.kind
             if kind == "punct" and norm in CLAUSE_PUNCT:
                 clause += 1
-            bases, forms = readings(norm, lang, kind == "word")
+            if kind == "word":
+                got = memo.get(norm)
+                if got is None:
+                    got = memo[norm] = readings(norm, lang, True)
+                bases, forms = got
+            else:
+                bases, forms = readings(norm, lang, False)
             add(Word(len(words), start, tok.end, tok.text, norm, kind, si, clause, bases, forms))
         sent.w1 = len(words)
         sent.words = words[sent.w0:sent.w1]
