@@ -90,3 +90,15 @@ def test_metaphors_and_compounds_are_not_assaults(text):
 def test_an_announced_withdrawal_is_a_concession_and_a_done_one_a_retreat(text, etype, cameo):
     doc = marsad.code(text, lang="ar", date=DATE)
     assert [(e.type, e.cameo) for e in doc.events if e.type in ("CONCEDE", "RETREAT")] == [(etype, cameo)]
+
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    ("Thousands of people stormed the governor's office in Basra on Monday.", "PROTEST", "145"),
+    ("Jordan called off a summit planned for Wednesday in Amman.", "REJECT", "125"),
+    ("Iran reserves all options to defend itself, its foreign minister said.", "THREATEN", "130"),
+    ("The United States will reduce its forces to 8,600 within 135 days.", "CONCEDE", "0356"),
+    ("Seoul and Washington suspended joint military exercises on Friday.", "RETREAT", "087"),
+])
+def test_english_senses(text, etype, cameo):
+    doc = marsad.code(text, lang="en", date=DATE)
+    assert (etype, cameo) in [(e.type, e.cameo) for e in doc.events]
