@@ -98,6 +98,9 @@ def test_an_announced_withdrawal_is_a_concession_and_a_done_one_a_retreat(text, 
     ("Iran reserves all options to defend itself, its foreign minister said.", "THREATEN", "130"),
     ("The United States will reduce its forces to 8,600 within 135 days.", "CONCEDE", "0356"),
     ("Seoul and Washington suspended joint military exercises on Friday.", "RETREAT", "087"),
+    ("Egyptian and Sudanese air forces began their first joint air exercise on Monday.", "COOPERATE", "062"),
+    ("Iranian authorities cut off almost all internet access on Sunday.", "COERCE", "1721"),
+    ("Britain will phase out imports of Russian oil by the end of the year.", "SANCTION", "163"),
 ])
 def test_english_senses(text, etype, cameo):
     doc = marsad.code(text, lang="en", date=DATE)
