@@ -105,3 +105,15 @@ def test_an_announced_withdrawal_is_a_concession_and_a_done_one_a_retreat(text, 
 def test_english_senses(text, etype, cameo):
     doc = marsad.code(text, lang="en", date=DATE)
     assert (etype, cameo) in [(e.type, e.cameo) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    ("انطلقت اليوم الأحد فعاليات التمرين البحري المشترك بين القوات البحرية السعودية والقوات البحرية المصرية.",
+     "COOPERATE", "062"),
+    ("أعلن رئيس الحكومة الليبية اليوم إيقاف وزيرة الخارجية عن العمل وإحالتها إلى التحقيق.", "ACCUSE", "090"),
+    ("كشفت وزارة الدفاع الإيرانية اليوم الخميس عن نسخة جديدة من صاروخ باليستي.", "MOBILIZE", "150"),
+    ("وطالب وزير الخارجية البريطاني طهران بالإفراج عن الناقلة، محذرا من عواقب وخيمة.", "THREATEN", "130"),
+])
+def test_arabic_senses(text, etype, cameo):
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert (etype, cameo) in [(e.type, e.cameo) for e in doc.events]
