@@ -497,7 +497,7 @@ def build() -> list[dict]:
          ["forces", "troops", "special forces", "units"], "MIL by default; 'قوات' + a group name is that group")
     role("navy", "institution", ["MIL"], ["البحرية", "القوات البحرية", "سلاح البحرية", "الأسطول", "البحرية"],
          ["navy", "naval forces", "fleet"])
-    role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي", "الطيران",
+    role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي",
                                                "سلاح الطيران", "المقاتلات", "الطائرات الحربية",
                                                "الدفاعات الجوية", "الدفاع الجوي"],
          ["air force", "air forces", "warplanes", "air defense", "air defences", "fighter jets"])
