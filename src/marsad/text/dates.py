@@ -21,11 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import compress
 
 from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
+from ._record import FrozenRecord
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -33,17 +34,16 @@ from .normalize import IdentityOffsets, NormalizedText, normalize
 __all__ = ["TimeMatch", "find_times", "hijri_to_gregorian", "MONTHS"]
 
 
-@dataclass(frozen=True, slots=True)
-class TimeMatch:
-    """One time expression; ``text == original[start:end]``. ``value`` is None when it cannot be resolved."""
+_TimeFields = namedtuple("TimeMatch", ("start", "end", "text", "value", "relation", "granularity", "relative"))
 
-    start: int
-    end: int
-    text: str
-    value: str | None
-    relation: str
-    granularity: str
-    relative: bool
+
+class TimeMatch(FrozenRecord, _TimeFields):
+    """One time expression; ``text == original[start:end]``. ``value`` is None when it cannot be resolved.
+
+    Fields: ``start``, ``end``, ``text``, ``value`` (str | None), ``relation``, ``granularity``, ``relative``
+    (bool). Immutable; a tuple that behaves like a frozen dataclass (see ``_record``)."""
+
+    __slots__ = ()
 
 
 # -- tables (normalized forms) -------------------------------------------------------------------------------
@@ -464,6 +464,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
     norm = nt.norm
     identity = isinstance(nt.offsets, IdentityOffsets)
     out: list[TimeMatch] = []
+    new = tuple.__new__
     pos = 0
     for m in _candidates(norm, text if identity and SPACE_SAFE else None):
         if m.start() < pos:
@@ -523,7 +524,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             s, e = nt.to_original(rs, ce)
         if out and s < out[-1].end:
             continue
-        out.append(TimeMatch(s, e, text[s:e], value, relation, gran, relative))
+        out.append(new(TimeMatch, (s, e, text[s:e], value, relation, gran, relative)))
     return out
 
 

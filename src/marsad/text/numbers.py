@@ -18,10 +18,12 @@ after it set ``approx``; "more than"-type ones also set ``low`` and "up to"-type
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass
 from itertools import compress
 
 from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
+from ._record import FrozenRecord
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -29,8 +31,12 @@ from .normalize import IdentityOffsets, NormalizedText, normalize
 __all__ = ["NumberMatch", "find_numbers", "parse_number_words", "AR_NUMBER_WORDS", "EN_NUMBER_WORDS"]
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMatch:
+_NumberFields = namedtuple("NumberMatch", ("start", "end", "text", "value", "low", "high", "approx", "percent",
+                                           "approx_start", "num_start", "num_end", "year_like", "date_part"),
+                           defaults=(False, False))
+
+
+class NumberMatch(FrozenRecord, _NumberFields):
     """One number expression. ``start``/``end`` cover the approximator (if any), the number and a percent sign /
     percent words; ``num_start``/``num_end`` cover the number alone; ``text == original[start:end]``.
 
@@ -38,21 +44,11 @@ class NumberMatch:
     "more than 100" has low=100, high=None; an exact number has both None). ``approx_start == start``.
     ``year_like`` marks a 4-digit year (1900-2100 after a year cue such as عام/منذ/in/by, or inside a date) and
     ``date_part`` any number that belongs to a date ("28 يوليو", "28/7/2024"): callers usually skip both.
+
+    Immutable; a tuple that behaves like a frozen dataclass (see ``_record``).
     """
 
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float | None
-    high: float | None
-    approx: bool
-    percent: bool
-    approx_start: int
-    num_start: int
-    num_end: int
-    year_like: bool = False
-    date_part: bool = False
+    __slots__ = ()
 
 
 # -- word tables (normalized forms) -------------------------------------------------------------------------
@@ -398,6 +394,7 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
     identity = isinstance(nt.offsets, IdentityOffsets)
     atoms = _atoms_identity(text) if identity and SPACE_SAFE else _atoms(norm)
     out: list[NumberMatch] = []
+    new = tuple.__new__
     i = 0
     n = len(atoms)
     while i < n:
@@ -455,8 +452,8 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
             s2, e2 = nt.to_original(nsn, nen)
         if out and s < out[-1].end:
             continue
-        out.append(NumberMatch(s, e, text[s:e], value, low, high, approx, percent, s, s2, e2, year_like,
-                               date_part))
+        out.append(new(NumberMatch, (s, e, text[s:e], value, low, high, approx, percent, s, s2, e2, year_like,
+                                     date_part)))
     return out
 
 

@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import itemgetter
 from collections import namedtuple
-from dataclasses import FrozenInstanceError
 
 from ._chunks import SPACE_SAFE, chunks_and_starts
+from ._record import FrozenRecord
 from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
@@ -41,7 +41,7 @@ __all__ = ["Token", "Tokens", "tokenize", "proclitic_splits", "enclitic_splits",
 _TokenFields = namedtuple("Token", ("start", "end", "text", "norm", "kind", "word", "part"))
 
 
-class Token(_TokenFields):
+class Token(FrozenRecord, _TokenFields):
     """One token or sub-token. ``start``/``end`` index the ORIGINAL text and ``original[start:end] == text``.
 
     ``kind`` is "word" | "number" | "punct" | "symbol"; ``word`` numbers the whitespace/punctuation-delimited
@@ -49,8 +49,9 @@ class Token(_TokenFields):
     "stem" | "enclitic".
 
     Immutable. Stored as a tuple (creating one costs half of a slotted object: a text makes tens of thousands of
-    tokens) but it behaves like the frozen record it is: equal only to another Token with the same fields, hash of
-    the fields, no ordering, assignment raises ``dataclasses.FrozenInstanceError``.
+    tokens) but it behaves like the frozen record it is (``_record.FrozenRecord``): equal only to another Token
+    with the same fields, hash of the fields, no ordering, assignment raises ``dataclasses.FrozenInstanceError``.
+    (One difference kept from before ``FrozenRecord``: a plain tuple of the same fields compares equal.)
     """
 
     __slots__ = ()
@@ -66,17 +67,6 @@ class Token(_TokenFields):
         return NotImplemented
 
     __hash__ = tuple.__hash__
-
-    def __lt__(self, other: object) -> bool:
-        return NotImplemented
-
-    __le__ = __gt__ = __ge__ = __lt__
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 class Tokens(Sequence[Token]):
