@@ -23,9 +23,8 @@ import math
 import re
 from collections import namedtuple
 from collections.abc import Iterator
-from itertools import compress
 
-from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
+from ._chunks import NORM_TABLE, SPACE_SAFE, marked_chunks, register_finder
 from ._record import FrozenRecord
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
@@ -577,39 +576,30 @@ def _check(trigger: str) -> int:
 _MULTI_FIRST = tuple(sorted({w.split()[0] for w in _TRIGGER_WORDS if " " in w}))
 
 
-class _ChunkTriggers(dict):  # type: ignore[type-arg]
-    """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk.
-    Single-word triggers and digit runs hold no whitespace and look no further than the next character
-    (whitespace around a chunk reads like the end of the string), so they do not depend on where the chunk stands
-    (see ``_chunks``). A chunk that ends with the first word of a trigger that spans whitespace gives ``_MULTI``
-    (the caller then scans the whole view)."""
-
-    def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
-        view = chunk.translate(NORM_TABLE)
-        if view.endswith(_MULTI_FIRST):
-            return _MULTI  # not stored: rare
-        found = tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
-        if len(chunk) <= 40:
-            self[chunk] = found
-        return found
+def _chunk_triggers(chunk: str) -> tuple[tuple[int, int, int], ...]:
+    """``((start, end, check), ...)`` of _TRIGGER.finditer over the view of an ORIGINAL chunk, relative to the
+    chunk (the ``_chunks`` finder of dates). Single-word triggers and digit runs hold no whitespace and look no
+    further than the next character (whitespace around a chunk reads like the end of the string), so they do not
+    depend on where the chunk stands (see ``_chunks``). A chunk that ends with the first word of a trigger that
+    spans whitespace gives ``_MULTI`` (the caller then scans the whole view)."""
+    view = chunk.translate(NORM_TABLE)
+    if view.endswith(_MULTI_FIRST):
+        return _MULTI
+    return tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
 
 
-_CHUNK_TRIGGERS = _ChunkTriggers()
 _MULTI = ((0, 0, 0),)  # a distinct (truthy) value, compared by identity
+_TRIGGERS_MARK = register_finder(_chunk_triggers)
 
 
 def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
-    """The triggers of an identity view from the cached triggers of its chunks (None: scan the whole view)."""
-    global _CHUNK_TRIGGERS
-    if len(_CHUNK_TRIGGERS) > 50_000:
-        _CHUNK_TRIGGERS = _ChunkTriggers()
-    chunks, starts = chunks_and_starts(text)
-    found = list(map(_CHUNK_TRIGGERS.__getitem__, chunks))
-    flagged = list(compress(zip(starts, found), found))  # the few chunks with triggers
-    for _p, spans in flagged:
-        if spans is _MULTI:
+    """The triggers of an identity view from the marked chunks (None: scan the whole view)."""
+    k = _TRIGGERS_MARK
+    flagged = marked_chunks(text)
+    for _p, marks in flagged:
+        if marks[k] is _MULTI:
             return None
-    return [(p + a, p + b, check) for p, spans in flagged for a, b, check in spans]
+    return [(p + a, p + b, check) for p, marks in flagged for a, b, check in marks[k]]
 
 
 # The commonest start words that rarely begin an expression, with what must follow them for _MASTER to match

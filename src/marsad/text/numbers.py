@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from dataclasses import dataclass
-from itertools import compress
 
-from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
+from ._chunks import NORM_TABLE, SPACE_SAFE, marked_chunks, register_finder
 from ._record import FrozenRecord
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
@@ -247,33 +246,24 @@ def _atoms(norm: str) -> list[_Atom]:
     return [_Atom(*f) for f in map(_atom_record, _atom_matches(norm)) if f is not None]
 
 
-class _ChunkAtoms(dict):  # type: ignore[type-arg]
-    """ORIGINAL chunk -> the atom fields found in its view, relative to the chunk (see ``_chunks``).
-
-    An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace before
-    a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it stands."""
-
-    def __missing__(self, chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
-        found = tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
-                      filter(None, map(_atom_record, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
-        if len(chunk) <= 40:
-            self[chunk] = found
-        return found
+def _chunk_atoms(chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
+    """The atom fields found in the view of an ORIGINAL chunk, relative to the chunk (the ``_chunks`` finder of
+    numbers). An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace
+    before a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it
+    stands."""
+    return tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
+                 filter(None, map(_atom_record, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
 
 
-_CHUNK_ATOMS = _ChunkAtoms()
+_ATOMS_MARK = register_finder(_chunk_atoms)
 
 
 def _atoms_identity(text: str) -> list[_Atom]:
-    """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from cached chunk atoms."""
-    global _CHUNK_ATOMS
-    if len(_CHUNK_ATOMS) > 50_000:
-        _CHUNK_ATOMS = _ChunkAtoms()
-    chunks, starts = chunks_and_starts(text)
-    found = list(map(_CHUNK_ATOMS.__getitem__, chunks))
+    """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from the marked chunks."""
+    k = _ATOMS_MARK
     return [_Atom(p + a, p + b, kind, value, high, conj, word, raw, alone)
-            for p, atoms in compress(zip(starts, found), found)
-            for a, b, kind, value, high, conj, word, raw, alone in atoms]
+            for p, marks in marked_chunks(text)
+            for a, b, kind, value, high, conj, word, raw, alone in marks[k]]
 
 
 def _joinable(prev: _Atom, cur: _Atom, gap: str) -> bool:
