@@ -62,3 +62,16 @@ def test_marked_chunks_are_the_chunks_some_finder_finds_something_in() -> None:
                 expected.append((p, found))
         assert _chunks.marked_chunks(text) == expected
         assert _chunks.marked_chunks(text) is _chunks.marked_chunks(text)  # kept with the text's chunks
+
+
+def test_clitic_templates_from_plain_templates() -> None:
+    """A chunk's template with clitics worked out from its template without them equals the direct one."""
+    from marsad.text import tokens as T
+
+    chunks = ["والولايات", "وإلغاء", "الإلغاء", "بالإلغاء،", "U.S.", "u.s.", "Japan's", "(والحكومة)", "54,000",
+              "وقواتها", "كتابها،", "للبنان.", "ﻻ", "ﷺ", "«بالمئة»", "وبالأمس/اليوم", "x-y's", "e.g.", "١٢٣٤",
+              "فالحكومة-والولايات", "ٱلأمم", "وﻻية", "اََلحرب", "وبالإضافة"]
+    plans = T._Plans(None)
+    for chunk in chunks:
+        direct = T._chunk_template(chunk, plans)
+        assert T._with_clitics(chunk, T._chunk_template(chunk, None), plans) == direct, chunk

@@ -507,10 +507,44 @@ class _Templates(dict):  # type: ignore[type-arg]
         self.plans = plans
 
     def __missing__(self, chunk: str) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = _chunk_template(chunk, self.plans)
+        plans = self.plans
+        base = _CHUNKS.get(False) if plans is not None else None
+        tpl = base.get(chunk) if base is not None else None  # (get: no __missing__)
+        if tpl is not None:
+            tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
+        else:
+            tpl = _chunk_template(chunk, plans)
         if len(chunk) <= _CHUNK_KEY_MAX:
             self[chunk] = tpl
         return tpl
+
+
+def _with_clitics(chunk: str, base: tuple[int, int, tuple[tuple, ...]],  # type: ignore[type-arg]
+                  plans: _Plans) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """``_chunk_template(chunk, plans)`` from the chunk's template without clitics (``base``, already cut by the
+    token pattern, e.g. by the pipeline, which does not split clitics): the word tokens are cut by their plans;
+    ``base`` itself when no plan cuts anything (the commonest case). A word token of ``base`` that plans apply to
+    is one of the pattern's ``word`` group: kind "word" and no "." (an abbreviation, the other "word" kind, always
+    has one)."""
+    words, _n, rows = base
+    pieces: list[tuple] = []  # type: ignore[type-arg]
+    cut = False
+    for row in rows:
+        ns, _ne, t, tn, kind, widx, _part = row
+        plan: _Plan | _HamzaDependent = None
+        if kind == "word" and "." not in tn:
+            plan = plans[tn]
+            if type(plan) is _HamzaDependent:
+                plan = plan.pick(chunk[ns + plan.k])
+        if plan is None:
+            pieces.append(row)
+        else:
+            cut = True
+            pieces.extend((ns + a, ns + b, t[a:b], tn[a:b], "word", widx, part)
+                          for a, b, part in plan)  # type: ignore[union-attr]
+    if not cut:
+        return base
+    return words, len(pieces), tuple(pieces)
 
 
 _CHUNKS: dict[bool, _Templates] = {}
