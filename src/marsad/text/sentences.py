@@ -57,11 +57,29 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
     quotes = any(q in text for q in _QUOTE_OPEN)
     cuts: list[int] = []  # positions in the ORIGINAL text where a new sentence may start
     rev = _Reversed(norm)
+    append_cut = cuts.append
     for m in _CANDIDATE.finditer(norm):
         s, e = m.span()
-        # a line break always ends a sentence (and _CANDIDATE matches it alone)
-        if e - s == 1 and norm[s] == "\n" or _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
-            cuts.append(len(text) if e >= n else (e if identity else offs[e]))
+        if e - s == 1:
+            c = norm[s]
+            if c == "\n":  # a line break always ends a sentence (and _CANDIDATE matches it alone)
+                append_cut(len(text) if e >= n else (e if identity else offs[e]))
+                continue
+            if c == "." and not quotes and s >= 2:
+                # the commonest candidate, "...كلمة. " with no bracket in the text: _ends_sentence inlined for it
+                a, b = norm[s - 2], norm[s - 1]
+                if not a.isascii() and not b.isascii() and a.isalpha() and b.isalpha():  # _after_long_word
+                    j = e
+                    while j < n and norm[j] == " ":
+                        j += 1
+                    if j < n:
+                        nxt = text[j if identity else offs[j]]
+                        if nxt.isascii() and nxt.islower() or norm[j] in ",;:":
+                            continue
+                    append_cut(len(text) if e >= n else (e if identity else offs[e]))
+                    continue
+        if _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
+            append_cut(len(text) if e >= n else (e if identity else offs[e]))
     spans: list[tuple[int, int]] = []
     append = spans.append
     blank = _BLANK
