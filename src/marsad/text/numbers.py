@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._chunks import NORM_TABLE, SPACE_SAFE, marked_chunks, register_finder
 from ._record import FrozenRecord
@@ -191,8 +191,9 @@ def _month_before(norm: str, pos: int, prev: list[str]) -> bool:
     return False
 
 
-@dataclass(slots=True)
-class _Atom:
+class _Atom(NamedTuple):
+    """One number word or digit run (a tuple: made with ``tuple.__new__`` in one C call, never changed)."""
+
     ns: int
     ne: int
     kind: str          # d (digits) or a word kind: u m h f v t d a
@@ -261,7 +262,9 @@ _ATOMS_MARK = register_finder(_chunk_atoms)
 def _atoms_identity(text: str) -> list[_Atom]:
     """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from the marked chunks."""
     k = _ATOMS_MARK
-    return [_Atom(p + a, p + b, kind, value, high, conj, word, raw, alone)
+    new = tuple.__new__
+    atom = _Atom
+    return [new(atom, (p + a, p + b, kind, value, high, conj, word, raw, alone))
             for p, marks in marked_chunks(text)
             for a, b, kind, value, high, conj, word, raw, alone in marks[k]]
 
@@ -385,32 +388,45 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
     atoms = _atoms_identity(text) if identity and SPACE_SAFE else _atoms(norm)
     out: list[NumberMatch] = []
     new = tuple.__new__
+    # the words after a number that _PERCENT_AFTER / _APPROX_AFTER need: texts without them skip those patterns
+    may_percent = "%" in norm or "مئه" in norm or "مائه" in norm or "per" in norm or "pct" in norm
+    may_approx_after = "تقريبا" in norm or "approximately" in norm or "or so" in norm
     i = 0
     n = len(atoms)
     while i < n:
-        group = [atoms[i]]
+        first = atoms[i]
         j = i + 1
-        while j < n and atoms[j].ns - group[-1].ne <= 8 \
-                and _joinable(group[-1], atoms[j], norm[group[-1].ne:atoms[j].ns]):
-            group.append(atoms[j])
+        if j < n and atoms[j].ns - first.ne <= 8 and _joinable(first, atoms[j], norm[first.ne:atoms[j].ns]):
+            group = [first, atoms[j]]
             j += 1
-        # a trailing "a"/fraction-less connector never ends a number; drop atoms that are only glue
-        while len(group) > 1 and group[-1].kind == "a":
-            group.pop()
-            j -= 1
+            while j < n and atoms[j].ns - group[-1].ne <= 8 \
+                    and _joinable(group[-1], atoms[j], norm[group[-1].ne:atoms[j].ns]):
+                group.append(atoms[j])
+                j += 1
+            # a trailing "a"/fraction-less connector never ends a number; drop atoms that are only glue
+            while len(group) > 1 and group[-1].kind == "a":
+                group.pop()
+                j -= 1
+            single = len(group) == 1
+            last = group[-1]
+        else:
+            group = None
+            single = True
+            last = first
         i = j
-        if group[0].kind == "a":
+        kind0 = first.kind
+        if kind0 == "a":
             continue
-        if group[0].kind == "t" and (words_before(norm, group[0].ns, 1) or [""])[0] in _ORDINALS:
+        if kind0 == "t" and (words_before(norm, first.ns, 1) or [""])[0] in _ORDINALS:
             continue  # "التاسع عشر": an ordinal, not ten
-        ev = group[0].alone if len(group) == 1 else _evaluate(group)
+        ev = first.alone if single else _evaluate(group)  # type: ignore[arg-type]
         if ev is None:
             continue
         value, low, high, vague = ev
-        nsn, nen = group[0].ns, group[-1].ne
+        nsn, nen = first.ns, last.ne
         # a proclitic و/ب/ل on the first word is not part of the number: start at the number word itself
-        if group[0].kind != "d" and norm[nsn:group[0].ne] != group[0].word:
-            nsn = group[0].ne - len(group[0].word)
+        if kind0 != "d" and norm[nsn:first.ne] != first.word:
+            nsn = first.ne - len(first.word)
         approx = vague
         ns_all = nsn
         am = _APPROX_BEFORE.before(norm, nsn)
@@ -422,16 +438,16 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
             if cue in _UPPER_BOUND and high is None:
                 high = value
         ne_all = nen
-        pm = _PERCENT_AFTER.match(norm, nen)
+        pm = _PERCENT_AFTER.match(norm, nen) if may_percent else None
         percent = pm is not None
         if pm is not None:
             ne_all = pm.end()
-        if not approx and _APPROX_AFTER.match(norm, ne_all):
+        if not approx and may_approx_after and _APPROX_AFTER.match(norm, ne_all):
             approx = True
         year_like = False
         date_part = False
-        if len(group) == 1 and group[0].kind == "d" and not percent:
-            raw = group[0].raw_digits
+        if single and kind0 == "d" and not percent:
+            raw = first.raw_digits
             if len(raw) in (1, 2, 4) and raw.isdigit():  # only such numbers can be years or days of a date
                 year_like, date_part = _date_flags(norm, raw, value, nsn, nen)
         if identity:
