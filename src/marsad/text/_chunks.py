@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import add
 
 from .normalize import _TABLE as NORM_TABLE
 
@@ -28,7 +29,6 @@ def _space_safe() -> bool:
 
 
 SPACE_SAFE = _space_safe()
-_PLUS1 = (1).__add__
 _MULTI_SPACE_SPLIT = re.compile(r"(\s\s++)").split
 # the stages of one text ask in turn (tokens, numbers, dates): the last answer is kept, keyed by the identity of
 # the text object (held here, so the identity cannot be reused by another string); one tuple, replaced in one
@@ -57,8 +57,10 @@ def chunks_and_starts(text: str) -> tuple[list[str], list[int]]:
         found = piece.split()
         if found:
             first = pos + 1 if piece[0].isspace() else pos
-            found_starts = list(accumulate(map(_PLUS1, map(len, found[:-1])), initial=first))
-            if found_starts[-1] + len(found[-1]) + piece[-1].isspace() == pos + len(piece):
+            # each chunk starts one character after the end of the one before (map(add, ..., repeat(1)) is the
+            # fastest stdlib "+ 1" per item); the last value is one past the end of the last chunk
+            found_starts = list(accumulate(map(add, map(len, found), repeat(1)), initial=first))
+            if found_starts.pop() - 1 + piece[-1].isspace() == pos + len(piece):
                 chunks += found
                 starts += found_starts
             else:
@@ -78,7 +80,9 @@ def _cut_runs(piece: str, pos: int, chunks: list[str], starts: list[int]) -> Non
             chunks += found
             first = pos + 1 if part[0].isspace() else pos  # at most one whitespace character before the first chunk
             if found:
-                starts += accumulate(map(_PLUS1, map(len, found[:-1])), initial=first)
+                found_starts = list(accumulate(map(add, map(len, found), repeat(1)), initial=first))
+                found_starts.pop()
+                starts += found_starts
         pos += len(part)
 
 
