@@ -469,11 +469,12 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
         if m.start() < pos:
             continue
         kind = _kind_of(m)
-        sub = _SUB[kind].fullmatch(norm, m.start(kind), m.end(kind))
+        cs, ce = m.span(kind)
+        expr = norm[cs:ce]
+        sub = _sub_match(kind, expr)
         pos = m.end()
         if sub is None:
             continue
-        cs, ce = m.start(kind), m.end(kind)
         # relation word right before the expression
         relation = "on"
         rs = cs
@@ -492,7 +493,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             cue = sub.group("pcue")
             relation = _RELATION.get(cue, "on")
             if relation == "on":
-                rs = sub.start("year2")
+                rs = cs + sub.start("year2")  # (sub matched the expression alone)
         if kind == "mon":
             mon = _sp(sub.group("mon"))
             prev_word = words_before(norm, cs, 1)
@@ -506,14 +507,15 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             nxt = _MASTER.match(norm, _skip_comma(norm, ce))
             k2 = _kind_of(nxt) if nxt is not None else ""
             if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri", "ord_dmy", "drange"):
-                sub2 = _SUB[k2].fullmatch(norm, nxt.start(k2), nxt.end(k2))
+                expr2 = norm[nxt.start(k2):nxt.end(k2)]
+                sub2 = _sub_match(k2, expr2)
                 if sub2 is not None:
-                    res2 = _resolve(k2, sub2, doc_date)
+                    res2 = _resolved(k2, expr2, sub2, doc_date)
                     if res2 is not None:
                         ce = nxt.end(k2)
                         pos = nxt.end()
-                        kind, sub = k2, sub2
-        res = _resolve(kind, sub, doc_date)
+                        kind, sub, expr = k2, sub2, expr2
+        res = _resolved(kind, expr, sub, doc_date)
         if res is None:
             continue
         value, gran, relative = res
@@ -525,6 +527,43 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             continue
         out.append(new(TimeMatch, (s, e, text[s:e], value, relation, gran, relative)))
     return out
+
+
+# Parse results per distinct expression. No sub-pattern looks outside the span of its kind (no lookbehind, no
+# anchors, a lookahead at the end sees the end of the span either way), so ``_SUB[kind].fullmatch(norm, cs, ce)``
+# has the groups of ``_SUB[kind].fullmatch(norm[cs:ce])``, and ``_resolve`` reads only the groups: both depend on
+# (kind, expression[, document date]) alone. News repeats its time expressions ("أمس", "الأسبوع الماضي", "عام
+# 2024"): most are then two dict lookups instead of a second match and the resolution.
+_SUB_MATCHES: dict[tuple[str, str], re.Match[str] | None] = {}
+_RESOLVED: dict[tuple[str, str, dt.date | None], tuple[str | None, str, bool] | None] = {}
+_PARSE_CACHE_MAX = 50_000
+_NOT_YET = object()
+
+
+def _sub_match(kind: str, expr: str) -> re.Match[str] | None:
+    """``_SUB[kind].fullmatch(expr)``, cached per distinct (kind, expression)."""
+    key = (kind, expr)
+    sub = _SUB_MATCHES.get(key, _NOT_YET)
+    if sub is _NOT_YET:
+        sub = _SUB[kind].fullmatch(expr)
+        if len(_SUB_MATCHES) >= _PARSE_CACHE_MAX:
+            _SUB_MATCHES.clear()
+        _SUB_MATCHES[key] = sub
+    return sub  # type: ignore[return-value]
+
+
+def _resolved(kind: str, expr: str, sub: re.Match[str],
+              doc: dt.date | None) -> tuple[str | None, str, bool] | None:
+    """``_resolve(kind, sub, doc)`` for ``sub = _sub_match(kind, expr)``, cached per distinct (kind, expression,
+    document date)."""
+    key = (kind, expr, doc)
+    res = _RESOLVED.get(key, _NOT_YET)
+    if res is _NOT_YET:
+        res = _resolve(kind, sub, doc)
+        if len(_RESOLVED) >= _PARSE_CACHE_MAX:
+            _RESOLVED.clear()
+        _RESOLVED[key] = res
+    return res  # type: ignore[return-value]
 
 
 def _candidates(norm: str, text: str | None = None) -> Iterator[re.Match[str]]:
