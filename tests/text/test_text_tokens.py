@@ -195,3 +195,27 @@ def test_tokens_columns_match_the_tokens(text: str) -> None:
     for field in Token._fields:
         assert tokenize(text).column(field) == [getattr(t, field) for t in as_list]
     assert len(tokenize(text)) == len(as_list)
+
+
+def test_default_plan_equals_the_general_plan() -> None:
+    """``_default_plan`` (the cold path without protected words, written out) cuts every word as ``_word_plan``."""
+    import random
+
+    from marsad.text import tokens as T
+    from marsad.text._ar_lexicon import ARTICLE_EXCEPTIONS, NO_SPLIT_STEMS
+
+    rng = random.Random(5)
+    letters = "اأبتثجحخدذرسشصضطظعغفقكلمنهويىةءؤئ"
+    prefixes = ["", "و", "ف", "ب", "ك", "ل", "س", "ال", "لل", "وال", "بال", "فال", "كال", "ولل", "فلل", "وب", "ول",
+                "وس", "فب", "فس", "وبال"]
+    suffixes = ["", "ها", "هم", "هما", "هن", "ه", "ي", "نا"]
+    stems = [*sorted(NO_SPLIT_STEMS)[:1500], *sorted(ARTICLE_EXCEPTIONS)[:500],
+             *("".join(rng.choice(letters) for _ in range(rng.randint(1, 7))) for _ in range(5000))]
+    words = {rng.choice(prefixes) + s + rng.choice(suffixes) for s in stems} | {"japan's", "x", "١٢", "ab's"}
+    for w in sorted(words):
+        a, b = T._default_plan(w), T._word_plan(w, None)
+        if type(b) is T._HamzaDependent:
+            assert type(a) is T._HamzaDependent and (a.word, a.k, a.bare) == (b.word, b.k, b.bare), w
+            assert a.pick("أ") == b.pick("أ") and a.pick("ا") == b.pick("ا"), w
+        else:
+            assert a == b, w

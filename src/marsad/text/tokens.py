@@ -380,8 +380,53 @@ class _Plans(dict):  # type: ignore[type-arg]
         self.protect = protect
 
     def __missing__(self, w: str) -> _Plan | _HamzaDependent:
-        plan = self[w] = _word_plan(w, self.protect)
+        protect = self.protect
+        plan = self[w] = _default_plan(w) if protect is None else _word_plan(w, protect)
         return plan
+
+
+def _default_plan(w: str) -> _Plan | _HamzaDependent:
+    """``_word_plan(w, None)`` with ``_segment`` / ``_choose_prefix`` / ``_plan`` written out for the case without
+    protected words (every distinct word of a text meets this once: the cold path of ``split_clitics``); the cuts
+    of a (proclitic sequence, stem length, enclitic) are made once each (``_CUTS``)."""
+    c0 = w[0]
+    if c0 not in _ARABIC_LETTERS:
+        return _word_plan(w, None)
+    n = len(w)
+    if n < 4:
+        return None
+    prefix = ""
+    if c0 in _PROCLITIC_FIRST:
+        for p in reversed(_PREFIXES_OF[w[:4]]):  # longest prefix first; the rest keeps at least 3 letters
+            if n - len(p) >= 3 and not _blocked(w, p):
+                prefix = p
+                break
+    elif not w.endswith(DEFAULT_ENCLITICS):
+        return None  # no proclitic begins with this letter and no enclitic ends the word: nothing to split
+    suffix = ""
+    if w.endswith(DEFAULT_ENCLITICS) and not w.endswith(NO_ENCLITIC_ENDINGS):
+        rest = n - len(prefix)  # the stem ends where the word does: it has the word's ending
+        for suf in DEFAULT_ENCLITICS:  # longest first (هما before ها/هم)
+            if w.endswith(suf) and rest - len(suf) >= 3:
+                suffix = suf
+                break
+    if not prefix and not suffix:
+        return None
+    key = (prefix, n - len(prefix) - len(suffix), suffix)
+    bare = _CUTS.get(key)
+    if bare is None:
+        if len(_CUTS) > 10_000:
+            _CUTS.clear()
+        bare = _CUTS[key] = _plan(_PIECES[prefix] if prefix else (), "x" * key[1], suffix)
+    if not prefix.endswith("ال"):
+        return bare  # the hamza hint only drops article prefixes: without one the plan is the same
+    k = w.find("ال", 0, 5)
+    if k < 0:
+        return bare
+    return _HamzaDependent(w, k, bare, None)
+
+
+_CUTS: dict[tuple[str, int, str], tuple[tuple[int, int, str], ...]] = {}  # (prefix, stem length, suffix) -> cuts
 
 
 _DEFAULT_PLANS = _Plans(None)
