@@ -555,10 +555,16 @@ class _Templates(dict):  # type: ignore[type-arg]
         plans = self.plans
         base = _CHUNKS.get(False) if plans is not None else None
         tpl = base.get(chunk) if base is not None else None  # (get: no __missing__)
-        if tpl is not None:
-            tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
-        else:
+        if tpl is None:
             tpl = _chunk_template(chunk, plans)
+        else:
+            rows = tpl[2]
+            if len(rows) == 1:  # the commonest chunk: one token, kept as it is unless it is a word a plan cuts
+                row = rows[0]
+                if row[4] == "word" and "." not in row[3] and plans[row[3]] is not None:  # type: ignore[index]
+                    tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
+            else:
+                tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
         if len(chunk) <= _CHUNK_KEY_MAX:
             self[chunk] = tpl
         return tpl
