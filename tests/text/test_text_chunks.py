@@ -46,3 +46,32 @@ def test_identity_paths_equal_the_whole_view_paths() -> None:
     assert [n.value for n in find_numbers(text)] == [39.0, 3.0, 1200.0, 28.0, 2024.0]
     assert find_times(text, doc_date=dt.date(2024, 7, 30))
     assert [t.text for t in tokenize(text)][:3] == ["قتل", "39", "شخصا"]
+
+
+def test_marked_chunks_are_the_chunks_some_finder_finds_something_in() -> None:
+    rng = random.Random(11)
+    words = ["قتل", "39", "شخصا", "منذ", "ثلاثة", "أيام", "1,200", "يوليو/تموز", "2024", "كانون", "الثاني", "ألف",
+             "و500", "x" * 45 + "2024", "\n", "  ", "."]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        chunks, starts = _chunks.chunks_and_starts(text)
+        expected = []
+        for p, c in zip(starts, chunks):
+            found = tuple(f(c) for f in _chunks._FINDERS)
+            if any(found):
+                expected.append((p, found))
+        assert _chunks.marked_chunks(text) == expected
+        assert _chunks.marked_chunks(text) is _chunks.marked_chunks(text)  # kept with the text's chunks
+
+
+def test_clitic_templates_from_plain_templates() -> None:
+    """A chunk's template with clitics worked out from its template without them equals the direct one."""
+    from marsad.text import tokens as T
+
+    chunks = ["والولايات", "وإلغاء", "الإلغاء", "بالإلغاء،", "U.S.", "u.s.", "Japan's", "(والحكومة)", "54,000",
+              "وقواتها", "كتابها،", "للبنان.", "ﻻ", "ﷺ", "«بالمئة»", "وبالأمس/اليوم", "x-y's", "e.g.", "١٢٣٤",
+              "فالحكومة-والولايات", "ٱلأمم", "وﻻية", "اََلحرب", "وبالإضافة"]
+    plans = T._Plans(None)
+    for chunk in chunks:
+        direct = T._chunk_template(chunk, plans)
+        assert T._with_clitics(chunk, T._chunk_template(chunk, None), plans) == direct, chunk

@@ -215,3 +215,30 @@ def test_time_spans_arabic_mix(text: str, doc: dt.date) -> None:
         if m.value and m.granularity == "day":
             dt.date.fromisoformat(m.value)
         prev = m.end
+
+
+def test_parse_cache_sees_what_a_match_in_the_text_sees() -> None:
+    """find_times parses each expression alone (cached per distinct expression): the kind patterns must not look
+    outside their span, and the groups must be those of the match inside the text."""
+    import re as _re
+
+    from marsad.text import dates as D
+    from marsad.text import normalize as _normalize
+    for name, pat in D._PATTERNS:
+        assert "(?<" not in pat and "\\b" not in pat and "\\B" not in pat and "\\A" not in pat, name
+        assert not _re.search(r"(?<!\[)\^|\$|\\Z", pat), name
+    texts = ["قتل 39 شخصا منذ ثلاثة أيام في 28 يوليو/تموز 2024 خلال الأسبوع الماضي، وأمس الثلاثاء 28 يوليو",
+             "Since 2019, by the end of next year; on Tuesday, July 28, 2024 and 3 days ago في 5 ذو الحجة 1445 هـ",
+             "بين 6 و18 شباط 2011 مطلع العام المقبل بحلول عام 2027 في 2024-07-28 و2/3/2024 الثامن والعشرين من يوليو"]
+    for text in texts:
+        norm = _normalize(text).norm
+        for m in D._candidates(norm):
+            kind = D._kind_of(m)
+            inside = D._SUB[kind].fullmatch(norm, *m.span(kind))
+            alone = D._sub_match(kind, norm[m.start(kind):m.end(kind)])
+            assert (inside is None) == (alone is None)
+            if inside is not None:
+                assert inside.groupdict() == alone.groupdict()  # type: ignore[union-attr]
+                cs = m.start(kind)
+                assert [inside.start(g) - cs if inside.start(g) >= 0 else -1 for g in D._SUB[kind].groupindex] == \
+                    [alone.start(g) for g in D._SUB[kind].groupindex]  # type: ignore[union-attr]

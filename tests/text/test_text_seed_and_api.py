@@ -68,3 +68,29 @@ def test_bench_reports_throughput() -> None:
                                          doc_date=dt.date(2024, 7, 30))
     assert r["docs"] == 5 and r["mb"] > 0 and r["mb_per_s"] > 0
     assert r["times"] == 5 * 20 and r["numbers"] == 5 * 20 and r["sentences"] == 5 * 20
+
+
+def test_records_behave_like_frozen_dataclasses() -> None:
+    """Token, NumberMatch and TimeMatch are tuples (``_record.FrozenRecord``) with a frozen dataclass's manners."""
+    import dataclasses
+    import pickle
+
+    from marsad.text import NumberMatch, TimeMatch, Token, find_numbers, find_times, tokenize
+    text = "قتل نحو 54 ألف شخص في 28 يوليو 2024"
+    recs = [tokenize(text)[0], find_numbers(text)[0], find_times(text)[0]]
+    assert [type(r) for r in recs] == [Token, NumberMatch, TimeMatch]
+    assert repr(find_numbers(text)[0]).startswith("NumberMatch(start=4, end=14, text='نحو 54 ألف', value=54000.0,")
+    assert repr(NumberMatch(1, 2, "x", 1.0, None, None, False, False, 1, 1, 2)) == (
+        "NumberMatch(start=1, end=2, text='x', value=1.0, low=None, high=None, approx=False, percent=False, "
+        "approx_start=1, num_start=1, num_end=2, year_like=False, date_part=False)")
+    for r in recs:
+        fields = tuple(getattr(r, f) for f in r._fields)
+        same = type(r)(*fields)
+        assert same == r and not (same != r) and hash(same) == hash(fields)
+        if type(r) is not Token:  # (a Token still equals the plain tuple of its fields, as it always did)
+            assert r != fields and fields != r and not (r == fields)  # only equal to a record of the same class
+        assert pickle.loads(pickle.dumps(r)) == r
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            r.start = 0  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            _ = r < same  # type: ignore[operator]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from marsad.text import enclitic_splits, normalize_key, proclitic_splits, tokenize
+from marsad.text import Token, enclitic_splits, normalize_key, proclitic_splits, tokenize
 
 from ._strategies import arabicish, texts
 
@@ -161,3 +161,61 @@ def test_token_spans_on_arabic_mix(text: str) -> None:
         group = [t for t in toks if t.word == w]
         assert "".join(t.norm for t in group) == normalize_key(text[group[0].start:group[-1].end]) or \
             len(group) == 1
+
+
+# -- the Tokens container (tokens stored by chunk template, Token tuples made on first read) -------------------
+
+@pytest.mark.parametrize("text", ["وقواتها 54,000 جندي، $  والولايات\n\nU.S. Japan's", "وأمريكا ﻻ ﷺ", "", "  \n"])
+def test_tokens_container_reads_like_the_list(text: str) -> None:
+    import pickle
+
+    from marsad.text import Tokens
+    toks = tokenize(text)
+    assert isinstance(toks, Tokens)
+    fresh = tokenize(text)
+    as_list = list(fresh)
+    assert len(toks) == len(as_list) and bool(toks) == bool(as_list)
+    for field in Token._fields:  # the columns, read before any Token is made
+        assert tokenize(text).column(field) == [getattr(t, field) for t in as_list]
+    assert toks == as_list and as_list == toks and toks == fresh and not (toks != as_list)
+    assert toks[:2] == as_list[:2] and isinstance(toks[:2], list)
+    assert list(reversed(toks)) == as_list[::-1]
+    assert repr(toks) == repr(as_list)
+    assert pickle.loads(pickle.dumps(toks)) == as_list
+    assert toks + [] == as_list and [] + toks == as_list
+    if as_list:
+        assert toks[-1] == as_list[-1] and as_list[0] in toks and toks.index(as_list[-1]) == len(as_list) - 1
+        assert tokenize(text).column("start") == [t.start for t in as_list]
+    assert toks != as_list + [Token(0, 0, "", "", "word", 0, "word")]
+
+
+@given(texts)
+def test_tokens_columns_match_the_tokens(text: str) -> None:
+    as_list = list(tokenize(text))
+    for field in Token._fields:
+        assert tokenize(text).column(field) == [getattr(t, field) for t in as_list]
+    assert len(tokenize(text)) == len(as_list)
+
+
+def test_default_plan_equals_the_general_plan() -> None:
+    """``_default_plan`` (the cold path without protected words, written out) cuts every word as ``_word_plan``."""
+    import random
+
+    from marsad.text import tokens as T
+    from marsad.text._ar_lexicon import ARTICLE_EXCEPTIONS, NO_SPLIT_STEMS
+
+    rng = random.Random(5)
+    letters = "اأبتثجحخدذرسشصضطظعغفقكلمنهويىةءؤئ"
+    prefixes = ["", "و", "ف", "ب", "ك", "ل", "س", "ال", "لل", "وال", "بال", "فال", "كال", "ولل", "فلل", "وب", "ول",
+                "وس", "فب", "فس", "وبال"]
+    suffixes = ["", "ها", "هم", "هما", "هن", "ه", "ي", "نا"]
+    stems = [*sorted(NO_SPLIT_STEMS)[:1500], *sorted(ARTICLE_EXCEPTIONS)[:500],
+             *("".join(rng.choice(letters) for _ in range(rng.randint(1, 7))) for _ in range(5000))]
+    words = {rng.choice(prefixes) + s + rng.choice(suffixes) for s in stems} | {"japan's", "x", "١٢", "ab's"}
+    for w in sorted(words):
+        a, b = T._default_plan(w), T._word_plan(w, None)
+        if type(b) is T._HamzaDependent:
+            assert type(a) is T._HamzaDependent and (a.word, a.k, a.bare) == (b.word, b.k, b.bare), w
+            assert a.pick("أ") == b.pick("أ") and a.pick("ا") == b.pick("ا"), w
+        else:
+            assert a == b, w

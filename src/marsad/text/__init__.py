@@ -8,10 +8,10 @@ from .lang import detect_language, sentence_languages
 from .normalize import NormalizedText, normalize, normalize_key
 from .numbers import NumberMatch, find_numbers, parse_number_words
 from .sentences import split_sentences
-from .tokens import Token, enclitic_splits, proclitic_splits, tokenize
+from .tokens import Token, Tokens, enclitic_splits, proclitic_splits, tokenize
 
 __all__ = sorted([
-    "NormalizedText", "NumberMatch", "TimeMatch", "Token", "detect_language", "enclitic_splits", "find_numbers",
+    "NormalizedText", "NumberMatch", "TimeMatch", "Token", "Tokens", "detect_language", "enclitic_splits", "find_numbers",
     "find_times", "hijri_to_gregorian", "normalize", "normalize_key", "parse_number_words", "proclitic_splits",
     "sentence_languages", "split_sentences", "text_layer_throughput", "tokenize",
 ])

@@ -11,11 +11,22 @@ from collections.abc import Iterable
 __all__ = ["PhraseSet", "words_before"]
 
 
+_MISS = object()
+
+
 class PhraseSet:
     """Fixed phrases (normalized, single spaces) that may stand right before a position, separated from it by
-    spaces. ``before(norm, pos)`` returns ``(start, phrase)`` of the longest one, or None."""
+    spaces. ``before(norm, pos)`` returns ``(start, phrase)`` of the longest one, or None.
 
-    __slots__ = ("_by_last", "_longest", "require_space")
+    What decides the answer is the ``window`` characters before the end ``j`` of the last word (one more than the
+    longest phrase: the phrase and the character before it), or all of them when fewer: the answer is cached per
+    distinct window (bounded), as an offset from ``j``. News repeats the few words before its numbers and dates
+    ("نحو ", "أكثر من ", "منذ "), so most lookups are one slice and one dict lookup.
+    """
+
+    __slots__ = ("_by_last", "_longest", "_window", "_cache", "require_space")
+
+    _CACHE_MAX = 50_000
 
     def __init__(self, phrases: Iterable[str], require_space: bool = True) -> None:
         by_last: dict[str, list[str]] = {}
@@ -28,6 +39,8 @@ class PhraseSet:
         # a space inside the phrase) has the run of alphanumerics that ends at j as its last word
         self._by_last = {k: sorted(v, key=len, reverse=True) for k, v in by_last.items()}
         self._longest = max(map(len, self._by_last), default=0)
+        self._window = max((len(p) for v in by_last.values() for p in v), default=0) + 1
+        self._cache: dict[str, tuple[int, str] | None] = {}
         self.require_space = require_space
 
     def before(self, norm: str, pos: int) -> tuple[int, str] | None:
@@ -36,6 +49,25 @@ class PhraseSet:
             j -= 1
         if j == pos and self.require_space or j == 0:
             return None
+        # _ending_at(norm, j) reads norm[j - window:j] at most (a window of the longest last word and the character
+        # before it for the word; of the longest phrase and the character before it for the phrases), and where
+        # the window is shorter it starts at 0: a distinct window gives a distinct answer, relative to j.
+        w = self._window
+        key = norm[j - w:j] if j > w else norm[:j]
+        found = self._cache.get(key, _MISS)
+        if found is _MISS:
+            found = self._ending_at(key, len(key))
+            if found is not None:
+                found = (found[0] - len(key), found[1])
+            if len(self._cache) >= self._CACHE_MAX:
+                self._cache.clear()
+            self._cache[key] = found
+        if found is None:
+            return None
+        return j + found[0], found[1]  # type: ignore[index]
+
+    def _ending_at(self, norm: str, j: int) -> tuple[int, str] | None:
+        """The longest phrase that ends at ``j`` (after the spaces before the position) as ``(start, phrase)``."""
         stop = j - self._longest - 1 if j > self._longest else -1  # a longer run is no phrase's last word
         # the run of alphanumerics that ends at j: usually the word after the last space before j
         i = norm.rfind(" ", stop if stop > 0 else 0, j) + 1

@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import compress
 
-from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
+from ._chunks import NORM_TABLE, SPACE_SAFE, marked_chunks, register_finder
+from ._record import FrozenRecord
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -33,17 +33,16 @@ from .normalize import IdentityOffsets, NormalizedText, normalize
 __all__ = ["TimeMatch", "find_times", "hijri_to_gregorian", "MONTHS"]
 
 
-@dataclass(frozen=True, slots=True)
-class TimeMatch:
-    """One time expression; ``text == original[start:end]``. ``value`` is None when it cannot be resolved."""
+_TimeFields = namedtuple("TimeMatch", ("start", "end", "text", "value", "relation", "granularity", "relative"))
 
-    start: int
-    end: int
-    text: str
-    value: str | None
-    relation: str
-    granularity: str
-    relative: bool
+
+class TimeMatch(FrozenRecord, _TimeFields):
+    """One time expression; ``text == original[start:end]``. ``value`` is None when it cannot be resolved.
+
+    Fields: ``start``, ``end``, ``text``, ``value`` (str | None), ``relation``, ``granularity``, ``relative``
+    (bool). Immutable; a tuple that behaves like a frozen dataclass (see ``_record``)."""
+
+    __slots__ = ()
 
 
 # -- tables (normalized forms) -------------------------------------------------------------------------------
@@ -464,16 +463,18 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
     norm = nt.norm
     identity = isinstance(nt.offsets, IdentityOffsets)
     out: list[TimeMatch] = []
+    new = tuple.__new__
     pos = 0
     for m in _candidates(norm, text if identity and SPACE_SAFE else None):
         if m.start() < pos:
             continue
         kind = _kind_of(m)
-        sub = _SUB[kind].fullmatch(norm, m.start(kind), m.end(kind))
+        cs, ce = m.span(kind)
+        expr = norm[cs:ce]
+        sub = _sub_match(kind, expr)
         pos = m.end()
         if sub is None:
             continue
-        cs, ce = m.start(kind), m.end(kind)
         # relation word right before the expression
         relation = "on"
         rs = cs
@@ -492,7 +493,7 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             cue = sub.group("pcue")
             relation = _RELATION.get(cue, "on")
             if relation == "on":
-                rs = sub.start("year2")
+                rs = cs + sub.start("year2")  # (sub matched the expression alone)
         if kind == "mon":
             mon = _sp(sub.group("mon"))
             prev_word = words_before(norm, cs, 1)
@@ -506,14 +507,15 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             nxt = _MASTER.match(norm, _skip_comma(norm, ce))
             k2 = _kind_of(nxt) if nxt is not None else ""
             if nxt is not None and k2 in ("dmy", "mdy", "dmy_num", "iso", "hijri", "ord_dmy", "drange"):
-                sub2 = _SUB[k2].fullmatch(norm, nxt.start(k2), nxt.end(k2))
+                expr2 = norm[nxt.start(k2):nxt.end(k2)]
+                sub2 = _sub_match(k2, expr2)
                 if sub2 is not None:
-                    res2 = _resolve(k2, sub2, doc_date)
+                    res2 = _resolved(k2, expr2, sub2, doc_date)
                     if res2 is not None:
                         ce = nxt.end(k2)
                         pos = nxt.end()
-                        kind, sub = k2, sub2
-        res = _resolve(kind, sub, doc_date)
+                        kind, sub, expr = k2, sub2, expr2
+        res = _resolved(kind, expr, sub, doc_date)
         if res is None:
             continue
         value, gran, relative = res
@@ -523,8 +525,45 @@ def find_times(text: str, lang: str = "ar", doc_date: dt.date | None = None,
             s, e = nt.to_original(rs, ce)
         if out and s < out[-1].end:
             continue
-        out.append(TimeMatch(s, e, text[s:e], value, relation, gran, relative))
+        out.append(new(TimeMatch, (s, e, text[s:e], value, relation, gran, relative)))
     return out
+
+
+# Parse results per distinct expression. No sub-pattern looks outside the span of its kind (no lookbehind, no
+# anchors, a lookahead at the end sees the end of the span either way), so ``_SUB[kind].fullmatch(norm, cs, ce)``
+# has the groups of ``_SUB[kind].fullmatch(norm[cs:ce])``, and ``_resolve`` reads only the groups: both depend on
+# (kind, expression[, document date]) alone. News repeats its time expressions ("أمس", "الأسبوع الماضي", "عام
+# 2024"): most are then two dict lookups instead of a second match and the resolution.
+_SUB_MATCHES: dict[tuple[str, str], re.Match[str] | None] = {}
+_RESOLVED: dict[tuple[str, str, dt.date | None], tuple[str | None, str, bool] | None] = {}
+_PARSE_CACHE_MAX = 50_000
+_NOT_YET = object()
+
+
+def _sub_match(kind: str, expr: str) -> re.Match[str] | None:
+    """``_SUB[kind].fullmatch(expr)``, cached per distinct (kind, expression)."""
+    key = (kind, expr)
+    sub = _SUB_MATCHES.get(key, _NOT_YET)
+    if sub is _NOT_YET:
+        sub = _SUB[kind].fullmatch(expr)
+        if len(_SUB_MATCHES) >= _PARSE_CACHE_MAX:
+            _SUB_MATCHES.clear()
+        _SUB_MATCHES[key] = sub
+    return sub  # type: ignore[return-value]
+
+
+def _resolved(kind: str, expr: str, sub: re.Match[str],
+              doc: dt.date | None) -> tuple[str | None, str, bool] | None:
+    """``_resolve(kind, sub, doc)`` for ``sub = _sub_match(kind, expr)``, cached per distinct (kind, expression,
+    document date)."""
+    key = (kind, expr, doc)
+    res = _RESOLVED.get(key, _NOT_YET)
+    if res is _NOT_YET:
+        res = _resolve(kind, sub, doc)
+        if len(_RESOLVED) >= _PARSE_CACHE_MAX:
+            _RESOLVED.clear()
+        _RESOLVED[key] = res
+    return res  # type: ignore[return-value]
 
 
 def _candidates(norm: str, text: str | None = None) -> Iterator[re.Match[str]]:
@@ -576,39 +615,30 @@ def _check(trigger: str) -> int:
 _MULTI_FIRST = tuple(sorted({w.split()[0] for w in _TRIGGER_WORDS if " " in w}))
 
 
-class _ChunkTriggers(dict):  # type: ignore[type-arg]
-    """ORIGINAL chunk -> ``((start, end, check), ...)`` of _TRIGGER.finditer over its view, relative to the chunk.
-    Single-word triggers and digit runs hold no whitespace and look no further than the next character
-    (whitespace around a chunk reads like the end of the string), so they do not depend on where the chunk stands
-    (see ``_chunks``). A chunk that ends with the first word of a trigger that spans whitespace gives ``_MULTI``
-    (the caller then scans the whole view)."""
-
-    def __missing__(self, chunk: str) -> tuple[tuple[int, int, int], ...]:
-        view = chunk.translate(NORM_TABLE)
-        if view.endswith(_MULTI_FIRST):
-            return _MULTI  # not stored: rare
-        found = tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
-        if len(chunk) <= 40:
-            self[chunk] = found
-        return found
+def _chunk_triggers(chunk: str) -> tuple[tuple[int, int, int], ...]:
+    """``((start, end, check), ...)`` of _TRIGGER.finditer over the view of an ORIGINAL chunk, relative to the
+    chunk (the ``_chunks`` finder of dates). Single-word triggers and digit runs hold no whitespace and look no
+    further than the next character (whitespace around a chunk reads like the end of the string), so they do not
+    depend on where the chunk stands (see ``_chunks``). A chunk that ends with the first word of a trigger that
+    spans whitespace gives ``_MULTI`` (the caller then scans the whole view)."""
+    view = chunk.translate(NORM_TABLE)
+    if view.endswith(_MULTI_FIRST):
+        return _MULTI
+    return tuple((a, b, _check(view[a:b])) for a, b in _trigger_spans(view))
 
 
-_CHUNK_TRIGGERS = _ChunkTriggers()
 _MULTI = ((0, 0, 0),)  # a distinct (truthy) value, compared by identity
+_TRIGGERS_MARK = register_finder(_chunk_triggers)
 
 
 def _identity_triggers(text: str) -> list[tuple[int, int, int]] | None:
-    """The triggers of an identity view from the cached triggers of its chunks (None: scan the whole view)."""
-    global _CHUNK_TRIGGERS
-    if len(_CHUNK_TRIGGERS) > 50_000:
-        _CHUNK_TRIGGERS = _ChunkTriggers()
-    chunks, starts = chunks_and_starts(text)
-    found = list(map(_CHUNK_TRIGGERS.__getitem__, chunks))
-    flagged = list(compress(zip(starts, found), found))  # the few chunks with triggers
-    for _p, spans in flagged:
-        if spans is _MULTI:
+    """The triggers of an identity view from the marked chunks (None: scan the whole view)."""
+    k = _TRIGGERS_MARK
+    flagged = marked_chunks(text)
+    for _p, marks in flagged:
+        if marks[k] is _MULTI:
             return None
-    return [(p + a, p + b, check) for p, spans in flagged for a, b, check in spans]
+    return [(p + a, p + b, check) for p, marks in flagged for a, b, check in marks[k]]
 
 
 # The commonest start words that rarely begin an expression, with what must follow them for _MASTER to match

@@ -18,10 +18,11 @@ after it set ``approx``; "more than"-type ones also set ``low`` and "up to"-type
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import compress
+from collections import namedtuple
+from typing import NamedTuple
 
-from ._chunks import NORM_TABLE, SPACE_SAFE, chunks_and_starts
+from ._chunks import NORM_TABLE, SPACE_SAFE, marked_chunks, register_finder
+from ._record import FrozenRecord
 from ._scan import PhraseSet, words_before
 from ._trie import trie_pattern
 from .normalize import IdentityOffsets, NormalizedText, normalize
@@ -29,8 +30,12 @@ from .normalize import IdentityOffsets, NormalizedText, normalize
 __all__ = ["NumberMatch", "find_numbers", "parse_number_words", "AR_NUMBER_WORDS", "EN_NUMBER_WORDS"]
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMatch:
+_NumberFields = namedtuple("NumberMatch", ("start", "end", "text", "value", "low", "high", "approx", "percent",
+                                           "approx_start", "num_start", "num_end", "year_like", "date_part"),
+                           defaults=(False, False))
+
+
+class NumberMatch(FrozenRecord, _NumberFields):
     """One number expression. ``start``/``end`` cover the approximator (if any), the number and a percent sign /
     percent words; ``num_start``/``num_end`` cover the number alone; ``text == original[start:end]``.
 
@@ -38,21 +43,11 @@ class NumberMatch:
     "more than 100" has low=100, high=None; an exact number has both None). ``approx_start == start``.
     ``year_like`` marks a 4-digit year (1900-2100 after a year cue such as عام/منذ/in/by, or inside a date) and
     ``date_part`` any number that belongs to a date ("28 يوليو", "28/7/2024"): callers usually skip both.
+
+    Immutable; a tuple that behaves like a frozen dataclass (see ``_record``).
     """
 
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float | None
-    high: float | None
-    approx: bool
-    percent: bool
-    approx_start: int
-    num_start: int
-    num_end: int
-    year_like: bool = False
-    date_part: bool = False
+    __slots__ = ()
 
 
 # -- word tables (normalized forms) -------------------------------------------------------------------------
@@ -196,8 +191,9 @@ def _month_before(norm: str, pos: int, prev: list[str]) -> bool:
     return False
 
 
-@dataclass(slots=True)
-class _Atom:
+class _Atom(NamedTuple):
+    """One number word or digit run (a tuple: made with ``tuple.__new__`` in one C call, never changed)."""
+
     ns: int
     ne: int
     kind: str          # d (digits) or a word kind: u m h f v t d a
@@ -251,33 +247,26 @@ def _atoms(norm: str) -> list[_Atom]:
     return [_Atom(*f) for f in map(_atom_record, _atom_matches(norm)) if f is not None]
 
 
-class _ChunkAtoms(dict):  # type: ignore[type-arg]
-    """ORIGINAL chunk -> the atom fields found in its view, relative to the chunk (see ``_chunks``).
-
-    An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace before
-    a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it stands."""
-
-    def __missing__(self, chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
-        found = tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
-                      filter(None, map(_atom_record, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
-        if len(chunk) <= 40:
-            self[chunk] = found
-        return found
+def _chunk_atoms(chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
+    """The atom fields found in the view of an ORIGINAL chunk, relative to the chunk (the ``_chunks`` finder of
+    numbers). An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace
+    before a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it
+    stands."""
+    return tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
+                 filter(None, map(_atom_record, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
 
 
-_CHUNK_ATOMS = _ChunkAtoms()
+_ATOMS_MARK = register_finder(_chunk_atoms)
 
 
 def _atoms_identity(text: str) -> list[_Atom]:
-    """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from cached chunk atoms."""
-    global _CHUNK_ATOMS
-    if len(_CHUNK_ATOMS) > 50_000:
-        _CHUNK_ATOMS = _ChunkAtoms()
-    chunks, starts = chunks_and_starts(text)
-    found = list(map(_CHUNK_ATOMS.__getitem__, chunks))
-    return [_Atom(p + a, p + b, kind, value, high, conj, word, raw, alone)
-            for p, atoms in compress(zip(starts, found), found)
-            for a, b, kind, value, high, conj, word, raw, alone in atoms]
+    """``_atoms(normalize(text).norm)`` for a text whose view is an identity view, from the marked chunks."""
+    k = _ATOMS_MARK
+    new = tuple.__new__
+    atom = _Atom
+    return [new(atom, (p + a, p + b, kind, value, high, conj, word, raw, alone))
+            for p, marks in marked_chunks(text)
+            for a, b, kind, value, high, conj, word, raw, alone in marks[k]]
 
 
 def _joinable(prev: _Atom, cur: _Atom, gap: str) -> bool:
@@ -398,32 +387,46 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
     identity = isinstance(nt.offsets, IdentityOffsets)
     atoms = _atoms_identity(text) if identity and SPACE_SAFE else _atoms(norm)
     out: list[NumberMatch] = []
+    new = tuple.__new__
+    # the words after a number that _PERCENT_AFTER / _APPROX_AFTER need: texts without them skip those patterns
+    may_percent = "%" in norm or "مئه" in norm or "مائه" in norm or "per" in norm or "pct" in norm
+    may_approx_after = "تقريبا" in norm or "approximately" in norm or "or so" in norm
     i = 0
     n = len(atoms)
     while i < n:
-        group = [atoms[i]]
+        first = atoms[i]
         j = i + 1
-        while j < n and atoms[j].ns - group[-1].ne <= 8 \
-                and _joinable(group[-1], atoms[j], norm[group[-1].ne:atoms[j].ns]):
-            group.append(atoms[j])
+        if j < n and atoms[j].ns - first.ne <= 8 and _joinable(first, atoms[j], norm[first.ne:atoms[j].ns]):
+            group = [first, atoms[j]]
             j += 1
-        # a trailing "a"/fraction-less connector never ends a number; drop atoms that are only glue
-        while len(group) > 1 and group[-1].kind == "a":
-            group.pop()
-            j -= 1
+            while j < n and atoms[j].ns - group[-1].ne <= 8 \
+                    and _joinable(group[-1], atoms[j], norm[group[-1].ne:atoms[j].ns]):
+                group.append(atoms[j])
+                j += 1
+            # a trailing "a"/fraction-less connector never ends a number; drop atoms that are only glue
+            while len(group) > 1 and group[-1].kind == "a":
+                group.pop()
+                j -= 1
+            single = len(group) == 1
+            last = group[-1]
+        else:
+            group = None
+            single = True
+            last = first
         i = j
-        if group[0].kind == "a":
+        kind0 = first.kind
+        if kind0 == "a":
             continue
-        if group[0].kind == "t" and (words_before(norm, group[0].ns, 1) or [""])[0] in _ORDINALS:
+        if kind0 == "t" and (words_before(norm, first.ns, 1) or [""])[0] in _ORDINALS:
             continue  # "التاسع عشر": an ordinal, not ten
-        ev = group[0].alone if len(group) == 1 else _evaluate(group)
+        ev = first.alone if single else _evaluate(group)  # type: ignore[arg-type]
         if ev is None:
             continue
         value, low, high, vague = ev
-        nsn, nen = group[0].ns, group[-1].ne
+        nsn, nen = first.ns, last.ne
         # a proclitic و/ب/ل on the first word is not part of the number: start at the number word itself
-        if group[0].kind != "d" and norm[nsn:group[0].ne] != group[0].word:
-            nsn = group[0].ne - len(group[0].word)
+        if kind0 != "d" and norm[nsn:first.ne] != first.word:
+            nsn = first.ne - len(first.word)
         approx = vague
         ns_all = nsn
         am = _APPROX_BEFORE.before(norm, nsn)
@@ -435,16 +438,16 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
             if cue in _UPPER_BOUND and high is None:
                 high = value
         ne_all = nen
-        pm = _PERCENT_AFTER.match(norm, nen)
+        pm = _PERCENT_AFTER.match(norm, nen) if may_percent else None
         percent = pm is not None
         if pm is not None:
             ne_all = pm.end()
-        if not approx and _APPROX_AFTER.match(norm, ne_all):
+        if not approx and may_approx_after and _APPROX_AFTER.match(norm, ne_all):
             approx = True
         year_like = False
         date_part = False
-        if len(group) == 1 and group[0].kind == "d" and not percent:
-            raw = group[0].raw_digits
+        if single and kind0 == "d" and not percent:
+            raw = first.raw_digits
             if len(raw) in (1, 2, 4) and raw.isdigit():  # only such numbers can be years or days of a date
                 year_like, date_part = _date_flags(norm, raw, value, nsn, nen)
         if identity:
@@ -455,8 +458,8 @@ def find_numbers(text: str, lang: str = "ar", normalized: NormalizedText | None 
             s2, e2 = nt.to_original(nsn, nen)
         if out and s < out[-1].end:
             continue
-        out.append(NumberMatch(s, e, text[s:e], value, low, high, approx, percent, s, s2, e2, year_like,
-                               date_part))
+        out.append(new(NumberMatch, (s, e, text[s:e], value, low, high, approx, percent, s, s2, e2, year_like,
+                                     date_part)))
     return out
 
 

@@ -34,6 +34,10 @@ i.e a.m p.m u.s.a d.c ph.d al op cf vol pp art para
 # Written with ONE leading character class (the alternation "...|\n" has none): re then skips to the next candidate
 # in C instead of trying the pattern at every position.
 _CANDIDATE = re.compile(r"""[.!?\u2026\n](?:(?<=\n)|[.!?\u2026]*+["')\]}»”’]*+(?=\s|\Z))""")
+# On an identity view a run of line breaks is one candidate (one cut at its end): the cuts a lone-newline candidate
+# would make inside the run only delimit whitespace, which gives no sentence. (Not so on other views: a deleted
+# character between two line breaks of the view, e.g. a diacritic alone on a line, is still text.)
+_CANDIDATE_RUNS = re.compile(r"""[.!?\u2026\n](?:(?<=\n)\n*+|[.!?\u2026]*+["')\]}»”’]*+(?=\s|\Z))""")
 #: every character ``_is_blank`` is true for (whitespace and invisible controls)
 _BLANK = frozenset(chr(c) for c in range(0x3001) if chr(c).isspace()) | IGNORABLE_CHARS  # U+3000 is the last space
 _QUOTE_OPEN = {"(": ")", "[": "]", "«": "»", "“": "”"}
@@ -57,11 +61,29 @@ def split_sentences(text: str, lang: str = "ar", normalized: NormalizedText | No
     quotes = any(q in text for q in _QUOTE_OPEN)
     cuts: list[int] = []  # positions in the ORIGINAL text where a new sentence may start
     rev = _Reversed(norm)
-    for m in _CANDIDATE.finditer(norm):
+    append_cut = cuts.append
+    for m in (_CANDIDATE_RUNS if identity else _CANDIDATE).finditer(norm):
         s, e = m.span()
-        # a line break always ends a sentence (and _CANDIDATE matches it alone)
-        if e - s == 1 and norm[s] == "\n" or _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
-            cuts.append(len(text) if e >= n else (e if identity else offs[e]))
+        c = norm[s]
+        if c == "\n":  # a line break always ends a sentence (and the pattern matches it (or a run of them) alone)
+            append_cut(len(text) if e >= n else (e if identity else offs[e]))
+            continue
+        if e - s == 1:
+            if c == "." and not quotes and s >= 2:
+                # the commonest candidate, "...كلمة. " with no bracket in the text: _ends_sentence inlined for it
+                a, b = norm[s - 2], norm[s - 1]
+                if not a.isascii() and not b.isascii() and a.isalpha() and b.isalpha():  # _after_long_word
+                    j = e
+                    while j < n and norm[j] == " ":
+                        j += 1
+                    if j < n:
+                        nxt = text[j if identity else offs[j]]
+                        if nxt.isascii() and nxt.islower() or norm[j] in ",;:":
+                            continue
+                    append_cut(len(text) if e >= n else (e if identity else offs[e]))
+                    continue
+        if _ends_sentence(norm, text, offs, identity, quotes, s, e, rev):
+            append_cut(len(text) if e >= n else (e if identity else offs[e]))
     spans: list[tuple[int, int]] = []
     append = spans.append
     blank = _BLANK

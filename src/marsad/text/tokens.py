@@ -22,26 +22,26 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import itemgetter
 from collections import namedtuple
-from dataclasses import FrozenInstanceError
 
 from ._chunks import SPACE_SAFE, chunks_and_starts
+from ._record import FrozenRecord
 from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
 from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
 
-__all__ = ["Token", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
+__all__ = ["Token", "Tokens", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
            "DEFAULT_ENCLITICS"]
 
 
 _TokenFields = namedtuple("Token", ("start", "end", "text", "norm", "kind", "word", "part"))
 
 
-class Token(_TokenFields):
+class Token(FrozenRecord, _TokenFields):
     """One token or sub-token. ``start``/``end`` index the ORIGINAL text and ``original[start:end] == text``.
 
     ``kind`` is "word" | "number" | "punct" | "symbol"; ``word`` numbers the whitespace/punctuation-delimited
@@ -49,8 +49,9 @@ class Token(_TokenFields):
     "stem" | "enclitic".
 
     Immutable. Stored as a tuple (creating one costs half of a slotted object: a text makes tens of thousands of
-    tokens) but it behaves like the frozen record it is: equal only to another Token with the same fields, hash of
-    the fields, no ordering, assignment raises ``dataclasses.FrozenInstanceError``.
+    tokens) but it behaves like the frozen record it is (``_record.FrozenRecord``): equal only to another Token
+    with the same fields, hash of the fields, no ordering, assignment raises ``dataclasses.FrozenInstanceError``.
+    (One difference kept from before ``FrozenRecord``: a plain tuple of the same fields compares equal.)
     """
 
     __slots__ = ()
@@ -67,16 +68,117 @@ class Token(_TokenFields):
 
     __hash__ = tuple.__hash__
 
-    def __lt__(self, other: object) -> bool:
+
+class Tokens(Sequence[Token]):
+    """The tokens of one text, in order: what ``tokenize`` returns. A read-only sequence of ``Token``.
+
+    It behaves like the list of tokens it stands for: ``len``, indexing (a slice gives a plain list), iteration,
+    ``in``, ``reversed``, ``bool``, ``repr`` (the list's) and equality with another ``Tokens`` or with a list of
+    the same tokens.
+
+    Design (the way spaCy's ``Doc`` holds its tokens as rows of a C array pointing at shared lexemes instead of
+    Python objects): a text of 0.6 MB of news makes ~86,000 tokens, and making one Python object per token costs
+    more than finding the tokens. On the fast path (``_tokenize_identity``) the tokens are stored by
+    whitespace-delimited chunk, in two columns: the chunk's start offset in the text and the chunk's *template*,
+    the cached and fully worked-out tokens of that chunk (cuts, clitic analysis, text, norm, kind, part, offsets
+    relative to the chunk), shared by every occurrence of the chunk. ``tokenize`` cuts the text, looks up (or works
+    out) the template of every chunk and counts the tokens; all the tokenizing is done there. The ``Token`` tuples
+    (chunk start + relative offsets, word number) are made only when the tokens are first read, all at once, and
+    kept; ``column(field)`` gives one field of every token without making them. A text off the fast path (a view
+    that deletes or expands characters) is tokenized into a list of ``Token`` directly and wrapped.
+    """
+
+    __slots__ = ("_starts", "_tpls", "_n", "_list")
+
+    def __init__(self, starts: list[int] | None, tpls: list[tuple] | None, n: int,  # type: ignore[type-arg]
+                 tokens: list[Token] | None = None) -> None:
+        self._starts = starts  # chunk start offsets (shared with ``_chunks``: read only)
+        self._tpls = tpls      # per chunk: (words, tokens, ((start, end, text, norm, kind, word, part), ...))
+        self._n = n
+        self._list = tokens
+
+    @classmethod
+    def _of_list(cls, tokens: list[Token]) -> Tokens:
+        return cls(None, None, len(tokens), tokens)
+
+    def _tokens(self) -> list[Token]:
+        """The list of ``Token`` tuples, made on first use."""
+        out = self._list
+        if out is None:
+            out = self._list = self._build()
+        return out
+
+    def _build(self) -> list[Token]:
+        starts, tpls = self._starts, self._tpls
+        assert starts is not None and tpls is not None
+        words = accumulate(map(_FIRST, tpls), initial=0)
+        new = tuple.__new__
+        token = Token
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # many small objects: the cyclic GC would rescan them again and again
+        try:
+            return [new(token, (p + a, p + b, t, tn, kind, w + dw, part))
+                    for p, w, tpl in zip(starts, words, tpls) for a, b, t, tn, kind, dw, part in tpl[2]]
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def column(self, field: str) -> list:  # type: ignore[type-arg]
+        """``[getattr(t, field) for t in self]`` without making the ``Token`` objects (e.g. ``"norm"``)."""
+        k = Token._fields.index(field)
+        if self._list is not None:
+            return list(map(itemgetter(k), self._list))
+        starts, tpls = self._starts, self._tpls
+        assert starts is not None and tpls is not None
+        if k <= 1:  # start / end: relative to the chunk
+            return [p + row[k] for p, tpl in zip(starts, tpls) for row in tpl[2]]
+        if k == 5:  # word: relative to the chunk's first word
+            words = accumulate(map(_FIRST, tpls), initial=0)
+            return [w + row[5] for w, tpl in zip(words, tpls) for row in tpl[2]]
+        return [row[k] for tpl in tpls for row in tpl[2]]
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __bool__(self) -> bool:
+        return self._n > 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        return self._tokens()[i]  # a slice gives a list, as it did when tokenize returned one
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._tokens())
+
+    def __reversed__(self) -> Iterator[Token]:
+        return reversed(self._tokens())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._tokens()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self._tokens() == other._tokens()
+        if isinstance(other, list):
+            return self._tokens() == other
         return NotImplemented
 
-    __le__ = __gt__ = __ge__ = __lt__
+    __hash__ = None  # type: ignore[assignment]  # like the list it stands for
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+    def __add__(self, other: object) -> list[Token]:
+        if isinstance(other, (list, Tokens)):
+            return self._tokens() + list(other)
+        return NotImplemented
 
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+    def __radd__(self, other: object) -> list[Token]:
+        if isinstance(other, list):
+            return other + self._tokens()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._tokens())
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Tokens._of_list, (self._tokens(),))
 
 
 # -- clitic inventories -------------------------------------------------------------------------------------
@@ -278,8 +380,53 @@ class _Plans(dict):  # type: ignore[type-arg]
         self.protect = protect
 
     def __missing__(self, w: str) -> _Plan | _HamzaDependent:
-        plan = self[w] = _word_plan(w, self.protect)
+        protect = self.protect
+        plan = self[w] = _default_plan(w) if protect is None else _word_plan(w, protect)
         return plan
+
+
+def _default_plan(w: str) -> _Plan | _HamzaDependent:
+    """``_word_plan(w, None)`` with ``_segment`` / ``_choose_prefix`` / ``_plan`` written out for the case without
+    protected words (every distinct word of a text meets this once: the cold path of ``split_clitics``); the cuts
+    of a (proclitic sequence, stem length, enclitic) are made once each (``_CUTS``)."""
+    c0 = w[0]
+    if c0 not in _ARABIC_LETTERS:
+        return _word_plan(w, None)
+    n = len(w)
+    if n < 4:
+        return None
+    prefix = ""
+    if c0 in _PROCLITIC_FIRST:
+        for p in reversed(_PREFIXES_OF[w[:4]]):  # longest prefix first; the rest keeps at least 3 letters
+            if n - len(p) >= 3 and not _blocked(w, p):
+                prefix = p
+                break
+    elif not w.endswith(DEFAULT_ENCLITICS):
+        return None  # no proclitic begins with this letter and no enclitic ends the word: nothing to split
+    suffix = ""
+    if w.endswith(DEFAULT_ENCLITICS) and not w.endswith(NO_ENCLITIC_ENDINGS):
+        rest = n - len(prefix)  # the stem ends where the word does: it has the word's ending
+        for suf in DEFAULT_ENCLITICS:  # longest first (هما before ها/هم)
+            if w.endswith(suf) and rest - len(suf) >= 3:
+                suffix = suf
+                break
+    if not prefix and not suffix:
+        return None
+    key = (prefix, n - len(prefix) - len(suffix), suffix)
+    bare = _CUTS.get(key)
+    if bare is None:
+        if len(_CUTS) > 10_000:
+            _CUTS.clear()
+        bare = _CUTS[key] = _plan(_PIECES[prefix] if prefix else (), "x" * key[1], suffix)
+    if not prefix.endswith("ال"):
+        return bare  # the hamza hint only drops article prefixes: without one the plan is the same
+    k = w.find("ال", 0, 5)
+    if k < 0:
+        return bare
+    return _HamzaDependent(w, k, bare, None)
+
+
+_CUTS: dict[tuple[str, int, str], tuple[tuple[int, int, str], ...]] = {}  # (prefix, stem length, suffix) -> cuts
 
 
 _DEFAULT_PLANS = _Plans(None)
@@ -308,8 +455,9 @@ def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaD
 
 def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
              protect: Callable[[str], bool] | Iterable[str] | None = None,
-             normalized: NormalizedText | None = None) -> list[Token]:
-    """Tokens of ``text`` (see the module docstring for the contract).
+             normalized: NormalizedText | None = None) -> Tokens:
+    """Tokens of ``text`` (see the module docstring for the contract), as a ``Tokens`` sequence (it reads like
+    the list of ``Token`` it stands for; see ``Tokens`` for how they are stored).
 
     ``protect``: normalized words never split (a callable ``word -> bool`` or a set of normalized words, e.g. the
     KB's name words); a split whose rest is protected is preferred ("والولايات" with "الولايات" protected gives
@@ -328,7 +476,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     try:
         if isinstance(nt.offsets, IdentityOffsets) and SPACE_SAFE:
             return _tokenize_identity(text, split_clitics, protect_fn)
-        return _tokenize(text, nt, split_clitics, protect_fn)
+        return Tokens._of_list(_tokenize(text, nt, split_clitics, protect_fn))
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -344,10 +492,11 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
 _FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
-def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-    """``(words, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk: what
+def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """``(words, tokens, ((start, end, text, norm, kind, word, part), ...))`` of a chunk, relative to the chunk: what
     ``_tokenize`` makes of it on an identity view (where the chunk's view is its own translation). ``plans`` is
     None when clitics are not split."""
     norm = chunk.translate(_NORM_TABLE)
@@ -358,8 +507,9 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, tuple[tuple,
             if type(plan) is _HamzaDependent:
                 plan = plan.pick(chunk[plan.k])
         if plan is None:
-            return 1, ((0, len(norm), chunk, norm, "word", 0, "word"),)
-        return 1, tuple((a, b, chunk[a:b], norm[a:b], "word", 0, part) for a, b, part in plan)  # type: ignore[union-attr]
+            return 1, 1, ((0, len(norm), chunk, norm, "word", 0, "word"),)
+        return 1, len(plan), tuple((a, b, chunk[a:b], norm[a:b], "word", 0, part)  # type: ignore[union-attr]
+                                   for a, b, part in plan)  # type: ignore[union-attr]
     pieces: list[tuple] = []  # type: ignore[type-arg]
     append = pieces.append
     other_kind = _OTHER_KIND
@@ -390,7 +540,7 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, tuple[tuple,
         else:
             for a, b, part in plan:  # type: ignore[union-attr]
                 append((ns + a, ns + b, chunk[ns + a:ns + b], w[a:b], "word", widx, part))
-    return widx + 1, tuple(pieces)
+    return widx + 1, len(pieces), tuple(pieces)
 
 
 class _Templates(dict):  # type: ignore[type-arg]
@@ -401,11 +551,51 @@ class _Templates(dict):  # type: ignore[type-arg]
         super().__init__()
         self.plans = plans
 
-    def __missing__(self, chunk: str) -> tuple[int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = _chunk_template(chunk, self.plans)
+    def __missing__(self, chunk: str) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+        plans = self.plans
+        base = _CHUNKS.get(False) if plans is not None else None
+        tpl = base.get(chunk) if base is not None else None  # (get: no __missing__)
+        if tpl is None:
+            tpl = _chunk_template(chunk, plans)
+        else:
+            rows = tpl[2]
+            if len(rows) == 1:  # the commonest chunk: one token, kept as it is unless it is a word a plan cuts
+                row = rows[0]
+                if row[4] == "word" and "." not in row[3] and plans[row[3]] is not None:  # type: ignore[index]
+                    tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
+            else:
+                tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
         if len(chunk) <= _CHUNK_KEY_MAX:
             self[chunk] = tpl
         return tpl
+
+
+def _with_clitics(chunk: str, base: tuple[int, int, tuple[tuple, ...]],  # type: ignore[type-arg]
+                  plans: _Plans) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """``_chunk_template(chunk, plans)`` from the chunk's template without clitics (``base``, already cut by the
+    token pattern, e.g. by the pipeline, which does not split clitics): the word tokens are cut by their plans;
+    ``base`` itself when no plan cuts anything (the commonest case). A word token of ``base`` that plans apply to
+    is one of the pattern's ``word`` group: kind "word" and no "." (an abbreviation, the other "word" kind, always
+    has one)."""
+    words, _n, rows = base
+    pieces: list[tuple] = []  # type: ignore[type-arg]
+    cut = False
+    for row in rows:
+        ns, _ne, t, tn, kind, widx, _part = row
+        plan: _Plan | _HamzaDependent = None
+        if kind == "word" and "." not in tn:
+            plan = plans[tn]
+            if type(plan) is _HamzaDependent:
+                plan = plan.pick(chunk[ns + plan.k])
+        if plan is None:
+            pieces.append(row)
+        else:
+            cut = True
+            pieces.extend((ns + a, ns + b, t[a:b], tn[a:b], "word", widx, part)
+                          for a, b, part in plan)  # type: ignore[union-attr]
+    if not cut:
+        return base
+    return words, len(pieces), tuple(pieces)
 
 
 _CHUNKS: dict[bool, _Templates] = {}
@@ -429,14 +619,12 @@ def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) ->
     return cache
 
 
-def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> list[Token]:
+def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> Tokens:
+    """Cut the text into chunks, get every chunk's template (worked out on first sight) and count the tokens: the
+    ``Token`` tuples are made when they are first read (see ``Tokens``)."""
     chunks, starts = chunks_and_starts(text)
     tpls = list(map(_templates(split_clitics, protect_fn).__getitem__, chunks))
-    words = accumulate(map(_FIRST, tpls), initial=0)
-    new = tuple.__new__
-    token = Token
-    return [new(token, (p + a, p + b, t, tn, kind, w + dw, part))
-            for p, w, tpl in zip(starts, words, tpls) for a, b, t, tn, kind, dw, part in tpl[1]]
+    return Tokens(starts, tpls, sum(map(_SECOND, tpls)))
 
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
