@@ -197,8 +197,7 @@ class Coder:
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
         hits = find_triggers(words, sentences, lex, lang, self.context_sets)
-        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits,
-                               known_preps=coder.preps)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []

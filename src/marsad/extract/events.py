@@ -23,7 +23,7 @@ from ..model import Actor, Location, Span, TimeRef
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
-from .preps import PREP_WORDS, fold as _fold, mention_prep, phrase_prep
+from .preps import PREP_WORDS, fold as _fold, mention_prep
 from .words import Word
 
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
@@ -97,8 +97,7 @@ class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
-                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
-                 known_preps: dict[int, str | None] | None = None) -> None:
+                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -110,8 +109,6 @@ class EventBuilder:
         self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
-        known = known_preps or {}  # id(phrase) -> preposition, as ActorCoder found it (the same phrase_prep)
-        self.preps = {id(p): known[id(p)] if id(p) in known else phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
         self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
@@ -168,9 +165,9 @@ class EventBuilder:
         """The subject of a reporting verb: the actor right after it ("قال الجيش إنه ...") or the one before it
         ("الجيش قال إنه ...")."""
         for p in sent_phrases:
-            if cue_at < p.w0 < comp and self.preps[id(p)] is None:
+            if cue_at < p.w0 < comp and p.prep is None:
                 return self._chain_forward(p, sent_phrases)
-        before = [p for p in sent_phrases if p.w1 < cue_at and self.preps[id(p)] is None]
+        before = [p for p in sent_phrases if p.w1 < cue_at and p.prep is None]
         if before and cue_at - before[-1].w1 <= 2:
             return self._chain_backward(before[-1], sent_phrases)
         return []
@@ -187,7 +184,7 @@ class EventBuilder:
                 return []
             if w.norm in AGENT_CLAUSE:
                 p = next((p for p in after if p.w0 > k), None)
-                if p is not None and p.w0 - k <= 2 and self.preps[id(p)] in (None, "الي", "ل"):
+                if p is not None and p.w0 - k <= 2 and p.prep in (None, "الي", "ل"):
                     return self._chain_forward(p, cands)
                 return []
         return []
@@ -199,7 +196,7 @@ class EventBuilder:
         if k + 1 >= len(words) or words[k].forms.isdisjoint(BELONGING) or words[k].sentence != words[p.w0].sentence:
             return []
         q = next((q for q in cands if k < q.w0 <= k + 3), None)
-        return self._chain_forward(q, cands) if q is not None and self.preps[id(q)] in ("ل", "الي") else []
+        return self._chain_forward(q, cands) if q is not None and q.prep in ("ل", "الي") else []
 
     def promised(self, hit: TriggerHit, modality: str) -> bool:
         """Is the act announced rather than done: planned or intended, future-negated ("لن توقف"), or ordered
@@ -227,7 +224,7 @@ class EventBuilder:
         clause = words[hit.w0].clause
         for p in reversed(cands):
             if p.w1 < hit.w0 - 1 and hit.w0 - p.w1 <= MEANS_SPAN and words[p.w0].clause == clause:
-                return self._chain_backward(p, cands) if self.preps[id(p)] is None else []
+                return self._chain_backward(p, cands) if p.prep is None else []
         return []
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -235,7 +232,7 @@ class EventBuilder:
         words = self.words
         for k in range(hit.w0 - 3, max(hit.w0 - 14, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
             if not words[k].forms.isdisjoint(KANA):
-                first = next((p for p in cands if k < p.w0 < hit.w0 and self.preps[id(p)] is None), None)
+                first = next((p for p in cands if k < p.w0 < hit.w0 and p.prep is None), None)
                 return self._chain_forward(first, cands) if first is not None else []
         return []
 
@@ -246,7 +243,7 @@ class EventBuilder:
             w = words[k]
             if not w.forms.isdisjoint(QAMA):
                 for p in cands:
-                    if k < p.w0 and p.w1 < hit.w0 and self.preps[id(p)] is None:
+                    if k < p.w0 and p.w1 < hit.w0 and p.prep is None:
                         return self._chain_forward(p, cands)
                 return []
             if self._has_break(k, k + 1) or w.trigger is not None:
@@ -401,7 +398,7 @@ class EventBuilder:
             source, via = agent, "by"
         elif inside:  # the nationality in a trigger's slot owns what is used: "use of American nuclear weapons"
             source, via = inside, "genitive"
-        elif before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None and (
+        elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن تل أبيب تفرض حصارا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
                             and not self._coordinated(hit))):  # "انتقد X الحكومة الليبية وطالب ب": X demands
@@ -420,7 +417,7 @@ class EventBuilder:
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
         if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
-            if self._content_gap(hit.w1, p.w0) <= 2 and self.preps[id(p)] is None \
+            if self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject:
@@ -434,7 +431,7 @@ class EventBuilder:
         impersonal = not is_verb and lang == "ar" and self._impersonal(hit)
         if not source and not is_verb and after:
             p = after[0]
-            prep = self.preps[id(p)]
+            prep = p.prep
             adjective = p.kinds == ["nisba"]  # "تم شن ضربة جوية أميركية": whose strike, not who is struck
             if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
                     and (t.patient or (impersonal and not adjective)):
@@ -451,7 +448,7 @@ class EventBuilder:
                     via = "between"
         if not source and (t.passive or patient or impersonal) and after:
             for p in after:
-                by = self.preps[id(p)] or self._inner_prep(max(hit.w1, p.w0 - 3), p.w0)  # "من قبل عدة ضباط"
+                by = p.prep or self._inner_prep(max(hit.w1, p.w0 - 3), p.w0)  # "من قبل عدة ضباط"
                 if by in BY_AGENT and p.w0 - hit.w1 <= 8:
                     source = self._chain_forward(p, cands)
                     via = "by"
@@ -466,9 +463,9 @@ class EventBuilder:
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
         if not source and before:
             clause = tw.clause
-            same = [p for p in before if words[p.w0].clause == clause and self.preps[id(p)] is None]
+            same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
             if is_verb or (lang == "en" and t.pos == "phrase"):
-                pool = same or [p for p in before if self.preps[id(p)] is None]
+                pool = same or [p for p in before if p.prep is None]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
@@ -478,7 +475,7 @@ class EventBuilder:
                 via = "svo"
         if not source and not before and after and lang == "en":
             p = after[0]
-            if self.preps[id(p)] in ("between",):
+            if p.prep in ("between",):
                 source = self._chain_forward(p, cands)
                 via = "between"
         if source and all(a.entity is None and a.code in UNNAMED_ARMED for p in source for a in p.actors):
@@ -496,7 +493,7 @@ class EventBuilder:
             if p.w0 - start_after > OBJECT_GAP + 2 or self._has_break(start_after, p.w0) \
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
-            prep = self.preps[id(p)]
+            prep = p.prep
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
             if prep is None and p.capital_only and self._inner_prep(start_after, p.w0) in LOCATIVE[lang]:
@@ -522,12 +519,12 @@ class EventBuilder:
             target = []
             if len({c for p in source for c in p.countries}) < 2:
                 partner_preps = PHONE_PREPS if t.mode == "phone" else ("مع", "with", "بين", "between")
-                with_ = [p for p in after if self.preps[id(p)] in partner_preps
+                with_ = [p for p in after if p.prep in partner_preps
                          and p not in source and p.w0 - hit.w1 <= 8]
                 for p in with_:
                     source.extend(q for q in self._chain_forward(p, cands) if q not in source)
             if not source:
-                allc = [p for p in cands if self.preps[id(p)] in (None, "بين", "between", "مع", "with")
+                allc = [p for p in cands if p.prep in (None, "بين", "between", "مع", "with")
                         and not p.capital_only]
                 if len({c for p in allc for c in p.countries}) >= 2:
                     source = allc
