@@ -26,11 +26,11 @@ from .extract.mentions import Mention, resolve
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
-from .extract.triggers import companion_object, find_triggers
+from .extract.triggers import companion_object, context_sets, find_triggers
 from .extract.words import NATIONALITY_SLOT, segment
 from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
-from .text import detect_language, find_times, normalize, normalize_key
+from .text import detect_language, find_times, normalize
 
 CODER_VERSION = "0.4.0"
 MAX_CHARS = 5_000_000
@@ -84,13 +84,7 @@ class Coder:
         self.gazetteer = Gazetteer.for_kb(self.kb)
         self.lexicon = get_lexicon()
         self.common_words = self.lexicon.common_words
-        self.context_sets = {}
-        for ts in self.lexicon.rules.triggers.values():
-            for t in ts:
-                need = frozenset(normalize_key(x) for x in (t.context_any or ()))
-                avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
-                if need or avoid:
-                    self.context_sets[id(t)] = (need, avoid)
+        self.context_sets = context_sets(self.lexicon)
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
         # out of the cyclic collector's generations spares every later collection a walk over them — about a
         # tenth of the coding time, since coding allocates many short-lived objects. Reference counting still
@@ -193,7 +187,7 @@ class Coder:
             times.append((wi, tm))
         doc.times = [TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end) for tm in doc_times]
         timer.lap("times")
-        quantities = extract_quantities(text, lang, words, mentions, kb, lex)
+        quantities = extract_quantities(text, lang, words, mentions, kb, lex, starts)
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
         hits = find_triggers(words, sentences, lex, lang, self.context_sets)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
 from .lexicon import head_words
@@ -58,6 +59,19 @@ def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> 
         if not forms.isdisjoint(words[k].forms):
             return 0
     return 1
+
+
+def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], bool]]:
+    """id of a trigger with context words -> (context_any, exclude_any) normalized, and whether it is an English gap
+    companion (``_is_gap_companion``): what ``find_triggers`` checks per trigger sense, made once per process."""
+    out = {}
+    for ts in lexicon.rules.triggers.values():
+        for t in ts:
+            need = frozenset(normalize_key(x) for x in (t.context_any or ()))
+            avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
+            if need or avoid:
+                out[id(t)] = (need, avoid, _is_gap_companion(t))
+    return out
 
 
 def _context_start(i: int, sent) -> int:
@@ -171,11 +185,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             ctx = context_sets.get(id(t))
             rank = FREE_RANK  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
-                need, avoid = ctx
-                if need and _is_gap_companion(t):  # "launched 10 drones": the object follows within a few words
-                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(j, sentence))
+                need, avoid, gap_companion = ctx
+                hi = j + CONTEXT_WINDOW + 1  # _context_end(j, sentence), written out (hot path)
+                if hi > sentence.w1:
+                    hi = sentence.w1 if sentence.w1 > j + 1 else j + 1
+                if need and gap_companion:  # "launched 10 drones": the object follows within a few words
+                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
                 else:
-                    lo, hi = _context_start(i, sentence), _context_end(j, sentence)
+                    lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
                 if need and not _near(words, lo, hi, need, doc_forms):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):

@@ -104,8 +104,9 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     n_toks = len(toks)
     add = words.append  # the loop below runs once per token: names bound once (hot path)
     memo = _word_readings(lang)
+    n_words = 0  # len(words), kept by hand (hot path)
     for si, (s0, s1) in enumerate(spans):
-        sent = Sentence(si, s0, s1, len(words), len(words))
+        sent = Sentence(si, s0, s1, n_words, n_words)
         clause = 0
         while ti < n_toks:
             tok = toks[ti]
@@ -125,8 +126,9 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
                 bases, forms = got
             else:
                 bases, forms = readings(norm, lang, False)
-            add(Word(len(words), start, tok.end, tok.text, norm, kind, si, clause, bases, forms))
-        sent.w1 = len(words)
+            add(Word(n_words, start, tok.end, tok.text, norm, kind, si, clause, bases, forms))
+            n_words += 1
+        sent.w1 = n_words
         sent.words = words[sent.w0:sent.w1]
         sentences.append(sent)
     return words, sentences
