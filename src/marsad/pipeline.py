@@ -190,8 +190,9 @@ class Coder:
         quantities = extract_quantities(text, lang, words, mentions, kb, lex, starts)
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
-        hits = find_triggers(words, sentences, lex, lang, self.context_sets)
-        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits)
+        doc_forms = frozenset().union(*[w.forms for w in words])  # every form of every word: quick negative tests
+        hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []

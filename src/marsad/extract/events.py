@@ -97,7 +97,8 @@ class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
-                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None) -> None:
+                 lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
+                 doc_forms: frozenset[str] | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -115,6 +116,14 @@ class EventBuilder:
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
         self.time_words = _covered(words, times)  # word indices inside a time expression
+        # the rarer constructions ("تابعة ل", "هجوم شنه", "قامت X ب", "تم اعتقال") are looked for only in documents
+        # that have one of their words (``doc_forms``: every form of every word)
+        if doc_forms is None:
+            doc_forms = frozenset().union(*[w.forms for w in words])
+        self.has_belonging = not BELONGING.isdisjoint(doc_forms)
+        self.has_agent_clause = not AGENT_CLAUSE.isdisjoint(doc_forms)
+        self.has_qama = not QAMA.isdisjoint(doc_forms)
+        self.has_impersonal = not IMPERSONAL.isdisjoint(doc_forms)
         self.actor_phrases: dict[int, list[Phrase]] = {}  # sentence -> its phrases that code to actors, in order
         for p in phrases:
             if p.actors:
@@ -174,6 +183,8 @@ class EventBuilder:
 
     def _agent_clause(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X"."""
+        if not self.has_agent_clause:
+            return []
         words = self.words
         span = AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN  # "تعرضت قاعدة إلى هجوم انتحاري شنه X"
         for k in range(hit.w1 + 1, min(hit.w1 + 1 + span, len(words))):
@@ -191,6 +202,8 @@ class EventBuilder:
 
     def _affiliation(self, p: Phrase, cands: list[Phrase]) -> list[Phrase]:
         """The group an unnamed attacker belongs to: "انتحاري ينتمي إلى حركة طالبان", "مسلحون تابعون للحركة"."""
+        if not self.has_belonging:
+            return []
         words = self.words
         k = p.w1 + 1
         if k + 1 >= len(words) or words[k].forms.isdisjoint(BELONGING) or words[k].sentence != words[p.w0].sentence:
@@ -238,6 +251,8 @@ class EventBuilder:
 
     def _qama_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
         """"قامت القوات التركية بقصف ...": the subject of قام is the actor of the verbal noun after it."""
+        if not self.has_qama:
+            return []
         words = self.words
         for k in range(hit.w0 - 1, max(hit.w0 - 10, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
             w = words[k]
@@ -252,6 +267,8 @@ class EventBuilder:
 
     def _owner(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """The owner of the weapon or unit that acts: "أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ"."""
+        if not self.has_belonging:
+            return []
         words = self.words
         k = next((k for k in range(hit.w1 + 1, min(hit.w1 + 5, len(words) - 1))
                   if not words[k].forms.isdisjoint(BELONGING)), None)
@@ -265,7 +282,7 @@ class EventBuilder:
     def _impersonal(self, hit: TriggerHit) -> bool:
         """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
         words = self.words
-        return not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
+        return self.has_impersonal and not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
             hit.w0 > 0 and not words[hit.w0 - 1].forms.isdisjoint(IMPERSONAL))
 
     def _coordinated(self, hit: TriggerHit) -> bool:
@@ -478,7 +495,7 @@ class EventBuilder:
             if p.prep in ("between",):
                 source = self._chain_forward(p, cands)
                 via = "between"
-        if source and all(a.entity is None and a.code in UNNAMED_ARMED for p in source for a in p.actors):
+        if source and _unnamed_armed(source):
             source = self._affiliation(source[-1], cands) or source  # "انتحاري ينتمي إلى حركة طالبان"
         # 2. target
         start_after = hit.w1  # the last word of the trigger or of a subject after it
@@ -734,6 +751,15 @@ def _number_word(norm: str) -> bool:
 def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     """Prepositions that introduce a trigger's target: its own and its event type's defaults (shared: read only)."""
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
+
+
+def _unnamed_armed(phrases: list[Phrase]) -> bool:
+    """Are all the actors of the phrases armed men the text does not name ("مسلحون", "انتحاري")?"""
+    for p in phrases:
+        for a in p.actors:
+            if a.entity is not None or a.code not in UNNAMED_ARMED:
+                return False
+    return True
 
 
 def _stronger(a: str, b: str) -> str:

@@ -147,11 +147,14 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
 
 
-def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
-    """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order."""
+def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
+                  doc_forms: frozenset[str] | None = None) -> list[TriggerHit]:
+    """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order;
+    ``doc_forms`` (every form of every word) may be handed in when the caller has it."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
-    doc_forms = frozenset().union(*[w.forms for w in words])
+    if doc_forms is None:
+        doc_forms = frozenset().union(*[w.forms for w in words])
     contexts = _contexts_in(lexicon, lang, doc_forms)
     reflexives = not REFLEXIVE.isdisjoint(doc_forms)  # most documents have none
     drop_cache: dict[int, frozenset[str]] = {}
