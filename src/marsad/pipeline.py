@@ -138,9 +138,11 @@ class Coder:
         # anaphora ("البلدان", "the two countries", "نظيره")
         anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})
-        ana_heads = lex.heads(ana_index)
+        trigger_index, cue_index = lex.triggers.get(lang, {}), lex.cues.get(lang, {})
+        # the words that may start an anaphor, a trigger or a modality cue, found in one pass
+        ana_at, trigger_at, cue_at = lex.head_positions(words, (ana_index, trigger_index, cue_index))
         next_free = 0  # the first word after the last anaphor found
-        for i in [k for k, w in enumerate(words) if not w.forms.isdisjoint(ana_heads)]:  # words that may start one
+        for i in ana_at:  # words that may start one
             w = words[i]
             if i >= next_free and w.kind == "word" and w.mention is None:
                 m = lex.match(ana_index, words, i)
@@ -191,8 +193,9 @@ class Coder:
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
         doc_forms = frozenset().union(*[w.forms for w in words])  # every form of every word: quick negative tests
-        hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms)
-        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms)
+        hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms, trigger_at)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
+                               cue_at)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []

@@ -98,7 +98,7 @@ class EventBuilder:
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
                  lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
-                 doc_forms: frozenset[str] | None = None) -> None:
+                 doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -131,7 +131,8 @@ class EventBuilder:
         self._actor_phrases: dict[int, tuple[list[Phrase], list[int], int, int]] = {}  # see _actor_phrases_in
         self._cue_index = lexicon.cues.get(lang, {})
         self._cue_heads = lexicon.heads(self._cue_index)
-        self.cue_starts = _positions_of_heads(words, self._cue_heads)
+        # the words where a modality cue may start (``Lexicon.head_positions``, when the caller has them)
+        self.cue_starts = _positions_of_heads(words, self._cue_heads) if cue_starts is None else cue_starts
         self.complementizers = _complementizer_positions(words, lang)
         self.places_by_sentence: dict[int, list] = {}
         for pl in places:

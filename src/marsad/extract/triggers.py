@@ -122,8 +122,11 @@ def _has_word_pair(sent_words: list[Word], sent_forms: frozenset[str],
     return any(a.norm in firsts and f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
 
 
-def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
-    """Words where a trigger may start: words outside actor mentions one of whose forms begins a trigger form."""
+def _trigger_starts(words: list[Word], heads: frozenset[str], head_words_at: list[int] | None = None) -> list[int]:
+    """Words where a trigger may start: words outside actor mentions one of whose forms begins a trigger form
+    (``head_words_at``, when given, lists the words of the last kind)."""
+    if head_words_at is not None:
+        return [i for i in head_words_at if words[i].kind == "word" and words[i].mention is None]
     return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
@@ -148,9 +151,10 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
 
 
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
-                  doc_forms: frozenset[str] | None = None) -> list[TriggerHit]:
+                  doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None) -> list[TriggerHit]:
     """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order;
-    ``doc_forms`` (every form of every word) may be handed in when the caller has it."""
+    ``doc_forms`` (every form of every word) and ``head_words_at`` (the positions of the words one of whose forms
+    begins a trigger, ``Lexicon.head_positions``) may be handed in when the caller has them."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
     if doc_forms is None:
@@ -160,7 +164,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
     drop_cache: dict[int, frozenset[str]] = {}
     hits: list[TriggerHit] = []
     next_free = 0  # the first word not inside a trigger found already
-    for i in _trigger_starts(words, heads):
+    for i in _trigger_starts(words, heads, head_words_at):
         if i < next_free:
             continue
         w = words[i]
