@@ -201,7 +201,8 @@ class Coder:
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
         objects: set[tuple[int, str | None]] = set()  # (word, type) of the objects of VSO companions
-        scope = lex.scope.get(lang, {})
+        # the background reasons whose words the document has: the others cannot apply (specificity.background)
+        scope = {reason: forms for reason, forms in lex.scope.get(lang, {}).items() if not forms.isdisjoint(doc_forms)}
         for hit in hits:
             t = hit.trigger
             cam = lex.cameo.get(t.cameo)
