@@ -43,6 +43,7 @@ IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names
 # a source with one of CIVILIAN_POLITICAL and none of ARMED_SECTORS "attacks" with words (Trigger.speech_cameo)
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
 CIVILIAN_POLITICAL = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "ELI", "MED", "EDU", "NGO", "REL", "LAB", "BUS"})
+GEO_KINDS = frozenset({"place", "capital", "country", "nisba", "region"})  # mentions that name a place or country
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
@@ -128,13 +129,7 @@ class Coder:
         words, sentences = segment(text, lang)
         timer.lap("segment")
         starts = [w.start for w in words]
-        for mi, m in enumerate(mentions):
-            m.w0 = max(bisect.bisect_right(starts, m.start) - 1, 0)
-            m.w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, m.w0)
-            for k in range(m.w0, m.w1 + 1):
-                words[k].mention = mi
-            if m.w0 == m.w1 and m.kind in ("nisba", "demonym"):
-                words[m.w0].forms = words[m.w0].forms | NATIONALITY_SLOT_SET
+        by_sent, places, geo = self._place_mentions(mentions, words, starts, lang)
         # anaphora ("البلدان", "the two countries", "نظيره")
         anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})
@@ -152,36 +147,11 @@ class Coder:
                     anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord, prefix))
                     next_free = i + length
         coder = ActorCoder(kb, text, day)
-        by_sent: dict[int, list[Mention]] = {}
-        for m in mentions:
-            by_sent.setdefault(words[m.w0].sentence, []).append(m)
         phrases: list[Phrase] = []
         for sent in sentences:
             phrases.extend(coder.code_sentence(by_sent.get(sent.index, []), anaphors.get(sent.index, []), words, lang))
         coref = coder.coref
         timer.lap("actors")
-        # places usable as event locations: introduced by a locative preposition or clitic ب
-        places = []
-        for m in mentions:
-            if m.kind not in ("place", "capital", "country", "region"):
-                continue
-            prev = words[m.w0 - 1].norm if m.w0 > 0 else ""
-            locative = "ب" in m.prefix.lstrip("و") or prev in LOCATIVE[lang]
-            if not locative:
-                continue
-            rec = kb.entities.get(m.target)
-            if rec is None:
-                continue
-            country = rec.country if rec.kind != "country" else rec.code
-            places.append((m.w0, m.w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
-        geo = []
-        for m in mentions:
-            if m.kind in ("place", "capital", "country", "nisba", "region"):
-                rec = kb.entities.get(m.target)
-                cc = _country_of_place(rec)
-                if cc:
-                    crec = kb.country(cc)
-                    geo.append((m.w0, m.w1, m, cc, crec.id if crec else None))
         times = []
         doc_times = find_times(text, lang, day)
         for tm in doc_times:
@@ -230,7 +200,7 @@ class Coder:
                 bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
                 continue  # background, a charge or a kind of event (extract/specificity.py)
             attach = 1.0 if via in ("vso", "svo", "genitive", "between", "by") else (0.8 if source else 0.6)
-            if source and all(a.text == source[0].text for a in source) and len(source) > 1:
+            if len(source) > 1 and all(a.text == source[0].text for a in source):
                 attach = min(attach, 0.85)  # anaphora
             conf = max(0.05, min(1.0, float(t.strength) * attach))
             if not source and t.type == "PROTEST":
@@ -279,6 +249,41 @@ class Coder:
         timer.lap("merge")
         doc.entities = self._entities(mentions, coref, day)
         timer.lap("entities")
+
+    def _place_mentions(self, mentions: list[Mention], words, starts: list[int], lang: str):
+        """One pass over the mentions: each gets its words (``w0``/``w1``; the words get ``mention``), a nationality
+        word alone gets the lexicon's nationality slot among its forms; returns the mentions by sentence, the places
+        usable as event locations (introduced by a locative preposition or clitic ب) as (w0, w1, mention,
+        Location), and every place or country named as (w0, w1, mention, country code, country entity id)."""
+        kb = self.kb
+        locative_words = LOCATIVE[lang]
+        by_sent: dict[int, list[Mention]] = {}
+        places: list = []
+        geo: list = []
+        for mi, m in enumerate(mentions):
+            w0 = max(bisect.bisect_right(starts, m.start) - 1, 0)
+            w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, w0)
+            m.w0, m.w1 = w0, w1
+            for k in range(w0, w1 + 1):
+                words[k].mention = mi
+            kind = m.kind
+            if w0 == w1 and kind in ("nisba", "demonym"):
+                words[w0].forms = words[w0].forms | NATIONALITY_SLOT_SET
+            by_sent.setdefault(words[w0].sentence, []).append(m)
+            if kind not in GEO_KINDS:
+                continue
+            rec = kb.entities.get(m.target)
+            cc = _country_of_place(rec)
+            if cc:
+                crec = kb.country(cc)
+                geo.append((w0, w1, m, cc, crec.id if crec else None))
+            if kind == "nisba" or rec is None:
+                continue
+            prev = words[w0 - 1].norm if w0 > 0 else ""
+            if "ب" in m.prefix.lstrip("و") or prev in locative_words:
+                country = rec.country if rec.kind != "country" else rec.code
+                places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
+        return by_sent, places, geo
 
     def _localize(self, actors: list, country: str | None) -> list:
         """A sector without a country ("الشرطة", "protesters", "الحكومة") belongs to the country where the event
