@@ -409,7 +409,8 @@ class EventBuilder:
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
-        agent = self._agent_clause(hit, after, cands) if (not is_verb or t.passive) and lang == "ar" else []
+        agent = self._agent_clause(hit, after, cands) \
+            if self.has_agent_clause and (not is_verb or t.passive) and lang == "ar" else []
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم انتحاري شنه المتمردون التاميل", "الهجوم نفذه انتحاري", "نسب إلى X"
@@ -428,7 +429,7 @@ class EventBuilder:
         if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
             via = "svo" if source else via
-        if not source and not is_verb and lang == "ar" and "ب" in hit.prefix:
+        if not source and self.has_qama and not is_verb and lang == "ar" and "ب" in hit.prefix:
             source = self._qama_subject(hit, cands)
             via = "svo" if source else via
         patient: list[Phrase] = []
@@ -446,7 +447,7 @@ class EventBuilder:
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
-        impersonal = not is_verb and lang == "ar" and self._impersonal(hit)
+        impersonal = not is_verb and lang == "ar" and self.has_impersonal and self._impersonal(hit)
         if not source and not is_verb and after:
             p = after[0]
             prep = p.prep
@@ -472,7 +473,7 @@ class EventBuilder:
                     via = "by"
                     break
         verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
-        if not source and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner of the victim
+        if not source and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner
             source = self._owner(hit, after, cands)
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
@@ -554,8 +555,10 @@ class EventBuilder:
             tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
-        if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
-            tgt_actors = [a for a in tgt_actors if a.code[:3] not in {s.code[:3] for s in src_actors}]
+        if coop and tgt_actors:  # a partner of the source's own country is no target
+            src_countries3 = {s.code[:3] for s in src_actors}
+            if any(a.code[:3] in src_countries3 for a in tgt_actors):
+                tgt_actors = [a for a in tgt_actors if a.code[:3] not in src_countries3]
         modality = self._modality(hit, floor, reported)
         if verbal and source and via != "sentence":
             self.last_subject[si] = (hit.w1, source)
