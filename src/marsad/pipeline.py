@@ -178,7 +178,7 @@ class Coder:
             cam = lex.cameo.get(t.cameo)
             if cam is None:
                 continue
-            if builder.agent_echo(hit) or (hit.w0, t.type) in objects:
+            if (builder.has_agent_clause and builder.agent_echo(hit)) or (hit.w0, t.type) in objects:
                 continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
@@ -302,16 +302,17 @@ class Coder:
         kb = self.kb
         counts: dict[str, int] = {}
         for m in mentions:
+            if m.kind not in ("country", "nisba", "demonym", "capital", "place"):
+                continue
             rec = kb.entities.get(m.target)
-            if rec is None or m.kind not in ("country", "nisba", "demonym", "capital", "place"):
+            if rec is None:
                 continue
             c = rec.code if rec.kind == "country" else rec.country
             if not c:
                 continue
-            line_start = text.rfind("\n", 0, m.start) + 1
-            after = text[m.end:m.end + 4].lstrip(" \u200f\u200e")
-            if m.start - line_start <= 2 and m.kind in ("capital", "place") and after[:1] in ("-", "–", "—", "("):
-                return c
+            if m.kind in ("capital", "place") and m.start - (text.rfind("\n", 0, m.start) + 1) <= 2 \
+                    and text[m.end:m.end + 4].lstrip(" \u200f\u200e")[:1] in ("-", "–", "—", "("):
+                return c  # a dateline: the place opens its line and a dash or parenthesis follows
             counts[c] = counts.get(c, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
 
