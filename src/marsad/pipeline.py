@@ -26,11 +26,11 @@ from .extract.mentions import Mention, resolve
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
-from .extract.triggers import companion_object, find_triggers
+from .extract.triggers import companion_object, context_sets, find_triggers
 from .extract.words import NATIONALITY_SLOT, segment
 from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
-from .text import detect_language, find_times, normalize, normalize_key
+from .text import detect_language, find_times, normalize
 
 CODER_VERSION = "0.4.0"
 MAX_CHARS = 5_000_000
@@ -43,6 +43,7 @@ IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names
 # a source with one of CIVILIAN_POLITICAL and none of ARMED_SECTORS "attacks" with words (Trigger.speech_cameo)
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
 CIVILIAN_POLITICAL = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "ELI", "MED", "EDU", "NGO", "REL", "LAB", "BUS"})
+GEO_KINDS = frozenset({"place", "capital", "country", "nisba", "region"})  # mentions that name a place or country
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
@@ -84,13 +85,7 @@ class Coder:
         self.gazetteer = Gazetteer.for_kb(self.kb)
         self.lexicon = get_lexicon()
         self.common_words = self.lexicon.common_words
-        self.context_sets = {}
-        for ts in self.lexicon.rules.triggers.values():
-            for t in ts:
-                need = frozenset(normalize_key(x) for x in (t.context_any or ()))
-                avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
-                if need or avoid:
-                    self.context_sets[id(t)] = (need, avoid)
+        self.context_sets = context_sets(self.lexicon)
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
         # out of the cyclic collector's generations spares every later collection a walk over them — about a
         # tenth of the coding time, since coding allocates many short-lived objects. Reference counting still
@@ -134,19 +129,15 @@ class Coder:
         words, sentences = segment(text, lang)
         timer.lap("segment")
         starts = [w.start for w in words]
-        for mi, m in enumerate(mentions):
-            m.w0 = max(bisect.bisect_right(starts, m.start) - 1, 0)
-            m.w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, m.w0)
-            for k in range(m.w0, m.w1 + 1):
-                words[k].mention = mi
-            if m.w0 == m.w1 and m.kind in ("nisba", "demonym"):
-                words[m.w0].forms = words[m.w0].forms | NATIONALITY_SLOT_SET
+        by_sent, places, geo = self._place_mentions(mentions, words, starts, lang)
         # anaphora ("البلدان", "the two countries", "نظيره")
         anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}  # sentence -> (w0, w1, refers, coord, prefix)
         ana_index = lex.anaphora.get(lang, {})
-        ana_heads = lex.heads(ana_index)
+        trigger_index, cue_index = lex.triggers.get(lang, {}), lex.cues.get(lang, {})
+        # the words that may start an anaphor, a trigger or a modality cue, found in one pass
+        ana_at, trigger_at, cue_at = lex.head_positions(words, (ana_index, trigger_index, cue_index))
         next_free = 0  # the first word after the last anaphor found
-        for i in [k for k, w in enumerate(words) if not w.forms.isdisjoint(ana_heads)]:  # words that may start one
+        for i in ana_at:  # words that may start one
             w = words[i]
             if i >= next_free and w.kind == "word" and w.mention is None:
                 m = lex.match(ana_index, words, i)
@@ -156,36 +147,11 @@ class Coder:
                     anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord, prefix))
                     next_free = i + length
         coder = ActorCoder(kb, text, day)
-        by_sent: dict[int, list[Mention]] = {}
-        for m in mentions:
-            by_sent.setdefault(words[m.w0].sentence, []).append(m)
         phrases: list[Phrase] = []
         for sent in sentences:
             phrases.extend(coder.code_sentence(by_sent.get(sent.index, []), anaphors.get(sent.index, []), words, lang))
         coref = coder.coref
         timer.lap("actors")
-        # places usable as event locations: introduced by a locative preposition or clitic ب
-        places = []
-        for m in mentions:
-            if m.kind not in ("place", "capital", "country", "region"):
-                continue
-            prev = words[m.w0 - 1].norm if m.w0 > 0 else ""
-            locative = "ب" in m.prefix.lstrip("و") or prev in LOCATIVE[lang]
-            if not locative:
-                continue
-            rec = kb.entities.get(m.target)
-            if rec is None:
-                continue
-            country = rec.country if rec.kind != "country" else rec.code
-            places.append((m.w0, m.w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
-        geo = []
-        for m in mentions:
-            if m.kind in ("place", "capital", "country", "nisba", "region"):
-                rec = kb.entities.get(m.target)
-                cc = _country_of_place(rec)
-                if cc:
-                    crec = kb.country(cc)
-                    geo.append((m.w0, m.w1, m, cc, crec.id if crec else None))
         times = []
         doc_times = find_times(text, lang, day)
         for tm in doc_times:
@@ -193,24 +159,26 @@ class Coder:
             times.append((wi, tm))
         doc.times = [TimeRef(tm.text, tm.value, tm.relation, tm.start, tm.end) for tm in doc_times]
         timer.lap("times")
-        quantities = extract_quantities(text, lang, words, mentions, kb, lex)
+        quantities = extract_quantities(text, lang, words, mentions, kb, lex, starts)
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
-        hits = find_triggers(words, sentences, lex, lang, self.context_sets)
-        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits,
-                               known_preps=coder.preps)
+        doc_forms = frozenset().union(*[w.forms for w in words])  # every form of every word: quick negative tests
+        hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms, trigger_at)
+        builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
+                               cue_at)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
         objects: set[tuple[int, str | None]] = set()  # (word, type) of the objects of VSO companions
-        scope = lex.scope.get(lang, {})
+        # the background reasons whose words the document has: the others cannot apply (specificity.background)
+        scope = {reason: forms for reason, forms in lex.scope.get(lang, {}).items() if not forms.isdisjoint(doc_forms)}
         for hit in hits:
             t = hit.trigger
             cam = lex.cameo.get(t.cameo)
             if cam is None:
                 continue
-            if builder.agent_echo(hit) or (hit.w0, t.type) in objects:
+            if (builder.has_agent_clause and builder.agent_echo(hit)) or (hit.w0, t.type) in objects:
                 continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
@@ -232,7 +200,7 @@ class Coder:
                 bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
                 continue  # background, a charge or a kind of event (extract/specificity.py)
             attach = 1.0 if via in ("vso", "svo", "genitive", "between", "by") else (0.8 if source else 0.6)
-            if source and all(a.text == source[0].text for a in source) and len(source) > 1:
+            if len(source) > 1 and all(a.text == source[0].text for a in source):
                 attach = min(attach, 0.85)  # anaphora
             conf = max(0.05, min(1.0, float(t.strength) * attach))
             if not source and t.type == "PROTEST":
@@ -282,6 +250,41 @@ class Coder:
         doc.entities = self._entities(mentions, coref, day)
         timer.lap("entities")
 
+    def _place_mentions(self, mentions: list[Mention], words, starts: list[int], lang: str):
+        """One pass over the mentions: each gets its words (``w0``/``w1``; the words get ``mention``), a nationality
+        word alone gets the lexicon's nationality slot among its forms; returns the mentions by sentence, the places
+        usable as event locations (introduced by a locative preposition or clitic ب) as (w0, w1, mention,
+        Location), and every place or country named as (w0, w1, mention, country code, country entity id)."""
+        kb = self.kb
+        locative_words = LOCATIVE[lang]
+        by_sent: dict[int, list[Mention]] = {}
+        places: list = []
+        geo: list = []
+        for mi, m in enumerate(mentions):
+            w0 = max(bisect.bisect_right(starts, m.start) - 1, 0)
+            w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, w0)
+            m.w0, m.w1 = w0, w1
+            for k in range(w0, w1 + 1):
+                words[k].mention = mi
+            kind = m.kind
+            if w0 == w1 and kind in ("nisba", "demonym"):
+                words[w0].forms = words[w0].forms | NATIONALITY_SLOT_SET
+            by_sent.setdefault(words[w0].sentence, []).append(m)
+            if kind not in GEO_KINDS:
+                continue
+            rec = kb.entities.get(m.target)
+            cc = _country_of_place(rec)
+            if cc:
+                crec = kb.country(cc)
+                geo.append((w0, w1, m, cc, crec.id if crec else None))
+            if kind == "nisba" or rec is None:
+                continue
+            prev = words[w0 - 1].norm if w0 > 0 else ""
+            if "ب" in m.prefix.lstrip("و") or prev in locative_words:
+                country = rec.country if rec.kind != "country" else rec.code
+                places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
+        return by_sent, places, geo
+
     def _localize(self, actors: list, country: str | None) -> list:
         """A sector without a country ("الشرطة", "protesters", "الحكومة") belongs to the country where the event
         happens, else to the document's home country (its dateline or most-named country)."""
@@ -299,16 +302,17 @@ class Coder:
         kb = self.kb
         counts: dict[str, int] = {}
         for m in mentions:
+            if m.kind not in ("country", "nisba", "demonym", "capital", "place"):
+                continue
             rec = kb.entities.get(m.target)
-            if rec is None or m.kind not in ("country", "nisba", "demonym", "capital", "place"):
+            if rec is None:
                 continue
             c = rec.code if rec.kind == "country" else rec.country
             if not c:
                 continue
-            line_start = text.rfind("\n", 0, m.start) + 1
-            after = text[m.end:m.end + 4].lstrip(" \u200f\u200e")
-            if m.start - line_start <= 2 and m.kind in ("capital", "place") and after[:1] in ("-", "–", "—", "("):
-                return c
+            if m.kind in ("capital", "place") and m.start - (text.rfind("\n", 0, m.start) + 1) <= 2 \
+                    and text[m.end:m.end + 4].lstrip(" \u200f\u200e")[:1] in ("-", "–", "—", "("):
+                return c  # a dateline: the place opens its line and a dash or parenthesis follows
             counts[c] = counts.get(c, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
 

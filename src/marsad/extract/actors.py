@@ -66,6 +66,7 @@ class Phrase:
     actors: list[Actor] = field(default_factory=list)
     capital_only: bool = False
     prefix: str = ""  # proclitics on an anaphor's first word
+    prep: str | None = None  # the governing preposition (``phrase_prep``), set by ``ActorCoder.code_sentence``
 
     @property
     def countries(self) -> set[str]:
@@ -83,7 +84,6 @@ class ActorCoder:
         # preposition other than مع/بين/with/between; anaphora prefer them ("بين البلدين" after "X مع نظيره Y")
         self.history: list[tuple[int, str, bool]] = []
         self.coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
-        self.preps: dict[int, str | None] = {}  # id of a phrase -> its governing preposition (EventBuilder reuses it)
 
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
@@ -95,6 +95,8 @@ class ActorCoder:
                 pre = ph.prefix[:-2] if ph.prefix.endswith("ال") else ph.prefix
                 ph.start = first.start + _orig_prefix_len(first.text, pre)
                 ph.end = words[ph.w1].end
+            # stored on the phrase: the event builder asks for it many times per trigger
+            prep = ph.prep = phrase_prep(ph, words, lang)
             if ph.anaphor in ("pair", "country"):
                 self._resolve(ph)
                 continue
@@ -104,7 +106,6 @@ class ActorCoder:
                 if role is not None and role.kind == "title":
                     last_sectors = tuple(role.sectors)
             ph.capital_only = bool(ph.mentions) and all(m.kind == "capital" for m in ph.mentions)
-            prep = self.preps[id(ph)] = phrase_prep(ph, words, lang)
             participant = prep in (None, "مع", "بين", "with", "between")
             for a in ph.actors:
                 if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:

@@ -23,7 +23,7 @@ from ..model import Actor, Location, Span, TimeRef
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
-from .preps import PREP_WORDS, fold as _fold, mention_prep, phrase_prep
+from .preps import PREP_WORDS, fold as _fold, mention_prep
 from .words import Word
 
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
@@ -98,7 +98,7 @@ class EventBuilder:
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
                  lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
-                 known_preps: dict[int, str | None] | None = None) -> None:
+                 doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None) -> None:
         self.text = text
         self.lang = lang
         self.words = words
@@ -110,14 +110,20 @@ class EventBuilder:
         self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
-        known = known_preps or {}  # id(phrase) -> preposition, as ActorCoder found it (the same phrase_prep)
-        self.preps = {id(p): known[id(p)] if id(p) in known else phrase_prep(p, words, lang) for p in phrases}
         self._evidence: dict[int, Span] = {}
         self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
         self.time_words = _covered(words, times)  # word indices inside a time expression
+        # the rarer constructions ("تابعة ل", "هجوم شنه", "قامت X ب", "تم اعتقال") are looked for only in documents
+        # that have one of their words (``doc_forms``: every form of every word)
+        if doc_forms is None:
+            doc_forms = frozenset().union(*[w.forms for w in words])
+        self.has_belonging = not BELONGING.isdisjoint(doc_forms)
+        self.has_agent_clause = not AGENT_CLAUSE.isdisjoint(doc_forms)
+        self.has_qama = not QAMA.isdisjoint(doc_forms)
+        self.has_impersonal = not IMPERSONAL.isdisjoint(doc_forms)
         self.actor_phrases: dict[int, list[Phrase]] = {}  # sentence -> its phrases that code to actors, in order
         for p in phrases:
             if p.actors:
@@ -125,7 +131,8 @@ class EventBuilder:
         self._actor_phrases: dict[int, tuple[list[Phrase], list[int], int, int]] = {}  # see _actor_phrases_in
         self._cue_index = lexicon.cues.get(lang, {})
         self._cue_heads = lexicon.heads(self._cue_index)
-        self.cue_starts = _positions_of_heads(words, self._cue_heads)
+        # the words where a modality cue may start (``Lexicon.head_positions``, when the caller has them)
+        self.cue_starts = _positions_of_heads(words, self._cue_heads) if cue_starts is None else cue_starts
         self.complementizers = _complementizer_positions(words, lang)
         self.places_by_sentence: dict[int, list] = {}
         for pl in places:
@@ -168,15 +175,17 @@ class EventBuilder:
         """The subject of a reporting verb: the actor right after it ("قال الجيش إنه ...") or the one before it
         ("الجيش قال إنه ...")."""
         for p in sent_phrases:
-            if cue_at < p.w0 < comp and self.preps[id(p)] is None:
+            if cue_at < p.w0 < comp and p.prep is None:
                 return self._chain_forward(p, sent_phrases)
-        before = [p for p in sent_phrases if p.w1 < cue_at and self.preps[id(p)] is None]
+        before = [p for p in sent_phrases if p.w1 < cue_at and p.prep is None]
         if before and cue_at - before[-1].w1 <= 2:
             return self._chain_backward(before[-1], sent_phrases)
         return []
 
     def _agent_clause(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X"."""
+        if not self.has_agent_clause:
+            return []
         words = self.words
         span = AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN  # "تعرضت قاعدة إلى هجوم انتحاري شنه X"
         for k in range(hit.w1 + 1, min(hit.w1 + 1 + span, len(words))):
@@ -187,19 +196,21 @@ class EventBuilder:
                 return []
             if w.norm in AGENT_CLAUSE:
                 p = next((p for p in after if p.w0 > k), None)
-                if p is not None and p.w0 - k <= 2 and self.preps[id(p)] in (None, "الي", "ل"):
+                if p is not None and p.w0 - k <= 2 and p.prep in (None, "الي", "ل"):
                     return self._chain_forward(p, cands)
                 return []
         return []
 
     def _affiliation(self, p: Phrase, cands: list[Phrase]) -> list[Phrase]:
         """The group an unnamed attacker belongs to: "انتحاري ينتمي إلى حركة طالبان", "مسلحون تابعون للحركة"."""
+        if not self.has_belonging:
+            return []
         words = self.words
         k = p.w1 + 1
         if k + 1 >= len(words) or words[k].forms.isdisjoint(BELONGING) or words[k].sentence != words[p.w0].sentence:
             return []
         q = next((q for q in cands if k < q.w0 <= k + 3), None)
-        return self._chain_forward(q, cands) if q is not None and self.preps[id(q)] in ("ل", "الي") else []
+        return self._chain_forward(q, cands) if q is not None and q.prep in ("ل", "الي") else []
 
     def promised(self, hit: TriggerHit, modality: str) -> bool:
         """Is the act announced rather than done: planned or intended, future-negated ("لن توقف"), or ordered
@@ -227,7 +238,7 @@ class EventBuilder:
         clause = words[hit.w0].clause
         for p in reversed(cands):
             if p.w1 < hit.w0 - 1 and hit.w0 - p.w1 <= MEANS_SPAN and words[p.w0].clause == clause:
-                return self._chain_backward(p, cands) if self.preps[id(p)] is None else []
+                return self._chain_backward(p, cands) if p.prep is None else []
         return []
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -235,18 +246,20 @@ class EventBuilder:
         words = self.words
         for k in range(hit.w0 - 3, max(hit.w0 - 14, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
             if not words[k].forms.isdisjoint(KANA):
-                first = next((p for p in cands if k < p.w0 < hit.w0 and self.preps[id(p)] is None), None)
+                first = next((p for p in cands if k < p.w0 < hit.w0 and p.prep is None), None)
                 return self._chain_forward(first, cands) if first is not None else []
         return []
 
     def _qama_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
         """"قامت القوات التركية بقصف ...": the subject of قام is the actor of the verbal noun after it."""
+        if not self.has_qama:
+            return []
         words = self.words
         for k in range(hit.w0 - 1, max(hit.w0 - 10, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
             w = words[k]
             if not w.forms.isdisjoint(QAMA):
                 for p in cands:
-                    if k < p.w0 and p.w1 < hit.w0 and self.preps[id(p)] is None:
+                    if k < p.w0 and p.w1 < hit.w0 and p.prep is None:
                         return self._chain_forward(p, cands)
                 return []
             if self._has_break(k, k + 1) or w.trigger is not None:
@@ -255,6 +268,8 @@ class EventBuilder:
 
     def _owner(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """The owner of the weapon or unit that acts: "أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ"."""
+        if not self.has_belonging:
+            return []
         words = self.words
         k = next((k for k in range(hit.w1 + 1, min(hit.w1 + 5, len(words) - 1))
                   if not words[k].forms.isdisjoint(BELONGING)), None)
@@ -268,7 +283,7 @@ class EventBuilder:
     def _impersonal(self, hit: TriggerHit) -> bool:
         """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
         words = self.words
-        return not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
+        return self.has_impersonal and not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
             hit.w0 > 0 and not words[hit.w0 - 1].forms.isdisjoint(IMPERSONAL))
 
     def _coordinated(self, hit: TriggerHit) -> bool:
@@ -394,14 +409,15 @@ class EventBuilder:
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
-        agent = self._agent_clause(hit, after, cands) if (not is_verb or t.passive) and lang == "ar" else []
+        agent = self._agent_clause(hit, after, cands) \
+            if self.has_agent_clause and (not is_verb or t.passive) and lang == "ar" else []
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم انتحاري شنه المتمردون التاميل", "الهجوم نفذه انتحاري", "نسب إلى X"
             source, via = agent, "by"
         elif inside:  # the nationality in a trigger's slot owns what is used: "use of American nuclear weapons"
             source, via = inside, "genitive"
-        elif before and before[-1].w1 == hit.w0 - gap and self.preps[id(before[-1])] is None and (
+        elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن تل أبيب تفرض حصارا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
                             and not self._coordinated(hit))):  # "انتقد X الحكومة الليبية وطالب ب": X demands
@@ -413,14 +429,14 @@ class EventBuilder:
         if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
             via = "svo" if source else via
-        if not source and not is_verb and lang == "ar" and "ب" in hit.prefix:
+        if not source and self.has_qama and not is_verb and lang == "ar" and "ب" in hit.prefix:
             source = self._qama_subject(hit, cands)
             via = "svo" if source else via
         patient: list[Phrase] = []
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
         if not source and lang == "ar" and is_verb and not t.passive and after:
             p = after[0]
-            if self._content_gap(hit.w1, p.w0) <= 2 and self.preps[id(p)] is None \
+            if self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject:
@@ -431,10 +447,10 @@ class EventBuilder:
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
-        impersonal = not is_verb and lang == "ar" and self._impersonal(hit)
+        impersonal = not is_verb and lang == "ar" and self.has_impersonal and self._impersonal(hit)
         if not source and not is_verb and after:
             p = after[0]
-            prep = self.preps[id(p)]
+            prep = p.prep
             adjective = p.kinds == ["nisba"]  # "تم شن ضربة جوية أميركية": whose strike, not who is struck
             if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
                     and (t.patient or (impersonal and not adjective)):
@@ -451,13 +467,13 @@ class EventBuilder:
                     via = "between"
         if not source and (t.passive or patient or impersonal) and after:
             for p in after:
-                by = self.preps[id(p)] or self._inner_prep(max(hit.w1, p.w0 - 3), p.w0)  # "من قبل عدة ضباط"
+                by = p.prep or self._inner_prep(max(hit.w1, p.w0 - 3), p.w0)  # "من قبل عدة ضباط"
                 if by in BY_AGENT and p.w0 - hit.w1 <= 8:
                     source = self._chain_forward(p, cands)
                     via = "by"
                     break
         verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
-        if not source and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner of the victim
+        if not source and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner
             source = self._owner(hit, after, cands)
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
@@ -466,9 +482,9 @@ class EventBuilder:
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
         if not source and before:
             clause = tw.clause
-            same = [p for p in before if words[p.w0].clause == clause and self.preps[id(p)] is None]
+            same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
             if is_verb or (lang == "en" and t.pos == "phrase"):
-                pool = same or [p for p in before if self.preps[id(p)] is None]
+                pool = same or [p for p in before if p.prep is None]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
@@ -478,10 +494,10 @@ class EventBuilder:
                 via = "svo"
         if not source and not before and after and lang == "en":
             p = after[0]
-            if self.preps[id(p)] in ("between",):
+            if p.prep in ("between",):
                 source = self._chain_forward(p, cands)
                 via = "between"
-        if source and all(a.entity is None and a.code in UNNAMED_ARMED for p in source for a in p.actors):
+        if source and _unnamed_armed(source):
             source = self._affiliation(source[-1], cands) or source  # "انتحاري ينتمي إلى حركة طالبان"
         # 2. target
         start_after = hit.w1  # the last word of the trigger or of a subject after it
@@ -496,7 +512,7 @@ class EventBuilder:
             if p.w0 - start_after > OBJECT_GAP + 2 or self._has_break(start_after, p.w0) \
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
-            prep = self.preps[id(p)]
+            prep = p.prep
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
             if prep is None and p.capital_only and self._inner_prep(start_after, p.w0) in LOCATIVE[lang]:
@@ -522,12 +538,12 @@ class EventBuilder:
             target = []
             if len({c for p in source for c in p.countries}) < 2:
                 partner_preps = PHONE_PREPS if t.mode == "phone" else ("مع", "with", "بين", "between")
-                with_ = [p for p in after if self.preps[id(p)] in partner_preps
+                with_ = [p for p in after if p.prep in partner_preps
                          and p not in source and p.w0 - hit.w1 <= 8]
                 for p in with_:
                     source.extend(q for q in self._chain_forward(p, cands) if q not in source)
             if not source:
-                allc = [p for p in cands if self.preps[id(p)] in (None, "بين", "between", "مع", "with")
+                allc = [p for p in cands if p.prep in (None, "بين", "between", "مع", "with")
                         and not p.capital_only]
                 if len({c for p in allc for c in p.countries}) >= 2:
                     source = allc
@@ -539,8 +555,10 @@ class EventBuilder:
             tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
-        if coop and any(a.code[:3] in {s.code[:3] for s in src_actors} for a in tgt_actors):
-            tgt_actors = [a for a in tgt_actors if a.code[:3] not in {s.code[:3] for s in src_actors}]
+        if coop and tgt_actors:  # a partner of the source's own country is no target
+            src_countries3 = {s.code[:3] for s in src_actors}
+            if any(a.code[:3] in src_countries3 for a in tgt_actors):
+                tgt_actors = [a for a in tgt_actors if a.code[:3] not in src_countries3]
         modality = self._modality(hit, floor, reported)
         if verbal and source and via != "sentence":
             self.last_subject[si] = (hit.w1, source)
@@ -737,6 +755,15 @@ def _number_word(norm: str) -> bool:
 def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     """Prepositions that introduce a trigger's target: its own and its event type's defaults (shared: read only)."""
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
+
+
+def _unnamed_armed(phrases: list[Phrase]) -> bool:
+    """Are all the actors of the phrases armed men the text does not name ("مسلحون", "انتحاري")?"""
+    for p in phrases:
+        for a in p.actors:
+            if a.entity is not None or a.code not in UNNAMED_ARMED:
+                return False
+    return True
 
 
 def _stronger(a: str, b: str) -> str:

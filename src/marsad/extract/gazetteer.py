@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..text import NormalizedText
+from ..text.normalize import IdentityOffsets
 
 GAZETTEER_VERSION = "1"
 
@@ -29,7 +30,7 @@ _PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "
 _AL_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"})  # before a name that starts with ال
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass pays object.__setattr__ per field, and a document has dozens
 class GazMatch:
     start: int  # original-text offsets of the name (proclitics excluded)
     end: int
@@ -135,11 +136,14 @@ class Gazetteer:
         out: list[GazMatch] = []
         last_end = -1
         text = nt.original
+        # a view as long as its original maps every span to itself (``NormalizedText``: nothing deleted or expanded,
+        # so no mark follows a name to be taken in); most documents are such, and the mapping is per match
+        identity = type(nt.offsets) is IdentityOffsets
         for nstart, nend, key, prefix, ws in cands:
             if ws < last_end:
                 continue
             entries = self._entries[key]
-            ostart, oend = nt.to_original(nstart, nend)
+            ostart, oend = (nstart, nend) if identity else nt.to_original(nstart, nend)
             if key in self._cased:
                 surface = text[ostart:oend]
                 entries = tuple(e for e in entries if _case_ok(e, surface))

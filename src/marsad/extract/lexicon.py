@@ -93,6 +93,9 @@ class _Starts:
         return got
 
 
+HEAD_MEMO_MAX = 200_000  # word forms kept by ``Lexicon.head_positions`` per set of indexes
+
+
 class Lexicon:
     """Everything the engine looks words up in, per language."""
 
@@ -129,12 +132,34 @@ class Lexicon:
         self.common_words = frozenset(common)  # names equal to these need context (see extract.mentions)
         self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
                        for index in table.values()}
+        self._head_memo: dict[tuple[int, ...], dict[frozenset[str], tuple[int, ...]]] = {}  # see head_positions
 
     def heads(self, index: dict[str, list[Pattern]]) -> frozenset[str]:
         """The first words of ``index``'s patterns: a word none of whose ``forms`` is one of them starts no match
         (a cheap test before ``matches``)."""
         got = self._heads.get(id(index))
         return got if got is not None else frozenset(index)
+
+    def head_positions(self, words, indexes: tuple) -> tuple[list[int], ...]:
+        """For each index of ``indexes``, the positions of the words one of whose forms is one of its ``heads`` —
+        one pass over the words for all of them. Which heads a word meets is memoized per ``forms`` set (one shared
+        frozenset per normalized form, its hash computed once); the memo is bounded and starts over when full."""
+        key = tuple(map(id, indexes))
+        memo = self._head_memo.get(key)
+        if memo is None or len(memo) > HEAD_MEMO_MAX:
+            if len(self._head_memo) > 16:
+                self._head_memo.clear()
+            memo = self._head_memo[key] = {}
+        heads = [self.heads(index) for index in indexes]
+        out = tuple([] for _ in indexes)
+        for k, w in enumerate(words):
+            forms = w.forms
+            which = memo.get(forms)
+            if which is None:
+                which = memo[forms] = tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h))
+            for n in which:
+                out[n].append(k)
+        return out
 
     def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):
         """The longest pattern of ``index`` starting at word ``i``: (Pattern, prefix, n_words) or None."""

@@ -28,6 +28,13 @@ def _codes(actors) -> set[str]:
     return {a.code for a in actors}
 
 
+def _code_key(actors) -> tuple[str, ...]:
+    """The actors' codes, each once, sorted (a key of identical tellings); one actor is the common case."""
+    if len(actors) == 1:
+        return (actors[0].code,)
+    return tuple(sorted({a.code for a in actors}))
+
+
 def _countries(actors) -> set[str]:
     return {a.code[:3] for a in actors if a.code}
 
@@ -96,14 +103,16 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     for ev in events:
         if ev.type is not None:
             last_typed[ev.sentence] = max(last_typed.get(ev.sentence, -1), ev.trigger.start)
-    pairs = [(ev, k) for ev, k in zip(events, trigger_keys) if not _carrier(ev, last_typed)]
+    pairs = [(ev, k) for ev, k in zip(events, trigger_keys) if ev.type is not None or not _carrier(ev, last_typed)]
     # 1. identical tellings
     out: list[Event] = []
     index: dict[tuple, int] = {}
     for ev, tkey in pairs:
-        base = (ev.type, ev.cameo, ev.modality, tuple(sorted(_codes(ev.source))), tuple(sorted(_codes(ev.target))))
-        keys = [base + ("t", tkey), base + ("e", ev.evidence.text)]
-        hit = next((index[k] for k in keys if k in index), None)
+        base = (ev.type, ev.cameo, ev.modality, _code_key(ev.source), _code_key(ev.target))
+        keys = (base + ("t", tkey), base + ("e", ev.evidence.text))
+        hit = index.get(keys[0])
+        if hit is None:
+            hit = index.get(keys[1])
         if hit is None:
             out.append(ev)
             for k in keys:
@@ -118,7 +127,7 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     for ev in out:
         peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
         twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
-                     and _compatible(m, ev)), None)
+                     and _compatible(m, ev)), None) if peers else None
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)

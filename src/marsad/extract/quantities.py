@@ -17,9 +17,13 @@ GDP_FORMS = {"الناتج المحلي الاجمالي": "GDP", "ناتجها 
              "الناتج المحلي": "GDP", "gross domestic product": "GDP", "gdp": "GDP"}
 
 
-def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[Mention], kb, lexicon) -> list[tuple[int, Quantity]]:
-    """(word index, Quantity) for every non-year number in the text."""
-    starts = [w.start for w in words]
+def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[Mention], kb, lexicon,
+                       starts: list[int] | None = None) -> list[tuple[int, Quantity]]:
+    """(word index, Quantity) for every non-year number in the text; ``starts`` (the words' start offsets) may be
+    handed in when the caller has them."""
+    if starts is None:
+        starts = [w.start for w in words]
+    mention_w0 = [mn.w0 for mn in mentions]  # in text order, so nondecreasing: searched by bisection
     units = lexicon.units.get(lang, {})
     out: list[tuple[int, Quantity]] = []
     for nm in find_numbers(text, lang):
@@ -54,8 +58,11 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
                     of = label
                     break
         # whose: a nisba / country right after the unit noun
-        for mn in mentions:
-            if k_first <= mn.w0 <= k + 1 and mn.kind in ("nisba", "country", "demonym"):
+        for at in range(bisect.bisect_left(mention_w0, k_first), len(mentions)):  # the mentions from word k_first on
+            mn = mentions[at]
+            if mn.w0 > k + 1:
+                break
+            if mn.kind in ("nisba", "country", "demonym"):
                 rec = kb.entities.get(mn.target)
                 if rec is not None:
                     actor = rec.code

@@ -56,14 +56,16 @@ def is_definite(hit, words: list[Word]) -> bool:
 
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
     """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, generic), or
-    None. ``scope`` is ``Lexicon.scope[lang]``; ``nominal`` says the trigger is a verbal noun."""
+    None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
+    words are absent cannot apply: it is not looked for); ``nominal`` says the trigger is a verbal noun."""
     empty: frozenset[str] = frozenset()
     w0, w1 = hit.w0, hit.w1
     sent = words[w0].sentence
     relative = scope.get("relative", empty)
-    if words[w0].norm.isascii() and _back(words, w0 - 1, EN_RELATIVE_SPAN, relative, clause=True) is not None:
+    if relative and words[w0].norm.isascii() \
+            and _back(words, w0 - 1, EN_RELATIVE_SPAN, relative, clause=True) is not None:
         return "relative"  # "protests in which about 300 people were killed" (English verb groups are phrases)
-    if not nominal:
+    if not nominal and (relative or "pluperfect" in scope):  # the only reasons a verb may have
         aux = scope.get("auxiliary", empty)
         k, seen_qad = w0 - 1, False
         while (w := _word_in(words, k, sent)) is not None and w.norm in aux and w0 - k <= AUX_SPAN:
@@ -75,9 +77,10 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
         kana = _back(words, w0 - 1, KANA_SPAN, scope.get("pluperfect", empty)) if seen_qad else None
         if kana is not None and _back(words, kana - 1, KANA_SPAN, scope.get("reporting", empty)) is None:
             return "pluperfect"  # "وكان الجيش قد قصف"; but "said it had launched" is the reporter's tense
-    if nominal and _back(words, w0 - 1, REFERENCE_SPAN, scope.get("reference", empty), clause=True) is not None:
+    if nominal and "reference" in scope \
+            and _back(words, w0 - 1, REFERENCE_SPAN, scope["reference"], clause=True) is not None:
         return "reference"  # "منذ اغتيال بوتو", "بعد أسبوعين من خطفه", "after Gaza hospital blast"
-    if _back(words, w0 - 1, CHARGE_SPAN, scope.get("charge", empty)) is not None:
+    if "charge" in scope and _back(words, w0 - 1, CHARGE_SPAN, scope["charge"]) is not None:
         return "charge"
     if nominal:
         prev = _word_in(words, w0 - 1, sent)

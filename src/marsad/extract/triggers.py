@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
 from .lexicon import head_words
@@ -60,6 +61,19 @@ def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> 
     return 1
 
 
+def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], bool]]:
+    """id of a trigger with context words -> (context_any, exclude_any) normalized, and whether it is an English gap
+    companion (``_is_gap_companion``): what ``find_triggers`` checks per trigger sense, made once per process."""
+    out = {}
+    for ts in lexicon.rules.triggers.values():
+        for t in ts:
+            need = frozenset(normalize_key(x) for x in (t.context_any or ()))
+            avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
+            if need or avoid:
+                out[id(t)] = (need, avoid, _is_gap_companion(t))
+    return out
+
+
 def _context_start(i: int, sent) -> int:
     """First word of the context window before word ``i``: up to CONTEXT_WINDOW words back inside its sentence
     ``sent`` (a ``Sentence``: words [w0, w1))."""
@@ -108,8 +122,11 @@ def _has_word_pair(sent_words: list[Word], sent_forms: frozenset[str],
     return any(a.norm in firsts and f"{a.norm} {b.norm}" in pairs for a, b in zip(sent_words, sent_words[1:]))
 
 
-def _trigger_starts(words: list[Word], heads: frozenset[str]) -> list[int]:
-    """Words where a trigger may start: words outside actor mentions one of whose forms begins a trigger form."""
+def _trigger_starts(words: list[Word], heads: frozenset[str], head_words_at: list[int] | None = None) -> list[int]:
+    """Words where a trigger may start: words outside actor mentions one of whose forms begins a trigger form
+    (``head_words_at``, when given, lists the words of the last kind)."""
+    if head_words_at is not None:
+        return [i for i in head_words_at if words[i].kind == "word" and words[i].mention is None]
     return [i for i, w in enumerate(words) if w.kind == "word" and w.mention is None and not w.forms.isdisjoint(heads)]
 
 
@@ -133,17 +150,21 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
 
 
-def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict) -> list[TriggerHit]:
-    """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order."""
+def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
+                  doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None) -> list[TriggerHit]:
+    """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order;
+    ``doc_forms`` (every form of every word) and ``head_words_at`` (the positions of the words one of whose forms
+    begins a trigger, ``Lexicon.head_positions``) may be handed in when the caller has them."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
-    doc_forms = frozenset().union(*[w.forms for w in words])
+    if doc_forms is None:
+        doc_forms = frozenset().union(*[w.forms for w in words])
     contexts = _contexts_in(lexicon, lang, doc_forms)
     reflexives = not REFLEXIVE.isdisjoint(doc_forms)  # most documents have none
     drop_cache: dict[int, frozenset[str]] = {}
     hits: list[TriggerHit] = []
     next_free = 0  # the first word not inside a trigger found already
-    for i in _trigger_starts(words, heads):
+    for i in _trigger_starts(words, heads, head_words_at):
         if i < next_free:
             continue
         w = words[i]
@@ -171,11 +192,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             ctx = context_sets.get(id(t))
             rank = FREE_RANK  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
-                need, avoid = ctx
-                if need and _is_gap_companion(t):  # "launched 10 drones": the object follows within a few words
-                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, _context_end(j, sentence))
+                need, avoid, gap_companion = ctx
+                hi = j + CONTEXT_WINDOW + 1  # _context_end(j, sentence), written out (hot path)
+                if hi > sentence.w1:
+                    hi = sentence.w1 if sentence.w1 > j + 1 else j + 1
+                if need and gap_companion:  # "launched 10 drones": the object follows within a few words
+                    lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
                 else:
-                    lo, hi = _context_start(i, sentence), _context_end(j, sentence)
+                    lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
                 if need and not _near(words, lo, hi, need, doc_forms):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):

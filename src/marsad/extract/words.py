@@ -8,7 +8,7 @@ Imports: marsad.text only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize
@@ -34,6 +34,14 @@ class Word:
     forms: frozenset = frozenset()  # the normalized form and every base: what lexicon lookups compare against
     mention: int | None = None  # index of the mention covering this word
     trigger: int | None = None
+
+
+# ``segment`` fills these slots one by one (cheaper than calling the dataclass): a field added to Word must be added
+# there too
+_SEGMENT_FILLS = ("i", "start", "end", "text", "norm", "kind", "sentence", "clause", "bases", "forms", "mention",
+                  "trigger")
+if tuple(f.name for f in fields(Word)) != _SEGMENT_FILLS:  # pragma: no cover - a guard for whoever edits Word
+    raise TypeError("Word's fields changed: update segment(), which fills every slot of a new Word")
 
 
 @dataclass(slots=True)
@@ -95,38 +103,78 @@ def _word_readings(lang: str) -> dict[str, tuple]:
 
 
 def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
-    """Split a document into words grouped by sentence, with clause numbers inside each sentence."""
+    """Split a document into words grouped by sentence, with clause numbers inside each sentence.
+
+    Tokens and sentence spans both come in text order, so one pass over the tokens walks the sentences along: a
+    token at or past the end of the current sentence closes it (and any sentence without tokens); a token that
+    ends before the sentence starts (between two sentences) is left out, as are tokens after the last sentence."""
     sentences: list[Sentence] = []
     words: list[Word] = []
     toks = tokenize(text, lang, split_clitics=False)
     spans = split_sentences(text, lang)
-    ti = 0
-    n_toks = len(toks)
+    n_spans = len(spans)
+    if not n_spans:
+        return words, sentences
     add = words.append  # the loop below runs once per token: names bound once (hot path)
+    new_word = object.__new__
     memo = _word_readings(lang)
-    for si, (s0, s1) in enumerate(spans):
-        sent = Sentence(si, s0, s1, len(words), len(words))
-        clause = 0
-        while ti < n_toks:
-            tok = toks[ti]
-            start = tok.start
-            if start >= s1:
-                break
-            ti += 1
-            if tok.end <= s0:
-                continue
-            norm, kind = tok.norm, tok.kind
+    n_words = 0  # len(words), kept by hand (hot path)
+    si = 0
+    s0, s1 = spans[0]
+    sent = Sentence(0, s0, s1, 0, 0)
+    clause = 0
+    for tok in toks:
+        start = tok.start
+        if start >= s1:  # past the current sentence: close it and open the one this token may belong to
+            while start >= s1:
+                _close(sent, words, n_words)
+                sentences.append(sent)
+                si += 1
+                if si == n_spans:
+                    return words, sentences
+                s0, s1 = spans[si]
+                sent = Sentence(si, s0, s1, n_words, n_words)
+            clause = 0
+        if tok.end <= s0:
+            continue
+        norm, kind = tok.norm, tok.kind
+        if kind == "word":
+            got = memo.get(norm)
+            if got is None:
+                got = memo[norm] = readings(norm, lang, True)
+            bases, forms = got
+        else:
             if kind == "punct" and norm in CLAUSE_PUNCT:
                 clause += 1
-            if kind == "word":
-                got = memo.get(norm)
-                if got is None:
-                    got = memo[norm] = readings(norm, lang, True)
-                bases, forms = got
-            else:
-                bases, forms = readings(norm, lang, False)
-            add(Word(len(words), start, tok.end, tok.text, norm, kind, si, clause, bases, forms))
-        sent.w1 = len(words)
-        sent.words = words[sent.w0:sent.w1]
+            bases, forms = readings(norm, lang, False)
+        # the slots filled one by one on a bare instance: the same Word as Word(...) at two thirds of the cost (the
+        # dataclass __init__ call goes through type.__call__ and a Python frame, once per token)
+        w = new_word(Word)
+        w.i = n_words
+        w.start = start
+        w.end = tok.end
+        w.text = tok.text
+        w.norm = norm
+        w.kind = kind
+        w.sentence = si
+        w.clause = clause
+        w.bases = bases
+        w.forms = forms
+        w.mention = None
+        w.trigger = None
+        add(w)
+        n_words += 1
+    while True:  # the current sentence and any after it without tokens
+        _close(sent, words, n_words)
         sentences.append(sent)
-    return words, sentences
+        si += 1
+        if si == n_spans:
+            return words, sentences
+        s0, s1 = spans[si]
+        sent = Sentence(si, s0, s1, n_words, n_words)
+
+
+def _close(sent: Sentence, words: list[Word], n_words: int) -> None:
+    """Give a sentence its words: those from its first one to the last made so far."""
+    sent.w1 = n_words
+    sent.words = words[sent.w0:n_words]
