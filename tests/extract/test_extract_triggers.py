@@ -92,28 +92,21 @@ def test_an_announced_withdrawal_is_a_concession_and_a_done_one_a_retreat(text, 
     assert [(e.type, e.cameo) for e in doc.events if e.type in ("CONCEDE", "RETREAT")] == [(etype, cameo)]
 
 
-@pytest.mark.parametrize("text, etype, cameo", [
-    ("Thousands of people stormed the governor's office in Basra on Monday.", "PROTEST", "145"),
-    ("Jordan called off a summit planned for Wednesday in Amman.", "REJECT", "125"),
-    ("Iran reserves all options to defend itself, its foreign minister said.", "THREATEN", "130"),
-    ("The United States will reduce its forces to 8,600 within 135 days.", "CONCEDE", "0356"),
-    ("Seoul and Washington suspended joint military exercises on Friday.", "RETREAT", "087"),
-    ("Egyptian and Sudanese air forces began their first joint air exercise on Monday.", "COOPERATE", "062"),
-    ("Iranian authorities cut off almost all internet access on Sunday.", "COERCE", "1721"),
-    ("Britain will phase out imports of Russian oil by the end of the year.", "SANCTION", "163"),
-])
-def test_english_senses(text, etype, cameo):
-    doc = marsad.code(text, lang="en", date=DATE)
-    assert (etype, cameo) in [(e.type, e.cameo) for e in doc.events]
-
-
-@pytest.mark.parametrize("text, etype, cameo", [
+@pytest.mark.parametrize("text, etype, cameo, lang", [
+    ("Thousands of people stormed the governor's office in Basra on Monday.", "PROTEST", "145", "en"),
+    ("Jordan called off a summit planned for Wednesday in Amman.", "REJECT", "125", "en"),
+    ("Iran reserves all options to defend itself, its foreign minister said.", "THREATEN", "130", "en"),
+    ("The United States will reduce its forces to 8,600 within 135 days.", "CONCEDE", "0356", "en"),
+    ("Seoul and Washington suspended joint military exercises on Friday.", "RETREAT", "087", "en"),
+    ("Egyptian and Sudanese air forces began their first joint air exercise on Monday.", "COOPERATE", "062", "en"),
+    ("Iranian authorities cut off almost all internet access on Sunday.", "COERCE", "1721", "en"),
+    ("Britain will phase out imports of Russian oil by the end of the year.", "SANCTION", "163", "en"),
     ("انطلقت اليوم الأحد فعاليات التمرين البحري المشترك بين القوات البحرية السعودية والقوات البحرية المصرية.",
-     "COOPERATE", "062"),
-    ("أعلن رئيس الحكومة الليبية اليوم إيقاف وزيرة الخارجية عن العمل وإحالتها إلى التحقيق.", "ACCUSE", "090"),
-    ("كشفت وزارة الدفاع الإيرانية اليوم الخميس عن نسخة جديدة من صاروخ باليستي.", "MOBILIZE", "150"),
-    ("وطالب وزير الخارجية البريطاني طهران بالإفراج عن الناقلة، محذرا من عواقب وخيمة.", "THREATEN", "130"),
+     "COOPERATE", "062", "ar"),
+    ("أعلن رئيس الحكومة الليبية اليوم إيقاف وزيرة الخارجية عن العمل وإحالتها إلى التحقيق.", "ACCUSE", "090", "ar"),
+    ("كشفت وزارة الدفاع الإيرانية اليوم الخميس عن نسخة جديدة من صاروخ باليستي.", "MOBILIZE", "150", "ar"),
+    ("وطالب وزير الخارجية البريطاني طهران بالإفراج عن الناقلة، محذرا من عواقب وخيمة.", "THREATEN", "130", "ar"),
 ])
-def test_arabic_senses(text, etype, cameo):
-    doc = marsad.code(text, lang="ar", date=DATE)
+def test_senses(text, etype, cameo, lang):
+    doc = marsad.code(text, lang=lang, date=DATE)
     assert (etype, cameo) in [(e.type, e.cameo) for e in doc.events]

@@ -112,8 +112,7 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     words: list[Word] = []
     toks = tokenize(text, lang, split_clitics=False)
     spans = split_sentences(text, lang)
-    n_spans = len(spans)
-    if not n_spans:
+    if not spans:
         return words, sentences
     add = words.append  # the loop below runs once per token: names bound once (hot path)
     new_word = object.__new__
@@ -127,13 +126,10 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
         start = tok.start
         if start >= s1:  # past the current sentence: close it and open the one this token may belong to
             while start >= s1:
-                _close(sent, words, n_words)
-                sentences.append(sent)
-                si += 1
-                if si == n_spans:
+                sent = _next_sentence(sent, sentences, words, n_words, spans)
+                if sent is None:
                     return words, sentences
-                s0, s1 = spans[si]
-                sent = Sentence(si, s0, s1, n_words, n_words)
+                si, s0, s1 = sent.index, sent.start, sent.end
             clause = 0
         if tok.end <= s0:
             continue
@@ -164,17 +160,20 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
         w.trigger = None
         add(w)
         n_words += 1
-    while True:  # the current sentence and any after it without tokens
-        _close(sent, words, n_words)
-        sentences.append(sent)
-        si += 1
-        if si == n_spans:
-            return words, sentences
-        s0, s1 = spans[si]
-        sent = Sentence(si, s0, s1, n_words, n_words)
+    while sent is not None:  # the current sentence and any after it without tokens
+        sent = _next_sentence(sent, sentences, words, n_words, spans)
+    return words, sentences
 
 
-def _close(sent: Sentence, words: list[Word], n_words: int) -> None:
-    """Give a sentence its words: those from its first one to the last made so far."""
+def _next_sentence(sent: Sentence, sentences: list[Sentence], words: list[Word], n_words: int,
+                   spans: list) -> Sentence | None:
+    """Close ``sent`` (give it the words made so far from its first one) and open the next sentence of ``spans``,
+    which starts at word ``n_words``; None after the last."""
     sent.w1 = n_words
     sent.words = words[sent.w0:n_words]
+    sentences.append(sent)
+    si = sent.index + 1
+    if si == len(spans):
+        return None
+    s0, s1 = spans[si]
+    return Sentence(si, s0, s1, n_words, n_words)
