@@ -43,6 +43,9 @@ ACTOR_SECTORS = frozenset({
     "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "PRM", "PTY", "BUS", "CRM", "CVL",
     "EDU", "ELI", "JRN", "LAB", "MED", "HLH", "REF", "REL", "SOC", "AGR", "DEV", "ENV", "HRI", "MOD", "RAD", "SET",
     "PKO", "PRE", "MUS", "CHR", "CTH", "PRO", "JEW", "HIN", "BUD"})
+# the sectors of armed actors a text does not name ("مسلحون", "gunmen", "المتمردون"): a claim or an affiliation named
+# in the sentence may tell who they are (extract/events.py, extract/merge.py)
+UNNAMED_ARMED = frozenset({"UAF", "REB", "INS"})
 
 
 @_direct_init

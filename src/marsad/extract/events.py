@@ -19,7 +19,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Actor, Location, Span, TimeRef
+from ..model import UNNAMED_ARMED, Actor, Location, Span, TimeRef
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
@@ -60,7 +60,6 @@ QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "�
 # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
 BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين",
                        "تابعون", "ينتمي", "تنتمي", "ينتمون", "المنتمي", "المنتمين", "منتمي", "منتمين"})
-UNNAMED_ARMED = frozenset({"UAF", "REB", "INS"})  # codes of armed actors the text does not name
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
 IMPERSONAL = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى", "ويجري"})
 BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"

@@ -18,7 +18,7 @@ Imports: marsad.model.
 """
 from __future__ import annotations
 
-from ..model import Event
+from ..model import UNNAMED_ARMED, Event
 
 TELLING = {"asserted", "reported"}  # the same event, told directly or through a source
 HEADLINE_END = (".", "!", "?", "؟", "…", "\"", "»", ":")
@@ -78,7 +78,6 @@ def _carrier(ev: Event, last_typed: dict[int, int]) -> bool:
 
 
 CLAIM_CAMEO = "015"
-UNNAMED_ARMED = ("UAF", "REB", "INS")  # codes (country + these) of armed actors the text does not name
 
 
 def credit_claims(events: list[Event]) -> None:
@@ -88,7 +87,7 @@ def credit_claims(events: list[Event]) -> None:
             continue
         for ev in events:
             if ev.type == "ASSAULT" and ev.sentence == claim.sentence and ev.trigger.start < claim.trigger.start \
-                    and all(a.entity is None and a.code.endswith(UNNAMED_ARMED) for a in ev.source):
+                    and all(a.entity is None and a.code[-3:] in UNNAMED_ARMED for a in ev.source):
                 ev.source = list(claim.source)
                 claimed = {a.code for a in claim.source}
                 ev.target = [a for a in ev.target if a.code not in claimed]  # "هجوم ... تبنته X": X is no target
