@@ -139,3 +139,10 @@ def test_the_means_of_a_clause_are_its_subjects():
     # "ردت إسرائيل استخباراتيا عبر اغتيال": Israel is who assassinates, even with an adverb between
     evs = _events("لكن إسرائيل ردت سريعا وبصمت عبر اغتيال قيادي في الحزب أمس.", "ASSAULT")
     assert evs and _codes(evs[0].source) == ["ISR"]
+
+
+def test_a_comma_participle_keeps_the_main_verb_s_subject():
+    # "طالب X طهران بالإفراج …، محذرا": the demanded release (a definite verbal noun) does not become the subject
+    # that the participle shares; X warns
+    evs = _events("وطالب وزير الخارجية البريطاني طهران بالإفراج عن الناقلة، محذرا من عواقب وخيمة.", "THREATEN")
+    assert evs and _codes(evs[0].source) == ["GBRGOV"]

@@ -50,6 +50,7 @@ AGENT_CLAUSE = frozenset({f + o for f in ("شن", "شنت", "نفذ", "نفذت"
 AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
 ORIGIN_SPAN = 6
+ARTICLE = ("ال", "بال", "وال", "لل", "فال", "كال")  # a word that starts with the article (and a clitic) is a noun
 MEANS = frozenset({"عبر", "خلال"})  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
 FUTURE_NOT = frozenset({"لن", "ولن", "won't", "will not"})
@@ -559,8 +560,8 @@ class EventBuilder:
             if any(a.code[:3] in src_countries3 for a in tgt_actors):
                 tgt_actors = [a for a in tgt_actors if a.code[:3] not in src_countries3]
         modality = self._modality(hit, floor, reported)
-        if verbal and source and via != "sentence":
-            self.last_subject[si] = (hit.w1, source)
+        if verbal and source and via != "sentence" and (t.pos == "verb" or not words[hit.w0].norm.startswith(ARTICLE)):
+            self.last_subject[si] = (hit.w1, source)  # not a definite noun: "طالب X طهران بالإفراج، محذرا": X warns
         return src_actors, tgt_actors, modality, via
 
     def _origin(self, hit: TriggerHit) -> Actor | None:
