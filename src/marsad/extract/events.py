@@ -183,9 +183,8 @@ class EventBuilder:
         return []
 
     def _agent_clause(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
-        """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X"."""
-        if not self.has_agent_clause:
-            return []
+        """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X" (called
+        only in documents with an agent-clause word)."""
         words = self.words
         span = AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN  # "تعرضت قاعدة إلى هجوم انتحاري شنه X"
         for k in range(hit.w1 + 1, min(hit.w1 + 1 + span, len(words))):
@@ -251,9 +250,8 @@ class EventBuilder:
         return []
 
     def _qama_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
-        """"قامت القوات التركية بقصف ...": the subject of قام is the actor of the verbal noun after it."""
-        if not self.has_qama:
-            return []
+        """"قامت القوات التركية بقصف ...": the subject of قام is the actor of the verbal noun after it (called only in
+        documents with a form of قام)."""
         words = self.words
         for k in range(hit.w0 - 1, max(hit.w0 - 10, self.sentences[words[hit.w0].sentence].w0 - 1), -1):
             w = words[k]
@@ -267,9 +265,8 @@ class EventBuilder:
         return []
 
     def _owner(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
-        """The owner of the weapon or unit that acts: "أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ"."""
-        if not self.has_belonging:
-            return []
+        """The owner of the weapon or unit that acts: "أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ" (called
+        only in documents with a word of belonging)."""
         words = self.words
         k = next((k for k in range(hit.w1 + 1, min(hit.w1 + 5, len(words) - 1))
                   if not words[k].forms.isdisjoint(BELONGING)), None)
@@ -282,8 +279,10 @@ class EventBuilder:
 
     def _impersonal(self, hit: TriggerHit) -> bool:
         """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
+        if not self.has_impersonal:
+            return False
         words = self.words
-        return self.has_impersonal and not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
+        return not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (
             hit.w0 > 0 and not words[hit.w0 - 1].forms.isdisjoint(IMPERSONAL))
 
     def _coordinated(self, hit: TriggerHit) -> bool:
@@ -447,7 +446,7 @@ class EventBuilder:
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
-        impersonal = not is_verb and lang == "ar" and self.has_impersonal and self._impersonal(hit)
+        impersonal = not is_verb and lang == "ar" and self._impersonal(hit)
         if not source and not is_verb and after:
             p = after[0]
             prep = p.prep
@@ -567,8 +566,9 @@ class EventBuilder:
     def _origin(self, hit: TriggerHit) -> Actor | None:
         """The country rockets or drones are fired from: "إطلاق صواريخ من جنوب لبنان", "fired from Gaza"."""
         si = self.words[hit.w0].sentence
-        for w0, _w1, m, country, entity in self.geo:
-            if w0 <= hit.w1 or self.words[w0].sentence != si:
+        for at in range(bisect.bisect_right(self.geo_starts, hit.w1), len(self.geo)):  # the places after the trigger
+            w0, _w1, m, country, entity = self.geo[at]
+            if self.words[w0].sentence != si:
                 continue
             if w0 - hit.w1 > ORIGIN_SPAN:
                 break
