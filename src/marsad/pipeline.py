@@ -240,7 +240,8 @@ class Coder:
         home = self._home_country(text, mentions)
         for ev in events:
             where = ev.location.country if ev.location and ev.location.country else home
-            ev.source = self._localize(ev.source, where)
+            if ev.mode != "visit":  # a visitor comes from elsewhere: "وصل الوفد إلى تل أبيب" is no Israeli delegation
+                ev.source = self._localize(ev.source, where)
             ev.target = self._localize(ev.target, where)
         events = merge_events(events, tkeys)
         for n, ev in enumerate(events, start=1):

@@ -21,6 +21,39 @@ def test_unnamed_gunmen_belong_to_the_country_of_the_place(text, lang):
     assert evs and _codes(evs[0].source) == ["IRQUAF"]
 
 
+@pytest.mark.parametrize("text, lang, source", [
+    ("قالت تل أبيب إنها فرضت حصارا بحريا على القطاع.", "ar", ["ISRGOV"]),
+    ("وأكد الوزير أن تل ابيب تفرض حصاراً بحرياً على القطاع.", "ar", ["ISRGOV"]),
+    ("Tel Aviv imposed a naval blockade on the strip on Monday.", "en", ["ISRGOV"]),
+])
+def test_tel_aviv_stands_for_the_israeli_government(text, lang, source):
+    # places.jsonl "seat_of": not the capital in the KB, but its name stands for the government, as a capital's does
+    evs = _events(text, "ASSAULT", lang)
+    assert evs and _codes(evs[0].source) == source
+
+
+def test_a_city_without_seat_of_stays_a_place():
+    doc = marsad.code("قالت حيفا إنها فرضت حصارا بحريا على القطاع.", lang="ar", date=DATE)
+    assert not [a for e in doc.events for a in e.source if a.code.endswith("GOV")]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("وشن الطيران الإسرائيلي غارات على مواقع في جنوب لبنان.", ["ISRMIL"]),
+    ("شن الطيران السوري غارات على قرى في ريف إدلب.", ["SYRMIL"]),
+    ("وتوقفت حركة الطيران في المطار بسبب العاصفة.", []),
+])
+def test_aviation_is_an_air_force_only_with_a_nisba(text, actors):
+    # "الطيران" is the common word (aviation); next to a nisba it is that country's air force (role:air_force)
+    doc = marsad.code(text, lang="ar", date=DATE)
+    assert sorted({a.code for e in doc.events for a in e.source}) == actors
+
+
+def test_a_visitor_does_not_take_the_country_of_the_visit():
+    # an unnamed delegation arriving in Tel Aviv is not Israeli: visits do not localize their source
+    evs = _events("وصل الوفد إلى تل أبيب أمس لإجراء محادثات.", "CONSULT")
+    assert evs and not [a for a in evs[0].source if a.code.startswith("ISR")] and _codes(evs[0].target) == ["ISR"]
+
+
 def test_a_word_in_ta_marbuta_carries_no_pronoun():
     # "امرأة" is a woman, not أمرا (an order) + ه: no REQUEST event
     doc = marsad.code("قامت امرأة بتفجير نفسها قرب دورية في الموصل أمس.", lang="ar", date=DATE)

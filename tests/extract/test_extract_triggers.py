@@ -110,3 +110,15 @@ def test_an_announced_withdrawal_is_a_concession_and_a_done_one_a_retreat(text, 
 def test_senses(text, etype, cameo, lang):
     doc = marsad.code(text, lang=lang, date=DATE)
     assert (etype, cameo) in [(e.type, e.cameo) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("لكن سوريا ردت عبر اغتيال ضابط كبير في الاستخبارات.", True),
+    ("وحاولت الجماعة من خلال اختطاف رهائن الضغط على الحكومة.", True),
+    ("وتحدث التقرير عن اغتيال ضابط كبير في الاستخبارات.", False),  # talked of, with no context: not coded
+    ("طالب الوزير بحل الخلاف عبر الحوار.", False),  # the means rule is for violent acts only
+])
+def test_an_act_told_as_the_means_needs_no_other_context(text, found):
+    # a verbal noun after "عبر" / "من خلال" is how the clause's subject acted: it stands without time or toll words
+    evs = [e for e in marsad.code(text, lang="ar", date=DATE).events if e.type in ("ASSAULT", "COERCE", "CONSULT")]
+    assert bool(evs) == found

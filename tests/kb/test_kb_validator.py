@@ -157,6 +157,18 @@ def test_capital_links_must_agree(tmp_path):
     assert any(p.file == "places.jsonl" and "country:USA" not in p.message and "JPN" in p.message for p in errs)
 
 
+@pytest.mark.parametrize("seat_of, needle", [("XYZ", "not a country code"), ("isr", "seat_of must be"),
+                                             (None, "seat_of must be")])
+def test_seat_of_must_name_a_country(tmp_path, seat_of, needle):
+    d = copy_shipped(tmp_path)
+    lines = (d / "places.jsonl").read_text(encoding="utf-8").splitlines()
+    tel_aviv = next(i for i, line in enumerate(lines, 1) if '"name":"Tel Aviv"' in line)
+    replace_line(d / "places.jsonl", tel_aviv, lambda r: {**r, "seat_of": seat_of})
+    manifest.write(d)
+    errs = [p for p in validate(d).errors]
+    assert any(p.file == "places.jsonl" and p.line == tel_aviv and needle in p.message for p in errs), errs
+
+
 def test_unknown_fields_are_warnings_and_strict_fails(tmp_path):
     d = tiny_kb(tmp_path)
     replace_line(d / "countries.jsonl", 2, lambda r: {**r, "name_en": "typo"})

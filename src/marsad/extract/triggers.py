@@ -24,6 +24,7 @@ EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "f
 REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
 
 
+MEANS_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts told as a means are done ("ردت عبر اغتيال"), not talked of
 FREE_RANK = 2  # rank of a sense without context words: any sense whose context is present ranks before it
 GAP_OBJECT_SPAN = 5  # words after an English gap companion in which its object must stand
 
@@ -51,6 +52,15 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms:
         if not forms.isdisjoint(words[k].forms):  # the word or one of its bases
             return True
     return False
+
+
+def _after_means(words: list[Word], i: int, first: int) -> bool:
+    """Does word ``i`` follow a means preposition ("عبر", "من خلال") inside its sentence (from word ``first``)?
+    "ردت إسرائيل عبر اغتيال X" tells the act as the clause's means: it happened, and needs no other context."""
+    if i - 1 < first:
+        return False
+    prev = words[i - 1].norm
+    return prev == "عبر" or (prev == "خلال" and i - 2 >= first and words[i - 2].norm == "من")
 
 
 def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> int:
@@ -200,7 +210,8 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
                 else:
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
-                if need and not _near(words, lo, hi, need, doc_forms):
+                if need and not _near(words, lo, hi, need, doc_forms) \
+                        and not (t.type in MEANS_TYPES and _after_means(words, i, sentence.w0)):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue

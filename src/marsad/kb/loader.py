@@ -91,9 +91,12 @@ class KnowledgeBase:
         return self._countries.get(code.upper()) if code else None
 
     def capital_country(self, place_id: str) -> str | None:
-        """ISO3 of the country whose capital ``place_id`` is, or None."""
+        """ISO3 of the country whose capital ``place_id`` is, or whose government its name stands for in news
+        (``seat_of``: Tel Aviv), or None."""
         rec = self.entities.get(place_id)
-        return rec.raw.get("capital_of") if rec is not None and rec.kind == "place" else None
+        if rec is None or rec.kind != "place":
+            return None
+        return rec.raw.get("capital_of") or rec.raw.get("seat_of")
 
     def person_roles(self, person_id: str, on: dt.date | None = None) -> tuple[RoleSpell, ...]:
         """Every spell of the person covering ``on`` (all spells when ``on`` is None), in file order."""
@@ -167,7 +170,7 @@ def _entry_names(rec: EntityRecord) -> Iterator[tuple[str, str, str, bool]]:
         amb_all = flag is True
         amb = set(flag) if isinstance(flag, list) else set()
         kind = {"organization": "organization", "region": "region"}.get(rec.kind) or (
-            "capital" if raw.get("kind") == "capital" else "place")
+            "capital" if raw.get("kind") == "capital" or raw.get("seat_of") else "place")
         for s in [raw["name"], *raw["names_en"]]:
             yield s, "en", "acronym" if _is_acronym(s) else kind, amb_all or s in amb
         ar = [raw["name_ar"], *raw["names_ar"]] if raw.get("name_ar") else raw["names_ar"]
@@ -288,6 +291,7 @@ def build_kb(data_dir: Path) -> KnowledgeBase:
                 need_country(rec["country"], fname, n, "country")
             if kind == "place":
                 need_country(rec["capital_of"], fname, n, "capital_of")
+                need_country(rec.get("seat_of"), fname, n, "seat_of")
             entities[rec["id"]] = _entity(kind, rec)
 
     spells: dict[str, tuple[RoleSpell, ...]] = {}

@@ -110,7 +110,7 @@ SPELL = {"post": _str, "country": _opt_str, "title_en": _opt_str, "start": _opt_
 # fields a record may carry beyond REQUIRED (anything else is reported as a warning by the validator)
 OPTIONAL: dict[str, frozenset[str]] = {
     "countries.jsonl": frozenset(),
-    "places.jsonl": frozenset(),
+    "places.jsonl": frozenset({"seat_of"}),  # ISO3 of the government a non-capital city's name stands for
     "regions.jsonl": frozenset({"ambiguous"}),
     "organizations.jsonl": frozenset({"lat", "lon", "parent", "wikidata", "founded", "dissolved"}),
     "people.jsonl": frozenset({"wikidata", "born", "died"}),
@@ -166,6 +166,9 @@ def check_record(file: str, line: int, rec: Any) -> None:
             raise KBError(f"country {rec['country']!r} must be an ISO3 code", file=file, line=line)
         if (rec["kind"] == "capital") != (rec["capital_of"] is not None):
             raise KBError("kind 'capital' and capital_of go together", file=file, line=line)
+        if "seat_of" in rec and (rec["kind"] == "capital" or not _str(rec["seat_of"])
+                                 or not CODE3.fullmatch(rec["seat_of"])):
+            raise KBError("seat_of must be an ISO3 code on a place that is not a capital", file=file, line=line)
     elif file == "organizations.jsonl":
         if rec["kind"] not in ORG_KINDS:
             raise KBError(f"kind {rec['kind']!r} must be one of {sorted(ORG_KINDS)}", file=file, line=line)

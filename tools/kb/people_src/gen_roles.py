@@ -499,8 +499,10 @@ def build() -> list[dict]:
          ["navy", "naval forces", "fleet"])
     role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي",
                                                "سلاح الطيران", "المقاتلات", "الطائرات الحربية",
-                                               "الدفاعات الجوية", "الدفاع الجوي"],
-         ["air force", "air forces", "warplanes", "air defense", "air defences", "fighter jets"])
+                                               "الدفاعات الجوية", "الدفاع الجوي", "الطيران"],
+         ["air force", "air forces", "warplanes", "air defense", "air defences", "fighter jets"],
+         "'الطيران' is also the common word (aviation): as a common word it is an actor only next to a nisba "
+         "('الطيران الإسرائيلي'), by the ambiguity policy of extract/mentions.py")
     role("national_guard", "institution", ["MIL"], ["الحرس الوطني", "الحرس الجمهوري", "الحرس الملكي"],
          ["national guard", "republican guard", "royal guard"])
     role("border_guard", "institution", ["MIL", "COP"], ["حرس الحدود", "قوات حرس الحدود", "خفر السواحل",
