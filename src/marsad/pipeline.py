@@ -80,17 +80,20 @@ class _Timer:
 class Coder:
     """Holds everything loaded once: KB, gazetteer, lexicons."""
 
-    def __init__(self) -> None:
+    def __init__(self, freeze_gc: bool = True) -> None:
         self.kb = load_kb()
         self.gazetteer = Gazetteer.for_kb(self.kb)
         self.lexicon = get_lexicon()
         self.common_words = self.lexicon.common_words
+        self.institutions = frozenset(rid for rid, role in self.kb.roles.items() if role.kind == "institution")
         self.context_sets = context_sets(self.lexicon)
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
         # out of the cyclic collector's generations spares every later collection a walk over them — about a
         # tenth of the coding time, since coding allocates many short-lived objects. Reference counting still
-        # frees them as usual.
-        gc.freeze()
+        # frees them as usual. ``freeze_gc=False`` leaves the collector alone, for a program that builds a Coder
+        # while it still holds cyclic garbage of its own (frozen objects are never collected).
+        if freeze_gc:
+            gc.freeze()
 
     @staticmethod
     @cache
@@ -165,7 +168,7 @@ class Coder:
         doc_forms = frozenset().union(*[w.forms for w in words])  # every form of every word: quick negative tests
         hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms, trigger_at)
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
-                               cue_at)
+                               cue_at, self.institutions)
         events: list[Event] = []
         hits_kept = []
         tkeys: list[str] = []
@@ -281,6 +284,8 @@ class Coder:
             if kind == "nisba" or rec is None:
                 continue
             prev = words[w0 - 1].norm if w0 > 0 else ""
+            if prev[:1] in ("و", "ف") and prev[1:] in locative_words:
+                prev = prev[1:]  # "وفي بغداد", "ففي القاهرة"
             if "ب" in m.prefix.lstrip("و") or prev in locative_words:
                 country = rec.country if rec.kind != "country" else rec.code
                 places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))

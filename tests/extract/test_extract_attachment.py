@@ -48,6 +48,16 @@ def test_aviation_is_an_air_force_only_with_a_nisba(text, actors):
     assert sorted({a.code for e in doc.events for a in e.source}) == actors
 
 
+@pytest.mark.parametrize("text, etype, source", [
+    ("بغداد - قررت الحكومة فرض حظر التجول في المدينة أمس.", "COERCE", ["IRQGOV"]),
+    ("الخرطوم - وقالت الحكومة إنها ستفرض عقوبات على الشركات.", "SANCTION", ["SDNGOV"]),
+])
+def test_the_bare_government_is_the_home_countrys(text, etype, source):
+    # "الحكومة" alone is the government of the document's home country (its dateline here)
+    evs = _events(text, etype)
+    assert evs and _codes(evs[0].source) == source
+
+
 def test_a_visitor_does_not_take_the_country_of_the_visit():
     # an unnamed delegation arriving in Tel Aviv is not Israeli: visits do not localize their source
     evs = _events("وصل الوفد إلى تل أبيب أمس لإجراء محادثات.", "CONSULT")
@@ -179,3 +189,32 @@ def test_a_comma_participle_keeps_the_main_verb_s_subject():
     # that the participle shares; X warns
     evs = _events("وطالب وزير الخارجية البريطاني طهران بالإفراج عن الناقلة، محذرا من عواقب وخيمة.", "THREATEN")
     assert evs and _codes(evs[0].source) == ["GBRGOV"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("ودعا الحزب أنصاره إلى التظاهر، واتهم الحكومة باستخدام القضاء.", ["PTY"], ["GOV"]),
+    ("وأدان الشرطة الهجوم على المتظاهرين.", [], ["COP"]),
+    ("واتهمت الحكومة الحزب بإثارة الفوضى.", ["GOV"], []),
+])
+def test_a_masculine_verb_does_not_take_a_feminine_institution_as_subject(text, source, target):
+    # verb and subject agree in gender: after "اتهم" (masculine) the institution "الحكومة" is the object
+    evs = [e for e in marsad.code(text, lang="ar").events if e.type == "ACCUSE"]
+    assert evs and _codes(evs[-1].source) == source and _codes(evs[-1].target) == target
+
+
+def test_a_place_after_joined_fi_is_where_it_happened():
+    evs = _events("وفي بغداد، صوت مجلس النواب على قرار يطالب الحكومة بإنهاء وجود القوات الأجنبية.", "REQUEST")
+    assert evs and evs[0].location is not None and evs[0].location.country == "IRQ"
+    assert _codes(evs[0].target) == ["IRQGOV"]
+
+
+@pytest.mark.parametrize("text, modality, source", [
+    ("The army said it would withdraw its troops from the border next week.", "planned", ["MIL"]),
+    ("Japan said that it would impose sanctions on the companies.", "planned", ["JPN"]),
+    ("The army would withdraw its troops from the border if the talks failed.", "hypothetical", ["MIL"]),
+    ("The army said it would withdraw its troops if the talks failed.", "hypothetical", ["MIL"]),
+])
+def test_english_would_in_reported_speech_is_planned(text, modality, source):
+    # "said (that) it would" is the future of reported speech; a conditional "if" after the event still wins
+    evs = [e for e in marsad.code(text, lang="en", date=DATE).events if e.type in ("RETREAT", "CONCEDE", "SANCTION")]
+    assert evs and evs[0].modality == modality and _codes(evs[0].source) == source

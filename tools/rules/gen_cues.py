@@ -125,6 +125,7 @@ EN_MODALITY = [
     ("possible", "hypothetical", "before", 3, ["possible", "possibility of", "possibly", "potential", "perhaps",
                                                "likely", "probable", "fears of", "fear of", "any"], ""),
     ("possible_after", "hypothetical", "after", 2, ["possible", "imminent", "likely"], ""),
+    ("if_after", "hypothetical", "after", 4, ["if", "unless"], "'would withdraw troops if the talks failed'"),
     ("intend", "intended", "before", 3, ["intends to", "intend to", "intended to", "intention to", "intends",
                                          "aims to", "aim to", "aimed to", "aiming to", "seeks to", "seek to",
                                          "sought to", "seeking to", "wants to", "want to", "wanted to", "hopes to",

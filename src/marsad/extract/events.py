@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import UNNAMED_ARMED, Actor, Location, Span, TimeRef
+from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
@@ -27,6 +28,7 @@ from .preps import PREP_WORDS, fold as _fold, mention_prep
 from .words import Word
 
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
+MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
                    "en": {"that"}}
 LOCATIVE = {"ar": {"في", "داخل", "قرب", "بالقرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
@@ -42,6 +44,10 @@ DEFAULT_PREPS = {
 }
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
+# "said (that) it would": "would" is the future of reported speech (planned), not a conditional
+EN_SAY = frozenset({"said", "says", "announced", "stated", "added", "confirmed", "declared", "insisted", "told",
+                    "that"})
+EN_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X"
 AGENT_CLAUSE = frozenset({f + o for f in ("شن", "شنت", "نفذ", "نفذت", "ارتكب", "ارتكبت", "تبنى", "تبنت")
@@ -98,8 +104,10 @@ class EventBuilder:
 
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
                  lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
-                 doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None) -> None:
+                 doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None,
+                 institutions: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.institutions = institutions  # ids of the KB roles of kind "institution" ("role:government")
         self.lang = lang
         self.words = words
         self.sentences = sentences
@@ -309,6 +317,14 @@ class EventBuilder:
     def _has_sentence_end(self, a: int, b: int) -> bool:
         return any(self.words[k].norm in (";", ":") for k in range(a + 1, b))
 
+    def _feminine_noun(self, p: Phrase) -> bool:
+        """Does the phrase open with an institution written with ة, a feminine singular ("الحكومة", "الشرطة
+        العراقية")? A masculine verb right before it cannot have it as subject. Names, titles and groups are not
+        judged: "قادة" and "قضاة" are masculine plurals written with ة."""
+        if not p.kinds or p.kinds[0] != "role" or p.mentions[0].target not in self.institutions:
+            return False
+        return self.words[p.w0].text.rstrip(MARKS).endswith("ة")
+
     def _accusative(self, p: Phrase) -> bool:
         """Does a group noun (not a name) open the phrase in the accusative/oblique case: "ناشطاً" (tanween fath),
         "مسلحين" (ـين, the subject would be مسلحون)? Then it is an object, never the subject."""
@@ -391,10 +407,12 @@ class EventBuilder:
             if cue is not None and cue.modality in ("reported", "negated"):
                 floor = k + 1
                 reported = cue.modality  # "نفى X أن ...": everything said inside is denied
-                if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] and hit.w0 - k <= 2 and not t.passive \
+                subject_at = k if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] else (
+                    k + 1 if lang == "en" and k + 1 < hit.w0 and words[k + 1].norm in EN_PRONOUNS else None)
+                if subject_at is not None and hit.w0 - subject_at <= 2 and not t.passive \
                         and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
                         and not self._impersonal(hit):  # "إنه نفذ ضربات", not "إنه تم شن ضربة"
-                    speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل"
+                    speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل", "said that it would"
         first = bisect.bisect_left(starts, floor)
         cands = sent_phrases[first:]  # the phrases from the floor on; before and after the trigger:
         before = [p for p in sent_phrases[first:bisect.bisect_left(starts, hit.w0, first)] if p.w1 < hit.w0]
@@ -438,10 +456,12 @@ class EventBuilder:
             if self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
-                        or _plural_verb(words[hit.w0].norm) or pronoun_subject:
+                        or _plural_verb(words[hit.w0].norm) or pronoun_subject \
+                        or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)):
                     # "أنها استهدفت عناصر طالبان": the pronoun is the subject, what follows the verb its object
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
-                    # "وأطلقوا قذائفهم" carries its own subject and what follows is an object
+                    # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
+                    # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object
                     patient = self._chain_forward(p, cands)
                 else:
                     source = self._chain_forward(p, cands)
@@ -619,6 +639,11 @@ class EventBuilder:
             return self.complementizers[at]
         return None
 
+    def _said_pronoun(self, k: int) -> bool:
+        """Do a reporting verb (or "that") and a subject pronoun stand right before word ``k``: "said it would"?"""
+        words = self.words
+        return k >= 2 and words[k - 1].norm in EN_PRONOUNS and words[k - 2].norm in EN_SAY
+
     def _cue_at(self, k: int):
         cues = self._cues_at(k)
         return cues[0][0] if cues else None
@@ -648,14 +673,19 @@ class EventBuilder:
                 continue  # قد + past = "has/had done": asserted; only قد + a present verb is "may"
             if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
+            if cue.cue == "would" and (reported or self._said_pronoun(k)):  # "said it would withdraw": the future
+                best = _stronger(best, "planned")                          # of reported speech
+                continue
             best = _stronger(best, cue.modality)
         at, stop = bisect.bisect_right(starts, hit.w1, at), min(sent.w1, hit.w1 + 6)
         while at < n_starts and starts[at] < stop:  # cues that start in the 5 words after it
             k = starts[at]
             at += 1
-            cues = self._cues_at(k)
-            if cues and cues[0][0].position == "after" and k - hit.w1 - 1 <= cues[0][0].window:
-                best = _stronger(best, cues[0][0].modality)
+            for cue, _n in self._cues_at(k):  # "if" is a cue both before and after its event
+                if cue.position == "after":
+                    if k - hit.w1 - 1 <= cue.window:
+                        best = _stronger(best, cue.modality)
+                    break
         return best
 
     def location(self, hit: TriggerHit) -> Location | None:
@@ -702,6 +732,18 @@ class EventBuilder:
             sent = self.sentences[si]
             span = self._evidence[si] = Span.of(self.text, sent.start, sent.end)
         return span
+
+
+def _masculine_verb(norm: str, prefix: str) -> bool:
+    """Is an Arabic verb form plainly masculine singular — a past form with no suffix ("اتهم", not "اتهمت",
+    "اتهموا") or a present form with ي and no suffix ("يطالب")? Forms that begin with ت or ن (a Form V past or a
+    feminine present) are not decided."""
+    stem = norm[len(prefix):] if norm.startswith(prefix) else norm
+    if len(stem) < 3 or stem[0] in "تن":
+        return False
+    if stem[0] == "ي":
+        return not stem.endswith(("ان", "ون", "ن"))
+    return not stem.endswith(("ت", "ا", "تم"))  # "ا": a dual ("اتهما") or a final alif ("دعا"): undecided
 
 
 def _plural_verb(norm: str) -> bool:
