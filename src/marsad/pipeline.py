@@ -183,6 +183,11 @@ class Coder:
                 continue
             if (builder.has_agent_clause and builder.agent_echo(hit)) or (hit.w0, t.type) in objects:
                 continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
+            if t.type == "ASSAULT" and lang == "ar" and "ب" in hit.prefix and events \
+                    and _instrument_of(events[-1], hits_kept[-1], hit, words):
+                if events[-1].cameo == GENERIC_ASSAULT and cam.code != GENERIC_ASSAULT:
+                    _recode(events[-1], cam, t.mode)  # "هاجم مسلحون نقطة تفتيش بسيارة مفخخة": a car bombing
+                continue  # the weapon an attack was made with is that attack, not a second one
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
                 continue
@@ -218,6 +223,10 @@ class Coder:
                 if obj is not None:
                     objects.add((obj, t.type))  # and "هجوما", the object of شن, is no second (armed) attack
                 etype, mode = cam.plover_type, None
+            elif t.passive:  # "تعرضت القوات لهجوم": the attack is the passive verb's own, not a second event
+                obj = companion_object(words, sentences, hit, self.context_sets)
+                if obj is not None:
+                    objects.add((obj, t.type))
             elif etype == "RETREAT" and mode in PROMISABLE and builder.promised(hit, modality):
                 cam = lex.cameo[PROMISED_CAMEO]  # "ستسحب إسرائيل قواتها", "أمر بسحب القوات": a concession announced
                 etype, mode = cam.plover_type, None
@@ -407,6 +416,23 @@ def _recent(when: TimeRef | None, day: dt.date | None) -> bool:
     except ValueError:
         return False
     return dt.timedelta(0) <= day - value <= dt.timedelta(days=RECENT_DAYS)
+
+
+GENERIC_ASSAULT = "190"  # CAMEO 190 "use conventional military force, not specified below"
+INSTRUMENT_SPAN = 6  # words between an attack's trigger and the "ب + weapon" it was made with ("بسيارة مفخخة")
+
+
+def _instrument_of(prev: Event, prev_hit, hit, words: list) -> bool:
+    """Is ``hit`` ("بعبوة ناسفة", "بالصواريخ") the weapon of the attack ``prev`` told just before it in its
+    sentence, in the same clause?"""
+    return prev.type == "ASSAULT" and prev.sentence == words[hit.w0].sentence \
+        and 0 < hit.w0 - prev_hit.w1 <= INSTRUMENT_SPAN \
+        and all(words[k].kind != "punct" for k in range(prev_hit.w1 + 1, hit.w0))
+
+
+def _recode(ev: Event, cam, mode: str | None) -> None:
+    """Give an event the CAMEO code (with its QuadClass and Goldstein value) and mode of a more specific sense."""
+    ev.cameo, ev.quad_class, ev.goldstein, ev.mode = cam.code, cam.quad_class, cam.goldstein, mode
 
 
 def _historical(value: str | None, day: dt.date) -> bool:

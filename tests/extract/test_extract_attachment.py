@@ -218,3 +218,27 @@ def test_english_would_in_reported_speech_is_planned(text, modality, source):
     # "said (that) it would" is the future of reported speech; a conditional "if" after the event still wins
     evs = [e for e in marsad.code(text, lang="en", date=DATE).events if e.type in ("RETREAT", "CONCEDE", "SANCTION")]
     assert evs and evs[0].modality == modality and _codes(evs[0].source) == source
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("اغتيل الوزير اللبناني في بيروت أمس.", [], ["LBNGOV"]),  # VSO passive: the subject is the victim
+    ("القوات الأمريكية تعرضت لهجوم في بغداد أمس.", [], ["USAMIL"]),  # SVO passive too
+    ("تعرض موكب الوزير الأفغاني لهجوم في كابل أمس.", [], ["AFGGOV"]),
+    ("أصيب ثلاثة جنود إسرائيليين برصاص فلسطينيين في الخليل.", ["PSE"], ["ISRMIL"]),  # "برصاص X": the agent
+    ("قتل شاب فلسطيني برصاص الجيش الإسرائيلي في جنين أمس.", ["ISRMIL"], ["PSE"]),  # an agent makes قتل passive
+    ("اغتيل القيادي في الحركة على يد مسلحين مجهولين في غزة.", ["PSEUAF"], ["PSE"]),
+])
+def test_the_subject_of_a_passive_is_the_victim(text, source, target):
+    evs = _events(text, "ASSAULT")
+    assert len(evs) == 1 and _codes(evs[0].source) == source and _codes(evs[0].target) == target
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("هاجم مسلحون نقطة تفتيش بسيارة مفخخة في الموصل أمس.", "1832"),
+    ("تعرض موكب الوزير الأفغاني لهجوم بعبوة ناسفة في كابل أمس.", "1833"),
+    ("يحقق الجيش الأمريكي في مقتل مدنيين بغارة جوية شرق سوريا.", "195"),
+])
+def test_the_weapon_of_an_attack_is_that_attack(text, cameo):
+    # "ب + weapon" right after an attack is how it was made: one event, with the weapon's more specific code
+    evs = _events(text, "ASSAULT")
+    assert [e.cameo for e in evs] == [cameo]

@@ -69,7 +69,8 @@ BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه
                        "تابعون", "ينتمي", "تنتمي", "ينتمون", "المنتمي", "المنتمين", "منتمي", "منتمين"})
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
 IMPERSONAL = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى", "ويجري"})
-BY_AGENT = {"by", "قبل", "يد", "ايدي"}  # the agent of a passive: "by X", "من قبل X", "على يد X", "على أيدي X"
+BY_AGENT = {"by", "قبل", "يد", "ايدي", "برصاص", "بنيران"}  # the agent of a passive: "by X", "من قبل X", "على يد X",
+# "على أيدي X", "برصاص X" (by the bullets of X), "بنيران X" (by the fire of X)
 APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
 # count words the number grammar does not read on their own (عشرات، مئات، آلاف، بضعة are numbers to it already)
 COUNT_WORDS = frozenset({"الوف", "عدد", "عديد", "المئات", "العشرات", "الالاف"})
@@ -346,6 +347,15 @@ class EventBuilder:
             n += 1
         return n
 
+    def _by_agent(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
+        """The agent of a passive or of a victim's verbal noun: the actor after "من قبل", "على يد/أيدي", "by"."""
+        for p in after:
+            if p.w0 - hit.w1 > 8:
+                break
+            if p.prep in BY_AGENT or any(self.words[k].norm in BY_AGENT for k in range(max(hit.w1 + 1, p.w0 - 3), p.w0)):
+                return self._chain_forward(p, cands)
+        return []
+
     def _inner_prep(self, a: int, b: int) -> str | None:
         """The last preposition word strictly between words a and b, if any."""
         preps = PREP_WORDS[self.lang]
@@ -451,13 +461,15 @@ class EventBuilder:
             via = "svo" if source else via
         patient: list[Phrase] = []
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
-        if not source and lang == "ar" and is_verb and not t.passive and after:
+        if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
             if self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject \
-                        or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)):
+                        or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)) \
+                        or t.passive or (t.patient and self._by_agent(hit, after, cands)):
+                    # the subject of a passive is the victim: "تعرض موكب الوزير لهجوم", "قتل شاب برصاص الجيش"
                     # "أنها استهدفت عناصر طالبان": the pronoun is the subject, what follows the verb its object
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
@@ -467,7 +479,7 @@ class EventBuilder:
                     source = self._chain_forward(p, cands)
                     via = "vso"
         impersonal = not is_verb and lang == "ar" and self._impersonal(hit)
-        if not source and not is_verb and after:
+        if not source and not patient and not is_verb and after:
             p = after[0]
             prep = p.prep
             adjective = p.kinds == ["nisba"]  # "تم شن ضربة جوية أميركية": whose strike, not who is struck
@@ -484,13 +496,11 @@ class EventBuilder:
                 if p.w0 - hit.w1 <= 4:
                     source = self._chain_forward(p, cands)
                     via = "between"
+        if t.passive and source and via in ("vso", "genitive") and not patient:
+            patient, source, via = source, [], "none"  # the subject of a passive is the victim: "اغتيل الوزير"
         if not source and (t.passive or patient or impersonal) and after:
-            for p in after:
-                by = p.prep or self._inner_prep(max(hit.w1, p.w0 - 3), p.w0)  # "من قبل عدة ضباط"
-                if by in BY_AGENT and p.w0 - hit.w1 <= 8:
-                    source = self._chain_forward(p, cands)
-                    via = "by"
-                    break
+            source = self._by_agent(hit, after, cands)  # "من قبل عدة ضباط", "على يد مسلحين"
+            via = "by" if source else via
         verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
         if not source and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner
             source = self._owner(hit, after, cands)
@@ -511,6 +521,12 @@ class EventBuilder:
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
+        if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
+            if via == "svo":
+                patient, source, via = source, self._by_agent(hit, after, cands), "none"
+                via = "by" if source else via
+            elif via == "by" and before and before[-1].w1 == hit.w0 - 1 and before[-1].prep is None:
+                patient = self._chain_backward(before[-1], cands)
         if not source and not before and after and lang == "en":
             p = after[0]
             if p.prep in ("between",):
