@@ -242,3 +242,28 @@ def test_the_weapon_of_an_attack_is_that_attack(text, cameo):
     # "ب + weapon" right after an attack is how it was made: one event, with the weapon's more specific code
     evs = _events(text, "ASSAULT")
     assert [e.cameo for e in evs] == [cameo]
+
+
+@pytest.mark.parametrize("text, lang, source, target", [
+    ("لقي ثلاثة جنود أمريكيين مصرعهم في بغداد أمس.", "ar", [], ["USAMIL"]),
+    ("أعلن الجيش العراقي مصرع ثلاثة جنود في الموصل أمس.", "ar", [], ["IRQMIL"]),
+    ("استشهد شاب فلسطيني برصاص الجيش الإسرائيلي في جنين أمس.", "ar", ["ISRMIL"], ["PSE"]),
+    ("Five Iraqi soldiers were killed in a bombing in Mosul on Monday.", "en", [], ["IRQMIL"]),
+])
+def test_deaths_told_of_the_victims_put_them_in_the_target(text, lang, source, target):
+    evs = _events(text, "ASSAULT", lang)
+    assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ولم يقتل او يجرح اي جندي في هذا الهجوم.", "ar"),
+    ("The blast did not kill or wound any soldier.", "en"),
+])
+def test_a_verb_joined_by_or_shares_the_negation(text, lang):
+    evs = _events(text, "ASSAULT", lang)
+    assert evs and all(e.modality == "negated" for e in evs)
+
+
+def test_the_given_name_yasir_is_no_capture():
+    doc = marsad.code("أحيا الفلسطينيون ذكرى رحيل الزعيم ياسر عرفات في رام الله أمس.", lang="ar", date=DATE)
+    assert not [e for e in doc.events if e.type == "ASSAULT"]

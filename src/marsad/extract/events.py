@@ -28,6 +28,7 @@ from .preps import PREP_WORDS, fold as _fold, mention_prep
 from .words import Word
 
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
+OR_WORDS = frozenset({"او", "or", "nor"})  # a verb joined by these shares the negation of the verb before it
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
                    "en": {"that"}}
@@ -509,7 +510,7 @@ class EventBuilder:
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
-        if not source and before:
+        if not source and before and not (t.passive and patient):  # a passive's agent is never before it
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
             if is_verb or (lang == "en" and t.pos == "phrase"):
@@ -687,7 +688,10 @@ class EventBuilder:
                 continue  # reported speech is decided by the complementizer scope in build()
             if cue.cue == "قد" and (t.pos == "noun" or not _imperfect(words[hit.w0].norm, hit.prefix, t)):
                 continue  # قد + past = "has/had done": asserted; only قد + a present verb is "may"
-            if hit.w0 - (k + n) > cue.window or self._has_break(k + n - 1, hit.w0):
+            gap = hit.w0 - (k + n)
+            if cue.modality == "negated" and hit.w0 >= 2 and words[hit.w0 - 1].norm in OR_WORDS:
+                gap -= 2  # "لم يقتل أو يجرح أحد", "did not kill or wound": the joined verb is negated too
+            if gap > cue.window or self._has_break(k + n - 1, hit.w0):
                 continue
             if cue.cue == "would" and (reported or self._said_pronoun(k)):  # "said it would withdraw": the future
                 best = _stronger(best, "planned")                          # of reported speech
