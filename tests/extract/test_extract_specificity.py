@@ -27,6 +27,16 @@ def test_background_mentions_are_not_assaults(text, reason):
     assert not [e for e in _events(text, "ASSAULT") if e.modality == "asserted"], reason
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("واعتبرت المنظمة القبض عليهم انتهاكا للحق في التظاهر السلمي في العاصمة.", "ar"),
+    ("وطالبت المنظمة باحترام حرية التظاهر في البلاد.", "ar"),
+    ("The group said the arrests violated the right to protest in the capital.", "en"),
+])
+def test_a_right_to_protest_is_no_protest(text, lang):
+    # "الحق في التظاهر", "the right to protest": a right or freedom names a kind of act (scope generic_head)
+    assert not _events(text, "PROTEST", lang)
+
+
 def test_a_new_event_in_the_same_words_is_kept():
     evs = _events("خطف مسلحون مهندسا تركيا قرب مدينة الموصل أمس.", "ASSAULT")
     assert evs and evs[0].modality == "asserted"

@@ -54,6 +54,9 @@ def is_definite(hit, words: list[Word]) -> bool:
     return w0 > 0 and words[w0 - 1].norm in EN_DEFINITE and words[w0 - 1].sentence == words[w0].sentence
 
 
+RIGHT_PREPS = frozenset({"في", "to", "of"})  # between a generic head and its verbal noun: "الحق في", "right to"
+
+
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
     """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, generic), or
     None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
@@ -65,6 +68,10 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     if relative and words[w0].norm.isascii() \
             and _back(words, w0 - 1, EN_RELATIVE_SPAN, relative, clause=True) is not None:
         return "relative"  # "protests in which about 300 people were killed" (English verb groups are phrases)
+    generic_head = scope.get("generic_head", empty)
+    if not nominal and generic_head and w0 >= 2 and words[w0 - 1].norm == "to" \
+            and _has(words[w0 - 2], generic_head) and words[w0 - 2].sentence == sent:
+        return "generic"  # "the right to protest": an English infinitive after a right or freedom
     if not nominal and (relative or "pluperfect" in scope):  # the only reasons a verb may have
         aux = scope.get("auxiliary", empty)
         k, seen_qad = w0 - 1, False
@@ -84,7 +91,9 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
         return "charge"
     if nominal:
         prev = _word_in(words, w0 - 1, sent)
-        if prev is not None and _has(prev, scope.get("generic_head", empty)):
+        if prev is not None and prev.norm in RIGHT_PREPS:  # "الحق في التظاهر", "the right to protest"
+            prev = _word_in(words, w0 - 2, sent)
+        if prev is not None and _has(prev, generic_head):
             return "generic"
         nxt = _word_in(words, w1 + 1, sent)
         if is_definite(hit, words) and (nxt is None or nxt.kind == "punct"):
