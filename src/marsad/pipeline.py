@@ -216,6 +216,9 @@ class Coder:
                 # span is the word that says they exist ("تظاهر", "مظاهرة", "protested")
                 source = [Actor(IMPLICIT_PROTESTERS, None, text[hit.start:hit.end], hit.start, hit.end)]
             etype, mode = (cam.plover_type if t.type is None else t.type), t.mode
+            if cam.code == HOST_CAMEO and target:  # "استقبل الأسد وزير الخارجية السعودي": the visitor visits the
+                source, target = target, source    # host (decision 28: PLOVER's actor of a visit is the visitor)
+                cam = lex.cameo[VISIT_CAMEO]
             if t.speech_cameo and source and all(_civilian(a.code) for a in source) \
                     and not _casualties_near(hit, quantities, words):
                 cam = lex.cameo[t.speech_cameo]  # "شن عباس هجوما على حماس": words, not weapons
@@ -418,6 +421,7 @@ def _recent(when: TimeRef | None, day: dt.date | None) -> bool:
     return dt.timedelta(0) <= day - value <= dt.timedelta(days=RECENT_DAYS)
 
 
+HOST_CAMEO, VISIT_CAMEO = "043", "042"  # CAMEO "host a visit" / "make a visit"
 GENERIC_ASSAULT = "190"  # CAMEO 190 "use conventional military force, not specified below"
 INSTRUMENT_SPAN = 6  # words between an attack's trigger and the "ب + weapon" it was made with ("بسيارة مفخخة")
 

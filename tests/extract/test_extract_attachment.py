@@ -267,3 +267,29 @@ def test_a_verb_joined_by_or_shares_the_negation(text, lang):
 def test_the_given_name_yasir_is_no_capture():
     doc = marsad.code("أحيا الفلسطينيون ذكرى رحيل الزعيم ياسر عرفات في رام الله أمس.", lang="ar", date=DATE)
     assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, lang, source, target", [
+    ("استقبل الرئيس السوري في دمشق أمس وزير الخارجية السعودي.", "ar", ["SAUGOV"], ["SYRGOV"]),
+    ("President Biden hosted the Japanese prime minister at the White House on Friday.", "en", ["JPNGOV"],
+     ["USAGOV"]),
+])
+def test_a_hosted_visit_has_the_visitor_as_source(text, lang, source, target):
+    # decision 28: the host's verb is told from the visitor's side, CAMEO 042 "make a visit"
+    evs = _events(text, "CONSULT", lang)
+    assert evs and evs[0].cameo == "042" and _codes(evs[0].source) == source and _codes(evs[0].target) == target
+
+
+def test_hosting_an_event_keeps_the_host():
+    evs = _events("استضافت قطر القمة الخليجية أمس.", "CONSULT")
+    assert evs and _codes(evs[0].source) == ["QAT"]
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("الخرطوم - خرج آلاف المتظاهرين اليوم إلى شوارع الخرطوم احتجاجا على الغلاء.", "PROTEST", "SDNCVL"),
+    ("هاجم عشرات المسلحين مركزا للشرطة في الموصل أمس.", "ASSAULT", "IRQUAF"),
+])
+def test_a_counted_group_noun_is_genitive_not_object(text, etype, source):
+    # "آلاف المتظاهرين": ـين after a count is the genitive of the counted noun, so the group is still the subject
+    evs = _events(text, etype)
+    assert evs and _codes(evs[0].source) == [source]

@@ -334,7 +334,13 @@ class EventBuilder:
             return False
         w = self.words[p.w0]
         raw = w.text.rstrip("\u0640")
-        return raw.endswith(("اً", "ًا", "ً")) or (w.norm.endswith("ين") and len(w.norm) > 4)
+        if raw.endswith(("اً", "ًا", "ً")):
+            return True
+        if not (w.norm.endswith("ين") and len(w.norm) > 4):
+            return False
+        # after a count ("آلاف المتظاهرين", "عشرات المسلحين", "5 مسلحين") ـين is the genitive of the counted noun
+        prev = self.words[p.w0 - 1] if p.w0 > 0 else None
+        return prev is None or not (prev.kind == "number" or prev.norm in COUNT_WORDS or _number_word(prev.norm))
 
     def _content_gap(self, a: int, b: int) -> int:
         """Words strictly between a and b that are not a time or a count: "تظاهر أمس عشرات من أعضاء الحزب" has
