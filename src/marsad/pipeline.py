@@ -85,6 +85,8 @@ class Coder:
         self.gazetteer = Gazetteer.for_kb(self.kb)
         self.lexicon = get_lexicon()
         self.common_words = self.lexicon.common_words
+        self.country_of_place = {rid: f"country:{rec.raw['country']}" for rid, rec in self.kb.entities.items()
+                                 if rec.kind == "place" and rec.raw.get("country")}  # support for country names
         self.institutions = frozenset(rid for rid, role in self.kb.roles.items() if role.kind == "institution")
         self.context_sets = context_sets(self.lexicon)
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
@@ -127,7 +129,7 @@ class Coder:
         kb, lex = self.kb, self.lexicon
         nt = normalize(text, lang)
         timer.lap("normalize")
-        mentions = resolve(self.gazetteer.find(nt), text, self.common_words)
+        mentions = resolve(self.gazetteer.find(nt), text, self.common_words, self.country_of_place)
         timer.lap("gazetteer")
         words, sentences = segment(text, lang)
         timer.lap("segment")
@@ -153,6 +155,8 @@ class Coder:
         phrases: list[Phrase] = []
         for sent in sentences:
             phrases.extend(coder.code_sentence(by_sent.get(sent.index, []), anaphors.get(sent.index, []), words, lang))
+        # a dateline ("بغداد - قتل 30 شخصا") says where the story was filed: it is no actor of the first sentence
+        phrases = [p for p in phrases if not (p.mentions and all(_dateline(text, m) for m in p.mentions))]
         coref = coder.coref
         timer.lap("actors")
         times = []
@@ -293,7 +297,11 @@ class Coder:
             if cc:
                 crec = kb.country(cc)
                 geo.append((w0, w1, m, cc, crec.id if crec else None))
-            if kind == "nisba" or rec is None:
+            if rec is None:
+                continue
+            if kind == "nisba":  # "في عدة مدن بريطانية", "في العاصمة الكونغولية": somewhere in that country
+                if rec.kind == "country" and _after_locative(words, w0, locative_words):
+                    places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id)))
                 continue
             prev = words[w0 - 1].norm if w0 > 0 else ""
             if prev[:1] in ("و", "ف") and prev[1:] in locative_words:
@@ -328,9 +336,8 @@ class Coder:
             c = rec.code if rec.kind == "country" else rec.country
             if not c:
                 continue
-            if m.kind in ("capital", "place") and m.start - (text.rfind("\n", 0, m.start) + 1) <= 2 \
-                    and text[m.end:m.end + 4].lstrip(" \u200f\u200e")[:1] in ("-", "–", "—", "("):
-                return c  # a dateline: the place opens its line and a dash or parenthesis follows
+            if m.kind in ("capital", "place") and _dateline(text, m):
+                return c
             counts[c] = counts.get(c, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
 
@@ -419,6 +426,28 @@ def _recent(when: TimeRef | None, day: dt.date | None) -> bool:
     except ValueError:
         return False
     return dt.timedelta(0) <= day - value <= dt.timedelta(days=RECENT_DAYS)
+
+
+NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the place it describes
+
+
+def _after_locative(words: list, w0: int, locative_words) -> bool:
+    """Does a locative preposition stand among the few words before word ``w0``, in its clause, with only plain
+    words (no name, no punctuation) between: "في عدة مدن بريطانية"?"""
+    for k in range(w0 - 1, max(w0 - 1 - NISBA_PLACE_SPAN, -1), -1):
+        w = words[k]
+        if w.kind != "word" or w.mention is not None:
+            return False
+        norm = w.norm[1:] if w.norm[:1] in ("و", "ف") and w.norm[1:] in locative_words else w.norm
+        if norm in locative_words:
+            return True
+    return False
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """Is mention ``m`` a dateline: it opens its line and a dash or parenthesis follows ("الخرطوم - ...")?"""
+    return m.start - (text.rfind("\n", 0, m.start) + 1) <= 2 \
+        and text[m.end:m.end + 4].lstrip(" \u200f\u200e")[:1] in ("-", "–", "—", "(")
 
 
 HOST_CAMEO, VISIT_CAMEO = "043", "042"  # CAMEO "host a visit" / "make a visit"

@@ -293,3 +293,36 @@ def test_a_counted_group_noun_is_genitive_not_object(text, etype, source):
     # "آلاف المتظاهرين": ـين after a count is the genitive of the counted noun, so the group is still the subject
     evs = _events(text, etype)
     assert evs and _codes(evs[0].source) == [source]
+
+
+@pytest.mark.parametrize("text, lang, etype, source", [
+    ("بغداد - قتل 30 شخصا على الأقل في تفجير استهدف سوقا شعبية أمس.", "ar", "ASSAULT", "IRQGOV"),
+    ("RIYADH - Drone attacks set fire to two oil facilities on Saturday.", "en", "ASSAULT", "SAUGOV"),
+])
+def test_a_dateline_is_no_actor(text, lang, etype, source):
+    # "بغداد -" says where the story was filed: the capital is not the subject of the first verb
+    evs = _events(text, etype, lang)
+    assert evs and source not in [c for e in evs for c in _codes(e.source)]
+
+
+def test_a_subordinate_clause_has_its_own_subject():
+    text = "بيروت - تراجعت الحكومة اللبنانية عن القرار، بعد أن خرج عشرات الآلاف إلى الشوارع في بيروت مساء أمس."
+    evs = _events(text, "PROTEST")
+    assert evs and _codes(evs[0].source) == ["LBNCVL"]
+
+
+def test_the_noun_after_a_plural_verb_is_its_object():
+    evs = _events("وأغلق المحتجون الطرق الرئيسية، وطالبوا باستقالة الحكومة.", "REQUEST")
+    assert evs and _codes(evs[0].source) == ["CVL"] and _codes(evs[0].target) == ["GOV"]
+
+
+def test_a_place_supports_its_countrys_ambiguous_name():
+    # "Jordan" needs context; Amman, a place of Jordan named firmly in the document, gives it
+    evs = _events("AMMAN - Jordan called off a summit planned for Wednesday in Amman.", "REJECT", "en")
+    assert evs and _codes(evs[0].source) == ["JOR"]
+
+
+def test_a_nisba_after_a_locative_is_where_it_happened():
+    evs = _events("اندلعت أعمال شغب في عدة مدن بريطانية بعد هجوم ساوثبورت.", "PROTEST")
+    assert evs and evs[0].location is not None and evs[0].location.country == "GBR"
+    assert _codes(evs[0].source) == ["GBRCVL"]

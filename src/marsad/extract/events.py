@@ -28,6 +28,8 @@ from .preps import PREP_WORDS, fold as _fold, mention_prep
 from .words import Word
 
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
+SUBORDINATORS = frozenset({"ان", "لان", "عندما", "حين", "حينما", "بينما", "لكي", "كي", "حتى", "because", "when",
+                          "while", "after", "before", "until"})  # "بعد أن خرج": its verb's subject is its own
 OR_WORDS = frozenset({"او", "or", "nor"})  # a verb joined by these shares the negation of the verb before it
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
@@ -354,6 +356,11 @@ class EventBuilder:
             n += 1
         return n
 
+    def _subordinate(self, a: int, b: int) -> bool:
+        """Does a subordinate clause open between words a and b ("… بعد أن خرج", "after … had")? Its verb has its
+        own subject: "تراجعت الحكومة … بعد أن خرج عشرات الآلاف" (the government does not protest)."""
+        return any(self.words[k].norm in SUBORDINATORS for k in range(a + 1, b))
+
     def _by_agent(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """The agent of a passive or of a victim's verbal noun: the actor after "من قبل", "على يد/أيدي", "by"."""
         for p in after:
@@ -493,6 +500,8 @@ class EventBuilder:
             if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
                     and (t.patient or (impersonal and not adjective)):
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
+            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and _plural_verb(words[hit.w0].norm):
+                patient = self._chain_forward(p, cands)  # "وطالبوا باستقالة الحكومة": a plural verb's object
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
                 via = "genitive"
@@ -520,7 +529,7 @@ class EventBuilder:
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
             if is_verb or (lang == "en" and t.pos == "phrase"):
-                pool = same or [p for p in before if p.prep is None]
+                pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
@@ -557,8 +566,9 @@ class EventBuilder:
             prep = p.prep
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
-            if prep is None and p.capital_only and self._inner_prep(start_after, p.w0) in LOCATIVE[lang]:
-                continue  # "في شوارع الخرطوم": where it happened, not to whom
+            if prep is None and (p.capital_only or p.kinds == ["nisba"]) \
+                    and self._inner_prep(start_after, p.w0) in LOCATIVE[lang]:
+                continue  # "في شوارع الخرطوم", "في العاصمة الكونغولية": where it happened, not to whom
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break

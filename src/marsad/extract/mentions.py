@@ -2,7 +2,7 @@
 
 Ambiguity policy (documented in kb/data/README.md): a name marked ``needs_context`` (a surname that is also a
 common word, "Jordan", "Georgia", "Chad", a place name shared with a common word) resolves only when
-  - the same target is named unambiguously elsewhere in the document, or
+  - the same target is named unambiguously elsewhere in the document (a country also by a place of it), or
   - it stands next to a role title or a nisba adjective ("الرئيس عباس", "President Abbas").
 Otherwise it is dropped. When one name fits several kinds, the KB priority decides (person > organization >
 country > capital > place > region), then the entry order.
@@ -46,8 +46,11 @@ NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 
 
-def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset()) -> list[Mention]:
-    """Choose one entry per match and drop ambiguous names that lack support (see module docstring)."""
+def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset(),
+            country_of: dict[str, str] | None = None) -> list[Mention]:
+    """Choose one entry per match and drop ambiguous names that lack support (see module docstring).
+    ``country_of`` maps a place id to its country's entity id: a place named firmly supports its country's name
+    ("AMMAN - Jordan called off": Amman confirms Jordan)."""
     firm_targets: set[str] = set()
     chosen: list[tuple[GazMatch, object, bool]] = []
     memo = _choice_memo(common)
@@ -59,6 +62,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
         chosen.append((m, entry, is_weak))
         if not is_weak:
             firm_targets.add(entry.target)
+            if country_of is not None and entry.target in country_of:
+                firm_targets.add(country_of[entry.target])
     out: list[Mention] = []
     for idx, (m, entry, is_weak) in enumerate(chosen):
         if is_weak and (entry.kind == "role" or entry.target not in firm_targets):
