@@ -326,3 +326,15 @@ def test_a_nisba_after_a_locative_is_where_it_happened():
     evs = _events("اندلعت أعمال شغب في عدة مدن بريطانية بعد هجوم ساوثبورت.", "PROTEST")
     assert evs and evs[0].location is not None and evs[0].location.country == "GBR"
     assert _codes(evs[0].source) == ["GBRCVL"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Israeli warplanes struck targets across Gaza, the Israeli military said.", "reported"),
+    ("The militia said it had launched ten drones at the oil sites.", "reported"),
+    ("Israeli warplanes struck targets across Gaza on Friday.", "asserted"),
+    ("The army said on Monday it would withdraw its troops from the border next week.", "planned"),
+])
+def test_english_reports_without_that(text, modality):
+    # a reporting verb before the event, or an attribution closing the sentence, makes it reported
+    evs = [e for e in marsad.code(text, lang="en", date=DATE).events if e.type != "CAMEO-01"]
+    assert evs and evs[0].modality == modality

@@ -51,6 +51,9 @@ PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما"
 EN_SAY = frozenset({"said", "says", "announced", "stated", "added", "confirmed", "declared", "insisted", "told",
                     "that"})
 EN_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# English reports without "that": "the army said (on Monday) it had struck", "…, the Israeli military said."
+EN_SAY_VERBS = frozenset({"said", "says", "told", "reported", "added", "stated", "claimed", "according"})
+EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X"
 AGENT_CLAUSE = frozenset({f + o for f in ("شن", "شنت", "نفذ", "نفذت", "ارتكب", "ارتكبت", "تبنى", "تبنت")
@@ -672,10 +675,28 @@ class EventBuilder:
             return self.complementizers[at]
         return None
 
-    def _said_pronoun(self, k: int) -> bool:
-        """Do a reporting verb (or "that") and a subject pronoun stand right before word ``k``: "said it would"?"""
+    def _attributed(self, hit: TriggerHit, sent) -> bool:
+        """Is an English event told as someone's report without "that": a reporting verb before it in its sentence
+        ("the army said it had struck"), or an attribution that closes the sentence after a comma ("…, the
+        Israeli military said.")?"""
         words = self.words
-        return k >= 2 and words[k - 1].norm in EN_PRONOUNS and words[k - 2].norm in EN_SAY
+        if any(words[k].norm in EN_SAY_VERBS for k in range(max(sent.w0, hit.w0 - EN_SAY_SPAN), hit.w0)):
+            return True
+        last_comma = None
+        for k in range(sent.w1 - 1, hit.w1, -1):
+            if words[k].norm == ",":
+                last_comma = k
+                break
+        return last_comma is not None and any(words[k].norm in EN_SAY_VERBS for k in range(last_comma + 1, sent.w1))
+
+    def _said_pronoun(self, k: int) -> bool:
+        """Does a subject pronoun stand right before word ``k``, after a reporting verb or "that" a few words back:
+        "said it would", "said on Monday that it would"?"""
+        words = self.words
+        if k < 2 or words[k - 1].norm not in EN_PRONOUNS:
+            return False
+        first = self.sentences[words[k].sentence].w0
+        return any(words[j].norm in EN_SAY or words[j].norm in EN_SAY_VERBS for j in range(max(first, k - 6), k - 1))
 
     def _cue_at(self, k: int):
         cues = self._cues_at(k)
@@ -713,6 +734,8 @@ class EventBuilder:
                 best = _stronger(best, "planned")                          # of reported speech
                 continue
             best = _stronger(best, cue.modality)
+        if self.lang == "en" and best == "asserted" and self._attributed(hit, sent):
+            best = "reported"
         at, stop = bisect.bisect_right(starts, hit.w1, at), min(sent.w1, hit.w1 + 6)
         while at < n_starts and starts[at] < stop:  # cues that start in the 5 words after it
             k = starts[at]
