@@ -338,3 +338,19 @@ def test_english_reports_without_that(text, modality):
     # a reporting verb before the event, or an attribution closing the sentence, makes it reported
     evs = [e for e in marsad.code(text, lang="en", date=DATE).events if e.type != "CAMEO-01"]
     assert evs and evs[0].modality == modality
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("أنقرة - أعلنت السلطات التركية إحباط محاولة انقلاب، واعتقال مئات العسكريين بينهم ضباط كبار.", "COERCE",
+     "TURGOV"),
+    ("وأعلنت وزارة الدفاع الأمريكية إرسال 1000 جندي إضافي لتأمين المطار.", "MOBILIZE", "USAMIL"),
+])
+def test_the_acts_an_authority_announces_are_its_own(text, etype, source):
+    # "أعلنت X ... ، واعتقال": verbal nouns announced later in the sentence take the announcer as source
+    evs = _events(text, etype)
+    assert evs and _codes(evs[0].source) == [source]
+
+
+def test_the_health_ministry_announcing_deaths_is_no_killer():
+    evs = _events("أعلنت وزارة الصحة مقتل خمسة أشخاص في القصف على المدينة أمس.", "ASSAULT")
+    assert not [a for e in evs for a in e.source if a.code.endswith("HLH") or a.code.endswith("GOV")]

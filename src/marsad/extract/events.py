@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import UNNAMED_ARMED, Actor, Location, Span, TimeRef
+from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase
@@ -30,6 +31,11 @@ from .words import Word
 NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
 SUBORDINATORS = frozenset({"ان", "لان", "عندما", "حين", "حينما", "بينما", "لكي", "كي", "حتى", "because", "when",
                           "while", "after", "before", "until"})  # "بعد أن خرج": its verb's subject is its own
+ANNOUNCE_VERBS = frozenset({"اعلن", "اعلنت", "واعلن", "واعلنت", "قرر", "قررت", "وقرر", "وقررت"})
+ANNOUNCE_SPAN = 20  # words from أعلن/قرر to a verbal noun whose act it announces
+# acts an official announcement makes its subject's own; not violence ("أعلنت وزارة الصحة مقتل": no killer)
+ANNOUNCED_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT", "CONCEDE", "AGREE", "SUPPORT",
+                             "COOPERATE", "REJECT"})
 OR_WORDS = frozenset({"او", "or", "nor"})  # a verb joined by these shares the negation of the verb before it
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
@@ -255,6 +261,19 @@ class EventBuilder:
                 return self._chain_backward(p, cands) if p.prep is None else []
         return []
 
+    def _announcer(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """"أعلنت السلطات التركية إحباط محاولة انقلاب، واعتقال 2839 عسكريا": the acts a government announces or
+        decides, told as verbal nouns later in its sentence, are its own (the subject of أعلن/قرر)."""
+        words = self.words
+        first = self.sentences[words[hit.w0].sentence].w0
+        for k in range(hit.w0 - 1, max(first, hit.w0 - ANNOUNCE_SPAN) - 1, -1):
+            if words[k].norm in ANNOUNCE_VERBS:
+                p = next((p for p in cands if k < p.w0 < hit.w0), None)
+                if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
+                    return self._chain_forward(p, cands)
+                return []
+        return []
+
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
         """"وكان X، <apposition>، قد + verb": the subject of كان is the actor of the verb after قد."""
         words = self.words
@@ -448,7 +467,8 @@ class EventBuilder:
         source: list[Phrase] = []
         target: list[Phrase] = []
         via = "none"
-        is_verb = t.pos == "verb" or (lang == "en" and t.pos == "phrase")  # English phrases are verb groups
+        # English phrases are verb groups; a verb form with the article ("القصف") is its verbal noun
+        is_verb = (t.pos == "verb" and "ال" not in hit.prefix) or (lang == "en" and t.pos == "phrase")
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
@@ -472,6 +492,10 @@ class EventBuilder:
             via = "svo" if source else via
         if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
+            via = "svo" if source else via
+        if not source and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES and not t.passive \
+                and not words[hit.w0].norm.startswith(ARTICLE):
+            source = self._announcer(hit, cands)  # "أعلنت السلطات … إحباط …، واعتقال 2839 عسكريا"
             via = "svo" if source else via
         if not source and self.has_qama and not is_verb and lang == "ar" and "ب" in hit.prefix:
             source = self._qama_subject(hit, cands)
@@ -528,7 +552,9 @@ class EventBuilder:
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
-        if not source and before and not (t.passive and patient):  # a passive's agent is never before it
+        if not source and before and not (t.passive and (patient or (t.pos == "noun" and not self._suffixed(hit)))):
+            # a passive's agent is never before it, and the actor before "مقتل"/"مصرع" only reports the death
+            # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
             if is_verb or (lang == "en" and t.pos == "phrase"):
@@ -689,6 +715,11 @@ class EventBuilder:
                 break
         return last_comma is not None and any(words[k].norm in EN_SAY_VERBS for k in range(last_comma + 1, sent.w1))
 
+    def _suffixed(self, hit: TriggerHit) -> bool:
+        """Does the trigger's word carry a pronoun suffix beyond its lexicon form ("مصرعهم": their death)?"""
+        stem = self.words[hit.w0].norm[len(hit.prefix):]
+        return stem not in _form_keys(hit.trigger) and stem.endswith(("ه", "ها", "هم", "هما", "هن"))
+
     def _said_pronoun(self, k: int) -> bool:
         """Does a subject pronoun stand right before word ``k``, after a reporting verb or "that" a few words back:
         "said it would", "said on Monday that it would"?"""
@@ -791,6 +822,17 @@ class EventBuilder:
             sent = self.sentences[si]
             span = self._evidence[si] = Span.of(self.text, sent.start, sent.end)
         return span
+
+
+_FORM_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _form_keys(t) -> frozenset[str]:
+    """The first words of a trigger's forms, normalized (made once per trigger)."""
+    got = _FORM_KEYS.get(t.id)
+    if got is None:
+        got = _FORM_KEYS[t.id] = frozenset(normalize_key(f.split(" ")[0]) for f in t.forms)
+    return got
 
 
 def _masculine_verb(norm: str, prefix: str) -> bool:
