@@ -122,3 +122,15 @@ def test_an_act_told_as_the_means_needs_no_other_context(text, found):
     # a verbal noun after "عبر" / "من خلال" is how the clause's subject acted: it stands without time or toll words
     evs = [e for e in marsad.code(text, lang="ar", date=DATE).events if e.type in ("ASSAULT", "COERCE", "CONSULT")]
     assert bool(evs) == found
+
+
+@pytest.mark.parametrize("text, lang, etype, cameo", [
+    ("بعد أن رفعت تركيا اعتراضها على عضوية البلدين في الحلف.", "ar", "CONCEDE", "080"),
+    ("Turkey lifted its objection to the membership of Finland and Sweden.", "en", "CONCEDE", "080"),
+    ("رفعت مصر وتركيا مستوى العلاقات الدبلوماسية إلى مستوى السفراء.", "ar", "SUPPORT", "050"),
+    ("Egypt and Turkey upgraded diplomatic relations on Tuesday.", "en", "SUPPORT", "050"),
+    ("قررت الحكومة إرسال قوات إلى الحدود الشمالية.", "ar", "MOBILIZE", "154"),
+])
+def test_senses_added_in_coder_0_5(text, lang, etype, cameo):
+    evs = [e for e in marsad.code(text, lang=lang, date=DATE).events if e.type == etype]
+    assert evs and evs[0].cameo == cameo
