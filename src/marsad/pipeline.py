@@ -187,11 +187,13 @@ class Coder:
                 continue
             if (builder.has_agent_clause and builder.agent_echo(hit)) or (hit.w0, t.type) in objects:
                 continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
-            if t.type == "ASSAULT" and lang == "ar" and "ب" in hit.prefix and events \
+            if t.type == "ASSAULT" and lang == "ar" and events and t.pos != "verb" \
+                    and ("ب" in hit.prefix or hits_kept[-1].w1 == hit.w0 - 1) \
                     and _instrument_of(events[-1], hits_kept[-1], hit, words):
                 if events[-1].cameo == GENERIC_ASSAULT and cam.code != GENERIC_ASSAULT:
                     _recode(events[-1], cam, t.mode)  # "هاجم مسلحون نقطة تفتيش بسيارة مفخخة": a car bombing
-                continue  # the weapon an attack was made with is that attack, not a second one
+                continue  # the weapon an attack was made with, or its toll right after it ("لم يسفر عن سقوط
+                # قتلى"), is that attack, not a second one
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
                 continue
@@ -234,6 +236,9 @@ class Coder:
                 obj = companion_object(words, sentences, hit, self.context_sets)
                 if obj is not None:
                     objects.add((obj, t.type))
+            elif etype == "PROTEST" and source and all(_state(a.code) for a in source):
+                cam = lex.cameo[STATE_PROTEST_CAMEO]  # "بكين تحتج على عبور مدمرة": a formal protest is an accusation
+                etype, mode = cam.plover_type, None
             elif etype == "RETREAT" and mode in PROMISABLE and builder.promised(hit, modality):
                 cam = lex.cameo[PROMISED_CAMEO]  # "ستسحب إسرائيل قواتها", "أمر بسحب القوات": a concession announced
                 etype, mode = cam.plover_type, None
@@ -395,6 +400,12 @@ def _civilian(code: str) -> bool:
     return bool(sectors & CIVILIAN_POLITICAL) and not sectors & ARMED_SECTORS
 
 
+def _state(code: str) -> bool:
+    """A government speaking as such ("CHNGOV", from "بكين" or "الخارجية الصينية"), nothing else: a bare country
+    code may stand for its people ("تظاهر آلاف العراقيين" is IRQ)."""
+    return len(code) == 6 and code.endswith("GOV")
+
+
 def _casualties_near(hit, quantities, words) -> bool:
     """A count of casualties, arrests, people or troops in the trigger's sentence."""
     si = words[hit.w0].sentence
@@ -451,6 +462,7 @@ def _dateline(text: str, m: Mention) -> bool:
 
 
 HOST_CAMEO, VISIT_CAMEO = "043", "042"  # CAMEO "host a visit" / "make a visit"
+STATE_PROTEST_CAMEO = "111"  # a government's protest is verbal: "criticize or denounce" (ACCUSE)
 GENERIC_ASSAULT = "190"  # CAMEO 190 "use conventional military force, not specified below"
 INSTRUMENT_SPAN = 6  # words between an attack's trigger and the "ب + weapon" it was made with ("بسيارة مفخخة")
 

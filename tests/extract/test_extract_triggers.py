@@ -134,3 +134,32 @@ def test_an_act_told_as_the_means_needs_no_other_context(text, found):
 def test_senses_added_in_coder_0_5(text, lang, etype, cameo):
     evs = [e for e in marsad.code(text, lang=lang, date=DATE).events if e.type == etype]
     assert evs and evs[0].cameo == cameo
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("واتهم الرئيس أردوغان الداعية فتح الله غولن بالوقوف وراء المحاولة.", "CAMEO-02"),  # a preacher, no appeal
+    ("إيران تقصف قاعدتين تستضيفان قوات أمريكية في العراق.", "CONSULT"),  # bases host troops, no visit
+    ("غزة - أفرجت حركة حماس اليوم عن ثلاث رهائن، في إطار اتفاق وقف إطلاق النار.", "RETREAT-ceasefire"),
+])
+def test_words_that_only_look_like_events(text, etype):
+    evs = marsad.code(text, lang="ar", date=DATE).events
+    if etype == "RETREAT-ceasefire":  # the frame an act is done under is no new ceasefire
+        assert not [e for e in evs if e.mode == "ceasefire"]
+    else:
+        assert not [e for e in evs if (e.type or f"CAMEO-{e.cameo[:2]}") == etype]
+
+
+def test_the_dead_are_no_verb_with_a_pronoun():
+    # "قتلى" (the dead) is not قتل + ي; told right after "لم يسفر عن سقوط" it is that (negated) outcome
+    evs = marsad.code("وقال الرئيس إن الهجوم لم يسفر عن سقوط قتلى أمريكيين.", lang="ar", date=DATE).events
+    assert [e.modality for e in evs if e.type == "ASSAULT"] == ["negated"]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("بكين تحتج على عبور مدمرة أمريكية مضيق تايوان.", "ACCUSE"),
+    ("احتج آلاف المتظاهرين في بكين على القرار.", "PROTEST"),
+    ("تظاهر آلاف العراقيين في بغداد احتجاجا على البطالة.", "PROTEST"),
+])
+def test_a_governments_protest_is_an_accusation(text, etype):
+    evs = [e for e in marsad.code(text, lang="ar", date=DATE).events if e.type in ("ACCUSE", "PROTEST")]
+    assert evs and evs[0].type == etype

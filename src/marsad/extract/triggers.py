@@ -25,6 +25,7 @@ REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسه
 
 
 MEANS_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts told as a means are done ("ردت عبر اغتيال"), not talked of
+HAL_SUFFIX = "_hal"  # lexicon ids of circumstantial participles ("داعيا", "محذرا", "متهما"): never with the article
 FREE_RANK = 2  # rank of a sense without context words: any sense whose context is present ranks before it
 GAP_OBJECT_SPAN = 5  # words after an English gap companion in which its object must stand
 
@@ -197,8 +198,11 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
-            if w.text.rstrip(MARKS).endswith("ة") and not _whole_reading(index, w, pat, prefix):
-                continue  # ة is never a pronoun: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not أمرا + ه
+            if "ال" in prefix and t.id.endswith(HAL_SUFFIX):
+                continue  # a circumstantial participle is indefinite: "الداعية فتح الله غولن" is a preacher
+            if w.text.rstrip(MARKS).endswith(("ة", "ى")) and not _whole_reading(index, w, pat, prefix):
+                continue  # ة and ى are never pronouns: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not
+                # أمرا + ه, "قتلى" (the dead) not قتل + ي
             ctx = context_sets.get(id(t))
             rank = FREE_RANK  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
