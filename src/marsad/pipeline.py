@@ -177,7 +177,9 @@ class Coder:
         hits_kept = []
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
-        objects: set[tuple[int, str | None]] = set()  # (word, type) of the objects of VSO companions
+        # the object words of companion verbs ("رفعت الولايات المتحدة العقوبات", "lifted nuclear-related sanctions"):
+        # word -> (the companion's type, whether an object of that same type is absorbed too)
+        objects: dict[int, tuple[str | None, bool]] = {}
         # the background reasons whose words the document has: the others cannot apply (specificity.background)
         scope = {reason: forms for reason, forms in lex.scope.get(lang, {}).items() if not forms.isdisjoint(doc_forms)}
         for hit in hits:
@@ -185,7 +187,7 @@ class Coder:
             cam = lex.cameo.get(t.cameo)
             if cam is None:
                 continue
-            if (builder.has_agent_clause and builder.agent_echo(hit)) or (hit.w0, t.type) in objects:
+            if (builder.has_agent_clause and builder.agent_echo(hit)) or _absorbed(objects.get(hit.w0), t.type):
                 continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
             if t.type == "ASSAULT" and lang == "ar" and events and t.pos != "verb" \
                     and ("ب" in hit.prefix or hits_kept[-1].w1 == hit.w0 - 1) \
@@ -225,17 +227,15 @@ class Coder:
             if cam.code == HOST_CAMEO and target:  # "استقبل الأسد وزير الخارجية السعودي": the visitor visits the
                 source, target = target, source    # host (decision 28: PLOVER's actor of a visit is the visitor)
                 cam = lex.cameo[VISIT_CAMEO]
-            if t.speech_cameo and source and all(_civilian(a.code) for a in source) \
-                    and not _casualties_near(hit, quantities, words):
+            speech = t.speech_cameo and source and all(_civilian(a.code) for a in source) \
+                and not _casualties_near(hit, quantities, words)
+            obj = companion_object(words, sentences, hit, self.context_sets)
+            if obj is not None:  # its object is an argument, not an event undone ("lifted … sanctions"), nor one
+                objects[obj] = (t.type, bool(speech or t.passive))  # of its own type after a politician's
+                # "شن هجوما" (words, not weapons) or a passive "تعرضت القوات لهجوم" (the verb's own attack)
+            if speech:
                 cam = lex.cameo[t.speech_cameo]  # "شن عباس هجوما على حماس": words, not weapons
-                obj = companion_object(words, sentences, hit, self.context_sets)
-                if obj is not None:
-                    objects.add((obj, t.type))  # and "هجوما", the object of شن, is no second (armed) attack
                 etype, mode = cam.plover_type, None
-            elif t.passive:  # "تعرضت القوات لهجوم": the attack is the passive verb's own, not a second event
-                obj = companion_object(words, sentences, hit, self.context_sets)
-                if obj is not None:
-                    objects.add((obj, t.type))
             elif etype == "PROTEST" and source and all(_state(a.code) for a in source):
                 cam = lex.cameo[STATE_PROTEST_CAMEO]  # "بكين تحتج على عبور مدمرة": a formal protest is an accusation
                 etype, mode = cam.plover_type, None
@@ -398,6 +398,20 @@ def _civilian(code: str) -> bool:
     sector without a country (not yet localized) counts too."""
     sectors = {code[i:i + 3] for i in range(0, len(code) - 2, 3)}
     return bool(sectors & CIVILIAN_POLITICAL) and not sectors & ARMED_SECTORS
+
+
+# companions whose sense undoes or refuses their object: "lifted … sanctions", "رفض الاتفاق" are no new sanction or
+# agreement; other objects may be events of their own ("فرقت الشرطة مظاهرة": the demonstration took place)
+UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE", "REJECT"})
+
+
+def _absorbed(companion: tuple[str | None, bool] | None, etype: str | None) -> bool:
+    """Is a trigger at a companion verb's object word part of that verb's event: of another type when the
+    companion undoes it, of the same type when the companion absorbs it (see ``Coder.code``)?"""
+    if companion is None:
+        return False
+    ctype, same_too = companion
+    return (etype != ctype and ctype in UNDOING_TYPES) or (etype == ctype and same_too)
 
 
 def _state(code: str) -> bool:

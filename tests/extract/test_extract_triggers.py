@@ -163,3 +163,23 @@ def test_the_dead_are_no_verb_with_a_pronoun():
 def test_a_governments_protest_is_an_accusation(text, etype):
     evs = [e for e in marsad.code(text, lang="ar", date=DATE).events if e.type in ("ACCUSE", "PROTEST")]
     assert evs and evs[0].type == etype
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The United States lifted nuclear-related sanctions on Iran on Saturday.", "085"),
+    ("Israel eased the months-long blockade on the strip on Sunday.", "0872"),
+])
+def test_a_gap_companion_takes_the_code_of_its_object(text, cameo):
+    # one companion per (type, verb, CAMEO code): the object present chooses the sense; the lifted sanctions are
+    # the object of the lifting, no sanction event of their own
+    evs = marsad.code(text, lang="en", date=DATE).events
+    assert [e.cameo for e in evs] == [cameo]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Tehran vows response after the strikes.", "THREATEN"),
+    ("Residents assessed the damage from the explosion of ammonium nitrate stored at the port.", None),
+])
+def test_english_senses_of_coder_0_5(text, etype):
+    evs = [e for e in marsad.code(text, lang="en", date=DATE).events if e.type in ("THREATEN", "AGREE", "ASSAULT")]
+    assert [e.type for e in evs] == ([etype] if etype else [])

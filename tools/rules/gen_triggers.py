@@ -30,7 +30,7 @@ pos (override), note, novso. Keys given on a line override the section defaults.
 "$NAME = a,b,c" defines a macro; "$NAME" in later lines is replaced by its value (shared exclusion lists).
 
 VSO companions: Arabic puts the subject between a verb and its object ("فرضت الولايات المتحدة عقوبات"), so a
-verb phrase (VP) cannot match contiguously in VSO sentences. For every (type, verb) used in VP lines the
+verb phrase (VP) cannot match contiguously in VSO sentences. For every (type, verb, CAMEO code) used in VP lines the
 generator adds one entry "<first id>.vso" with the verb's forms alone, context_any = the last content word of
 every object in those lines (one must stand within the engine's window), the union of their exclude_any, and
 strength 0.15 lower. "novso" on a
@@ -331,7 +331,7 @@ def build(lang: str) -> list[dict]:
     src = HERE / f"lexicon_{lang}.txt"
     entries: list[dict] = []
     section: dict[str, str | bool] = {}
-    owner: dict[tuple[str, str | None], str] = {}
+    owner: dict[tuple, str] = {}  # (form, type) of entries, (form, type, CAMEO code) of companions -> id
     dropped = 0
     vso: dict[tuple[str | None, str], dict] = {}
     macros: dict[str, str] = {}
@@ -406,30 +406,34 @@ def build(lang: str) -> list[dict]:
         entries.append(rec)
         if lang == "en" and kind == "VP" and not opts.get("novso"):
             for verb, words in en_gap_parts(spec):
-                group = vso.setdefault((ttype, verb.split("/")[0]), {"verb": verb, "ctx": set(), "ex": set(),
-                                                                    "rec": rec, "ids": []})
+                group = vso.setdefault((ttype, verb.split("/")[0], rec["cameo"]),
+                                       {"verb": verb, "ctx": set(), "ex": set(), "rec": rec, "ids": []})
                 group["ctx"] |= words
                 group["ex"] |= set(rec["exclude_any"])
                 group["ids"].append(tid)
         if lang == "ar" and kind == "VP" and not opts.get("novso"):
             for past, pres, words in vso_parts(spec):
-                group = vso.setdefault((ttype, normalize_key(past)), {"verb": (past, pres), "ctx": set(),
-                                                                      "ex": set(), "rec": rec, "ids": []})
+                group = vso.setdefault((ttype, normalize_key(past), rec["cameo"]),
+                                       {"verb": (past, pres), "ctx": set(), "ex": set(), "rec": rec, "ids": []})
                 group["ctx"] |= words
                 group["ex"] |= set(rec["exclude_any"])
                 group["ids"].append(tid)
     used: Counter[str] = Counter()
-    for (ttype, _key), group in vso.items():
+    for (ttype, _key, _cameo), group in vso.items():
         base = group["rec"]
         used[base["id"]] += 1
         suffix = "vso" if lang == "ar" else "gap"
         tid = f"{base['id']}.{suffix}" + (str(used[base["id"]]) if used[base["id"]] > 1 else "")
         keep = []
         for f in (ar_verb(*group["verb"]) if lang == "ar" else en_verb(group["verb"])):
-            # CAMEO-only senses share type None, so among them the code tells a claim (015) from "announced" (010)
-            key = (loose_key(f), ttype if ttype is not None else "cameo " + base["cameo"])
-            if key in owner:
+            # one companion per (type, verb, CAMEO code): the context words present choose among them ("lifted …
+            # sanctions" is 085, "lifted … the siege" 0872); CAMEO-only senses share type None, so the code tells
+            # a claim (015) from "announced" (010) too
+            if ttype is not None and (loose_key(f), ttype) in owner:
                 continue  # the verb alone is already a trigger of this type
+            key = (loose_key(f), ttype, base["cameo"])
+            if key in owner:
+                continue
             owner[key] = tid
             keep.append(f)
         if not keep:

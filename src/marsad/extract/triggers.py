@@ -3,12 +3,13 @@
 A trigger never starts inside an actor mention; the longest form wins; a trigger whose ``context_any`` words are
 absent from ±8 words, or with an ``exclude_any`` word within ±3, is dropped; a trigger followed by a reflexive
 ("على نفسها", "itself") describes no event between actors and is dropped too.
-Imports: marsad.text, marsad.extract siblings.
+Imports: marsad.text, marsad.kb.rules (companion ids), marsad.extract siblings.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..kb.rules import is_companion_id
 from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from .events import TriggerHit
@@ -142,10 +143,11 @@ def _trigger_starts(words: list[Word], heads: frozenset[str], head_words_at: lis
 
 
 def companion_object(words: list[Word], sentences, hit: TriggerHit, context_sets: dict) -> int | None:
-    """The word of a VSO companion's object ("شن زعيم المعارضة هجوما": هجوما): the first word after the verb, in
-    its sentence and context window, that is one of the companion's context words; None for other triggers."""
+    """The word of a VSO or gap companion's object ("شن زعيم المعارضة هجوما": هجوما, "lifted nuclear-related
+    sanctions": sanctions): the first word after the verb, in its sentence and context window, that is one of the
+    companion's context words; None for other triggers."""
     t = hit.trigger
-    if not t.id.endswith(".vso"):
+    if not is_companion_id(t.id):  # "….vso", "….gap2"
         return None
     need = context_sets.get(id(t), (None, None))[0]
     if not need:

@@ -330,19 +330,36 @@ def _load_units(path: Path) -> dict[str, list[Unit]]:
 
 def duplicate_forms(triggers: list[Trigger]) -> list[str]:
     """Problems "form (TYPE) in id1 and id2": a surface form listed by two entries of one type in one language
-    (for CAMEO-only senses, type None, of one CAMEO code: a claim, 015, and "announced", 010, may share a verb).
+    (for CAMEO-only senses, type None, of one CAMEO code: a claim, 015, and "announced", 010, may share a verb), or
+    by a companion and an entry of its type, or by two companions of one type and CAMEO code.
 
     Not run on every load (it folds ~50k forms); the test suite and ``marsad kb validate`` call it. The generator
     (tools/rules/gen_triggers.py) never writes such a pair."""
-    owner: dict[tuple[str, str | None], str] = {}
+    owner: dict[tuple, str] = {}
     problems = []
-    for t in triggers:
+    for t in sorted(triggers, key=is_companion):  # entries first, then their companions
         for form in t.forms:
             key = (normalize_key(form), t.type if t.type is not None else "cameo " + t.cameo)
+            if is_companion(t):
+                # companions of one verb differ by CAMEO code ("lifted … sanctions" 085, "lifted … the siege" 0872)
+                entry = owner.get(key)
+                if entry is not None and not is_companion_id(entry):
+                    problems.append(f"{form!r} ({t.type}) in {entry} and {t.id}")
+                    continue
+                key = (*key, t.cameo)
             first = owner.setdefault(key, t.id)
             if first != t.id:
                 problems.append(f"{form!r} ({t.type}) in {first} and {t.id}")
     return problems
+
+
+def is_companion_id(tid: str) -> bool:
+    """Is a trigger id that of a generated companion ("ar.assault.launch_attack.vso", "en.retreat.lift_siege.gap2")?"""
+    return tid.rsplit(".", 1)[-1].rstrip("0123456789") in ("vso", "gap")
+
+
+def is_companion(t: Trigger) -> bool:
+    return is_companion_id(t.id)
 
 
 def validate_rules(data_dir: Path | str | None = None) -> list[str]:
