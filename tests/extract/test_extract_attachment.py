@@ -354,3 +354,14 @@ def test_the_acts_an_authority_announces_are_its_own(text, etype, source):
 def test_the_health_ministry_announcing_deaths_is_no_killer():
     evs = _events("أعلنت وزارة الصحة مقتل خمسة أشخاص في القصف على المدينة أمس.", "ASSAULT")
     assert not [a for e in evs for a in e.source if a.code.endswith("HLH") or a.code.endswith("GOV")]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("قال مسؤولون إن مقاتلا قتل بعدما أطلقت طائرة مسيرة صاروخا على المنطقة.", [], ["REB"]),
+    ("جنود أمريكيون قتلوا في هجوم في بغداد أمس.", [], ["USAMIL"]),
+    ("قالت مصادر إن وحدة إسرائيلية خاصة اغتالت قبل ظهر أمس ناشطا في جنين.", ["ISR"], ["PSECVL"]),
+    ("الجيش الإسرائيلي قتل ثلاثة مسلحين في جنين أمس.", ["ISRMIL"], ["PSEUAF"]),
+])
+def test_a_patient_verb_without_an_object_is_passive(text, source, target):
+    evs = [e for e in _events(text, "ASSAULT") if e.trigger.text in ("قتل", "قتلوا", "اغتالت")]
+    assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target

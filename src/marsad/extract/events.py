@@ -36,6 +36,8 @@ ANNOUNCE_SPAN = 20  # words from أعلن/قرر to a verbal noun whose act it a
 # acts an official announcement makes its subject's own; not violence ("أعلنت وزارة الصحة مقتل": no killer)
 ANNOUNCED_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT", "CONCEDE", "AGREE", "SUPPORT",
                              "COOPERATE", "REJECT"})
+# words after a patient verb that leave it without an object, so that it reads as a passive: "قتل بعدما"
+PASSIVE_NEXT = frozenset({"بعدما", "بينما", "عندما", "حين", "حينما", "جراء", "اثر", "خلال", "برصاص", "بنيران"})
 OR_WORDS = frozenset({"او", "or", "nor"})  # a verb joined by these shares the negation of the verb before it
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
@@ -378,6 +380,18 @@ class EventBuilder:
             n += 1
         return n
 
+    def _nothing_done_to(self, hit: TriggerHit) -> bool:
+        """Does the verb stand without an object: the word after it is a preposition, a subordinator, punctuation or
+        nothing ("قتل بعدما", "قتلوا في هجوم", "قتل.")? Then a patient verb is read as a passive."""
+        k = hit.w1 + 1
+        words = self.words
+        while k < len(words) and k in self.time_words:  # "اغتالت قبل ظهر أمس ناشطا": the object follows the time
+            k += 1
+        if k >= len(words) or words[k].sentence != words[hit.w0].sentence:
+            return True
+        w = words[k]
+        return w.kind == "punct" or w.norm in PREP_WORDS["ar"] or w.norm in PASSIVE_NEXT
+
     def _subordinate(self, a: int, b: int) -> bool:
         """Does a subordinate clause open between words a and b ("… بعد أن خرج", "after … had")? Its verb has its
         own subject: "تراجعت الحكومة … بعد أن خرج عشرات الآلاف" (the government does not protest)."""
@@ -566,6 +580,10 @@ class EventBuilder:
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
+        if lang == "ar" and t.patient and is_verb and via == "svo" and not patient and self._nothing_done_to(hit):
+            # "إن مقاتلا قتل بعدما …", "جنود قتلوا في هجوم": a patient verb with no object is passive (قُتل)
+            patient, source = source, self._by_agent(hit, after, cands)
+            via = "by" if source else "none"
         if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
             if via == "svo":
                 patient, source, via = source, self._by_agent(hit, after, cands), "none"
