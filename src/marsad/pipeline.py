@@ -32,7 +32,7 @@ from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
 from .text import detect_language, find_times, normalize
 
-CODER_VERSION = "0.4.0"
+CODER_VERSION = "0.5.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
