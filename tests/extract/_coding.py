@@ -13,3 +13,9 @@ def events_of(text: str, etype: str, lang: str = "ar") -> list:
 
 def codes(actors) -> list[str]:
     return [a.code for a in actors]
+
+
+def first_codes(text: str, etype: str, lang: str = "ar") -> tuple[list[str], list[str]] | None:
+    """(source codes, target codes) of the first event of type ``etype`` in ``text``, or None when there is none."""
+    evs = events_of(text, etype, lang)
+    return (codes(evs[0].source), codes(evs[0].target)) if evs else None
