@@ -110,6 +110,17 @@ def test_headline_and_body_are_one_event():
     assert len(assaults[0].evidences) == 2 and not assaults[0].evidence.text.startswith("روسيا تقصف")
 
 
+def test_a_body_telling_leads_a_repeated_headline_and_distinct_acts_stay_distinct():
+    # headline and body tell the same seizure and the same detention (rule 1 and 3: the body leads); seizing power
+    # (171) and detaining (173) in one sentence are two acts (rule 2 merges only codes that can tell one act)
+    text = ("Myanmar military seizes power and detains its leader\n"
+            "YANGON - Myanmar's military seized power in a coup on Monday and detained the leaders of the "
+            "National League for Democracy.")
+    coerce = {e.cameo: e for e in events(text, lang="en", date="2021-02-01") if e.type == "COERCE"}
+    assert {"171", "173"} <= set(coerce)
+    assert all(len(coerce[c].evidences) == 2 and coerce[c].evidence.text.startswith("YANGON") for c in ("171", "173"))
+
+
 def test_quantities_attach_with_unit_and_actor():
     doc = marsad.code("ينتشر نحو 54 ألف جندي أمريكي في اليابان.", date="2024-01-01")
     (q,) = [q for q in doc.quantities if q.kind == "troops"]

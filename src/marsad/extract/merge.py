@@ -2,8 +2,9 @@
 
 Three rules, applied in order:
   1. identical tellings - same type, CAMEO code, modality and source/target codes, and either the same normalized
-     trigger or the same evidence text (a repeated line);
-  2. one sentence, one event per type - two triggers of the same type and modality in one sentence whose actors are
+     trigger or the same evidence text (a repeated line); a body telling leads a headline one;
+  2. one sentence, one event per act - two triggers of the same type and modality in one sentence whose CAMEO codes
+     can tell one act (equal, one refining the other, or one the root's generic code) and whose actors are
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
@@ -63,6 +64,14 @@ def _compatible(a: Event, b: Event) -> bool:
     return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta) and not (sa & tb) and not (sb & ta)
 
 
+def _same_act(a: str, b: str) -> bool:
+    """Can two CAMEO codes tell one act: the same code, one refining the other ("19" / "195"), or one the generic
+    "not specified" code of the other's root ("190" / "1832")? "seized power and detained" (171, 173) are two."""
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    return a[:2] == b[:2] and (a[2:] == "0" or b[2:] == "0")
+
+
 def _is_headline(ev: Event) -> bool:
     text = ev.evidence.text.rstrip()
     return bool(text) and not text.endswith(HEADLINE_END) and len(text) < 160
@@ -117,7 +126,11 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
             for k in keys:
                 index[k] = len(out) - 1
         else:
-            _absorb(out[hit], ev)
+            if _is_headline(out[hit]) and not _is_headline(ev):  # the body telling leads, the headline joins it
+                _absorb(ev, out[hit], lead=True)
+                out[hit] = ev
+            else:
+                _absorb(out[hit], ev)
             for k in keys:
                 index.setdefault(k, hit)
     # 2. one sentence, one event per type and modality
@@ -126,7 +139,7 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     for ev in out:
         peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
         twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
-                     and _compatible(m, ev)), None) if peers else None
+                     and _same_act(m.cameo, ev.cameo) and _compatible(m, ev)), None) if peers else None
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)
@@ -140,8 +153,9 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     for ev in body:
         final.append(ev)
     for h in heads:
-        twin = next((b for b in body if b.type == h.type and b.type is not None
-                     and (not h.source or _countries(h.source) & _countries(b.source))), None)
+        told = [b for b in body if b.type == h.type and b.type is not None
+                and (not h.source or _countries(h.source) & _countries(b.source))]
+        twin = next((b for b in told if _same_act(b.cameo, h.cameo)), told[0] if told else None)
         if twin is None:
             final.append(h)
         else:

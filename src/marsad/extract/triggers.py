@@ -100,7 +100,9 @@ def _context_end(j: int, sent) -> int:
 
 def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
     """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war);
-    ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``)."""
+    ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``). Words inside a
+    name do not count: the "National League for Democracy" is no football league."""
+    sent_words = [w for w in sent_words if w.mention is None]
     bases = frozenset().union(*[w.forms for w in sent_words])
     got: frozenset[str] = frozenset()
     for forms, types in contexts:
