@@ -363,3 +363,12 @@ def test_the_health_ministry_announcing_deaths_is_no_killer():
 def test_a_patient_verb_without_an_object_is_passive(text, source, target):
     evs = [e for e in _events(text, "ASSAULT") if e.trigger.text in ("قتل", "قتلوا", "اغتالت")]
     assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("The secretary general of NATO warned Russia on Monday.", "THREATEN", ["IGONAT"]),
+    ("The foreign minister of Egypt met his Jordanian counterpart in Amman on Monday.", "CONSULT", ["EGYGOV", "JOR"]),
+])
+def test_an_english_title_takes_the_body_after_of(text, etype, source):
+    # "secretary general of NATO" is one actor, NATO's; the body is no prepositional phrase left to the target
+    assert first_codes(text, etype, "en")[0] == source

@@ -73,6 +73,17 @@ class Phrase:
         return {a.code[:3] for a in self.actors if a.code}
 
 
+OF_BODY = frozenset({"organization", "acronym", "country"})  # what an English title takes after "of"
+
+
+def _of_between(words, a: int, b: int) -> bool:
+    """Do only "of" or "of the" stand between words a and b ("leaders of the Group of Seven")?"""
+    if words is None:
+        return False
+    between = [words[k].norm for k in range(a + 1, b)]
+    return between in (["of"], ["of", "the"])
+
+
 class ActorCoder:
     """Builds and codes phrases for one document."""
 
@@ -87,7 +98,7 @@ class ActorCoder:
 
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
-        out = self.phrases(mentions, anaphors, lang)
+        out = self.phrases(mentions, anaphors, lang, words)
         last_sectors: tuple[str, ...] = ()
         for ph in out:
             if ph.start < 0:  # an anaphor: its span leaves its proclitics (not its article) out
@@ -205,9 +216,10 @@ class ActorCoder:
 
     # ---- phrases of a sentence ---------------------------------------------------------------------
     def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool, str]],
-                lang: str = "ar") -> list[Phrase]:
+                lang: str = "ar", words=None) -> list[Phrase]:
         """Group the mentions of one sentence (sorted) and the anaphora (w0, w1, refers, coordinated, prefix)
-        into phrases."""
+        into phrases; with the sentence's ``words``, an English title takes the body after "of (the)" ("leaders
+        of the Group of Seven", "foreign minister of Egypt")."""
         items: list[tuple[int, int, str, object, bool]] = []
         for m in mentions:
             if m.kind in ACTOR_KINDS:
@@ -222,7 +234,9 @@ class ActorCoder:
         last_kind = ""
         for n_item, (w0, w1, kind, m, coord) in enumerate(items):
             governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
-            attachable = (cur is not None and not coord and not governed and w0 == cur.w1 + 1
+            attachable = (cur is not None and not coord and not governed
+                          and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_BODY
+                                                    and _of_between(words, cur.w1, w0)))
                           and kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
                           # are two actors ("طردت بولندا دبلوماسيين روسيين")
