@@ -3,7 +3,8 @@
 Ambiguity policy (documented in kb/data/README.md): a name marked ``needs_context`` (a surname that is also a
 common word, "Jordan", "Georgia", "Chad", a place name shared with a common word) resolves only when
   - the same target is named unambiguously elsewhere in the document (a country also by a place of it), or
-  - it stands next to a role title or a nisba adjective ("الرئيس عباس", "President Abbas").
+  - it stands next to a role title or a nisba adjective ("الرئيس عباس", "President Abbas"), or a title stands
+    before "of (the)" + a country or body ("the president of France").
 Otherwise it is dropped. When one name fits several kinds, the KB priority decides (person > organization >
 country > capital > place > region), then the entry order.
 
@@ -44,6 +45,8 @@ CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
 # kinds right before an ambiguous word that confirm it: "الجيش الإسرائيلي", "Egyptian army", "Myanmar's military"
 NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
+OF_KINDS = frozenset({"country", "organization", "acronym"})
+OF_LINKS = frozenset({" of ", " of the "})
 
 
 def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset(),
@@ -74,7 +77,10 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             # a word joined by و starts something new ("الحكومة الليبية وطالب ب..." : and demanded), no apposition
             near_prev = (prev_e is not None and prev_e.kind in NEAR_PREV_KINDS and not m.prefix.startswith("و")
                          and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
-            near_next = next_e is not None and next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2
+            near_next = next_e is not None and (
+                (next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2)
+                # an English title of a country or body: "the president of France", "leaders of the G7"
+                or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
             if not (near_prev or near_next):
                 continue
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
