@@ -171,6 +171,8 @@ def test_a_gap_companion_takes_the_code_of_its_object(text, cameo):
 
 @pytest.mark.parametrize("text, etype", [
     ("Tehran vows response after the strikes.", "THREATEN"),
+    ('The supreme leader vowed "severe revenge" on Sunday.', "THREATEN"),
+    ("The allies launched missiles at sites in Syria linked to chemical weapons production.", "ASSAULT"),
     ("Residents assessed the damage from the explosion of ammonium nitrate stored at the port.", None),
 ])
 def test_english_senses_of_coder_0_5(text, etype):
