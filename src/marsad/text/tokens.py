@@ -84,8 +84,9 @@ class Tokens(Sequence[Token]):
     relative to the chunk), shared by every occurrence of the chunk. ``tokenize`` cuts the text, looks up (or works
     out) the template of every chunk and counts the tokens; all the tokenizing is done there. The ``Token`` tuples
     (chunk start + relative offsets, word number) are made only when the tokens are first read, all at once, and
-    kept; ``column(field)`` gives one field of every token without making them. A text off the fast path (a view
-    that deletes or expands characters) is tokenized into a list of ``Token`` directly and wrapped.
+    kept; ``column(field)`` gives one field of every token without making them, ``chunk_rows()`` every field. A
+    text off the fast path (a view that deletes or expands characters) is tokenized into a list of ``Token``
+    directly and wrapped.
     """
 
     __slots__ = ("_starts", "_tpls", "_n", "_list")
@@ -136,6 +137,15 @@ class Tokens(Sequence[Token]):
             words = accumulate(map(_FIRST, tpls), initial=0)
             return [w + row[5] for w, tpl in zip(words, tpls) for row in tpl[2]]
         return [row[k] for tpl in tpls for row in tpl[2]]
+
+    def chunk_rows(self) -> Iterator[tuple[int, Sequence[tuple]]]:  # type: ignore[type-arg]
+        """The fields of every token without making the ``Token`` objects: ``(offset, rows)`` per run of tokens,
+        in order, each row ``(start, end, text, norm, kind, word, part)`` with ``start``/``end`` relative to
+        ``offset`` (and ``word`` relative to the run's first word). Rows are shared: read only."""
+        if self._list is not None:
+            return iter(((0, self._list),))
+        assert self._starts is not None and self._tpls is not None
+        return zip(self._starts, map(_THIRD, self._tpls))
 
     def __len__(self) -> int:
         return self._n
@@ -493,6 +503,7 @@ _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
+_THIRD = itemgetter(2)
 
 
 def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
