@@ -106,7 +106,7 @@ class EventBuilder:
         self.phrases = phrases
         self.lex = lexicon
         self.places = places  # [(w0, w1, Mention, Location)]
-        self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
+        self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named, in order
         self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
@@ -568,10 +568,10 @@ class EventBuilder:
         si = self.words[hit.w0].sentence
         for at in range(bisect.bisect_right(self.geo_starts, hit.w1), len(self.geo)):  # the places after the trigger
             w0, _w1, m, country, entity = self.geo[at]
+            if w0 - hit.w1 > ORIGIN_SPAN:
+                break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if w0 - hit.w1 > ORIGIN_SPAN:
-                break
             if country and mention_prep(m, self.words, self.lang) in ("من", "from"):
                 return Actor(country, entity, m.text, m.start, m.end)
         return None
@@ -582,10 +582,10 @@ class EventBuilder:
         si = self.words[hit.w0].sentence
         for at in range(bisect.bisect_right(self.geo_starts, after), len(self.geo)):  # the places after word `after`
             w0, w1, m, country, entity = self.geo[at]
+            if w0 - after > 10:
+                break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if w0 - after > 10:
-                break
             if country in src_countries or not country:
                 continue
             prep = mention_prep(m, self.words, self.lang)
