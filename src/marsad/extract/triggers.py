@@ -53,12 +53,15 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms:
     return False
 
 
-def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> int:
-    """0 when one of ``forms`` stands after trigger word ``j`` (where a verb's object stands), else 1."""
-    for k in range(j + 1, min(hi, len(words))):
+def _last_near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms: frozenset[str]) -> int:
+    """The last of words [lo, hi) with one of ``forms`` among its forms, or -1 (``_near`` that also tells where:
+    whether a context word stands after the trigger follows from the same scan, run from the end)."""
+    if forms.isdisjoint(doc_forms):
+        return -1
+    for k in range(min(hi, len(words)) - 1, max(lo, 0) - 1, -1):
         if not forms.isdisjoint(words[k].forms):
-            return 0
-    return 1
+            return k
+    return -1
 
 
 def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], bool]]:
@@ -200,13 +203,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
                 else:
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
-                if need and not _near(words, lo, hi, need, doc_forms):
+                last_need = _last_near(words, lo, hi, need, doc_forms) if need else -1
+                if need and last_need < 0:
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue
                 # among senses whose context is present, one whose context word follows the trigger (as its object
                 # does): "قتل جنود ...، وأعلنت X مسؤوليتها" is a claim, not an announced troop withdrawal
-                rank = (_context_rank(words, j, hi, need) if lang == "ar" else 0) if need else FREE_RANK
+                rank = ((0 if last_need > j else 1) if lang == "ar" else 0) if need else FREE_RANK
             if chosen is None or (length == chosen[3] and rank < best_rank):
                 chosen, best_rank = (t, prefix, j, length), rank
             elif length < chosen[3]:
