@@ -148,6 +148,14 @@ def companion_object(words: list[Word], sentences, hit: TriggerHit, context_sets
     return None
 
 
+def _name_inside(words: list[Word], i: int, j: int) -> bool:
+    """Is one of words (i, j] inside a name (an actor mention), other than a nationality filling a form's slot?"""
+    for k in range(i + 1, j + 1):
+        if words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms:
+            return True
+    return False
+
+
 def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does ``pat`` match ``w`` (after ``prefix``) without taking a suffix off the word?"""
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
@@ -175,14 +183,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
         if not found:
             continue
         chosen = None
-        sent = words[i].sentence
+        sent = w.sentence
         sentence = sentences[sent]
         best_rank = None
+        ends_in_ta_marbuta = w.text.rstrip(MARKS).endswith("ة")
         for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
-            if length > 1 and any(words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms
-                                  for k in range(i + 1, j + 1)):
+            if length > 1 and _name_inside(words, i, j):
                 continue  # a name inside a phrase breaks it, except a nationality in the form's slot
             is_verb = t.pos == "verb"
             if is_verb and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
@@ -190,7 +198,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
-            if w.text.rstrip(MARKS).endswith("ة") and not _whole_reading(index, w, pat, prefix):
+            if ends_in_ta_marbuta and not _whole_reading(index, w, pat, prefix):
                 continue  # ة is never a pronoun: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not أمرا + ه
             ctx = context_sets.get(id(t))
             rank = FREE_RANK  # prefer, among equally long forms, a sense whose context words are present

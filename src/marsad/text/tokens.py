@@ -212,6 +212,7 @@ _PROCLITIC_SET = frozenset(PROCLITICS)
 _PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
 #: enclitic pronouns listed by ``enclitic_splits``
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ي")
+_ENCLITICS_SHORTEST_FIRST = tuple(sorted(ENCLITICS, key=len))  # the order of ``enclitic_splits``: longest stem first
 #: enclitics that ``tokenize`` splits off by default (the others are too often part of the stem: ة→ه, nisba ي)
 DEFAULT_ENCLITICS: tuple[str, ...] = ("هما", "هم", "هن", "ها")
 
@@ -249,7 +250,7 @@ def enclitic_splits(norm_word: str) -> list[tuple[str, str]]:
     """Every plausible ``(stem, suffix)`` split of a NORMALIZED Arabic word for the enclitics ه ها هم هما هن كم
     كما نا ي, longest stem first, ``(word, "")`` included; the stem keeps at least 2 letters."""
     out = [(norm_word, "")]
-    for suf in sorted(ENCLITICS, key=len):
+    for suf in _ENCLITICS_SHORTEST_FIRST:
         if norm_word.endswith(suf) and len(norm_word) - len(suf) >= 2:
             out.append((norm_word[: -len(suf)], suf))
     return out
