@@ -250,6 +250,8 @@ def enclitic_splits(norm_word: str) -> list[tuple[str, str]]:
     """Every plausible ``(stem, suffix)`` split of a NORMALIZED Arabic word for the enclitics ه ها هم هما هن كم
     كما نا ي, longest stem first, ``(word, "")`` included; the stem keeps at least 2 letters."""
     out = [(norm_word, "")]
+    if not norm_word.endswith(ENCLITICS):  # the common case, told by one call
+        return out
     for suf in _ENCLITICS_SHORTEST_FIRST:
         if norm_word.endswith(suf) and len(norm_word) - len(suf) >= 2:
             out.append((norm_word[: -len(suf)], suf))
