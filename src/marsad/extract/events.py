@@ -74,6 +74,8 @@ WINDOW = 40  # words either side of a trigger searched for its arguments (bounds
 
 NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
 COMPLEMENTIZERS = {lang: _fold(ws) for lang, ws in COMPLEMENTIZERS.items()}
+# the words that open reported speech: the complementizers, and in Arabic "وان" ("and that") as written
+OPENING_WORDS = {"ar": COMPLEMENTIZERS["ar"] | {"وان"}, "en": COMPLEMENTIZERS["en"]}
 LOCATIVE = {lang: _fold(ws) for lang, ws in LOCATIVE.items()}
 DEFAULT_PREPS = {t: _fold(ws) for t, ws in DEFAULT_PREPS.items()}
 GEO_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "CONSULT", "THREATEN", "RETREAT", "CONCEDE",
@@ -740,8 +742,8 @@ def _positions_of_heads(words: list[Word], heads: frozenset[str]) -> list[int]:
 
 def _complementizer_positions(words: list[Word], lang: str) -> list[int]:
     """Indexes of the complementizers ("أن", "إنه", "وان", "that") that open reported speech."""
-    comps = COMPLEMENTIZERS[lang]
-    return [k for k, w in enumerate(words) if w.norm in comps or (lang == "ar" and w.norm == "وان")]
+    opening = OPENING_WORDS[lang]
+    return [k for k, w in enumerate(words) if w.norm in opening]
 
 
 @lru_cache(maxsize=100_000)
