@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from marsad.text import Token, enclitic_splits, normalize_key, proclitic_splits, tokenize
+from marsad.text import Token, Tokens, enclitic_splits, normalize_key, proclitic_splits, tokenize
 
 from ._strategies import arabicish, texts
 
@@ -195,6 +195,16 @@ def test_tokens_columns_match_the_tokens(text: str) -> None:
     for field in Token._fields:
         assert tokenize(text).column(field) == [getattr(t, field) for t in as_list]
     assert len(tokenize(text)) == len(as_list)
+
+
+@given(texts)
+def test_tokens_chunk_rows_give_the_tokens_fields(text: str) -> None:
+    """``chunk_rows`` (offset + relative rows) gives every token's start, end, text, norm, kind and part, on the
+    fast path and on a list of tokens alike."""
+    as_list = list(tokenize(text))
+    for toks in (tokenize(text), Tokens._of_list(as_list)):
+        rows = [(offset + r[0], offset + r[1], *r[2:5], r[6]) for offset, chunk in toks.chunk_rows() for r in chunk]
+        assert rows == [(t.start, t.end, t.text, t.norm, t.kind, t.part) for t in as_list]
 
 
 def test_default_plan_equals_the_general_plan() -> None:

@@ -95,6 +95,8 @@ WINDOW = 40  # words either side of a trigger searched for its arguments (bounds
 
 NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
 COMPLEMENTIZERS = {lang: _fold(ws) for lang, ws in COMPLEMENTIZERS.items()}
+# the words that open reported speech: the complementizers, and in Arabic "وان" ("and that") as written
+OPENING_WORDS = {"ar": COMPLEMENTIZERS["ar"] | {"وان"}, "en": COMPLEMENTIZERS["en"]}
 LOCATIVE = {lang: _fold(ws) for lang, ws in LOCATIVE.items()}
 DEFAULT_PREPS = {t: _fold(ws) for t, ws in DEFAULT_PREPS.items()}
 GEO_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "CONSULT", "THREATEN", "RETREAT", "CONCEDE",
@@ -129,7 +131,7 @@ class EventBuilder:
         self.phrases = phrases
         self.lex = lexicon
         self.places = places  # [(w0, w1, Mention, Location)]
-        self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named
+        self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named, in order
         self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
         self.doc_date = doc_date
@@ -668,10 +670,10 @@ class EventBuilder:
         si = self.words[hit.w0].sentence
         for at in range(bisect.bisect_right(self.geo_starts, hit.w1), len(self.geo)):  # the places after the trigger
             w0, _w1, m, country, entity = self.geo[at]
+            if w0 - hit.w1 > ORIGIN_SPAN:
+                break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if w0 - hit.w1 > ORIGIN_SPAN:
-                break
             if country and mention_prep(m, self.words, self.lang) in ("من", "from"):
                 return Actor(country, entity, m.text, m.start, m.end)
         return None
@@ -682,10 +684,10 @@ class EventBuilder:
         si = self.words[hit.w0].sentence
         for at in range(bisect.bisect_right(self.geo_starts, after), len(self.geo)):  # the places after word `after`
             w0, w1, m, country, entity = self.geo[at]
+            if w0 - after > 10:
+                break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if w0 - after > 10:
-                break
             if country in src_countries or not country:
                 continue
             prep = mention_prep(m, self.words, self.lang)
@@ -901,8 +903,8 @@ def _positions_of_heads(words: list[Word], heads: frozenset[str]) -> list[int]:
 
 def _complementizer_positions(words: list[Word], lang: str) -> list[int]:
     """Indexes of the complementizers ("أن", "إنه", "وان", "that") that open reported speech."""
-    comps = COMPLEMENTIZERS[lang]
-    return [k for k, w in enumerate(words) if w.norm in comps or (lang == "ar" and w.norm == "وان")]
+    opening = OPENING_WORDS[lang]
+    return [k for k, w in enumerate(words) if w.norm in opening]
 
 
 @lru_cache(maxsize=100_000)

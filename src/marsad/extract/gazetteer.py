@@ -146,7 +146,9 @@ class Gazetteer:
             ostart, oend = (nstart, nend) if identity else nt.to_original(nstart, nend)
             if key in self._cased:
                 surface = text[ostart:oend]
-                entries = tuple(e for e in entries if _case_ok(e, surface))
+                fitting = tuple(e for e in entries if _case_ok(e, surface))
+                if len(fitting) < len(entries):
+                    entries = fitting  # else the key's own tuple: what ``mentions.resolve`` memoizes its choice on
             if not entries:
                 continue
             out.append(GazMatch(ostart, oend, nstart, nend, key, entries, prefix))

@@ -99,7 +99,7 @@ def _choose(entries: tuple, common_word: bool) -> tuple[object, bool]:
 
 # the choice per name depends only on its entries and on the common-word list: memoized per list (held here, so
 # its id is not reused) and per key, and checked against the very entries tuple (a cased English name's entries
-# are filtered per document and simply recomputed)
+# are filtered per document, and recomputed when the case rules out one of them)
 _CHOICES: dict[int, tuple[frozenset[str], dict[str, tuple[tuple, object, bool]]]] = {}
 
 

@@ -65,12 +65,15 @@ def _after_means(words: list[Word], i: int, first: int) -> bool:
     return prev == "عبر" or (prev == "خلال" and i - 2 >= first and words[i - 2].norm == "من")
 
 
-def _context_rank(words: list[Word], j: int, hi: int, forms: frozenset[str]) -> int:
-    """0 when one of ``forms`` stands after trigger word ``j`` (where a verb's object stands), else 1."""
-    for k in range(j + 1, min(hi, len(words))):
+def _last_near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms: frozenset[str]) -> int:
+    """The last of words [lo, hi) with one of ``forms`` among its forms, or -1 (``_near`` that also tells where:
+    whether a context word stands after the trigger follows from the same scan, run from the end)."""
+    if forms.isdisjoint(doc_forms):
+        return -1
+    for k in range(min(hi, len(words)) - 1, max(lo, 0) - 1, -1):
         if not forms.isdisjoint(words[k].forms):
-            return 0
-    return 1
+            return k
+    return -1
 
 
 def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], bool]]:
@@ -160,6 +163,14 @@ def companion_object(words: list[Word], sentences, hit: TriggerHit, context_sets
     return None
 
 
+def _name_inside(words: list[Word], i: int, j: int) -> bool:
+    """Is one of words (i, j] inside a name (an actor mention), other than a nationality filling a form's slot?"""
+    for k in range(i + 1, j + 1):
+        if words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms:
+            return True
+    return False
+
+
 def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does ``pat`` match ``w`` (after ``prefix``) without taking a suffix off the word?"""
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
@@ -187,14 +198,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
         if not found:
             continue
         chosen = None
-        sent = words[i].sentence
+        sent = w.sentence
         sentence = sentences[sent]
         best_rank = None
+        ends_in_ta_or_ya = w.text.rstrip(MARKS).endswith(("ة", "ى"))
         for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
-            if length > 1 and any(words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms
-                                  for k in range(i + 1, j + 1)):
+            if length > 1 and _name_inside(words, i, j):
                 continue  # a name inside a phrase breaks it, except a nationality in the form's slot
             is_verb = t.pos == "verb"
             if is_verb and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
@@ -204,7 +215,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
             if "ال" in prefix and t.id.endswith(HAL_SUFFIX):
                 continue  # a circumstantial participle is indefinite: "الداعية فتح الله غولن" is a preacher
-            if w.text.rstrip(MARKS).endswith(("ة", "ى")) and not _whole_reading(index, w, pat, prefix):
+            if ends_in_ta_or_ya and not _whole_reading(index, w, pat, prefix):
                 continue  # ة and ى are never pronouns: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not
                 # أمرا + ه, "قتلى" (the dead) not قتل + ي
             ctx = context_sets.get(id(t))
@@ -218,14 +229,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
                 else:
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
-                if need and not _near(words, lo, hi, need, doc_forms) \
-                        and not (t.type in MEANS_TYPES and _after_means(words, i, sentence.w0)):
+                last_need = _last_near(words, lo, hi, need, doc_forms) if need else -1
+                if need and last_need < 0 and not (t.type in MEANS_TYPES and _after_means(words, i, sentence.w0)):
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
                     continue
                 # among senses whose context is present, one whose context word follows the trigger (as its object
                 # does): "قتل جنود ...، وأعلنت X مسؤوليتها" is a claim, not an announced troop withdrawal
-                rank = (_context_rank(words, j, hi, need) if lang == "ar" else 0) if need else FREE_RANK
+                rank = ((0 if last_need > j else 1) if lang == "ar" else 0) if need else FREE_RANK
             if chosen is None or (length == chosen[3] and rank < best_rank):
                 chosen, best_rank = (t, prefix, j, length), rank
             elif length < chosen[3]:

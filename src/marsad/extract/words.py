@@ -122,44 +122,46 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
     s0, s1 = spans[0]
     sent = Sentence(0, s0, s1, 0, 0)
     clause = 0
-    for tok in toks:
-        start = tok.start
-        if start >= s1:  # past the current sentence: close it and open the one this token may belong to
-            while start >= s1:
-                sent = _next_sentence(sent, sentences, words, n_words, spans)
-                if sent is None:
-                    return words, sentences
-                si, s0, s1 = sent.index, sent.start, sent.end
-            clause = 0
-        if tok.end <= s0:
-            continue
-        norm, kind = tok.norm, tok.kind
-        if kind == "word":
-            got = memo.get(norm)
-            if got is None:
-                got = memo[norm] = readings(norm, lang, True)
-            bases, forms = got
-        else:
-            if kind == "punct" and norm in CLAUSE_PUNCT:
-                clause += 1
-            bases, forms = readings(norm, lang, False)
-        # the slots filled one by one on a bare instance: the same Word as Word(...) at two thirds of the cost (the
-        # dataclass __init__ call goes through type.__call__ and a Python frame, once per token)
-        w = new_word(Word)
-        w.i = n_words
-        w.start = start
-        w.end = tok.end
-        w.text = tok.text
-        w.norm = norm
-        w.kind = kind
-        w.sentence = si
-        w.clause = clause
-        w.bases = bases
-        w.forms = forms
-        w.mention = None
-        w.trigger = None
-        add(w)
-        n_words += 1
+    # the tokens' fields read straight from the chunk templates (``Tokens.chunk_rows``): no Token tuple is made
+    for offset, rows in toks.chunk_rows():
+        for rel_start, rel_end, tok_text, norm, kind, _word, _part in rows:
+            start = offset + rel_start
+            if start >= s1:  # past the current sentence: close it and open the one this token may belong to
+                while start >= s1:
+                    sent = _next_sentence(sent, sentences, words, n_words, spans)
+                    if sent is None:
+                        return words, sentences
+                    si, s0, s1 = sent.index, sent.start, sent.end
+                clause = 0
+            end = offset + rel_end
+            if end <= s0:
+                continue
+            if kind == "word":
+                got = memo.get(norm)
+                if got is None:
+                    got = memo[norm] = readings(norm, lang, True)
+                bases, forms = got
+            else:
+                if kind == "punct" and norm in CLAUSE_PUNCT:
+                    clause += 1
+                bases, forms = readings(norm, lang, False)
+            # the slots filled one by one on a bare instance: the same Word as Word(...) at two thirds of the cost
+            # (the dataclass __init__ call goes through type.__call__ and a Python frame, once per token)
+            w = new_word(Word)
+            w.i = n_words
+            w.start = start
+            w.end = end
+            w.text = tok_text
+            w.norm = norm
+            w.kind = kind
+            w.sentence = si
+            w.clause = clause
+            w.bases = bases
+            w.forms = forms
+            w.mention = None
+            w.trigger = None
+            add(w)
+            n_words += 1
     while sent is not None:  # the current sentence and any after it without tokens
         sent = _next_sentence(sent, sentences, words, n_words, spans)
     return words, sentences

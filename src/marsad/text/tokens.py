@@ -84,8 +84,9 @@ class Tokens(Sequence[Token]):
     relative to the chunk), shared by every occurrence of the chunk. ``tokenize`` cuts the text, looks up (or works
     out) the template of every chunk and counts the tokens; all the tokenizing is done there. The ``Token`` tuples
     (chunk start + relative offsets, word number) are made only when the tokens are first read, all at once, and
-    kept; ``column(field)`` gives one field of every token without making them. A text off the fast path (a view
-    that deletes or expands characters) is tokenized into a list of ``Token`` directly and wrapped.
+    kept; ``column(field)`` gives one field of every token without making them, ``chunk_rows()`` every field. A
+    text off the fast path (a view that deletes or expands characters) is tokenized into a list of ``Token``
+    directly and wrapped.
     """
 
     __slots__ = ("_starts", "_tpls", "_n", "_list")
@@ -136,6 +137,15 @@ class Tokens(Sequence[Token]):
             words = accumulate(map(_FIRST, tpls), initial=0)
             return [w + row[5] for w, tpl in zip(words, tpls) for row in tpl[2]]
         return [row[k] for tpl in tpls for row in tpl[2]]
+
+    def chunk_rows(self) -> Iterator[tuple[int, Sequence[tuple]]]:  # type: ignore[type-arg]
+        """The fields of every token without making the ``Token`` objects: ``(offset, rows)`` per run of tokens,
+        in order, each row ``(start, end, text, norm, kind, word, part)`` with ``start``/``end`` relative to
+        ``offset`` (and ``word`` relative to the run's first word). Rows are shared: read only."""
+        if self._list is not None:
+            return iter(((0, self._list),))
+        assert self._starts is not None and self._tpls is not None
+        return zip(self._starts, map(_THIRD, self._tpls))
 
     def __len__(self) -> int:
         return self._n
@@ -202,6 +212,7 @@ _PROCLITIC_SET = frozenset(PROCLITICS)
 _PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
 #: enclitic pronouns listed by ``enclitic_splits``
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ي")
+_ENCLITICS_SHORTEST_FIRST = tuple(sorted(ENCLITICS, key=len))  # the order of ``enclitic_splits``: longest stem first
 #: enclitics that ``tokenize`` splits off by default (the others are too often part of the stem: ة→ه, nisba ي)
 DEFAULT_ENCLITICS: tuple[str, ...] = ("هما", "هم", "هن", "ها")
 
@@ -239,7 +250,9 @@ def enclitic_splits(norm_word: str) -> list[tuple[str, str]]:
     """Every plausible ``(stem, suffix)`` split of a NORMALIZED Arabic word for the enclitics ه ها هم هما هن كم
     كما نا ي, longest stem first, ``(word, "")`` included; the stem keeps at least 2 letters."""
     out = [(norm_word, "")]
-    for suf in sorted(ENCLITICS, key=len):
+    if not norm_word.endswith(ENCLITICS):  # the common case, told by one call
+        return out
+    for suf in _ENCLITICS_SHORTEST_FIRST:
         if norm_word.endswith(suf) and len(norm_word) - len(suf) >= 2:
             out.append((norm_word[: -len(suf)], suf))
     return out
@@ -493,6 +506,7 @@ _CHUNK_CACHE_MAX = 50_000
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
+_THIRD = itemgetter(2)
 
 
 def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
