@@ -325,10 +325,7 @@ class Coder:
                 if rec.kind == "country" and _after_locative(words, w0, locative_words):
                     places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id)))
                 continue
-            prev = words[w0 - 1].norm if w0 > 0 else ""
-            if prev[:1] in ("و", "ف") and prev[1:] in locative_words:
-                prev = prev[1:]  # "وفي بغداد", "ففي القاهرة"
-            if "ب" in m.prefix.lstrip("و") or prev in locative_words:
+            if "ب" in m.prefix.lstrip("و") or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words)):
                 country = rec.country if rec.kind != "country" else rec.code
                 places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
         return by_sent, places, geo
@@ -470,6 +467,11 @@ def _recent(when: TimeRef | None, day: dt.date | None) -> bool:
     return dt.timedelta(0) <= day - value <= dt.timedelta(days=RECENT_DAYS)
 
 
+def _locative(norm: str, locative_words) -> bool:
+    """Is a word a locative preposition, also with a joined و/ف ("في", "وفي بغداد", "ففي القاهرة")?"""
+    return norm in locative_words or (norm[:1] in ("و", "ف") and norm[1:] in locative_words)
+
+
 NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the place it describes
 
 
@@ -480,8 +482,7 @@ def _after_locative(words: list, w0: int, locative_words) -> bool:
         w = words[k]
         if w.kind != "word" or w.mention is not None:
             return False
-        norm = w.norm[1:] if w.norm[:1] in ("و", "ف") and w.norm[1:] in locative_words else w.norm
-        if norm in locative_words:
+        if _locative(w.norm, locative_words):
             return True
     return False
 
