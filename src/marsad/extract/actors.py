@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
-from .mentions import Mention
+from .mentions import OF_KINDS, Mention
 from .preps import phrase_prep
 
 SECTORS = ACTOR_SECTORS
@@ -73,13 +73,8 @@ class Phrase:
         return {a.code[:3] for a in self.actors if a.code}
 
 
-OF_BODY = frozenset({"organization", "acronym", "country"})  # what an English title takes after "of"
-
-
 def _of_between(words, a: int, b: int) -> bool:
     """Do only "of" or "of the" stand between words a and b ("leaders of the Group of Seven")?"""
-    if words is None:
-        return False
     between = [words[k].norm for k in range(a + 1, b)]
     return between in (["of"], ["of", "the"])
 
@@ -216,9 +211,9 @@ class ActorCoder:
 
     # ---- phrases of a sentence ---------------------------------------------------------------------
     def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool, str]],
-                lang: str = "ar", words=None) -> list[Phrase]:
+                lang: str, words) -> list[Phrase]:
         """Group the mentions of one sentence (sorted) and the anaphora (w0, w1, refers, coordinated, prefix)
-        into phrases; with the sentence's ``words``, an English title takes the body after "of (the)" ("leaders
+        into phrases; an English title takes the body after "of (the)" ("leaders
         of the Group of Seven", "foreign minister of Egypt")."""
         items: list[tuple[int, int, str, object, bool]] = []
         for m in mentions:
@@ -235,7 +230,7 @@ class ActorCoder:
         for n_item, (w0, w1, kind, m, coord) in enumerate(items):
             governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
             attachable = (cur is not None and not coord and not governed
-                          and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_BODY
+                          and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_KINDS
                                                     and _of_between(words, cur.w1, w0)))
                           and kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title

@@ -55,12 +55,11 @@ DEFAULT_PREPS = {
 }
 PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
                            "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
-# "said (that) it would": "would" is the future of reported speech (planned), not a conditional
-EN_SAY = frozenset({"said", "says", "announced", "stated", "added", "confirmed", "declared", "insisted", "told",
-                    "that"})
-EN_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 # English reports without "that": "the army said (on Monday) it had struck", "…, the Israeli military said."
 EN_SAY_VERBS = frozenset({"said", "says", "told", "reported", "added", "stated", "claimed", "according"})
+# "said (that) it would": "would" is the future of reported speech (planned), not a conditional
+EN_SAY = EN_SAY_VERBS | {"announced", "confirmed", "declared", "insisted", "that"}
+EN_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X"
@@ -747,7 +746,7 @@ class EventBuilder:
         if k < 2 or words[k - 1].norm not in EN_PRONOUNS:
             return False
         first = self.sentences[words[k].sentence].w0
-        return any(words[j].norm in EN_SAY or words[j].norm in EN_SAY_VERBS for j in range(max(first, k - 6), k - 1))
+        return any(words[j].norm in EN_SAY for j in range(max(first, k - 6), k - 1))
 
     def _cue_at(self, k: int):
         cues = self._cues_at(k)

@@ -45,7 +45,7 @@ CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
 # kinds right before an ambiguous word that confirm it: "الجيش الإسرائيلي", "Egyptian army", "Myanmar's military"
 NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
-OF_KINDS = frozenset({"country", "organization", "acronym"})
+OF_KINDS = frozenset({"country", "organization", "acronym"})  # what an English title takes after "of (the)"
 OF_LINKS = frozenset({" of ", " of the "})
 
 

@@ -55,6 +55,19 @@ def is_definite(hit, words: list[Word]) -> bool:
 
 
 RIGHT_PREPS = frozenset({"في", "to", "of"})  # between a generic head and its verbal noun: "الحق في", "right to"
+EN_INFINITIVE = frozenset({"to"})  # between a generic head and an English verb: "the right to protest"
+
+
+def _after_generic_head(words: list[Word], w0: int, sent: int, heads: frozenset[str], links: frozenset[str],
+                        link_needed: bool) -> bool:
+    """Does a generic head ("جرائم", "الحق", "right") govern word ``w0``, right before it or through one of
+    ``links`` ("الحق في التظاهر")? With ``link_needed`` only through a link."""
+    prev = _word_in(words, w0 - 1, sent)
+    if prev is not None and prev.norm in links:
+        prev = _word_in(words, w0 - 2, sent)
+    elif link_needed:
+        return False
+    return prev is not None and _has(prev, heads)
 
 
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
@@ -69,8 +82,7 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
             and _back(words, w0 - 1, EN_RELATIVE_SPAN, relative, clause=True) is not None:
         return "relative"  # "protests in which about 300 people were killed" (English verb groups are phrases)
     generic_head = scope.get("generic_head", empty)
-    if not nominal and generic_head and w0 >= 2 and words[w0 - 1].norm == "to" \
-            and _has(words[w0 - 2], generic_head) and words[w0 - 2].sentence == sent:
+    if not nominal and generic_head and _after_generic_head(words, w0, sent, generic_head, EN_INFINITIVE, True):
         return "generic"  # "the right to protest": an English infinitive after a right or freedom
     if not nominal and (relative or "pluperfect" in scope):  # the only reasons a verb may have
         aux = scope.get("auxiliary", empty)
@@ -90,10 +102,7 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     if "charge" in scope and _back(words, w0 - 1, CHARGE_SPAN, scope["charge"]) is not None:
         return "charge"
     if nominal:
-        prev = _word_in(words, w0 - 1, sent)
-        if prev is not None and prev.norm in RIGHT_PREPS:  # "الحق في التظاهر", "the right to protest"
-            prev = _word_in(words, w0 - 2, sent)
-        if prev is not None and _has(prev, generic_head):
+        if _after_generic_head(words, w0, sent, generic_head, RIGHT_PREPS, False):  # "جرائم القتل", "الحق في التظاهر"
             return "generic"
         nxt = _word_in(words, w1 + 1, sent)
         if is_definite(hit, words) and (nxt is None or nxt.kind == "punct"):

@@ -11,14 +11,12 @@ from functools import lru_cache
 
 from ..kb.rules import is_companion_id
 from ..text import normalize_key
-from ..text.normalize import MARK_CHARS
-from .events import TriggerHit
+from .events import MARKS, MEANS, TriggerHit
 from .lexicon import head_words
 from .words import NATIONALITY_SLOT, Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 VERB_PREFIX_LETTERS = frozenset("وفس")
-MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
                                 "his", "her", "our", "this", "these", "those", "newly", "recently", "new"})
@@ -62,7 +60,7 @@ def _after_means(words: list[Word], i: int, first: int) -> bool:
     if i - 1 < first:
         return False
     prev = words[i - 1].norm
-    return prev == "عبر" or (prev == "خلال" and i - 2 >= first and words[i - 2].norm == "من")
+    return prev in MEANS and (prev != "خلال" or (i - 2 >= first and words[i - 2].norm == "من"))
 
 
 def _last_near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms: frozenset[str]) -> int:
