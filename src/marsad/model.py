@@ -183,6 +183,7 @@ class Event:
     confidence: float
     evidences: list[Span] = field(default_factory=list)  # every telling of a merged event, evidence first
     sentence: int = 0
+    background: bool = False  # a specific past act recalled as context, not reported as news (kept, flagged)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
@@ -194,7 +195,7 @@ class Event:
                 "quantities": [q.to_dict() for q in self.quantities],
                 "trigger": self.trigger.to_dict(), "evidence": self.evidence.to_dict(),
                 "evidences": [s.to_dict() for s in (self.evidences or [self.evidence])],
-                "rule": self.rule, "confidence": round(self.confidence, 3)}
+                "rule": self.rule, "confidence": round(self.confidence, 3), "background": self.background}
 
 
 @dataclass(slots=True)
@@ -210,6 +211,9 @@ class CodedDocument:
     times: list[TimeRef] = field(default_factory=list)
     url: str | None = None
     coder_version: str = ""
+    # ``code(..., explain=True)``: one record per candidate trigger (the rule that proposed it, how its roles were
+    # chosen, its decision score and top features, and what became of it: kept as eN, merged, or dropped and why)
+    explain: list[dict[str, Any]] | None = None
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"doc_id": self.doc_id, "lang": self.lang, "date": self.date,
@@ -221,4 +225,6 @@ class CodedDocument:
                                "times": [t.to_dict() for t in self.times]}
         if include_text:
             out["text"] = self.text
+        if self.explain is not None:
+            out["explain"] = self.explain
         return out

@@ -24,6 +24,8 @@ from .extract.events import LOCATIVE, EventBuilder
 from .extract.gazetteer import Gazetteer
 from .extract.lexicon import get_lexicon
 from .extract.mentions import Mention, resolve
+from .extract.decision import (decide, decision_trace, explain_record, features, keeps, load_model, refused_record,
+                               sports_forms)
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
@@ -45,6 +47,8 @@ IMPLICIT_PROTESTERS = "CVL"  # code of the demonstrators of a protest that names
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "SEP", "RAD"})
 CIVILIAN_POLITICAL = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "ELI", "MED", "EDU", "NGO", "REL", "LAB", "BUS"})
 GEO_KINDS = frozenset({"place", "capital", "country", "nisba", "region"})  # mentions that name a place or country
+# background reasons (extract/specificity.background) that name a specific past act: kept, flagged background
+RECALLED = frozenset({"relative", "pluperfect", "reference"})
 ANCHOR_QUANTITIES = frozenset({"killed", "injured", "casualties", "dead", "arrested", "people", "protesters", "troops"})
 
 
@@ -105,6 +109,8 @@ class Coder:
                                  if rec.kind == "place" and rec.raw.get("country")}  # support for country names
         self.institutions = frozenset(rid for rid, role in self.kb.roles.items() if role.kind == "institution")
         self.context_sets = context_sets(self.lexicon)
+        self.decision = load_model()
+        self.sports_forms = sports_forms(self.lexicon)
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
         # out of the cyclic collector's generations spares every later collection a walk over them — about a
         # tenth of the coding time, since coding allocates many short-lived objects. Reference counting still
@@ -120,7 +126,10 @@ class Coder:
 
     # ------------------------------------------------------------------------------------------------
     def code(self, text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
-             doc_id: str | None = None, timings: dict | None = None) -> CodedDocument:
+             doc_id: str | None = None, timings: dict | None = None, *, min_confidence: float | None = None,
+             all_candidates: bool = False, explain: bool = False) -> CodedDocument:
+        """Code one document. ``min_confidence`` replaces the decision model's threshold; ``all_candidates`` keeps
+        every candidate the rules let through, with its score as confidence; ``explain`` fills ``doc.explain``."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if len(text) > MAX_CHARS:
@@ -132,18 +141,28 @@ class Coder:
         if lang not in ("ar", "en", "other"):
             raise InputError(f"language {lang!r} is not supported: use ar, en or auto")
         doc = CodedDocument(doc_id=doc_id or doc_id_of(text), lang=lang, date=day.isoformat() if day else None,
-                            kb_version=self.kb.version, text=text, url=url, coder_version=CODER_VERSION)
+                            kb_version=self.kb.version, text=text, url=url, coder_version=CODER_VERSION,
+                            explain=[] if explain else None)
+        if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+            raise InputError(f"min_confidence {min_confidence!r} must lie between 0 and 1")
+        threshold = 0.0 if all_candidates else min_confidence  # None: the decision model's threshold per type
         if lang == "other" or not text.strip():
             return doc
         try:
             with _cyclic_gc_paused():
-                self._code_into(doc, text, lang, day, timer)
+                self._code_into(doc, text, lang, day, timer, threshold)
         except RecursionError as exc:  # pragma: no cover - defensive: a pathological input
             raise CodingError(f"document {doc.doc_id} could not be coded: {exc}", doc_id=doc.doc_id) from exc
         return doc
 
-    def _code_into(self, doc: CodedDocument, text: str, lang: str, day: dt.date | None, timer: _Timer) -> None:
+    def _code_into(self, doc: CodedDocument, text: str, lang: str, day: dt.date | None, timer: _Timer,
+                   threshold: float | None) -> None:
         kb, lex = self.kb, self.lexicon
+        trace = doc.explain
+
+        def drop(hit, why: str) -> None:
+            if trace is not None:
+                trace.append(explain_record(text, hit, f"dropped: {why}"))
         nt = normalize(text, lang)
         timer.lap("normalize")
         mentions = resolve(self.gazetteer.find(nt), text, self.common_words, self.country_of_place)
@@ -187,10 +206,15 @@ class Coder:
         doc.quantities = [q for _w, q in quantities]
         timer.lap("quantities")
         doc_forms = frozenset().union(*[w.forms for w in words])  # every form of every word: quick negative tests
-        hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms, trigger_at)
+        refused: list | None = [] if trace is not None else None
+        hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms, trigger_at, refused)
+        for t, w0, w1, why in refused or ():
+            trace.append(refused_record(text, t, words[w0].start, words[w1].end, why))
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
                                cue_at, self.institutions)
         events: list[Event] = []
+        feats: list[list[str]] = []  # the decision layer's features of each event
+        sports = len(self.sports_forms.get(lang, frozenset()) & doc_forms)
         hits_kept = []
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
@@ -203,35 +227,49 @@ class Coder:
             t = hit.trigger
             cam = lex.cameo.get(t.cameo)
             if cam is None:
+                drop(hit, f"CAMEO code {t.cameo} unknown")
                 continue
             if (builder.has_agent_clause and builder.agent_echo(hit)) or _absorbed(objects.get(hit.w0), t.type):
+                drop(hit, "names the agent or the object of another trigger")
                 continue  # "هجوم شنه X": شنه names the attack's agent; "شن X هجوما" (words): هجوما is شن's object
             if t.type == "ASSAULT" and lang == "ar" and events and t.pos != "verb" \
                     and ("ب" in hit.prefix or hits_kept[-1].w1 == hit.w0 - 1) \
                     and _instrument_of(events[-1], hits_kept[-1], hit, words):
                 if events[-1].cameo == GENERIC_ASSAULT and cam.code != GENERIC_ASSAULT:
                     _recode(events[-1], cam, t.mode)  # "هاجم مسلحون نقطة تفتيش بسيارة مفخخة": a car bombing
+                drop(hit, "the weapon or toll of the attack before it")
                 continue  # the weapon an attack was made with, or its toll right after it ("لم يسفر عن سقوط
                 # قتلى"), is that attack, not a second one
             source, target, modality, via = builder.build(hit)
             if not source and not target and t.type not in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"):
+                drop(hit, "no source and no target")
                 continue
             location, when = builder.location(hit), builder.time(hit)
             # a verb form with the article, or ب/ل before a three-letter past form, is its verbal noun
             nominal = t.pos != "verb" or "ال" in hit.prefix or hit.prefix[-1:] in ("ب", "ل")
+            recalled = None  # why the candidate is a specific past act recalled as background, not news
             if when is not None and day is not None and when.relation in ("on", "during") \
                     and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day):
-                continue  # background ("اغتيال السادات عام 1981") is not a new event
+                recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
             if nominal and not self._anchored(hit, source, target, location, when, quantities, words):
+                drop(hit, "a verbal noun that nothing pins down (a kind of event)")
                 continue  # a verbal noun with nothing that pins it down names a kind of event, not an event
             why = background(hit, words, scope, nominal)
             if why == "pluperfect" and _recent(when, day):
                 why = None  # "وكانت حماس قد أطلقت صواريخ أمس": the pluperfect recalls this week's news
-            if why or (
-                    nominal and bg_end is not None and 0 < hit.w0 - bg_end <= 3
-                    and words[hit.w0].clause == words[bg_end].clause):
+            if nominal and bg_end is not None and 0 < hit.w0 - bg_end <= 3 \
+                    and words[hit.w0].clause == words[bg_end].clause:
                 bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
-                continue  # background, a charge or a kind of event (extract/specificity.py)
+                drop(hit, "the means of the background act before it")
+                continue
+            if why in RECALLED:
+                recalled = why  # a specific act recalled (relative clause, pluperfect, "منذ"): flagged, kept
+            elif why:
+                bg_end = hit.w1
+                drop(hit, f"not an act: {why}")
+                continue  # a charge or a kind of event (extract/specificity.py)
+            if recalled:
+                bg_end = hit.w1
             attach = 1.0 if via in ("vso", "svo", "genitive", "between", "by") else (0.8 if source else 0.6)
             if len(source) > 1 and all(a.text == source[0].text for a in source):
                 attach = min(attach, 0.85)  # anaphora
@@ -265,8 +303,12 @@ class Coder:
             # trigger, evidence, rule, confidence, evidences, sentence
             ev = Event("", etype, mode, cam.code, cam.quad_class, cam.goldstein, source, target, modality, location,
                        when, [], Span.of(text, hit.start, hit.end), evidence, t.id, conf, [evidence],
-                       words[hit.w0].sentence)
+                       words[hit.w0].sentence, recalled is not None)
             events.append(ev)
+            feats.append(features(etype, t.id, t.pos, nominal, is_definite(hit, words), modality, via, source, target,
+                                  location is not None, when.relation if when else None,
+                                  _casualties_near(hit, quantities, words), words, hit.w0, hit.w1, ev.sentence,
+                                  sports, lang) + [f"prior={conf:.1f}", f"recalled={recalled is not None}"])
             hits_kept.append(hit)
             tkeys.append(_trigger_key(words, hit))
         # quantities go to the event with the nearest trigger in their sentence
@@ -284,10 +326,20 @@ class Coder:
             if ev.mode != "visit":  # a visitor comes from elsewhere: "وصل الوفد إلى تل أبيب" is no Israeli delegation
                 ev.source = self._localize(ev.source, where)
             ev.target = self._localize(ev.target, where)
-        events = merge_events(events, tkeys)
+        decide(events, feats, self.decision)
+        told = list(events)
+        news = [(ev, k) for ev, k in zip(events, tkeys) if not ev.background]  # a recalled act is never merged
+        recalled_events = [ev for ev in events if ev.background]
+        events = merge_events([ev for ev, _k in news], [k for _ev, k in news])
+        if recalled_events:
+            events = sorted(events + recalled_events, key=lambda ev: (ev.trigger.start, ev.trigger.end))
+        events = [ev for ev in events if keeps(ev, self.decision, threshold)]
         for n, ev in enumerate(events, start=1):
             ev.id = f"e{n}"
         doc.events = events
+        if trace is not None:
+            trace.extend(decision_trace(text, told, hits_kept, feats, events, self.decision, threshold))
+            trace.sort(key=lambda r: (r["trigger"]["start"], r["trigger"]["end"]))
         timer.lap("merge")
         doc.entities = self._entities(mentions, coref, day)
         timer.lap("entities")
@@ -526,9 +578,11 @@ def _historical(value: str | None, day: dt.date) -> bool:
 
 
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
-         doc_id: str | None = None, timings: dict | None = None) -> CodedDocument:
+         doc_id: str | None = None, timings: dict | None = None, *, min_confidence: float | None = None,
+         all_candidates: bool = False, explain: bool = False) -> CodedDocument:
     """Code one document. See the output contract in DESIGN.md; ``CodedDocument.to_dict()`` gives it."""
-    return Coder.default().code(text, lang=lang, date=date, url=url, doc_id=doc_id, timings=timings)
+    return Coder.default().code(text, lang=lang, date=date, url=url, doc_id=doc_id, timings=timings,
+                                min_confidence=min_confidence, all_candidates=all_candidates, explain=explain)
 
 
 def code_many(items, lang: str | None = None):

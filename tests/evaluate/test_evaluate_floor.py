@@ -16,8 +16,7 @@ TEST_GOLD = repo_root() / "eval" / "gold" / "test.jsonl"
 
 @pytest.fixture(scope="module")
 def baseline():
-    if not default_baseline_path().is_file():
-        pytest.skip("eval/baseline.json not committed yet")
+    assert default_baseline_path().is_file(), "eval/baseline.json is committed: the CI floor must not vanish"
     return load_baseline()
 
 
@@ -31,7 +30,7 @@ def test_gold_test_split_not_below_floor(baseline):
     if not TEST_GOLD.is_file():
         pytest.skip("eval/gold/test.jsonl not written yet")
     measured = evaluate(load_gold([TEST_GOLD], split="test")).overall.headline()
-    gold_metrics = {k: v for k, v in baseline["metrics"].items() if not k.startswith("gsr_")}
+    gold_metrics = {k: v for k, v in baseline["metrics"].items() if not k.startswith(("gsr_", "real_"))}
     breaches = check_floor(measured, {**baseline, "metrics": gold_metrics})
     changed = baseline.get("gold_sha256") not in (None, gold_fingerprint([TEST_GOLD]))
     hint = (" (eval/gold/test.jsonl changed since the floor was set: if new articles caused the drop, run "
@@ -48,4 +47,14 @@ def test_gsr_not_below_floor(baseline):
         pytest.skip(f"GSR directory {default_gsr_dir()} absent")
     measured = score_gsr(default_gsr_dir()).headline()
     breaches = check_floor(measured, {**baseline, "metrics": gsr_metrics})
+    assert not breaches, "; ".join(map(str, breaches))
+
+
+def test_real_gold_test_split_not_below_floor(baseline, shared_dir):
+    from marsad.evaluate.real import real_headline
+
+    floors = {k: v for k, v in baseline["metrics"].items() if k.startswith("real_")}
+    assert floors, "eval/baseline.json holds the real-text floor (marsad eval --update-baseline)"
+    measured = real_headline("test")
+    breaches = check_floor(measured, {**baseline, "metrics": floors})
     assert not breaches, "; ".join(map(str, breaches))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import marsad
+import marsad.pipeline
 
 CASES_PATH = Path(__file__).with_name("event_cases.jsonl")
 FLOOR = 0.0  # raised by the lead as the engine improves: see FLOOR_FILE
@@ -30,8 +31,11 @@ def countries(actors):
     return {a["code"][:3] for a in actors if a.get("code")}
 
 
-def case_passes(case) -> tuple[bool, str]:
-    doc = marsad.code(case["text"], lang=case["lang"], date=case.get("date")).to_dict()
+def case_passes(case, all_candidates: bool = True) -> tuple[bool, str]:
+    """Does the case hold? The table checks the rules, so by default every candidate they let through is kept
+    (``all_candidates``); ``test_the_decision_layer_keeps_most_written_cases`` measures the layer on it."""
+    doc = marsad.pipeline.code(case["text"], lang=case["lang"], date=case.get("date"),
+                               all_candidates=all_candidates).to_dict()
     evs = doc["events"]
     if not case["expect"]:
         bad = [e for e in evs if e["modality"] == "asserted" and e["type"] is not None]
@@ -89,3 +93,13 @@ def test_every_type_has_a_passing_case(results):
     expected = {e["type"] for c, _ok, _m in results for e in c["expect"]}
     missing = sorted(t for t in expected if t and passing[t] == 0)
     assert not missing, f"no passing case for {missing}"
+
+
+LAYER_FLOOR = 0.84  # case accuracy with the decision layer on (measured 0.847 with decision model 1)
+
+
+def test_the_decision_layer_keeps_most_written_cases():
+    # the layer is tuned on real text, where the rules of the rarer types are mostly wrong; on these clean written
+    # sentences it drops some right events: this floor makes any further loss visible
+    results = [case_passes(c, all_candidates=False)[0] for c in load_cases()]
+    assert sum(results) / len(results) >= LAYER_FLOOR

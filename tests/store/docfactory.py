@@ -33,6 +33,7 @@ class EventSpec:
     place: str | None = None
     quantity: str | None = None  # surface of a number in the text
     time: str | None = None
+    background: bool = False  # a past act the text recalls as context, not news
 
 
 @dataclass
@@ -91,7 +92,8 @@ def make_doc(text: str, date: str | None = "2024-07-28", events: list[EventSpec]
             id=f"e{n}", type=spec.type, mode=spec.mode, cameo=spec.cameo, quad_class=spec.quad,
             goldstein=spec.goldstein, source=[actor(w) for w in spec.source], target=[actor(w) for w in spec.target],
             modality=spec.modality, location=loc, time=when, quantities=qs, trigger=trig,
-            evidence=Span.of(text, 0, len(text)), rule=f"test.rule{n}", confidence=0.8))
+            evidence=Span.of(text, 0, len(text)), rule=f"test.rule{n}", confidence=0.8,
+            background=spec.background))
     if lang is None:
         lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
     return CodedDocument(doc_id=did, lang=lang, date=date, kb_version="test-kb", text=text,
@@ -119,3 +121,16 @@ def sample_docs() -> list[CodedDocument]:
                  "2024-09-10", [EventSpec(["UN"], ["Cairo", "Ankara"], "urged", type="REQUEST", cameo="1041",
                                           quad=3, goldstein=-4.0)]),
     ]
+
+
+# An article that reports one new act and recalls an older one as context (sentences written for these tests).
+BACKGROUND_TEXT = ("Cairo and Ankara reopened their embassies on Tuesday, a decade after Ankara expelled the "
+                   "ambassador of Cairo in 2013 over the crisis that year.")
+
+
+def background_doc(text: str = BACKGROUND_TEXT) -> CodedDocument:
+    """``e1``: Cairo -> Ankara reopen embassies (news); ``e2``: Ankara -> Cairo expel, in 2013 (background)."""
+    return make_doc(text, "2024-10-01", [
+        EventSpec(["Cairo"], ["Ankara"], "reopened", type="COOPERATE", cameo="064", quad=2, goldstein=7.0),
+        EventSpec(["Ankara"], ["Cairo"], "expelled", type="REDUCE", cameo="1663", quad=4, goldstein=-5.0,
+                  time="2013", background=True)])

@@ -6,7 +6,8 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
     GET  /healthz                 liveness, KB version, database path
     POST /v1/code                 text -> the output contract of DESIGN.md
     POST /v1/documents            code and store documents (needs ``Authorization: Bearer $MARSAD_TOKEN``)
-    GET  /v1/events               filters actor, dyad, type, quad_class, modality, since, until, place, q; cursor
+    GET  /v1/events               filters actor, dyad, type, quad_class, modality, since, until, place, q,
+                                  background (exclude | include | only); cursor
     GET  /v1/events/{id}          one event with its document text and every span
     GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats
     GET  /                        the dashboard (static files, a client of the routes above)
@@ -41,14 +42,22 @@ STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
 
-class CodeRequest(BaseModel):
+class TextIn(BaseModel):
     text: str = Field(..., description="The article text (UTF-8).")
     lang: str | None = Field(None, description="ar, en or auto (default).")
     date: dt.date | None = Field(None, description="Document date, resolves relative dates and roles.")
     url: str | None = None
 
 
-class DocumentIn(CodeRequest):
+class CodeRequest(TextIn):
+    min_confidence: float | None = Field(None, ge=0.0, le=1.0, description="Keep events scoring at least this "
+                                         "instead of the decision model's threshold per type.")
+    all_candidates: bool = Field(False, description="Keep every candidate with its decision score (audit).")
+    explain: bool = Field(False, description="Add the explain trace: every candidate, its rule, roles, score and "
+                          "why it was kept, merged or dropped.")
+
+
+class DocumentIn(TextIn):
     title: str | None = None
     source: str | None = None
 
@@ -200,7 +209,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         lang = None if req.lang in (None, "auto") else req.lang
         if lang not in (None, "ar", "en"):
             raise InputError(f"lang {req.lang!r} is not one of ar, en, auto")
-        return code(req.text, lang=lang, date=req.date, url=req.url).to_dict()
+        return code(req.text, lang=lang, date=req.date, url=req.url, min_confidence=req.min_confidence,
+                    all_candidates=req.all_candidates, explain=req.explain).to_dict()
 
     @app.post("/v1/documents")
     def add_documents(req: DocumentsRequest, request: Request) -> dict[str, Any]:
@@ -231,11 +241,14 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     def events(actor: str | None = None, dyad: str | None = None, type: str | None = None,
                quad_class: int | None = None, modality: str | None = None, since: dt.date | None = None,
                until: dt.date | None = None, place: str | None = None, q: str | None = None,
-               limit: int = 50, cursor: str | None = None, undirected: bool = False) -> dict[str, Any]:
+               limit: int = 50, cursor: str | None = None, undirected: bool = False,
+               background: str = "exclude") -> dict[str, Any]:
         """One page of stored events, newest first. Filters combine with AND: ``actor`` (code or prefix, e.g. USA
         or USAGOV), ``dyad`` (SOURCE,TARGET; ``undirected=true`` for both directions), ``type`` (PLOVER),
         ``quad_class`` (1-4), ``modality``, ``since``/``until`` (document date), ``place`` (location name or ISO3),
-        ``q`` (text inside the evidence). ``limit`` 1-10000; pass ``next_cursor`` back as ``cursor``."""
+        ``q`` (text inside the evidence), ``background`` (a specific past act the article recalls as context:
+        ``exclude`` by default, ``include`` or ``only``). ``limit`` 1-10000; pass ``next_cursor`` back as
+        ``cursor``."""
         pair = None
         if dyad:
             parts = [p for p in dyad.split(",") if p]
@@ -243,7 +256,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 raise InputError(f"dyad {dyad!r} must be two actor codes separated by a comma, e.g. USA,JPN")
             pair = (parts[0], parts[1])
         filters = EventFilter(actor=actor, dyad=pair, undirected=undirected, type=type, quad_class=quad_class,
-                              modality=modality, since=since, until=until, text=q, place=place)
+                              modality=modality, since=since, until=until, text=q, place=place,
+                              background=background)
         return database.reader().events(filters, limit=limit, cursor=cursor).to_dict()
 
     @app.get("/v1/events/{event_id}")

@@ -51,6 +51,13 @@ def code_cmd(
     date: str = typer.Option(None, "--date", help="Document date YYYY-MM-DD (resolves relative dates and roles)."),
     url: str = typer.Option(None, "--url", help="Source URL to record."),
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
+    min_confidence: float = typer.Option(None, "--min-confidence", help="Keep events scoring at least this "
+                                         "(0-1) instead of the decision model's threshold per type."),
+    all_candidates: bool = typer.Option(False, "--all-candidates", help="Keep every candidate the rules let "
+                                        "through, with its decision score as confidence (for audit)."),
+    explain: bool = typer.Option(False, "--explain", help="Add an 'explain' list: every candidate trigger, the "
+                                 "rule that proposed it, its roles, score, top features, and why it was kept, "
+                                 "merged or dropped (table format: printed below the tables)."),
 ) -> None:
     """Code one article: entities, events, quantities and times, every one tied to its characters."""
     from ..pipeline import code
@@ -61,13 +68,31 @@ def code_cmd(
         raise InputError(f"--format {fmt!r} is not one of json, jsonl, table")
     day = parse_date(date)
     text = read_text_arg(file)
-    doc = code(text, lang=None if lang == "auto" else lang, date=day, url=url)
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise InputError(f"--min-confidence {min_confidence} is not between 0 and 1")
+    doc = code(text, lang=None if lang == "auto" else lang, date=day, url=url, min_confidence=min_confidence,
+               all_candidates=all_candidates, explain=explain)
     if fmt == "json":
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     else:
         print_table(doc)
+        if explain:
+            print_explain(doc)
+
+
+def print_explain(doc) -> None:
+    """One line per candidate trigger: offsets, words, rule, type/CAMEO, roles, score, outcome, top features."""
+    for r in doc.explain or []:
+        t = r["trigger"]
+        roles = ""
+        if "source" in r:
+            roles = f" source={','.join(r['source']) or '-'} target={','.join(r['target']) or '-'} " \
+                    f"via={r['attachment']} modality={r['modality']} score={r['score']:.3f}"
+        feats = "; ".join(f"{f} {w:+.2f}" for f, w in r.get("top_features") or [])
+        console.print(f"[{t['start']}:{t['end']}] {t['text']}  {r['rule']} {r['type'] or '-'}/{r['cameo']}{roles}"
+                      f"  -> {r['outcome']}{f'  ({feats})' if feats else ''}", markup=False, highlight=False)
 
 
 def _actors(actors) -> str:

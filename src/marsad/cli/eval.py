@@ -98,7 +98,12 @@ def eval_cmd(
                                                   "mention-code."),
     gsr: bool = typer.Option(False, "--gsr", help="Score the Arabic event GSR (ASSAULT/PROTEST) instead; DIR "
                              "defaults to $MARSAD_GSR_DIR or ../shared/data/arabic-event-gsr-dev."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="With --gsr: only the first N sentences per type."),
+    real: bool = typer.Option(False, "--real", help="Score the real-text gold (eval/real: real newswire sentences "
+                              "and articles, all 16 types; texts read from ../shared/data) instead."),
+    newspapers: bool = typer.Option(False, "--newspapers", help="Event rates per newspaper section and on sports "
+                                    "pages of the real SaudiNewsNet dev half (../shared/data; all 14,791 articles)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="With --gsr: only the first N sentences per type; "
+                                        "with --newspapers: only the first N articles."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score saved coder output (JSON lines, output "
                                         "contract, doc_id = gold id) instead of running the coder."),
     validate: bool = typer.Option(False, "--validate", help="Only check the gold files (spans, enumerations, "
@@ -141,6 +146,29 @@ def eval_cmd(
         if problems:
             raise typer.Exit(1)
         return
+    if newspapers:
+        from ..evaluate.newspapers import newspaper_rates, render_newspapers  # noqa: PLC0415
+
+        with _progress("coding newspaper articles", limit) as coder:
+            data = newspaper_rates(gold[0] if gold else None, coder=coder, limit=limit)
+        if not quiet:
+            render_newspapers(data, console)
+        if json_out:
+            _write_json(data, json_out)
+        return
+    if real:
+        from ..evaluate.real import load_real_gold, render_real, score_real  # noqa: PLC0415
+
+        docs = load_real_gold(gold[0] if gold else None, split=split)
+        if not docs:
+            raise InputError(f"no real-gold texts{f' of split {split!r}' if split else ''}")
+        with _progress("coding real-gold texts", len(docs)) as coder:
+            reports = score_real(docs, coder=coder, want_diff=diff)
+        if not quiet:
+            render_real(reports, console, split)
+        if json_out:
+            _write_json({"split": split, **{k: v.to_dict() for k, v in reports.items()}}, json_out)
+        return
     if gsr:
         if gold and len(gold) > 1:
             raise InputError("--gsr takes one directory")
@@ -166,6 +194,10 @@ def eval_cmd(
         if not no_gsr and gsr_dir.is_dir():
             with _progress("coding GSR sentences") as coder:
                 measured.update(score_gsr(gsr_dir, coder=coder).headline())
+            from ..evaluate.real import real_headline  # noqa: PLC0415
+
+            with _progress("coding real-gold texts") as coder:
+                measured.update(real_headline("test", coder=coder))
         base = load_baseline(baseline)
         table = ", ".join(f"{k} {v:.4f}" for k, v in sorted(measured.items()))
         console.print(f"measured on {len(docs)} documents: {table}", highlight=False)

@@ -192,17 +192,22 @@ def events_cmd(
     text: Optional[str] = typer.Option(None, "--text", help="Words in the evidence sentence."),
     place: Optional[str] = typer.Option(None, "--place", help="Event location: a name or an ISO3 country code."),
     include_duplicates: bool = typer.Option(False, "--include-duplicates", help="Also events of duplicates."),
+    background: str = typer.Option("exclude", "--background",
+                                   help="Past acts recalled as context: exclude (default), include or only."),
     limit: int = typer.Option(50, "--limit", "-n", help="Events per page."),
     cursor: Optional[str] = typer.Option(None, "--cursor", help="Continue after a previous page."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
 ) -> None:
-    """List stored events, newest first, with filters."""
+    """List stored events, newest first, with filters (background events, recalled as context, only if asked)."""
     from ..store import EventFilter, Store
+    from ..store.queries import BACKGROUND
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
+    _check_choice(background, "--background", BACKGROUND)
     flt = EventFilter(actor=actor, dyad=_dyad_arg(dyad), undirected=undirected, type=type_, cameo=cameo,
                       quad_class=quad, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
-                      modality=modality, text=text, place=place, include_duplicates=include_duplicates)
+                      modality=modality, text=text, place=place, include_duplicates=include_duplicates,
+                      background=background)
     with Store(db, read_only=True) as store:
         page = store.events(flt, limit=limit, cursor=cursor)
     if fmt == "json":
@@ -213,9 +218,9 @@ def events_cmd(
              "source": ";".join(a["code"] for a in e["source"]), "target": ";".join(a["code"] for a in e["target"]),
              "modality": e["modality"], "location": (e["location"] or {}).get("name"),
              "evidence": e["evidence"]["text"] if fmt == "csv" else _short(e["evidence"]["text"]),
-             "url": e["url"]} for e in page.items]
+             "url": e["url"], "background": e["background"]} for e in page.items]
     cols = ["id", "date", "type", "mode", "cameo", "quad", "goldstein", "source", "target", "modality", "location",
-            "evidence", "url"]
+            "evidence", "url", "background"]
     if fmt == "table":
         for r in rows:  # the short id (8 hex of the document + event) keeps the table readable in 80 columns
             doc, _, local = r["id"].partition(":")
@@ -224,8 +229,14 @@ def events_cmd(
             r["trigger"] = _short(e["trigger"]["text"], 24)
             r["gs"] = r["goldstein"]
         cols = ["id", "date", "type", "gs", "source", "target", "modality", "trigger"]
-        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} events (--format json for evidence)",
-                    columns=cols, no_wrap={"id", "date", "type", "gs", "modality"},
+        what = "background events" if background == "only" else "events"
+        if background == "include":  # mark the past acts recalled as context (before trigger, which may be cut)
+            for r in rows:
+                r["bg"] = "yes" if r["background"] else ""
+            cols.insert(cols.index("type") + 1, "bg")
+            what = "events, bg = recalled as context"
+        _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} {what} (--format json for evidence)",
+                    columns=cols, no_wrap={"id", "date", "type", "bg", "gs", "modality"},
                     min_width={"source": 6, "target": 6, "trigger": 8})
         if page.next_cursor:
             console.print(f"more: --cursor {page.next_cursor}", markup=False)

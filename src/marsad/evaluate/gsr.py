@@ -186,10 +186,11 @@ def read_gsr_spans(path: Path) -> list[GSRSpanGold]:
 
 
 def detected_events(coded: dict[str, Any], event_type: str) -> list[dict[str, Any]]:
-    """The coder's non-negated events that count as ``event_type`` (by PLOVER type or CAMEO root)."""
+    """The coder's non-negated events that count as ``event_type`` (by PLOVER type or CAMEO root); an act
+    recalled as background is no new event."""
     roots = GSR_TYPES[event_type][1]
     return [ev for ev in coded.get("events") or []
-            if ev.get("modality") != "negated"
+            if ev.get("modality") != "negated" and not ev.get("background")
             and (ev.get("type") == event_type or str(ev.get("cameo") or "")[:2] in roots)]
 
 

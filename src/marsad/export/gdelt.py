@@ -1,5 +1,6 @@
 """GDELT 2.0 event table export: tab-separated, no header, the 61 columns in GDELT order (see ``COLUMNS`` and
-docs/exports.md), one row per canonical event. Unknown fields are empty.
+docs/exports.md), one row per canonical event that is news: a background event (a specific past act the article
+recalls as context) is left out, as a GDELT row is a new event. Unknown fields are empty.
 
 Mapping (the decisions a GDELT user should know):
 - GlobalEventID: a stable 60-bit integer from sha256 of the marsad event id ("<doc_id>:e1"), the same in every export.
@@ -149,7 +150,7 @@ LEFT JOIN entities le ON le.doc_id = e.doc_id AND le.entity_id = e.location_enti
 LEFT JOIN (SELECT country, any_value(name) AS name FROM entities WHERE kind = 'country' GROUP BY 1) lc
        ON lc.country = e.location_country
 LEFT JOIN dups ON dups.canon = e.doc_id
-WHERE e.canonical AND (? OR e.modality IN (SELECT unnest(?::VARCHAR[])))
+WHERE e.canonical AND NOT e.background AND (? OR e.modality IN (SELECT unnest(?::VARCHAR[])))
 ORDER BY e.date NULLS LAST, e.event_id
 """
 

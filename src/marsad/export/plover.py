@@ -1,7 +1,8 @@
 """PLOVER / POLECAT-style JSON lines: one record per canonical event, following the PLOVER manual's record fields
 (id, date, actor and recipient lists, event, mode, context, event_loc, event_text, quad_code, text_info,
 cite_info, coder) plus a ``marsad`` block with what PLOVER has no field for (modality, CAMEO code, Goldstein,
-rule, confidence, document id). ``context`` is always an empty list: marsad does not code contexts yet.
+rule, confidence, document id, ``background``: true for a specific past act the article recalls as context rather
+than reports as news; such events are exported, flagged, so a user can keep or drop them). ``context`` is always an empty list: marsad does not code contexts yet.
 
 Entity objects: ``code`` is the top-level entity (ISO3 country, or the IGO/NGO code such as UNO), ``sector`` the
 rest of the CAMEO actor code (GOV, MIL, ...), ``entity_text`` the words of the article, ``entity_name`` the KB's
@@ -59,6 +60,7 @@ def record_for(r: dict[str, Any], actors: dict[str, list[dict[str, Any]]]) -> di
                       "codebook": CODEBOOK, "version": r["kb_version"]},
         "marsad": {"doc_id": r["doc_id"], "modality": r["modality"], "cameo": r["cameo"],
                    "goldstein": r["goldstein"], "rule": r["rule"], "confidence": r["confidence"],
+                   "background": bool(r["background"]),
                    "time": None if r["time_text"] is None else {"text": r["time_text"], "value": r["time_value"],
                                                                 "relation": r["time_relation"]}},
     }

@@ -14,6 +14,9 @@ only an event carries), with ``event_ids`` listing the events that cite it, so t
 
 ``dup_of`` / ``near_dup_of`` are always null here: the store fills them when it deduplicates.
 
+``events.background`` is true for a specific past act the article recalls as context rather than reports as news
+(``Event.background``); the row is kept so the event can be audited, and analytics and the GDELT export leave it out.
+
 Imports only ``marsad.model`` (and pyarrow).
 """
 from __future__ import annotations
@@ -66,7 +69,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("location_entity", S), ("time_text", S), ("time_value", S), ("time_relation", S),
         ("trigger_start", I32), ("trigger_end", I32), ("trigger_text", S),
         ("evidence_start", I32), ("evidence_end", I32), ("evidence_text", S), ("evidences", pa.list_(_SPAN)),
-        ("sentence", I32), ("rule", S), ("confidence", F64), ("kb_version", S), ("coder_version", S)]),
+        ("sentence", I32), ("rule", S), ("confidence", F64), ("kb_version", S), ("coder_version", S),
+        ("background", pa.bool_())]),
     "event_actors": pa.schema([
         ("event_id", S), ("doc_id", S), ("date", pa.date32()), ("role", S), ("position", I32), ("code", S),
         ("country", S), ("entity_id", S), ("text", S), ("start", I32), ("end", I32)]),
@@ -165,7 +169,7 @@ def doc_tables(doc: CodedDocument, meta: DocMeta | None = None) -> dict[str, lis
             "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end, "evidence_text": ev.evidence.text,
             "evidences": [{"start": s.start, "end": s.end} for s in spans], "sentence": ev.sentence,
             "rule": ev.rule, "confidence": float(ev.confidence), "kb_version": doc.kb_version,
-            "coder_version": doc.coder_version})
+            "coder_version": doc.coder_version, "background": bool(ev.background)})
         for role, actors in (("source", ev.source), ("target", ev.target)):
             for pos, actor in enumerate(actors):
                 event_actors.append({

@@ -117,12 +117,15 @@ class Lexicon:
         self.anaphora = {lang: _index(items, lambda a: a.forms) for lang, items in anaphora.items()}
         # sentences about sport (or other non-political contexts) where some event types are not political events
         self.contexts: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        self.context_words: dict[str, tuple[str, frozenset[str]]] = {}  # context id -> (lang, words)
         with open(DATA_DIR / "contexts.jsonl", encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     rec = json.loads(line)
-                    self.contexts.setdefault(rec["lang"], []).append(
-                        (frozenset(normalize_key(w) for w in rec["words"]), frozenset(rec["drop_types"])))
+                    words = frozenset(normalize_key(w) for w in rec["words"])
+                    self.contexts.setdefault(rec["lang"], []).append((words, frozenset(rec["drop_types"])))
+                    self.context_words[rec["id"]] = (
+                        rec["lang"], words | frozenset(normalize_key(w) for w in rec.get("document_words", ())))
         self.scope = load_scope(DATA_DIR / "scope.jsonl")  # words that mark background, charges, kinds of event
         common: set[str] = set()
         with open(DATA_DIR / "common_words.jsonl", encoding="utf-8") as fh:

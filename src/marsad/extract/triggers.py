@@ -175,10 +175,12 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
 
 
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
-                  doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None) -> list[TriggerHit]:
+                  doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None,
+                  dropped: list | None = None) -> list[TriggerHit]:
     """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order;
     ``doc_forms`` (every form of every word) and ``head_words_at`` (the positions of the words one of whose forms
-    begins a trigger, ``Lexicon.head_positions``) may be handed in when the caller has them."""
+    begins a trigger, ``Lexicon.head_positions``) may be handed in when the caller has them. A ``dropped`` list
+    receives (trigger, first word, last word, reason) for every lexicon match refused here (for ``--explain``)."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
     if doc_forms is None:
@@ -196,6 +198,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
         if not found:
             continue
         chosen = None
+        why = "no sense fits"
         sent = w.sentence
         sentence = sentences[sent]
         best_rank = None
@@ -204,16 +207,21 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             t = pat.item
             j = i + length - 1
             if length > 1 and _name_inside(words, i, j):
+                why = "a name inside the phrase"
                 continue  # a name inside a phrase breaks it, except a nationality in the form's slot
             is_verb = t.pos == "verb"
             if is_verb and prefix and not set(prefix) <= VERB_PREFIX_LETTERS and "ال" not in prefix \
                     and not masdar_reading(w.norm, prefix, t):
+                why = "a verb with a prefix only nouns take"
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
+                why = "an adjective, not a verb"
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
             if "ال" in prefix and t.id.endswith(HAL_SUFFIX):
+                why = "a participle with the article"
                 continue  # a circumstantial participle is indefinite: "الداعية فتح الله غولن" is a preacher
             if ends_in_ta_or_ya and not _whole_reading(index, w, pat, prefix):
+                why = "ة/ى read as a pronoun"
                 continue  # ة and ى are never pronouns: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not
                 # أمرا + ه, "قتلى" (the dead) not قتل + ي
             ctx = context_sets.get(id(t))
@@ -229,8 +237,10 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
                 last_need = _last_near(words, lo, hi, need, doc_forms) if need else -1
                 if need and last_need < 0 and not (t.type in MEANS_TYPES and _after_means(words, i, sentence.w0)):
+                    why = f"{t.id}: none of its context words is near"
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
+                    why = f"{t.id}: an excluded word is near (a legal, commemorative or other sense)"
                     continue
                 # among senses whose context is present, one whose context word follows the trigger (as its object
                 # does): "قتل جنود ...، وأعلنت X مسؤوليتها" is a claim, not an announced troop withdrawal
@@ -240,16 +250,22 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             elif length < chosen[3]:
                 break
         if chosen is None:
+            if dropped is not None:
+                dropped.append((found[0][0].item, i, i + found[0][2] - 1, why))
             continue
         t, prefix, j, _length = chosen
         if reflexives and t.mode != "explosives" \
                 and any(not x.forms.isdisjoint(REFLEXIVE) for x in words[j + 1 : j + 3]):  # "فجر نفسه": suicide
             next_free = j + 1
+            if dropped is not None:
+                dropped.append((t, i, j, "a reflexive object: the bomber's own act, not a second attack"))
             continue
         if contexts and sent not in drop_cache:
             drop_cache[sent] = _dropped_types(words[sentence.w0:sentence.w1], contexts)
         if t.type in drop_cache.get(sent, ()):
             next_free = j + 1
+            if dropped is not None:
+                dropped.append((t, i, j, f"the sentence's context rules {t.type} out (kb/data/contexts.jsonl)"))
             continue
         hits.append(TriggerHit(i, j, t, prefix, w.start, words[j].end))
         for k in range(i, j + 1):

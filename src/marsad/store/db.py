@@ -389,7 +389,9 @@ class Store(Queries):
                     counts["documents"] += len(fresh)
                 elif table in SCHEMAS:
                     t = pa.Table.from_batches([batch]).select(SCHEMAS[table].names)
-                    cols = ", ".join(f'b."{c}"' for c in t.column_names)
+                    # a Parquet output written before events had ``background`` reads back with nulls there
+                    cols = ", ".join('coalesce(b."background", FALSE)' if (table, c) == ("events", "background")
+                                     else f'b."{c}"' for c in t.column_names)
                     names = ", ".join(f'"{c}"' for c in t.column_names)
                     canon = ""
                     if table in ("events", "event_actors"):

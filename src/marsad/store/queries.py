@@ -3,8 +3,10 @@ its document and spans, actors, dyads over time, the actor network, stats and a 
 
 Every statement is parameterised; user values never become SQL text. Filters are validated into an
 ``EventFilter`` first (bad values raise ``InputError`` with a one-line message). Analytics (``actors``, ``dyads``,
-``network``, ``summary``) count canonical events only (duplicates once) and leave out ``negated`` events unless
-asked (``modalities``); ``events()`` lists canonical events unless ``include_duplicates``.
+``network``, ``stats``, ``summary``) count canonical events only (duplicates once), never background events (a
+specific past act the article recalls as context, not news), and leave out ``negated`` events unless asked
+(``modalities``); ``events()`` lists canonical events unless ``include_duplicates``, and leaves background events
+out unless ``background="include"`` (both) or ``"only"``.
 
 Actor matching: ``USA`` matches an actor whose code is or starts with ``USA`` (USAGOV, USAMIL) or whose country is
 USA; ``IGOUNO`` matches that code. ``level="country"`` groups actors by their state (an IGO by its code),
@@ -28,6 +30,8 @@ PERIODS = {"day": "day", "month": "month", "year": "year", "week": "week", "quar
 LEVELS = ("country", "code")
 DEFAULT_EXCLUDED_MODALITIES = ("negated",)
 MODALITIES = ("asserted", "negated", "intended", "planned", "hypothetical", "reported")
+BACKGROUND = ("exclude", "include", "only")  # what events() does with background events
+COUNTED = "e.canonical AND NOT e.background"  # the events analytics count
 _ACTOR = regex.compile(r"^[A-Z0-9]{3,15}$")
 
 
@@ -55,6 +59,7 @@ class EventFilter:
     text: str | None = None  # substring of the evidence sentence
     include_duplicates: bool = False
     place: str | None = None  # event location: name (case-insensitive) or country code
+    background: str = "exclude"  # events recalled as context: exclude | include | only
 
     def validated(self) -> "EventFilter":
         if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
@@ -67,12 +72,15 @@ class EventFilter:
             raise InputError(f"--since {self.since} is after --until {self.until}")
         if self.type is not None and not regex.fullmatch(r"[A-Za-z_]{3,20}", self.type):
             raise InputError(f"event type {self.type!r} is not a PLOVER type such as COOPERATE")
+        if self.background not in BACKGROUND:
+            raise InputError(f"background {self.background!r} is not one of {', '.join(BACKGROUND)}")
         return EventFilter(
             actor=_actor(self.actor) if self.actor else None,
             dyad=(_actor(self.dyad[0], "dyad"), _actor(self.dyad[1], "dyad")) if self.dyad else None,
             undirected=self.undirected, type=self.type.upper() if self.type else None, cameo=self.cameo,
             quad_class=self.quad_class, since=self.since, until=self.until, modality=self.modality,
-            doc_id=self.doc_id, text=self.text, include_duplicates=self.include_duplicates, place=self.place)
+            doc_id=self.doc_id, text=self.text, include_duplicates=self.include_duplicates, place=self.place,
+            background=self.background)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +100,10 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if not f.include_duplicates:
         clauses.append("e.canonical")
+    if f.background == "exclude":
+        clauses.append("NOT e.background")
+    elif f.background == "only":
+        clauses.append("e.background")
     if f.actor:
         clauses.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE {_MATCH})")
         params += [f.actor] * 3
@@ -145,7 +157,7 @@ def _decode_cursor(cursor: str) -> tuple[dt.date, str]:
 _EVENT_COLS = ("event_id, doc_id, date, local_id, type, mode, cameo, quad_class, goldstein, modality, "
                "location_name, location_country, location_lat, location_lon, location_entity, time_text, "
                "time_value, time_relation, trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, "
-               "evidence_text, rule, confidence, canonical")
+               "evidence_text, rule, confidence, background, canonical")
 
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -239,7 +251,8 @@ class Queries:
                 "modality": r["modality"], "location": loc, "time": when,
                 "trigger": {"start": r["trigger_start"], "end": r["trigger_end"], "text": r["trigger_text"]},
                 "evidence": {"start": r["evidence_start"], "end": r["evidence_end"], "text": r["evidence_text"]},
-                "rule": r["rule"], "confidence": r["confidence"], "duplicate": not r["canonical"],
+                "rule": r["rule"], "confidence": r["confidence"], "background": bool(r["background"]),
+                "duplicate": not r["canonical"],
                 "title": r.get("title"), "url": r.get("url"), "source_name": r.get("source")})
         return items
 
@@ -291,8 +304,8 @@ class Queries:
     def dyads(self, by: str | None = "month", level: str = "country", modalities: Sequence[str] | None = None,
               pair: tuple[str, str] | None = None, undirected: bool = False, limit: int | None = None
               ) -> list[dict[str, Any]]:
-        """Per (period, source, target): events, mean Goldstein, QuadClass counts q1..q4 (canonical events;
-        one count per source x target pair of an event with compound actors)."""
+        """Per (period, source, target): events, mean Goldstein, QuadClass counts q1..q4 (canonical events, no
+        background ones; one count per source x target pair of an event with compound actors)."""
         period = _period_expr(by)
         s, t = _actor_expr(level, "s"), _actor_expr(level, "t")
         mod, params = _modalities_clause(modalities)
@@ -308,7 +321,7 @@ class Queries:
                "count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4 "
                "FROM events e JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'source' "
                "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'target' "
-               f"WHERE e.canonical AND {mod}{extra} "
+               f"WHERE {COUNTED} AND {mod}{extra} "
                "GROUP BY ALL ORDER BY period NULLS FIRST, events DESC, source, target")
         if limit is not None:
             sql += " LIMIT ?"
@@ -335,7 +348,7 @@ class Queries:
                "round(avg(e.goldstein), 3) AS goldstein_mean, min(e.date) AS first, max(e.date) AS last, "
                "mode(a.text) AS example_text "
                "FROM events e JOIN event_actors a ON a.event_id = e.event_id "
-               f"WHERE e.canonical AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
+               f"WHERE {COUNTED} AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
         if limit is not None:
             sql += " LIMIT ?"
             params = params + [limit]
@@ -357,7 +370,11 @@ class Queries:
         return {"nodes": nodes, "edges": edges}
 
     def stats(self) -> dict[str, Any]:
-        """Counts per table, documents by duplicate status, events by type, modality and QuadClass, date range."""
+        """Counts per table, documents by duplicate status, events by type, modality and QuadClass, date range.
+
+        ``events`` counts every stored event row; ``canonical_events`` the events analytics count (canonical, not
+        background); ``background_events`` the canonical events recalled as context. The ``by_*`` counts are over
+        ``canonical_events``."""
         con = self.con
         one = lambda sql, p=(): con.execute(sql, list(p)).fetchone()  # noqa: E731
         docs, dups, near, first, last = one(
@@ -367,7 +384,8 @@ class Queries:
             "documents": docs, "canonical_documents": docs - dups - near, "duplicates": dups,
             "near_duplicates": near,
             "events": one("SELECT count(*) FROM events")[0],
-            "canonical_events": one("SELECT count(*) FROM events WHERE canonical")[0],
+            "canonical_events": one("SELECT count(*) FROM events e WHERE " + COUNTED)[0],
+            "background_events": one("SELECT count(*) FROM events e WHERE e.canonical AND e.background")[0],
             "entities": one("SELECT count(*) FROM entities")[0],
             "mentions": one("SELECT count(*) FROM mentions")[0],
             "quantities": one("SELECT count(*) FROM quantities")[0],
@@ -380,7 +398,7 @@ class Queries:
                 rows = con.execute("SELECT lang, count(*) FROM documents GROUP BY ALL ORDER BY 2 DESC, 1"
                                    ).fetchall()
             else:
-                rows = con.execute(f"SELECT {col} AS k, count(*) FROM events WHERE canonical GROUP BY ALL "
+                rows = con.execute(f"SELECT {col} AS k, count(*) FROM events e WHERE {COUNTED} GROUP BY ALL "
                                    "ORDER BY 2 DESC, 1").fetchall()
             out[key] = {str(k): n for k, n in rows}
         return out
@@ -390,5 +408,6 @@ class Queries:
         st = self.stats()
         return {"db": self.path, "documents": st["documents"], "canonical_documents": st["canonical_documents"],
                 "duplicates": st["duplicates"], "near_duplicates": st["near_duplicates"], "events": st["events"],
-                "canonical_events": st["canonical_events"], "skipped": st["skipped"], "by_type": st["by_type"],
+                "canonical_events": st["canonical_events"], "background_events": st["background_events"],
+                "skipped": st["skipped"], "by_type": st["by_type"],
                 "top_dyads": self.top_dyads(limit=top), "top_actors": self.actors(limit=top)}

@@ -4,7 +4,9 @@ recorded in the ``migrations`` table (the sqlite-utils habit). Never edit a rele
 The data tables have exactly the columns of ``marsad.export.tables.SCHEMAS`` (a test holds this) plus a few
 store-only columns: ``documents.norm_key`` (hash of the normalized text, exact-duplicate key), ``documents.run_id``,
 ``documents.ingested_at``, and ``canonical`` on ``events``/``event_actors`` (false for events of a document that
-is an exact or near duplicate of an earlier one, so analytics count a syndicated story once).
+is an exact or near duplicate of an earlier one, so analytics count a syndicated story once). ``events.background``
+(migration 005) is a data column: true for a specific past act the article recalls as context, which analytics
+leave out like non-canonical events.
 
 Imports nothing of marsad but ``errors``.
 """
@@ -106,11 +108,35 @@ def m004_lean_indexes(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP INDEX IF EXISTS {name}")
 
 
+def m005_event_background(con: duckdb.DuckDBPyConnection) -> None:
+    """``events.background BOOLEAN NOT NULL DEFAULT FALSE``: a specific past act recalled as context ("since the
+    2005 assassination"), kept and flagged rather than counted as news. Stored events get FALSE (the coder that
+    wrote them dropped such acts). The table is rebuilt rather than altered so that its columns stay in the order
+    of ``export.tables.SCHEMAS`` followed by the store-only ``canonical`` (ALTER TABLE ADD COLUMN would put the
+    new column last, and DuckDB refuses to add a NOT NULL column to a table that has an index)."""
+    con.execute(f"""
+        CREATE TABLE events_v005 (
+            event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, date DATE, local_id VARCHAR, type VARCHAR,
+            mode VARCHAR, cameo VARCHAR, cameo_root VARCHAR, quad_class INTEGER, goldstein DOUBLE, modality VARCHAR,
+            source_code VARCHAR, target_code VARCHAR, source_country VARCHAR, target_country VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+            location_entity VARCHAR, time_text VARCHAR, time_value VARCHAR, time_relation VARCHAR,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+            evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, evidences {SPAN_LIST},
+            sentence INTEGER, rule VARCHAR, confidence DOUBLE, kb_version VARCHAR, coder_version VARCHAR,
+            background BOOLEAN NOT NULL DEFAULT FALSE, canonical BOOLEAN NOT NULL DEFAULT TRUE)""")
+    con.execute("INSERT INTO events_v005 BY NAME SELECT * FROM events")  # background takes its default
+    con.execute("DROP TABLE events")  # drops its indexes (events_doc) with it
+    con.execute("ALTER TABLE events_v005 RENAME TO events")
+    con.execute("CREATE INDEX events_doc ON events(doc_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_core_tables", m001_core_tables),
     ("002_ingest_bookkeeping", m002_ingest_bookkeeping),
     ("003_indexes_for_common_filters", m003_indexes_for_common_filters),
     ("004_lean_indexes", m004_lean_indexes),
+    ("005_event_background", m005_event_background),
 ]
 
 # The store-only columns (not in export.tables.SCHEMAS), per table.

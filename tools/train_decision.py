@@ -1,0 +1,310 @@
+"""Train the decision layer (``src/marsad/models/decision.json``) from labelled real text; reproducible byte for byte.
+
+Training data (every candidate the rules let through, coded with ``all_candidates=True``; its features come from
+the explain trace):
+
+* the Arabic event GSR dev half (``../shared/data/arabic-event-gsr-dev``): a candidate of the sentence's type
+  family (ASSAULT: type ASSAULT or CAMEO 18-20; PROTEST: type PROTEST or CAMEO 14) is positive in a "yes"
+  sentence and negative in an "easy no" or "difficult no" one ("difficult no": most annotators rejected; they are
+  the very mentions the layer must learn to refuse, so they count, with weight ``--hard-no-weight``); other
+  candidates of those sentences carry no label and are left out, and so are candidates whose modality is not
+  asserted or reported (the GSR refuses planned, possible and denied acts, which marsad codes with their
+  modality); "ambiguous" sentences are left out;
+* sports pages of the SaudiNewsNet dev half (papers arreyadi/arriyadiyah, URLs with /sports/), the even half by a
+  hash of the article id (the odd half is kept to measure): every candidate is a negative;
+* the real-text gold, dev split (``eval/real/``), when present: a candidate matched to a gold event of its type
+  (not background) is positive, any other is negative;
+* the project's written gold, dev split (``eval/gold/dev.jsonl``): the same, labelled as written text.
+
+Model: scikit-learn ``LogisticRegression`` (liblinear, L2), features one-hot. Figures are **5-fold
+cross-validated, grouped by article** (a sentence is never scored by a model that saw its article); the default
+threshold is the one that maximises the mean of the cross-validated GSR ASSAULT and PROTEST F1 and the real-gold
+micro F1. The final model is fitted on everything and written with sorted keys and rounded weights.
+
+Usage: ``.venv/bin/python tools/train_decision.py [--check] [--report FILE]`` (``--check``: exit 1 when the
+written model differs from a fresh training). Needs ``pip install -e '.[train]'``.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.evaluate.gsr import date_from_id, default_gsr_dir, read_gsr_csv  # noqa: E402
+from marsad.extract.decision import MARKED_MODALITIES  # noqa: E402
+from marsad.pipeline import Coder  # noqa: E402
+
+MODEL_PATH = ROOT / "src" / "marsad" / "models" / "decision.json"
+SNN = ROOT.parent / "shared" / "data" / "saudinewsnet-dev" / "articles.jsonl.gz"
+FAMILY = {"ASSAULT": ("ASSAULT", ("18", "19", "20")), "PROTEST": ("PROTEST", ("14",))}
+C = 0.3
+MIN_POSITIVES_FOR_OWN_THRESHOLD = 20
+SPORTS_EVENTS_PER_100 = 5.0  # the goal for sports pages: political events per 100 articles
+HARD_NO_WEIGHT = 0.0  # "difficult no" sentences: left out of training (see the module docstring)
+SPORTS_WEIGHT = 3.0
+VERSION = "1"
+
+
+def in_family(ev_type, cameo, family: str) -> bool:
+    t, roots = FAMILY[family]
+    return ev_type == t or str(cameo or "")[:2] in roots
+
+
+def article_of(sid: str) -> str:
+    return sid.rsplit("-", 1)[0] if "-" in sid else sid.rsplit("_", 1)[0]
+
+
+def even(key: str) -> bool:
+    return hashlib.sha256(key.encode()).digest()[0] % 2 == 0
+
+
+def is_sports(rec: dict) -> bool:
+    return rec["source"] in ("arreyadi", "arriyadiyah") or "/sports/" in rec["url"].lower()
+
+
+def candidates(coder: Coder, text: str, lang: str, date: str | None):
+    """(explain record, features) of every candidate that became an event."""
+    doc = coder.code(text, lang=lang, date=date, all_candidates=True, explain=True)
+    return [r for r in doc.explain if "features" in r]
+
+
+def gsr_rows(coder: Coder, hard_no_weight: float):
+    """Rows (group, features, label, weight, meta) from the GSR; meta says which sentence and family."""
+    rows = []
+    root = default_gsr_dir()
+    for family in FAMILY:
+        for s in read_gsr_csv(root / f"{family.lower()}_dev.csv"):
+            if s.label not in ("yes", "easy no", "difficult no"):
+                continue
+            y = 1 if s.label == "yes" else 0
+            w = hard_no_weight if s.label == "difficult no" else 1.0
+            meta = {"set": "gsr", "family": family, "sid": s.id, "label": s.label}
+            got = False
+            for r in candidates(coder, s.text, "ar", date_from_id(s.id)):
+                if in_family(r["type"], r["cameo"], family):
+                    # the GSR's "no" also refuses acts that are only planned, possible or denied; marsad codes them
+                    # with their modality, so those candidates teach nothing about specificity: scored, not learned
+                    weight = w if r["modality"] in ("asserted", "reported") else 0.0
+                    # the GSR's notion of an event is narrower than the guidelines' (eval/real/README.md): its labels
+                    # teach only the features of their own type, never the ones every type shares
+                    own = [f for f in r["features"] if f.startswith(f"{r['type']}|")]
+                    rows.append((article_of(s.id), own, y, weight,
+                                 dict(meta, negated=r["modality"] == "negated", modality=r["modality"])))
+                    got = True
+            if not got:  # the sentence still counts in the detection figures (a miss or a right silence)
+                rows.append((article_of(s.id), None, y, 0.0, meta))
+    return rows
+
+
+def sports_rows(coder: Coder, weight: float):
+    rows = []
+    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
+        for rec in map(json.loads, fh):
+            if not is_sports(rec):
+                continue
+            train = even(rec["id"])
+            meta = {"set": "sports" if train else "sports-heldout", "sid": rec["id"]}
+            rows.append((f"snn:{rec['id']}", None, 0, 0.0, meta))  # counts the article, candidates or not
+            for r in candidates(coder, f"{rec['title']}\n{rec['text']}", "ar", rec["date"]):
+                if r["type"] is not None:
+                    rows.append((f"snn:{rec['id']}", r["features"], 0, weight if train else 0.0,
+                                 dict(meta, modality=r["modality"])))
+    return rows
+
+
+def gold_rows(coder: Coder, docs, set_name: str, weight: float):
+    """Rows from gold documents: a candidate paired with a gold event of its type (and of its background flag) -> 1."""
+    from marsad.evaluate.real import RealEvent, pair_events
+    from marsad.evaluate.real import sentence_of
+
+    rows = []
+    for d in docs:
+        gold = [g if isinstance(g, RealEvent) else
+                RealEvent(g.type, g.mode, (g.trigger or g.evidence).start, (g.trigger or g.evidence).end,
+                          tuple(g.source), tuple(g.target), g.modality, False)
+                for g in d.events if g.type is not None]
+        recs = [r for r in candidates(coder, d.text, d.lang, d.date) if r["type"] is not None]
+        matched = set()
+        for flag in (False, True):  # a recalled candidate is right on a recalled gold act, a new one on a new one
+            g_side = [g for g in gold if g.background == flag]
+            idx = [j for j, r in enumerate(recs) if r["background"] == flag]
+            matched |= {idx[j] for _i, j in pair_events(g_side, [recs[j] for j in idx], d.text)}
+            # a second telling of a gold act in its sentence ("killed ... in an attack") is that act, not a
+            # mention: the merge folds it, so it is no false alarm either
+            spans = {(g.type, sentence_of(d.text, g.start)) for g in g_side}
+            matched |= {j for j in idx if (recs[j]["type"], sentence_of(d.text, recs[j]["trigger"]["start"])) in spans}
+        for j, r in enumerate(recs):
+            rows.append((f"{set_name}:{d.id}", r["features"], int(j in matched), weight,
+                         {"set": set_name, "sid": d.id, "type": r["type"], "modality": r["modality"]}))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--report", type=Path)
+    ap.add_argument("--hard-no-weight", type=float, default=HARD_NO_WEIGHT)
+    ap.add_argument("--sports-weight", type=float, default=SPORTS_WEIGHT)
+    ap.add_argument("--written-weight", type=float, default=0.5)
+    ap.add_argument("--C", type=float, default=C)
+    args = ap.parse_args(argv)
+
+    coder = Coder(freeze_gc=False)
+    rows = gsr_rows(coder, args.hard_no_weight) + sports_rows(coder, args.sports_weight)
+    from marsad.evaluate.gold import load_gold
+    rows += gold_rows(coder, load_gold([ROOT / "eval" / "gold" / "dev.jsonl"]), "written", args.written_weight)
+    real = ROOT / "eval" / "real"
+    if (real / "sentences.jsonl").is_file():
+        from marsad.evaluate.real import load_real_gold
+        rows += gold_rows(coder, load_real_gold(real, split="dev"), "real", 1.0)
+
+    train = [r for r in rows if r[1] is not None and r[3] > 0]
+    vocab = {f: i for i, f in enumerate(sorted({f for r in train for f in r[1]}))}
+
+    def matrix(rs):
+        ind, ptr = [], [0]
+        for r in rs:
+            ind.extend(sorted({vocab[f] for f in r[1] if f in vocab}))
+            ptr.append(len(ind))
+        return csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rs), len(vocab)))
+
+    scored = [r for r in rows if r[1] is not None]
+    X = matrix(scored)
+    y = np.array([r[2] for r in scored])
+    w = np.array([r[3] for r in scored])
+    groups = np.array([r[0] for r in scored])
+    cv = np.zeros(len(scored))
+    for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
+        tr = tr[w[tr] > 0]
+        m = LogisticRegression(C=args.C, solver="liblinear", max_iter=1000, random_state=0)
+        m.fit(X[tr], y[tr], sample_weight=w[tr])
+        cv[te] = m.predict_proba(X[te])[:, 1]
+    grid = [i / 100 for i in range(5, 96)]
+    # a type with enough labelled real candidates (and ASSAULT/PROTEST, which the GSR labels too) gets its own
+    # threshold, chosen on its cross-validated F1. The other types have too few real labels for the model to decide
+    # what is a mention (a handful each): they share the lowest threshold that keeps the training half of the sports
+    # pages at or under SPORTS_EVENTS_PER_100 events per 100 articles (cross-validated) -- the layer removes what it
+    # is sure is no politics, and otherwise leaves the rules' decision standing
+    per_type = Counter(type_of(r) for r in rows if r[4]["set"] == "real" and r[2] == 1)
+    own = sorted(t for t, n in per_type.items() if n >= MIN_POSITIVES_FOR_OWN_THRESHOLD or t in FAMILY)
+    thr = next((t for t in grid if report_at(rows, scored, cv, {"*": t}, skip_types=own)["sports"]["events_per_100"]
+                <= SPORTS_EVENTS_PER_100), grid[-1])
+    thresholds = {"*": thr}
+
+    def type_objective(rep: dict, etype: str) -> float:
+        # ASSAULT and PROTEST answer to two golds: the GSR's sentence labels (several human annotators) and the
+        # real gold's events (our guidelines); their threshold maximises the mean of the two F1
+        real_f1 = rep.get(f"real_{etype}", {}).get("F1", 0.0)
+        if etype in FAMILY:
+            return (real_f1 + rep[f"gsr_{etype.lower()}"]["F1"]) / 2
+        return real_f1
+
+    for etype in own:
+        thresholds[etype] = max((type_objective(report_at(rows, scored, cv, dict(thresholds, **{etype: t})), etype),
+                                 -abs(t - thr), t) for t in grid)[2]
+    report = report_at(rows, scored, cv, thresholds)
+    report["thresholds"] = thresholds
+    report["before"] = report_at(rows, scored, np.ones(len(scored)), {"*": 0.5})
+    final = LogisticRegression(C=args.C, solver="liblinear", max_iter=1000, random_state=0)
+    tr = w > 0
+    final.fit(X[tr], y[tr], sample_weight=w[tr])
+    names = sorted(vocab, key=vocab.get)
+    weights = {n: round(float(c), 4) for n, c in zip(names, final.coef_[0]) if abs(c) >= 0.005}
+    model = {"version": VERSION, "trained_on": training_summary(rows), "C": args.C,
+             "hard_no_weight": args.hard_no_weight, "sports_weight": args.sports_weight,
+             "written_weight": args.written_weight, "threshold": thr, "thresholds": thresholds,
+             "bias": round(float(final.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+    out = json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    print(json.dumps(report, indent=1))
+    if args.report:
+        args.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    if args.check:
+        same = MODEL_PATH.read_text(encoding="utf-8") == out
+        print("model file is reproduced byte for byte" if same else "model file DIFFERS from a fresh training")
+        return 0 if same else 1
+    MODEL_PATH.write_text(out, encoding="utf-8")
+    print(f"wrote {MODEL_PATH} ({len(weights)} weights, thresholds {thresholds})")
+    return 0
+
+
+def training_summary(rows) -> dict:
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        if r[1] is not None and r[3] > 0:
+            out[r[4]["set"]][r[2]] += 1
+    return {k: {"negative": v[0], "positive": v[1]} for k, v in sorted(out.items())}
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"P": round(p, 4), "R": round(r, 4), "F1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def type_of(r) -> str | None:
+    """The candidate's type, read from its ``<TYPE>|type=<TYPE>`` feature (every row has its typed copy)."""
+    return next((f.split("|type=", 1)[1] for f in r[1] if "|type=" in f), None) if r[1] else None
+
+
+def report_at(rows, scored, probs, thresholds: dict, skip_types: list | tuple = ()) -> dict:
+    """Sentence-level GSR detection per family, sports events per 100 held-out articles, gold event P/R/F1."""
+    pmap = {}
+    for r, p in zip(scored, probs):
+        marked = r[4].get("modality") in MARKED_MODALITIES
+        pmap[id(r)] = p >= (thresholds["*"] if marked else thresholds.get(type_of(r), thresholds["*"]))
+    out: dict = {}
+    gold_f1: list[float] = []
+    for family in FAMILY:
+        sent: dict[str, list] = {}
+        for r in rows:
+            m = r[4]
+            if m["set"] != "gsr" or m["family"] != family:
+                continue
+            s = sent.setdefault(m["sid"], [m["label"], False])
+            if r[1] is not None and not m.get("negated") and pmap[id(r)]:
+                s[1] = True
+        tp = sum(1 for lab, d in sent.values() if lab == "yes" and d)
+        fp = sum(1 for lab, d in sent.values() if lab != "yes" and d)
+        fn = sum(1 for lab, d in sent.values() if lab == "yes" and not d)
+        easy = [d for lab, d in sent.values() if lab == "easy no"]
+        res = prf(tp, fp, fn)
+        res["false_alarm_easy_no"] = round(sum(easy) / len(easy), 4) if easy else 0.0
+        out[f"gsr_{family.lower()}"] = res
+    for set_name in ("sports", "sports-heldout"):
+        arts = {r[4]["sid"] for r in rows if r[4]["set"] == set_name}
+        n = sum(1 for r in rows if r[4]["set"] == set_name and r[1] is not None and pmap[id(r)])
+        out[set_name] = {"events": n, "articles": len(arts), "events_per_100": round(100 * n / max(len(arts), 1), 2)}
+    for set_name in ("real", "written"):
+        sel = [r for r in rows if r[4]["set"] == set_name and type_of(r) not in skip_types]
+        if sel:
+            tp = sum(1 for r in sel if r[2] == 1 and pmap[id(r)])
+            fp = sum(1 for r in sel if r[2] == 0 and pmap[id(r)])
+            fn_rules = sum(1 for r in sel if r[2] == 1 and not pmap[id(r)])
+            out[f"{set_name}_candidates"] = prf(tp, fp, fn_rules)
+            gold_f1.append(out[f"{set_name}_candidates"]["F1"])
+            if set_name == "real":
+                for etype in sorted({type_of(r) for r in sel}):
+                    st = [r for r in sel if type_of(r) == etype]
+                    out[f"real_{etype}"] = prf(sum(1 for r in st if r[2] == 1 and pmap[id(r)]),
+                                               sum(1 for r in st if r[2] == 0 and pmap[id(r)]),
+                                               sum(1 for r in st if r[2] == 1 and not pmap[id(r)]))
+    # the real gold decides when it exists; the written gold (the project's own text) only stands in for it
+    out["objective_gold"] = gold_f1[0] if gold_f1 else 0.0
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
