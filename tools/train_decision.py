@@ -96,7 +96,8 @@ def gsr_rows(coder: Coder, hard_no_weight: float):
                     # teach only the features of their own type, never the ones every type shares
                     own = [f for f in r["features"] if f.startswith(f"{r['type']}|")]
                     rows.append((article_of(s.id), own, y, weight,
-                                 dict(meta, negated=r["modality"] == "negated", modality=r["modality"])))
+                                 dict(meta, negated=r["modality"] == "negated", modality=r["modality"],
+                                      background=r["background"])))
                     got = True
             if not got:  # the sentence still counts in the detection figures (a miss or a right silence)
                 rows.append((article_of(s.id), None, y, 0.0, meta))
@@ -274,7 +275,7 @@ def report_at(rows, scored, probs, thresholds: dict, skip_types: list | tuple = 
             if m["set"] != "gsr" or m["family"] != family:
                 continue
             s = sent.setdefault(m["sid"], [m["label"], False])
-            if r[1] is not None and not m.get("negated") and pmap[id(r)]:
+            if r[1] is not None and not m.get("negated") and not m.get("background") and pmap[id(r)]:
                 s[1] = True
         tp = sum(1 for lab, d in sent.values() if lab == "yes" and d)
         fp = sum(1 for lab, d in sent.values() if lab != "yes" and d)

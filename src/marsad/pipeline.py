@@ -24,8 +24,8 @@ from .extract.events import LOCATIVE, EventBuilder
 from .extract.gazetteer import Gazetteer
 from .extract.lexicon import get_lexicon
 from .extract.mentions import Mention, resolve
-from .extract.decision import (decide, decision_trace, explain_record, features, keeps, load_model, refused_record,
-                               sports_forms)
+from .extract.decision import (Candidate, CandidateScorer, decide, decision_trace, explain_record, keeps, load_model,
+                               refused_record, sports_forms)
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
@@ -35,7 +35,7 @@ from .kb import load_kb
 from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
 from .text import detect_language, find_times, normalize
 
-CODER_VERSION = "0.5.0"
+CODER_VERSION = "0.6.0"
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
@@ -213,8 +213,8 @@ class Coder:
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
                                cue_at, self.institutions)
         events: list[Event] = []
-        feats: list[list[str]] = []  # the decision layer's features of each event
-        sports = len(self.sports_forms.get(lang, frozenset()) & doc_forms)
+        scorer = CandidateScorer(self.decision, words, len(self.sports_forms.get(lang, frozenset()) & doc_forms), lang)
+        cands: list[Candidate] = []  # what the decision layer knows of each event
         hits_kept = []
         tkeys: list[str] = []
         bg_end: int | None = None  # last word of the last trigger dropped as background
@@ -305,10 +305,10 @@ class Coder:
                        when, [], Span.of(text, hit.start, hit.end), evidence, t.id, conf, [evidence],
                        words[hit.w0].sentence, recalled is not None)
             events.append(ev)
-            feats.append(features(etype, t.id, t.pos, nominal, is_definite(hit, words), modality, via, source, target,
-                                  location is not None, when.relation if when else None,
-                                  _casualties_near(hit, quantities, words), words, hit.w0, hit.w1, ev.sentence,
-                                  sports, lang) + [f"prior={conf:.1f}", f"recalled={recalled is not None}"])
+            cands.append(scorer.candidate(etype, t.id, t.pos, nominal, is_definite(hit, words), modality, via, source,
+                                          target, location is not None, when.relation if when else None,
+                                          _casualties_near(hit, quantities, words), hit.w0, hit.w1, conf,
+                                          recalled is not None))
             hits_kept.append(hit)
             tkeys.append(_trigger_key(words, hit))
         # quantities go to the event with the nearest trigger in their sentence
@@ -326,7 +326,7 @@ class Coder:
             if ev.mode != "visit":  # a visitor comes from elsewhere: "وصل الوفد إلى تل أبيب" is no Israeli delegation
                 ev.source = self._localize(ev.source, where)
             ev.target = self._localize(ev.target, where)
-        decide(events, feats, self.decision)
+        decide(events, cands, scorer)
         told = list(events)
         news = [(ev, k) for ev, k in zip(events, tkeys) if not ev.background]  # a recalled act is never merged
         recalled_events = [ev for ev in events if ev.background]
@@ -338,7 +338,7 @@ class Coder:
             ev.id = f"e{n}"
         doc.events = events
         if trace is not None:
-            trace.extend(decision_trace(text, told, hits_kept, feats, events, self.decision, threshold))
+            trace.extend(decision_trace(text, told, hits_kept, cands, scorer, events, threshold))
             trace.sort(key=lambda r: (r["trigger"]["start"], r["trigger"]["end"]))
         timer.lap("merge")
         doc.entities = self._entities(mentions, coref, day)

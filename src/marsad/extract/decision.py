@@ -27,6 +27,9 @@ from ..errors import KBError
 LEX_WINDOW = 3  # words each side of the trigger that become features
 MARKED_MODALITIES = frozenset({"planned", "intended", "hypothetical", "negated"})
 MODEL_FILE = "decision.json"
+_TYPED: dict[tuple, dict[str, float]] = {}  # DecisionModel.typed / bag_weights, per model and type
+_GROUP_SUMS: dict[tuple, float] = {}  # DecisionModel.group_sum
+GROUP_CACHE_MAX = 400_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,38 @@ class DecisionModel:
     weights: dict[str, float]
     thresholds: dict[str, float]  # per PLOVER type, "*" for the others: chosen on cross-validated dev predictions
 
+    def group_sum(self, key: tuple, etype: str, shared: bool = True, typed: bool = True) -> float:
+        """The summed weights of a feature group's strings (``expand``), shared and/or typed, cached per key."""
+        ck = (id(self), key, etype, shared, typed)
+        got = _GROUP_SUMS.get(ck)
+        if got is None:
+            if len(_GROUP_SUMS) > GROUP_CACHE_MAX:
+                _GROUP_SUMS.clear()  # bounded: a long run over new vocabulary starts afresh
+            w, wt = self.weights.get, self.typed(etype).get
+            got = _GROUP_SUMS[ck] = sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
+                                        for x in expand(key))
+        return got
+
+    def bag_weights(self, etype: str) -> dict[str, float]:
+        """The weights of the sentence-word features (``s=<word>``, or ``<etype>|s=<word>`` for a type) keyed by the
+        bare word, built once per type (``""`` for the shared ones)."""
+        got = _TYPED.get((id(self), "s=", etype))
+        if got is None:
+            prefix = f"{etype}|s=" if etype else "s="
+            n = len(prefix)
+            got = _TYPED[(id(self), "s=", etype)] = {k[n:]: v for k, v in self.weights.items() if k.startswith(prefix)}
+        return got
+
+    def typed(self, etype: str) -> dict[str, float]:
+        """The weights of ``<etype>|<feature>`` keyed by the bare feature (built once per type): scoring looks a
+        feature up there without building the typed string."""
+        got = _TYPED.get((id(self), etype))
+        if got is None:
+            prefix = f"{etype}|"
+            n = len(prefix)
+            got = _TYPED[(id(self), etype)] = {k[n:]: v for k, v in self.weights.items() if k.startswith(prefix)}
+        return got
+
     def threshold_for(self, etype: str | None, modality: str = "asserted") -> float:
         """The threshold of a type; a planned, intended, possible or denied act takes the shared one ("*"): the
         real gold has too few of them per type (a few dozen in all) for the layer to learn more than what is
@@ -47,8 +82,12 @@ class DecisionModel:
         return self.thresholds.get(etype or "", self.thresholds["*"])
 
     def score(self, features: list[str]) -> float:
+        """The probability of a list of features (each counted once, as in training)."""
         w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in features)
+        return self.probability(self.bias + sum(w.get(f, 0.0) for f in set(features)))
+
+    @staticmethod
+    def probability(z: float) -> float:
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -83,49 +122,112 @@ def _sector_tags(actors) -> list[str]:
     return out
 
 
-def features(etype: str | None, rule: str, pos: str, nominal: bool, definite: bool, modality: str, via: str | None,
-             source, target, has_place: bool, time_relation: str | None, casualties: bool, words, w0: int, w1: int,
-             sentence_rank: int, sports: int, lang: str) -> list[str]:
-    """The feature strings of one candidate. ``words`` are the document's words, ``w0..w1`` the trigger's;
-    ``sentence_rank`` the trigger sentence's position (0 = headline or first); ``sports`` how many sports-context
-    words the document has."""
-    t = etype or "NONE"
-    f = [f"type={t}", f"rule={rule}", f"pos={pos}", f"lang={lang}", f"mod={modality}", f"t*mod={t}*{modality}",
-         f"via={via}", f"t*nominal={t}*{nominal}", f"def={definite}", f"t*def={t}*{definite}"]
-    src, tgt = _sector_tags(source), _sector_tags(target)
-    f.append(f"src={bool(src)}")
-    f.append(f"tgt={bool(tgt)}")
-    f.append(f"t*args={t}*{bool(src)}{bool(tgt)}")
-    f.extend(f"srcsec={s}" for s in src)
-    f.extend(f"t*srcsec={t}*{s}" for s in src)
-    f.extend(f"tgtsec={s}" for s in tgt)
-    # what pins an act down differs by type (a toll tells an attack, not a meeting): these count per type only
-    own = [f"place={has_place}", f"time={time_relation not in (None, 'document-date')}", f"casualties={casualties}"]
-    sp = min(sports, 3)
-    f.append(f"sports={sp}")
-    f.append(f"t*sports={t}*{sp}")
-    sent = words[w0].sentence
-    trig = " ".join(w.norm for w in words[w0:w1 + 1])
-    f.append(f"trig={trig}")
-    for k in range(1, LEX_WINDOW + 1):
-        for j, side in ((w0 - k, "L"), (w1 + k, "R")):
-            if 0 <= j < len(words) and words[j].sentence == sent:
-                w = words[j]
-                form = w.kind if w.kind in ("number", "punct", "symbol") else w.norm
-                f.append(f"{side}{k}={form}" if k == 1 else f"{side}={form}")
-            elif k == 1:
-                f.append(f"{side}1=<edge>")
-    lo, hi = w0, w1
-    while lo > 0 and words[lo - 1].sentence == sent:
-        lo -= 1
-    while hi + 1 < len(words) and words[hi + 1].sentence == sent:
-        hi += 1
-    bag = {w.norm for w in words[lo:hi + 1] if w.kind == "word"}
-    f.extend(f"s={x}" for x in sorted(bag))
-    # every feature twice: once shared by all types, once for this type alone ("easy domain adaptation"), so that
-    # what the types with much labelled data teach stays with them and the rest learn what is common
-    f.extend([f"{t}|{x}" for x in f + own])
-    return f
+@dataclass(slots=True)
+class Candidate:
+    """What the decision layer knows of one candidate, as feature groups: small hashable keys that ``expand`` turns
+    into feature strings. ``shared`` groups count for every type and again for this type alone; ``own`` groups
+    for this type alone; ``extras`` for every type only. The sentence's word bag is summed once per sentence."""
+
+    type: str
+    shared: list[tuple]
+    own: tuple
+    extras: tuple
+    sentence: int
+
+
+def expand(key: tuple) -> list[str]:
+    """The feature strings of one group key (the single source of the strings: training reads them through the
+    explain trace, scoring through sums cached per key)."""
+    kind = key[0]
+    if kind == "head":
+        _k, t, rule, pos, lang, modality, via, nominal, definite, src, tgt, sports = key
+        f = [f"type={t}", f"rule={rule}", f"pos={pos}", f"lang={lang}", f"mod={modality}", f"t*mod={t}*{modality}",
+             f"via={via}", f"t*nominal={t}*{nominal}", f"def={definite}", f"t*def={t}*{definite}",
+             f"src={bool(src)}", f"tgt={bool(tgt)}", f"t*args={t}*{bool(src)}{bool(tgt)}"]
+        f.extend(f"srcsec={x}" for x in src)
+        f.extend(f"t*srcsec={t}*{x}" for x in src)
+        f.extend(f"tgtsec={x}" for x in tgt)
+        f += [f"sports={sports}", f"t*sports={t}*{sports}"]
+        return list(dict.fromkeys(f))
+    if kind == "own":  # what pins an act down differs by type (a toll tells an attack, not a meeting)
+        _k, place, timed, casualties = key
+        return [f"place={place}", f"time={timed}", f"casualties={casualties}"]
+    if kind == "extra":
+        return [f"prior={key[1]:.1f}", f"recalled={key[2]}"]
+    return [f"{kind}={key[1]}"]  # trig, L1, R1, L, R: one string
+
+
+class CandidateScorer:
+    """Builds and scores the candidates of one document. ``features(c)`` is the full feature list (for the explain
+    trace and for training); ``score(c)`` gives the same probability from sums cached per group key (across
+    documents, bounded) and per sentence, without building the strings."""
+
+    def __init__(self, model: DecisionModel, words, sports: int, lang: str) -> None:
+        self.model, self.words, self.lang = model, words, lang
+        self.sports = min(sports, 3)
+        self._norms: dict[int, list[str]] = {}
+        self._bag_sums: dict[tuple[int, str], float] = {}
+
+    def norms(self, sent: int, w0: int) -> list[str]:
+        """Every distinct word of sentence ``sent`` (``w0``: one of its words), sorted."""
+        got = self._norms.get(sent)
+        if got is None:
+            words = self.words
+            lo, hi = w0, w0
+            while lo > 0 and words[lo - 1].sentence == sent:
+                lo -= 1
+            while hi + 1 < len(words) and words[hi + 1].sentence == sent:
+                hi += 1
+            got = self._norms[sent] = sorted({w.norm for w in words[lo:hi + 1] if w.kind == "word"})
+        return got
+
+    def candidate(self, etype: str | None, rule: str, pos: str, nominal: bool, definite: bool, modality: str,
+                  via: str | None, source, target, has_place: bool, time_relation: str | None, casualties: bool,
+                  w0: int, w1: int, prior: float, recalled: bool) -> Candidate:
+        words = self.words
+        t = etype or "NONE"
+        sent = words[w0].sentence
+        groups: list[tuple] = [
+            ("head", t, rule, pos, self.lang, modality, via, nominal, definite, tuple(_sector_tags(source)),
+             tuple(_sector_tags(target)), self.sports),
+            ("trig", " ".join(w.norm for w in words[w0:w1 + 1]))]
+        n = len(words)
+        for k in range(1, LEX_WINDOW + 1):
+            for j, side in ((w0 - k, "L"), (w1 + k, "R")):
+                if 0 <= j < n and words[j].sentence == sent:
+                    w = words[j]
+                    groups.append((f"{side}1" if k == 1 else side,
+                                   w.kind if w.kind in ("number", "punct", "symbol") else w.norm))
+                elif k == 1:
+                    groups.append((f"{side}1", "<edge>"))
+        self.norms(sent, w0)
+        return Candidate(t, list(dict.fromkeys(groups)),
+                         ("own", has_place, time_relation not in (None, "document-date"), casualties),
+                         ("extra", round(prior, 1), recalled), sent)
+
+    def features(self, c: Candidate) -> list[str]:
+        """Every feature once: shared by all types, then again for this type alone ("easy domain adaptation": what
+        the types with much labelled data teach stays with them, the rest learn what is common), then extras."""
+        shared = [x for g in c.shared for x in expand(g)] + [f"s={x}" for x in self._norms[c.sentence]]
+        return shared + [f"{c.type}|{x}" for x in shared + expand(c.own)] + expand(c.extras)
+
+    def score(self, c: Candidate) -> float:
+        m = self.model
+        t = c.type
+        z = m.bias + m.group_sum(c.own, t, shared=False) + m.group_sum(c.extras, t, typed=False)
+        for g in c.shared:
+            z += m.group_sum(g, t)
+        key = (c.sentence, t)
+        bag = self._bag_sums.get(key)
+        if bag is None:  # the sentence's words: their weights are keyed by the bare word (DecisionModel.bag_weights)
+            norms = self._norms[c.sentence]
+            shared = self._bag_sums.get((c.sentence, ""))
+            if shared is None:
+                w = m.bag_weights("").get
+                shared = self._bag_sums[(c.sentence, "")] = sum(w(x, 0.0) for x in norms)
+            wt = m.bag_weights(t).get
+            bag = self._bag_sums[key] = shared + sum(wt(x, 0.0) for x in norms)
+        return m.probability(z + bag)
 
 
 def sports_forms(lexicon) -> dict[str, frozenset[str]]:
@@ -138,10 +240,10 @@ def sports_forms(lexicon) -> dict[str, frozenset[str]]:
     return out
 
 
-def decide(events, feats: list[list[str]], model: DecisionModel) -> None:
+def decide(events, candidates: list[Candidate], scorer: CandidateScorer) -> None:
     """Score each candidate event: its confidence becomes the model's probability that it reports an occurrence."""
-    for ev, f in zip(events, feats):
-        ev.confidence = model.score(f)
+    for ev, c in zip(events, candidates):
+        ev.confidence = scorer.score(c)
 
 
 def _span(text: str, start: int, end: int) -> dict:
@@ -166,13 +268,15 @@ def refused_record(text: str, trigger, start: int, end: int, why: str) -> dict:
             "outcome": f"dropped: {why}"}
 
 
-def decision_trace(text: str, told, hits, feats, kept, model: DecisionModel,
+def decision_trace(text: str, told, hits, candidates: list[Candidate], scorer: CandidateScorer, kept,
                    min_confidence: float | None) -> list[dict]:
     """Explain records of the candidates that became events: their score and top features, how their roles were
     attached, and whether each was kept (as which event), merged into another, or dropped under the threshold."""
+    model = scorer.model
     kept_ids = {id(ev): ev.id for ev in kept}
     out = []
-    for ev, hit, f in zip(told, hits, feats):
+    for ev, hit, c in zip(told, hits, candidates):
+        f = scorer.features(c)
         if id(ev) in kept_ids:
             outcome = f"kept as {kept_ids[id(ev)]}"
         elif not keeps(ev, model, min_confidence):
