@@ -231,3 +231,17 @@ def test_docs_describe_every_route_and_error_code(client):
             assert f"{method.upper()} {path}" in text, f"docs/api.md does not describe {method.upper()} {path}"
     for err in ("E100", "E401", "E404", "E405", "E413", "E422", "E503"):
         assert err in text
+
+
+def test_code_explains_and_takes_a_threshold(client):
+    text = "قصفت الطائرات مواقع للمسلحين قرب الحدود فجر اليوم."
+    r = client.post("/v1/code", json={"text": text, "date": "2024-03-05", "explain": True})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["explain"] and {"trigger", "rule", "outcome"} <= set(body["explain"][0])
+    assert {ev["id"] for ev in body["events"]} == {x["outcome"][8:] for x in body["explain"]
+                                                  if x["outcome"].startswith("kept as ")}
+    every = client.post("/v1/code", json={"text": text, "all_candidates": True}).json()["events"]
+    none = client.post("/v1/code", json={"text": text, "min_confidence": 1.0}).json()["events"]
+    assert every and none == [] and "explain" not in client.post("/v1/code", json={"text": text}).json()
+    assert_envelope(client.post("/v1/code", json={"text": text, "min_confidence": 2}), 422)

@@ -83,3 +83,20 @@ def test_empty_or_punctuation_gives_a_valid_document_without_events(tmp_path, te
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
     assert doc["events"] == [] and doc["entities"] == []
+
+
+def test_code_explain_lists_every_candidate_and_its_fate(tmp_path):
+    f = tmp_path / "s.txt"
+    f.write_text("قصفت الطائرات مواقع للمسلحين قرب الحدود فجر اليوم. ولا تزال ظاهرة الخطف تقلق سكان الأرياف.",
+                 encoding="utf-8")
+    res = run("code", str(f), "--date", "2024-03-05", "--explain")
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    outcomes = [x["outcome"] for x in doc["explain"]]
+    assert any(o.startswith("kept as e") for o in outcomes) and any(o.startswith("dropped: ") for o in outcomes)
+    table = run("code", str(f), "--date", "2024-03-05", "--explain", "-f", "table")
+    assert table.exit_code == 0 and "-> kept as e1" in table.stdout and "-> dropped:" in table.stdout
+    bad = run("code", str(f), "--min-confidence", "3")
+    assert bad.exit_code == 2 and "min-confidence" in bad.output
+    everything = json.loads(run("code", str(f), "--all-candidates").stdout)["events"]
+    assert len(everything) >= len(doc["events"])

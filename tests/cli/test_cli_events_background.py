@@ -7,20 +7,10 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from marsad.cli import app
 from marsad.store import Store
 from store.docfactory import background_doc
-
-runner = CliRunner()
-
-
-def run(*args: str, code: int = 0):
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == code, (result.stdout, result.stderr, result.exception)
-    return result
-
+from store.test_store_cli import run  # one CLI runner helper for the store commands' tests
 
 @pytest.fixture()
 def db(tmp_path):

@@ -102,3 +102,15 @@ def test_cli_eval_real_reports_every_group(shared_dir, tmp_path):
     assert {"sentences-ar", "articles-ar", "articles-en", "all"} <= set(data)
     assert data["all"]["events"]["gold"] > 100 and 0 < data["all"]["events"]["f1"] < 1
     assert "detection+type" in res.output
+
+
+def test_newspaper_rates_by_section_and_sports_pages(shared_dir):
+    from marsad.evaluate.newspapers import is_sports, newspaper_rates, section_of
+
+    assert is_sports({"source": "arreyadi", "url": "http://x/1"})
+    assert is_sports({"source": "alwatan", "url": "http://alwatan.com.sa/Sports/News_Detail.aspx?x=1"})
+    assert not is_sports({"source": "alwatan", "url": "http://alwatan.com.sa/Politics/News_Detail.aspx?x=1"})
+    assert section_of({"source": "alwatan", "url": "http://alwatan.com.sa/Politics/x"}) == "alwatan/Politics"
+    data = newspaper_rates(limit=60)
+    assert data["all"]["articles"] == 60 and sum(v["articles"] for v in data["sections"].values()) == 60
+    assert data["all"]["events_per_100"] > 0

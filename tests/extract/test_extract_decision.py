@@ -64,3 +64,34 @@ def test_a_recalled_act_is_kept_and_flagged_background():
     flagged = [ev for ev in doc.events if ev.background]
     assert [ev.type for ev in flagged] == ["ASSAULT"] and flagged[0].to_dict()["background"] is True
     assert all(not ev.background for ev in code(STRIKE, lang="ar", all_candidates=True).events)
+
+
+@pytest.mark.parametrize("text, lang", [
+    (STRIKE + " واجتمع وزير الخارجية مع نظيره التركي في أنقرة أمس لبحث التعاون.", "ar"),
+    ("Protesters marched in the capital on Sunday. Police fired tear gas at them, and the army warned the "
+     "opposition against new rallies.", "en"),
+])
+def test_the_fast_score_equals_the_score_of_the_explained_features(text, lang):
+    # scoring sums cached feature groups; training reads the strings of the explain trace: the two must agree
+    model = load_model()
+    doc = code(text, lang=lang, date="2024-03-02", all_candidates=True, explain=True)
+    scored = [r for r in doc.explain if "features" in r]
+    assert scored
+    for r in scored:
+        assert r["score"] == round(model.score(r["features"]), 3)
+        assert len(r["features"]) == len(set(r["features"]))  # each feature once, as in training
+
+
+@pytest.mark.slow
+def test_the_model_file_is_reproduced_byte_for_byte(shared_dir):
+    # the shipped weights come from tools/train_decision.py and the labelled data, nothing else
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("sklearn", reason="install the train extra: pip install -e '.[train]'")
+    root = Path(__file__).resolve().parents[2]
+    res = subprocess.run([sys.executable, str(root / "tools" / "train_decision.py"), "--check"], capture_output=True,
+                         text=True, timeout=900)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+    assert "reproduced byte for byte" in res.stdout

@@ -193,6 +193,7 @@ class RealReport:
     negatives_alarmed: int = 0
     confusion: Counter = field(default_factory=Counter)  # (gold type | "-", predicted type | "-") -> n
     brier: list[float] = field(default_factory=list)
+    tellings: list[int] = field(default_factory=lambda: [0, 0])  # [gold acts found, predicted events telling them]
     diff: list[dict[str, Any]] = field(default_factory=list)
 
     def field_acc(self, name: str) -> float:
@@ -214,6 +215,7 @@ class RealReport:
                 "negative_texts": self.negatives, "negative_texts_alarmed": self.negatives_alarmed,
                 "false_alarm_rate": round(self.negatives_alarmed / self.negatives, 4) if self.negatives else 0.0,
                 "brier": round(sum(self.brier) / len(self.brier), 4) if self.brier else None,
+                "events_per_gold_event": round(self.tellings[1] / self.tellings[0], 3) if self.tellings[0] else None,
                 "confusion": {f"{g}>{p}": n for (g, p), n in sorted(self.confusion.items())},
                 **({"diff": self.diff} if self.diff else {})}
 
@@ -291,6 +293,13 @@ def score_doc(doc: RealDoc, coded: dict[str, Any], rep: RealReport, want_diff: b
     if not gold:
         rep.negatives += 1
         rep.negatives_alarmed += bool(pred)
+    # one act, one event: how many predicted events of its type tell each found gold act (same sentence)
+    for g in gold:
+        gs = sentence_of(doc.text, g.start)
+        n = sum(1 for p in pred if p["type"] == g.type and gs[0] <= p["trigger"]["start"] <= gs[1] + 1)
+        if n:
+            rep.tellings[0] += 1
+            rep.tellings[1] += n
 
 
 def score_real(docs: list[RealDoc], coder: Callable[..., Any] | None = None, want_diff: bool = False,
@@ -322,17 +331,19 @@ def render_real(reports: dict[str, RealReport], console, split: str | None) -> N
         return f"{100 * x:.1f}"
 
     t = Table(title=f"Real-text gold{f' ({split} split)' if split else ''}: detection+type, all 16 PLOVER types")
-    for col in ("group", "texts", "gold", "pred", "P %", "R %", "F1 %", "FA on negatives %", "Brier"):
-        t.add_column(col, justify="left" if col == "group" else "right")
+    for col in ("group", "texts", "gold", "pred", "P %", "R %", "F1 %", "FA on negatives %", "Brier",
+                "events / act"):
+        t.add_column(col, justify="left" if col == "group" else "right", no_wrap=col == "group")
     roles = Table(title="on matched events: roles and modality (tuple = type + source + target countries)")
     for col in ("group", "tuple F1 %", "source country %", "target country %", "source code %", "target code %",
                 "modality %"):
-        roles.add_column(col, justify="left" if col == "group" else "right")
+        roles.add_column(col, justify="left" if col == "group" else "right", no_wrap=col == "group")
     for name, r in reports.items():
         d = r.to_dict()
         t.add_row(name, str(r.docs), str(r.events.n_gold), str(r.events.n_pred), pct(r.events.precision),
                   pct(r.events.recall), pct(r.events.f1), pct(d["false_alarm_rate"]),
-                  "-" if d["brier"] is None else f"{d['brier']:.3f}")
+                  "-" if d["brier"] is None else f"{d['brier']:.3f}",
+                  "-" if d["events_per_gold_event"] is None else f"{d['events_per_gold_event']:.2f}")
         roles.add_row(name, pct(r.tuples.f1), pct(r.field_acc("source_country")), pct(r.field_acc("target_country")),
                       pct(r.field_acc("source_code")), pct(r.field_acc("target_code")), pct(r.field_acc("modality")))
     console.print(t)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -27,8 +27,7 @@ from ..errors import KBError
 LEX_WINDOW = 3  # words each side of the trigger that become features
 MARKED_MODALITIES = frozenset({"planned", "intended", "hypothetical", "negated"})
 MODEL_FILE = "decision.json"
-_TYPED: dict[tuple, dict[str, float]] = {}  # DecisionModel.typed / bag_weights, per model and type
-_GROUP_SUMS: dict[tuple, float] = {}  # DecisionModel.group_sum
+_EMPTY: dict[str, float] = {}
 GROUP_CACHE_MAX = 400_000
 
 
@@ -40,37 +39,45 @@ class DecisionModel:
     bias: float
     weights: dict[str, float]
     thresholds: dict[str, float]  # per PLOVER type, "*" for the others: chosen on cross-validated dev predictions
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # regrouped weights and group sums
 
     def group_sum(self, key: tuple, etype: str, shared: bool = True, typed: bool = True) -> float:
         """The summed weights of a feature group's strings (``expand``), shared and/or typed, cached per key."""
-        ck = (id(self), key, etype, shared, typed)
-        got = _GROUP_SUMS.get(ck)
+        sums = self.cache.setdefault("groups", {})
+        ck = (key, etype, shared, typed)
+        got = sums.get(ck)
         if got is None:
-            if len(_GROUP_SUMS) > GROUP_CACHE_MAX:
-                _GROUP_SUMS.clear()  # bounded: a long run over new vocabulary starts afresh
+            if len(sums) > GROUP_CACHE_MAX:
+                sums.clear()  # bounded: a long run over new vocabulary starts afresh
             w, wt = self.weights.get, self.typed(etype).get
-            got = _GROUP_SUMS[ck] = sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
+            got = sums[ck] = sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
                                         for x in expand(key))
         return got
 
     def bag_weights(self, etype: str) -> dict[str, float]:
         """The weights of the sentence-word features (``s=<word>``, or ``<etype>|s=<word>`` for a type) keyed by the
-        bare word, built once per type (``""`` for the shared ones)."""
-        got = _TYPED.get((id(self), "s=", etype))
-        if got is None:
-            prefix = f"{etype}|s=" if etype else "s="
-            n = len(prefix)
-            got = _TYPED[(id(self), "s=", etype)] = {k[n:]: v for k, v in self.weights.items() if k.startswith(prefix)}
-        return got
+        bare word (``""``: the shared ones)."""
+        return self._split()[1].get(etype, _EMPTY)
 
     def typed(self, etype: str) -> dict[str, float]:
-        """The weights of ``<etype>|<feature>`` keyed by the bare feature (built once per type): scoring looks a
-        feature up there without building the typed string."""
-        got = _TYPED.get((id(self), etype))
+        """The weights of ``<etype>|<feature>`` keyed by the bare feature: scoring looks a feature up there without
+        building the typed string."""
+        return self._split()[0].get(etype, _EMPTY)
+
+    def _split(self) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+        """The weights regrouped once, in one pass: typed features per type, sentence words per type ("" shared)."""
+        got = self.cache.get("split")
         if got is None:
-            prefix = f"{etype}|"
-            n = len(prefix)
-            got = _TYPED[(id(self), etype)] = {k[n:]: v for k, v in self.weights.items() if k.startswith(prefix)}
+            typed: dict[str, dict[str, float]] = {}
+            bags: dict[str, dict[str, float]] = {}
+            for k, v in self.weights.items():
+                head, bar, rest = k.partition("|")
+                etype, feat = (head, rest) if bar else ("", k)
+                if bar:
+                    typed.setdefault(etype, {})[feat] = v
+                if feat.startswith("s="):
+                    bags.setdefault(etype, {})[feat[2:]] = v
+            got = self.cache["split"] = (typed, bags)
         return got
 
     def threshold_for(self, etype: str | None, modality: str = "asserted") -> float:
@@ -104,8 +111,10 @@ def load_model() -> DecisionModel:
     try:
         raw = json.loads(resources.files("marsad.models").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
         thresholds = {k: float(v) for k, v in raw.get("thresholds", {"*": raw["threshold"]}).items()}
-        return DecisionModel(raw["version"], float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()},
-                             thresholds)
+        model = DecisionModel(raw["version"], float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()},
+                              thresholds)
+        model._split()  # once, at load
+        return model
     except (OSError, KeyError, ValueError) as exc:
         raise KBError(f"the decision model models/{MODEL_FILE} cannot be read: {exc}") from exc
 

@@ -60,8 +60,12 @@ def _absorb(kept: Event, ev: Event, lead: bool = False) -> None:
 
 
 def _compatible(a: Event, b: Event) -> bool:
+    """Can two tellings have the same actors: each side's countries contained in the other's, and no actor one
+    telling's source and the other's target? (Whole codes for that last test: unnamed gunmen of a place, IRQUAF,
+    are not the victims of that place, IRQ, that a toll names.)"""
     sa, sb, ta, tb = _countries(a.source), _countries(b.source), _countries(a.target), _countries(b.target)
-    return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta) and not (sa & tb) and not (sb & ta)
+    return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta) \
+        and not (_codes(a.source) & _codes(b.target)) and not (_codes(b.source) & _codes(a.target))
 
 
 def _same_act(a: str, b: str) -> bool:

@@ -237,10 +237,10 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
                 last_need = _last_near(words, lo, hi, need, doc_forms) if need else -1
                 if need and last_need < 0 and not (t.type in MEANS_TYPES and _after_means(words, i, sentence.w0)):
-                    why = f"{t.id}: none of its context words is near"
+                    why = (t.id, "none of its context words is near")
                     continue
                 if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
-                    why = f"{t.id}: an excluded word is near (a legal, commemorative or other sense)"
+                    why = (t.id, "an excluded word is near (a legal, commemorative or other sense)")
                     continue
                 # among senses whose context is present, one whose context word follows the trigger (as its object
                 # does): "قتل جنود ...، وأعلنت X مسؤوليتها" is a claim, not an announced troop withdrawal
@@ -251,7 +251,8 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                 break
         if chosen is None:
             if dropped is not None:
-                dropped.append((found[0][0].item, i, i + found[0][2] - 1, why))
+                dropped.append((found[0][0].item, i, i + found[0][2] - 1, why if isinstance(why, str) else
+                                f"{why[0]}: {why[1]}"))
             continue
         t, prefix, j, _length = chosen
         if reflexives and t.mode != "explosives" \
