@@ -213,6 +213,7 @@ class Coder:
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
                                cue_at, self.institutions)
         events: list[Event] = []
+        named_states = {(m.start, m.end) for m in mentions if m.kind in ("country", "capital")}  # see _state
         scorer = CandidateScorer(self.decision, words, len(self.sports_forms.get(lang, frozenset()) & doc_forms), lang)
         cands: list[Candidate] = []  # what the decision layer knows of each event
         hits_kept = []
@@ -291,7 +292,7 @@ class Coder:
             if speech:
                 cam = lex.cameo[t.speech_cameo]  # "شن عباس هجوما على حماس": words, not weapons
                 etype, mode = cam.plover_type, None
-            elif etype == "PROTEST" and source and all(_state(a.code) for a in source):
+            elif etype == "PROTEST" and source and all(_state(a, named_states) for a in source):
                 cam = lex.cameo[STATE_PROTEST_CAMEO]  # "بكين تحتج على عبور مدمرة": a formal protest is an accusation
                 etype, mode = cam.plover_type, None
             elif etype == "RETREAT" and mode in PROMISABLE and builder.promised(hit, modality):
@@ -480,10 +481,12 @@ def _absorbed(companion: tuple[str | None, bool] | None, etype: str | None) -> b
     return (etype != ctype and ctype in UNDOING_TYPES) or (etype == ctype and same_too)
 
 
-def _state(code: str) -> bool:
-    """A government speaking as such ("CHNGOV", from "بكين" or "الخارجية الصينية"), nothing else: a bare country
-    code may stand for its people ("تظاهر آلاف العراقيين" is IRQ)."""
-    return len(code) == 6 and code.endswith("GOV")
+def _state(actor: Actor, named_states: set[tuple[int, int]]) -> bool:
+    """A state speaking as such: a government ("الخارجية الصينية": CHNGOV), or a country named by its name or its
+    capital ("بكين تحتج", "احتجت مصر": the actor's words are such a mention), nothing else: a nisba or demonym stands
+    for the people ("تظاهر آلاف العراقيين" is IRQ too)."""
+    code = actor.code
+    return (len(code) == 6 and code.endswith("GOV")) or (len(code) == 3 and (actor.start, actor.end) in named_states)
 
 
 def _casualties_near(hit, quantities, words) -> bool:

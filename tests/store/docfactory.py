@@ -34,6 +34,7 @@ class EventSpec:
     quantity: str | None = None  # surface of a number in the text
     time: str | None = None
     background: bool = False  # a past act the text recalls as context, not news
+    confidence: float = 0.8  # the decision layer's calibrated score, as stored
 
 
 @dataclass
@@ -92,7 +93,7 @@ def make_doc(text: str, date: str | None = "2024-07-28", events: list[EventSpec]
             id=f"e{n}", type=spec.type, mode=spec.mode, cameo=spec.cameo, quad_class=spec.quad,
             goldstein=spec.goldstein, source=[actor(w) for w in spec.source], target=[actor(w) for w in spec.target],
             modality=spec.modality, location=loc, time=when, quantities=qs, trigger=trig,
-            evidence=Span.of(text, 0, len(text)), rule=f"test.rule{n}", confidence=0.8,
+            evidence=Span.of(text, 0, len(text)), rule=f"test.rule{n}", confidence=spec.confidence,
             background=spec.background))
     if lang is None:
         lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
@@ -134,3 +135,37 @@ def background_doc(text: str = BACKGROUND_TEXT) -> CodedDocument:
         EventSpec(["Cairo"], ["Ankara"], "reopened", type="COOPERATE", cameo="064", quad=2, goldstein=7.0),
         EventSpec(["Ankara"], ["Cairo"], "expelled", type="REDUCE", cameo="1663", quad=4, goldstein=-5.0,
                   time="2013", background=True)])
+
+
+# Events with graded confidences, for the minimum-confidence filter (sentences written for these tests).
+# Canonical events and their confidence: USA->JPN 0.95, CHN->JPN 0.70 (exactly on a bar of 0.7), CHN->USA 0.45,
+# IGOUNO->EGY+TUR 0.30, EGY->TUR 0.85 and TUR->EGY 0.55 (one document, two events).
+CONFIDENCE_TEXTS = {
+    "pact": "Washington and Tokyo signed a defence pact in Tokyo on Monday.",
+    "islands": "Beijing accused Tokyo of stoking tension near the islands.",
+    "spying": "اتهمت بكين واشنطن بالتجسس على سفارتها.",
+    "talks": "The UN urged Cairo and Ankara to hold talks, a diplomat said.",
+    "envoys": "Cairo hosted envoys from Ankara on Sunday, and Ankara thanked Cairo for the welcome.",
+}
+
+
+def confidence_docs() -> list[CodedDocument]:
+    t = CONFIDENCE_TEXTS
+    return [
+        make_doc(t["pact"], "2024-03-04", [EventSpec(["Washington"], ["Tokyo"], "signed", type="SUPPORT",
+                                                     cameo="057", quad=1, goldstein=8.0, place="Tokyo",
+                                                     confidence=0.95)]),
+        make_doc(t["islands"], "2024-03-12", [EventSpec(["Beijing"], ["Tokyo"], "accused", type="ACCUSE",
+                                                        cameo="112", quad=3, goldstein=-2.0, place="Tokyo",
+                                                        confidence=0.70)]),
+        make_doc(t["spying"], "2024-04-02", [EventSpec(["بكين"], ["واشنطن"], "اتهمت", type="ACCUSE", cameo="112",
+                                                       quad=3, goldstein=-2.0, confidence=0.45)]),
+        make_doc(t["talks"], "2024-04-20", [EventSpec(["UN"], ["Cairo", "Ankara"], "urged", type="REQUEST",
+                                                      cameo="020", quad=1, goldstein=3.0, place="Cairo",
+                                                      confidence=0.30)]),
+        make_doc(t["envoys"], "2024-05-06", [
+            EventSpec(["Cairo"], ["Ankara"], "hosted", type="CONSULT", cameo="043", quad=1, goldstein=2.8,
+                      place="Cairo", confidence=0.85),
+            EventSpec(["Ankara"], ["Cairo"], "thanked", type="SUPPORT", cameo="051", quad=1, goldstein=3.4,
+                      confidence=0.55)]),
+    ]

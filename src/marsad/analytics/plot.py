@@ -11,9 +11,12 @@ from ..errors import InputError, require
 
 
 def dyad_series(store, a: str, b: str, by: str = "month", level: str = "country",
-                modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Per period: cooperation (QuadClass 1+2), conflict (3+4), events and mean Goldstein between a and b."""
-    rows = store.dyads(by=by, level=level, modalities=modalities, pair=(a, b), undirected=True)
+                modalities: Sequence[str] | None = None, min_confidence: float | None = None
+                ) -> list[dict[str, Any]]:
+    """Per period: cooperation (QuadClass 1+2), conflict (3+4), events and mean Goldstein between a and b (events
+    of at least ``min_confidence`` when given)."""
+    rows = store.dyads(by=by, level=level, modalities=modalities, pair=(a, b), undirected=True,
+                       min_confidence=min_confidence)
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["period"] is None:
@@ -65,10 +68,10 @@ def _label(period: str, by: str) -> str:
 
 
 def plot_dyad(store, a: str, b: str, out: str | Path, by: str = "month", level: str = "country",
-              modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
+              modalities: Sequence[str] | None = None, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Draw the chart into ``out`` (PNG); return the series drawn (periods without events filled in with zeros).
     No events between a and b -> InputError."""
-    series = dyad_series(store, a, b, by=by, level=level, modalities=modalities)
+    series = dyad_series(store, a, b, by=by, level=level, modalities=modalities, min_confidence=min_confidence)
     if not series:
         raise InputError(f"no dated events between {a.upper()} and {b.upper()} in {store.path}")
     matplotlib = require("matplotlib", "plots", "analytics")

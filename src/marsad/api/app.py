@@ -7,9 +7,9 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
     POST /v1/code                 text -> the output contract of DESIGN.md
     POST /v1/documents            code and store documents (needs ``Authorization: Bearer $MARSAD_TOKEN``)
     GET  /v1/events               filters actor, dyad, type, quad_class, modality, since, until, place, q,
-                                  background (exclude | include | only); cursor
+                                  background (exclude | include | only), min_confidence (0-1); cursor
     GET  /v1/events/{id}          one event with its document text and every span
-    GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats
+    GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats      min_confidence (0-1)
     GET  /                        the dashboard (static files, a client of the routes above)
     GET  /docs | /openapi.json    the API reference (rendered locally) and the OpenAPI document
 
@@ -165,7 +165,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable)."""
     from .. import __version__
     from ..pipeline import Coder, code
-    from ..store.queries import EventFilter
+    from ..store.queries import EventFilter, parse_min_confidence
 
     token = token if token is not None else (os.environ.get("MARSAD_TOKEN") or None)
     if max_body <= 0:
@@ -242,13 +242,13 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                quad_class: int | None = None, modality: str | None = None, since: dt.date | None = None,
                until: dt.date | None = None, place: str | None = None, q: str | None = None,
                limit: int = 50, cursor: str | None = None, undirected: bool = False,
-               background: str = "exclude") -> dict[str, Any]:
+               background: str = "exclude", min_confidence: str | None = None) -> dict[str, Any]:
         """One page of stored events, newest first. Filters combine with AND: ``actor`` (code or prefix, e.g. USA
         or USAGOV), ``dyad`` (SOURCE,TARGET; ``undirected=true`` for both directions), ``type`` (PLOVER),
         ``quad_class`` (1-4), ``modality``, ``since``/``until`` (document date), ``place`` (location name or ISO3),
         ``q`` (text inside the evidence), ``background`` (a specific past act the article recalls as context:
-        ``exclude`` by default, ``include`` or ``only``). ``limit`` 1-10000; pass ``next_cursor`` back as
-        ``cursor``."""
+        ``exclude`` by default, ``include`` or ``only``), ``min_confidence`` (0-1: only events whose confidence is
+        at least this). ``limit`` 1-10000; pass ``next_cursor`` back as ``cursor``."""
         pair = None
         if dyad:
             parts = [p for p in dyad.split(",") if p]
@@ -257,7 +257,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
             pair = (parts[0], parts[1])
         filters = EventFilter(actor=actor, dyad=pair, undirected=undirected, type=type, quad_class=quad_class,
                               modality=modality, since=since, until=until, text=q, place=place,
-                              background=background)
+                              background=background, min_confidence=min_confidence)
         return database.reader().events(filters, limit=limit, cursor=cursor).to_dict()
 
     @app.get("/v1/events/{event_id}")
@@ -273,27 +273,34 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 got[key] = doc.get(doc_key)
         return got
 
+    # The analytics take min_confidence as a string, like /v1/events: a bad value is a 400 with our message.
     @app.get("/v1/actors")
-    def actors(level: str = "country") -> dict[str, Any]:
-        """Actors by number of events (``level`` country or code)."""
-        return {"items": database.reader().actors(level=level)}
+    def actors(level: str = "country", min_confidence: str | None = None) -> dict[str, Any]:
+        """Actors by number of events (``level`` country or code; ``min_confidence`` 0-1 counts only events whose
+        confidence is at least this)."""
+        bar = parse_min_confidence(min_confidence)
+        return {"items": database.reader().actors(level=level, min_confidence=bar)}
 
     @app.get("/v1/dyads")
-    def dyads(by: str = "month", level: str = "country") -> dict[str, Any]:
+    def dyads(by: str = "month", level: str = "country", min_confidence: str | None = None) -> dict[str, Any]:
         """Per period and directed pair: events, mean Goldstein and QuadClass counts q1-q4 (``by`` day, week,
-        month, year)."""
-        return {"items": database.reader().dyads(by=by, level=level)}
+        month, year; ``min_confidence`` 0-1 counts only events whose confidence is at least this)."""
+        bar = parse_min_confidence(min_confidence)
+        return {"items": database.reader().dyads(by=by, level=level, min_confidence=bar)}
 
     @app.get("/v1/network")
-    def network(level: str = "country") -> dict[str, Any]:
+    def network(level: str = "country", min_confidence: str | None = None) -> dict[str, Any]:
         """The actor network: nodes (actors with event counts) and edges (pairs with weight, mean Goldstein,
-        cooperation and conflict counts)."""
-        return database.reader().network(level=level)
+        cooperation and conflict counts); ``min_confidence`` 0-1 counts only events whose confidence is at least
+        this."""
+        bar = parse_min_confidence(min_confidence)
+        return database.reader().network(level=level, min_confidence=bar)
 
     @app.get("/v1/stats")
-    def stats() -> dict[str, Any]:
-        """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language."""
-        return database.reader().stats()
+    def stats(min_confidence: str | None = None) -> dict[str, Any]:
+        """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language
+        (with ``min_confidence`` 0-1, the event counts are over events whose confidence is at least this)."""
+        return database.reader().stats(min_confidence=parse_min_confidence(min_confidence))
 
     # ---- dashboard -----------------------------------------------------------------------------------------
     if STATIC.is_dir():

@@ -40,6 +40,16 @@ def _check_choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+MIN_CONFIDENCE_HELP = "Only events whose confidence is at least this (0-1), e.g. 0.7."
+
+
+def _min_confidence(value: str | None) -> float | None:
+    """--min-confidence as given (a string, so that a bad value is our one line, not typer's usage box)."""
+    from ..store.queries import parse_min_confidence
+
+    return parse_min_confidence(value, "--min-confidence")
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
                 columns: list[str] | None = None, no_wrap: set[str] = frozenset(),
                 min_width: dict[str, int] | None = None) -> None:
@@ -194,6 +204,7 @@ def events_cmd(
     include_duplicates: bool = typer.Option(False, "--include-duplicates", help="Also events of duplicates."),
     background: str = typer.Option("exclude", "--background",
                                    help="Past acts recalled as context: exclude (default), include or only."),
+    min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     limit: int = typer.Option(50, "--limit", "-n", help="Events per page."),
     cursor: Optional[str] = typer.Option(None, "--cursor", help="Continue after a previous page."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
@@ -204,10 +215,11 @@ def events_cmd(
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
     _check_choice(background, "--background", BACKGROUND)
+    bar = _min_confidence(min_confidence)
     flt = EventFilter(actor=actor, dyad=_dyad_arg(dyad), undirected=undirected, type=type_, cameo=cameo,
                       quad_class=quad, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
                       modality=modality, text=text, place=place, include_duplicates=include_duplicates,
-                      background=background)
+                      background=background, min_confidence=bar)
     with Store(db, read_only=True) as store:
         page = store.events(flt, limit=limit, cursor=cursor)
     if fmt == "json":
@@ -235,6 +247,8 @@ def events_cmd(
                 r["bg"] = "yes" if r["background"] else ""
             cols.insert(cols.index("type") + 1, "bg")
             what = "events, bg = recalled as context"
+        if bar is not None:
+            what += f", confidence >= {bar:g}"
         _print_rows(rows, "table", title=f"{len(rows)} of {page.total:,} {what} (--format json for evidence)",
                     columns=cols, no_wrap={"id", "date", "type", "bg", "gs", "modality"},
                     min_width={"source": 6, "target": 6, "trigger": 8})
@@ -372,15 +386,19 @@ def _mods(modality: list[str] | None) -> list[str] | None:
 @handles_errors
 def stats_main(ctx: typer.Context,
                db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
-               fmt: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
+               fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+               min_confidence: Optional[str] = typer.Option(None, "--min-confidence",
+                                                            help="Count only events whose confidence is at least "
+                                                                 "this (0-1).")) -> None:
     """Without a subcommand: counts of documents, duplicates, events by type, modality and QuadClass."""
     if ctx.invoked_subcommand is not None:
         return
     from ..store import Store
 
     _check_choice(fmt, "--format", ("table", "json"))
+    bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
-        st = store.stats()
+        st = store.stats(min_confidence=bar)
     if fmt == "json":
         sys.stdout.write(json.dumps(st, ensure_ascii=False, default=str, indent=1) + "\n")
         return
@@ -397,6 +415,7 @@ def stats_dyads(
     by: str = typer.Option("month", "--by", help="day, week, month, quarter, year, or all."),
     level: str = typer.Option("country", "--level", help="country (USAGOV counts as USA) or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
 ) -> None:
@@ -404,8 +423,10 @@ def stats_dyads(
     from ..store import Store
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
+    bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
-        rows = store.dyads(by=None if by == "all" else by, level=level, modalities=_mods(modality), limit=limit)
+        rows = store.dyads(by=None if by == "all" else by, level=level, modalities=_mods(modality), limit=limit,
+                           min_confidence=bar)
     if by == "all":
         for r in rows:
             r.pop("period", None)
@@ -418,6 +439,7 @@ def stats_actors(
     db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
     level: str = typer.Option("country", "--level", help="country or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
 ) -> None:
@@ -425,8 +447,9 @@ def stats_actors(
     from ..store import Store
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
+    bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
-        rows = store.actors(level=level, modalities=_mods(modality), limit=limit)
+        rows = store.actors(level=level, modalities=_mods(modality), limit=limit, min_confidence=bar)
     _print_rows(rows, fmt, title="actors")
 
 
@@ -436,6 +459,7 @@ def stats_network(
     db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
     level: str = typer.Option("country", "--level", help="country or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     fmt: str = typer.Option("json", "--format", "-f", help="json or gexf."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to this file (gexf needs it)."),
 ) -> None:
@@ -446,8 +470,9 @@ def stats_network(
     _check_choice(fmt, "--format", ("json", "gexf"))
     if fmt == "gexf" and not out:
         raise InputError("--format gexf needs --out FILE.gexf")
+    bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
-        net = store.network(level=level, modalities=_mods(modality))
+        net = store.network(level=level, modalities=_mods(modality), min_confidence=bar)
     if fmt == "gexf":
         write_gexf(net, out)  # type: ignore[arg-type]
         console.print(f"wrote {out}: {len(net['nodes'])} nodes, {len(net['edges'])} edges", markup=False)
@@ -469,6 +494,7 @@ def plot_dyad_cmd(
     by: str = typer.Option("month", "--by", help="day, week, month, quarter or year."),
     level: str = typer.Option("country", "--level", help="country or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
+    min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
 ) -> None:
     """PNG chart of cooperation vs conflict between two actors over time (both directions)."""
     from ..analytics.plot import plot_dyad
@@ -476,7 +502,8 @@ def plot_dyad_cmd(
 
     if not Path(out).parent.exists():
         raise InputError(f"cannot write {out}: directory {Path(out).parent} does not exist")
+    bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
-        series = plot_dyad(store, a, b, out, by=by, level=level, modalities=_mods(modality))
+        series = plot_dyad(store, a, b, out, by=by, level=level, modalities=_mods(modality), min_confidence=bar)
     console.print(f"wrote {out}: {len(series)} periods, {sum(s['events'] for s in series):,} events", markup=False)
 

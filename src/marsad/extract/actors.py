@@ -2,7 +2,7 @@
 
 "وزيرا الخارجية الأميركيان أنتوني بلينكن" is one phrase (title + nisba + person) coded from the person's role on
 the document date; "وزير الخارجية الأمريكي" alone is USAGOV (title sectors + nisba country) without a person entry;
-"الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHNGOV. Anaphora ("البلدان", "the two
+"الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHN, the state. Anaphora ("البلدان", "the two
 countries", "البلاد", "نظيره") point back to countries named earlier in the document.
 
 Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in).
@@ -175,9 +175,8 @@ class ActorCoder:
                 if iso:
                     country = country or iso
                     rec = kb.country(iso)
-                    entity = entity or (rec.id if rec else None)
-                    if len(ph.mentions) == 1:
-                        sectors = sectors or ("GOV",)
+                    entity = entity or (rec.id if rec else None)  # a capital acting is its state, the bare
+                    # country code (eval/GUIDELINES.md §5, §12; PETRARCH's dictionaries code capitals so too)
             elif m.kind == "role":
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:

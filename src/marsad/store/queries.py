@@ -6,7 +6,8 @@ Every statement is parameterised; user values never become SQL text. Filters are
 ``network``, ``stats``, ``summary``) count canonical events only (duplicates once), never background events (a
 specific past act the article recalls as context, not news), and leave out ``negated`` events unless asked
 (``modalities``); ``events()`` lists canonical events unless ``include_duplicates``, and leaves background events
-out unless ``background="include"`` (both) or ``"only"``.
+out unless ``background="include"`` (both) or ``"only"``. ``min_confidence`` (0-1, on ``EventFilter`` and on every
+analytics method) keeps only events whose stored confidence is at least that value.
 
 Actor matching: ``USA`` matches an actor whose code is or starts with ``USA`` (USAGOV, USAMIL) or whose country is
 USA; ``IGOUNO`` matches that code. ``level="country"`` groups actors by their state (an IGO by its code),
@@ -35,6 +36,28 @@ COUNTED = "e.canonical AND NOT e.background"  # the events analytics count
 _ACTOR = regex.compile(r"^[A-Z0-9]{3,15}$")
 
 
+def parse_min_confidence(value: Any, option: str = "min_confidence") -> float | None:
+    """A minimum confidence as a float in 0..1, or None (no bar) for None or a blank string; a string is parsed
+    (the CLI and the API pass their raw value). Anything else, NaN included, is an ``InputError``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number = None
+    if not isinstance(value, bool):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            pass
+    if number is None or not 0.0 <= number <= 1.0:  # NaN fails the comparison too
+        raise InputError(f"{option} {value!r} is not a number between 0 and 1")
+    return number
+
+
+def _confident(value: Any) -> tuple[str, list[Any]]:
+    """The clause (``AND ...``) and parameters that keep events scoring at least ``value``; empty without a bar."""
+    bar = parse_min_confidence(value)
+    return ("", []) if bar is None else (" AND e.confidence >= ?", [bar])
+
+
 def _actor(value: str, option: str = "actor") -> str:
     v = value.strip().upper()
     if not _ACTOR.match(v):
@@ -60,6 +83,7 @@ class EventFilter:
     include_duplicates: bool = False
     place: str | None = None  # event location: name (case-insensitive) or country code
     background: str = "exclude"  # events recalled as context: exclude | include | only
+    min_confidence: float | None = None  # only events whose confidence is at least this (0-1)
 
     def validated(self) -> "EventFilter":
         if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
@@ -74,13 +98,14 @@ class EventFilter:
             raise InputError(f"event type {self.type!r} is not a PLOVER type such as COOPERATE")
         if self.background not in BACKGROUND:
             raise InputError(f"background {self.background!r} is not one of {', '.join(BACKGROUND)}")
+        bar = parse_min_confidence(self.min_confidence)
         return EventFilter(
             actor=_actor(self.actor) if self.actor else None,
             dyad=(_actor(self.dyad[0], "dyad"), _actor(self.dyad[1], "dyad")) if self.dyad else None,
             undirected=self.undirected, type=self.type.upper() if self.type else None, cameo=self.cameo,
             quad_class=self.quad_class, since=self.since, until=self.until, modality=self.modality,
             doc_id=self.doc_id, text=self.text, include_duplicates=self.include_duplicates, place=self.place,
-            background=self.background)
+            background=self.background, min_confidence=bar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +162,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.place:
         clauses.append("(lower(e.location_name) = lower(?) OR e.location_country = upper(?))")
         params += [f.place, f.place]
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
     return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -302,13 +330,16 @@ class Queries:
 
     # -- analytics -------------------------------------------------------------------------------------------
     def dyads(self, by: str | None = "month", level: str = "country", modalities: Sequence[str] | None = None,
-              pair: tuple[str, str] | None = None, undirected: bool = False, limit: int | None = None
-              ) -> list[dict[str, Any]]:
+              pair: tuple[str, str] | None = None, undirected: bool = False, limit: int | None = None,
+              min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Per (period, source, target): events, mean Goldstein, QuadClass counts q1..q4 (canonical events, no
-        background ones; one count per source x target pair of an event with compound actors)."""
+        background ones, at least ``min_confidence`` when given; one count per source x target pair of an event
+        with compound actors)."""
         period = _period_expr(by)
         s, t = _actor_expr(level, "s"), _actor_expr(level, "t")
-        mod, params = _modalities_clause(modalities)
+        bar, params = _confident(min_confidence)
+        mod, mod_params = _modalities_clause(modalities)
+        params = params + mod_params
         extra = ""
         if pair:
             a, b = _actor(pair[0], "dyad"), _actor(pair[1], "dyad")
@@ -321,34 +352,36 @@ class Queries:
                "count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4 "
                "FROM events e JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'source' "
                "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'target' "
-               f"WHERE {COUNTED} AND {mod}{extra} "
+               f"WHERE {COUNTED}{bar} AND {mod}{extra} "
                "GROUP BY ALL ORDER BY period NULLS FIRST, events DESC, source, target")
         if limit is not None:
             sql += " LIMIT ?"
             params = params + [limit]
         return _rows(self.con.execute(sql, params))
 
-    def top_dyads(self, limit: int = 10, level: str = "country",
-                  modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
-        rows = self.dyads(by=None, level=level, modalities=modalities)
+    def top_dyads(self, limit: int = 10, level: str = "country", modalities: Sequence[str] | None = None,
+                  min_confidence: float | None = None) -> list[dict[str, Any]]:
+        rows = self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence)
         rows.sort(key=lambda r: (-r["events"], r["source"] or "", r["target"] or ""))
         for r in rows:
             r.pop("period", None)
         return rows[:limit]
 
     def actors(self, level: str = "country", modalities: Sequence[str] | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Per actor: events it takes part in, as source, as target, mean Goldstein, first and last date, and its
-        most frequent name in the texts."""
+        most frequent name in the texts (events of at least ``min_confidence`` when given)."""
         a = _actor_expr(level, "a")
-        mod, params = _modalities_clause(modalities)
+        bar, params = _confident(min_confidence)
+        mod, mod_params = _modalities_clause(modalities)
+        params = params + mod_params
         sql = (f"SELECT {a} AS actor, count(DISTINCT e.event_id) AS events, "
                "count(DISTINCT e.event_id) FILTER (WHERE a.role = 'source') AS as_source, "
                "count(DISTINCT e.event_id) FILTER (WHERE a.role = 'target') AS as_target, "
                "round(avg(e.goldstein), 3) AS goldstein_mean, min(e.date) AS first, max(e.date) AS last, "
                "mode(a.text) AS example_text "
                "FROM events e JOIN event_actors a ON a.event_id = e.event_id "
-               f"WHERE {COUNTED} AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
+               f"WHERE {COUNTED}{bar} AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
         if limit is not None:
             sql += " LIMIT ?"
             params = params + [limit]
@@ -358,23 +391,28 @@ class Queries:
                 r[k] = r[k].isoformat() if r[k] else None
         return rows
 
-    def network(self, level: str = "country", modalities: Sequence[str] | None = None) -> dict[str, Any]:
+    def network(self, level: str = "country", modalities: Sequence[str] | None = None,
+                min_confidence: float | None = None) -> dict[str, Any]:
         """Weighted directed actor graph: nodes (actor, events) and edges (source, target, weight = events,
-        goldstein_mean, cooperation = q1+q2, conflict = q3+q4)."""
+        goldstein_mean, cooperation = q1+q2, conflict = q3+q4), over events of at least ``min_confidence``."""
         nodes = [{"id": r["actor"], "events": r["events"], "label": r["example_text"] or r["actor"]}
-                 for r in self.actors(level=level, modalities=modalities)]
+                 for r in self.actors(level=level, modalities=modalities, min_confidence=min_confidence)]
         edges = [{"source": r["source"], "target": r["target"], "weight": r["events"],
                   "goldstein_mean": r["goldstein_mean"], "cooperation": r["q1"] + r["q2"],
                   "conflict": r["q3"] + r["q4"]}
-                 for r in self.dyads(by=None, level=level, modalities=modalities)]
+                 for r in self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence)]
         return {"nodes": nodes, "edges": edges}
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, min_confidence: float | None = None) -> dict[str, Any]:
         """Counts per table, documents by duplicate status, events by type, modality and QuadClass, date range.
 
         ``events`` counts every stored event row; ``canonical_events`` the events analytics count (canonical, not
         background); ``background_events`` the canonical events recalled as context. The ``by_*`` counts are over
-        ``canonical_events``."""
+        ``canonical_events``. With ``min_confidence`` every event count (``events``, ``canonical_events``,
+        ``background_events``, ``by_type``, ``by_modality``, ``by_quad_class``) is over the events of at least that
+        confidence, and the result says ``min_confidence``; documents, entities and the other tables are not
+        events and are counted whole."""
+        bar, bar_params = _confident(min_confidence)
         con = self.con
         one = lambda sql, p=(): con.execute(sql, list(p)).fetchone()  # noqa: E731
         docs, dups, near, first, last = one(
@@ -383,9 +421,10 @@ class Queries:
             "db": self.path,
             "documents": docs, "canonical_documents": docs - dups - near, "duplicates": dups,
             "near_duplicates": near,
-            "events": one("SELECT count(*) FROM events")[0],
-            "canonical_events": one("SELECT count(*) FROM events e WHERE " + COUNTED)[0],
-            "background_events": one("SELECT count(*) FROM events e WHERE e.canonical AND e.background")[0],
+            "events": one(f"SELECT count(*) FROM events e WHERE TRUE{bar}", bar_params)[0],
+            "canonical_events": one(f"SELECT count(*) FROM events e WHERE {COUNTED}{bar}", bar_params)[0],
+            "background_events": one(f"SELECT count(*) FROM events e WHERE e.canonical AND e.background{bar}",
+                                     bar_params)[0],
             "entities": one("SELECT count(*) FROM entities")[0],
             "mentions": one("SELECT count(*) FROM mentions")[0],
             "quantities": one("SELECT count(*) FROM quantities")[0],
@@ -398,16 +437,21 @@ class Queries:
                 rows = con.execute("SELECT lang, count(*) FROM documents GROUP BY ALL ORDER BY 2 DESC, 1"
                                    ).fetchall()
             else:
-                rows = con.execute(f"SELECT {col} AS k, count(*) FROM events e WHERE {COUNTED} GROUP BY ALL "
-                                   "ORDER BY 2 DESC, 1").fetchall()
+                rows = con.execute(f"SELECT {col} AS k, count(*) FROM events e WHERE {COUNTED}{bar} GROUP BY ALL "
+                                   "ORDER BY 2 DESC, 1", bar_params).fetchall()
             out[key] = {str(k): n for k, n in rows}
+        if bar_params:
+            out["min_confidence"] = bar_params[0]
         return out
 
-    def summary(self, top: int = 5) -> dict[str, Any]:
-        """What `marsad demo` prints: where the file is, counts, counts by type, top dyads, top actors."""
-        st = self.stats()
+    def summary(self, top: int = 5, min_confidence: float | None = None) -> dict[str, Any]:
+        """What `marsad demo` prints: where the file is, counts, counts by type, top dyads, top actors (over events
+        of at least ``min_confidence`` when given)."""
+        st = self.stats(min_confidence=min_confidence)
         return {"db": self.path, "documents": st["documents"], "canonical_documents": st["canonical_documents"],
                 "duplicates": st["duplicates"], "near_duplicates": st["near_duplicates"], "events": st["events"],
                 "canonical_events": st["canonical_events"], "background_events": st["background_events"],
                 "skipped": st["skipped"], "by_type": st["by_type"],
-                "top_dyads": self.top_dyads(limit=top), "top_actors": self.actors(limit=top)}
+                "top_dyads": self.top_dyads(limit=top, min_confidence=min_confidence),
+                "top_actors": self.actors(limit=top, min_confidence=min_confidence),
+                **({"min_confidence": st["min_confidence"]} if "min_confidence" in st else {})}

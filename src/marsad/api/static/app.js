@@ -18,7 +18,7 @@ const I18N = {
     "حجم العقدة: عدد الأحداث؛ لون الخط: أزرق للتعاون وأحمر للنزاع. اضغط عقدة لتصفية الأحداث.",
     map_hint: "اضغط نقطة لعرض أحداث ذلك المكان.", loading: "جارٍ التحميل…", reset: "إعادة ضبط",
     m_asserted: "مؤكَّد", m_negated: "منفي", m_intended: "نيّة", m_planned: "مخطَّط", m_hypothetical: "افتراضي",
-    m_reported: "منقول", goldstein_one: "غولدستاين", newest: "الأحدث",
+    m_reported: "منقول", goldstein_one: "غولدستاين", newest: "الأحدث", min_confidence: "الحد الأدنى للثقة",
   },
   en: {
     title: "marsad", tab_events: "Events", tab_timeline: "Dyad timeline", tab_network: "Actor network",
@@ -35,6 +35,7 @@ const I18N = {
     map_hint: "Press a point to list the events at that place.", loading: "Loading…", reset: "Reset",
     m_asserted: "asserted", m_negated: "negated", m_intended: "intended", m_planned: "planned",
     m_hypothetical: "hypothetical", m_reported: "reported", goldstein_one: "Goldstein", newest: "newest",
+    min_confidence: "Minimum confidence",
   },
 };
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -42,6 +43,9 @@ const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 const MODALITIES = ["asserted", "negated", "intended", "planned", "hypothetical", "reported"];
 const FILTERS = [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-type", "type"], ["#f-modality", "modality"],
   ["#f-place", "place"], ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]];
+// A bar on what is shown rather than a choice of events: sent with the filters (list and map), kept when a network
+// node or a map point replaces the filters, cleared only by "reset".
+const BARS = [["#f-min-confidence", "min_confidence"]];
 
 // Arabic first; ?lang=en opens the English interface (a link can carry the choice)
 let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "ar";
@@ -171,7 +175,7 @@ function renderEvents() {
 
 function filterParams() {
   const p = new URLSearchParams();
-  for (const [id, key] of FILTERS) {
+  for (const [id, key] of FILTERS.concat(BARS)) {
     const v = $(id).value.trim();
     if (v) p.set(key, v);
   }
