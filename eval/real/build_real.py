@@ -14,8 +14,10 @@ Agreement: Cohen's kappa on the set of event types of each text (one category pe
 the mean of the per-type kappas (does the text report an event of type T?), and F1 of A against B on events
 matched by type and overlapping trigger (type only; type+source+target; type+source+target+modality).
 
-Usage: ``python eval/real/build_real.py [--annot /tmp/marsad-annot] [--adjudication-batches DIR]``; with
-``--adjudication-batches`` it also writes, for the adjudicator, the texts where A and B disagree (outside the repo).
+Usage: ``python eval/real/build_real.py [--annot /tmp/marsad-annot] [--adjudication-batches DIR]
+[--save-annotations]``; with ``--adjudication-batches`` it also writes, for the adjudicator, the texts where A and B
+disagree (outside the repo); ``--save-annotations`` keeps each annotation as offsets in ``annotations/``, from which
+``python eval/real/build_real.py --from-annotations [--out DIR]`` rebuilds the gold and its agreement exactly.
 """
 from __future__ import annotations
 
@@ -40,9 +42,14 @@ def offsets(text: str, trigger: str, nth: int) -> tuple[int, int]:
 
 
 def resolve(events: list[dict], text: str) -> list[dict]:
+    """Events with trigger offsets: an annotator's trigger string (+ nth occurrence) is located in ``text``; a
+    trigger already given as offsets (the versioned annotations) is kept."""
     out = []
     for ev in events:
-        start, end = offsets(text, ev["trigger"], int(ev.get("nth", 1)))
+        if isinstance(ev["trigger"], dict):
+            start, end = ev["trigger"]["start"], ev["trigger"]["end"]
+        else:
+            start, end = offsets(text, ev["trigger"], int(ev.get("nth", 1)))
         out.append({"type": ev["type"], "mode": ev.get("mode"), "trigger": {"start": start, "end": end},
                     "source": sorted(set(ev.get("source") or [])), "target": sorted(set(ev.get("target") or [])),
                     "modality": ev["modality"], "background": bool(ev.get("background"))})
@@ -131,9 +138,17 @@ def load(path: Path) -> dict[str, dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--annot", type=Path, default=Path("/tmp/marsad-annot"))
+    ap.add_argument("--annot", type=Path, default=Path("/tmp/marsad-annot"),
+                    help="the annotators' working folder (batches/ and out/{A,B,ADJ}/)")
     ap.add_argument("--adjudication-batches", type=Path)
+    ap.add_argument("--save-annotations", action="store_true",
+                    help="also write each annotation as offsets (no text) to annotations/{A,B,ADJ}.jsonl")
+    ap.add_argument("--from-annotations", action="store_true",
+                    help="rebuild from the versioned annotations/ (texts read from ../shared by sample*.py)")
+    ap.add_argument("--out", type=Path, default=HERE, help="where the gold files go (default: this folder)")
     args = ap.parse_args(argv)
+    if args.from_annotations:
+        return rebuild_from_annotations(args.out)
     out_recs: dict[str, list[dict]] = {"sentences": [], "articles": []}
     pairs_by: dict[str, list] = {"sentences": [], "articles-ar": [], "articles-en": []}
     to_adjudicate: dict[str, list[dict]] = {}
@@ -175,10 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     report["texts"] = {k: len(v) for k, v in out_recs.items()}
     for kind, recs in out_recs.items():
         recs.sort(key=lambda r: r["id"])
-        with open(HERE / f"{kind}.jsonl", "w", encoding="utf-8") as fh:
+        with open(args.out / f"{kind}.jsonl", "w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
-    (HERE / "agreement.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (args.out / "agreement.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if args.adjudication_batches:
         if HERE.parent.parent in args.adjudication_batches.resolve().parents:
             sys.exit("--adjudication-batches must be outside the repository")
@@ -188,7 +203,58 @@ def main(argv: list[str] | None = None) -> int:
                 for r in recs:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(json.dumps({k: v for k, v in report.items() if k != "events_by_type"}, indent=1))
+    if args.save_annotations:
+        save_annotations(args.annot)
     return 0
+
+
+ANNOTATIONS = HERE / "annotations"
+
+
+def save_annotations(annot: Path) -> None:
+    """Each annotator's and the adjudicator's events, as offsets (ids + labels, no text, no notes), so that the
+    gold and its agreement figures can be rebuilt from the repository."""
+    ANNOTATIONS.mkdir(exist_ok=True)
+    texts = {r["id"]: r["text"] for p in sorted((annot / "batches").glob("*.jsonl"))
+             for r in map(json.loads, p.open(encoding="utf-8"))}
+    batch_of = {r["id"]: p.stem for p in sorted((annot / "batches").glob("*.jsonl"))
+                for r in map(json.loads, p.open(encoding="utf-8"))}
+    for who in ("A", "B", "ADJ"):
+        rows = []
+        for path in sorted((annot / "out" / who).glob("*.jsonl")):
+            for rid, rec in load(path).items():
+                rows.append({"id": rid, "batch": batch_of[rid], "events": resolve(rec["events"], texts[rid])})
+        rows.sort(key=lambda r: (r["batch"], r["id"]))
+        with open(ANNOTATIONS / f"{who}.jsonl", "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def rebuild_from_annotations(out: Path = HERE) -> int:
+    """Rebuild sentences.jsonl, articles.jsonl and agreement.json from annotations/ and the drawn samples (the texts
+    come from ../shared through sample.py / sample_articles.py, in a temporary folder outside the repository)."""
+    import sys as _sys
+    import tempfile
+
+    _sys.path.insert(0, str(HERE))
+    import sample
+    import sample_articles
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        sample.main(["--batches", str(root / "batches"), "--size", "200"])
+        sample_articles.main(["--batches", str(root / "batches")])
+        for who in ("A", "B", "ADJ"):
+            by_batch: dict[str, list[dict]] = {}
+            for line in (ANNOTATIONS / f"{who}.jsonl").open(encoding="utf-8"):
+                r = json.loads(line)
+                by_batch.setdefault(r["batch"], []).append(r)
+            (root / "out" / who).mkdir(parents=True)
+            for name, rows in by_batch.items():
+                with open(root / "out" / who / f"{name}.jsonl", "w", encoding="utf-8") as fh:
+                    for r in rows:
+                        fh.write(json.dumps({"id": r["id"], "events": r["events"]}, ensure_ascii=False) + "\n")
+        return main(["--annot", str(root), "--out", str(out)])
 
 
 if __name__ == "__main__":

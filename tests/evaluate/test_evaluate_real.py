@@ -114,3 +114,20 @@ def test_newspaper_rates_by_section_and_sports_pages(shared_dir):
     data = newspaper_rates(limit=60)
     assert data["all"]["articles"] == 60 and sum(v["articles"] for v in data["sections"].values()) == 60
     assert data["all"]["events_per_100"] > 0
+
+
+def test_the_gold_is_rebuilt_from_the_versioned_annotations(shared_dir, tmp_path):
+    # annotations/{A,B,ADJ}.jsonl (offsets only) + the seeded samples -> the committed gold and agreement, exactly
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, str(REAL / "build_real.py"), "--from-annotations", "--out", str(tmp_path)],
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr[-2000:]
+    for name in ("sentences.jsonl", "articles.jsonl", "agreement.json"):
+        assert (tmp_path / name).read_bytes() == (REAL / name).read_bytes(), name
+    for who in ("A", "B", "ADJ"):
+        for line in (REAL / "annotations" / f"{who}.jsonl").open(encoding="utf-8"):
+            rec = json.loads(line)
+            assert set(rec) == {"id", "batch", "events"}  # no text, no notes
+            assert all(set(ev["trigger"]) == {"start", "end"} for ev in rec["events"])
