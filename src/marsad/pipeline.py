@@ -312,10 +312,12 @@ class Coder:
                                           recalled is not None))
             hits_kept.append(hit)
             tkeys.append(_trigger_key(words, hit))
-        # quantities go to the event with the nearest trigger in their sentence
+        # quantities go to the event with the nearest trigger in their sentence, a new act before a recalled one
         by_sentence: dict[int, list[tuple[int, Event]]] = {}
-        for hit, ev in zip(hits_kept, events):
-            by_sentence.setdefault(ev.sentence, []).append((hit.w0, ev))
+        for hit, ev in sorted(zip(hits_kept, events), key=lambda he: he[1].background):
+            near = by_sentence.setdefault(ev.sentence, [])
+            if not ev.background or not near or near[0][1].background:
+                near.append((hit.w0, ev))
         for wi, q in quantities:
             near = by_sentence.get(words[wi].sentence)
             if near:
