@@ -46,6 +46,12 @@ ACTOR_SECTORS = frozenset({
 # the sectors of armed actors a text does not name ("مسلحون", "gunmen", "المتمردون"): a claim or an affiliation named
 # in the sentence may tell who they are (extract/events.py, extract/merge.py)
 UNNAMED_ARMED = frozenset({"UAF", "REB", "INS"})
+IMPLICIT_ATTACKERS = "UAF"  # the source the coder gives an attack that names no attacker (its span: the trigger's)
+
+
+def implicit_attacker(actor: "Actor", ev: "Event") -> bool:
+    """Is ``actor`` the unidentified attacker the coder gave ``ev`` because the text names none?"""
+    return actor.entity is None and actor.code[-3:] == IMPLICIT_ATTACKERS and actor.start == ev.trigger.start
 
 
 @_direct_init

@@ -32,7 +32,7 @@ from .extract.specificity import background, is_definite
 from .extract.triggers import companion_object, context_sets, find_triggers
 from .extract.words import NATIONALITY_SLOT, segment
 from .kb import load_kb
-from .model import Actor, CodedDocument, Entity, Event, Location, Span, TimeRef
+from .model import IMPLICIT_ATTACKERS, Actor, CodedDocument, Entity, Event, Location, Span, TimeRef, implicit_attacker
 from .text import detect_language, find_times, normalize
 
 CODER_VERSION = "0.6.0"
@@ -279,6 +279,10 @@ class Coder:
                 # unnamed demonstrators are civilians of the place (ACLED's "Protesters (country)"); the actor's
                 # span is the word that says they exist ("تظاهر", "مظاهرة", "protested")
                 source = [Actor(IMPLICIT_PROTESTERS, None, text[hit.start:hit.end], hit.start, hit.end)]
+            elif not source and t.type == "ASSAULT":
+                # an attack that names no attacker was made by an unidentified armed group of the place (ACLED's
+                # "Unidentified Armed Group (country)"; eval/GUIDELINES.md §12): the span is the word of the act
+                source = [Actor(IMPLICIT_ATTACKERS, None, text[hit.start:hit.end], hit.start, hit.end)]
             etype, mode = (cam.plover_type if t.type is None else t.type), t.mode
             if cam.code == HOST_CAMEO and target:  # "استقبل الأسد وزير الخارجية السعودي": the visitor visits the
                 source, target = target, source    # host (decision 28: PLOVER's actor of a visit is the visitor)
@@ -326,7 +330,14 @@ class Coder:
         home = self._home_country(text, mentions)
         for ev in events:
             where = ev.location.country if ev.location and ev.location.country else home
-            if ev.mode != "visit":  # a visitor comes from elsewhere: "وصل الوفد إلى تل أبيب" is no Israeli delegation
+            if len(ev.source) == 1 and implicit_attacker(ev.source[0], ev):
+                # unidentified attackers take the country of the place of the attack, or the document's home
+                # country unless that is only the victims' ("أطلقوا قذائفهم باتجاه موقع فلسطيني": no Palestinian
+                # attackers)
+                placed = ev.location.country if ev.location and ev.location.country else None
+                victims = {a.code[:3] for a in ev.target}
+                ev.source = self._localize(ev.source, placed or (home if home not in victims else None))
+            elif ev.mode != "visit":  # a visitor comes from elsewhere: "وصل الوفد إلى تل أبيب" is no Israeli delegation
                 ev.source = self._localize(ev.source, where)
             ev.target = self._localize(ev.target, where)
         decide(events, cands, scorer)

@@ -222,9 +222,10 @@ def test_english_would_in_reported_speech_is_planned(text, modality, source):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("اغتيل الوزير اللبناني في بيروت أمس.", [], ["LBNGOV"]),  # VSO passive: the subject is the victim
-    ("القوات الأمريكية تعرضت لهجوم في بغداد أمس.", [], ["USAMIL"]),  # SVO passive too
-    ("تعرض موكب الوزير الأفغاني لهجوم في كابل أمس.", [], ["AFGGOV"]),
+    ("اغتيل الوزير اللبناني في بيروت أمس.", ["LBNUAF"], ["LBNGOV"]),  # VSO passive: the subject is the victim
+    # (an attack that names no attacker: the unidentified armed group of the place, eval/GUIDELINES.md §12)
+    ("القوات الأمريكية تعرضت لهجوم في بغداد أمس.", ["IRQUAF"], ["USAMIL"]),  # SVO passive too
+    ("تعرض موكب الوزير الأفغاني لهجوم في كابل أمس.", ["AFGUAF"], ["AFGGOV"]),
     ("أصيب ثلاثة جنود إسرائيليين برصاص فلسطينيين في الخليل.", ["PSE"], ["ISRMIL"]),  # "برصاص X": the agent
     ("قتل شاب فلسطيني برصاص الجيش الإسرائيلي في جنين أمس.", ["ISRMIL"], ["PSE"]),  # an agent makes قتل passive
     ("اغتيل القيادي في الحركة على يد مسلحين مجهولين في غزة.", ["PSEUAF"], ["PSE"]),
@@ -246,10 +247,10 @@ def test_the_weapon_of_an_attack_is_that_attack(text, cameo):
 
 
 @pytest.mark.parametrize("text, lang, source, target", [
-    ("لقي ثلاثة جنود أمريكيين مصرعهم في بغداد أمس.", "ar", [], ["USAMIL"]),
-    ("أعلن الجيش العراقي مصرع ثلاثة جنود في الموصل أمس.", "ar", [], ["IRQMIL"]),
+    ("لقي ثلاثة جنود أمريكيين مصرعهم في بغداد أمس.", "ar", ["IRQUAF"], ["USAMIL"]),
+    ("أعلن الجيش العراقي مصرع ثلاثة جنود في الموصل أمس.", "ar", ["IRQUAF"], ["IRQMIL"]),
     ("استشهد شاب فلسطيني برصاص الجيش الإسرائيلي في جنين أمس.", "ar", ["ISRMIL"], ["PSE"]),
-    ("Five Iraqi soldiers were killed in a bombing in Mosul on Monday.", "en", [], ["IRQMIL"]),
+    ("Five Iraqi soldiers were killed in a bombing in Mosul on Monday.", "en", ["IRQUAF"], ["IRQMIL"]),
 ])
 def test_deaths_told_of_the_victims_put_them_in_the_target(text, lang, source, target):
     assert first_codes(text, "ASSAULT", lang) == (source, target)
@@ -357,8 +358,8 @@ def test_the_health_ministry_announcing_deaths_is_no_killer():
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("قال مسؤولون إن مقاتلا قتل بعدما أطلقت طائرة مسيرة صاروخا على المنطقة.", [], ["REB"]),
-    ("جنود أمريكيون قتلوا في هجوم في بغداد أمس.", [], ["USAMIL"]),
+    ("قال مسؤولون إن مقاتلا قتل بعدما أطلقت طائرة مسيرة صاروخا على المنطقة.", ["UAF"], ["REB"]),
+    ("جنود أمريكيون قتلوا في هجوم في بغداد أمس.", ["IRQUAF"], ["USAMIL"]),
     ("قالت مصادر إن وحدة إسرائيلية خاصة اغتالت قبل ظهر أمس ناشطا في جنين.", ["ISR"], ["PSECVL"]),
     ("الجيش الإسرائيلي قتل ثلاثة مسلحين في جنين أمس.", ["ISRMIL"], ["PSEUAF"]),
 ])

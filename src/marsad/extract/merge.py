@@ -19,7 +19,7 @@ Imports: marsad.model.
 """
 from __future__ import annotations
 
-from ..model import UNNAMED_ARMED, Event
+from ..model import UNNAMED_ARMED, Event, implicit_attacker
 
 TELLING = {"asserted", "reported"}  # the same event, told directly or through a source
 HEADLINE_END = (".", "!", "?", "؟", "…", "\"", "»", ":")
@@ -59,11 +59,17 @@ def _absorb(kept: Event, ev: Event, lead: bool = False) -> None:
             kept.target = ev.target
 
 
+def _named(actors) -> set[str]:
+    """The countries of the actors other than unnamed armed men ("مسلحون", an attack's implicit attackers): those
+    fit any attacker another telling names."""
+    return _countries([x for x in actors if not (x.entity is None and x.code[-3:] in UNNAMED_ARMED)])
+
+
 def _compatible(a: Event, b: Event) -> bool:
     """Can two tellings have the same actors: each side's countries contained in the other's, and no actor one
     telling's source and the other's target? (Whole codes for that last test: unnamed gunmen of a place, IRQUAF,
     are not the victims of that place, IRQ, that a toll names.)"""
-    sa, sb, ta, tb = _countries(a.source), _countries(b.source), _countries(a.target), _countries(b.target)
+    sa, sb, ta, tb = _named(a.source), _named(b.source), _countries(a.target), _countries(b.target)
     return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta) \
         and not (_codes(a.source) & _codes(b.target)) and not (_codes(b.source) & _codes(a.target))
 
@@ -168,6 +174,12 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     return _casualty_reports(final)
 
 
+def _named_attacker(ev: Event) -> bool:
+    """Does the event name its attacker (not only the unidentified attackers the coder gives an attack that names
+    none)?"""
+    return any(not implicit_attacker(a, ev) for a in ev.source)
+
+
 def _casualty_reports(events: list[Event]) -> list[Event]:
     """4. A count of victims with no attacker ("قتل 30 شخصا", "at least 250 people had been killed") in the
     sentences right after an attack is that attack's toll, not a second attack: it joins the attack (evidence,
@@ -175,7 +187,7 @@ def _casualty_reports(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     prev: Event | None = None  # the last attack kept so far
     for ev in events:
-        if (ev.type == "ASSAULT" and not ev.source and prev is not None and prev.source
+        if (ev.type == "ASSAULT" and not _named_attacker(ev) and prev is not None and _named_attacker(prev)
                 and 0 < ev.sentence - prev.sentence <= CASUALTY_SPAN
                 and ev.modality in TELLING and prev.modality in TELLING):
             _absorb(prev, ev)
