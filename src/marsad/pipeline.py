@@ -224,8 +224,12 @@ class Coder:
         objects: dict[int, tuple[str | None, bool]] = {}
         # the background reasons whose words the document has: the others cannot apply (specificity.background)
         scope = {reason: forms for reason, forms in lex.scope.get(lang, {}).items() if not forms.isdisjoint(doc_forms)}
+        time_spans = sorted((tm.start, tm.end) for tm in doc_times if tm.start is not None)
         for hit in hits:
             t = hit.trigger
+            if time_spans and _inside(time_spans, hit.start, hit.end):
+                drop(hit, "part of a time expression (the month, not a march)")
+                continue  # "on March 1", "في مارس"
             cam = lex.cameo.get(t.cameo)
             if cam is None:
                 drop(hit, f"CAMEO code {t.cameo} unknown")
@@ -500,6 +504,12 @@ def _state(actor: Actor, named_states: set[tuple[int, int]]) -> bool:
     for the people ("تظاهر آلاف العراقيين" is IRQ too)."""
     code = actor.code
     return (len(code) == 6 and code.endswith("GOV")) or (len(code) == 3 and (actor.start, actor.end) in named_states)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) lie within one of the sorted, non-overlapping ``spans``?"""
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
 
 
 def _casualties_near(hit, quantities, words) -> bool:

@@ -95,7 +95,7 @@ def test_every_type_has_a_passing_case(results):
     assert not missing, f"no passing case for {missing}"
 
 
-LAYER_FLOOR = 0.835  # case accuracy with the decision layer on (measured 0.843 with decision model 1)
+LAYER_FLOOR = 0.84  # case accuracy with the decision layer on (measured 0.850 with decision model 1)
 
 
 def test_the_decision_layer_keeps_most_written_cases():
