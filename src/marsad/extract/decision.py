@@ -8,11 +8,13 @@ and candidates under the model's threshold are dropped (``--min-confidence`` mov
 them all).
 
 The features are strings built from what the engine already knows about the candidate (type, rule, part of speech,
-definiteness, modality, how its actors were attached, their sectors, place, time, casualty count, sentence position,
-words around the trigger, a sports context in the document). Inference is a dictionary lookup and a sum: no
-learning library is imported at run time. The weights are a versioned data file, ``models/decision.json``.
+definiteness, modality, how its actors were attached, their sectors, place, time, casualty count, the trigger's
+words and three words each side, every word of its sentence, a sports context in the document), each counted for
+every type and again for its own type. Inference is a sum of weights looked up in dicts (cached per feature group and
+per sentence): no learning library is imported at run time. The weights are a versioned data file,
+``models/decision.json``; docs/decision.md tells how they were learned and what they score.
 
-Imports: marsad.errors, marsad.extract siblings (words).
+Imports: marsad.errors.
 """
 from __future__ import annotations
 
