@@ -84,7 +84,7 @@ def test_a_verbal_noun_after_tamma_is_passive(text, etype, source, target):
 @pytest.mark.parametrize("text, source", [
     ("أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ على منزل في باجور.", "USAMIL"),
     ("قصفت مدفعية تابعة للجيش السوري قرى في ريف إدلب أمس.", "SYRMIL"),
-    ("اطلقت طائرة بدون طيار تابعة لوكالة المخابرات المركزية الاميركية صواريخ على منزل في باجور.", "USASPY"),
+    ("قصفت طائرة مسيرة تابعة لوكالة المخابرات المركزية الاميركية مجمعا سكنيا في وزيرستان.", "USASPY"),
 ])
 def test_the_owner_of_the_weapon_is_the_source(text, source):
     evs = _events(text, "ASSAULT")
@@ -170,7 +170,7 @@ def test_taada_ala_is_an_assault_by_a_named_faction():
 
 
 @pytest.mark.parametrize("text, lang, source", [
-    ("وشهد الأحد الماضي حادثا أمنيا تمثل بإطلاق صواريخ كاتيوشا من جنوب لبنان على مستوطنة كريات شمونة.", "ar", "LBN"),
+    ("ورصدت المنطقة مساء السبت إطلاق صواريخ كاتيوشا من جنوب لبنان باتجاه بلدة المطلة.", "ar", "LBN"),
     ("أطلقت صواريخ من قطاع غزة على مدينة عسقلان أمس.", "ar", "PSE"),
     ("Rockets were fired from Gaza at Ashkelon on Monday.", "en", "PSE"),
 ])

@@ -18,7 +18,7 @@ def _unconventional(text: str) -> list:
 
 @pytest.mark.parametrize("text, country", [
     ("Officials in Kyiv feared a use of Russian nuclear weapons within weeks.", "RUS"),
-    ("Analysts weighed the possible use of American nuclear weapons as a deterrent.", "USA"),
+    ("Two think tanks debated a use of American nuclear weapons in a future crisis.", "USA"),
     ("Seoul warned against any use of Chinese nuclear weapons near the border.", "CHN"),
 ])
 def test_a_nationality_in_the_slot_is_the_source(text, country):
@@ -72,7 +72,7 @@ def test_a_blocked_road_is_still_a_protest():
 
 
 @pytest.mark.parametrize("text", [
-    "انفجرت فضيحة جديدة في وجه رئيس البنك الدولي أمس.",  # a scandal broke out
+    "انفجرت أزمة جديدة داخل مجلس إدارة شركة الطيران هذا الأسبوع.",  # a crisis broke out
     "خطف الموت الزعيم ثم خلفه.",  # death took him
     "أرسلت روسيا سفينة حربية لاعتراض سفينة شحن عليها 33 دبابة قتال.",  # battle tanks, no fighting
 ])
