@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -85,28 +86,17 @@ def _wait_healthy(base: str, proc: subprocess.Popen, log: Path) -> None:
         time.sleep(0.2)
 
 
-@pytest.fixture(scope="module")
-def server(demo_build):
-    """A real ``marsad serve`` process (write route on, with a token) on a free loopback port over the demo
-    store; the XSS articles go in through POST /v1/documents. Yields the base URL."""
-    tmp, db, build = demo_build
-    _, err = build.communicate(timeout=180)
-    if build.returncode != 0:
-        raise RuntimeError(f"marsad demo failed: {err.decode(errors='replace')[-2000:]}")
+@contextmanager
+def serving(db: Path, log_path: Path, env: dict[str, str]):
+    """A real ``marsad serve`` process over ``db`` on a free loopback port, healthy before the base URL is
+    yielded, stopped (and its log closed) after."""
     port = _free_port()
-    env = dict(os.environ, MARSAD_TOKEN=TOKEN)
-    log_path = tmp / "serve.log"
     log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
     proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(base, proc, log_path)
-        docs = [{"text": t, "date": d, "lang": lang, "title": "<b onmouseover=alert(1)>" + t[:20],
-                 "source": "<i>test</i>"} for t, d, lang in XSS_ARTICLES]
-        added = httpx.post(base + "/v1/documents", json={"documents": docs}, timeout=60,
-                           headers={"Authorization": f"Bearer {TOKEN}"})
-        assert added.status_code == 200 and added.json()["events"] >= len(XSS_ARTICLES), added.text
         yield base
     finally:
         proc.terminate()
@@ -116,6 +106,23 @@ def server(demo_build):
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_build):
+    """A real ``marsad serve`` process (write route on, with a token) on a free loopback port over the demo
+    store; the XSS articles go in through POST /v1/documents. Yields the base URL."""
+    tmp, db, build = demo_build
+    _, err = build.communicate(timeout=180)
+    if build.returncode != 0:
+        raise RuntimeError(f"marsad demo failed: {err.decode(errors='replace')[-2000:]}")
+    with serving(db, tmp / "serve.log", dict(os.environ, MARSAD_TOKEN=TOKEN)) as base:
+        docs = [{"text": t, "date": d, "lang": lang, "title": "<b onmouseover=alert(1)>" + t[:20],
+                 "source": "<i>test</i>"} for t, d, lang in XSS_ARTICLES]
+        added = httpx.post(base + "/v1/documents", json={"documents": docs}, timeout=60,
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+        assert added.status_code == 200 and added.json()["events"] >= len(XSS_ARTICLES), added.text
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import httpx
 import pytest
 
-from browser.test_browser_dashboard import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Recorder, _free_port,
-                                            _wait_healthy, expect, sync_api)
+from browser.test_browser_dashboard import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Recorder, expect, serving,
+                                            sync_api)
 from marsad.export.tables import DocMeta
 from marsad.store import Store
 from store.docfactory import confidence_docs
@@ -27,24 +25,9 @@ def server(tmp_path_factory):
     db = tmp / "conf.duckdb"
     with Store(db) as store:
         store.upsert_documents([(d, DocMeta(title="t", source="desk")) for d in confidence_docs()])
-    port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
-    log_path = tmp / "serve.log"
-    log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
-    proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, proc, log_path)
+    with serving(db, tmp / "serve.log", env) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
