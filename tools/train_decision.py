@@ -27,8 +27,6 @@ written model differs from a fresh training). Needs ``pip install -e '.[train]'`
 from __future__ import annotations
 
 import argparse
-import gzip
-import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
@@ -37,12 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.evaluate.gsr import date_from_id, default_gsr_dir, read_gsr_csv  # noqa: E402
+from marsad.evaluate.gsr import article_of, date_from_id, default_gsr_dir, read_gsr_csv  # noqa: E402
+from marsad.evaluate.newspapers import held_out, is_sports, read_articles  # noqa: E402
+from marsad.evaluate.real import RealEvent, load_real_gold, pair_events, sentence_of  # noqa: E402
 from marsad.extract.decision import MARKED_MODALITIES  # noqa: E402
 from marsad.pipeline import Coder  # noqa: E402
 
 MODEL_PATH = ROOT / "src" / "marsad" / "models" / "decision.json"
-SNN = ROOT.parent / "shared" / "data" / "saudinewsnet-dev" / "articles.jsonl.gz"
 FAMILY = {"ASSAULT": ("ASSAULT", ("18", "19", "20")), "PROTEST": ("PROTEST", ("14",))}
 C = 0.3
 MIN_POSITIVES_FOR_OWN_THRESHOLD = 50  # below it a type's best threshold jumps between retrainings (ACCUSE 0.05-0.33)
@@ -56,18 +55,6 @@ VERSION = "1"
 def in_family(ev_type, cameo, family: str) -> bool:
     t, roots = FAMILY[family]
     return ev_type == t or str(cameo or "")[:2] in roots
-
-
-def article_of(sid: str) -> str:
-    return sid.rsplit("-", 1)[0] if "-" in sid else sid.rsplit("_", 1)[0]
-
-
-def even(key: str) -> bool:
-    return hashlib.sha256(key.encode()).digest()[0] % 2 == 0
-
-
-def is_sports(rec: dict) -> bool:
-    return rec["source"] in ("arreyadi", "arriyadiyah") or "/sports/" in rec["url"].lower()
 
 
 def candidates(coder: Coder, text: str, lang: str, date: str | None):
@@ -107,25 +94,21 @@ def gsr_rows(coder: Coder, hard_no_weight: float):
 
 def sports_rows(coder: Coder, weight: float):
     rows = []
-    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
-        for rec in map(json.loads, fh):
-            if not is_sports(rec):
-                continue
-            train = even(rec["id"])
-            meta = {"set": "sports" if train else "sports-heldout", "sid": rec["id"]}
-            rows.append((f"snn:{rec['id']}", None, 0, 0.0, meta))  # counts the article, candidates or not
-            for r in candidates(coder, f"{rec['title']}\n{rec['text']}", "ar", rec["date"]):
-                if r["type"] is not None:
-                    rows.append((f"snn:{rec['id']}", r["features"], 0, weight if train else 0.0,
-                                 dict(meta, modality=r["modality"])))
+    for rec in read_articles():
+        if not is_sports(rec):
+            continue
+        train = not held_out(rec)
+        meta = {"set": "sports" if train else "sports-heldout", "sid": rec["id"]}
+        rows.append((f"snn:{rec['id']}", None, 0, 0.0, meta))  # counts the article, candidates or not
+        for r in candidates(coder, f"{rec['title']}\n{rec['text']}", "ar", rec["date"]):
+            if r["type"] is not None:
+                rows.append((f"snn:{rec['id']}", r["features"], 0, weight if train else 0.0,
+                             dict(meta, modality=r["modality"])))
     return rows
 
 
 def gold_rows(coder: Coder, docs, set_name: str, weight: float):
     """Rows from gold documents: a candidate paired with a gold event of its type (and of its background flag) -> 1."""
-    from marsad.evaluate.real import RealEvent, pair_events
-    from marsad.evaluate.real import sentence_of
-
     rows = []
     for d in docs:
         gold = [g if isinstance(g, RealEvent) else
@@ -169,7 +152,6 @@ def main(argv: list[str] | None = None) -> int:
     rows += gold_rows(coder, load_gold([ROOT / "eval" / "gold" / "dev.jsonl"]), "written", args.written_weight)
     real = ROOT / "eval" / "real"
     if (real / "sentences.jsonl").is_file():
-        from marsad.evaluate.real import load_real_gold
         rows += gold_rows(coder, load_real_gold(real, split="dev"), "real", 1.0)
 
     train = [r for r in rows if r[1] is not None and r[3] > 0]

@@ -15,12 +15,14 @@ annotators to DIR, which must be outside the repository).
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
 import random
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))  # the one definition of each helper below
+from marsad.evaluate.gsr import article_of  # noqa: E402 - a Gigaword document: the unit of the split
+from marsad.evaluate.real import gsr_texts, split_of, text_hash  # noqa: E402
 
 SEED = 20261206
 N = 1200
@@ -28,34 +30,10 @@ HERE = Path(__file__).resolve().parent
 GSR_DIR = HERE.parent.parent.parent / "shared" / "data" / "arabic-event-gsr-dev"
 
 
-def article_of(sentence_id: str) -> str:
-    """``AAW_ARB_20071026.0026-2`` -> ``AAW_ARB_20071026.0026``; ``<hash>_38`` -> ``<hash>``."""
-    if "-" in sentence_id:
-        return sentence_id.rsplit("-", 1)[0]
-    return sentence_id.rsplit("_", 1)[0]
-
-
-def split_of(sentence_id: str) -> str:
-    return "dev" if hashlib.sha256(article_of(sentence_id).encode()).digest()[0] % 2 == 0 else "test"
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def read_texts(gsr_dir: Path = GSR_DIR) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for name in ("assault_dev.csv", "protest_dev.csv"):
-        with open(gsr_dir / name, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                texts.setdefault(row["id"], row["text"])
-    return texts
-
-
 def draw(n: int = N, gsr_dir: Path = GSR_DIR) -> list[dict]:
-    texts = read_texts(gsr_dir)
+    texts = gsr_texts(gsr_dir)
     ids = random.Random(SEED).sample(sorted(texts), n)
-    return [{"id": i, "split": split_of(i), "sha": text_hash(texts[i]), "text": texts[i]} for i in ids]
+    return [{"id": i, "split": split_of(article_of(i)), "sha": text_hash(texts[i]), "text": texts[i]} for i in ids]
 
 
 def main(argv: list[str] | None = None) -> int:

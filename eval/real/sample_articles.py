@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import random
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))  # the one definition of each helper below
+from marsad.evaluate.real import split_of, text_hash  # noqa: E402
+
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent.parent / "shared" / "data"
-
-
-def split_of(article_id: str) -> str:
-    return "dev" if hashlib.sha256(article_id.encode()).digest()[0] % 2 == 0 else "test"
 
 
 def document(rec: dict) -> str:
@@ -53,7 +51,7 @@ def draw() -> list[dict]:
         for r in recs:
             doc = document(r)
             out.append({"id": r["id"], "corpus": corpus, "lang": lang, "pool": pool, "date": r["date"],
-                        "split": split_of(r["id"]), "sha": hashlib.sha256(doc.encode()).hexdigest()[:16],
+                        "split": split_of(r["id"]), "sha": text_hash(doc),
                         "text": doc})
     return out
 

@@ -65,6 +65,14 @@ def date_from_id(sentence_id: str) -> str | None:
     return f"{y}-{mo}-{d}"
 
 
+def article_of(sentence_id: str) -> str:
+    """The document a GSR sentence comes from: ``AAW_ARB_20071026.0026-2`` -> ``AAW_ARB_20071026.0026``,
+    ``<hash>_38`` -> ``<hash>`` (splits and cross-validation folds keep a document's sentences together)."""
+    if "-" in sentence_id:
+        return sentence_id.rsplit("-", 1)[0]
+    return sentence_id.rsplit("_", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class GSRSentence:
     id: str

@@ -22,7 +22,6 @@ Imports: marsad.errors, marsad.evaluate.{gold,runner,scoring}; marsad.pipeline l
 """
 from __future__ import annotations
 
-import csv
 import gzip
 import hashlib
 import json
@@ -76,13 +75,25 @@ class RealDoc:
         return [e for e in self.events if not e.background]
 
 
-def _gsr_texts(root: Path) -> dict[str, str]:
+def split_of(key: str) -> str:
+    """The half a document belongs to, by a hash of its id: "dev" (even first byte of sha256) or "test". The real
+    gold's splits, and the sports pages the decision layer learns from (dev) or is measured on (test), use it."""
+    return "dev" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def text_hash(text: str) -> str:
+    """The hash a gold record keeps of the text it was annotated on."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def gsr_texts(gsr_dir: Path) -> dict[str, str]:
+    """Every sentence of the GSR dev half by id (one text per id, the ASSAULT file first)."""
+    from .gsr import read_gsr_csv
+
     texts: dict[str, str] = {}
     for name in ("assault_dev.csv", "protest_dev.csv"):
-        path = root / "arabic-event-gsr-dev" / name
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                texts.setdefault(row["id"], row["text"])
+        for row in read_gsr_csv(gsr_dir / name):
+            texts.setdefault(row.id, row.text)
     return texts
 
 
@@ -122,14 +133,15 @@ def load_real_gold(directory: str | Path | None = None, split: str | None = None
             corpus = rec["corpus"]
             try:
                 if corpus not in sources:
-                    sources[corpus] = _gsr_texts(data) if corpus == "gsr" else _article_texts(data, corpus)
+                    sources[corpus] = gsr_texts(data / "arabic-event-gsr-dev") if corpus == "gsr" \
+                        else _article_texts(data, corpus)
             except OSError as exc:
                 raise InputError(f"the real gold needs {data} (the shared data) to read its texts: {exc}") from None
             got = sources[corpus].get(rec["id"])
             if got is None:
                 raise InputError(f"{path}: {rec['id']} not found in the {corpus} data")
             text, date = (got, _gsr_date(rec["id"])) if corpus == "gsr" else got
-            if hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] != rec["sha"]:
+            if text_hash(text) != rec["sha"]:
                 raise InputError(f"{path}: the text of {rec['id']} differs from the one annotated")
             evs = [RealEvent(e["type"], e.get("mode"), e["trigger"]["start"], e["trigger"]["end"],
                              tuple(e["source"]), tuple(e["target"]), e["modality"], bool(e["background"]))
