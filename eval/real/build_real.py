@@ -14,10 +14,10 @@ Agreement: Cohen's kappa on the set of event types of each text (one category pe
 the mean of the per-type kappas (does the text report an event of type T?), and F1 of A against B on events
 matched by type and overlapping trigger (type only; type+source+target; type+source+target+modality).
 
-Usage: ``python eval/real/build_real.py [--annot /tmp/marsad-annot] [--adjudication-batches DIR]
+Usage: ``.venv/bin/python eval/real/build_real.py [--annot /tmp/marsad-annot] [--adjudication-batches DIR]
 [--save-annotations]``; with ``--adjudication-batches`` it also writes, for the adjudicator, the texts where A and B
 disagree (outside the repo); ``--save-annotations`` keeps each annotation as offsets in ``annotations/``, from which
-``python eval/real/build_real.py --from-annotations [--out DIR]`` rebuilds the gold and its agreement exactly.
+``.venv/bin/python eval/real/build_real.py --from-annotations [--out DIR]`` rebuilds the gold and its agreement exactly.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ text, so that the annotations in ``eval/real/`` can be checked against the very 
 * Split by article (a Gigaword document, or the hash-named document for the other ids): sha256 of the article id,
   even -> dev, odd -> test. Sentences of one article never straddle the split.
 
-Usage: ``python eval/real/sample.py [--n 1200] [--batches DIR --size 200]`` (``--batches`` writes the texts for the
+Usage: ``.venv/bin/python eval/real/sample.py [--n 1200] [--batches DIR --size 200]`` (``--batches`` writes the texts for the
 annotators to DIR, which must be outside the repository).
 """
 from __future__ import annotations

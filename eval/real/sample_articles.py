@@ -7,7 +7,7 @@
 A document is ``title + "\\n" + text``; offsets in the annotations point into that string. Split: sha256 of the
 article id, even -> dev, odd -> test.
 
-Usage: ``python eval/real/sample_articles.py [--batches DIR]`` (DIR outside the repository).
+Usage: ``.venv/bin/python eval/real/sample_articles.py [--batches DIR]`` (DIR outside the repository).
 """
 from __future__ import annotations
 
