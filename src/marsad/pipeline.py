@@ -24,8 +24,8 @@ from .extract.events import LOCATIVE, EventBuilder
 from .extract.gazetteer import Gazetteer
 from .extract.lexicon import get_lexicon
 from .extract.mentions import Mention, resolve
-from .extract.decision import (Candidate, CandidateScorer, decide, decision_trace, explain_record, keeps, load_model,
-                               refused_record, sports_forms)
+from .extract.decision import (Candidate, CandidateScorer, decide, decision_trace, dropped_record, keeps, load_model,
+                               sports_forms)
 from .extract.merge import merge_events
 from .extract.quantities import extract_quantities
 from .extract.specificity import background, is_definite
@@ -162,7 +162,7 @@ class Coder:
 
         def drop(hit, why: str) -> None:
             if trace is not None:
-                trace.append(explain_record(text, hit, f"dropped: {why}"))
+                trace.append(dropped_record(text, hit.trigger, hit.start, hit.end, why))
         nt = normalize(text, lang)
         timer.lap("normalize")
         mentions = resolve(self.gazetteer.find(nt), text, self.common_words, self.country_of_place)
@@ -209,7 +209,7 @@ class Coder:
         refused: list | None = [] if trace is not None else None
         hits = find_triggers(words, sentences, lex, lang, self.context_sets, doc_forms, trigger_at, refused)
         for t, w0, w1, why in refused or ():
-            trace.append(refused_record(text, t, words[w0].start, words[w1].end, why))
+            trace.append(dropped_record(text, t, words[w0].start, words[w1].end, why))
         builder = EventBuilder(text, lang, words, sentences, phrases, lex, places, times, day, geo, hits, doc_forms,
                                cue_at, self.institutions)
         events: list[Event] = []

@@ -259,11 +259,11 @@ def score_doc(doc: RealDoc, coded: dict[str, Any], rep: RealReport, want_diff: b
         rep.per_type.setdefault(g.type, PRF()).tp += 1
         ps = [a["code"] for a in p.get("source", [])]
         pt = [a["code"] for a in p.get("target", [])]
-        src_ok = _countries(g.source) == _countries(ps)
-        tgt_ok = _countries(g.target) == _countries(pt)
-        if _countries(g.source):
+        gold_src, gold_tgt = _countries(g.source), _countries(g.target)
+        src_ok, tgt_ok = gold_src == _countries(ps), gold_tgt == _countries(pt)
+        if gold_src:
             _count(rep, "source_country", src_ok)
-        if _countries(g.target):
+        if gold_tgt:
             _count(rep, "target_country", tgt_ok)
         if g.source:
             _count(rep, "source_code", set(g.source) == set(ps))

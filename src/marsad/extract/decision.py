@@ -261,20 +261,14 @@ def _span(text: str, start: int, end: int) -> dict:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def explain_record(text: str, hit, outcome: str) -> dict:
-    """The explain record of a candidate trigger the rules dropped before it became an event."""
-    t = hit.trigger
-    return {"trigger": _span(text, hit.start, hit.end), "rule": t.id, "type": t.type, "cameo": t.cameo,
-            "outcome": outcome}
-
-
 def keeps(ev, model: DecisionModel, min_confidence: float | None) -> bool:
     """Is the event's score at or above the threshold (``min_confidence``, else the model's for its type)?"""
     return ev.confidence >= (model.threshold_for(ev.type, ev.modality) if min_confidence is None else min_confidence)
 
 
-def refused_record(text: str, trigger, start: int, end: int, why: str) -> dict:
-    """The explain record of a lexicon match the trigger finder refused (context, exclusion, reading)."""
+def dropped_record(text: str, trigger, start: int, end: int, why: str) -> dict:
+    """The explain record of a candidate dropped before it became an event: a lexicon match the trigger finder
+    refused (context, exclusion, reading) or a trigger a rule of the pipeline dropped."""
     return {"trigger": _span(text, start, end), "rule": trigger.id, "type": trigger.type, "cameo": trigger.cameo,
             "outcome": f"dropped: {why}"}
 
