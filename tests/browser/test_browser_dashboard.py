@@ -133,11 +133,18 @@ def api(server):
 
 @pytest.fixture(scope="module")
 def context(demo_build, tmp_path_factory):
+    with chromium_context(tmp_path_factory.mktemp("chromium-profile")) as ctx:
+        yield ctx
+
+
+@contextmanager
+def chromium_context(profile: Path):
+    """Debian chromium through Playwright, headless, Arabic locale, a persistent profile in ``profile``."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}, locale="ar")
+            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900}, locale="ar")
         ctx.set_default_timeout(15_000)
         yield ctx
         ctx.close()

@@ -9,8 +9,8 @@ import os
 import httpx
 import pytest
 
-from browser.test_browser_dashboard import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Recorder, expect, serving,
-                                            sync_api)
+from browser.test_browser_dashboard import chromium_context, expect, page, serving  # noqa: F401 - page: the
+# same page fixture (it records requests and errors, and checks them after each test) over this module's server
 from marsad.export.tables import DocMeta
 from marsad.store import Store
 from store.docfactory import confidence_docs
@@ -45,32 +45,8 @@ def confidence_of(api) -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile-conf")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}, locale="ar")
-        ctx.set_default_timeout(15_000)
+    with chromium_context(tmp_path_factory.mktemp("chromium-profile-conf")) as ctx:
         yield ctx
-        ctx.close()
-
-
-@pytest.fixture()
-def page(context, server, request):
-    pg = context.new_page()
-    rec = Recorder()
-    pg.on("request", lambda r: rec.urls.append(r.url))
-    pg.on("pageerror", lambda e: rec.errors.append(str(e)))
-    pg.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
-    pg.recorder = rec
-    pg.goto(server + "/")
-    expect(pg.locator("#event-list")).to_have_attribute("aria-busy", "false")
-    yield pg
-    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    pg.close()
-    assert not rec.errors, f"uncaught errors in the page: {rec.errors}"
-    assert not rec.console_errors, f"console errors (CSP violations show here): {rec.console_errors}"
-    assert not rec.outside(), f"requests left 127.0.0.1: {rec.outside()}"
 
 
 def _apply(page) -> None:
