@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import os
 
-import httpx
 import pytest
 
-from browser.test_browser_dashboard import chromium_context, expect, page, serving  # noqa: F401 - page: the
-# same page fixture (it records requests and errors, and checks them after each test) over this module's server
+from browser.test_browser_dashboard import api, chromium_context, expect, page, serving  # noqa: F401 - api, page:
+# the same fixtures (an API client; a page that records requests and errors and checks them) over this module's server
 from marsad.export.tables import DocMeta
 from marsad.store import Store
 from store.docfactory import confidence_docs
@@ -28,12 +27,6 @@ def server(tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
     with serving(db, tmp / "serve.log", env) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def api(server):
-    with httpx.Client(base_url=server, timeout=60) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")
