@@ -35,7 +35,7 @@ from .kb import load_kb
 from .model import IMPLICIT_ATTACKERS, Actor, CodedDocument, Entity, Event, Location, Span, TimeRef, implicit_attacker
 from .text import detect_language, find_times, normalize
 
-CODER_VERSION = "0.6.0"
+from ._version import __version__ as CODER_VERSION  # the one version of marsad
 MAX_CHARS = 5_000_000
 YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
 NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})

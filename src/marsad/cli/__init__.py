@@ -16,14 +16,19 @@ app = typer.Typer(name="marsad", help="Offline Arabic-first political event code
 
 
 
-@app.callback()
-def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    """marsad (مرصد): turn Arabic and English news text into political event data, offline."""
-    if version:
-        from .. import __version__
+def _print_version(value: bool) -> None:
+    # eager: runs while the options are parsed, before click asks for a command ("Missing command")
+    if value:
+        from .._version import __version__
 
         typer.echo(__version__)
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                       help="Print the version (package, coder, /healthz) and exit.")) -> None:
+    """marsad (مرصد): turn Arabic and English news text into political event data, offline."""
 
 
 from . import code as _code  # noqa: E402,F401  (each module registers its commands on `app`)
