@@ -40,7 +40,8 @@ def test_cli_version_in_process():
 
 def test_cli_version_console_script():
     """The installed `marsad` entry point, as a user types it (it once failed with "Missing command")."""
-    res = subprocess.run([str(Path(sys.executable).parent / "marsad"), "--version"], capture_output=True, text=True, timeout=120)
+    script = Path(sys.executable).parent / "marsad"
+    res = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == __version__
 

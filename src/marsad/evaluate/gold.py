@@ -1,4 +1,4 @@
-"""Gold-set records: load ``eval/gold/*.jsonl`` (format: /work/notes/gold-format.md) into typed records, and
+"""Gold-set records: load ``eval/gold/*.jsonl`` (format: "Record format" in eval/README.md) into typed records, and
 validate them (spans match the text, enumerations are known, actor codes exist in the KB).
 
 One JSON object per line per article. Loading fails with an ``InputError`` naming the file and line of the first

@@ -7,7 +7,8 @@ every form Arabic news uses -- masculine/feminine singular, construct dual (nomi
 ``وزيري``), feminine dual, plural -- and a definite complement (``الخارجية``) is also emitted without the article
 (``وزير خارجية``) because that is how the title reads before a country name (``وزير خارجية مصر``). Standalone
 titles (``الرئيس``) get bare and definite forms, dual ``-ان/-ين`` and sound plurals. English forms are listed
-by hand with their plurals. Sector codes follow CAMEO/PLOVER (see /work/shared/reference/coding-schemes.md).
+by hand with their plurals. Sector codes follow CAMEO/PLOVER (see ../shared/reference/coding-schemes.md, beside the
+repository).
 """
 from __future__ import annotations
 
