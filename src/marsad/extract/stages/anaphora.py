@@ -1,0 +1,34 @@
+"""Stages: the words that may start an anaphor, a trigger or a modality cue (one pass), then the anaphora
+("البلدان", "the two countries", "نظيره") with whether they are coordinated to what precedes."""
+from __future__ import annotations
+
+from ..events import CONJ
+from .state import DocState, Resources, stage
+
+
+@stage(needs=("words", "lang", "places"), provides=("ana_at", "trigger_at", "cue_at", "doc_forms"))
+def find_heads(res: Resources, st: DocState) -> None:
+    """Also every form of every word (``doc_forms``, with the slots the places stage added): quick negative tests."""
+    lex = res.lexicon
+    st.doc_forms = frozenset().union(*[w.forms for w in st.words])
+    indexes = (lex.anaphora.get(st.lang, {}), lex.triggers.get(st.lang, {}), lex.cues.get(st.lang, {}))
+    st.ana_at, st.trigger_at, st.cue_at = lex.head_positions(st.words, indexes)
+
+
+@stage(needs=("words", "lang", "ana_at", "doc_forms"), provides=("anaphors",))
+def find_anaphors(res: Resources, st: DocState) -> None:
+    lex, words = res.lexicon, st.words
+    ana_index = lex.anaphora.get(st.lang, {})
+    conj = CONJ[st.lang]
+    anaphors: dict[int, list[tuple[int, int, str, bool, str]]] = {}
+    next_free = 0  # the first word after the last anaphor found
+    for i in st.ana_at:
+        w = words[i]
+        if i >= next_free and w.kind == "word" and w.mention is None:
+            m = lex.match(ana_index, words, i)
+            if m is not None:
+                pat, prefix, length = m
+                coord = prefix.startswith("و") or (i > 0 and words[i - 1].norm in conj)
+                anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord, prefix))
+                next_free = i + length
+    st.anaphors = anaphors

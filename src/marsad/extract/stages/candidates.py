@@ -1,0 +1,216 @@
+"""Stage: each trigger becomes a candidate event (type, CAMEO code, roles, modality, place, time, background flag,
+rule confidence and the decision layer's features), unless a named rule drops it. In order, per trigger:
+
+    inside-time-expression   "في مارس": the month, not a march
+    unknown-cameo            the lexicon names a CAMEO code the KB lacks
+    agent-or-object          "هجوم شنه X": شنه names the attack's agent; "شن X هجوما": هجوما is شن's object
+    weapon-of-attack         "بعبوة ناسفة" right after an attack is its weapon (or toll), not a second attack
+    no-roles                 a type outside ``optional-roles`` with neither source nor target
+    kind-of-event            a verbal noun nothing pins down (no actor, place, time or count)
+    background-means         the means of a background act just before it ("الذي قتل في غارة")
+    not-an-act               a charge, a kind of event, an analysis (extract/specificity.py)
+
+then the recodes of extract/stages/recodes.py. Parameters of every rule: kb/data/coding_rules.jsonl.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ...model import Event, Span, TimeRef
+from ..decision import CandidateScorer
+from ..events import EventBuilder
+from ..specificity import background, is_definite
+from ..triggers import companion_object
+from .recodes import apply_recodes, implicit_source, recode
+from .state import DocState, Resources, stage
+
+YEAR_IN_TEXT = re.compile(r"\d{4}")  # background needs a written year ("عام 1981"), not "منذ خمس سنوات"
+# companions whose sense undoes or refuses their object: "lifted … sanctions", "رفض الاتفاق" are no new sanction or
+# agreement; other objects may be events of their own ("فرقت الشرطة مظاهرة": the demonstration took place)
+UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE", "REJECT"})
+
+
+@stage(needs=("text", "lang", "day", "words", "sentences", "phrases", "places", "times", "geo", "hits", "doc_forms",
+              "cue_at", "doc_times", "quantities", "named_states"),
+       provides=("events", "candidates", "event_hits", "telling_keys", "builder", "scorer"))
+def build_candidates(res: Resources, st: DocState) -> None:
+    lex, rules, words, text, day = res.lexicon, res.rules, st.words, st.text, st.day
+    builder = EventBuilder(text, st.lang, words, st.sentences, st.phrases, lex, st.places, st.times, day, st.geo,
+                           st.hits, st.doc_forms, st.cue_at, res.institutions)
+    scorer = CandidateScorer(res.decision, words, len(res.sports_forms.get(st.lang, frozenset()) & st.doc_forms),
+                             st.lang)
+    st.builder, st.scorer = builder, scorer
+    events, hits_kept = st.events, st.event_hits
+    optional_roles = frozenset(rules["optional-roles"]["types"])
+    recalled_reasons = frozenset(rules["recalled-background"]["reasons"])
+    means_span = rules["background-means"]["span"]
+    weapon = rules["weapon-specifies-attack"]
+    bg_end: int | None = None  # last word of the last trigger dropped as background
+    # the object words of companion verbs ("رفعت الولايات المتحدة العقوبات", "lifted nuclear-related sanctions"):
+    # word -> (the companion's type, whether an object of that same type is absorbed too)
+    objects: dict[int, tuple[str | None, bool]] = {}
+    # the background reasons whose words the document has: the others cannot apply (specificity.background)
+    scope = {reason: forms for reason, forms in lex.scope.get(st.lang, {}).items() if not forms.isdisjoint(st.doc_forms)}
+    time_spans = sorted((tm.start, tm.end) for tm in st.doc_times if tm.start is not None)
+    for hit in st.hits:
+        t = hit.trigger
+        if time_spans and _inside(time_spans, hit.start, hit.end):
+            st.drop(hit, "inside-time-expression", "part of a time expression (the month, not a march)")
+            continue
+        cam = lex.cameo.get(t.cameo)
+        if cam is None:
+            st.drop(hit, "unknown-cameo", f"CAMEO code {t.cameo} unknown")
+            continue
+        if (builder.has_agent_clause and builder.agent_echo(hit)) or _absorbed(objects.get(hit.w0), t.type):
+            st.drop(hit, "agent-or-object", "names the agent or the object of another trigger")
+            continue
+        if t.type == "ASSAULT" and st.lang == "ar" and events and t.pos != "verb" \
+                and ("ب" in hit.prefix or hits_kept[-1].w1 == hit.w0 - 1) \
+                and _instrument_of(events[-1], hits_kept[-1], hit, words, weapon["span"]):
+            if events[-1].cameo == weapon["cameo"] and cam.code != weapon["cameo"]:
+                recode(st, events[-1], cam, t.mode, "weapon-specifies-attack")  # "هاجموا نقطة بسيارة مفخخة"
+            st.drop(hit, "weapon-of-attack", "the weapon or toll of the attack before it")
+            continue
+        source, target, modality, via = builder.build(hit)
+        if not source and not target and t.type not in optional_roles:
+            st.drop(hit, "no-roles", "no source and no target")
+            continue
+        location, when = builder.location(hit), builder.time(hit)
+        # a verb form with the article, or ب/ل before a three-letter past form, is its verbal noun
+        nominal = t.pos != "verb" or "ال" in hit.prefix or hit.prefix[-1:] in ("ب", "ل")
+        recalled = None  # why the candidate is a specific past act recalled as background, not news
+        if when is not None and day is not None and when.relation in ("on", "during") \
+                and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
+            recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
+        if nominal and not _anchored(hit, source, target, location, when, st.quantities, words, rules):
+            st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
+            continue
+        why = background(hit, words, scope, nominal)
+        if why == "pluperfect" and _recent(when, day, rules["recent-pluperfect"]["days"]):
+            why = None  # "وكانت حماس قد أطلقت صواريخ أمس": the pluperfect recalls this week's news
+        if nominal and bg_end is not None and 0 < hit.w0 - bg_end <= means_span \
+                and words[hit.w0].clause == words[bg_end].clause:
+            bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
+            st.drop(hit, "background-means", "the means of the background act before it")
+            continue
+        if why in recalled_reasons:
+            recalled = why  # a specific act recalled (relative clause, pluperfect, "منذ"): flagged, kept
+        elif why:
+            bg_end = hit.w1
+            st.drop(hit, "not-an-act", f"not an act: {why}")
+            continue
+        if recalled:
+            bg_end = hit.w1
+        conf = _confidence(t.strength, via, source, rules["attachment-confidence"])
+        if not source:
+            source = implicit_source(st, t.type, hit, rules)
+        etype, mode = (cam.plover_type if t.type is None else t.type), t.mode
+        casualties = _casualties_near(hit, st.quantities, words, rules)
+        source, target, cam, etype, mode, applied = apply_recodes(st, res, hit, cam, etype, mode, source, target,
+                                                                  modality, casualties)
+        obj = companion_object(words, st.sentences, hit, res.context_sets)
+        if obj is not None:  # its object is an argument, not an event undone ("lifted … sanctions"), nor one of its
+            objects[obj] = (t.type, bool("politician-attacks-with-words" in applied or t.passive))  # own type
+            # after a politician's "شن هجوما" (words, not weapons) or a passive "تعرضت القوات لهجوم"
+        evidence = builder.evidence(hit)
+        # fields in order (a class called with keywords first packs them into a dict: four times the cost):
+        # id, type, mode, cameo, quad_class, goldstein, source, target, modality, location, time, quantities,
+        # trigger, evidence, rule, confidence, evidences, sentence, background
+        ev = Event("", etype, mode, cam.code, cam.quad_class, cam.goldstein, source, target, modality, location,
+                   when, [], Span.of(text, hit.start, hit.end), evidence, t.id, conf, [evidence],
+                   words[hit.w0].sentence, recalled is not None)
+        if applied and st.trace is not None:
+            st.recodes[id(ev)] = applied
+        events.append(ev)
+        st.candidates.append(scorer.candidate(etype, t.id, t.pos, nominal, is_definite(hit, words), modality, via,
+                                              source, target, location is not None,
+                                              when.relation if when else None, casualties, hit.w0, hit.w1, conf,
+                                              recalled is not None))
+        hits_kept.append(hit)
+        st.telling_keys.append(_telling_key(words, hit))
+
+
+def _confidence(strength, via: str | None, source: list, params: dict) -> float:
+    """The rule confidence: the trigger's strength times how its roles were attached (rule attachment-confidence)."""
+    if via in params["direct_vias"]:
+        attach = params["direct"]
+    else:
+        attach = params["source_only"] if source else params["none"]
+    if len(source) > 1 and all(a.text == source[0].text for a in source):
+        attach = min(attach, params["anaphora_cap"])  # anaphora
+    return max(params["floor"], min(1.0, float(strength) * attach))
+
+
+def _telling_key(words, hit) -> str:
+    """The trigger's words as their most literal bases, joined: what identical tellings share."""
+    if hit.w0 == hit.w1:
+        return words[hit.w0].bases[0][1]
+    return " ".join([words[k].bases[0][1] for k in range(hit.w0, hit.w1 + 1)])
+
+
+def _absorbed(companion: tuple[str | None, bool] | None, etype: str | None) -> bool:
+    """Is a trigger at a companion verb's object word part of that verb's event: of another type when the
+    companion undoes it, of the same type when the companion absorbs it?"""
+    if companion is None:
+        return False
+    ctype, same_too = companion
+    return (etype != ctype and ctype in UNDOING_TYPES) or (etype == ctype and same_too)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) lie within one of the sorted, non-overlapping ``spans``?"""
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
+def _casualties_near(hit, quantities, words, rules) -> bool:
+    """A count of casualties, arrests, people or troops (rule anchor-quantities) in the trigger's sentence."""
+    kinds = rules["anchor-quantities"]["kinds"]
+    si = words[hit.w0].sentence
+    return any(words[wi].sentence == si and q.kind in kinds for wi, q in quantities)
+
+
+def _anchored(hit, source, target, location, when, quantities, words, rules) -> bool:
+    """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor (for an indefinite noun), a
+    place, a time of the sentence (not the document date), or a count of casualties/people/arrests?"""
+    # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
+    # a count does; an indefinite "هجوم" with its actors is a new occurrence
+    if ((source or target) and not is_definite(hit, words)) or location is not None:
+        return True
+    if when is not None and when.relation != "document-date":
+        return True
+    return _casualties_near(hit, quantities, words, rules)
+
+
+def _instrument_of(prev: Event, prev_hit, hit, words: list, span: int) -> bool:
+    """Is ``hit`` ("بعبوة ناسفة", "بالصواريخ") the weapon of the attack ``prev`` told just before it in its
+    sentence, in the same clause?"""
+    return prev.type == "ASSAULT" and prev.sentence == words[hit.w0].sentence \
+        and 0 < hit.w0 - prev_hit.w1 <= span \
+        and all(words[k].kind != "punct" for k in range(prev_hit.w1 + 1, hit.w0))
+
+
+def _recent(when: TimeRef | None, day: dt.date | None, days: int) -> bool:
+    """A time the sentence states (not the document date) within ``days`` before the document date."""
+    if when is None or day is None or when.relation == "document-date" or not when.value:
+        return False
+    try:
+        value = dt.date.fromisoformat(when.value.split("/")[-1][:10])
+    except ValueError:
+        return False
+    return dt.timedelta(0) <= day - value <= dt.timedelta(days=days)
+
+
+def _historical(value: str | None, day: dt.date, rules) -> bool:
+    """A time value more than historical_days before the document date (years compare by year)."""
+    if not value:
+        return False
+    head = value.split("/")[-1]
+    try:
+        if len(head) == 4:
+            return int(head) < day.year - 1
+        return dt.date.fromisoformat(head[:10]) < day - dt.timedelta(days=rules["recalled-background"]["historical_days"])
+    except ValueError:
+        return False

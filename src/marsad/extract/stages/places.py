@@ -1,0 +1,93 @@
+"""Stage: where each mention stands among the words, the places usable as event locations and every place or
+country named; plus the place helpers other stages share (a place's country, the dateline)."""
+from __future__ import annotations
+
+import bisect
+
+from ...model import Location
+from ..events import LOCATIVE
+from ..mentions import Mention
+from ..words import NATIONALITY_SLOT
+from .state import DocState, Resources, stage
+
+GEO_KINDS = frozenset({"place", "capital", "country", "nisba", "region"})  # mentions that name a place or country
+STATE_KINDS = frozenset({"country", "capital"})  # mentions that name a state (extract/stages/candidates: _state)
+NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
+NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the place it describes
+
+
+@stage(needs=("mentions", "words", "starts", "lang"), provides=("by_sent", "places", "geo", "named_states"))
+def place_mentions(res: Resources, st: DocState) -> None:
+    """One pass over the mentions: each gets its words (``w0``/``w1``; the words get ``mention``), a nationality
+    word alone gets the lexicon's nationality slot among its forms; fills the mentions by sentence, the places
+    usable as event locations (introduced by a locative preposition or clitic ب) as (w0, w1, mention, Location),
+    and every place or country named as (w0, w1, mention, country code, country entity id)."""
+    kb, words, starts = res.kb, st.words, st.starts
+    locative_words = LOCATIVE[st.lang]
+    by_sent: dict[int, list[Mention]] = {}
+    places: list = []
+    geo: list = []
+    for mi, m in enumerate(st.mentions):
+        w0 = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        w1 = max(bisect.bisect_right(starts, m.end - 1) - 1, w0)
+        m.w0, m.w1 = w0, w1
+        for k in range(w0, w1 + 1):
+            words[k].mention = mi
+        kind = m.kind
+        if w0 == w1 and kind in ("nisba", "demonym"):
+            words[w0].forms = words[w0].forms | NATIONALITY_SLOT_SET
+        by_sent.setdefault(words[w0].sentence, []).append(m)
+        if kind not in GEO_KINDS:
+            continue
+        rec = kb.entities.get(m.target)
+        cc = country_of_place(rec)
+        if cc:
+            crec = kb.country(cc)
+            geo.append((w0, w1, m, cc, crec.id if crec else None))
+        if rec is None:
+            continue
+        if kind == "nisba":  # "في عدة مدن بريطانية", "في العاصمة الكونغولية": somewhere in that country
+            if rec.kind == "country" and _after_locative(words, w0, locative_words):
+                places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id)))
+            continue
+        if "ب" in m.prefix.lstrip("و") or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words)):
+            country = rec.country if rec.kind != "country" else rec.code
+            places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
+    st.by_sent, st.places, st.geo = by_sent, places, geo
+    st.named_states = {(m.start, m.end) for m in st.mentions if m.kind in STATE_KINDS}
+
+
+def country_of_place(rec) -> str | None:
+    """The country a place stands for: its own code for a country, its country for a place, and the single country
+    of a region that lies in one ("قطاع غزة" -> PSE); None otherwise."""
+    if rec is None:
+        return None
+    if rec.kind == "country":
+        return rec.code
+    if rec.kind == "region":
+        inside = (rec.raw or {}).get("countries") or []
+        return inside[0] if len(inside) == 1 else None
+    return rec.country
+
+
+def _locative(norm: str, locative_words) -> bool:
+    """Is a word a locative preposition, also with a joined و/ف ("في", "وفي بغداد", "ففي القاهرة")?"""
+    return norm in locative_words or (norm[:1] in ("و", "ف") and norm[1:] in locative_words)
+
+
+def _after_locative(words: list, w0: int, locative_words) -> bool:
+    """Does a locative preposition stand among the few words before word ``w0``, in its clause, with only plain
+    words (no name, no punctuation) between: "في عدة مدن بريطانية"?"""
+    for k in range(w0 - 1, max(w0 - 1 - NISBA_PLACE_SPAN, -1), -1):
+        w = words[k]
+        if w.kind != "word" or w.mention is not None:
+            return False
+        if _locative(w.norm, locative_words):
+            return True
+    return False
+
+
+def is_dateline(text: str, m: Mention) -> bool:
+    """Is mention ``m`` a dateline: it opens its line and a dash or parenthesis follows ("الخرطوم - ...")?"""
+    return m.start - (text.rfind("\n", 0, m.start) + 1) <= 2 \
+        and text[m.end:m.end + 4].lstrip(" \u200f\u200e")[:1] in ("-", "–", "—", "(")
