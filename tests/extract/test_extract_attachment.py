@@ -23,7 +23,7 @@ def test_unnamed_gunmen_belong_to_the_country_of_the_place(text, lang):
 
 @pytest.mark.parametrize("text, lang, source", [
     ("قالت تل أبيب إنها فرضت حصارا بحريا على القطاع.", "ar", ["ISR"]),
-    ("وأكد الوزير أن تل ابيب تفرض حصاراً بحرياً على القطاع.", "ar", ["ISR"]),
+    ("وذكر المسؤول أن تل ابيب قصفت مخازن أسلحة في ريف حمص.", "ar", ["ISR"]),  # no hamza on ابيب
     ("Tel Aviv imposed a naval blockade on the strip on Monday.", "en", ["ISR"]),
 ])
 def test_tel_aviv_stands_for_israel(text, lang, source):
@@ -73,8 +73,8 @@ def test_a_word_in_ta_marbuta_carries_no_pronoun():
 
 @pytest.mark.parametrize("text, etype, source, target", [
     ("تم اعتقال الناشط من قبل قوات الأمن السورية أمس.", "COERCE", ["SYRCOP"], ["SYRCVL"]),
-    ("وأكدت أنه تم اغتصابها من قبل عدة ضباط عراقيين في بغداد.", "ASSAULT", ["IRQMIL"], []),
-    ("قال مسؤولون إنه تم شن ضربة جوية أميركية على مناطق في شمال غرب باكستان.", "ASSAULT", ["USA"], ["PAK"]),
+    ("وأفادت بأنه تم تعذيبه من قبل عدة ضباط عراقيين في البصرة.", "ASSAULT", ["IRQMIL"], []),
+    ("ذكر شهود أنه تم شن غارة جوية أميركية على قرى في جنوب الصومال.", "ASSAULT", ["USA"], ["SOM"]),
 ])
 def test_a_verbal_noun_after_tamma_is_passive(text, etype, source, target):
     # "تم + verbal noun": the noun after it is the victim, "من قبل X" the agent; a nisba is whose act it is
@@ -115,22 +115,22 @@ def test_a_claim_names_the_attacker(text):
 
 
 def test_an_admission_makes_its_speaker_the_actor():
-    # "أقر X بأنه نفذ ضربات": أقر reports, and the speaker is the subject of "أنه + verb phrase"
-    evs = _events("وأقر الجيش الأمريكي بأنه نفذ ضربات جوية في شمال غرب باكستان أمس.", "ASSAULT")
+    # "أقر X بأنه نفذ غارات": أقر reports, and the speaker is the subject of "أنه + verb phrase"
+    evs = _events("وأقر الجيش الأمريكي بأنه نفذ غارات جوية على مواقع في جنوب الصومال الأسبوع الماضي.", "ASSAULT")
     assert evs and _codes(evs[0].source) == ["USAMIL"] and evs[0].modality == "reported"
 
 
 def test_after_a_pronoun_subject_the_next_noun_is_the_object():
-    # "أنها استهدفت عناصر طالبان": Taliban fighters were targeted, they did not target
-    evs = _events("وقال الجيش الباكستاني إن الغارة أسفرت عن قتلى، مشيرا إلى أنها استهدفت عناصر طالبان.", "ASSAULT")
+    # "أنها استهدفت عناصر بوكو حرام": Boko Haram fighters were targeted, they did not target
+    evs = _events("وقال الجيش النيجيري إن الغارة خلفت قتلى، لافتا إلى أنها استهدفت عناصر بوكو حرام.", "ASSAULT")
     hit = [e for e in evs if e.trigger.text == "استهدفت"]
-    assert hit and "AFGREBTAL" in _codes(hit[0].target) and "AFGREBTAL" not in _codes(hit[0].source)
+    assert hit and "NGAREBBKH" in _codes(hit[0].target) and "NGAREBBKH" not in _codes(hit[0].source)
 
 
 def test_the_subject_of_kana_acts_after_qad_and_a_recent_pluperfect_is_news():
     # "وكانت X، <apposition>، قد أطلقت ... أمس": X fired, and a pluperfect dated this week is not background
-    evs = _events("وكانت كتائب القسام، الجناح العسكري لحركة حماس، قد أطلقت عشرات الصواريخ أمس على البلدات "
-                  "المحيطة بقطاع غزة.", "ASSAULT")
+    evs = _events("وكانت كتائب القسام، ذراع حركة حماس المسلح، قد أطلقت أمس رشقات من القذائف على بلدات "
+                  "إسرائيلية متاخمة للقطاع.", "ASSAULT")
     assert evs and _codes(evs[0].source) == ["PSEREBHMS"]
     # the same pluperfect years back stays background
     recalled = _events("وكان الجيش الإسرائيلي قد قصف مواقع في غزة عام 2014.", "ASSAULT")
@@ -140,20 +140,20 @@ def test_the_subject_of_kana_acts_after_qad_and_a_recent_pluperfect_is_news():
 def test_an_actor_right_before_a_verb_phrase_is_its_subject():
     # "أن إسرائيل تفرض حصارا": SVO with a verb phrase; but in "أرسلت الإمارات فرق إنقاذ" the actor after the verb
     # is that verb's subject, not the subject of the noun phrase after it
-    evs = _events("وأكد الوزير أن إسرائيل تفرض حصاراً بحرياً على القطاع.", "ASSAULT")
+    evs = _events("وأكد النائب أن إسرائيل تفرض حصاراً بحرياً على السواحل منذ سنوات.", "ASSAULT")
     assert evs and _codes(evs[0].source) == ["ISR"]
     aid = _events("أرسلت الإمارات فرق إنقاذ ومستشفى ميدانيا إلى سوريا بعد الزلزال.", "AID")
     assert aid and all(_codes(e.target) != ["ARE"] for e in aid)
 
 
 def test_the_owner_of_a_victim_is_not_the_attacker():
-    evs = _events("تعرضت قاعدة تابعة للجيش في شرق البلاد أمس إلى هجوم انتحاري.", "ASSAULT")
+    evs = _events("تعرض معسكر تابع للجيش في جنوب البلاد فجر اليوم إلى هجوم انتحاري.", "ASSAULT")
     assert evs and all("MIL" not in _codes(e.source) for e in evs)
 
 
 @pytest.mark.parametrize("text, source", [
-    ("تعرضت قاعدة للجيش في شرق الجزيرة أمس إلى هجوم انتحاري شنه المتمردون التاميل.", "LKAREBLTT"),
-    ("تعرضت قاعدة للجيش في شرق الجزيرة أمس إلى هجوم انتحاري، نسب إلى المتمردين التاميل.", "LKAREBLTT"),
+    ("تعرض معسكر للجيش في شمال البلاد فجر اليوم إلى هجوم انتحاري شنه متمردو التاميل.", "LKAREBLTT"),
+    ("تعرض معسكر للجيش في شمال البلاد فجر اليوم إلى هجوم انتحاري، نسب إلى متمردي التاميل.", "LKAREBLTT"),
     ("وقالت الوزارة إن الهجوم نفذه انتحاري ينتمي إلى حركة طالبان في قندهار.", "AFGREBTAL"),
     ("هاجم مسلحون تابعون لحركة الشباب قاعدة في مقديشو أمس.", "SOMREBSHB"),
 ])
@@ -165,7 +165,7 @@ def test_agent_clauses_and_affiliations_name_the_attacker(text, source):
 
 
 def test_taada_ala_is_an_assault_by_a_named_faction():
-    evs = _events("وقالت الشكوى إن قوات مناوي تتعدى على السكان بالضرب في الفاشر.", "ASSAULT")
+    evs = _events("وتقول منظمات محلية إن قوات مناوي تتعدى على النازحين في مخيمات شمال دارفور.", "ASSAULT")
     assert evs and _codes(evs[0].source) == ["SDNREBSLM"]
 
 
@@ -358,9 +358,12 @@ def test_the_health_ministry_announcing_deaths_is_no_killer():
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("قال مسؤولون إن مقاتلا قتل بعدما أطلقت طائرة مسيرة صاروخا على المنطقة.", ["UAF"], ["REB"]),
+    ("ذكرت مصادر محلية أن مقاتلا قتل بعدما قصفت طائرة مسيرة موقعا قرب القرية.", ["UAF"], ["REB"]),
     ("جنود أمريكيون قتلوا في هجوم في بغداد أمس.", ["IRQUAF"], ["USAMIL"]),
-    ("قالت مصادر إن وحدة إسرائيلية خاصة اغتالت قبل ظهر أمس ناشطا في جنين.", ["ISR"], ["PSECVL"]),
+    pytest.param("وذكر شهود أن فرقة إسرائيلية خاصة اغتالت صباح أمس ناشطا في نابلس.", ["ISR"], ["PSECVL"],
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "SVO 'X اغتالت <time> ناشطا' codes the activist as the source (PSECVL -> PSE), with or without "
+                     "a time; it held only for the dev-data wording 'اغتالت قبل ظهر أمس'"))),
     ("الجيش الإسرائيلي قتل ثلاثة مسلحين في جنين أمس.", ["ISRMIL"], ["PSEUAF"]),
 ])
 def test_a_patient_verb_without_an_object_is_passive(text, source, target):
