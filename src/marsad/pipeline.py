@@ -15,7 +15,7 @@ from functools import cache
 
 from ._version import __version__
 from .errors import BadDateError, CodingError, InputError
-from .extract.coding_rules import load_coding_rules
+from .kb.coding_rules import load_coding_rules
 from .extract.decision import load_model, sports_forms
 from .extract.gazetteer import Gazetteer
 from .extract.lexicon import get_lexicon

@@ -10,7 +10,7 @@ import pytest
 
 import marsad
 from marsad.extract import stages as stages_pkg
-from marsad.extract.coding_rules import RULE_FIELDS, load_coding_rules, read_rules, rule_problems
+from marsad.kb.coding_rules import RULE_FIELDS, load_coding_rules, read_rules, rule_problems
 from marsad.extract.stages import STAGES, check_order, stage
 from marsad.extract.stages.state import INPUTS
 from marsad.kb.loader import DATA_DIR
@@ -103,3 +103,15 @@ def test_the_shipped_coding_rules_are_valid_and_complete():
 def test_a_broken_coding_rules_file_is_reported(change, message):
     problems = rule_problems(change(read_rules(DATA_DIR / "coding_rules.jsonl")))
     assert any(message in p for p in problems), problems
+
+
+def test_kb_validate_reports_a_broken_coding_rule(tmp_path):
+    import shutil
+
+    from marsad.kb.validate import validate
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    lines = (data / "coding_rules.jsonl").read_text(encoding="utf-8").splitlines()
+    (data / "coding_rules.jsonl").write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    report = validate(data)
+    assert any(p.file == "coding_rules.jsonl" and "'optional-roles' is missing" in p.message for p in report.errors)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import KBError
 from ._normalize import normalize_key
+from .coding_rules import FILE as CODING_RULES, read_rules, rule_problems
 from .loader import DATA_DIR, KnowledgeBase, build_kb
 from .manifest import stale_files
 from .schema import FILES, OPTIONAL, REQUIRED, SPELL, SPELL_OPTIONAL
@@ -91,7 +92,19 @@ def validate(data_dir: Path | str | None = None) -> Report:
     _check_capitals(kb, add)
     _check_fields(kb, add)
     _check_org_codes(kb, add)
+    _check_coding_rules(path, add)
     return report
+
+
+def _check_coding_rules(path: Path, add) -> None:
+    """coding_rules.jsonl: every rule the stages apply, known, complete, with a note (kb/coding_rules.py)."""
+    try:
+        records = read_rules(path / CODING_RULES)
+    except (KBError, OSError) as exc:
+        add(Problem("error", CODING_RULES, None, str(exc)))
+        return
+    for problem in rule_problems(records):
+        add(Problem("error", CODING_RULES, None, problem))
 
 
 def _where(kb: KnowledgeBase, rid: str) -> tuple[str | None, int | None]:

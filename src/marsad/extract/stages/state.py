@@ -26,7 +26,7 @@ class Resources:
     context_sets: dict
     decision: Any
     sports_forms: dict[str, frozenset[str]]
-    rules: Any  # extract.rules.CodingRules: recodes, implicit actors, localisation
+    rules: Any  # kb.coding_rules.CodingRules: recodes, implicit actors, localisation
 
 
 @dataclass(slots=True)

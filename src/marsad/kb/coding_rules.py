@@ -1,7 +1,7 @@
 """The named coding rules of ``kb/data/coding_rules.jsonl``: which CAMEO code a candidate is recoded to and when, the
 actors an event gets when the text names none, and the parameters of the drop and confidence rules. The data says
 what each rule does; the stage that applies it (extract/stages/*) says how.
-Imports: marsad.kb only.
+Imports: marsad.errors and marsad.kb.loader.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KBError
-from ..kb.loader import DATA_DIR, read_jsonl
+from .loader import DATA_DIR, read_jsonl
 
 FILE = "coding_rules.jsonl"
 # rule name -> the fields it must have (besides "rule" and "note")
