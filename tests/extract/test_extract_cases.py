@@ -2,9 +2,11 @@
 target and modality per sentence, negatives included.
 
 Each case passes when every expected event is found (same type, expected source/target countries among the
-coded ones, same modality) and, for negatives, when no asserted event is coded. The table is scored as a whole
-against a floor (the coder's measured accuracy when the floor was last raised), so a regression in any rule
-shows up, and each PLOVER type must keep at least one passing case.
+coded ones, same modality) and, for negatives, when no asserted event is coded. Every case is its own test, twice:
+with the rules alone (every candidate kept) and with the learned decision layer on. The cases known to fail are
+listed, each with a reason, in event_cases_expected_failures.jsonl ("fails": "rules" and/or "layer"); they are
+strict expected failures, so a listed case that starts passing fails the run (take it off the list) just as a
+passing case that breaks does. Fixing a case: remove its line there; breaking one on purpose: add a line with why.
 """
 from __future__ import annotations
 
@@ -18,13 +20,27 @@ import marsad
 import marsad.pipeline
 
 CASES_PATH = Path(__file__).with_name("event_cases.jsonl")
-FLOOR = 0.0  # raised by the lead as the engine improves: see FLOOR_FILE
-FLOOR_FILE = Path(__file__).with_name("event_cases_floor.json")
+EXPECTED_FAILURES_PATH = Path(__file__).with_name("event_cases_expected_failures.jsonl")
+MODES = {"rules": True, "layer": False}  # mode -> all_candidates
 
 
 def load_cases():
     with open(CASES_PATH, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_expected_failures() -> list[dict]:
+    with open(EXPECTED_FAILURES_PATH, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _params(mode: str) -> list:
+    """One pytest param per case; a case listed as failing in ``mode`` is a strict xfail with its reason (only a
+    failed assertion counts: an exception in the coder is still an error)."""
+    reasons = {f["id"]: f["reason"] for f in load_expected_failures() if mode in f["fails"]}
+    return [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                                 reason=reasons[c["id"]])]
+                         if c["id"] in reasons else []) for c in load_cases()]
 
 
 def countries(actors):
@@ -33,7 +49,7 @@ def countries(actors):
 
 def case_passes(case, all_candidates: bool = True) -> tuple[bool, str]:
     """Does the case hold? The table checks the rules, so by default every candidate they let through is kept
-    (``all_candidates``); ``test_the_decision_layer_keeps_most_written_cases`` measures the layer on it."""
+    (``all_candidates``); ``test_case_with_the_decision_layer`` holds the layer to it."""
     doc = marsad.pipeline.code(case["text"], lang=case["lang"], date=case.get("date"),
                                all_candidates=all_candidates).to_dict()
     evs = doc["events"]
@@ -66,6 +82,33 @@ def results():
     return [(c, *case_passes(c)) for c in cases]
 
 
+@pytest.mark.parametrize("case", _params("rules"))
+def test_case_with_the_rules(case):
+    ok, msg = case_passes(case, all_candidates=MODES["rules"])
+    assert ok, msg
+
+
+@pytest.mark.parametrize("case", _params("layer"))
+def test_case_with_the_decision_layer(case):
+    # the layer is tuned on real text, where the rules of the rarer types are mostly wrong; on these clean written
+    # sentences it drops some right events: each one it drops is listed, so any further loss (or gain) shows
+    ok, msg = case_passes(case, all_candidates=MODES["layer"])
+    assert ok, msg
+
+
+def test_expected_failures_name_cases_of_the_table():
+    by_id = {c["id"]: c for c in load_cases()}
+    listed = load_expected_failures()
+    assert len({f["id"] for f in listed}) == len(listed), "a case is listed twice"
+    for f in listed:
+        assert set(f) == {"id", "fails", "reason", "text"}, f
+        assert f["id"] in by_id, f"{f['id']} is not in {CASES_PATH.name}"
+        # ids are numbered in file order: a case inserted above renumbers the rest, and this says so
+        assert by_id[f["id"]]["text"] == f["text"], f"{f['id']} is now another sentence: renumber the list"
+        assert f["fails"] and set(f["fails"]) <= set(MODES), f
+        assert len(f["reason"]) >= 20, f"{f['id']}: say why it fails"
+
+
 def test_case_table_is_large_and_valid():
     cases = load_cases()
     assert len(cases) >= 200
@@ -74,12 +117,10 @@ def test_case_table_is_large_and_valid():
     assert len({c["id"] for c in cases}) == len(cases)
 
 
-def test_case_accuracy_stays_above_the_floor(results):
-    floor = json.loads(FLOOR_FILE.read_text())["accuracy"] if FLOOR_FILE.exists() else FLOOR
-    passed = sum(ok for _c, ok, _m in results)
-    acc = passed / len(results)
-    failures = "\n".join(f"{c['id']}: {c['text'][:70]} -> {msg}" for c, ok, msg in results if not ok)
-    assert acc >= floor - 1e-9, f"case accuracy {acc:.3f} fell below the floor {floor:.3f}\n{failures}"
+def test_most_cases_pass_with_the_rules():
+    # the per-case tests hold each case; this keeps the list of known failures from growing into the table
+    failing = [f for f in load_expected_failures() if "rules" in f["fails"]]
+    assert len(failing) / len(load_cases()) <= 0.10
 
 
 def test_negatives_raise_few_false_alarms(results):
@@ -93,13 +134,3 @@ def test_every_type_has_a_passing_case(results):
     expected = {e["type"] for c, _ok, _m in results for e in c["expect"]}
     missing = sorted(t for t in expected if t and passing[t] == 0)
     assert not missing, f"no passing case for {missing}"
-
-
-LAYER_FLOOR = 0.84  # case accuracy with the decision layer on (measured 0.850 with decision model 1)
-
-
-def test_the_decision_layer_keeps_most_written_cases():
-    # the layer is tuned on real text, where the rules of the rarer types are mostly wrong; on these clean written
-    # sentences it drops some right events: this floor makes any further loss visible
-    results = [case_passes(c, all_candidates=False)[0] for c in load_cases()]
-    assert sum(results) / len(results) >= LAYER_FLOOR
