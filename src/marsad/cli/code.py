@@ -91,8 +91,11 @@ def print_explain(doc) -> None:
             roles = f" source={','.join(r['source']) or '-'} target={','.join(r['target']) or '-'} " \
                     f"via={r['attachment']} modality={r['modality']} score={r['score']:.3f}"
         feats = "; ".join(f"{f} {w:+.2f}" for f, w in r.get("top_features") or [])
+        by = f" [rule {r['dropped_by']}]" if r.get("dropped_by") else ""
+        recoded = f" recoded by {', '.join(r['recoded_by'])}" if r.get("recoded_by") else ""
         console.print(f"[{t['start']}:{t['end']}] {t['text']}  {r['rule']} {r['type'] or '-'}/{r['cameo']}{roles}"
-                      f"  -> {r['outcome']}{f'  ({feats})' if feats else ''}", markup=False, highlight=False)
+                      f"{recoded}  -> {r['outcome']}{by}{f'  ({feats})' if feats else ''}", markup=False,
+                      highlight=False)
 
 
 def _actors(actors) -> str:
