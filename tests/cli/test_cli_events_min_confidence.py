@@ -74,7 +74,6 @@ def test_analytics_commands_honour_min_confidence(db, tmp_path):
 
 
 def test_plot_dyad_under_a_bar(db, tmp_path):
-    pytest.importorskip("matplotlib")
     out = tmp_path / "d.png"
     res = run("plot", "dyad", "EGY", "TUR", "--db", db, "-o", str(out), "--min-confidence", "0.6")
     assert "1 periods, 1 events" in " ".join(res.stdout.split()) and out.stat().st_size > 0

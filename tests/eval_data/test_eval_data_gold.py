@@ -160,8 +160,7 @@ def test_no_event_articles_contain_trigger_words(records):
 
 def test_codes_exist_in_kb_country_list(records):
     path = KB / "countries.jsonl"
-    if not path.exists():
-        pytest.skip("src/marsad/kb/data/countries.jsonl not present yet")
+    assert path.exists(), "src/marsad/kb/data/countries.jsonl is committed"
     countries = {json.loads(line)["code"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     orgs = {g.code for g in build_gold.load_gazetteer(EVAL / "src" / "entities.tsv").values()
             if g.kind == "organization" and g.code}
@@ -174,8 +173,7 @@ def test_codes_exist_in_kb_country_list(records):
 
 def test_organization_codes_exist_in_kb_when_present(records):
     path = KB / "organizations.jsonl"
-    if not path.exists():
-        pytest.skip("src/marsad/kb/data/organizations.jsonl not present yet")
+    assert path.exists(), "src/marsad/kb/data/organizations.jsonl is committed"
     kb = {json.loads(line).get("code") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     gaz = {g.code for g in build_gold.load_gazetteer(EVAL / "src" / "entities.tsv").values()
            if g.kind == "organization"}

@@ -89,7 +89,6 @@ def test_the_model_file_is_reproduced_byte_for_byte(shared_dir):
     import sys
     from pathlib import Path
 
-    pytest.importorskip("sklearn", reason="install the train extra: pip install -e '.[train]'")
     root = Path(__file__).resolve().parents[2]
     res = subprocess.run([sys.executable, str(root / "tools" / "train_decision.py"), "--check"], capture_output=True,
                          text=True, timeout=900)

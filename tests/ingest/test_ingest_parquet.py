@@ -16,8 +16,6 @@ from marsad.ingest.parquet import load_parquet
 from marsad.store import Store
 from store.docfactory import EventSpec, make_doc, sample_docs
 
-pytest.importorskip("marsad.scale.output")
-
 
 def write_spark_like(root, docs, errors=0):
     """<root>/<table>/date=YYYY-MM-DD/part-0.parquet without the date column, as Spark partitionBy writes."""
