@@ -1,7 +1,7 @@
-"""The flagship article read through the text layer (skipped when ../shared is absent); API hygiene."""
+"""The flagship article read through the text layer (skipped when ../shared is absent); API hygiene.
+The text layer's imports are checked with the other layers in tests/repo/test_repo_layers.py."""
 from __future__ import annotations
 
-import ast
 import datetime as dt
 from pathlib import Path
 
@@ -11,7 +11,6 @@ import marsad.text as text_layer
 from marsad.text import detect_language, find_numbers, find_times, normalize, split_sentences, tokenize
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
-TEXT_PKG = Path(text_layer.__file__).resolve().parent
 
 
 def _seed(name: str) -> str:
@@ -41,26 +40,6 @@ def test_all_is_sorted_and_complete() -> None:
     assert text_layer.__all__ == sorted(text_layer.__all__)
     for name in text_layer.__all__:
         assert hasattr(text_layer, name), name
-
-
-def test_text_layer_imports_nothing_else_of_marsad() -> None:
-    allowed_third_party = {"regex"}
-    for path in TEXT_PKG.glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                if node.level:
-                    continue  # relative: inside marsad.text
-                mods = [node.module or ""]
-            elif isinstance(node, ast.Import):
-                mods = [a.name for a in node.names]
-            else:
-                continue
-            for mod in mods:
-                top = mod.split(".")[0]
-                assert top != "marsad", f"{path.name} imports {mod}"
-                import sys
-                assert top in sys.stdlib_module_names or top in allowed_third_party, f"{path.name} imports {mod}"
 
 
 def test_bench_reports_throughput() -> None:
