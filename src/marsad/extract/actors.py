@@ -5,7 +5,7 @@ the document date; "وزير الخارجية الأمريكي" alone is USAGOV 
 "الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHN, the state. Anaphora ("البلدان", "the two
 countries", "البلاد", "نظيره") point back to countries named earlier in the document.
 
-Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in).
+Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in), marsad.extract.preps.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from operator import itemgetter
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import OF_KINDS, Mention
-from .preps import phrase_prep
+from .preps import CONJUNCTIONS, PARTNER_PREPS, PREPOSITION_CLITICS, phrase_prep
 
 SECTORS = ACTOR_SECTORS
 ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
@@ -112,7 +112,7 @@ class ActorCoder:
                 if role is not None and role.kind == "title":
                     last_sectors = tuple(role.sectors)
             ph.capital_only = bool(ph.mentions) and all(m.kind == "capital" for m in ph.mentions)
-            participant = prep in (None, "مع", "بين", "with", "between")
+            participant = prep is None or prep in PARTNER_PREPS
             for a in ph.actors:
                 if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:
                     self.history.append((ph.start, a.code[:3], participant))
@@ -227,7 +227,7 @@ class ActorCoder:
         cur: Phrase | None = None
         last_kind = ""
         for n_item, (w0, w1, kind, m, coord) in enumerate(items):
-            governed = m is not None and m.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
+            governed = m is not None and m.prefix.lstrip(CONJUNCTIONS)[:1] in PREPOSITION_CLITICS
             attachable = (cur is not None and not coord and not governed
                           and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_KINDS
                                                     and _of_between(words, cur.w1, w0)))

@@ -19,89 +19,76 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kb import clitics, grammar
 from ..model import UNNAMED_ARMED, Actor, Location, Span, TimeRef
 from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
-from .preps import PREP_WORDS, fold as _fold, mention_prep
-from .words import Word
+from .preps import PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
+from .words import Word, has_verb_form
 
-NOT_COOP_TARGET = {"ضد", "مثل", "من", "against", "like", "from", "such", "including", "as"}
-SUBORDINATORS = frozenset({"ان", "لان", "عندما", "حين", "حينما", "بينما", "لكي", "كي", "حتى", "because", "when",
-                          "while", "after", "before", "until"})  # "بعد أن خرج": its verb's subject is its own
-ANNOUNCE_VERBS = frozenset({"اعلن", "اعلنت", "واعلن", "واعلنت", "قرر", "قررت", "وقرر", "وقررت"})
+NOT_COOP_TARGET = grammar.words("not_coop_targets")
+SUBORDINATORS = grammar.words("subordinators")  # "بعد أن خرج": its verb's subject is its own
+ANNOUNCE_VERBS = grammar.words("announce_verbs")  # bare verbs: matched with has_verb_form ("فأعلنت")
 ANNOUNCE_SPAN = 20  # words from أعلن/قرر to a verbal noun whose act it announces
 # acts an official announcement makes its subject's own; not violence ("أعلنت وزارة الصحة مقتل": no killer)
 ANNOUNCED_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT", "CONCEDE", "AGREE", "SUPPORT",
                              "COOPERATE", "REJECT"})
-# words after a patient verb that leave it without an object, so that it reads as a passive: "قتل بعدما"
-PASSIVE_NEXT = frozenset({"بعدما", "بينما", "عندما", "حين", "حينما", "جراء", "اثر", "خلال", "برصاص", "بنيران"})
-OR_WORDS = frozenset({"او", "or", "nor"})  # a verb joined by these shares the negation of the verb before it
+PASSIVE_NEXT = grammar.words("passive_next")  # after a patient verb, they leave it without an object: a passive
+OR_WORDS = grammar.words("or_words")  # a verb joined by these shares the negation of the verb before it
 MARKS = "".join(sorted(MARK_CHARS))  # harakat, tatweel and the other marks the text layer ignores
-COMPLEMENTIZERS = {"ar": {"ان", "إن", "أن", "بان", "بأن", "انه", "انها", "إنه", "إنها", "أنه", "أنها", "بانه", "بانها"},
-                   "en": {"that"}}
-LOCATIVE = {"ar": {"في", "داخل", "قرب", "بالقرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
-                   "غربي", "ضواحي", "اطراف"},
-            "en": {"in", "at", "near", "inside", "outside", "across", "around"}}
-CONJ = {"ar": {"و"}, "en": {"and", "&"}}
-DEFAULT_PREPS = {
-    "CONSULT": {"مع", "with", "ب"}, "COOPERATE": {"مع", "with"}, "AGREE": {"مع", "with"},
-    "SUPPORT": {"مع", "with", "ل", "ب"}, "AID": {"الى", "إلى", "ل", "to", "for"}, "ASSAULT": {"على", "ضد", "on", "against"},
-    "ACCUSE": {"ضد", "against", "of"}, "THREATEN": {"ضد", "against", "ب"}, "SANCTION": {"على", "ضد", "on", "against"},
-    "REQUEST": {"من", "ل", "on", "ب"}, "REJECT": set(), "COERCE": {"ضد", "against"}, "PROTEST": {"ضد", "against"},
-    "MOBILIZE": {"ضد", "against"}, "RETREAT": {"من", "from"}, "CONCEDE": {"ل", "to"},
-}
-PRONOUN_COMPLEMENTIZERS = {"ar": {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "وانه", "وانها", "وانهم"},
-                           "en": set()}  # "قال الجيش إنه قتل": the speaker is the subject of what follows
+COMPLEMENTIZERS = grammar.by_lang("complementizers")
+LOCATIVE = grammar.by_lang("locatives")
+CONJ = grammar.by_lang("conjunctions")
+DEFAULT_PREPS = grammar.keyed("default_preps")  # event type -> the prepositions of its target
+PRONOUN_COMPLEMENTIZERS = grammar.by_lang("pronoun_complementizers")  # "قال الجيش إنه قتل": the speaker acts
 # English reports without "that": "the army said (on Monday) it had struck", "…, the Israeli military said."
-EN_SAY_VERBS = frozenset({"said", "says", "told", "reported", "added", "stated", "claimed", "according"})
+EN_SAY_VERBS = grammar.words("say_verbs", "en")
 # "said (that) it would": "would" is the future of reported speech (planned), not a conditional
-EN_SAY = EN_SAY_VERBS | {"announced", "confirmed", "declared", "insisted", "that"}
-EN_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+EN_SAY = EN_SAY_VERBS | grammar.words("say_before_would", "en")
+EN_PRONOUNS = grammar.words("subject_pronouns", "en")
 EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
-# a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X"
-AGENT_CLAUSE = frozenset({f + o for f in ("شن", "شنت", "نفذ", "نفذت", "ارتكب", "ارتكبت", "تبنى", "تبنت")
-                          for o in ("ه", "ها")} | {"تبناه", "تبناها", "نسب", "نسبت", "ونسب", "ونسبت", "ينسب",
-                                                   "تنسب", "المنسوب", "المنسوبه"})
+# a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X" (bare verbs)
+AGENT_CLAUSE = grammar.words("agent_clause")
 AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
+ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X"
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
 ORIGIN_SPAN = 6
-ARTICLE = ("ال", "بال", "وال", "لل", "فال", "كال")  # a word that starts with the article (and a clitic) is a noun
-MEANS = frozenset({"عبر", "خلال"})  # "عبر/من خلال + verbal noun": the means of the clause's subject
+ARTICLE = clitics.article_forms()  # a word that starts with the article (and a clitic) is a noun
+CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
+MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
-FUTURE_NOT = frozenset({"لن", "ولن", "won't", "will not"})
-ORDER_VERBS = frozenset({"امر", "امرت", "يامر", "تامر", "ordered", "orders", "order"})  # "أمر بسحب", "ordered"
+FUTURE_NOT = grammar.words("future_not")
+ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
 ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وزير الدفاع الروسي اليوم بسحب")
-KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})  # "وكان X قد ...": X is the subject
-QAMA = frozenset({"قام", "قامت", "قاما", "قاموا", "يقوم", "تقوم", "يقومون", "تقومان", "يقومان"})  # "قامت X بقصف": X did it
-# "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns the weapon or unit that acts
-BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعتين", "التابعتين",
-                       "تابعون", "ينتمي", "تنتمي", "ينتمون", "المنتمي", "المنتمين", "منتمي", "منتمين"})
+KANA = grammar.words("kana")  # "وكان X قد ...": X is the subject
+QAD_BEFORE_VERB = grammar.words("qad_before_verb")  # "وكانت حماس قد أطلقت"
+QAMA = grammar.words("qama")  # "قامت X بقصف": X did it
+BELONGING = grammar.words("belonging")  # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns what acts
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
-IMPERSONAL = frozenset({"تم", "يتم", "وتم", "ويتم", "جرى", "يجري", "وجرى", "ويجري"})
-BY_AGENT = {"by", "قبل", "يد", "ايدي", "برصاص", "بنيران"}  # the agent of a passive: "by X", "من قبل X", "على يد X",
-# "على أيدي X", "برصاص X" (by the bullets of X), "بنيران X" (by the fire of X)
-APPROX = {"نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يقرب", "من"}
+IMPERSONAL = grammar.words("impersonal")
+BY_AGENT = grammar.words("by_agent")  # the agent of a passive: "by X", "من قبل X", "على يد X", "برصاص X"
+APPROX = grammar.words("approx")
 # count words the number grammar does not read on their own (عشرات، مئات، آلاف، بضعة are numbers to it already)
-COUNT_WORDS = frozenset({"الوف", "عدد", "عديد", "المئات", "العشرات", "الالاف"})
-PHONE_PREPS = ("مع", "with", "بين", "between", "من", "from")  # "تلقى اتصالا هاتفيا من X": X is a participant
+COUNT_WORDS = grammar.words("count_words")
+PHONE_PREPS = grammar.words("phone_preps")  # "تلقى اتصالا هاتفيا من X": X is a participant
+GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحزب الله", "an attack by Hamas"
+ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
+THIRD_PERSON_SUFFIXES = tuple(sorted(grammar.words("third_person_enclitics"), key=lambda s: (-len(s), s)))
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
 
-NOT_COOP_TARGET = _fold(NOT_COOP_TARGET)
-COMPLEMENTIZERS = {lang: _fold(ws) for lang, ws in COMPLEMENTIZERS.items()}
 # the words that open reported speech: the complementizers, and in Arabic "وان" ("and that") as written
-OPENING_WORDS = {"ar": COMPLEMENTIZERS["ar"] | {"وان"}, "en": COMPLEMENTIZERS["en"]}
-LOCATIVE = {lang: _fold(ws) for lang, ws in LOCATIVE.items()}
-DEFAULT_PREPS = {t: _fold(ws) for t, ws in DEFAULT_PREPS.items()}
+OPENING_WORDS = {lang: COMPLEMENTIZERS[lang] | grammar.words("conjoined_complementizers", lang)
+                 for lang in COMPLEMENTIZERS}
 GEO_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "CONSULT", "THREATEN", "RETREAT", "CONCEDE",
                     "SUPPORT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "COOPERATE"}
-GEO_PREPS = _fold({"في", "إلى", "على", "ضد", "ب", "ل", "داخل", "in", "into", "to", "on", "against", "at", "inside"})
-GEO_PREPS_FROM = GEO_PREPS | _fold({"من", "from"})
+GEO_PREPS = grammar.words("geo_preps")
+GEO_PREPS_FROM = GEO_PREPS | ORIGIN_PREPS
 MODALITY_RANK = {"negated": 5, "hypothetical": 4, "intended": 3, "planned": 3, "reported": 2, "asserted": 0}
 
 
@@ -217,9 +204,9 @@ class EventBuilder:
                 continue  # "هجوم انتحاري، نسب إلى X"
             if w.kind != "word" or w.sentence != words[hit.w0].sentence:
                 return []
-            if w.norm in AGENT_CLAUSE:
+            if has_verb_form(w, AGENT_CLAUSE):
                 p = next((p for p in after if p.w0 > k), None)
-                if p is not None and p.w0 - k <= 2 and p.prep in (None, "الي", "ل"):
+                if p is not None and p.w0 - k <= 2 and (p.prep is None or p.prep in ATTRIBUTION_PREPS):
                     return self._chain_forward(p, cands)
                 return []
         return []
@@ -233,7 +220,7 @@ class EventBuilder:
         if k + 1 >= len(words) or words[k].forms.isdisjoint(BELONGING) or words[k].sentence != words[p.w0].sentence:
             return []
         q = next((q for q in cands if k < q.w0 <= k + 3), None)
-        return self._chain_forward(q, cands) if q is not None and q.prep in ("ل", "الي") else []
+        return self._chain_forward(q, cands) if q is not None and q.prep in ATTRIBUTION_PREPS else []
 
     def promised(self, hit: TriggerHit, modality: str) -> bool:
         """Is the act announced rather than done: planned or intended, future-negated ("لن توقف"), or ordered
@@ -252,7 +239,7 @@ class EventBuilder:
     def agent_echo(self, hit: TriggerHit) -> bool:
         """Is the trigger only the verb of an agent clause on the trigger just before it ("هجوم شنه X")?"""
         words = self.words
-        return words[hit.w0].norm in AGENT_CLAUSE and any(
+        return has_verb_form(words[hit.w0], AGENT_CLAUSE) and any(
             words[k].trigger is not None for k in range(max(hit.w0 - 4, 0), hit.w0))
 
     def _means_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -270,7 +257,7 @@ class EventBuilder:
         words = self.words
         first = self.sentences[words[hit.w0].sentence].w0
         for k in range(hit.w0 - 1, max(first, hit.w0 - ANNOUNCE_SPAN) - 1, -1):
-            if words[k].norm in ANNOUNCE_VERBS:
+            if has_verb_form(words[k], ANNOUNCE_VERBS):
                 p = next((p for p in cands if k < p.w0 < hit.w0), None)
                 if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
                     return self._chain_forward(p, cands)
@@ -329,7 +316,7 @@ class EventBuilder:
         if self.lang == "ar":
             norm = self.words[hit.w0].norm
             # "… ، متهما الرباط بـ": an accusative active participle after a comma describes the subject's act
-            return hit.prefix[:1] in ("و", "ف") or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
+            return hit.prefix[:1] in CONJUNCTION_CLITICS or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
         if hit.w0 == 0:
             return False
         return prev in CONJ["en"] or (prev == "," and self.words[hit.w0].norm.endswith("ing"))
@@ -486,7 +473,7 @@ class EventBuilder:
         is_verb = (t.pos == "verb" and "ال" not in hit.prefix) or (lang == "en" and t.pos == "phrase")
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
-        gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in ("قد", "وقد") else 1  # "وكانت حماس قد أطلقت"
+        gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in QAD_BEFORE_VERB else 1  # "وكانت حماس قد أطلقت"
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
         agent = self._agent_clause(hit, after, cands) \
             if self.has_agent_clause and (not is_verb or t.passive) and lang == "ar" else []
@@ -547,7 +534,7 @@ class EventBuilder:
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
                 via = "genitive"
-            elif p.w0 == hit.w1 + 1 and prep in ("ل", "by") and t.type not in ("AID", "SUPPORT", "CONCEDE"):
+            elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE"):
                 source = self._chain_forward(p, cands)  # "هجوم لحزب الله", "an attack by Hamas"
                 via = "genitive"
             elif prep == "بين" or prep == "between":
@@ -637,13 +624,13 @@ class EventBuilder:
             source = source + [p for p in target if p not in source]
             target = []
             if len({c for p in source for c in p.countries}) < 2:
-                partner_preps = PHONE_PREPS if t.mode == "phone" else ("مع", "with", "بين", "between")
+                partner_preps = PHONE_PREPS if t.mode == "phone" else PARTNER_PREPS
                 with_ = [p for p in after if p.prep in partner_preps
                          and p not in source and p.w0 - hit.w1 <= 8]
                 for p in with_:
                     source.extend(q for q in self._chain_forward(p, cands) if q not in source)
             if not source:
-                allc = [p for p in cands if p.prep in (None, "بين", "between", "مع", "with")
+                allc = [p for p in cands if (p.prep is None or p.prep in PARTNER_PREPS)
                         and not p.capital_only]
                 if len({c for p in allc for c in p.countries}) >= 2:
                     source = allc
@@ -673,7 +660,7 @@ class EventBuilder:
                 break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if country and mention_prep(m, self.words, self.lang) in ("من", "from"):
+            if country and mention_prep(m, self.words, self.lang) in ORIGIN_PREPS:
                 return Actor(country, entity, m.text, m.start, m.end)
         return None
 
@@ -737,7 +724,7 @@ class EventBuilder:
     def _suffixed(self, hit: TriggerHit) -> bool:
         """Does the trigger's word carry a pronoun suffix beyond its lexicon form ("مصرعهم": their death)?"""
         stem = self.words[hit.w0].norm[len(hit.prefix):]
-        return stem not in _form_keys(hit.trigger) and stem.endswith(("ه", "ها", "هم", "هما", "هن"))
+        return stem not in _form_keys(hit.trigger) and stem.endswith(THIRD_PERSON_SUFFIXES)
 
     def _said_pronoun(self, k: int) -> bool:
         """Does a subject pronoun stand right before word ``k``, after a reporting verb or "that" a few words back:

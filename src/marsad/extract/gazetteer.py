@@ -7,7 +7,7 @@ with "ال"): the proclitics are left out of the span. English acronyms written 
 in capitals. The compiled automaton is cached on disk, keyed by the sha256 of the KB files and this module's
 version, so a process pays the build once per KB version.
 
-Imports: marsad.text, marsad.kb (for NameEntry only). Nothing else of marsad.
+Imports: marsad.text, marsad.kb (NameEntry, and the proclitic table). Nothing else of marsad.
 """
 from __future__ import annotations
 
@@ -20,14 +20,15 @@ from pathlib import Path
 
 import ahocorasick
 
+from ..kb import clitics
 from ..text import NormalizedText
 from ..text.normalize import IdentityOffsets
 
 GAZETTEER_VERSION = "1"
 
-# proclitic sequences allowed before a name inside one written word (normalized forms)
-_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "ولل", "فلل", "وبال"})
-_AL_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"})  # before a name that starts with ال
+# proclitic sequences allowed before a name inside one written word (the rules are in marsad.kb.clitics)
+_PROCLITICS = clitics.name_proclitics()
+_AL_PROCLITICS = clitics.name_proclitics_before_al()  # before a name that starts with ال
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass pays object.__setattr__ per field, and a document has dozens

@@ -15,14 +15,15 @@ of the attacks told earlier in its sentence that have none, or only unnamed gunm
 A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
 قواتها") only carries it and is dropped; a plain statement (010) is dropped from any sentence that holds a typed
 event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
-Imports: marsad.model.
+Imports: marsad.model, marsad.kb (the grammar tables).
 """
 from __future__ import annotations
 
+from ..kb import grammar
 from ..model import UNNAMED_ARMED, Event, implicit_attacker
 
 TELLING = {"asserted", "reported"}  # the same event, told directly or through a source
-HEADLINE_END = (".", "!", "?", "؟", "…", "\"", "»", ":")
+HEADLINE_END = tuple(sorted(grammar.words("headline_end")))  # a sentence ends with one; a headline does not
 
 
 def _codes(actors) -> set[str]:

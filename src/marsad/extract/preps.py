@@ -1,12 +1,14 @@
 """Prepositions: which word governs an actor phrase or a mention ("في طوكيو", "بالرئيس", "against Iran").
 
-Tables are folded with ``marsad.text.normalize_key`` so they compare with normalized words.
-Imports: marsad.text, marsad.extract.words (types only).
+The words are the ``prepositions`` and ``en_articles`` tables of kb/data/grammar.jsonl (normalized, as words are);
+the clitic prepositions come from the proclitic table. Imports: marsad.text, marsad.kb, marsad.extract.words (types
+only).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..kb import clitics, grammar
 from ..text import normalize_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,16 +20,12 @@ def fold(words) -> set[str]:
     return {normalize_key(w) for w in words}
 
 
-PREP_WORDS_RAW = {
-    "ar": {"في", "من", "الى", "إلى", "على", "عن", "مع", "ضد", "بين", "مثل", "لدى", "حول", "نحو", "عبر", "خلال",
-           "بعد", "قبل", "تجاه", "بشان", "لصالح", "عند", "منذ", "حتى", "دون", "وسط", "قرب", "امام", "ازاء"},
-    "en": {"in", "at", "on", "with", "against", "to", "from", "by", "between", "of", "for", "like", "among",
-           "into", "over", "toward", "towards", "about", "near", "after", "before", "during", "through", "than",
-           "as", "despite", "amid", "including", "such"},
-}
-PREFIX_PREPS_RAW = {"ب": "ب", "ل": "ل", "ك": "ك", "لل": "ل", "بال": "ب"}
-PREP_WORDS = {lang: fold(ws) for lang, ws in PREP_WORDS_RAW.items()}
-PREFIX_PREPS = {normalize_key(k): normalize_key(v) for k, v in PREFIX_PREPS_RAW.items()}
+PREP_WORDS = grammar.by_lang("prepositions")
+PREFIX_PREPS = clitics.prefix_prepositions()  # "بال" -> "ب", "لل" -> "ل"
+PREPOSITION_CLITICS = frozenset(clitics.classes()["preposition"])  # ب ك ل
+PARTNER_PREPS = grammar.words("partner_preps")  # "مع X", "بين X و Y": X takes part
+CONJUNCTIONS = "".join(sorted(clitics.conjunctions()))  # و ف, stripped before a clitic preposition
+EN_ARTICLES = grammar.words("en_articles", "en")  # skipped between a preposition and its noun: "against the"
 
 
 def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
@@ -42,7 +40,7 @@ def mention_prep(m, words: list[Word], lang: str) -> str | None:
 
 
 def _clitic_prep(prefix: str) -> str | None:
-    return PREFIX_PREPS.get(prefix.lstrip("وف"))
+    return PREFIX_PREPS.get(prefix.lstrip(CONJUNCTIONS))
 
 
 def _word_prep(words: list[Word], w0: int, lang: str) -> str | None:
@@ -55,7 +53,7 @@ def _word_prep(words: list[Word], w0: int, lang: str) -> str | None:
             return norm[1:]
         if norm in preps:
             return norm
-        if lang == "en" and norm in {"the", "a", "an"}:
+        if lang == "en" and norm in EN_ARTICLES:
             k -= 1
             continue
         break

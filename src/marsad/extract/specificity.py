@@ -5,19 +5,20 @@ entity), "وكان الجيش قد قصف" (pluperfect: an earlier event recalle
 "اتهما بالخطف" (a charge), "جرائم القتل" or a bare "القتل،" (a kind of event) — none is a new event.
 ``background(...)`` returns the reason a trigger is such a mention, or None. The words are data
 (kb/data/scope.jsonl, loaded by ``Lexicon``); this module only knows where to look for them.
-Imports: marsad.extract siblings.
+Imports: marsad.kb (the grammar tables), marsad.extract siblings.
 """
 from __future__ import annotations
 
+from ..kb import clitics, grammar
 from .words import Word
 
 AUX_SPAN = 3  # auxiliaries allowed between a relative pronoun and its verb ("الذي كان قد قتل")
 KANA_SPAN = 8  # words searched back from قد for a form of كان
 REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/after ...
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
-QAD = frozenset({"قد", "had"})
-ARTICLE_STARTS = ("ال", "وال", "بال", "فال", "كال", "لل")
-EN_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+QAD = grammar.words("qad")  # "قد", "had"
+ARTICLE_STARTS = clitics.article_forms()  # "ال", "بال", "لل", ...
+EN_DEFINITE = grammar.words("en_definite", "en")
 EN_RELATIVE_SPAN = 6  # words searched back from an English verb for who/which/"in which"
 
 
@@ -54,7 +55,7 @@ def is_definite(hit, words: list[Word]) -> bool:
     return w0 > 0 and words[w0 - 1].norm in EN_DEFINITE and words[w0 - 1].sentence == words[w0].sentence
 
 
-RIGHT_PREPS = frozenset({"في", "to", "of"})  # between a generic head and its verbal noun: "الحق في", "right to"
+RIGHT_PREPS = grammar.words("right_preps")  # between a generic head and its verbal noun: "الحق في", "right to"
 EN_INFINITIVE = frozenset({"to"})  # between a generic head and an English verb: "the right to protest"
 
 

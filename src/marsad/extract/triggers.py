@@ -3,12 +3,13 @@
 A trigger never starts inside an actor mention; the longest form wins; a trigger whose ``context_any`` words are
 absent from ±8 words, or with an ``exclude_any`` word within ±3, is dropped; a trigger followed by a reflexive
 ("على نفسها", "itself") describes no event between actors and is dropped too.
-Imports: marsad.text, marsad.kb.rules (companion ids), marsad.extract siblings.
+Imports: marsad.text, marsad.kb (companion ids, the grammar tables), marsad.extract siblings.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..kb import clitics, grammar
 from ..kb.rules import is_companion_id
 from ..text import normalize_key
 from .events import MARKS, MEANS, TriggerHit
@@ -16,11 +17,10 @@ from .lexicon import head_words
 from .words import NATIONALITY_SLOT, Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
-VERB_PREFIX_LETTERS = frozenset("وفس")
+VERB_PREFIX_LETTERS = clitics.verb_proclitics()  # و ف س
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
-EN_NOT_BEFORE_VERB = frozenset({"the", "a", "an", "by", "from", "of", "with", "for", "in", "on", "at", "its", "their",
-                                "his", "her", "our", "this", "these", "those", "newly", "recently", "new"})
-REFLEXIVE = {"نفسه", "نفسها", "انفسهم", "أنفسهم", "نفسهما", "itself", "themselves", "himself", "herself"}
+EN_NOT_BEFORE_VERB = grammar.words("not_before_verb", "en")
+REFLEXIVE = grammar.words("reflexive")  # "فجر نفسه", "blew himself up"
 
 
 MEANS_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts told as a means are done ("ردت عبر اغتيال"), not talked of

@@ -4,13 +4,15 @@ The event engine reasons over words (not sub-tokens): each ``Word`` knows its or
 form and the analyses ``bases`` — (proclitics, base, suffix) splits tried against the lexicons. Analyses are memoized
 per normalized form, since news text repeats words constantly.
 
-Imports: marsad.text only.
+``has_verb_form`` matches a word against a table of bare verbs on these analyses, so every proclitic a verb takes
+works ("فأعلنت" as "وأعلنت"). Imports: marsad.text, marsad.kb (the proclitic table).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
+from ..kb import clitics
 from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize
 
 # clause separators (normalized); ":" separates a headline's parts
@@ -18,6 +20,8 @@ CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\"", "-", "—", "–"})
 # a lexicon form's slot for one nationality adjective ("use of <nationality> nuclear weapons"): the pipeline adds it
 # to the forms of a word that is a whole nisba/demonym mention ("American"), so one form covers every country
 NATIONALITY_SLOT = "<nationality>"
+CONJUNCTIONS = "".join(sorted(clitics.conjunctions()))  # و ف
+VERB_PROCLITICS = clitics.verb_proclitics()  # و ف س: all a verb takes
 
 
 @dataclass(slots=True)
@@ -74,11 +78,21 @@ def analyses(norm: str, lang: str) -> tuple:
         if suffix and stem.endswith("ت") and len(stem) >= 4 and (prefix, stem[:-1] + "ه", suffix) not in seen:
             seen.add((prefix, stem[:-1] + "ه", suffix))  # "زيارته" -> زيارة + ه: the ta marbuta comes back
             out.append((prefix, stem[:-1] + "ه", suffix))
-    if len(norm) >= 3 and norm[0] in "وف" and not any(p == norm[0] for p, _b, _s in out):
+    if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
         out.append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
         out.append(("", norm, ""))
     return tuple(out)
+
+
+def has_verb_form(word: Word, verbs: frozenset[str]) -> bool:
+    """Is ``word`` one of ``verbs`` (bare forms), alone or after the proclitics a verb takes (و ف س): "وأعلنت" and
+    "فأعلنت" are أعلنت, "بنسب" (by ratios) is not نسب. Read from the word's analyses (no pronoun suffix)."""
+    if word.norm in verbs:
+        return True
+    if word.forms.isdisjoint(verbs):
+        return False
+    return any(not suffix and base in verbs and set(prefix) <= VERB_PROCLITICS for prefix, base, suffix in word.bases)
 
 
 @lru_cache(maxsize=200_000)

@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from . import clitics
 from ._normalize import normalize_key
 from .loader import KnowledgeBase
 from .records import NameEntry, RoleSpell
 
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_PROCLITICS = clitics.single_proclitics()  # و ف ب ك ل
 
 
 @dataclass(frozen=True, slots=True)

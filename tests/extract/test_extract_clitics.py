@@ -1,0 +1,42 @@
+"""Verb tables match on analysed forms: every proclitic a verb takes works, none a noun takes does.
+
+Sentences written for the project. ``announce_verbs`` and ``agent_clause`` (kb/data/grammar.jsonl) list bare verbs;
+``words.has_verb_form`` reads "فقررت" as ف + قررت just as "وقررت" is و + قررت.
+"""
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.events import AGENT_CLAUSE, ANNOUNCE_VERBS
+from marsad.extract.words import has_verb_form, segment
+
+from ._coding import codes, events_of
+
+
+@pytest.mark.parametrize("conj", ["و", "ف", ""])
+def test_an_announcing_verb_makes_the_decision_its_own_with_any_conjunction(conj):
+    text = f"{conj}قررت الحكومة المغربية اليوم، بعد اجتماع طويل، تجميد المساعدات للمنظمة."
+    evs = events_of(text, "SANCTION")
+    assert evs and codes(evs[0].source) == ["MARGOV"], conj
+
+
+@pytest.mark.parametrize("conj", ["و", "ف"])
+def test_a_claim_clause_names_the_attacker_with_any_conjunction(conj):
+    text = f"وقع انفجار في السوق، ثم وقع هجوم انتحاري {conj}تبناه تنظيم داعش."
+    evs = events_of(text, "ASSAULT")
+    assert evs and codes(evs[0].source) == ["IMGREBISI"], conj
+
+
+@pytest.mark.parametrize("word, table, expected", [
+    ("أعلنت", ANNOUNCE_VERBS, True),
+    ("فأعلنت", ANNOUNCE_VERBS, True),
+    ("وقرر", ANNOUNCE_VERBS, True),
+    ("ونسب", AGENT_CLAUSE, True),
+    ("فنسبت", AGENT_CLAUSE, True),
+    ("بنسب", AGENT_CLAUSE, False),  # "by ratios": ب is a noun's clitic, not a verb's
+    ("نسبته", AGENT_CLAUSE, False),  # a pronoun suffix is another word ("its ratio")
+    ("إعلان", ANNOUNCE_VERBS, False),
+])
+def test_has_verb_form(word, table, expected):
+    words, _ = segment(word, "ar")
+    assert has_verb_form(words[0], table) is expected
