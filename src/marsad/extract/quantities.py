@@ -1,7 +1,8 @@
 """Quantities: numbers from the text layer plus what they count (units lexicon) and whose they are.
 
 "ما يقرب من 54 ألف جندي أمريكي" -> troops 54000 approx, actor USA; "2% من ناتجها المحلي الإجمالي" -> percent 2 of
-GDP; "2.5 مليار دولار" -> money 2.5e9 USD. Years ("عام 2027") are times, not quantities.
+GDP; "2.5 مليار دولار" -> money 2.5e9 USD. What a percentage is of comes from the units of kind "of" (units.jsonl: GDP,
+budget). Years ("عام 2027") are times, not quantities.
 Imports: marsad.model, marsad.text, marsad.extract siblings.
 """
 from __future__ import annotations
@@ -13,8 +14,7 @@ from ..text import find_numbers
 from .mentions import Mention
 from .words import Word
 
-GDP_FORMS = {"الناتج المحلي الاجمالي": "GDP", "ناتجها المحلي الاجمالي": "GDP", "ناتجه المحلي الاجمالي": "GDP",
-             "الناتج المحلي": "GDP", "gross domestic product": "GDP", "gdp": "GDP"}
+OF_SPAN = 5  # words after a percentage in which what it is of is named ("2% من ناتجها المحلي", "30% of its budget")
 
 
 def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[Mention], kb, lexicon,
@@ -52,11 +52,7 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
                     k = k2 + m[2]
                     break
         else:
-            tail = " ".join(w.norm for w in words[k:k + 5])
-            for form, label in GDP_FORMS.items():
-                if form in tail:
-                    of = label
-                    break
+            of = _base_of(words, k, lexicon, units, words[wi].sentence)
         # whose: a nisba / country right after the unit noun
         for at in range(bisect.bisect_left(mention_w0, k_first), len(mentions)):  # the mentions from word k_first on
             mn = mentions[at]
@@ -77,3 +73,14 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
                      high)
         out.append((wi, q))
     return out
+
+
+def _base_of(words: list[Word], k: int, lexicon, units, sentence: int) -> str | None:
+    """The unit of the first "of" unit (GDP, budget) among the OF_SPAN words from word ``k`` in the sentence."""
+    for j in range(k, min(k + OF_SPAN, len(words))):
+        if words[j].sentence != sentence:
+            break
+        for pat, _prefix, _n in lexicon.matches(units, words, j):
+            if pat.item.kind == "of":
+                return pat.item.unit
+    return None
