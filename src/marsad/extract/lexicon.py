@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..errors import KBError
+from ..kb.lexicon_files import SCOPE_REASONS
 from ..kb.rules import load_rules
 from ..text import normalize_key
 
@@ -214,9 +215,6 @@ class Lexicon:
                 memo.clear()
             memo[key] = hit
         return hit
-
-
-SCOPE_REASONS = ("relative", "auxiliary", "pluperfect", "reporting", "reference", "charge", "generic_head")
 
 
 def load_scope(path: Path) -> dict[str, dict[str, frozenset[str]]]:

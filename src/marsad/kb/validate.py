@@ -8,7 +8,9 @@
     without context (mark all but at most one as ambiguous / needs context);
   * two people holding one single-holder post for one country (or organization) over overlapping periods
     (end of one == start of the next is allowed: same-day handovers; an unknown start counts as "always");
-  * a country's capital and the place's capital_of that do not point at each other.
+  * a country's capital and the place's capital_of that do not point at each other;
+  * a word or rule file the engine reads that breaks its schema (grammar.jsonl, anaphora, contexts, common_words,
+    scope, cameo, triggers, modality, units: ``marsad.kb.lexicon_files``), checked even when the entities fail.
 Warnings: ambiguity lists naming forms the record does not have, sector codes outside the CAMEO/PLOVER list,
 unknown fields (usually typos), organization codes that start with neither their country nor IGO/NGO/...
 Imports ``marsad.errors``, ``marsad.kb`` and ``marsad.text``.
@@ -23,6 +25,7 @@ from pathlib import Path
 from ..errors import KBError
 from ._normalize import normalize_key
 from .coding_rules import FILE as CODING_RULES, read_rules, rule_problems
+from .lexicon_files import lexicon_problems
 from .loader import DATA_DIR, KnowledgeBase, build_kb
 from .manifest import stale_files
 from .schema import FILES, OPTIONAL, REQUIRED, SPELL, SPELL_OPTIONAL
@@ -74,6 +77,8 @@ def validate(data_dir: Path | str | None = None) -> Report:
     """Check the KB in ``data_dir`` (default: the shipped one) and return every problem found (never raises)."""
     path = DATA_DIR if data_dir is None else Path(data_dir).resolve()
     report = Report(path)
+    report.problems += [Problem("error", file, line, message)
+                        for file, line, message in lexicon_problems(path, path.resolve() == DATA_DIR.resolve())]
     try:
         kb = build_kb(path)
     except KBError as exc:
@@ -97,7 +102,10 @@ def validate(data_dir: Path | str | None = None) -> Report:
 
 
 def _check_coding_rules(path: Path, add) -> None:
-    """coding_rules.jsonl: every rule the stages apply, known, complete, with a note (kb/coding_rules.py)."""
+    """coding_rules.jsonl: every rule the stages apply, known, complete, with a note (kb/coding_rules.py). A KB
+    without the coder's files (a people-and-places KB under test) is not checked for them; the shipped one is."""
+    if not (path / CODING_RULES).exists() and path != DATA_DIR.resolve():
+        return
     try:
         records = read_rules(path / CODING_RULES)
     except (KBError, OSError) as exc:
