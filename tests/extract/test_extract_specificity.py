@@ -188,7 +188,7 @@ def test_unnamed_demonstrators_are_civilians_of_the_place():
 
 
 def test_a_plural_verb_is_not_followed_by_its_subject():
-    evs = _events("وأطلقوا قذائفهم باتجاه موقع فلسطيني قرب الحدود.", "ASSAULT")
+    evs = _events("وأطلقوا صواريخهم نحو بلدة فلسطينية على أطراف الضفة.", "ASSAULT")
     assert evs and not any(a.code.startswith("PSE") for a in evs[0].source)
     evs = _events("وأطلق المسلحون النار على دورية للشرطة العراقية.", "ASSAULT")
     assert evs and evs[0].source
@@ -226,7 +226,8 @@ def test_sweet_is_not_torture():
 
 
 def test_a_politician_attacking_a_party_is_criticism_not_assault():
-    evs = marsad.code("شن الرئيس الفلسطيني محمود عباس أعنف هجوم له على حركة حماس.", lang="ar", date=DATE).events
+    evs = marsad.code("شن رئيس الوزراء العراقي هجوما لاذعا على التيار الصدري في خطاب متلفز.", lang="ar",
+                      date=DATE).events
     assert evs and evs[0].type == "ACCUSE" and evs[0].cameo == "111"
     evs = _events("شن الجيش الإسرائيلي هجوما على مواقع لحركة حماس في غزة.", "ASSAULT")
     assert evs and evs[0].cameo.startswith("19")
@@ -281,5 +282,5 @@ def test_storming_is_a_riot_by_demonstrators_and_an_assault_by_troops(text, lang
 
 
 def test_a_verdict_is_not_a_referee():
-    assert _events("تظاهر عشرات النشطاء أمام مقر المحكمة احتجاجا على الحكم.", "PROTEST")
+    assert _events("احتشد عشرات المحامين أمام قصر العدل احتجاجا على الحكم.", "PROTEST")
     assert not _events("وأطلق الحكم صافرة النهاية بعد هجوم متواصل للفريق المضيف في المباراة.", "ASSAULT")
