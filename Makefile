@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test venv deps-test system-deps seed bench clean
+.PHONY: demo test venv deps-test system-deps seed bench rules clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,15 @@ test: deps-test
 
 seed: venv
 	$(PY) $(SHARED)/seed/check_seed.py --cmd "$(BIN)/marsad code --format json {file}"
+
+# after editing tools/rules/*.txt: regenerate the rule files and the case table, refresh the KB manifest, validate
+rules: venv
+	$(BIN)/python tools/rules/gen_cameo.py
+	$(BIN)/python tools/rules/gen_triggers.py
+	$(BIN)/python tools/rules/gen_cues.py
+	$(BIN)/python tools/rules/gen_cases.py
+	$(BIN)/python -m marsad.kb.manifest
+	$(BIN)/marsad kb validate
 
 bench: venv
 	$(BIN)/marsad bench --docs 2000
