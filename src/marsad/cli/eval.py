@@ -100,6 +100,8 @@ def eval_cmd(
                              "defaults to $MARSAD_GSR_DIR or ../shared/data/arabic-event-gsr-dev."),
     real: bool = typer.Option(False, "--real", help="Score the real-text gold (eval/real: real newswire sentences "
                               "and articles, all 16 types; texts read from ../shared/data) instead."),
+    ner: bool = typer.Option(False, "--ner", help="Score the Arabic NER and the KB-only baseline on ANERcorp "
+                             "(../shared/data/anercorp; --split dev by default): entity P/R/F1 per class."),
     newspapers: bool = typer.Option(False, "--newspapers", help="Event rates per newspaper section and on sports "
                                     "pages of the real SaudiNewsNet dev half (../shared/data; all 14,791 articles)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="With --gsr: only the first N sentences per type; "
@@ -145,6 +147,15 @@ def eval_cmd(
                       f"events, {sum(len(d.entities) for d in docs)} mentions: {len(problems)} problems")
         if problems:
             raise typer.Exit(1)
+        return
+    if ner:
+        from ..evaluate.ner import evaluate_ner, render_ner  # noqa: PLC0415
+
+        data = evaluate_ner(split or "dev", gold[0] if gold else None, limit=limit)
+        if not quiet:
+            render_ner(data, console)
+        if json_out:
+            _write_json(data, json_out)
         return
     if newspapers:
         from ..evaluate.newspapers import newspaper_rates, render_newspapers  # noqa: PLC0415
