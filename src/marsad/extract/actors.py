@@ -1,6 +1,6 @@
 """Actor phrases: adjacent mentions that name one actor, coded as CAMEO-style actor codes.
 
-"وزيرا الخارجية الأميركيان أنتوني بلينكن" is one phrase (title + nisba + person) coded from the person's role on
+"وزير الخارجية التركي هاكان فيدان" is one phrase (title + nisba + person) coded from the person's role on
 the document date; "وزير الخارجية الأمريكي" alone is USAGOV (title sectors + nisba country) without a person entry;
 "الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHN, the state. Anaphora ("البلدان", "the two
 countries", "البلاد", "نظيره") point back to countries named earlier in the document.

@@ -1,6 +1,6 @@
 """Quantities: numbers from the text layer plus what they count (units lexicon) and whose they are.
 
-"ما يقرب من 54 ألف جندي أمريكي" -> troops 54000 approx, actor USA; "2% من ناتجها المحلي الإجمالي" -> percent 2 of
+"ما يقرب من 38 ألف جندي بريطاني" -> troops 38000 approx, actor GBR; "3% من ناتجها المحلي الإجمالي" -> percent 3 of
 GDP; "2.5 مليار دولار" -> money 2.5e9 USD. What a percentage is of comes from the units of kind "of" (units.jsonl: GDP,
 budget). Years ("عام 2027") are times, not quantities.
 Imports: marsad.model, marsad.text, marsad.extract siblings.
@@ -14,7 +14,7 @@ from ..text import find_numbers
 from .mentions import Mention
 from .words import Word
 
-OF_SPAN = 5  # words after a percentage in which what it is of is named ("2% من ناتجها المحلي", "30% of its budget")
+OF_SPAN = 5  # words after a percentage in which what it is of is named ("3% من ناتجها المحلي", "30% of its budget")
 
 
 def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[Mention], kb, lexicon,

@@ -17,7 +17,7 @@ from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize
 
 # clause separators (normalized); ":" separates a headline's parts
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\"", "-", "—", "–"})
-# a lexicon form's slot for one nationality adjective ("use of <nationality> nuclear weapons"): the pipeline adds it
+# a lexicon form's slot for one nationality adjective ("use of <nationality> chemical weapons"): the pipeline adds it
 # to the forms of a word that is a whole nisba/demonym mention ("American"), so one form covers every country
 NATIONALITY_SLOT = "<nationality>"
 CONJUNCTIONS = "".join(sorted(clitics.conjunctions()))  # و ف

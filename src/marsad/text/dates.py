@@ -155,7 +155,7 @@ _MASTER = re.compile(
 )
 _KIND_NAMES = tuple(name for name, _ in _PATTERNS)
 # words a time expression may begin with before its trigger word ("صباح يوم الثلاثاء", "منذ ثلاثة أيام", "the end
-# of 2025", "بين يومي 13 و17 ديسمبر", "الحادي والعشرين من يوليو"); others are not tried as starts
+# of 2025", "بين يومي 4 و9 مارس", "الحادي والعشرين من يوليو"); others are not tried as starts
 _START_WORDS = frozenset([
     "يوم", "يومي", "صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عصر", "ظهيره", "شهر", "عام", "العام", "لعام",
     "سنه", "السنه", "لسنه", "منذ", "قبل", "بحلول", "حتي", "بعد", "خلال", "في", "بين", "من", "الي", "نهايه", "اواخر",
