@@ -103,9 +103,10 @@ class Coder:
 
     def code(self, text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
              doc_id: str | None = None, timings: dict | None = None, *, min_confidence: float | None = None,
-             all_candidates: bool = False, explain: bool = False) -> CodedDocument:
+             all_candidates: bool = False, explain: bool = False, ner: bool = False) -> CodedDocument:
         """Code one document. ``min_confidence`` replaces the decision model's threshold; ``all_candidates`` keeps
-        every candidate the rules let through, with its score as confidence; ``explain`` fills ``doc.explain``."""
+        every candidate the rules let through, with its score as confidence; ``explain`` fills ``doc.explain``;
+        ``ner`` also finds names the KB does not know (Arabic; extract/stages/ner.py)."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if len(text) > MAX_CHARS:
@@ -123,7 +124,7 @@ class Coder:
         if lang == "other" or not text.strip():
             return doc
         threshold = 0.0 if all_candidates else min_confidence  # None: the decision model's threshold per type
-        st = DocState(doc, text, lang, day, doc.explain, threshold)
+        st = DocState(doc, text, lang, day, doc.explain, threshold, ner)
         timer = _Timer(timings)
         try:
             with _cyclic_gc_paused():
@@ -137,10 +138,11 @@ class Coder:
 
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
          doc_id: str | None = None, timings: dict | None = None, *, min_confidence: float | None = None,
-         all_candidates: bool = False, explain: bool = False) -> CodedDocument:
+         all_candidates: bool = False, explain: bool = False, ner: bool = False) -> CodedDocument:
     """Code one document. See the output contract in DESIGN.md; ``CodedDocument.to_dict()`` gives it."""
     return Coder.default().code(text, lang=lang, date=date, url=url, doc_id=doc_id, timings=timings,
-                                min_confidence=min_confidence, all_candidates=all_candidates, explain=explain)
+                                min_confidence=min_confidence, all_candidates=all_candidates, explain=explain,
+                                ner=ner)
 
 
 def code_many(items, lang: str | None = None):

@@ -58,6 +58,9 @@ def code_cmd(
     explain: bool = typer.Option(False, "--explain", help="Add an 'explain' list: every candidate trigger, the "
                                  "rule that proposed it, its roles, score, top features, and why it was kept, "
                                  "merged or dropped (table format: printed below the tables)."),
+    ner: bool = typer.Option(False, "--ner", help="Also find names the knowledge base does not know (Arabic, in "
+                             "sentences with a trigger): entities with ids new:<kind>:<name>; a new organization "
+                             "or titled person may become an actor."),
 ) -> None:
     """Code one article: entities, events, quantities and times, every one tied to its characters."""
     from ..pipeline import code
@@ -71,7 +74,7 @@ def code_cmd(
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence {min_confidence} is not between 0 and 1")
     doc = code(text, lang=None if lang == "auto" else lang, date=day, url=url, min_confidence=min_confidence,
-               all_candidates=all_candidates, explain=explain)
+               all_candidates=all_candidates, explain=explain, ner=ner)
     if fmt == "json":
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":

@@ -20,16 +20,19 @@ from .preps import CONJUNCTIONS, PARTNER_PREPS, PREPOSITION_CLITICS, phrase_prep
 
 SECTORS = ACTOR_SECTORS
 ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
-                         "capital", "role"})
-# what may follow what inside one phrase (without a conjunction between them)
+                         "capital", "role", "new_person", "new_organization"})
+# what may follow what inside one phrase (without a conjunction between them); new_*: names the KB does not know
 _ATTACH = {
-    "role": {"nisba", "demonym", "country", "person", "person_short", "organization", "acronym", "role", "capital"},
+    "role": {"nisba", "demonym", "country", "person", "person_short", "organization", "acronym", "role", "capital",
+             "new_person", "new_organization"},
     "person": {"nisba", "demonym"},
     "person_short": {"nisba", "demonym"},
+    "new_person": {"nisba", "demonym"},
     "organization": {"nisba", "demonym", "country"},
+    "new_organization": {"nisba", "demonym", "country"},
     "acronym": {"nisba", "demonym", "country"},
-    "nisba": {"person", "person_short", "role", "nisba"},
-    "demonym": {"person", "person_short", "role", "organization", "acronym"},
+    "nisba": {"person", "person_short", "role", "nisba", "new_person"},
+    "demonym": {"person", "person_short", "role", "organization", "acronym", "new_person", "new_organization"},
     "country": {"role", "person", "person_short", "organization"},  # English "US Secretary of State Blinken"
     "capital": set(),
     "counterpart": {"nisba", "demonym", "country", "person", "person_short"},
@@ -181,6 +184,10 @@ class ActorCoder:
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:
                     sectors = tuple(role.sectors)
+            elif m.kind in ("new_person", "new_organization"):  # a name the KB does not know: coded from its
+                entity = entity or m.target  # title, nisba and head noun only (extract/stages/ner.py)
+                if m.sector and not sectors:
+                    sectors = (m.sector,)
         geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")] if len(ph.mentions) > 1 else []
         if len(geo_only) == len(ph.mentions) and len({m.target for m in geo_only}) > 1:
             # "غارات أمريكية بريطانية", "US-British strikes": one actor per country

@@ -31,6 +31,7 @@ class Mention:
     prefix: str  # proclitics before the name (normalized), e.g. "و" marks coordination
     w0: int = -1  # first and last word index
     w1: int = -1
+    sector: str | None = None  # a new organization's sector from its head noun (extract/stages/ner.py)
 
     @property
     def is_role(self) -> bool:

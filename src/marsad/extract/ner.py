@@ -325,10 +325,11 @@ class NerTagger:
             return self._tagger.tag(feats)
 
     def tag(self, text: str, words: Sequence[Word], mentions: Iterable | None = None,
-            lang: str = "ar") -> list[NerSpan]:
+            lang: str = "ar", only: frozenset[int] | set[int] | None = None) -> list[NerSpan]:
         """Entity spans of a document, in text order. ``words``: ``segment(text, lang)[0]``; ``mentions``: the
-        document's resolved gazetteer mentions (None: looked up with the default coder)."""
-        if lang != "ar" or not words:
+        document's resolved gazetteer mentions (None: looked up with the default coder); ``only``: the indexes of
+        the sentences to tag (None: all)."""
+        if lang != "ar" or not words or (only is not None and not only):
             return []
         if mentions is None:
             mentions = default_mentions(text, lang)
@@ -336,7 +337,7 @@ class NerTagger:
         out: list[NerSpan] = []
         i = 0
         for sent in sentences_of(words):
-            if any(w.kind == "word" for w in sent):
+            if (only is None or sent[0].sentence in only) and any(w.kind == "word" for w in sent):
                 out += spans_from_labels(text, sent, self.labels(sent, gaz[i:i + len(sent)]))
             i += len(sent)
         return out

@@ -2,8 +2,8 @@
 ``DocState`` it ``needs`` and fills the fields it ``provides`` (as spaCy components and stanza processors declare
 theirs); ``check_order`` proves at import time that every field a stage needs was provided before it.
 
-    mentions -> segment -> places -> heads -> anaphora -> actors -> times -> quantities -> triggers -> candidates
-    -> attach_quantities -> localize -> decide -> merge -> entities
+    mentions -> segment -> places -> heads -> triggers -> ner -> anaphora -> actors -> times -> quantities
+    -> candidates -> attach_quantities -> localize -> decide -> merge -> entities
 
 Every candidate a stage drops or recodes goes through a named rule (``drop``/``recode`` in ``state``), which
 ``--explain`` records. ``res`` is the ``Resources`` loaded once per process.
@@ -18,6 +18,7 @@ from .entities import link_entities
 from .localize import localize_actors
 from .mentions import find_mentions
 from .merge import merge_tellings
+from .ner import find_new_entities
 from .places import place_mentions
 from .quantities import attach_quantities, find_quantities
 from .segment import segment_words
@@ -25,8 +26,8 @@ from .state import INPUTS, DocState, Resources, check_order, stage
 from .times import find_time_expressions
 from .triggers import find_trigger_hits
 
-STAGES = (find_mentions, segment_words, place_mentions, find_heads, find_anaphors, code_actors,
-          find_time_expressions, find_quantities, find_trigger_hits, build_candidates, attach_quantities,
+STAGES = (find_mentions, segment_words, place_mentions, find_heads, find_trigger_hits, find_new_entities,
+          find_anaphors, code_actors, find_time_expressions, find_quantities, build_candidates, attach_quantities,
           localize_actors, decide_events, merge_tellings, link_entities)
 check_order(STAGES, INPUTS)
 

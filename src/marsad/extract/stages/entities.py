@@ -1,10 +1,12 @@
 """Stage: one entity per KB record mentioned (a person with the role they held on the document's date); anaphora
-resolved to a country count as its mentions."""
+resolved to a country count as its mentions; a name the KB does not know (``code(..., ner=True)``) is an entity with
+the id ``new:<kind>:<normalized name>``, its sector from its head noun when it has one."""
 from __future__ import annotations
 
 from ...model import Entity, Span
 from ..actors import spell_code
 from ..mentions import Mention
+from .ner import ENTITY_KINDS as NEW_ENTITY_KINDS
 from .state import DocState, Resources, stage
 
 
@@ -17,6 +19,12 @@ def link_entities(res: Resources, st: DocState) -> None:
             continue
         rec = kb.entities.get(m.target)
         if rec is None:
+            if m.kind in NEW_ENTITY_KINDS:  # a name the KB does not know (extract/stages/ner.py)
+                ent = out.get(m.target)
+                if ent is None:
+                    ent = out[m.target] = Entity(m.target, NEW_ENTITY_KINDS[m.kind], m.text, m.text,
+                                                 m.sector, None, [m.sector] if m.sector else [], None, None, [])
+                ent.mentions.append(Span(m.start, m.end, m.text))
             continue
         ent = out.get(rec.id)
         if ent is None:

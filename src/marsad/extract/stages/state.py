@@ -12,7 +12,7 @@ from ...model import CodedDocument, Event
 from ..decision import dropped_record
 
 # the fields a DocState has before the first stage runs
-INPUTS = frozenset({"doc", "text", "lang", "day", "trace", "threshold"})
+INPUTS = frozenset({"doc", "text", "lang", "day", "trace", "threshold", "use_ner"})
 
 
 @dataclass(slots=True)
@@ -38,7 +38,9 @@ class DocState:
     day: dt.date | None
     trace: list[dict] | None  # explain records, when asked for
     threshold: float | None  # None: the decision model's threshold per type
-    mentions: list = field(default_factory=list)  # gazetteer mentions (extract.mentions.Mention)
+    use_ner: bool = False  # look for names the KB does not know (extract/stages/ner.py)
+    mentions: list = field(default_factory=list)  # gazetteer mentions (extract.mentions.Mention), then new ones
+    new_mentions: list = field(default_factory=list)  # mentions of names the KB does not know (stages/ner.py)
     words: list = field(default_factory=list)  # extract.words.Word
     sentences: list = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # each word's start offset

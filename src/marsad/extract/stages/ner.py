@@ -1,0 +1,73 @@
+"""Stage (with ``code(..., ner=True)``): names the KB does not know, found by the learned tagger (extract/ner.py) in
+the sentences that hold a trigger candidate, become mentions of new entities: ``new_person``, ``new_organization``
+and ``new_place``, with the id ``new:<kind>:<normalized name>``. The actor coder codes a new person from the title
+and nisba beside it ("المتحدث باسم الجيش X" -> MIL), a new organization from its head noun (grammar table
+``org_head_sectors``: حزب -> PTY, وزارة -> GOV, شركة -> BUS …) and a nisba; a name with neither is no actor (a wrong
+actor is worse than none). A span that overlaps a KB mention is left to the KB."""
+from __future__ import annotations
+
+from functools import cache
+
+from ...kb import grammar
+from ...text import normalize_key
+from ..mentions import Mention
+from ..ner import NerTagger
+from .state import DocState, Resources, stage
+
+NEW_KINDS = {"PERS": "new_person", "ORG": "new_organization", "LOC": "new_place"}
+ENTITY_KINDS = {"new_person": "person", "new_organization": "organization", "new_place": "place"}
+CONJUNCTION_CLITICS = ("و", "ف")  # a name's own first letter is never one of these joined to a longer name word
+
+
+@stage(needs=("text", "lang", "words", "mentions", "hits", "by_sent"), provides=("new_mentions",))
+def find_new_entities(res: Resources, st: DocState) -> None:
+    if not st.use_ner or st.lang != "ar" or not st.hits:
+        return
+    words = st.words
+    only = frozenset(words[h.w0].sentence for h in st.hits)
+    taken = sorted((m.start, m.end) for m in st.mentions)
+    for span in NerTagger.load().tag(st.text, words, st.mentions, st.lang, only=only):
+        kind = NEW_KINDS.get(span.label)
+        if kind is None or _overlaps(taken, span.start, span.end):
+            continue
+        start, prefix = span.start, ""
+        if span.text[:1] in CONJUNCTION_CLITICS and len(span.text.split(" ", 1)[0]) > 4:
+            start, prefix = start + 1, span.text[0]
+        text = st.text[start:span.end]
+        m = Mention(start, span.end, text, kind, f"new:{ENTITY_KINDS[kind]}:{normalize_key(text)}", prefix)
+        m.w0 = _word_at(words, start)
+        m.w1 = _word_at(words, span.end - 1)
+        if kind == "new_organization":
+            m.sector = _head_sector(words[m.w0].forms)
+        index = len(st.mentions)
+        st.mentions.append(m)
+        st.new_mentions.append(m)
+        for k in range(m.w0, m.w1 + 1):
+            words[k].mention = index
+        st.by_sent.setdefault(words[m.w0].sentence, []).append(m)
+
+
+@cache
+def _head_sectors() -> dict[str, str]:
+    """Head noun of an organization's name -> its sector (grammar table org_head_sectors)."""
+    return {w: sector for sector, ws in grammar.keyed("org_head_sectors").items() for w in ws}
+
+
+def _head_sector(forms: frozenset[str]) -> str | None:
+    heads = _head_sectors()
+    return next((heads[f] for f in sorted(forms) if f in heads), None)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _word_at(words, pos: int) -> int:
+    lo, hi = 0, len(words) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if words[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
