@@ -135,6 +135,7 @@ class EventBuilder:
         self.has_agent_clause = not AGENT_CLAUSE.isdisjoint(doc_forms)
         self.has_qama = not QAMA.isdisjoint(doc_forms)
         self.has_impersonal = not IMPERSONAL.isdisjoint(doc_forms)
+        self.has_announce = not ANNOUNCE_VERBS.isdisjoint(doc_forms)  # a verb's bare form is one of its forms
         self.actor_phrases: dict[int, list[Phrase]] = {}  # sentence -> its phrases that code to actors, in order
         for p in phrases:
             if p.actors:
@@ -495,8 +496,8 @@ class EventBuilder:
         if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
             via = "svo" if source else via
-        if not source and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES and not t.passive \
-                and not words[hit.w0].norm.startswith(ARTICLE):
+        if not source and self.has_announce and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES \
+                and not t.passive and not words[hit.w0].norm.startswith(ARTICLE):
             source = self._announcer(hit, cands)  # "أعلنت السلطات … إحباط …، واعتقال 2839 عسكريا"
             via = "svo" if source else via
         if not source and self.has_qama and not is_verb and lang == "ar" and "ب" in hit.prefix:
