@@ -19,6 +19,8 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "optional-roles": frozenset({"types"}),
     "implicit-protesters": frozenset({"type", "role", "code"}),
     "implicit-attackers": frozenset({"type", "role", "code"}),
+    "implicit-military-victims": frozenset({"type", "role", "code", "kinds"}),
+    "implicit-victims": frozenset({"type", "role", "code", "kinds"}),
     "host-is-visited": frozenset({"cameo", "to_cameo", "swap_roles"}),
     "politician-attacks-with-words": frozenset({"armed_sectors", "civilian_sectors"}),
     "state-protest-is-accusation": frozenset({"type", "to_cameo"}),
@@ -39,9 +41,13 @@ class CodingRules:
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.by_name[name]
 
-    def implicit_actors(self) -> dict[str, str]:
-        """Event type -> the source code given when the text names no source."""
-        return {r["type"]: r["code"] for name, r in self.by_name.items() if name.startswith("implicit-")}
+    def implicit_actors(self, role: str = "source") -> dict[str, list[dict[str, Any]]]:
+        """Event type -> the implicit-* rules that give ``role`` when the text names none, in file order."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name, r in self.by_name.items():
+            if name.startswith("implicit-") and r["role"] == role:
+                out.setdefault(r["type"], []).append(r)
+        return out
 
 
 def rule_problems(records: list[dict]) -> list[str]:

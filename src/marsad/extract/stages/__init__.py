@@ -3,7 +3,7 @@
 theirs); ``check_order`` proves at import time that every field a stage needs was provided before it.
 
     mentions -> segment -> places -> heads -> triggers -> ner -> anaphora -> actors -> times -> quantities
-    -> candidates -> attach_quantities -> localize -> decide -> merge -> entities
+    -> candidates -> attach_quantities -> localize -> decide -> merge -> victims -> entities
 
 Every candidate a stage drops or recodes goes through a named rule (``drop``/``recode`` in ``state``), which
 ``--explain`` records. ``res`` is the ``Resources`` loaded once per process.
@@ -25,10 +25,11 @@ from .segment import segment_words
 from .state import INPUTS, DocState, Resources, check_order, stage
 from .times import find_time_expressions
 from .triggers import find_trigger_hits
+from .victims import infer_victims
 
 STAGES = (find_mentions, segment_words, place_mentions, find_heads, find_trigger_hits, find_new_entities,
           find_anaphors, code_actors, find_time_expressions, find_quantities, build_candidates, attach_quantities,
-          localize_actors, decide_events, merge_tellings, link_entities)
+          localize_actors, decide_events, merge_tellings, infer_victims, link_entities)
 check_order(STAGES, INPUTS)
 
 __all__ = ["STAGES", "DocState", "Resources", "check_order", "stage"]

@@ -5,7 +5,7 @@ to, and for which types, sectors and modes, is data (kb/data/coding_rules.jsonl)
     politician-attacks-with-words   "شن الوزير هجوما على الحزب": a civilian source attacks with words (speech_cameo)
     state-protest-is-accusation     "احتجت الحكومة على عبور السفينة": a state's protest is a formal accusation
     promised-retreat-is-concession  "ستسحب الدولة قواتها": a withdrawal announced or promised is a concession
-    implicit-protesters / implicit-attackers   the unnamed actors of a protest / an attack
+    implicit-protesters / implicit-attackers   the unnamed actors of a protest / an attack (victims: stages/victims.py)
 
 Each rule applied is recorded for --explain (``DocState.recodes``).
 """
@@ -25,10 +25,9 @@ def recode(st: DocState, ev: Event, cam, mode: str | None, rule: str) -> None:
 def implicit_source(st: DocState, etype: str | None, hit, rules) -> list[Actor]:
     """The source of a protest or an attack that names none: civilians, or an unidentified armed group, of the place
     (localized later); its span is the trigger's word. Empty for the other types."""
-    code = rules.implicit_actors().get(etype)
-    if code is None:
-        return []
-    return [Actor(code, None, st.text[hit.start:hit.end], hit.start, hit.end)]
+    for rule in rules.implicit_actors("source").get(etype, ()):
+        return [Actor(rule["code"], None, st.text[hit.start:hit.end], hit.start, hit.end)]
+    return []
 
 
 def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, target, modality, casualties: bool):

@@ -1,0 +1,33 @@
+"""An attack that names no target but counts its victims (extract/stages/victims.py, rules implicit-victims and
+implicit-military-victims): civilians or soldiers of the place, or of the country the count names. Sentences
+written for the project."""
+from __future__ import annotations
+
+import marsad
+
+
+def _attacks(text: str) -> list:
+    doc = marsad.code(text, lang="ar", date="2024-05-01", explain=True)
+    return [e for e in doc.events if e.type == "ASSAULT"], doc.explain
+
+
+def test_people_killed_are_civilians_of_the_place():
+    events, trace = _attacks("قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق بمدينة الموصل.")
+    assert events and all([a.code for a in e.target] == ["IRQCVL"] for e in events)
+    assert events[0].target[0].text == "خمسة أشخاص"
+    assert any("implicit-victims" in (r.get("recoded_by") or []) for r in trace)
+
+
+def test_soldiers_of_a_named_country_are_its_military():
+    events, _ = _attacks("قتل ثلاثة جنود أتراك في هجوم على قافلة عسكرية شمال العراق.")
+    assert events and [a.code for a in events[0].target] == ["TURMIL"]
+
+
+def test_a_named_target_is_kept():
+    events, _ = _attacks("قصفت طائرات روسية مستشفى في إدلب مما أسفر عن مقتل ستة أشخاص.")
+    assert [[(a.code, a.text) for a in e.target] for e in events] == [[("SYRHLH", "مستشفى")]]
+
+
+def test_no_victims_without_a_count():
+    events, _ = _attacks("هاجم مسلحون مجهولون حاجزا أمنيا قرب مدينة الرمادي.")
+    assert events and all(e.target == [] for e in events)
