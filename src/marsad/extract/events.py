@@ -290,7 +290,7 @@ class EventBuilder:
         return []
 
     def _owner(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
-        """The owner of the weapon or unit that acts: "أطلقت طائرة بدون طيار تابعة للجيش الأمريكي صواريخ" (called
+        """The owner of the weapon or unit that acts: "أطلقت طائرة مسيرة تابعة للجيش الأمريكي صاروخين" (called
         only in documents with a word of belonging)."""
         words = self.words
         k = next((k for k in range(hit.w1 + 1, min(hit.w1 + 5, len(words) - 1))
@@ -358,7 +358,7 @@ class EventBuilder:
         return prev is None or not (prev.kind == "number" or prev.norm in COUNT_WORDS or _number_word(prev.norm))
 
     def _content_gap(self, a: int, b: int) -> int:
-        """Words strictly between a and b that are not a time or a count: "تظاهر أمس عشرات من أعضاء الحزب" has
+        """Words strictly between a and b that are not a time or a count: "اعتصم مساء الأحد مئات من عمال المصنع" has
         the subject right after the verb."""
         n = 0
         for k in range(a + 1, b):
@@ -374,7 +374,7 @@ class EventBuilder:
         nothing ("قتل بعدما", "قتلوا في هجوم", "قتل.")? Then a patient verb is read as a passive."""
         k = hit.w1 + 1
         words = self.words
-        while k < len(words) and k in self.time_words:  # "اغتالت قبل ظهر أمس ناشطا": the object follows the time
+        while k < len(words) and k in self.time_words:  # "اغتالت صباح أمس ناشطا": the object follows the time
             k += 1
         if k >= len(words) or words[k].sentence != words[hit.w0].sentence:
             return True
@@ -460,7 +460,7 @@ class EventBuilder:
                     k + 1 if lang == "en" and k + 1 < hit.w0 and words[k + 1].norm in EN_PRONOUNS else None)
                 if subject_at is not None and hit.w0 - subject_at <= 2 and not t.passive \
                         and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
-                        and not self._impersonal(hit):  # "إنه نفذ ضربات", not "إنه تم شن ضربة"
+                        and not self._impersonal(hit):  # "بأنه نفذ غارات", not "أنه تم شن غارة"
                     speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل", "said that it would"
         first = bisect.bisect_left(starts, floor)
         cands = sent_phrases[first:]  # the phrases from the floor on; before and after the trigger:
@@ -480,18 +480,18 @@ class EventBuilder:
             if self.has_agent_clause and (not is_verb or t.passive) and lang == "ar" else []
         if speaker:
             source, via = speaker, "speaker"
-        elif agent:  # "هجوم انتحاري شنه المتمردون التاميل", "الهجوم نفذه انتحاري", "نسب إلى X"
+        elif agent:  # "هجوم بسيارة مفخخة شنه مسلحو الحركة", "الهجوم نفذه انتحاري", "نسب إلى X"
             source, via = agent, "by"
-        elif inside:  # the nationality in a trigger's slot owns what is used: "use of American nuclear weapons"
+        elif inside:  # the nationality in a trigger's slot owns what is used: "use of Russian chemical weapons"
             source, via = inside, "genitive"
         elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None and (
-                is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن تل أبيب تفرض حصارا"
+                is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
                             and not self._coordinated(hit))):  # "انتقد X الحكومة الليبية وطالب ب": X demands
             source = self._chain_backward(before[-1], cands)
             via = "svo"
         if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
-            source = self._kana_subject(hit, cands)  # "وكانت كتائب القسام، الجناح العسكري لحماس، قد أطلقت"
+            source = self._kana_subject(hit, cands)  # "وكانت كتائب القسام، ذراع حركة حماس المسلح، قد أطلقت"
             via = "svo" if source else via
         if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
@@ -514,7 +514,7 @@ class EventBuilder:
                         or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)) \
                         or t.passive or (t.patient and self._by_agent(hit, after, cands)):
                     # the subject of a passive is the victim: "تعرض موكب الوزير لهجوم", "قتل شاب برصاص الجيش"
-                    # "أنها استهدفت عناصر طالبان": the pronoun is the subject, what follows the verb its object
+                    # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
                     # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object
@@ -526,7 +526,7 @@ class EventBuilder:
         if not source and not patient and not is_verb and after:
             p = after[0]
             prep = p.prep
-            adjective = p.kinds == ["nisba"]  # "تم شن ضربة جوية أميركية": whose strike, not who is struck
+            adjective = p.kinds == ["nisba"]  # "تم شن غارة جوية أميركية على قرى": whose strike, not who is struck
             if p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
                     and (t.patient or (impersonal and not adjective)):
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
