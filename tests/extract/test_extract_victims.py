@@ -19,8 +19,8 @@ def test_people_killed_are_civilians_of_the_place():
 
 
 def test_soldiers_of_a_named_country_are_its_military():
-    events, _ = _attacks("قتل ثلاثة جنود أتراك في هجوم على قافلة عسكرية شمال العراق.")
-    assert events and [a.code for a in events[0].target] == ["TURMIL"]
+    events, _ = _attacks("قتل أربعة جنود فرنسيين بانفجار لغم أرضي استهدف دوريتهم في شمال مالي.")
+    assert events and [a.code for a in events[0].target] == ["FRAMIL"]
 
 
 def test_a_named_target_is_kept():

@@ -1,7 +1,7 @@
 """Stage: an attack that names no target but counts victims in a sentence that tells it (after merging) hit the
 military of the place when the count is of soldiers, else its civilians (rules implicit-military-victims and
 implicit-victims of kb/data/coding_rules.jsonl; ACLED's "Civilians (country)"). The victims take the country the
-count names ("ثلاثة جنود أتراك"), else the event's place, else the document's home country; the actor's span is the
+count names ("أربعة جنود فرنسيين"), else the event's place, else the document's home country; the actor's span is the
 count. The decision layer never sees these targets: they are inferred after it scored the event."""
 from __future__ import annotations
 
