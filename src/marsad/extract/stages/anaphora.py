@@ -2,8 +2,11 @@
 ("البلدان", "the two countries", "نظيره") with whether they are coordinated to what precedes."""
 from __future__ import annotations
 
+from ...kb import clitics
 from ..events import CONJ
 from .state import DocState, Resources, stage
+
+COORDINATING = clitics.conjunctions()
 
 
 @stage(needs=("words", "lang", "places"), provides=("ana_at", "trigger_at", "cue_at", "doc_forms"))
@@ -28,7 +31,7 @@ def find_anaphors(res: Resources, st: DocState) -> None:
             m = lex.match(ana_index, words, i)
             if m is not None:
                 pat, prefix, length = m
-                coord = prefix.startswith("و") or (i > 0 and words[i - 1].norm in conj)
+                coord = prefix[:1] in COORDINATING or (i > 0 and words[i - 1].norm in conj)
                 anaphors.setdefault(w.sentence, []).append((i, i + length - 1, pat.item.refers, coord, prefix))
                 next_free = i + length
     st.anaphors = anaphors

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ...kb import grammar
+from ...kb import clitics, grammar
 from ...text import normalize_key
 from ..mentions import Mention
 from ..ner import NerTagger
@@ -16,7 +16,7 @@ from .state import DocState, Resources, stage
 
 NEW_KINDS = {"PERS": "new_person", "ORG": "new_organization", "LOC": "new_place"}
 ENTITY_KINDS = {"new_person": "person", "new_organization": "organization", "new_place": "place"}
-CONJUNCTION_CLITICS = ("و", "ف")  # a name's own first letter is never one of these joined to a longer name word
+CONJUNCTION_CLITICS = clitics.conjunctions()  # joined to a longer name word, never the name's own first letter
 
 
 @stage(needs=("text", "lang", "words", "mentions", "hits", "by_sent"), provides=("new_mentions",))

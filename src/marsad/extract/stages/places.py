@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from ...kb import clitics, grammar
 from ...model import Location
 from ..events import LOCATIVE
 from ..mentions import Mention
@@ -14,6 +15,8 @@ GEO_KINDS = frozenset({"place", "capital", "country", "nisba", "region"})  # men
 STATE_KINDS = frozenset({"country", "capital"})  # mentions that name a state (extract/stages/candidates: _state)
 NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
 NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the place it describes
+CONJUNCTIONS = clitics.conjunctions()
+LOCATIVE_CLITICS = grammar.words("locative_clitics", "ar")
 
 
 @stage(needs=("mentions", "words", "starts", "lang"), provides=("by_sent", "places", "geo", "named_states"))
@@ -50,7 +53,8 @@ def place_mentions(res: Resources, st: DocState) -> None:
             if rec.kind == "country" and _after_locative(words, w0, locative_words):
                 places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id)))
             continue
-        if "ب" in m.prefix.lstrip("و") or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words)):
+        if any(c in m.prefix.lstrip("".join(CONJUNCTIONS)) for c in LOCATIVE_CLITICS) \
+                or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words)):
             country = rec.country if rec.kind != "country" else rec.code
             places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
     st.by_sent, st.places, st.geo = by_sent, places, geo
@@ -72,7 +76,7 @@ def country_of_place(rec) -> str | None:
 
 def _locative(norm: str, locative_words) -> bool:
     """Is a word a locative preposition, also with a joined و/ف ("في", "وفي بغداد", "ففي القاهرة")?"""
-    return norm in locative_words or (norm[:1] in ("و", "ف") and norm[1:] in locative_words)
+    return norm in locative_words or (norm[:1] in CONJUNCTIONS and norm[1:] in locative_words)
 
 
 def _after_locative(words: list, w0: int, locative_words) -> bool:
