@@ -58,6 +58,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
     # the background reasons whose words the document has: the others cannot apply (specificity.background)
     scope = {reason: forms for reason, forms in lex.scope.get(st.lang, {}).items() if not forms.isdisjoint(st.doc_forms)}
     time_spans = sorted((tm.start, tm.end) for tm in st.doc_times if tm.start is not None)
+    counted = _counted_sentences(st.quantities, words, rules)
     for hit in st.hits:
         t = hit.trigger
         if time_spans and _inside(time_spans, hit.start, hit.end):
@@ -88,7 +89,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
             recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
-        if nominal and not _anchored(hit, source, target, location, when, st.quantities, words, rules):
+        if nominal and not _anchored(hit, source, target, location, when, counted, words):
             st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
             continue
         why = background(hit, words, scope, nominal)
@@ -111,7 +112,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if not source:
             source = implicit_source(st, t.type, hit, rules)
         etype, mode = (cam.plover_type if t.type is None else t.type), t.mode
-        casualties = _casualties_near(hit, st.quantities, words, rules)
+        casualties = words[hit.w0].sentence in counted
         source, target, cam, etype, mode, applied = apply_recodes(st, res, hit, cam, etype, mode, source, target,
                                                                   modality, casualties)
         obj = companion_object(words, st.sentences, hit, res.context_sets)
@@ -174,14 +175,14 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
 
 
-def _casualties_near(hit, quantities, words, rules) -> bool:
-    """A count of casualties, arrests, people or troops (rule anchor-quantities) in the trigger's sentence."""
+def _counted_sentences(quantities, words, rules) -> frozenset[int]:
+    """The sentences that hold a count of casualties, arrests, people or troops (rule anchor-quantities), found
+    once per document: asking every trigger to scan every quantity was quadratic in a long text."""
     kinds = rules["anchor-quantities"]["kinds"]
-    si = words[hit.w0].sentence
-    return any(words[wi].sentence == si and q.kind in kinds for wi, q in quantities)
+    return frozenset(words[wi].sentence for wi, q in quantities if q.kind in kinds)
 
 
-def _anchored(hit, source, target, location, when, quantities, words, rules) -> bool:
+def _anchored(hit, source, target, location, when, counted: frozenset[int], words) -> bool:
     """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor (for an indefinite noun), a
     place, a time of the sentence (not the document date), or a count of casualties/people/arrests?"""
     # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
@@ -190,7 +191,7 @@ def _anchored(hit, source, target, location, when, quantities, words, rules) -> 
         return True
     if when is not None and when.relation != "document-date":
         return True
-    return _casualties_near(hit, quantities, words, rules)
+    return words[hit.w0].sentence in counted
 
 
 def _instrument_of(prev: Event, prev_hit, hit, words: list, span: int) -> bool:

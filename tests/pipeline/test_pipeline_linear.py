@@ -1,0 +1,52 @@
+"""Coding is linear in the text (issue 21, item 3): doubling the input doubles the work, whatever its shape.
+
+Work is counted, not timed: the number of Python function calls ``marsad.code`` makes (cProfile's count), which
+a quadratic step (every telling compared with every kept one, every trigger scanning every quantity) drives far
+above twice. 20,000 repeats of one sentence took 41 s before; the last test checks the merged event keeps all of
+them, with a generous timeout only as a guard.
+"""
+from __future__ import annotations
+
+import cProfile
+import pstats
+import time
+
+import pytest
+
+import marsad
+
+SHAPES = {
+    # one act told again and again: the evidence check of extract/merge.py compared each with every kept one
+    "repeated sentence": "قصفت الطائرات الإسرائيلية مدينة غزة أمس. ",
+    # a count of victims in every sentence: each trigger scanned every quantity of the document
+    "repeated toll": "وقالت وزارة الصحة إن 5 أشخاص قتلوا في الغارة على رفح. ",
+    "one endless sentence": "التقى وزير الخارجية الأمريكي نظيره الياباني و",
+    "headlines": "قصف إسرائيلي على غزة\n",
+    "english": "Israeli jets struck Gaza on Monday, killing 5 people. ",
+}
+
+
+def _calls(text: str) -> int:
+    prof = cProfile.Profile()
+    prof.enable()
+    marsad.code(text, date="2024-03-05")
+    prof.disable()
+    return pstats.Stats(prof).total_calls
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_doubling_the_input_doubles_the_work(shape: str) -> None:
+    marsad.code("warm up", date="2024-03-05")
+    unit = SHAPES[shape]
+    small, large = _calls(unit * 150), _calls(unit * 300)
+    assert large <= 2.2 * small, f"{shape}: {small} calls for 150 repeats, {large} for 300 (not linear)"
+
+
+def test_twenty_thousand_repeats_are_one_event_with_every_telling() -> None:
+    unit = SHAPES["repeated sentence"]
+    marsad.code(unit, date="2024-03-05")
+    t0 = time.process_time()
+    doc = marsad.code(unit * 20_000, date="2024-03-05")
+    spent = time.process_time() - t0
+    assert [len(e.evidences) for e in doc.events] == [20_000]
+    assert spent < 30, f"{spent:.1f} CPU-s for 20,000 repeats (a guard, not a benchmark: 41 s when quadratic)"
