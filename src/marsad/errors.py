@@ -6,7 +6,8 @@ wording) and a one-line message that says what to do about it::
     MarsadError                      code        exit
     ├── InputError                   E100        2    bad path, binary file, bad encoding, bad option value
     │   ├── BadDateError             E101        2
-    │   └── UnsupportedFormatError   E102        2
+    │   ├── UnsupportedFormatError   E102        2
+    │   └── OutputError              E103        2    an output path refused (the store, exists) or not writable
     ├── KBError                      E200        3    a knowledge-base file fails its schema (file, line, field)
     ├── StoreError                   E300        3    the DuckDB file cannot be opened, migrated or written
     ├── CodingError                  E400        3    the coder failed on one document (doc id carried)
@@ -41,6 +42,10 @@ class BadDateError(InputError):
 
 class UnsupportedFormatError(InputError):
     code = "E102"
+
+
+class OutputError(InputError):
+    code = "E103"
 
 
 class KBError(MarsadError):

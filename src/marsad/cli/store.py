@@ -349,8 +349,9 @@ def export_cmd(
     include_duplicates: bool = typer.Option(False, "--include-duplicates",
                                             help="parquet/csv: also rows of duplicate documents."),
     header: bool = typer.Option(False, "--header", help="gdelt: write a header row (GDELT files have none)."),
+    force: bool = typer.Option(False, "--force", help="Replace existing output files (never the store)."),
 ) -> None:
-    """Export the store for other tools."""
+    """Export the store for other tools: written whole under a temporary name, then renamed (never the store)."""
     from ..export import files, gdelt, plover
     from ..store import Store
     from ..store.queries import MODALITIES
@@ -367,13 +368,14 @@ def export_cmd(
     with Store(db, read_only=True) as store:
         if kind == "gdelt":
             chosen = mods if (mods or all_modalities) else list(gdelt.DEFAULT_MODALITIES)
-            counts = {"events": gdelt.export_gdelt(store, out, modalities=chosen, header=header)}
+            counts = {"events": gdelt.export_gdelt(store, out, modalities=chosen, header=header,
+                                                         force=force)}
         elif kind == "plover":
-            counts = {"events": plover.export_plover(store, out, modalities=mods)}
+            counts = {"events": plover.export_plover(store, out, modalities=mods, force=force)}
         elif kind == "parquet":
-            counts = files.export_parquet(store, out, include_duplicates=include_duplicates)
+            counts = files.export_parquet(store, out, include_duplicates=include_duplicates, force=force)
         else:
-            counts = files.export_csv(store, out, include_duplicates=include_duplicates)
+            counts = files.export_csv(store, out, include_duplicates=include_duplicates, force=force)
     console.print(f"wrote {out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()), markup=False)
 
 
@@ -500,8 +502,11 @@ def plot_dyad_cmd(
     from ..analytics.plot import plot_dyad
     from ..store import Store
 
+    from ..export.output import check_target
+
     if not Path(out).parent.exists():
         raise InputError(f"cannot write {out}: directory {Path(out).parent} does not exist")
+    check_target(out, store_path=db, force=True)  # a chart may replace a chart, never the store
     bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
         series = plot_dyad(store, a, b, out, by=by, level=level, modalities=_mods(modality), min_confidence=bar)

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import InputError
+from .output import Staged, check_target, staged
 from .tables import SCHEMAS, TABLES
 
 BATCH = 50_000
@@ -33,29 +34,42 @@ def _select(table: str, include_duplicates: bool) -> str:
     return f'SELECT {cols} FROM "{table}" t{where} ORDER BY {order}'
 
 
-def _out_dir(out: str | Path) -> Path:
-    path = Path(out)
+def _out_dir(out: str | Path, store, suffix: str, force: bool) -> Path:
+    """The output directory (created), every table file in it checked (``output.check_target``) before any is
+    written: an existing table file is replaced only with ``force``, and never when it is the store."""
+    path = check_target(out, store_path=store.path, force=True)  # not the store, nor its write-ahead log
     if path.exists() and not path.is_dir():
         raise InputError(f"{out} exists and is not a directory: give a directory for the table files")
-    path.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        check_target(path / f"{table}{suffix}", store_path=store.path, force=force)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the directory {out}: {exc.strerror or exc}") from None
     return path
 
 
-def export_parquet(store, out: str | Path, include_duplicates: bool = False) -> dict[str, int]:
-    """Write <out>/<table>.parquet for every table; return rows per table."""
-    path = _out_dir(out)
+def export_parquet(store, out: str | Path, include_duplicates: bool = False, force: bool = False) -> dict[str, int]:
+    """Write <out>/<table>.parquet for every table; return rows per table. All tables are written under temporary
+    names and renamed together at the end: a failure leaves the previous files as they were."""
+    path = _out_dir(out, store, ".parquet", force)
     counts = {}
-    for table in TABLES:
-        schema = SCHEMAS[table]
-        reader = store.con.sql(_select(table, include_duplicates)).to_arrow_reader(BATCH)
-        n = 0
-        with pq.ParquetWriter(path / f"{table}.parquet", schema, compression="zstd") as writer:
-            for batch in reader:
-                t = pa.Table.from_batches([batch]).rename_columns(schema.names).cast(schema)
-                writer.write_table(t)
-                n += t.num_rows
-        counts[table] = n
+    with staged() as files:
+        for table in TABLES:
+            counts[table] = _parquet_table(store, table, files.path(path / f"{table}.parquet"), include_duplicates)
     return counts
+
+
+def _parquet_table(store, table: str, tmp: Path, include_duplicates: bool) -> int:
+    schema = SCHEMAS[table]
+    reader = store.con.sql(_select(table, include_duplicates)).to_arrow_reader(BATCH)
+    n = 0
+    with pq.ParquetWriter(str(tmp), schema, compression="zstd") as writer:
+        for batch in reader:
+            t = pa.Table.from_batches([batch]).rename_columns(schema.names).cast(schema)
+            writer.write_table(t)
+            n += t.num_rows
+    return n
 
 
 def _cell(value: Any) -> Any:
@@ -64,23 +78,29 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def export_csv(store, out: str | Path, include_duplicates: bool = False) -> dict[str, int]:
-    """Write <out>/<table>.csv (UTF-8, header, RFC 4180 quoting) for every table; return rows per table."""
-    path = _out_dir(out)
+def export_csv(store, out: str | Path, include_duplicates: bool = False, force: bool = False) -> dict[str, int]:
+    """Write <out>/<table>.csv (UTF-8, header, RFC 4180 quoting) for every table; return rows per table. Written
+    under temporary names and renamed together at the end, as ``export_parquet``."""
+    path = _out_dir(out, store, ".csv", force)
     counts = {}
-    for table in TABLES:
-        cur = store.con.cursor()
-        cur.execute(_select(table, include_duplicates))
-        n = 0
-        with open(path / f"{table}.csv", "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(SCHEMAS[table].names)
-            while True:
-                rows = cur.fetchmany(BATCH)
-                if not rows:
-                    break
-                writer.writerows([_cell(v) for v in row] for row in rows)
-                n += len(rows)
-        cur.close()
-        counts[table] = n
+    with staged() as files:
+        for table in TABLES:
+            counts[table] = _csv_table(store, table, files, path / f"{table}.csv", include_duplicates)
     return counts
+
+
+def _csv_table(store, table: str, files: Staged, final: Path, include_duplicates: bool) -> int:
+    cur = store.con.cursor()
+    cur.execute(_select(table, include_duplicates))
+    n = 0
+    with open(files.path(final), "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(SCHEMAS[table].names)
+        while True:
+            rows = cur.fetchmany(BATCH)
+            if not rows:
+                break
+            writer.writerows([_cell(v) for v in row] for row in rows)
+            n += len(rows)
+    cur.close()
+    return n

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .fips import ISO3_TO_FIPS
+from .output import check_target, staged
 from .tables import NON_STATE_PREFIXES
 
 COLUMNS: tuple[str, ...] = (
@@ -156,12 +157,14 @@ ORDER BY e.date NULLS LAST, e.event_id
 
 
 def export_gdelt(store, out: str | Path, modalities: Sequence[str] | None = DEFAULT_MODALITIES,
-                 header: bool = False) -> int:
-    """Write the GDELT 2.0 events TSV; return the number of rows. ``header=True`` adds the column names."""
+                 header: bool = False, force: bool = False) -> int:
+    """Write the GDELT 2.0 events TSV; return the number of rows. ``header=True`` adds the column names.
+    The file is written whole or not at all (``output``): an existing one is replaced only with ``force``."""
+    check_target(out, store_path=store.path, force=force)
     cur = store.con.execute(QUERY, [modalities is None, list(modalities or [])])
     names = [d[0] for d in cur.description]
     n = 0
-    with open(out, "w", encoding="utf-8", newline="") as fh:
+    with staged() as files, open(files.path(out), "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
         if header:
             writer.writerow(COLUMNS)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .gdelt import split_actor_code
+from .output import check_target, staged
 
 CODEBOOK = "plover-2.0-draft"
 
@@ -66,13 +67,15 @@ def record_for(r: dict[str, Any], actors: dict[str, list[dict[str, Any]]]) -> di
     }
 
 
-def export_plover(store, out: str | Path, modalities: Sequence[str] | None = None) -> int:
-    """Write PLOVER JSON lines (all modalities unless restricted); return the number of records."""
+def export_plover(store, out: str | Path, modalities: Sequence[str] | None = None, force: bool = False) -> int:
+    """Write PLOVER JSON lines (all modalities unless restricted); return the number of records. The file is
+    written whole or not at all (``output``): an existing one is replaced only with ``force``."""
+    check_target(out, store_path=store.path, force=force)
     cur = store.con.cursor()  # a second cursor: the actor lookups below must not end this result
     cur.execute(QUERY, [modalities is None, list(modalities or [])])
     names = [d[0] for d in cur.description]
     n = 0
-    with open(out, "w", encoding="utf-8") as fh:
+    with staged() as files, open(files.path(out), "w", encoding="utf-8") as fh:
         while True:
             chunk = [dict(zip(names, v)) for v in cur.fetchmany(2000)]
             if not chunk:
