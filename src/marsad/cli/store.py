@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import sys
 from importlib import resources
 from pathlib import Path
@@ -34,6 +35,13 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
+def _finite(value: Any) -> Any:
+    """A float that JSON cannot carry (inf, nan: ``SELECT 1e308 * 10``) becomes null; other values are kept."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def _check_choice(value: str, option: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise InputError(f"{option} {value!r} is not one of {', '.join(choices)}")
@@ -56,7 +64,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
     """Rows as a rich table, a JSON array, or CSV with a header, on stdout."""
     cols = columns or (list(rows[0]) if rows else [])
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
+        rows = [{k: _finite(v) for k, v in r.items()} for r in rows]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1, allow_nan=False) + "\n")
     elif fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
@@ -321,6 +330,8 @@ def query_cmd(
     from ..store import Store
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
+    if limit < 0:
+        raise InputError(f"--limit {limit} must be 0 or more (rows printed)")
     with Store(db, read_only=True) as store:
         store.lock_down()  # read-only refuses writes to the database; this refuses writes (and reads) elsewhere
         try:

@@ -8,6 +8,7 @@ Imports: marsad.model, marsad.text, marsad.extract siblings.
 from __future__ import annotations
 
 import bisect
+import math
 
 from ..model import Quantity
 from ..text import find_numbers
@@ -66,6 +67,8 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
                 break
         if kind == "count" and nm.value < 10 and not nm.approx:
             continue  # "the two countries", "one of the steps": not a quantity anyone counts
+        if not all(map(math.isfinite, (nm.value, getattr(nm, "low", None) or 0.0, getattr(nm, "high", None) or 0.0))):
+            continue  # over 308 digits is no count anyone reports, and infinity is not JSON: refused
         low = getattr(nm, "low", None)
         high = getattr(nm, "high", None)
         # kind, value, unit, approx, start, end, text, of, actor, low, high (positional: keywords cost a dict)
