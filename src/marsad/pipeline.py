@@ -24,6 +24,7 @@ from .extract.triggers import context_sets
 from .kb import load_kb
 from .model import CodedDocument
 from .text import detect_language
+from .text.clean import clean_text
 
 CODER_VERSION = __version__
 MAX_CHARS = 5_000_000
@@ -111,6 +112,8 @@ class Coder:
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if len(text) > MAX_CHARS:
             raise InputError(f"text has {len(text):,} characters; the limit is {MAX_CHARS:,} per document")
+        text = clean_text(text)  # lone surrogates -> U+FFFD, offsets unchanged (text/clean.py)
+        url = clean_text(url) if isinstance(url, str) else url
         day = as_date(date)
         if lang in (None, "", "auto"):
             lang = detect_language(text)

@@ -30,6 +30,7 @@ import pyarrow as pa
 from ..errors import BadDateError
 from ..model import ACTOR_SECTORS, CodedDocument, Entity, Quantity
 from ..pipeline import as_date
+from ..text.clean import clean_text
 
 __all__ = ["DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "SECTOR_CODES", "TABLES", "actor_country", "doc_tables", "merge", "to_arrow"]
 
@@ -45,6 +46,12 @@ class DocMeta:
     lang: str | None = None  # "ar" | "en" | None (detect)
     path: str | None = None  # where it was read: file, file:line, file#record
     ext_id: str | None = None  # the source's own id for the document, if any
+
+    def __post_init__(self) -> None:  # lone surrogates -> U+FFFD, as in the text (marsad.text.clean)
+        for name in ("title", "source", "url", "date", "lang", "path", "ext_id"):
+            value = getattr(self, name)
+            if isinstance(value, str) and value is not (fixed := clean_text(value)):
+                object.__setattr__(self, name, fixed)
 
 
 S, I32, F64 = pa.string(), pa.int32(), pa.float64()
