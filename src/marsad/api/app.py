@@ -10,6 +10,7 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
                                   background (exclude | include | only), min_confidence (0-1); cursor
     GET  /v1/events/{id}          one event with its document text and every span
     GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats      min_confidence (0-1)
+    GET  /v1/entities/unlinked    the most frequent names the KB does not know (limit, min_docs, kind)
     GET  /                        the dashboard (static files, a client of the routes above)
     GET  /docs | /openapi.json    the API reference (rendered locally) and the OpenAPI document
 
@@ -42,6 +43,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
 
+NER_HELP = ("Also find names the knowledge base does not know (Arabic): entities with ids new:<kind>:<name>, "
+            "kind person, organization or place.")
+
+
 class TextIn(BaseModel):
     text: str = Field(..., description="The article text (UTF-8).")
     lang: str | None = Field(None, description="ar, en or auto (default).")
@@ -55,6 +60,7 @@ class CodeRequest(TextIn):
     all_candidates: bool = Field(False, description="Keep every candidate with its decision score (audit).")
     explain: bool = Field(False, description="Add the explain trace: every candidate, its rule, roles, score and "
                           "why it was kept, merged or dropped.")
+    ner: bool = Field(False, description=NER_HELP)
 
 
 class DocumentIn(TextIn):
@@ -64,6 +70,7 @@ class DocumentIn(TextIn):
 
 class DocumentsRequest(BaseModel):
     documents: list[DocumentIn] = Field(..., min_length=1, max_length=1000)
+    ner: bool = Field(False, description=NER_HELP)
 
 
 def _envelope(status: int, code: str, message: str) -> JSONResponse:
@@ -210,7 +217,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         if lang not in (None, "ar", "en"):
             raise InputError(f"lang {req.lang!r} is not one of ar, en, auto")
         return code(req.text, lang=lang, date=req.date, url=req.url, min_confidence=req.min_confidence,
-                    all_candidates=req.all_candidates, explain=req.explain).to_dict()
+                    all_candidates=req.all_candidates, explain=req.explain, ner=req.ner).to_dict()
 
     @app.post("/v1/documents")
     def add_documents(req: DocumentsRequest, request: Request) -> dict[str, Any]:
@@ -227,7 +234,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         items = []
         for d in req.documents:
             lang = None if d.lang in (None, "auto") else d.lang
-            doc = code(d.text, lang=lang, date=d.date, url=d.url)
+            doc = code(d.text, lang=lang, date=d.date, url=d.url, ner=req.ner)
             meta = DocMeta(title=d.title, source=d.source, url=d.url, date=d.date.isoformat() if d.date else None,
                            lang=doc.lang, path=None)
             items.append((doc, meta))
@@ -301,6 +308,19 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language
         (with ``min_confidence`` 0-1, the event counts are over events whose confidence is at least this)."""
         return database.reader().stats(min_confidence=parse_min_confidence(min_confidence))
+
+    @app.get("/v1/entities/unlinked")
+    def unlinked(limit: int = 20, min_docs: int = 1, kind: str | None = None) -> dict[str, Any]:
+        """The most frequent names the KB does not know (stored by an ingest with ``ner``), to add to the KB: per
+        name its id (``new:<kind>:<normalized name>``), the name as most often written, kind (person, organization,
+        place), an organization's sector, documents, mentions, events it is an actor of, first and last date.
+        ``limit`` 1-1000, ``min_docs`` at least 1, ``kind`` one kind only; ``total`` counts the names that pass
+        ``min_docs`` and ``kind``."""
+        if not 1 <= limit <= 1000:
+            raise InputError(f"limit must be between 1 and 1000, not {limit}")
+        reader = database.reader()
+        return {"items": reader.unlinked(limit=limit, min_docs=min_docs, kind=kind),
+                "total": reader.unlinked_count(min_docs=min_docs, kind=kind)}
 
     # ---- dashboard -----------------------------------------------------------------------------------------
     if STATIC.is_dir():

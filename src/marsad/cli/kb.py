@@ -148,3 +148,55 @@ def lookup(name: str = typer.Argument(..., help="a name as it may appear in an a
         for k, v in rows:
             t.add_row(k, v)
         console.print(t)
+
+
+@kb_app.command()
+@handles_errors
+def suggest(db: str = typer.Option(..., "--db", help="DuckDB file of a store ingested with --ner"),
+            min_docs: int = typer.Option(2, "--min-docs", help="only names found in at least this many documents"),
+            limit: Optional[int] = typer.Option(None, "--limit", help="at most this many drafts (most frequent)"),
+            kind: Optional[str] = typer.Option(None, "--kind", help="only person, organization or place"),
+            examples: int = typer.Option(3, "--examples", help="example sentences per draft (doc id, snippet)"),
+            out: Optional[Path] = typer.Option(None, "--out", "-o", help="write the drafts here (default: stdout)"),
+            data_dir: Optional[Path] = DATA_DIR_OPT) -> None:
+    """Draft KB records for the names the KB does not know, most frequent first: one JSON line each, in the schema
+    of people/organizations/places.jsonl, marked "needs_review" with example sentences. Never writes into the KB;
+    names the KB resolves by now are left out."""
+    from ..kb import load_kb
+    from ..kb.loader import DATA_DIR
+    from ..kb.lookup import lookup as run
+    from ..kb.suggest import drafts
+    from ..store import Store
+
+    if not Path(db).is_file():
+        raise InputError(f"--db {db}: no such store; ingest with `marsad ingest PATH --db {db} --ner` first")
+    if min_docs < 1:
+        raise InputError(f"--min-docs must be at least 1, not {min_docs}")
+    if not 0 <= examples <= 20:
+        raise InputError(f"--examples must be between 0 and 20, not {examples}")
+    kb_dir = (_dir(data_dir) or DATA_DIR).resolve()
+    if out is not None:
+        target = out.resolve()
+        if target.is_relative_to(kb_dir) or target.is_relative_to(DATA_DIR.resolve()):
+            raise InputError(f"--out {out} is inside the knowledge base ({kb_dir}): write the drafts elsewhere "
+                             "and review them before adding any")
+        if not target.parent.is_dir():
+            raise InputError(f"cannot write {out}: directory {out.parent} does not exist")
+    with Store(db, read_only=True) as store:
+        rows = store.unlinked(limit=None, min_docs=min_docs, kind=kind)
+        kb = load_kb(_dir(data_dir))
+        unknown = [r for r in rows if not run(kb, r["name"])]  # a name may have been added since the ingest
+        known, rows = len(rows) - len(unknown), unknown
+        if limit is not None:
+            if limit < 1:
+                raise InputError(f"--limit must be at least 1, not {limit}")
+            rows = rows[:limit]
+        details = store.unlinked_details([r["id"] for r in rows], examples=examples)
+    lines = "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in drafts(rows, details))
+    if known:
+        typer.echo(f"left out {known} name(s) the KB resolves now (see `marsad kb lookup NAME`)", err=True)
+    if out is None:
+        typer.echo(lines, nl=False)
+        return
+    out.write_text(lines, encoding="utf-8")
+    typer.echo(f"wrote {out}: {len(rows)} draft(s) to review (needs_review: true); none is in the KB yet", err=True)

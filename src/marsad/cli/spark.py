@@ -31,6 +31,7 @@ def spark_code(
     batch_size: int = typer.Option(500, "--batch-size", help="Documents per Arrow batch sent to a Python worker."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace the tables of an earlier run in --output."),
     conf: list[str] = typer.Option(None, "--conf", help="Extra Spark setting spark.KEY=VALUE (repeatable)."),
+    ner: bool = typer.Option(False, "--ner", help="Also find names the knowledge base does not know (Arabic)."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON instead of a table."),
 ) -> None:
     """Code every document with marsad on Spark and write Parquet tables under OUTPUT (partitioned by date)."""
@@ -40,7 +41,7 @@ def spark_code(
     config = JobConfig(input=input_, output=output, master=master, partitions=partitions, fmt=fmt,
                        fields=parse_fields(field), date=day.isoformat() if day else None,
                        lang=None if lang == "auto" else lang, overwrite=overwrite, batch_size=batch_size,
-                       conf=parse_conf(conf))
+                       conf=parse_conf(conf), ner=ner)
     report = run(config)
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))

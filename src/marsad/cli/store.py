@@ -86,14 +86,15 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str | None = None,
 # -- ingest ---------------------------------------------------------------------------------------------------------
 def _run_ingest(paths: list[str], db: str, *, fmt: str = "auto", workers: int = 1, batch: int = 200,
                 fields: list[str] | None = None, threshold: float = 0.8, restart: bool = False,
-                verbose: bool = False, quiet: bool = False):
+                verbose: bool = False, quiet: bool = False, ner: bool = False):
     from ..ingest import IngestOptions, ingest, parse_fields
     from ..store import Store
 
     from ..ingest.readers import FORMATS, expand
 
     opts = IngestOptions(fmt=fmt, fields=parse_fields(fields), workers=workers, batch=batch,
-                         near_dup_threshold=None if threshold == 0 else threshold, restart=restart).validated()
+                         near_dup_threshold=None if threshold == 0 else threshold, restart=restart,
+                         ner=ner).validated()
     _check_choice(fmt, "--format", FORMATS)
     expand(paths)  # a missing path fails here, before the database is created or a progress bar drawn
     with Store(db) as store:
@@ -161,6 +162,9 @@ def ingest_cmd(
     from_parquet: Optional[str] = typer.Option(None, "--from-parquet",
                                                help="Load the Parquet tables written by `marsad spark code`."),
     restart: bool = typer.Option(False, "--restart", help="Read inputs again even if a checkpoint says done."),
+    ner: bool = typer.Option(False, "--ner", help="Also find names the knowledge base does not know (Arabic; stored "
+                             "as entities new:<kind>:<name>, listed by `marsad stats unlinked`). Documents already "
+                             "stored are not coded again."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per committed batch on stderr."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -177,7 +181,7 @@ def ingest_cmd(
         raise InputError("give at least one PATH to ingest (or - for standard input, or --from-parquet DIR)")
     try:
         report = _run_ingest(list(paths), db, fmt=fmt, workers=workers, batch=batch, fields=field,
-                             threshold=threshold, restart=restart, verbose=verbose, quiet=quiet)
+                             threshold=threshold, restart=restart, verbose=verbose, quiet=quiet, ner=ner)
     except KeyboardInterrupt:  # the library turns Ctrl-C inside a DuckDB statement into this too
         err_console.print("marsad: interrupted; every committed batch is kept: run the same command again to "
                           "resume", markup=False, highlight=False)
@@ -419,6 +423,51 @@ def stats_main(ctx: typer.Context,
     _print_rows(flat, "table", title="store")
     for key in ("by_type", "by_modality", "by_quad_class", "by_lang"):
         _print_rows([{key[3:]: k, "count": v} for k, v in st[key].items()], "table", title=key.replace("_", " "))
+    if st.get("unlinked_names"):  # names the KB does not know (ingest --ner): the few most frequent
+        with Store(db, read_only=True) as store:
+            rows = store.unlinked(limit=UNLINKED_IN_SUMMARY)
+        _print_unlinked(rows, "table", title=f"names the KB does not know: top {len(rows)} of "
+                                             f"{st['unlinked_names']:,} (marsad stats unlinked)")
+
+
+UNLINKED_IN_SUMMARY = 5
+UNLINKED_COLUMNS = ["name", "kind", "sector", "docs", "mentions", "events", "first", "last", "id"]
+
+
+def _print_unlinked(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    """Unlinked names as a table (narrow enough for 80 columns: "org" for organization, no id), JSON or CSV (with
+    the id ``new:<kind>:<normalized name>``)."""
+    if fmt == "table":
+        rows = [{**r, "kind": "org" if r["kind"] == "organization" else r["kind"], "sector": r["sector"] or "-"}
+                for r in rows]
+        _print_rows(rows, "table", title=title, columns=UNLINKED_COLUMNS[:-1],
+                    no_wrap={"kind", "sector", "docs", "mentions", "events", "first", "last"})
+    else:
+        _print_rows(rows, fmt, columns=["id"] + UNLINKED_COLUMNS[:-1])
+
+
+@stats_app.command("unlinked")
+@handles_errors
+def stats_unlinked(
+    db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
+    limit: int = typer.Option(20, "--limit", "-n", help="At most this many names (the most frequent)."),
+    min_docs: int = typer.Option(1, "--min-docs", help="Only names found in at least this many documents."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="person, organization or place."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """The most frequent names the KB does not know (found by `ingest --ner`): documents, mentions, events, first
+    and last date, an organization's sector. `marsad kb suggest` drafts KB records for them."""
+    from ..store import Store
+
+    _check_choice(fmt, "--format", ("table", "json", "csv"))
+    with Store(db, read_only=True) as store:
+        rows = store.unlinked(limit=limit, min_docs=min_docs, kind=kind)
+        total = store.unlinked_count(min_docs=min_docs, kind=kind)
+    if fmt == "table" and not rows:
+        console.print(f"no unlinked names in {db} with these options (`marsad ingest --ner` stores them)",
+                      markup=False)
+        return
+    _print_unlinked(rows, fmt, title=f"names the KB does not know: top {len(rows)} of {total:,}")
 
 
 @stats_app.command("dyads")

@@ -42,6 +42,7 @@ class IngestOptions:
     batch: int = 200
     near_dup_threshold: float | None = DEFAULT_THRESHOLD  # None: exact duplicates only
     restart: bool = False  # read an input set again even if a checkpoint says it is done
+    ner: bool = False  # also find names the KB does not know (``marsad.code(..., ner=True)``)
 
     def validated(self) -> "IngestOptions":
         if not 1 <= self.workers <= 64:
@@ -83,14 +84,16 @@ class IngestReport:
 
 
 # -- coding (runs in worker processes) ----------------------------------------------------------------------------
-def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool) -> list[tuple[int, Prepared | Skipped]]:
-    """Code documents and flatten them for the store; a document the coder fails on becomes a Skipped."""
+def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool,
+               ner: bool = False) -> list[tuple[int, Prepared | Skipped]]:
+    """Code documents and flatten them for the store; a document the coder fails on becomes a Skipped. ``ner``
+    also finds names the KB does not know (stored as entities ``new:<kind>:<name>``)."""
     from ..pipeline import code
 
     out: list[tuple[int, Prepared | Skipped]] = []
     for pos, meta, text in docs:
         try:
-            doc = code(text, lang=meta.lang, date=meta.date, url=meta.url)
+            doc = code(text, lang=meta.lang, date=meta.date, url=meta.url, ner=ner)
         except MarsadError as exc:
             out.append((pos, Skipped(meta.path or "?", f"coding failed: {exc.code} {exc}")))
             continue
@@ -162,7 +165,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             pool = ProcessPoolExecutor(opts.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker)
         pending: deque = deque()
         for end, batch in _batches(stream, start, opts.batch):
-            job = _submit(batch, store, near, pool)
+            job = _submit(batch, store, near, pool, opts.ner)
             pending.append((end, batch, job))
             while pending and (pool is None or len(pending) > 2 * opts.workers):
                 _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
@@ -185,7 +188,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
     return report
 
 
-def _submit(batch: list[tuple[int, Item]], store: Store, near: bool, pool):
+def _submit(batch: list[tuple[int, Item]], store: Store, near: bool, pool, ner: bool = False):
     """Drop documents already stored (no need to code them again), then code the rest (async with a pool)."""
     docs = [(pos, it.meta, it.text) for pos, it in batch if isinstance(it, Doc)]
     ids = [doc_id_of(text) for _, _, text in docs]
@@ -200,8 +203,8 @@ def _submit(batch: list[tuple[int, Item]], store: Store, near: bool, pool):
         seen.add(did)
         todo.append(d)
     if pool is None:
-        return already, code_batch(todo, near)
-    return already, pool.submit(code_batch, todo, near)
+        return already, code_batch(todo, near, ner)
+    return already, pool.submit(code_batch, todo, near, ner)
 
 
 def _finish(entry, store: Store, opts: IngestOptions, fp: str | None, inputs: str, report: IngestReport,

@@ -14,7 +14,8 @@ Output (``CODED_SCHEMA``): one row per input record with one list column per tab
 ``SCHEMAS[table]`` (the same flattening as ``marsad export parquet``: ``doc_tables``). A record that cannot be read
 or coded yields no table rows and one ``errors`` row (``ERRORS_SCHEMA``) - a bad document never stops the job.
 
-Coding is always ``marsad.code(text, lang=, date=, url=, doc_id=None)``; the document id is its content hash.
+Coding is always ``marsad.code(text, lang=, date=, url=, ner=)`` (``ner`` from ``CoderOptions``); the document id
+is its content hash.
 The knowledge base is loaded once per Python process (``ensure_loaded``; Spark reuses its Python workers).
 Imports ``marsad.pipeline``, ``marsad.errors``, ``marsad.export.tables`` and pyarrow; never pyspark.
 """
@@ -76,6 +77,7 @@ class CoderOptions:
     keys: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYS))
     default_date: str | None = None  # for records that carry no date
     default_lang: str | None = None  # None / "auto": detect per document
+    ner: bool = False  # also find names the KB does not know (``marsad.code(..., ner=True)``)
 
 
 def field_map(overrides: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
@@ -228,7 +230,7 @@ def code_record(row: dict[str, Any], options: CoderOptions) -> dict[str, list[di
         date = fields["date"] or options.default_date
         lang = fields["lang"] or options.default_lang
         try:
-            doc = code(text, lang=lang, date=date, url=fields["url"])
+            doc = code(text, lang=lang, date=date, url=fields["url"], ner=options.ner)
         except MarsadError as exc:
             raise _Bad("code", exc.code, str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - a coder bug on one document is recorded, the job goes on

@@ -65,6 +65,7 @@ class JobConfig:
     batch_size: int = 500  # documents per Arrow batch handed to a Python worker
     max_records_per_file: int = 1_000_000
     conf: dict[str, str] = field(default_factory=dict)  # extra Spark settings (--conf k=v)
+    ner: bool = False  # also find names the KB does not know (marsad.code(..., ner=True))
 
 
 @dataclass
@@ -124,7 +125,7 @@ def _validate(config: JobConfig) -> CoderOptions:
     if os.path.abspath(local_path(config.input)).rstrip("/") == os.path.abspath(local_path(config.output)).rstrip("/"):
         raise InputError("--input and --output are the same directory")
     return CoderOptions(keys=field_map(config.fields), default_date=config.date or None,
-                        default_lang=None if config.lang in (None, "auto") else config.lang)
+                        default_lang=None if config.lang in (None, "auto") else config.lang, ner=config.ner)
 
 
 def coded_frame(spark: Any, config: JobConfig, options: CoderOptions) -> Any:
@@ -247,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=500, help="documents per Arrow batch (default 500)")
     p.add_argument("--overwrite", action="store_true", help="replace the tables of an earlier run in --output")
     p.add_argument("--conf", action="append", metavar="spark.KEY=VALUE", help="extra Spark setting")
+    p.add_argument("--ner", action="store_true", help="also find names the knowledge base does not know (Arabic)")
     return p
 
 
@@ -256,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = JobConfig(input=args.input, output=args.output, master=args.master, partitions=args.partitions,
                            fmt=args.fmt, fields=parse_fields(args.field), date=args.date, lang=args.lang,
-                           overwrite=args.overwrite, batch_size=args.batch_size, conf=parse_conf(args.conf))
+                           overwrite=args.overwrite, batch_size=args.batch_size, conf=parse_conf(args.conf),
+                           ner=args.ner)
         report = run(config)
     except MarsadError as exc:
         print(f"marsad: error {exc.code}: {exc}", file=sys.stderr)

@@ -216,6 +216,44 @@ def _period_expr(by: str | None) -> str:
     return f"strftime(date_trunc('{PERIODS[by]}', e.date), '%Y-%m-%d')"
 
 
+ENTITY_KINDS = ("person", "organization", "place")  # kinds of the names the KB does not know
+# Per (unlinked entity, canonical document): its row, how often the document's name and code occur over all the
+# documents (so the name shown is the one most often written), and the events each entity is an actor of.
+_UNLINKED = (
+    "WITH ents AS (SELECT n.* FROM entities n JOIN documents d USING (doc_id) WHERE starts_with(n.entity_id, 'new:') "
+    "AND d.dup_of IS NULL AND d.near_dup_of IS NULL), "
+    "named AS (SELECT *, count(*) OVER (PARTITION BY entity_id, name) AS name_n, "
+    "count(*) OVER (PARTITION BY entity_id, code) AS code_n FROM ents), "
+    "acts AS (SELECT a.entity_id, count(DISTINCT e.event_id) AS events FROM event_actors a JOIN events e "
+    f"USING (event_id) WHERE starts_with(a.entity_id, 'new:') AND {COUNTED} GROUP BY ALL) ")
+
+
+def _unlinked_where(min_docs: int, kind: str | None) -> tuple[str, list[Any]]:
+    if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 1:
+        raise InputError(f"min_docs must be a whole number of at least 1, not {min_docs!r}")
+    where, params = "count(DISTINCT n.doc_id) >= ?", [min_docs]
+    if kind is not None:
+        if kind not in ENTITY_KINDS:
+            raise InputError(f"kind {kind!r} is not one of {', '.join(ENTITY_KINDS)}")
+        where += " AND first(n.kind) = ?"
+        params.append(kind)
+    return where, params
+
+
+_SENTENCE_END = regex.compile(r"[.!?\u061f\u06d4\n]")
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 160) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``, cut to ``reach`` characters on either side."""
+    lo = max(0, start - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    left = ends[-1] if ends else lo
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    right = stop.end() if stop else min(len(text), end + reach)
+    out = " ".join(text[left:right].split())
+    return ("\u2026" if not ends and lo > 0 else "") + out + ("\u2026" if not stop and right < len(text) else "")
+
+
 class Queries:
     """Mixed into ``Store``; needs ``self.con`` (a DuckDB connection)."""
 
@@ -403,6 +441,76 @@ class Queries:
                  for r in self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence)]
         return {"nodes": nodes, "edges": edges}
 
+    # -- names the KB does not know ------------------------------------------------------------------------------
+    def unlinked(self, limit: int | None = 20, min_docs: int = 1, kind: str | None = None) -> list[dict[str, Any]]:
+        """The most frequent names the KB does not know (entities ``new:<kind>:<normalized name>``, found by
+        ``code(..., ner=True)``), over canonical documents (a duplicate counts once): per entity its id, the name
+        as most often written, kind, sector (an organization's, from its head noun; else None), documents,
+        mentions, canonical non-background events it is an actor of, first and last document date. Ordered by
+        documents, mentions, then id; ``min_docs`` drops the rarer ones, ``kind`` keeps one kind."""
+        where, params = _unlinked_where(min_docs, kind)
+        sql = (_UNLINKED + f"SELECT n.entity_id AS id, first(n.name ORDER BY n.name_n DESC, n.name) AS name, "
+               "first(n.kind ORDER BY n.kind) AS kind, first(n.code ORDER BY n.code_n DESC, n.code) AS sector, "
+               "count(DISTINCT n.doc_id) AS docs, sum(n.n_mentions) AS mentions, "
+               "coalesce(first(v.events), 0) AS events, min(n.date) AS first, max(n.date) AS last "
+               f"FROM named n LEFT JOIN acts v USING (entity_id) GROUP BY n.entity_id HAVING {where} "
+               "ORDER BY docs DESC, mentions DESC, id")
+        if limit is not None:
+            if limit < 1:
+                raise InputError(f"limit must be a positive number, not {limit}")
+            sql += " LIMIT ?"
+            params = params + [limit]
+        rows = _rows(self.con.execute(sql, params))
+        for r in rows:
+            r["mentions"] = int(r["mentions"] or 0)
+            for k in ("first", "last"):
+                r[k] = r[k].isoformat() if r[k] else None
+        return rows
+
+    def unlinked_count(self, min_docs: int = 1, kind: str | None = None) -> int:
+        """How many names the KB does not know pass ``min_docs`` and ``kind`` (all of them by default)."""
+        where, params = _unlinked_where(min_docs, kind)
+        return int(self.con.execute(
+            _UNLINKED + f"SELECT count(*) FROM (SELECT n.entity_id FROM named n GROUP BY n.entity_id HAVING {where})",
+            params).fetchone()[0])
+
+    def unlinked_details(self, ids: Sequence[str], examples: int = 3) -> dict[str, dict[str, Any]]:
+        """For ``kb suggest``: per unlinked entity id, every way it is written (``names``: text -> mentions), the
+        actor codes the coder gave it in events (``coded_as``: code -> events, ``countries``: country -> events), the
+        countries of the events located at it (``located_in``), and up to ``examples`` example sentences (doc id,
+        date, the sentence around its first mention in the document), oldest first."""
+        ids = list(ids)
+        out: dict[str, dict[str, Any]] = {i: {"names": {}, "coded_as": {}, "countries": {}, "located_in": {},
+                                              "examples": []} for i in ids}
+        if not ids:
+            return out
+        canon = "d.dup_of IS NULL AND d.near_dup_of IS NULL"
+        pick = "m.entity_id IN (SELECT unnest(?::VARCHAR[]))"
+        for eid, text, n in self.con.execute(
+                f"SELECT m.entity_id, m.text, count(*) FROM mentions m JOIN documents d USING (doc_id) "
+                f"WHERE {pick} AND {canon} GROUP BY ALL ORDER BY 1, 3 DESC, 2", [ids]).fetchall():
+            out[eid]["names"][text] = n
+        for key, col in (("coded_as", "a.code"), ("countries", "a.country")):
+            for eid, value, n in self.con.execute(
+                    f"SELECT a.entity_id, {col}, count(DISTINCT e.event_id) FROM event_actors a JOIN events e "
+                    f"USING (event_id) WHERE a.entity_id IN (SELECT unnest(?::VARCHAR[])) AND {COUNTED} "
+                    f"AND {col} IS NOT NULL GROUP BY ALL ORDER BY 1, 3 DESC, 2", [ids]).fetchall():
+                out[eid][key][value] = n
+        for eid, value, n in self.con.execute(
+                f"SELECT e.location_entity, e.location_country, count(*) FROM events e WHERE "
+                f"e.location_entity IN (SELECT unnest(?::VARCHAR[])) AND {COUNTED} AND e.location_country IS NOT "
+                "NULL GROUP BY ALL ORDER BY 1, 3 DESC, 2", [ids]).fetchall():
+            out[eid]["located_in"][value] = n
+        rows = self.con.execute(
+            f"SELECT m.entity_id, m.doc_id, d.date, d.text, min(m.\"start\"), arg_min(m.\"end\", m.\"start\") "
+            f"FROM mentions m JOIN documents d USING (doc_id) WHERE {pick} AND {canon} "
+            "GROUP BY m.entity_id, m.doc_id, d.date, d.text QUALIFY row_number() OVER (PARTITION BY m.entity_id ORDER BY d.date NULLS LAST, m.doc_id) <= ? "
+            "ORDER BY 1, 3 NULLS LAST, 2", [ids, examples]).fetchall()
+        for eid, doc_id, day, text, start, end in rows:
+            out[eid]["examples"].append({"doc_id": doc_id, "date": day.isoformat() if day else None,
+                                         "text": _sentence_around(text or "", start, end)})
+        return out
+
     def stats(self, min_confidence: float | None = None) -> dict[str, Any]:
         """Counts per table, documents by duplicate status, events by type, modality and QuadClass, date range.
 
@@ -411,7 +519,8 @@ class Queries:
         ``canonical_events``. With ``min_confidence`` every event count (``events``, ``canonical_events``,
         ``background_events``, ``by_type``, ``by_modality``, ``by_quad_class``) is over the events of at least that
         confidence, and the result says ``min_confidence``; documents, entities and the other tables are not
-        events and are counted whole."""
+        events and are counted whole. ``unlinked_names`` counts the distinct names the KB does not know
+        (entities ``new:...``, stored by an ingest with ``ner``; ``unlinked()`` lists them)."""
         bar, bar_params = _confident(min_confidence)
         con = self.con
         one = lambda sql, p=(): con.execute(sql, list(p)).fetchone()  # noqa: E731
@@ -426,6 +535,8 @@ class Queries:
             "background_events": one(f"SELECT count(*) FROM events e WHERE e.canonical AND e.background{bar}",
                                      bar_params)[0],
             "entities": one("SELECT count(*) FROM entities")[0],
+            "unlinked_names": one("SELECT count(DISTINCT entity_id) FROM entities "
+                                  "WHERE starts_with(entity_id, 'new:')")[0],
             "mentions": one("SELECT count(*) FROM mentions")[0],
             "quantities": one("SELECT count(*) FROM quantities")[0],
             "skipped": one("SELECT count(*) FROM skipped")[0],
