@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sys
 import time
 import uuid
 from collections import Counter, deque
@@ -104,16 +105,39 @@ def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool,
     return out
 
 
-def _warm_worker() -> None:
+def _warm_worker(parent: int | None = None) -> None:
     """Load the KB once per worker process (the first ``code`` call does); leave Ctrl-C to the main process, which
-    stops cleanly (the terminal sends SIGINT to the whole process group)."""
+    stops cleanly (the terminal sends SIGINT to the whole process group); die with the ingest process."""
     import signal
 
     from ..pipeline import code
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
 
     code("warm up", lang="en")
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Linux: ask the kernel to kill this worker when the ingest process dies, even by ``kill -9`` (two ~195 MB
+    workers kept running, and with them the resource tracker that waits for their end). A parent already gone
+    before the request (``parent`` no longer ours) ends the worker at once. Elsewhere: nothing to ask."""
+    import signal
+
+    if not sys.platform.startswith("linux") or parent is None:
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 # -- the loop -----------------------------------------------------------------------------------------------------
@@ -162,7 +186,8 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
     pool = None
     try:
         if opts.workers > 1:
-            pool = ProcessPoolExecutor(opts.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker)
+            pool = ProcessPoolExecutor(opts.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker,
+                                       initargs=(os.getpid(),))
         pending: deque = deque()
         for end, batch in _batches(stream, start, opts.batch):
             job = _submit(batch, store, near, pool, opts.ner)
