@@ -19,6 +19,13 @@ const I18N = {
     map_hint: "اضغط نقطة لعرض أحداث ذلك المكان.", loading: "جارٍ التحميل…", reset: "إعادة ضبط",
     m_asserted: "مؤكَّد", m_negated: "منفي", m_intended: "نيّة", m_planned: "مخطَّط", m_hypothetical: "افتراضي",
     m_reported: "منقول", goldstein_one: "غولدستاين", newest: "الأحدث", min_confidence: "الحد الأدنى للثقة",
+    // commands inside Arabic text sit in left-to-right isolates (U+2066 ... U+2069), or "--ner" would read "ner--"
+    tab_unlinked: "أسماء جديدة", unlinked_hint: "أكثر الأسماء تكرارًا مما لا تعرفه قاعدة المعرفة (يحفظها "
+    + "\u2066marsad ingest --ner\u2069). اضغط اسمًا لعرض الأحداث التي يرد فيها؛ \u2066marsad kb suggest\u2069 "
+    + "يكتب لها مسودات سجلات.", name: "الاسم", kind: "النوع",
+    sector: "القطاع", docs: "وثائق", mentions: "إشارات", first: "أول ظهور", last: "آخر ظهور",
+    k_person: "شخص", k_organization: "منظمة", k_place: "مكان", unlinked_of: "من", no_unlinked:
+    "لا أسماء جديدة في هذا المخزن (يحفظها \u2066marsad ingest --ner\u2069)",
   },
   en: {
     title: "marsad", tab_events: "Events", tab_timeline: "Dyad timeline", tab_network: "Actor network",
@@ -36,6 +43,11 @@ const I18N = {
     m_asserted: "asserted", m_negated: "negated", m_intended: "intended", m_planned: "planned",
     m_hypothetical: "hypothetical", m_reported: "reported", goldstein_one: "Goldstein", newest: "newest",
     min_confidence: "Minimum confidence",
+    tab_unlinked: "New names", unlinked_hint: "The most frequent names the knowledge base does not know (ingest "
+    + "with --ner). Press a name to list the events that mention it; marsad kb suggest drafts KB records for them.",
+    name: "Name", kind: "Kind", sector: "Sector", docs: "Documents", mentions: "Mentions", first: "First seen",
+    last: "Last seen", k_person: "person", k_organization: "organization", k_place: "place", unlinked_of: "of",
+    no_unlinked: "No new names in this store (marsad ingest --ner stores them)",
   },
 };
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -50,7 +62,7 @@ const BARS = [["#f-min-confidence", "min_confidence"]];
 // Arabic first; ?lang=en opens the English interface (a link can carry the choice)
 let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "ar";
 let view = "events";
-const state = { items: [], total: null, cursor: null, error: null, event: null, coded: null, codeError: null, codedPick: 0 };
+const state = { items: [], total: null, cursor: null, error: null, event: null, coded: null, codeError: null, codedPick: 0, unlinked: null, unlinkedError: null };
 const $ = (sel) => document.querySelector(sel);
 const t = (key) => (I18N[lang][key] ?? key);
 const modalityLabel = (m) => (m ? t("m_" + m) : "—");
@@ -117,6 +129,7 @@ function applyLang() {
   renderCoded();
   if (view === "timeline") busy("#timeline-svg", drawTimeline);
   if (view === "map") busy("#map-svg", drawMap);
+  if (view === "unlinked") renderUnlinked();
 }
 
 function show(next) {
@@ -126,6 +139,7 @@ function show(next) {
   if (next === "network") busy("#network-svg", drawNetwork);
   if (next === "map") busy("#map-svg", drawMap);
   if (next === "timeline") busy("#timeline-svg", drawTimeline);
+  if (next === "unlinked") busy("#unlinked-table", loadUnlinked);
 }
 
 // ---- events list -------------------------------------------------------------------------------------------------
@@ -504,6 +518,43 @@ async function drawMap() {
   const filtered = [...filterParams().keys()].length > 0;
   $("#map-count").textContent = n + " " + t("located") + " · " + places.size + " " + t("places") + (filtered ? " " + t("filtered") : "")
     + (total > items.length ? " · " + t("newest") + " " + items.length + " / " + total : "");
+}
+
+// ---- names the KB does not know ----------------------------------------------------------------------------------
+// Read again each time the tab opens (documents may have been added). Names are untrusted text: textContent only,
+// each in a <bdi dir="auto"> so an Arabic name keeps its order inside the English page and a Latin one inside the
+// Arabic page; numbers and dates are left-to-right islands.
+const UNLINKED_LIMIT = 100;
+async function loadUnlinked() {
+  const stale = ticket("unlinked");
+  let got = null, error = null;
+  try { got = await api("/v1/entities/unlinked?limit=" + UNLINKED_LIMIT); } catch (err) { error = err.message; }
+  if (stale()) return;
+  state.unlinked = got;
+  state.unlinkedError = error;
+  renderUnlinked();
+}
+
+function renderUnlinked() {
+  const table = $("#unlinked-table");
+  table.replaceChildren();
+  if (state.unlinkedError) { $("#unlinked-count").textContent = state.unlinkedError; return; }
+  if (!state.unlinked) { $("#unlinked-count").textContent = ""; return; }
+  const { items, total } = state.unlinked;
+  $("#unlinked-count").textContent = items.length ? items.length + " " + t("unlinked_of") + " " + total : t("no_unlinked");
+  if (!items.length) return;
+  const num = (v) => el("td", { class: "num", dir: "ltr", text: v == null ? "—" : String(v) });
+  table.append(el("thead", {}, el("tr", {}, ...["name", "kind", "sector", "docs", "mentions", "events", "first", "last"]
+    .map((k) => el("th", { scope: "col", text: t(k) })))));
+  const body = el("tbody");
+  items.forEach((it) => {
+    const name = el("button", { type: "button", class: "unlinked-name", "data-id": it.id }, el("bdi", { dir: "auto", text: it.name }));
+    name.addEventListener("click", () => filterBy("q", it.name));
+    body.append(el("tr", { "data-id": it.id }, el("td", {}, name), el("td", { class: "kind", text: t("k_" + it.kind) }),
+      el("td", { dir: "ltr", text: it.sector || "—" }), num(it.docs), num(it.mentions), num(it.events), num(it.first),
+      num(it.last)));
+  });
+  table.append(body);
 }
 
 // ---- code a text -------------------------------------------------------------------------------------------------
