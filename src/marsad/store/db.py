@@ -118,6 +118,9 @@ class Store(Queries):
                 migrate(self.con)
         except duckdb.Error as exc:
             self.con.close()
+            if read_only:  # nothing is migrated on a read-only open: the catalog itself did not read
+                raise StoreError(f"cannot read {self.path}: {_first_line(exc)}: the file is damaged or not a marsad "
+                                 f"database; restore it from a backup", path=self.path) from None
             raise StoreError(f"cannot migrate {self.path}: {_first_line(exc)}", path=self.path) from None
         except StoreError:
             self.con.close()
