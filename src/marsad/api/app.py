@@ -205,9 +205,10 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     # ---- routes ---------------------------------------------------------------------------------------------
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
-        """Liveness: version, KB version, the database path and whether the write route is on."""
+        """Liveness: version, KB version and whether the write route is on (no file system path: a client has no
+        use for it, an attacker has)."""
         return {"status": "ok", "version": __version__, "kb_version": Coder.default().kb.version,
-                "db": database.path, "writable": database.writable}
+                "writable": database.writable}
 
     @app.post("/v1/code")
     def code_text(req: CodeRequest) -> dict[str, Any]:
@@ -307,7 +308,9 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     def stats(min_confidence: str | None = None) -> dict[str, Any]:
         """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language
         (with ``min_confidence`` 0-1, the event counts are over events whose confidence is at least this)."""
-        return database.reader().stats(min_confidence=parse_min_confidence(min_confidence))
+        st = database.reader().stats(min_confidence=parse_min_confidence(min_confidence))
+        st.pop("db", None)  # the database path stays on the server
+        return st
 
     @app.get("/v1/entities/unlinked")
     def unlinked(limit: int = 20, min_docs: int = 1, kind: str | None = None) -> dict[str, Any]:

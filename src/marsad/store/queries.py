@@ -174,12 +174,17 @@ def _encode_cursor(day: dt.date | None, event_id: str) -> str:
 
 
 def _decode_cursor(cursor: str) -> tuple[dt.date, str]:
+    if len(cursor) > MAX_CURSOR:  # ours are ~70 characters; a nested one made json.loads recurse (RecursionError)
+        raise InputError(f"cursor of {len(cursor):,} characters is not one this server returned")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         day, event_id = json.loads(raw)
         return (dt.date.fromisoformat(day) if day else dt.date.min), str(event_id)
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
-        raise InputError(f"cursor {cursor!r} is not one this server returned") from None
+    except (ValueError, TypeError, RecursionError, binascii.Error, json.JSONDecodeError):
+        raise InputError(f"cursor {cursor[:80]!r} is not one this server returned") from None
+
+
+MAX_CURSOR = 512
 
 
 _EVENT_COLS = ("event_id, doc_id, date, local_id, type, mode, cameo, quad_class, goldstein, modality, "
