@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..kb import clitics, grammar
+from ..kb.coding_rules import load_coding_rules
 from ..model import UNNAMED_ARMED, Actor, Location, Span, TimeRef
 from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
-from .preps import PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
+from .preps import EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
 from .words import Word, has_verb_form
 
 NOT_COOP_TARGET = grammar.words("not_coop_targets")
@@ -78,6 +79,7 @@ PHONE_PREPS = grammar.words("phone_preps")  # "تلقى اتصالا هاتفي�
 GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحزب الله", "an attack by Hamas"
 ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
 THIRD_PERSON_SUFFIXES = tuple(sorted(grammar.words("third_person_enclitics"), key=lambda s: (-len(s), s)))
+OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
@@ -126,6 +128,8 @@ class EventBuilder:
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
+        # trigger's first word -> the target the decision layer scores, where the owner rule replaced it
+        self.scored_targets: dict[int, list[Actor]] = {}
         self.time_words = _covered(words, times)  # word indices inside a time expression
         # the rarer constructions ("تابعة ل", "هجوم شنه", "قامت X ب", "تم اعتقال") are looked for only in documents
         # that have one of their words (``doc_forms``: every form of every word)
@@ -411,6 +415,18 @@ class EventBuilder:
                 return True
         return False
 
+    def _owned_object(self, a: int, b: int) -> bool:
+        """Only a few plain words (the object noun: "مواقع", "مقرات تابعة", "positions of") stand strictly between
+        words a and b, the object noun itself among them (not only an English preposition: "invasion of")."""
+        between = self.words[a + 1:b]
+        if not 0 < len(between) <= OWNER["span"] + (self.lang == "en"):
+            return False
+        if not all(w.kind == "word" and w.mention is None for w in between):
+            return False
+        # an English owner's preposition is a word of its own: the object noun is a word that is neither it nor an
+        # article ("positions of", not "threats of the")
+        return self.lang != "en" or any(w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"] for w in between)
+
     def _has_break(self, a: int, b: int) -> bool:
         """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
         for k in range(a + 1, b):
@@ -593,6 +609,7 @@ class EventBuilder:
                 start_after = p.w1
         if patient:
             target = [p for p in patient if p not in source]
+        owner: Phrase | None = None
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
@@ -611,6 +628,9 @@ class EventBuilder:
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
+            if owner is None and prep in OWNER["preps"][lang] and t.type in OWNER["types"] \
+                    and self._owned_object(start_after, p.w0):
+                owner = p  # "قصفت الطائرات مواقع لجماعة X": X owns what was hit (it wins below)
             if prep is not None:
                 continue
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
@@ -643,6 +663,12 @@ class EventBuilder:
             tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
+        if owner is not None:
+            # the decision layer was trained on the target the rules above choose: it keeps scoring that one
+            self.scored_targets[hit.w0] = tgt_actors
+            tgt_codes = {a.code for a in src_actors}
+            tgt_actors = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in tgt_codes] \
+                or tgt_actors
         if coop and tgt_actors:  # a partner of the source's own country is no target
             src_countries3 = {s.code[:3] for s in src_actors}
             if any(a.code[:3] in src_countries3 for a in tgt_actors):

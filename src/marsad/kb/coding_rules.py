@@ -31,6 +31,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "recalled-background": frozenset({"reasons", "historical_days"}),
     "recent-pluperfect": frozenset({"days"}),
     "background-means": frozenset({"span"}),
+    "owner-of-the-object": frozenset({"types", "preps", "span"}),
 }
 
 
