@@ -31,3 +31,11 @@ def test_a_named_target_is_kept():
 def test_no_victims_without_a_count():
     events, _ = _attacks("هاجم مسلحون مجهولون حاجزا أمنيا قرب مدينة الرمادي.")
     assert events and all(e.target == [] for e in events)
+
+
+def test_a_nationality_after_a_unit_noun_takes_its_sector():
+    """extract/stages/sectors.py: "مقاتلات بريطانية" is the British military, as "British warplanes" is."""
+    events, _ = _attacks("قصفت مقاتلات بريطانية مخازن أسلحة قرب الحدود.")
+    assert [a.code for e in events for a in e.source] == ["GBRMIL"]
+    doc = marsad.code("Israeli drones struck a warehouse near the border on Monday.", lang="en", date="2024-05-01")
+    assert [a.code for e in doc.events for a in e.source] == ["ISRMIL"]
