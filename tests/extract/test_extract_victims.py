@@ -39,3 +39,12 @@ def test_a_nationality_after_a_unit_noun_takes_its_sector():
     assert [a.code for e in events for a in e.source] == ["GBRMIL"]
     doc = marsad.code("Israeli drones struck a warehouse near the border on Monday.", lang="en", date="2024-05-01")
     assert [a.code for e in doc.events for a in e.source] == ["ISRMIL"]
+
+
+def test_the_possessor_of_the_subject_is_the_source():
+    """extract/events.py refinements: "قالت الوزارة إن طائراتها قصفت": the speaker's aircraft struck."""
+    doc = marsad.code("أعلنت وزارة الدفاع البريطانية أن طائراتها قصفت مخزنا للأسلحة قرب الحدود.", lang="ar",
+                      date="2024-05-01", explain=True)
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and [a.code[:3] for a in attacks[0].source] == ["GBR"]
+    assert any("possessor-of-the-subject" in (r.get("recoded_by") or []) for r in doc.explain)

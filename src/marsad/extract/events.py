@@ -78,6 +78,8 @@ COUNT_WORDS = grammar.words("count_words")
 PHONE_PREPS = grammar.words("phone_preps")  # "تلقى اتصالا هاتفيا من X": X is a participant
 GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحزب الله", "an attack by Hamas"
 ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
+THIRD_PERSON_ENCLITICS = grammar.words("third_person_enclitics")
+POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
 THIRD_PERSON_SUFFIXES = tuple(sorted(grammar.words("third_person_enclitics"), key=lambda s: (-len(s), s)))
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
@@ -128,8 +130,11 @@ class EventBuilder:
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
         self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
-        # trigger's first word -> the target the decision layer scores, where the owner rule replaced it
-        self.scored_targets: dict[int, list[Actor]] = {}
+        # trigger's first word -> role -> (actors, rule): what a refinement rule (the owner of the object, the
+        # possessor of the subject) finds. ``build`` returns the roles without them: a refinement never creates a
+        # candidate nor changes what the decision layer scores (it was trained before these rules); the
+        # candidates stage applies them to the event it makes.
+        self.refinements: dict[int, dict[str, tuple[list[Actor], str]]] = {}
         self.time_words = _covered(words, times)  # word indices inside a time expression
         # the rarer constructions ("تابعة ل", "هجوم شنه", "قامت X ب", "تم اعتقال") are looked for only in documents
         # that have one of their words (``doc_forms``: every form of every word)
@@ -465,6 +470,7 @@ class EventBuilder:
         floor = lo
         reported = False
         speaker: list[Phrase] = []
+        possessor: list[Phrase] = []
         k = self._last_complementizer(lo, hit.w0)
         if k is not None:
             cue_at = next((j for j in range(k - 1, max(lo, k - 12) - 1, -1) if self._cue_at(j)), None)
@@ -474,10 +480,17 @@ class EventBuilder:
                 reported = cue.modality  # "نفى X أن ...": everything said inside is denied
                 subject_at = k if words[k].norm in PRONOUN_COMPLEMENTIZERS[lang] else (
                     k + 1 if lang == "en" and k + 1 < hit.w0 and words[k + 1].norm in EN_PRONOUNS else None)
+                # "قالت الوزارة إن طائراتها قصفت": the speaker's aircraft act (a refinement, see ``refinements``)
+                possessed = subject_at is None and lang == "ar" and k + 1 < hit.w0 and _possessed_agent(words[k + 1])
+                if possessed:
+                    subject_at = k + 1
                 if subject_at is not None and hit.w0 - subject_at <= 2 and not t.passive \
                         and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
                         and not self._impersonal(hit):  # "بأنه نفذ غارات", not "أنه تم شن غارة"
-                    speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل", "said that it would"
+                    if possessed:
+                        possessor = self._speaker(cue_at, k, sent_phrases)
+                    else:
+                        speaker = self._speaker(cue_at, k, sent_phrases)  # "قال الجيش إنه قتل", "said that it would"
         first = bisect.bisect_left(starts, floor)
         cands = sent_phrases[first:]  # the phrases from the floor on; before and after the trigger:
         before = [p for p in sent_phrases[first:bisect.bisect_left(starts, hit.w0, first)] if p.w1 < hit.w0]
@@ -663,12 +676,13 @@ class EventBuilder:
             tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
+        if possessor:
+            self.refinements.setdefault(hit.w0, {})["source"] = (_actors(possessor), "possessor-of-the-subject")
         if owner is not None:
-            # the decision layer was trained on the target the rules above choose: it keeps scoring that one
-            self.scored_targets[hit.w0] = tgt_actors
-            tgt_codes = {a.code for a in src_actors}
-            tgt_actors = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in tgt_codes] \
-                or tgt_actors
+            src_codes = {a.code for a in (_actors(possessor) or src_actors)}
+            owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
+            if owned:
+                self.refinements.setdefault(hit.w0, {})["target"] = (owned, "owner-of-the-object")
         if coop and tgt_actors:  # a partner of the source's own country is no target
             src_countries3 = {s.code[:3] for s in src_actors}
             if any(a.code[:3] in src_countries3 for a in tgt_actors):
@@ -878,6 +892,12 @@ def _masculine_verb(norm: str, prefix: str) -> bool:
     if stem[0] == "ي":
         return not stem.endswith(("ان", "ون", "ن"))
     return not stem.endswith(("ت", "ا", "تم"))  # "ا": a dual ("اتهما") or a final alif ("دعا"): undecided
+
+
+def _possessed_agent(w: Word) -> bool:
+    """A noun that acts for its possessor, with a third-person pronoun joined: "طائراتها", "قواته", "مقاتليهم"
+    ("قالت الوزارة إن طائراتها قصفت": the speaker's aircraft)."""
+    return any(s and s in THIRD_PERSON_ENCLITICS and b in POSSESSED_AGENTS for _p, b, s in w.bases)
 
 
 def _plural_verb(norm: str) -> bool:

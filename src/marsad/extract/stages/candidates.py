@@ -79,10 +79,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             st.drop(hit, "weapon-of-attack", "the weapon or toll of the attack before it")
             continue
         source, target, modality, via = builder.build(hit)
-        # the target the rules before owner-of-the-object chose: that rule refines a target, it creates no
-        # candidate (and the decision layer was trained without it; EventBuilder.scored_targets)
-        prior_target = builder.scored_targets.get(hit.w0, target)
-        if not source and not prior_target and t.type not in optional_roles:
+        if not source and not target and t.type not in optional_roles:
             st.drop(hit, "no-roles", "no source and no target")
             continue
         location, when = builder.location(hit), builder.time(hit)
@@ -92,7 +89,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
             recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
-        if nominal and not _anchored(hit, source, prior_target, location, when, counted, words):
+        if nominal and not _anchored(hit, source, target, location, when, counted, words):
             st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
             continue
         why = background(hit, words, scope, nominal)
@@ -122,6 +119,15 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if obj is not None:  # its object is an argument, not an event undone ("lifted … sanctions"), nor one of its
             objects[obj] = (t.type, bool("politician-attacks-with-words" in applied or t.passive))  # own type
             # after a politician's "شن هجوما" (words, not weapons) or a passive "تعرضت القوات لهجوم"
+        scored_source, scored_target = source, target
+        refined = builder.refinements.get(hit.w0)
+        if refined and "host-is-visited" not in applied:  # EventBuilder.refinements
+            for role, (actors, rule) in refined.items():
+                if role == "source":
+                    source = actors
+                else:
+                    target = actors
+                applied = applied + [rule]
         evidence = builder.evidence(hit)
         # fields in order (a class called with keywords first packs them into a dict: four times the cost):
         # id, type, mode, cameo, quad_class, goldstein, source, target, modality, location, time, quantities,
@@ -133,8 +139,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             st.recodes[id(ev)] = applied
         events.append(ev)
         st.candidates.append(scorer.candidate(etype, t.id, t.pos, nominal, is_definite(hit, words), modality, via,
-                                              source, builder.scored_targets.get(hit.w0, target),
-                                              location is not None,
+                                              scored_source, scored_target, location is not None,
                                               when.relation if when else None, casualties, hit.w0, hit.w1, conf,
                                               recalled is not None))
         hits_kept.append(hit)
