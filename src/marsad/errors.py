@@ -7,7 +7,8 @@ wording) and a one-line message that says what to do about it::
     ├── InputError                   E100        2    bad path, binary file, bad encoding, bad option value
     │   ├── BadDateError             E101        2
     │   ├── UnsupportedFormatError   E102        2
-    │   └── OutputError              E103        2    an output path refused (the store, exists) or not writable
+    │   ├── OutputError              E103        2    an output path refused (the store, exists) or not writable
+    │   └── UnknownParameterError    E104        2    a query parameter the API route does not take (HTTP 400)
     ├── KBError                      E200        3    a knowledge-base file fails its schema (file, line, field)
     ├── StoreError                   E300        3    the DuckDB file cannot be opened, migrated or written
     ├── CodingError                  E400        3    the coder failed on one document (doc id carried)
@@ -46,6 +47,12 @@ class UnsupportedFormatError(InputError):
 
 class OutputError(InputError):
     code = "E103"
+
+
+class UnknownParameterError(InputError):
+    """A query parameter the API route does not take: a misspelt filter must not silently return everything."""
+
+    code = "E104"
 
 
 class KBError(MarsadError):

@@ -10,6 +10,7 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
                                   background (exclude | include | only), min_confidence (0-1); cursor
     GET  /v1/events/{id}          one event with its document text and every span
     GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats      min_confidence (0-1)
+    GET  /v1/codes[/{code}]       the legend of sectors and prefixes; one actor code decoded into names
     GET  /v1/entities/unlinked    the most frequent names the KB does not know (limit, min_docs, kind)
     GET  /                        the dashboard (static files, a client of the routes above)
     GET  /docs | /openapi.json    the API reference (rendered locally) and the OpenAPI document
@@ -29,10 +30,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, MarsadError, StoreError, require
+from ..errors import InputError, MarsadError, StoreError, UnknownParameterError, require
 
 fastapi = require("fastapi", "the REST API", "api")
-from fastapi import FastAPI, Request  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+from fastapi import Depends, FastAPI, Query, Request  # noqa: E402
 from fastapi.exceptions import RequestValidationError  # noqa: E402
 from fastapi.responses import FileResponse, JSONResponse  # noqa: E402
 from fastapi.staticfiles import StaticFiles  # noqa: E402
@@ -168,6 +171,51 @@ class _Database:
         return view
 
 
+def _q(text: str, **kw: Any) -> Any:
+    """A query parameter with its description in the OpenAPI document (and so on /docs)."""
+    return Query(description=text, **kw)
+
+
+MIN_CONF = _q("A number from 0 to 1 (0.7, .85): count or list only events whose confidence is at least this. "
+              "Empty or absent: no bar.")
+LEVEL = _q("country: actors by their country (USA); code: by their full actor code (USAGOV).")
+
+
+async def _refuse_unknown_query(request: Request) -> None:
+    """Refuse query parameters the matched route does not declare, naming them and the ones it takes."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not getattr(route, "include_in_schema", True):
+        return  # the dashboard page and the static files take the dashboard's own URL state
+    known = {p.alias for p in dependant.query_params}
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if unknown:
+        names = ", ".join(unknown)
+        takes = ", ".join(sorted(known)) or "none"
+        raise UnknownParameterError(f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names} for "
+                                f"{request.method} {request.url.path}; it takes: {takes}")
+
+
+def _name_actors(item: dict[str, Any]) -> dict[str, Any]:
+    """Add ``name``/``name_ar`` (decoded from the KB, ``marsad.kb.codes``) beside every actor code of an event."""
+    from ..kb.codes import names
+
+    for role in ("source", "target"):
+        for actor in item.get(role) or []:
+            if actor.get("code"):
+                actor["name"], actor["name_ar"] = names(actor["code"])
+    return item
+
+
+def _name_rows(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    from ..kb.codes import names
+
+    for row in rows:
+        if row.get(key):
+            row["name"], row["name_ar"] = names(row[key])
+    return rows
+
+
 def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable)."""
     from .. import __version__
@@ -179,6 +227,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         raise InputError(f"max body must be a positive number of bytes, not {max_body}")
     database = _Database(db, writable=bool(token))
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(_refuse_unknown_query)],
                   description="Offline Arabic-first political event data. Errors use one JSON envelope.")
     app.state.database = database
 
@@ -222,8 +271,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
 
     @app.post("/v1/documents")
     def add_documents(req: DocumentsRequest, request: Request) -> dict[str, Any]:
-        """Code and store up to 1000 documents (idempotent: a document already stored counts as ``already``).
-        Needs ``Authorization: Bearer <MARSAD_TOKEN>``; 503 when the server was started without a token."""
+        """Code and store up to 1000 documents (idempotent: a document already stored counts as already). Needs
+        the header Authorization: Bearer <MARSAD_TOKEN>; 503 when the server was started without a token."""
         if not database.writable:
             return _envelope(503, "E503", "write routes are off: start the server with MARSAD_TOKEN set")
         auth = request.headers.get("authorization", "")
@@ -246,17 +295,28 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 "doc_ids": [doc.doc_id for doc, _m in items]}
 
     @app.get("/v1/events")
-    def events(actor: str | None = None, dyad: str | None = None, type: str | None = None,
-               quad_class: int | None = None, modality: str | None = None, since: dt.date | None = None,
-               until: dt.date | None = None, place: str | None = None, q: str | None = None,
-               limit: int = 50, cursor: str | None = None, undirected: bool = False,
-               background: str = "exclude", min_confidence: str | None = None) -> dict[str, Any]:
-        """One page of stored events, newest first. Filters combine with AND: ``actor`` (code or prefix, e.g. USA
-        or USAGOV), ``dyad`` (SOURCE,TARGET; ``undirected=true`` for both directions), ``type`` (PLOVER),
-        ``quad_class`` (1-4), ``modality``, ``since``/``until`` (document date), ``place`` (location name or ISO3),
-        ``q`` (text inside the evidence), ``background`` (a specific past act the article recalls as context:
-        ``exclude`` by default, ``include`` or ``only``), ``min_confidence`` (0-1: only events whose confidence is
-        at least this). ``limit`` 1-10000; pass ``next_cursor`` back as ``cursor``."""
+    def events(
+            actor: Annotated[str | None, _q("Actor code, its country, or a code prefix: USA, USAGOV, IGOUNO.")] = None,
+            dyad: Annotated[str | None, _q("SOURCE,TARGET, e.g. RUS,UKR (see undirected).")] = None,
+            type: Annotated[str | None, _q("PLOVER event type, e.g. ASSAULT, CONSULT.")] = None,
+            quad_class: Annotated[int | None, _q("1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                                                 "4 material conflict.")] = None,
+            modality: Annotated[str | None, _q("asserted, negated, intended, planned, hypothetical or "
+                                               "reported.")] = None,
+            since: Annotated[dt.date | None, _q("First document date, YYYY-MM-DD, inclusive.")] = None,
+            until: Annotated[dt.date | None, _q("Last document date, YYYY-MM-DD, inclusive.")] = None,
+            place: Annotated[str | None, _q("Location name (Tokyo, case-insensitive) or ISO3 country of the "
+                                            "location (JPN).")] = None,
+            q: Annotated[str | None, _q("Text the evidence sentence contains (case-insensitive, Arabic or "
+                                        "English).")] = None,
+            limit: Annotated[int, _q("Events per page, 1-10000.")] = 50,
+            cursor: Annotated[str | None, _q("The next_cursor of the previous page.")] = None,
+            undirected: Annotated[bool, _q("With dyad: both directions.")] = False,
+            background: Annotated[str, _q("Past acts the article recalls as context: exclude (default), include "
+                                          "or only.")] = "exclude",
+            min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
+        """One page of stored events, newest first; the filters combine with AND. Pass next_cursor back as cursor
+        for the next page."""
         pair = None
         if dyad:
             parts = [p for p in dyad.split(",") if p]
@@ -266,7 +326,10 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         filters = EventFilter(actor=actor, dyad=pair, undirected=undirected, type=type, quad_class=quad_class,
                               modality=modality, since=since, until=until, text=q, place=place,
                               background=background, min_confidence=min_confidence)
-        return database.reader().events(filters, limit=limit, cursor=cursor).to_dict()
+        page = database.reader().events(filters, limit=limit, cursor=cursor).to_dict()
+        for item in page["items"]:
+            _name_actors(item)
+        return page
 
     @app.get("/v1/events/{event_id}")
     def event(event_id: str) -> dict[str, Any]:
@@ -279,46 +342,69 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         for key, doc_key in (("title", "title"), ("url", "url"), ("source_name", "source")):
             if got.get(key) is None:
                 got[key] = doc.get(doc_key)
-        return got
+        return _name_actors(got)
+
+    @app.get("/v1/codes")
+    def codes_legend() -> dict[str, Any]:
+        """The legend of actor codes: every CAMEO sector (GOV, REB...) and international prefix (IGO, UNO; ---
+        for no country named) with its English and Arabic name."""
+        from ..kb.codes import legend
+
+        return legend()
+
+    @app.get("/v1/codes/{code}")
+    def code_name(code: str) -> dict[str, Any]:
+        """One actor code decoded: its parts (country or prefix, sectors, organization), each named in English and
+        Arabic, and a name for the whole (SDNREBRSF -> Rapid Support Forces). 404 when no part is known."""
+        from ..kb.codes import decode
+
+        got = decode(code.upper())
+        if not any(p.name for p in got.parts):
+            raise StarletteHTTPException(404, f"{code!r} is no actor code the KB can read")
+        return got.to_dict()
 
     # The analytics take min_confidence as a string, like /v1/events: a bad value is a 400 with our message.
     @app.get("/v1/actors")
-    def actors(level: str = "country", min_confidence: str | None = None) -> dict[str, Any]:
-        """Actors by number of events (``level`` country or code; ``min_confidence`` 0-1 counts only events whose
-        confidence is at least this)."""
+    def actors(level: Annotated[str, LEVEL] = "country",
+               min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
+        """Actors by number of events, each with its name from the knowledge base."""
         bar = parse_min_confidence(min_confidence)
-        return {"items": database.reader().actors(level=level, min_confidence=bar)}
+        return {"items": _name_rows(database.reader().actors(level=level, min_confidence=bar), "actor")}
 
     @app.get("/v1/dyads")
-    def dyads(by: str = "month", level: str = "country", min_confidence: str | None = None) -> dict[str, Any]:
-        """Per period and directed pair: events, mean Goldstein and QuadClass counts q1-q4 (``by`` day, week,
-        month, year; ``min_confidence`` 0-1 counts only events whose confidence is at least this)."""
+    def dyads(by: Annotated[str, _q("Period: day, week, month, quarter or year.")] = "month",
+              level: Annotated[str, LEVEL] = "country",
+              min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
+        """Per period and directed pair: events, mean Goldstein and QuadClass counts q1-q4."""
         bar = parse_min_confidence(min_confidence)
         return {"items": database.reader().dyads(by=by, level=level, min_confidence=bar)}
 
     @app.get("/v1/network")
-    def network(level: str = "country", min_confidence: str | None = None) -> dict[str, Any]:
-        """The actor network: nodes (actors with event counts) and edges (pairs with weight, mean Goldstein,
-        cooperation and conflict counts); ``min_confidence`` 0-1 counts only events whose confidence is at least
-        this."""
+    def network(level: Annotated[str, LEVEL] = "country",
+                min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
+        """The actor network: nodes (actors with event counts and names) and edges (pairs with weight, mean
+        Goldstein, cooperation and conflict counts)."""
         bar = parse_min_confidence(min_confidence)
-        return database.reader().network(level=level, min_confidence=bar)
+        net = database.reader().network(level=level, min_confidence=bar)
+        _name_rows(net.get("nodes", []), "id")
+        return net
 
     @app.get("/v1/stats")
-    def stats(min_confidence: str | None = None) -> dict[str, Any]:
+    def stats(min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
         """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language
-        (with ``min_confidence`` 0-1, the event counts are over events whose confidence is at least this)."""
+        (with min_confidence, the event counts are over events whose confidence is at least it)."""
         st = database.reader().stats(min_confidence=parse_min_confidence(min_confidence))
         st.pop("db", None)  # the database path stays on the server
         return st
 
     @app.get("/v1/entities/unlinked")
-    def unlinked(limit: int = 20, min_docs: int = 1, kind: str | None = None) -> dict[str, Any]:
-        """The most frequent names the KB does not know (stored by an ingest with ``ner``), to add to the KB: per
-        name its id (``new:<kind>:<normalized name>``), the name as most often written, kind (person, organization,
-        place), an organization's sector, documents, mentions, events it is an actor of, first and last date.
-        ``limit`` 1-1000, ``min_docs`` at least 1, ``kind`` one kind only; ``total`` counts the names that pass
-        ``min_docs`` and ``kind``."""
+    def unlinked(limit: Annotated[int, _q("Names to return, 1-1000.")] = 20,
+                 min_docs: Annotated[int, _q("Only names found in at least this many documents.")] = 1,
+                 kind: Annotated[str | None, _q("person, organization or place only.")] = None) -> dict[str, Any]:
+        """The most frequent names the KB does not know (stored by an ingest with ner), to add to the KB: per
+        name its id (new:<kind>:<normalized name>), the name as most often written, kind (person, organization,
+        place), an organization's sector, documents, mentions, events it is an actor of, first and last date;
+        total counts the names that pass min_docs and kind."""
         if not 1 <= limit <= 1000:
             raise InputError(f"limit must be between 1 and 1000, not {limit}")
         reader = database.reader()

@@ -95,12 +95,15 @@ def stats(data_dir: Optional[Path] = DATA_DIR_OPT,
 
 @kb_app.command()
 @handles_errors
-def lookup(name: str = typer.Argument(..., help="a name as it may appear in an article"),
+def lookup(name: str = typer.Argument(..., help="a name as it may appear in an article, or an actor code "
+                                               "(IRQGOV, ---REB, SDNREBRSF)"),
            date: Optional[str] = typer.Option(None, "--date", help="resolve people to the post held on YYYY-MM-DD"),
            data_dir: Optional[Path] = DATA_DIR_OPT,
            as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table")) -> None:
-    """What NAME resolves to and why: record, file:line, code, coordinates, the post held on --date."""
+    """What NAME resolves to and why: record, file:line, code, coordinates, the post held on --date. An actor code
+    (SDNREBRSF) is decoded into its country, sectors and organization, each named in English and Arabic."""
     from ..kb import load_kb
+    from ..kb.codes import decode, looks_like_code
     from ..kb.lookup import composed_code, segments
     from ..kb.lookup import lookup as run
 
@@ -108,14 +111,24 @@ def lookup(name: str = typer.Argument(..., help="a name as it may appear in an a
         raise InputError("NAME is empty: give a name to look up")
     on = parse_date(date)
     kb = load_kb(_dir(data_dir))
+    decoded = decode(name.strip(), kb) if looks_like_code(name.strip()) else None
+    if decoded is not None and not any(p.name for p in decoded.parts):
+        decoded = None
     found = run(kb, name, on)
-    segs = [] if found else segments(kb, name, on)
+    segs = [] if found or decoded else segments(kb, name, on)
     if as_json:
-        out = {"query": name, "date": on.isoformat() if on else None, "candidates": [c.to_dict() for c in found],
+        out = {"query": name, "date": on.isoformat() if on else None,
+               "code": decoded.to_dict() if decoded else None, "candidates": [c.to_dict() for c in found],
                "segments": [{"text": s.text, "candidates": [c.to_dict() for c in s.candidates]} for s in segs],
                "composed_code": composed_code(segs) if segs else None}
         console.print_json(json.dumps(out, ensure_ascii=False, default=str))
         return
+    if decoded is not None:
+        _print_code(decoded)
+        if not found:
+            if not decoded.known:
+                raise typer.Exit(1)
+            return
     if not found:
         if not segs:
             console.print(f"{name!r}: no entity or role of the KB has this name", markup=False, highlight=False)
@@ -148,6 +161,18 @@ def lookup(name: str = typer.Argument(..., help="a name as it may appear in an a
         for k, v in rows:
             t.add_row(k, v)
         console.print(t)
+
+
+def _print_code(decoded) -> None:
+    t = Table(title=f"actor code {decoded.code}: {decoded.name} / {decoded.name_ar}", title_justify="left")
+    for col in ("part", "kind", "name", "name (ar)", "record"):
+        t.add_column(col)
+    for p in decoded.parts:
+        t.add_row(p.code, p.kind, p.name or "?", p.name_ar or "?", p.entity or "-")
+    console.print(t)
+    if not decoded.known:
+        console.print("parts marked ? are no country, sector or organization code of the KB", markup=False,
+                      highlight=False)
 
 
 @kb_app.command()

@@ -26,6 +26,8 @@ const I18N = {
     sector: "القطاع", docs: "وثائق", mentions: "إشارات", first: "أول ظهور", last: "آخر ظهور",
     k_person: "شخص", k_organization: "منظمة", k_place: "مكان", unlinked_of: "من", no_unlinked:
     "لا أسماء جديدة في هذا المخزن (يحفظها \u2066marsad ingest --ner\u2069)",
+    code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
+    + "تليه قطاعات من ثلاثة أحرف ثم رمز المنظمة إن وُجد؛ مرّر المؤشر فوق رمز لترى اسمه.", code: "الرمز",
   },
   en: {
     title: "marsad", tab_events: "Events", tab_timeline: "Dyad timeline", tab_network: "Actor network",
@@ -48,6 +50,9 @@ const I18N = {
     name: "Name", kind: "Kind", sector: "Sector", docs: "Documents", mentions: "Mentions", first: "First seen",
     last: "Last seen", k_person: "person", k_organization: "organization", k_place: "place", unlinked_of: "of",
     no_unlinked: "No new names in this store (marsad ingest --ner stores them)",
+    code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
+    + "--- when no country is named), then 3-letter sectors, then an organization's code if any; hover a code "
+    + "to see its name.", code: "Code",
   },
 };
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -130,6 +135,7 @@ function applyLang() {
   if (view === "timeline") busy("#timeline-svg", drawTimeline);
   if (view === "map") busy("#map-svg", drawMap);
   if (view === "unlinked") renderUnlinked();
+  if (legendRows) fillLegend();
 }
 
 function show(next) {
@@ -144,10 +150,24 @@ function show(next) {
 
 // ---- events list -------------------------------------------------------------------------------------------------
 const actorsText = (list) => (list || []).map((a) => a.code).join(" + ") || "—";
+// the name of an actor code in the interface language (the API decodes every code: marsad.kb.codes)
+const actorName = (a) => (a ? (lang === "ar" ? a.name_ar || a.name : a.name || a.name_ar) || null : null);
+const namedText = (list) => (list || []).map((a) => a.code + (actorName(a) ? " (" + actorName(a) + ")" : "")).join(" + ") || "—";
+
+// each code of a side, its name on hover (title) for the list lines
+function codesOf(list) {
+  const out = [];
+  (list || []).forEach((a, i) => {
+    if (i) out.push(" + ");
+    out.push(el("abbr", { class: "code", title: actorName(a), text: a.code }));
+  });
+  if (!out.length) out.push("—");
+  return out;
+}
 
 // "SRC → TGT" in one left-to-right island, so the arrow points from source to target in both page directions
 function dyadLine(ev) {
-  return el("bdi", { class: "dyad", dir: "ltr", text: actorsText(ev.source) + " → " + actorsText(ev.target) });
+  return el("bdi", { class: "dyad", dir: "ltr" }, ...codesOf(ev.source), " → ", ...codesOf(ev.target));
 }
 
 function badge(ev) {
@@ -288,8 +308,8 @@ function renderEvent(ev) {
   const facts = $("#event-facts");
   facts.replaceChildren();
   const fact = (k, v, attrs) => facts.append(el("dt", { text: t(k) }), el("dd", {}, el("bdi", Object.assign({ text: v }, attrs || {}))));
-  fact("source", actorsText(ev.source), { dir: "ltr" });
-  fact("target", actorsText(ev.target), { dir: "ltr" });
+  fact("source", namedText(ev.source), { dir: "auto", class: "actors-source" });
+  fact("target", namedText(ev.target), { dir: "auto", class: "actors-target" });
   fact("modality", modalityLabel(ev.modality));
   fact("cameo", ev.cameo + (ev.mode ? " · " + ev.mode : ""), { dir: "ltr" });
   fact("quad", String(ev.quad_class), { dir: "ltr" });
@@ -446,7 +466,7 @@ async function drawNetwork() {
     g.append(svgEl("circle", { cx: x, cy: y, r: (4 + 14 * Math.sqrt(n.events / maxN)).toFixed(1) }));
     const outward = x >= W / 2;
     g.append(svgEl("text", { x: x + (outward ? 14 : -14), y: y + 4, "text-anchor": outward ? "start" : "end" }, n.id));
-    g.append(svgEl("title", {}, n.id + ": " + n.events));
+    g.append(svgEl("title", {}, n.id + (actorName(n) ? " (" + actorName(n) + ")" : "") + ": " + n.events));
     g.addEventListener("click", () => filterBy("actor", n.id));
     g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("actor", n.id); } });
     svg.append(g);
@@ -605,11 +625,20 @@ function codeText() {
   });
 }
 
+// ---- legend of actor codes -----------------------------------------------------------------------------------------
+let legendRows = null;
+async function fillLegend() {
+  try { if (!legendRows) { const l = await api("/v1/codes"); legendRows = l.prefixes.concat(l.sectors); } } catch (err) { return; }
+  const table = $("#code-legend-table");
+  table.replaceChildren(el("tr", {}, el("th", { text: t("code") }), el("th", { text: t("name") })),
+    ...legendRows.map((r) => el("tr", {}, el("td", { dir: "ltr", text: r.code }), el("td", { text: actorName(r) }))));
+}
+
 // ---- start -------------------------------------------------------------------------------------------------------
 async function fillActors() {
   try {
     const items = (await api("/v1/actors")).items;
-    $("#actor-codes").replaceChildren(...items.slice(0, 300).map((a) => el("option", { value: a.actor || a.code || a.id })));
+    $("#actor-codes").replaceChildren(...items.slice(0, 300).map((a) => el("option", { value: a.actor || a.code || a.id, label: actorName(a) })));
   } catch (err) { /* the list only helps typing; the filters work without it */ }
 }
 
@@ -647,6 +676,7 @@ function init() {
   applyLang();
   loadEvents(false);
   fillActors();
+  fillLegend();
   if (eventInHash()) route();
 }
 document.addEventListener("DOMContentLoaded", init);

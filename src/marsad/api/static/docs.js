@@ -17,16 +17,29 @@ function typeOf(schema) {
   return schema.format ? schema.type + " (" + schema.format + ")" : (schema.type || "");
 }
 
+// a description with `code` or ``code`` spans: the spans become <code> elements, the backticks are not shown
+function prose(tag, attrs, text) {
+  const node = el(tag, attrs);
+  const parts = String(text || "").split(/``([^`]+)``|`([^`]+)`/);
+  for (let i = 0; i < parts.length; i += 3) {
+    if (parts[i]) node.append(document.createTextNode(parts[i]));
+    const code = parts[i + 1] || parts[i + 2];
+    if (code) node.append(el("code", { text: code }));
+  }
+  return node;
+}
+
 function route(path, method, op, spec) {
   const section = el("section", { class: "route", id: (method + path).replace(/[^a-z0-9]+/gi, "-") },
     el("h2", {}, el("code", { text: method.toUpperCase() + " " + path })));
-  if (op.description || op.summary) section.append(el("p", { class: "route-doc", text: op.description || op.summary }));
+  if (op.description || op.summary) section.append(prose("p", { class: "route-doc" }, op.description || op.summary));
   const params = op.parameters || [];
   if (params.length) {
-    const table = el("table", {}, el("tr", {}, ...["parameter", "in", "type", "required", "default"].map((h) => el("th", { text: h }))));
+    const table = el("table", {}, el("tr", {}, ...["parameter", "in", "type", "required", "default", "description"].map((h) => el("th", { text: h }))));
     params.forEach((p) => table.append(el("tr", {}, el("td", {}, el("code", { text: p.name })), el("td", { text: p.in }),
       el("td", { text: typeOf(p.schema) }), el("td", { text: p.required ? "yes" : "" }),
-      el("td", { text: p.schema && p.schema.default !== undefined ? JSON.stringify(p.schema.default) : "" }))));
+      el("td", { text: p.schema && p.schema.default !== undefined ? JSON.stringify(p.schema.default) : "" }),
+      prose("td", { class: "param-doc" }, p.description || ""))));
     section.append(table);
   }
   const body = op.requestBody && op.requestBody.content && op.requestBody.content["application/json"];
@@ -37,7 +50,7 @@ function route(path, method, op, spec) {
       el("tr", {}, ...["field", "type", "required", "description"].map((h) => el("th", { text: h }))));
     Object.entries(schema.properties || {}).forEach(([k, v]) => table.append(el("tr", {}, el("td", {}, el("code", { text: k })),
       el("td", { text: typeOf(v) }), el("td", { text: (schema.required || []).includes(k) ? "yes" : "" }),
-      el("td", { text: v.description || "" }))));
+      prose("td", {}, v.description || ""))));
     section.append(table);
   }
   return section;
@@ -48,7 +61,7 @@ async function init() {
   try {
     const spec = await (await fetch("/openapi.json")).json();
     document.title = spec.info.title + " " + spec.info.version + " API reference";
-    box.append(el("p", { text: spec.info.description || "" }));
+    box.append(prose("p", {}, spec.info.description || ""));
     for (const [path, ops] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(ops)) box.append(route(path, method, op, spec));
     }

@@ -1,0 +1,72 @@
+"""The analyst's desk in a real browser (Debian chromium via Playwright) against a real ``marsad serve`` over a
+store of articles written for these tests: actor names on hover and in the legend, compared with the API."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from browser.test_browser_dashboard import api, chromium_context, expect, page, serving  # noqa: F401 - api, page:
+# the shared fixtures (an API client; a page that records requests and errors and checks them) over this server
+from marsad.export.tables import DocMeta
+from marsad.pipeline import code
+from marsad.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+TEXTS = [("هاجمت قوات الدعم السريع بلدة قرب الفاشر في السودان يوم الاثنين، ما أدى إلى مقتل 9 مدنيين.", "2024-05-06"),
+         ("Iraqi government forces shelled positions held by the rebels near Mosul on Tuesday.", "2024-05-07"),
+         ("استقبل الرئيس الإيراني وفدًا عراقيًا في طهران يوم الأحد لبحث التعاون الاقتصادي.", "2024-05-05")]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser-analyst")
+    db = tmp / "analyst.duckdb"
+    with Store(db) as store:
+        store.upsert_documents([(code(t, date=d), DocMeta(title=t[:25], source="desk", date=d)) for t, d in TEXTS])
+    env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
+    with serving(db, tmp / "serve.log", env) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    with chromium_context(tmp_path_factory.mktemp("chromium-profile-analyst")) as ctx:
+        yield ctx
+
+
+def test_codes_in_the_list_show_their_names_on_hover(page, api):
+    want = {a["code"]: a["name_ar"] for it in api.get("/v1/events", params={"limit": 100}).json()["items"]
+            for a in it["source"] + it["target"]}
+    shown = page.locator("#event-list abbr.code").evaluate_all("els => els.map(e => [e.textContent, e.title])")
+    assert shown and dict(shown) == want
+    assert dict(shown)["SDNREBRSF"] == "قوات الدعم السريع"
+    page.click("#lang-toggle")
+    english = dict(page.locator("#event-list abbr.code").evaluate_all("els => els.map(e => [e.textContent, e.title])"))
+    assert english["SDNREBRSF"] == "Rapid Support Forces" and english["IRQGOV"] == "Iraq – government"
+
+
+def test_the_event_page_writes_names_beside_codes(page):
+    page.locator("#event-list .event-item", has_text="SDNREBRSF").first.click()
+    page.wait_for_selector("#evidence")
+    assert "SDNREBRSF (قوات الدعم السريع)" in page.locator("#event-facts .actors-source").text_content()
+
+
+def test_the_legend_lists_sectors_in_the_interface_language(page, api):
+    page.click("#code-legend summary")
+    rows = page.locator("#code-legend-table tr").evaluate_all("els => els.map(e => e.innerText)")
+    legend = api.get("/v1/codes").json()
+    assert len(rows) == 1 + len(legend["sectors"]) + len(legend["prefixes"])
+    assert any(r.startswith("REB") and "متمردون" in r for r in rows)
+
+
+def test_the_api_reference_shows_parameter_descriptions_and_no_backticks(page, server, api):
+    page.goto(server + "/docs")
+    expect(page.locator("#api-docs")).to_have_attribute("aria-busy", "false")
+    text = page.locator("#api-docs").inner_text()
+    assert "``" not in text and "`" not in text
+    spec = api.get("/openapi.json").json()
+    described = [p["description"] for p in spec["paths"]["/v1/events"]["get"]["parameters"]]
+    shown = page.locator("#get-v1-events td.param-doc").all_text_contents()
+    assert shown == described
