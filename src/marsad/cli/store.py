@@ -365,15 +365,30 @@ def export_cmd(
                                             help="parquet/csv: also rows of duplicate documents."),
     header: bool = typer.Option(False, "--header", help="gdelt: write a header row (GDELT files have none)."),
     force: bool = typer.Option(False, "--force", help="Replace existing output files (never the store)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events of documents dated on or after "
+                                                              "YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events of documents dated on or before "
+                                                              "YYYY-MM-DD."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor (code, code prefix or "
+                                                              "country, source or target: SDN, SDNREBRSF)."),
+    event_type: list[str] = typer.Option(None, "--type", help="Only events of this PLOVER type (repeatable)."),
 ) -> None:
-    """Export the store for other tools: written whole under a temporary name, then renamed (never the store)."""
+    """Export the store for other tools: written whole under a temporary name, then renamed (never the store).
+    --since/--until/--actor/--type keep the selected events (and, in parquet/csv, their documents)."""
     from ..export import files, gdelt, plover
+    from ..export.select import Selection
     from ..store import Store
+    from ..evaluate.gold import PLOVER_TYPES
     from ..store.queries import MODALITIES
 
     _check_choice(kind, "export kind", EXPORTS)
     for m in modality or []:
         _check_choice(m, "--modality", MODALITIES)
+    types = tuple(t.upper() for t in event_type or [])
+    for t in types:
+        _check_choice(t, "--type", tuple(sorted(PLOVER_TYPES)))
+    selection = Selection(since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
+                          types=types)
     out_path = Path(out)
     if kind in ("gdelt", "plover") and out_path.is_dir():
         raise InputError(f"{out} is a directory: give a file name for the {kind} export")
@@ -384,13 +399,15 @@ def export_cmd(
         if kind == "gdelt":
             chosen = mods if (mods or all_modalities) else list(gdelt.DEFAULT_MODALITIES)
             counts = {"events": gdelt.export_gdelt(store, out, modalities=chosen, header=header,
-                                                         force=force)}
+                                                         force=force, selection=selection)}
         elif kind == "plover":
-            counts = {"events": plover.export_plover(store, out, modalities=mods, force=force)}
+            counts = {"events": plover.export_plover(store, out, modalities=mods, force=force, selection=selection)}
         elif kind == "parquet":
-            counts = files.export_parquet(store, out, include_duplicates=include_duplicates, force=force)
+            counts = files.export_parquet(store, out, include_duplicates=include_duplicates, force=force,
+                                          selection=selection)
         else:
-            counts = files.export_csv(store, out, include_duplicates=include_duplicates, force=force)
+            counts = files.export_csv(store, out, include_duplicates=include_duplicates, force=force,
+                                      selection=selection)
     console.print(f"wrote {out}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()), markup=False)
 
 

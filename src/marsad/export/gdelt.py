@@ -7,7 +7,9 @@ Mapping (the decisions a GDELT user should know):
 - Day/MonthYear/Year/FractionDate: the document date (GDELT also dates events by their article).
 - Actor1*/Actor2*: the first source / first target actor. The CAMEO actor code is split GDELT-style: country code,
   known group (the part after IGO/NGO/..., e.g. UNO), type codes (3-letter chunks after the country). Actor names are
-  the KB's English canonical names in upper case (as GDELT writes them), else the text.
+  English names in upper case (as GDELT writes them): the KB entity's canonical name, else the actor code read by
+  the KB (``marsad.kb.codes``: IRQGOV -> "IRAQ GOVERNMENT"); never words of the article, which may be no name at all
+  ("احتجاجا على"), nor the name of an entity the KB does not know.
 - Actor*Geo_*: empty (marsad geolocates events, not actors). ActionGeo_*: the event location: Type 1 for a country,
   3 for a US city, 4 for another place; CountryCode in FIPS 10-4 (as GDELT) converted from ISO3; lat/lon.
 - IsRootEvent: 1 when the event is told in the first two sentences.
@@ -25,8 +27,10 @@ import hashlib
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..kb.codes import names as code_names
 from .fips import ISO3_TO_FIPS
 from .output import check_target, staged
+from .select import EVERYTHING, Selection
 from .tables import NON_STATE_PREFIXES
 
 COLUMNS: tuple[str, ...] = (
@@ -85,10 +89,18 @@ def _clean(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def actor_name(code: str | None, kb_name: str | None) -> str:
+    """GDELT's ActorName: the KB entity's English name, else the code read by the KB, upper case; never text."""
+    if not code:
+        return ""
+    name = kb_name or (code_names(code)[0] or "").replace(" – ", " ")
+    return name.upper()
+
+
 def _actor_cols(code: str | None, country: str | None, name: str | None, text: str | None) -> list[Any]:
     parts = split_actor_code(code, country)
     rel, types = parts["rel"] + ["", ""], parts["types"] + ["", "", ""]
-    label = (name or text or "").upper() if code else ""
+    label = actor_name(code, name)
     return [code or "", label, parts["country"], parts["group"], "", rel[0], rel[1], types[0], types[1], types[2]]
 
 
@@ -136,6 +148,7 @@ WITH dups AS (
 first_actor AS (
     SELECT a.event_id, a.role, a.code, a.country, a.text, en.name
     FROM event_actors a LEFT JOIN entities en ON en.doc_id = a.doc_id AND en.entity_id = a.entity_id
+         AND NOT starts_with(en.entity_id, 'new:')  -- names the KB does not know are as written, not English
     WHERE a.position = 0 AND a.canonical)
 SELECT e.event_id, e.date, e.cameo, e.quad_class, e.goldstein, e.sentence, len(e.evidences) AS n_evidences,
        e.location_name, e.location_country, e.location_lat, e.location_lon,
@@ -151,17 +164,19 @@ LEFT JOIN entities le ON le.doc_id = e.doc_id AND le.entity_id = e.location_enti
 LEFT JOIN (SELECT country, any_value(name) AS name FROM entities WHERE kind = 'country' GROUP BY 1) lc
        ON lc.country = e.location_country
 LEFT JOIN dups ON dups.canon = e.doc_id
-WHERE e.canonical AND NOT e.background AND (? OR e.modality IN (SELECT unnest(?::VARCHAR[])))
+WHERE e.canonical AND NOT e.background AND (? OR e.modality IN (SELECT unnest(?::VARCHAR[]))) AND {selection}
 ORDER BY e.date NULLS LAST, e.event_id
 """
 
 
 def export_gdelt(store, out: str | Path, modalities: Sequence[str] | None = DEFAULT_MODALITIES,
-                 header: bool = False, force: bool = False) -> int:
-    """Write the GDELT 2.0 events TSV; return the number of rows. ``header=True`` adds the column names.
+                 header: bool = False, force: bool = False, selection: Selection = EVERYTHING) -> int:
+    """Write the GDELT 2.0 events TSV; return the number of rows. ``header=True`` adds the column names;
+    ``selection`` keeps the events of a date range, actor and types (``select.Selection``).
     The file is written whole or not at all (``output``): an existing one is replaced only with ``force``."""
     check_target(out, store_path=store.path, force=force)
-    cur = store.con.execute(QUERY, [modalities is None, list(modalities or [])])
+    cond, params = selection.where("e")
+    cur = store.con.execute(QUERY.format(selection=cond), [modalities is None, list(modalities or []), *params])
     names = [d[0] for d in cur.description]
     n = 0
     with staged() as files, open(files.path(out), "w", encoding="utf-8", newline="") as fh:

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from .gdelt import split_actor_code
 from .output import check_target, staged
+from .select import EVERYTHING, Selection
 
 CODEBOOK = "plover-2.0-draft"
 
@@ -30,7 +31,7 @@ def _entity(a: dict[str, Any]) -> dict[str, Any]:
 QUERY = """
 SELECT e.*, d.url, d.title, d.lang, d.source AS publication, d.text AS doc_text
 FROM events e JOIN documents d ON d.doc_id = e.doc_id
-WHERE e.canonical AND (? OR e.modality IN (SELECT unnest(?::VARCHAR[])))
+WHERE e.canonical AND (? OR e.modality IN (SELECT unnest(?::VARCHAR[]))) AND {selection}
 ORDER BY e.date NULLS LAST, e.event_id
 """
 
@@ -67,12 +68,15 @@ def record_for(r: dict[str, Any], actors: dict[str, list[dict[str, Any]]]) -> di
     }
 
 
-def export_plover(store, out: str | Path, modalities: Sequence[str] | None = None, force: bool = False) -> int:
-    """Write PLOVER JSON lines (all modalities unless restricted); return the number of records. The file is
-    written whole or not at all (``output``): an existing one is replaced only with ``force``."""
+def export_plover(store, out: str | Path, modalities: Sequence[str] | None = None, force: bool = False,
+                  selection: Selection = EVERYTHING) -> int:
+    """Write PLOVER JSON lines (all modalities unless restricted; ``selection``: a date range, actor and types);
+    return the number of records. The file is written whole or not at all (``output``): an existing one is
+    replaced only with ``force``."""
     check_target(out, store_path=store.path, force=force)
     cur = store.con.cursor()  # a second cursor: the actor lookups below must not end this result
-    cur.execute(QUERY, [modalities is None, list(modalities or [])])
+    cond, params = selection.where("e")
+    cur.execute(QUERY.format(selection=cond), [modalities is None, list(modalities or []), *params])
     names = [d[0] for d in cur.description]
     n = 0
     with staged() as files, open(files.path(out), "w", encoding="utf-8") as fh:
