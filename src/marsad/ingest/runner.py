@@ -11,7 +11,11 @@ items they cover; the next run over the same inputs skips exactly those items. S
 hash, even a lost checkpoint could double nothing. A finished input set is marked done and is not read again
 (``restart=True`` reads it anyway; stored documents are still not duplicated).
 
-Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight.
+Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight; after each batch the coder's
+memo caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system (``bound_memory``,
+in the coding process); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates are found against
+every canonical document stored (the LSH band keys live in the ``lsh_bands`` table, probed per batch), so the
+dedup horizon is the whole store and costs no process memory. See README, Speed, for the measured peak RSS.
 """
 from __future__ import annotations
 
@@ -102,7 +106,47 @@ def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool,
             out.append((pos, Skipped(meta.path or "?", f"coding failed: {type(exc).__name__}: {exc}")))
             continue
         out.append((pos, prepare(doc, meta, near_dups=near_dups)))  # our own code: its errors are not hidden
+    bound_memory()
     return out
+
+
+CACHE_ENTRIES = 50_000  # a coder memo cache holding more entries than this is emptied between batches
+_caches: list = []
+_caches_seen = 0
+
+
+def bound_memory(limit: int | None = None) -> None:
+    """Keep a long-running coding process flat: empty every ``functools`` memo cache of marsad holding more than
+    ``limit`` entries (their results are pure functions of the key, so the output is unchanged; the words of a
+    growing corpus would otherwise fill the 200,000-entry caches of ``extract.words``, ~0.7 KB an entry, and the
+    unbounded ones), then ask glibc to return freed heap pages to the system (``malloc_trim``)."""
+    global _caches_seen
+    if len(sys.modules) != _caches_seen:  # a module imported since the last look may hold caches
+        _caches_seen = len(sys.modules)
+        _caches[:] = [obj for name, mod in list(sys.modules.items()) if name.startswith("marsad") and mod is not None
+                      for obj in list(vars(mod).values()) if hasattr(obj, "cache_info") and hasattr(obj, "cache_clear")]
+    for fn in _caches:
+        if fn.cache_info().currsize > (CACHE_ENTRIES if limit is None else limit):
+            fn.cache_clear()
+    _malloc_trim()
+
+
+def _malloc_trim() -> None:
+    global _trim
+    if _trim is None:
+        _trim = False
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            try:
+                _trim = ctypes.CDLL(None).malloc_trim
+            except (OSError, AttributeError):  # pragma: no cover - not glibc (musl has no malloc_trim)
+                _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim = None
 
 
 def _warm_worker(parent: int | None = None) -> None:
@@ -179,6 +223,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             report.resumed_from = start
             return report
         report.resumed_from = start
+    store.bound_memory()
     store.start_run(report.run_id, inputs)
     near = opts.near_dup_threshold is not None
     stream = read_inputs(files, opts.fmt, opts.fields, stdin=stdin)

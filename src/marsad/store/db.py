@@ -32,6 +32,7 @@ from .queries import Queries
 from .schema import MIGRATIONS, applied, migrate
 
 DEFAULT_THRESHOLD = 0.8
+BUFFER_POOL_MB = 64  # table blocks DuckDB may cache during an ingest (see Store.bound_memory)
 
 
 @dataclass(slots=True)
@@ -136,6 +137,29 @@ class Store(Queries):
     def close(self) -> None:
         self.con.close()
 
+    def bound_memory(self, table_cache_mb: int = BUFFER_POOL_MB, threads: int | None = 1) -> None:
+        """Cap what DuckDB may keep in memory for a long write (``marsad ingest``): its buffer pool holds the table
+        blocks it wrote or read (evictable) and every ART index node it touched (not evictable: a memory limit
+        below them makes the next insert fail). So the limit is set, and refreshed each batch, to the index memory
+        in use plus ``table_cache_mb`` for table blocks; ``threads`` (1 by default: the per-batch statements are
+        small) bounds the per-thread buffers. No effect on ``":memory:"`` stores, whose data live in that pool."""
+        if self.path == ":memory:":
+            return
+        self._table_cache_mb = table_cache_mb
+        if threads is not None:
+            self.con.execute(f"SET threads = {int(threads)}")
+        self.refresh_memory_limit()
+
+    def refresh_memory_limit(self) -> None:
+        """Apply :meth:`bound_memory`'s cap again as the indexes grow (a no-op when it was never asked for)."""
+        cache = getattr(self, "_table_cache_mb", None)
+        if cache is None:
+            return
+        index = self.con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                                 "WHERE tag = 'ART_INDEX'").fetchone()[0]
+        limit = int(index / 2**20) + int(cache) + 32  # 32 MB: room for the next batch's index nodes
+        self.con.execute(f"SET memory_limit = '{limit}MB'")
+
     def lock_down(self) -> None:
         """Before running SQL a user typed: no file system or network access (no COPY TO, ATTACH, read_csv of
         other files, extension installs) and no configuration changes for the rest of this connection."""
@@ -226,6 +250,7 @@ class Store(Queries):
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
             raise
+        self.refresh_memory_limit()
         return result
 
     def _decide(self, items: Sequence[Prepared], threshold: float | None,

@@ -1,0 +1,87 @@
+"""Flat-memory ingest (issue 24): bounding the coder's caches and DuckDB's memory changes no duplicate decision.
+
+A small corpus with known duplicates (project-written bench templates, no real articles): 24 distinct articles,
+2 exact duplicates (same words, other bytes) and 2 near duplicates (one word in a hundred replaced), one of them in
+the same batch as its source, the others batches later. Ingested with the default bounds and with the coder's
+memo caches emptied after every batch, the counts and every document's ``dup_of`` / ``near_dup_of`` are the same.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from marsad.bench.corpus import generate
+from marsad.ingest import IngestOptions, ingest, runner
+from marsad.store import Store
+
+N_DISTINCT = 24
+
+
+def corpus(path: Path) -> None:
+    docs = [{"id": d.id, "text": d.text, "date": d.date, "lang": d.lang}
+            for d in generate(N_DISTINCT, lang="ar", seed=5, target_bytes=1500).docs]
+
+    def exact(i: int) -> dict:
+        words = docs[i]["text"].split(" ")
+        words[3] += "ـ"  # a tatweel: other bytes (a new doc_id), the same normalized text
+        return dict(docs[i], id=f"exact-of-{docs[i]['id']}", text="  ".join(words))
+
+    def near(i: int) -> dict:
+        words = docs[i]["text"].split()
+        for k in range(50, len(words), 100):
+            words[k] = "مراسلنا"
+        return dict(docs[i], id=f"near-of-{docs[i]['id']}", text=" ".join(words))
+
+    # batch 5: [0-4] [5-9] [10-14] [15-19] [20-24] [25-27]
+    rows = docs[:7] + [near(5)] + docs[7:] + [exact(1), exact(7), near(12)]
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def decisions(db: Path) -> dict[str, tuple[str | None, str | None]]:
+    with Store(db, read_only=True) as store:
+        rows = store.sql("SELECT d.ext_id, a.ext_id, b.ext_id FROM documents d LEFT JOIN documents a "
+                         "ON a.doc_id = d.dup_of LEFT JOIN documents b ON b.doc_id = d.near_dup_of")
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+@pytest.mark.parametrize("cache_entries", [runner.CACHE_ENTRIES, 100])
+def test_bounded_ingest_finds_the_known_duplicates(tmp_path: Path, monkeypatch, cache_entries: int) -> None:
+    monkeypatch.setattr(runner, "CACHE_ENTRIES", cache_entries)
+    src = tmp_path / "dups.jsonl"
+    corpus(src)
+    db = tmp_path / "store.duckdb"
+    with Store(db) as store:
+        rep = ingest([str(src)], store, IngestOptions(batch=5))
+        limit = store.sql("SELECT current_setting('memory_limit')")[0][0]
+        threads = store.sql("SELECT current_setting('threads')")[0][0]
+    assert (rep.new, rep.duplicates, rep.near_duplicates, rep.skipped) == (N_DISTINCT, 2, 2, 0)
+    got = decisions(db)
+    dups = {k: v for k, v in got.items() if v != (None, None)}
+    assert dups == {"exact-of-bench-5-00001": ("bench-5-00001", None),
+                    "exact-of-bench-5-00007": ("bench-5-00007", None),
+                    "near-of-bench-5-00005": (None, "bench-5-00005"),
+                    "near-of-bench-5-00012": (None, "bench-5-00012")}
+    number, unit = limit.split()
+    assert unit == "MiB" and float(number) < 512  # DuckDB's default is 80% of the machine's memory
+    assert int(threads) == 1
+
+
+def test_bound_memory_empties_only_the_caches_over_the_limit(monkeypatch) -> None:
+    @lru_cache(maxsize=None)
+    def square(x: int) -> int:
+        return x * x
+
+    for i in range(10):
+        square(i)
+    monkeypatch.setattr(runner, "_caches", [square])
+    monkeypatch.setattr(runner, "_caches_seen", len(sys.modules))  # no new module: the list is not rebuilt
+    runner.bound_memory(limit=20)
+    assert square.cache_info().currsize == 10
+    runner.bound_memory(limit=5)
+    assert square.cache_info().currsize == 0
