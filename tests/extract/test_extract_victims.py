@@ -48,3 +48,13 @@ def test_the_possessor_of_the_subject_is_the_source():
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and [a.code[:3] for a in attacks[0].source] == ["GBR"]
     assert any("possessor-of-the-subject" in (r.get("recoded_by") or []) for r in doc.explain)
+
+
+def test_a_joined_verb_shares_its_subject_and_the_adjective_describes_the_object():
+    """extract/events.py refinements ("shared-subject"): after "و + verb", an actor phrase that follows a plain noun
+    is the object's description, and the subject is the previous verb's."""
+    doc = marsad.code("استقبل الرئيس التونسي وفدا برلمانيا وانتقد التدخل العسكري الفرنسي في المنطقة.", lang="ar",
+                      date="2024-05-01", all_candidates=True)
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accuse and [a.code for a in accuse[0].source] == ["TUNGOV"]
+    assert [a.code[:3] for a in accuse[0].target] == ["FRA"]

@@ -420,6 +420,12 @@ class EventBuilder:
                 return True
         return False
 
+    def _after_plain_noun(self, hit: TriggerHit, p: Phrase) -> bool:
+        """Does phrase ``p`` start after the trigger's next word, with only plain words (no name, no punctuation, no
+        trigger) between: "وانتقد الوجود العسكري الأمريكي", "وأشادت بجهود الوساطة المصرية"?"""
+        between = self.words[hit.w1 + 1:p.w0]
+        return bool(between) and all(w.kind == "word" and w.mention is None for w in between)
+
     def _owned_object(self, a: int, b: int) -> bool:
         """Only a few plain words (the object noun: "مواقع", "مقرات تابعة", "positions of") stand strictly between
         words a and b, the object noun itself among them (not only an English preposition: "invasion of")."""
@@ -678,6 +684,18 @@ class EventBuilder:
             tgt_actors = [geo_target]
         if possessor:
             self.refinements.setdefault(hit.w0, {})["source"] = (_actors(possessor), "possessor-of-the-subject")
+        elif via == "vso" and verbal and len(source) == 1 and self._after_plain_noun(hit, source[0]) \
+                and self._coordinated(hit):
+            # "أدانت X الهجوم وانتقد الوجود العسكري الأمريكي": after a joined verb, an actor phrase that follows a
+            # plain noun describes the object ("الوجود … الأمريكي"); the subject is the one the verbs share
+            prev = self.last_subject.get(si)
+            if prev is not None and not self._has_sentence_end(prev[0], hit.w0) and prev[1] != source:
+                subject = prev[1] if _plural_verb(words[hit.w0].norm) else prev[1][:1]  # "التقى X نظيره Y وانتقد": X
+                shared = {a.code for a in _actors(subject)}
+                obj = [a for a in src_actors if a.code not in shared]
+                if obj:
+                    self.refinements.setdefault(hit.w0, {}).update(
+                        source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
         if owner is not None:
             src_codes = {a.code for a in (_actors(possessor) or src_actors)}
             owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
