@@ -1,6 +1,7 @@
-"""An attack that names no target but counts its victims (extract/stages/victims.py, rules implicit-victims and
-implicit-military-victims): civilians or soldiers of the place, or of the country the count names. Sentences
-written for the project."""
+"""The role rules written for issue 19, each with sentences written for the project: the victims an attack counts
+(extract/stages/victims.py), the sector of a unit's nationality (extract/stages/sectors.py), and the refinements of
+extract/events.py (the possessor of the subject, a joined verb's shared subject; the owner of the object is in the
+parity pairs)."""
 from __future__ import annotations
 
 import marsad
