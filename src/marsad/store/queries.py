@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -120,6 +121,40 @@ class Page:
 
 _MATCH = "(a.code = ? OR a.country = ? OR starts_with(a.code, ?))"
 
+# Text search folds what Arabic writers vary freely on both sides: hamza and madda on alef (أ إ آ ٱ -> ا), alef
+# maqsura (ى -> ي), ta marbuta (ة -> ه), hamza on waw and ya (ؤ -> و, ئ -> ي), diacritics and tatweel (dropped),
+# and case: "ايران" finds "إيران", "الاسلحة" finds "الأسلحةُ".
+_FOLD = ("translate(regexp_replace(lower({x}), '[\\x{{064B}}-\\x{{0652}}\\x{{0670}}\\x{{0640}}]', '', 'g'), "
+         "'أإآٱىةؤئ', 'اااايهوي')")
+
+
+def fold_sql(expr: str) -> str:
+    """The SQL expression that folds ``expr`` for text search (see ``_FOLD``)."""
+    return _FOLD.format(x=expr)
+
+
+@functools.lru_cache(maxsize=512)
+def place_keys(place: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a place filter matches: (lower-case location names, location entity ids, ISO3 countries).
+
+    The name as given, and every place, region or country the KB knows by that name in Arabic or English
+    (``marsad.kb.lookup``, hamza/alef and article folded): "طهران" and "Tehran" find the events located in
+    Tehran, "إيران", "ايران", "Iran" and "IRN" every event located in Iran.
+    """
+    from ..kb import load_kb
+    from ..kb.lookup import lookup
+
+    names, entities, countries = {place.lower()}, set(), set()
+    if regex.fullmatch(r"[A-Za-z]{3}", place):
+        countries.add(place.upper())
+    for cand in lookup(load_kb(), place):
+        if cand.kind == "country" and cand.country:
+            countries.add(cand.country)
+        elif cand.kind in ("place", "region"):
+            entities.add(cand.entry.target)
+            names.update(n.lower() for n in (cand.name, cand.name_ar) if n)
+    return tuple(sorted(names)), tuple(sorted(entities)), tuple(sorted(countries))
+
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses, params = [], []
@@ -157,11 +192,13 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.date <= ?")
         params.append(f.until)
     if f.text:
-        clauses.append("contains(lower(e.evidence_text), lower(?))")
+        clauses.append(f"contains({fold_sql('e.evidence_text')}, {fold_sql('?')})")
         params.append(f.text)
     if f.place:
-        clauses.append("(lower(e.location_name) = lower(?) OR e.location_country = upper(?))")
-        params += [f.place, f.place]
+        names, entities, countries = place_keys(f.place.strip())
+        clauses.append("(lower(e.location_name) IN (SELECT unnest(?::VARCHAR[])) OR e.location_entity IN "
+                       "(SELECT unnest(?::VARCHAR[])) OR e.location_country IN (SELECT unnest(?::VARCHAR[])))")
+        params += [list(names), list(entities), list(countries)]
     if f.min_confidence is not None:
         clauses.append("e.confidence >= ?")
         params.append(f.min_confidence)

@@ -26,7 +26,7 @@ const I18N = {
     sector: "القطاع", docs: "وثائق", mentions: "إشارات", first: "أول ظهور", last: "آخر ظهور",
     k_person: "شخص", k_organization: "منظمة", k_place: "مكان", unlinked_of: "من", no_unlinked:
     "لا أسماء جديدة في هذا المخزن (يحفظها \u2066marsad ingest --ner\u2069)",
-    code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
+    download_csv: "تنزيل CSV", code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
     + "تليه قطاعات من ثلاثة أحرف ثم رمز المنظمة إن وُجد؛ مرّر المؤشر فوق رمز لترى اسمه.", code: "الرمز",
   },
   en: {
@@ -50,7 +50,7 @@ const I18N = {
     name: "Name", kind: "Kind", sector: "Sector", docs: "Documents", mentions: "Mentions", first: "First seen",
     last: "Last seen", k_person: "person", k_organization: "organization", k_place: "place", unlinked_of: "of",
     no_unlinked: "No new names in this store (marsad ingest --ner stores them)",
-    code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
+    download_csv: "Download CSV", code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
     + "--- when no country is named), then 3-letter sectors, then an organization's code if any; hover a code "
     + "to see its name.", code: "Code",
   },
@@ -203,6 +203,7 @@ function renderEvents() {
   const list = $("#event-list");
   list.replaceChildren(...state.items.map(eventItem));
   $("#more").hidden = !state.cursor;
+  $("#download-csv").disabled = !state.items.length;
   $("#event-count").textContent = state.error ? state.error
     : (state.total == null ? "" : state.total + " " + t("events_found"));
 }
@@ -216,12 +217,56 @@ function filterParams() {
   return p;
 }
 
+// The filters live in the page address (?actor=IRQ&type=ASSAULT...): a reload, a bookmark or a shared link opens
+// the same list. The event page's #event=ID and the interface language (?lang=en) are kept beside them.
+function writeFiltersToUrl() {
+  const p = filterParams();
+  if (lang === "en") p.set("lang", "en");
+  const query = p.toString();
+  const next = location.pathname + (query ? "?" + query : "") + location.hash;
+  if (next !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", next);
+}
+
+function readFiltersFromUrl() {
+  const p = new URLSearchParams(location.search);
+  for (const [id, key] of FILTERS.concat(BARS)) {
+    const v = p.get(key);
+    if (v != null) $(id).value = v;
+  }
+}
+
+// What is on screen as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic): one row per
+// listed event, every source and target with its name.
+const CSV_COLUMNS = ["id", "date", "type", "cameo", "quad_class", "goldstein", "modality", "source_codes",
+  "source_names", "target_codes", "target_names", "location", "location_country", "confidence", "evidence", "title", "url"];
+function csvCell(v) {
+  const s = v == null ? "" : String(v);
+  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+function eventsCsv(items) {
+  const names = (list) => (list || []).map((a) => actorName(a) || a.code).join(";");
+  const codes = (list) => (list || []).map((a) => a.code).join(";");
+  const rows = items.map((ev) => [ev.id, ev.date, ev.type, ev.cameo, ev.quad_class, ev.goldstein, ev.modality,
+    codes(ev.source), names(ev.source), codes(ev.target), names(ev.target), ev.location && ev.location.name,
+    ev.location && ev.location.country, ev.confidence, ev.evidence && ev.evidence.text, ev.title, ev.url]);
+  return "\ufeff" + [CSV_COLUMNS].concat(rows).map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+function downloadCsv() {
+  const blob = new Blob([eventsCsv(state.items)], { type: "text/csv;charset=utf-8" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: "marsad-events.csv" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
 function loadEvents(append) {
   return busy("#event-list", async () => {
     const stale = ticket("events");
     const p = filterParams();
     p.set("limit", "50");
     if (append && state.cursor) p.set("cursor", state.cursor);
+    if (!append) writeFiltersToUrl();
     try {
       const page = await api("/v1/events?" + p.toString());
       if (stale()) return;
@@ -663,16 +708,18 @@ function init() {
   TYPES.forEach((x) => $("#f-type").append(el("option", { value: x, text: x })));
   MODALITIES.forEach((x) => $("#f-modality").append(el("option", { value: x, text: x })));
   document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => show(b.dataset.view)));
-  $("#lang-toggle").addEventListener("click", () => { lang = lang === "ar" ? "en" : "ar"; applyLang(); });
+  $("#lang-toggle").addEventListener("click", () => { lang = lang === "ar" ? "en" : "ar"; applyLang(); writeFiltersToUrl(); });
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(false); });
   $("#filters").addEventListener("reset", () => { setTimeout(() => loadEvents(false), 0); });
   $("#more").addEventListener("click", () => loadEvents(true));
+  $("#download-csv").addEventListener("click", downloadCsv);
   $("#back").addEventListener("click", () => { if (history.state && history.state.event) history.back(); else backToList(); });
   window.addEventListener("popstate", route);
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
   ["#t-a", "#t-b"].forEach((s) => $(s).addEventListener("focus", () => { pairTouched = true; }));
   $("#code-run").addEventListener("click", codeText);
   $("#code-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) codeText(); });
+  readFiltersFromUrl();
   applyLang();
   loadEvents(false);
   fillActors();
