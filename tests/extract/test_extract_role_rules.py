@@ -59,3 +59,12 @@ def test_a_joined_verb_shares_its_subject_and_the_adjective_describes_the_object
     accuse = [e for e in doc.events if e.type == "ACCUSE"]
     assert accuse and [a.code for a in accuse[0].source] == ["TUNGOV"]
     assert [a.code[:3] for a in accuse[0].target] == ["FRA"]
+
+
+def test_an_english_counterpart_after_a_demonym_is_that_countrys_official():
+    """extract/actors.py: "his Australian counterpart" takes the title's sector and the demonym's country."""
+    doc = marsad.code("The Japanese defense minister met his Australian counterpart in Tokyo on Monday.", lang="en",
+                      date="2024-05-01", all_candidates=True)
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and sorted(a.code for a in consult[0].source) == ["AUSMIL", "JPNMIL"]
+    assert [a.text for a in consult[0].source if a.code == "AUSMIL"] == ["Australian counterpart"]

@@ -32,7 +32,8 @@ _ATTACH = {
     "new_organization": {"nisba", "demonym", "country"},
     "acronym": {"nisba", "demonym", "country"},
     "nisba": {"person", "person_short", "role", "nisba", "new_person"},
-    "demonym": {"person", "person_short", "role", "organization", "acronym", "new_person", "new_organization"},
+    "demonym": {"person", "person_short", "role", "organization", "acronym", "new_person", "new_organization",
+                "counterpart"},  # "his Russian counterpart Sergei Lavrov"
     "country": {"role", "person", "person_short", "organization"},  # English "US Secretary of State Blinken"
     "capital": set(),
     "counterpart": {"nisba", "demonym", "country", "person", "person_short"},
@@ -252,6 +253,10 @@ class ActorCoder:
                     cur.mentions.append(m)
                     cur.end = max(cur.end, m.end)
                 cur.kinds.append(kind)
+                if kind == "counterpart":
+                    cur.anaphor = "counterpart"  # "his Russian counterpart": the title's sectors, the demonym's country
+                    if cur.start >= 0:
+                        cur.end = max(cur.end, words[w1].end)
                 last_kind = kind
                 continue
             if m is not None:
