@@ -4,8 +4,12 @@ Pure functions, cheap enough to run in the ingest workers next to the coder:
 
 - ``norm_key(text)``: sha256 (24 hex) of the normalized word sequence, so copies differing only in diacritics,
   alef/ya/ta-marbuta forms, case, punctuation or spacing share a key.
-- ``signature(text)``: 128 MinHash values (datasketch, ``update_batch`` over word 3-shingles) as bytes, or None for a
-  text of fewer than ``MIN_WORDS`` words (short briefs are matched exactly only). ``jaccard(a, b)`` estimates the shingle Jaccard similarity of two signatures.
+- ``signature(text)``: 128 MinHash values over word 3-shingles as bytes, or None for a text of fewer than
+  ``MIN_WORDS`` words (short briefs are matched exactly only). The values are those of datasketch 2.x's
+  ``MinHash(num_perm=128, seed=7, scheme="affine32").update_batch`` (sha1 32-bit hashes, MurmurHash3 pre-mix,
+  affine permutations mod 2**32; a test holds the equality when datasketch is installed), computed here with numpy
+  alone: importing datasketch loads scipy, ~47 MB of resident memory in every ingest process. ``jaccard(a, b)``
+  estimates the shingle Jaccard similarity of two signatures.
 - ``band_hashes(sig)``: one 63-bit hash per LSH band (32 bands x 4 rows). The banding is fixed whatever the
   threshold, so band rows stored by one run serve every later run; candidates are then checked against the
   threshold with ``jaccard``. With 32x4 bands a pair at similarity 0.5 becomes a candidate with p = 0.87, at
@@ -38,6 +42,7 @@ except ImportError:  # pragma: no cover - depends on the order helpers deliver
     _normalize_key = None
 
 _PERMS: tuple[np.ndarray, np.ndarray] | None = None
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
 def words(text: str) -> list[str]:
@@ -78,14 +83,20 @@ def _signature(ws: list[str]) -> bytes | None:
     global _PERMS
     if len(ws) < MIN_WORDS:
         return None
-    from datasketch import MinHash  # imported here: scipy/numpy load only when deduplicating
-
-    sh = shingles(ws)
-    if _PERMS is None:  # the permutations cost ~1 ms to draw: once per process, not per document
-        _PERMS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMS, scheme=SCHEME)
-    m.update_batch(sh)
-    return np.asarray(m.hashvalues, dtype="<u4").tobytes()
+    if _PERMS is None:  # drawn once per process, exactly as datasketch draws them for (NUM_PERM, SEED, SCHEME)
+        gen = np.random.RandomState(SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        _PERMS = (a, gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32))
+    a, b = _PERMS
+    hv = np.fromiter((int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles(ws)),
+                     dtype=np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = _FMIX32  # MurmurHash3's finalizer, as datasketch's affine schemes pre-mix
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    return (hv * a + b).min(axis=0).astype("<u4").tobytes()  # uint32 arithmetic wraps: affine maps mod 2**32
 
 
 def jaccard(a: bytes, b: bytes) -> float:
