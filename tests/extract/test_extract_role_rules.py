@@ -68,3 +68,12 @@ def test_an_english_counterpart_after_a_demonym_is_that_countrys_official():
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and sorted(a.code for a in consult[0].source) == ["AUSMIL", "JPNMIL"]
     assert [a.text for a in consult[0].source if a.code == "AUSMIL"] == ["Australian counterpart"]
+
+
+def test_an_english_announcer_owns_the_act_its_object_names():
+    """extract/events.py refinements ("announcer"): "X announced … aid for Y": X gives the aid."""
+    doc = marsad.code("Canada announced 15 million dollars in aid for flood victims in Libya.", lang="en",
+                      date="2024-05-01", explain=True, all_candidates=True)
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert aid and [a.code[:3] for a in aid[0].source] == ["CAN"]
+    assert any("announcer" in (r.get("recoded_by") or []) for r in doc.explain)
