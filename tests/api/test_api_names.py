@@ -61,3 +61,9 @@ def test_codes_route_decodes_and_lists_the_legend(base):
     assert {"code": "REB", "name": "rebels", "name_ar": "متمردون"} in legend["sectors"]
     missing = httpx.get(base + "/v1/codes/QQQZZZ")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "E404"
+
+
+def test_locations_carry_their_arabic_name(base):
+    items = httpx.get(base + "/v1/events", params={"limit": 100}).json()["items"]
+    names = {e["location"]["name"]: e["location"]["name_ar"] for e in items if e["location"]}
+    assert names.get("Mosul") == "الموصل", names

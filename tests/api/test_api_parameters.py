@@ -64,3 +64,17 @@ def test_every_query_parameter_has_a_description_without_backticks(base):
     texts = [p["description"] for _path, p in params] + [op.get("description", "") for ops in spec["paths"].values()
                                                          for op in ops.values()]
     assert not [t for t in texts if "``" in t]
+
+
+@pytest.mark.parametrize("params, named", [({"since": "yesterday"}, "since 'yesterday'"),
+                                           ({"limit": "ten"}, "limit 'ten'"), ({"quad_class": "x"}, "quad_class 'x'"),
+                                           ({"undirected": "perhaps"}, "undirected 'perhaps'")])
+def test_a_malformed_parameter_is_a_400_that_names_it(base, params, named):
+    r = httpx.get(base + "/v1/events", params=params)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "E100"
+    assert r.json()["error"]["message"].startswith(named + ": ")
+
+
+def test_a_malformed_body_stays_a_422(base):
+    r = httpx.post(base + "/v1/code", json={"lang": "ar"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "E422"

@@ -73,6 +73,9 @@ def test_the_api_reference_shows_parameter_descriptions_and_no_backticks(page, s
     described = [p["description"] for p in spec["paths"]["/v1/events"]["get"]["parameters"]]
     shown = page.locator("#get-v1-events td.param-doc").all_text_contents()
     assert shown == described
+    expect(page.locator("#get-v1-events table.response caption")).to_have_text("Response (200): EventsPage")
+    fields = page.locator("#get-v1-events table.response td:first-child code").all_text_contents()
+    assert fields == list(spec["components"]["schemas"]["EventsPage"]["properties"])
 
 
 def _apply(page, **values: str) -> None:
@@ -127,3 +130,12 @@ def test_the_download_holds_the_rows_on_screen(page, api):
         assert r["source_codes"] == ";".join(a["code"] for a in ev["source"])
         assert r["source_names"] == ";".join(a["name_ar"] for a in ev["source"])
         assert r["evidence"] == ev["evidence"]["text"] and r["cameo"] == ev["cameo"]
+
+
+def test_places_are_named_in_the_interface_language(page, api):
+    located = [e for e in api.get("/v1/events", params={"place": "Tehran"}).json()["items"]]
+    assert located and located[0]["location"]["name_ar"] == "طهران"
+    item = page.locator(f'#event-list .event-item[data-id="{located[0]["id"]}"] .where')
+    expect(item).to_have_text("طهران")
+    page.click("#lang-toggle")
+    expect(item).to_have_text("Tehran")

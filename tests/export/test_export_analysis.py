@@ -119,6 +119,8 @@ def test_actor_name_never_falls_back_to_the_text(kb_name, code_, want):
     (["--actor", "TURREB"], {"duhok"}),
     (["--type", "ASSAULT", "--actor", "UKR"], {"kharkiv"}),
     (["--type", "PROTEST"], set()),
+    (["--actor", "العراق"], {"duhok", "kirkuk"}),
+    (["--actor", "Kurdistan Workers' Party"], {"duhok"}),
 ])
 def test_exports_are_filtered_alike_in_every_format(db, tmp_path, options, titles):
     export(db, "parquet", tmp_path / "pq", *options)
@@ -138,7 +140,7 @@ def test_exports_are_filtered_alike_in_every_format(db, tmp_path, options, title
 
 @pytest.mark.parametrize("options, code_", [(["--since", "2024-13-01"], "E101"), (["--type", "FIGHT"], "E100"),
                                             (["--since", "2024-07-01", "--until", "2024-06-01"], "E100"),
-                                            (["--actor", "U"], "E100")])
+                                            (["--actor", "U"], "E100"), (["--actor", "لا أحد هنا"], "E100")])
 def test_bad_selections_are_refused(db, tmp_path, options, code_):
     res = CliRunner().invoke(app, ["export", "gdelt", "--db", str(db), "-o", str(tmp_path / "g.tsv"), *options])
     assert res.exit_code == 2 and code_ in res.output

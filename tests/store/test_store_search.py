@@ -64,3 +64,26 @@ def test_the_api_searches_the_same_way(db, tmp_path):
         total = lambda **p: httpx.get(base + "/v1/events", params=p).json()["total"]  # noqa: E731
         assert total(q="ايران") == total(q="إيران") == want[("text", "إيران")]
         assert total(place="طهران") == total(place="Iran") == want[("place", "Tehran")]
+
+
+@pytest.mark.parametrize("actor, want", [
+    ("إيران", {"tehran", "accuse"}), ("ايران", {"tehran", "accuse"}), ("Iran", {"tehran", "accuse"}),
+    ("IRN", {"tehran", "accuse"}), ("العراق", {"mosul"}), ("Iraq", {"mosul"}),
+    ("IRQGOV", {"mosul"}), ("الولايات المتحدة", {"accuse"}), ("United States", {"accuse"}),
+])
+def test_an_actor_is_found_by_its_name_in_either_language(db, actor, want):
+    assert titles(db, actor=actor) == titles(db, actor=want_code(actor)) == want
+
+
+def want_code(actor: str) -> str:
+    return {"إيران": "IRN", "ايران": "IRN", "Iran": "IRN", "العراق": "IRQ", "Iraq": "IRQ",
+            "الولايات المتحدة": "USA", "United States": "USA"}.get(actor, actor)
+
+
+def test_a_name_nobody_knows_is_a_clear_400(db, tmp_path):
+    with serving(db, tmp_path / "serve.log") as base:
+        r = httpx.get(base + "/v1/events", params={"actor": "جماعة لا يعرفها أحد"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "E100"
+        assert "nor a name the knowledge base knows" in r.json()["error"]["message"]
+        assert httpx.get(base + "/v1/events", params={"actor": "إيران"}).json()["total"] == \
+            httpx.get(base + "/v1/events", params={"actor": "IRN"}).json()["total"]

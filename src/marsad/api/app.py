@@ -42,6 +42,8 @@ from fastapi.staticfiles import StaticFiles  # noqa: E402
 from pydantic import BaseModel, Field  # noqa: E402
 from starlette.exceptions import HTTPException as StarletteHTTPException  # noqa: E402
 
+from . import schemas  # noqa: E402
+
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
@@ -197,13 +199,16 @@ async def _refuse_unknown_query(request: Request) -> None:
 
 
 def _name_actors(item: dict[str, Any]) -> dict[str, Any]:
-    """Add ``name``/``name_ar`` (decoded from the KB, ``marsad.kb.codes``) beside every actor code of an event."""
-    from ..kb.codes import names
+    """Add ``name``/``name_ar`` (decoded from the KB, ``marsad.kb.codes``) beside every actor code of an event, and
+    the Arabic name of its location (``location.name_ar``, null when the KB has none)."""
+    from ..kb.codes import entity_name_ar, names
 
     for role in ("source", "target"):
         for actor in item.get(role) or []:
             if actor.get("code"):
                 actor["name"], actor["name_ar"] = names(actor["code"])
+    if item.get("location"):
+        item["location"]["name_ar"] = entity_name_ar(item["location"].get("entity"))
     return item
 
 
@@ -244,7 +249,12 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
-        where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
+        loc = tuple(first.get("loc", ()))
+        if loc[:1] in (("query",), ("path",)) and len(loc) > 1:
+            # a malformed parameter of the address is a bad request like an unknown one (400), named with its value
+            value = first.get("input")
+            return _envelope(400, "E100", f"{loc[-1]} {value!r}: {first.get('msg')}")
+        where = ".".join(str(x) for x in loc if x != "body")
         return _envelope(422, "E422", f"{where}: {first.get('msg')}" if where else first.get("msg"))
 
     @app.exception_handler(Exception)
@@ -252,7 +262,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         return _envelope(500, "E500", f"internal error: {type(exc).__name__}")
 
     # ---- routes ---------------------------------------------------------------------------------------------
-    @app.get("/healthz")
+    @app.get("/healthz", response_model=None, responses=schemas.ok(schemas.Health))
     def healthz() -> dict[str, Any]:
         """Liveness: version, KB version and whether the write route is on (no file system path: a client has no
         use for it, an attacker has)."""
@@ -294,7 +304,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 "already": result.already, "events": result.events,
                 "doc_ids": [doc.doc_id for doc, _m in items]}
 
-    @app.get("/v1/events")
+    @app.get("/v1/events", response_model=None, responses=schemas.ok(schemas.EventsPage))
     def events(
             actor: Annotated[str | None, _q("Actor code, its country, or a code prefix: USA, USAGOV, IGOUNO.")] = None,
             dyad: Annotated[str | None, _q("SOURCE,TARGET, e.g. RUS,UKR (see undirected).")] = None,
@@ -331,7 +341,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
             _name_actors(item)
         return page
 
-    @app.get("/v1/events/{event_id}")
+    @app.get("/v1/events/{event_id}", response_model=None, responses=schemas.ok(schemas.EventDetail))
     def event(event_id: str) -> dict[str, Any]:
         """One event with its document (full text), the document's entities with their mentions, its quantities
         and every evidence span."""
@@ -344,7 +354,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 got[key] = doc.get(doc_key)
         return _name_actors(got)
 
-    @app.get("/v1/codes")
+    @app.get("/v1/codes", response_model=None, responses=schemas.ok(schemas.Legend))
     def codes_legend() -> dict[str, Any]:
         """The legend of actor codes: every CAMEO sector (GOV, REB...) and international prefix (IGO, UNO; ---
         for no country named) with its English and Arabic name."""
@@ -352,7 +362,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
 
         return legend()
 
-    @app.get("/v1/codes/{code}")
+    @app.get("/v1/codes/{code}", response_model=None, responses=schemas.ok(schemas.DecodedCode))
     def code_name(code: str) -> dict[str, Any]:
         """One actor code decoded: its parts (country or prefix, sectors, organization), each named in English and
         Arabic, and a name for the whole (SDNREBRSF -> Rapid Support Forces). 404 when no part is known."""
@@ -364,14 +374,14 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         return got.to_dict()
 
     # The analytics take min_confidence as a string, like /v1/events: a bad value is a 400 with our message.
-    @app.get("/v1/actors")
+    @app.get("/v1/actors", response_model=None, responses=schemas.ok(schemas.Actors))
     def actors(level: Annotated[str, LEVEL] = "country",
                min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
         """Actors by number of events, each with its name from the knowledge base."""
         bar = parse_min_confidence(min_confidence)
         return {"items": _name_rows(database.reader().actors(level=level, min_confidence=bar), "actor")}
 
-    @app.get("/v1/dyads")
+    @app.get("/v1/dyads", response_model=None, responses=schemas.ok(schemas.Dyads))
     def dyads(by: Annotated[str, _q("Period: day, week, month, quarter or year.")] = "month",
               level: Annotated[str, LEVEL] = "country",
               min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
@@ -379,7 +389,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         bar = parse_min_confidence(min_confidence)
         return {"items": database.reader().dyads(by=by, level=level, min_confidence=bar)}
 
-    @app.get("/v1/network")
+    @app.get("/v1/network", response_model=None, responses=schemas.ok(schemas.Network))
     def network(level: Annotated[str, LEVEL] = "country",
                 min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
         """The actor network: nodes (actors with event counts and names) and edges (pairs with weight, mean
@@ -389,7 +399,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         _name_rows(net.get("nodes", []), "id")
         return net
 
-    @app.get("/v1/stats")
+    @app.get("/v1/stats", response_model=None, responses=schemas.ok(schemas.Stats))
     def stats(min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
         """Counts of the store: documents, events, entities, duplicates; by type, modality, QuadClass, language
         (with min_confidence, the event counts are over events whose confidence is at least it)."""
@@ -397,7 +407,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         st.pop("db", None)  # the database path stays on the server
         return st
 
-    @app.get("/v1/entities/unlinked")
+    @app.get("/v1/entities/unlinked", response_model=None, responses=schemas.ok(schemas.Unlinked))
     def unlinked(limit: Annotated[int, _q("Names to return, 1-1000.")] = 20,
                  min_docs: Annotated[int, _q("Only names found in at least this many documents.")] = 1,
                  kind: Annotated[str | None, _q("person, organization or place only.")] = None) -> dict[str, Any]:

@@ -370,7 +370,8 @@ def export_cmd(
     until: Optional[str] = typer.Option(None, "--until", help="Only events of documents dated on or before "
                                                               "YYYY-MM-DD."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor (code, code prefix or "
-                                                              "country, source or target: SDN, SDNREBRSF)."),
+                                                              "country, source or target: SDN, SDNREBRSF; or a "
+                                                              "name the KB knows: إيران, Iraq)."),
     event_type: list[str] = typer.Option(None, "--type", help="Only events of this PLOVER type (repeatable)."),
 ) -> None:
     """Export the store for other tools: written whole under a temporary name, then renamed (never the store).
@@ -387,6 +388,10 @@ def export_cmd(
     types = tuple(t.upper() for t in event_type or [])
     for t in types:
         _check_choice(t, "--type", tuple(sorted(PLOVER_TYPES)))
+    if actor is not None:
+        from ..store.queries import resolve_actor
+
+        actor = resolve_actor(actor, "--actor")  # a code as given; a name the KB knows (إيران) -> its code
     selection = Selection(since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
                           types=types)
     out_path = Path(out)

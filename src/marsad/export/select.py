@@ -2,7 +2,8 @@
 
 Every exporter (GDELT, PLOVER, Parquet, CSV) takes the same selection, so ``marsad export ... --since --until
 --actor --type`` means the same thing in every format. ``actor`` matches as on ``marsad events`` and the API: an
-actor code, a code prefix or a country (``SDN``, ``SDNREB``, ``SDNREBRSF``), as source or target.
+actor code, a code prefix or a country (``SDN``, ``SDNREB``, ``SDNREBRSF``), as source or target, or a person's
+entity id (the CLI turns a name the KB knows into one of these first: ``store.queries.resolve_actor``).
 Values are always bound parameters, never pasted into the SQL.
 """
 from __future__ import annotations
@@ -24,7 +25,8 @@ class Selection:
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
             raise InputError(f"--since {self.since} is after --until {self.until}: nothing can match")
-        if self.actor is not None and not (self.actor.replace("-", "").isalpha() and 3 <= len(self.actor) <= 15):
+        if self.actor is not None and not self.actor.startswith("person:") and \
+                not (self.actor.replace("-", "").isalpha() and 3 <= len(self.actor) <= 15):
             raise InputError(f"actor {self.actor!r} is not an actor code, prefix or country (3-15 letters)")
 
     @property
@@ -45,8 +47,8 @@ class Selection:
             params.append(list(self.types))
         if self.actor:
             cond.append(f"EXISTS (SELECT 1 FROM event_actors sel_a WHERE sel_a.event_id = {alias}.event_id "
-                        "AND (starts_with(sel_a.code, ?) OR sel_a.country = ?))")
-            params += [self.actor.upper(), self.actor.upper()]
+                        "AND (starts_with(sel_a.code, ?) OR sel_a.country = ? OR sel_a.entity_id = ?))")
+            params += [self.actor.upper(), self.actor.upper(), self.actor]
         return (" AND ".join(cond) or "TRUE"), params
 
 

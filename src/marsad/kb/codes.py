@@ -151,6 +151,12 @@ def names(code: str) -> tuple[str | None, str | None]:
     return got.name, got.name_ar
 
 
+def entity_name_ar(entity_id: str | None) -> str | None:
+    """The Arabic name of a KB entity (a place, region or country of an event location), or None."""
+    rec = load_kb().entities.get(entity_id or "")
+    return rec.name_ar if rec is not None else None
+
+
 def legend() -> dict[str, Any]:
     """The sectors and international prefixes with their names, for a legend."""
     return {"sectors": [{"code": k, "name": v[0], "name_ar": v[1]} for k, v in sorted(SECTORS.items())],

@@ -34,7 +34,7 @@ DEFAULT_EXCLUDED_MODALITIES = ("negated",)
 MODALITIES = ("asserted", "negated", "intended", "planned", "hypothetical", "reported")
 BACKGROUND = ("exclude", "include", "only")  # what events() does with background events
 COUNTED = "e.canonical AND NOT e.background"  # the events analytics count
-_ACTOR = regex.compile(r"^[A-Z0-9]{3,15}$")
+_ACTOR = regex.compile(r"^[A-Z0-9-]{3,15}$")
 
 
 def parse_min_confidence(value: Any, option: str = "min_confidence") -> float | None:
@@ -60,10 +60,44 @@ def _confident(value: Any) -> tuple[str, list[Any]]:
 
 
 def _actor(value: str, option: str = "actor") -> str:
+    """An actor filter: a code, code prefix or country (``USA``, ``JPNMIL``, ``---REB``), else a name the KB knows,
+    in Arabic or English (``قوات الدعم السريع``, ``Iran``, ``إيران``), turned into its code; a person's name into
+    its entity id (matched on the actor's entity)."""
     v = value.strip().upper()
+    from ..kb.codes import decode, looks_like_code
+
+    if _ACTOR.match(v) and (len(v) == 3 or (looks_like_code(v) and decode(v).known)):
+        return v
+    named = actor_by_name(value.strip())
+    if named:
+        return named
     if not _ACTOR.match(v):
-        raise InputError(f"{option} {value!r} is not an actor code (3-15 letters, e.g. USA, JPNMIL, IGOUNO)")
+        raise InputError(f"{option} {value!r} is neither an actor code (3-15 letters, e.g. USA, JPNMIL, IGOUNO) "
+                         "nor a name the knowledge base knows")
     return v
+
+
+def resolve_actor(value: str, option: str = "actor") -> str:
+    """The public name of ``_actor``: a code as given, or the code of a name the KB knows (Arabic or English)."""
+    return _actor(value, option)
+
+
+@functools.lru_cache(maxsize=512)
+def actor_by_name(name: str) -> str | None:
+    """The actor code (or a person's entity id) of a name the KB resolves on its own, Arabic or English."""
+    from ..kb import load_kb
+    from ..kb.lookup import lookup
+
+    if not name:
+        return None
+    for cand in lookup(load_kb(), name):
+        if cand.entry.needs_context:
+            continue
+        if cand.kind == "person":
+            return cand.entry.target
+        if cand.kind in ("country", "organization") and cand.code:
+            return cand.code
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +153,8 @@ class Page:
         return {"items": self.items, "next_cursor": self.next_cursor, "total": self.total}
 
 
-_MATCH = "(a.code = ? OR a.country = ? OR starts_with(a.code, ?))"
+_MATCH = "(a.code = ? OR a.country = ? OR starts_with(a.code, ?) OR a.entity_id = ?)"
+_MATCH_ARGS = 4  # the actor value fills every placeholder of _MATCH
 
 # Text search folds what Arabic writers vary freely on both sides: hamza and madda on alef (أ إ آ ٱ -> ا), alef
 # maqsura (ى -> ي), ta marbuta (ة -> ه), hamza on waw and ya (ؤ -> و, ئ -> ي), diacritics and tatweel (dropped),
@@ -166,13 +201,14 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.background")
     if f.actor:
         clauses.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE {_MATCH})")
-        params += [f.actor] * 3
+        params += [f.actor] * _MATCH_ARGS
     if f.dyad:  # one semi-join over (source, target) actor pairs of an event
         src, tgt = _MATCH.replace("a.", "s."), _MATCH.replace("a.", "t.")
         pair = f"({src} AND {tgt})"
         a, b = f.dyad
-        cond, pair_params = (f"({pair} OR {pair})", [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3) if f.undirected \
-            else (pair, [a] * 3 + [b] * 3)
+        n = _MATCH_ARGS
+        cond, pair_params = (f"({pair} OR {pair})", [a] * n + [b] * n + [b] * n + [a] * n) if f.undirected \
+            else (pair, [a] * n + [b] * n)
         clauses.append("e.event_id IN (SELECT s.event_id FROM event_actors s JOIN event_actors t "
                        "ON t.event_id = s.event_id AND s.role = 'source' AND t.role = 'target' "
                        f"WHERE {cond})")

@@ -152,6 +152,8 @@ function show(next) {
 const actorsText = (list) => (list || []).map((a) => a.code).join(" + ") || "—";
 // the name of an actor code in the interface language (the API decodes every code: marsad.kb.codes)
 const actorName = (a) => (a ? (lang === "ar" ? a.name_ar || a.name : a.name || a.name_ar) || null : null);
+// a place in the interface language: the API gives location.name_ar when the KB has an Arabic name
+const placeName = (loc) => (loc ? (lang === "ar" && loc.name_ar ? loc.name_ar : loc.name) : "");
 const namedText = (list) => (list || []).map((a) => a.code + (actorName(a) ? " (" + actorName(a) + ")" : "")).join(" + ") || "—";
 
 // each code of a side, its name on hover (title) for the list lines
@@ -193,7 +195,7 @@ function eventItem(ev) {
     el("span", { class: "event-head" }, badge(ev), dyadLine(ev),
       el("span", { class: "modality m-" + ev.modality, text: modalityLabel(ev.modality) }),
       el("span", { class: "date", dir: "ltr", text: ev.date || "" }),
-      ev.location ? el("span", { class: "where", text: ev.location.name }) : ""),
+      ev.location ? el("span", { class: "where", dir: "auto", text: placeName(ev.location) }) : ""),
     snippet(ev, 220));
   button.addEventListener("click", () => openEvent(ev.id));
   return el("li", {}, button);
@@ -359,7 +361,7 @@ function renderEvent(ev) {
   fact("cameo", ev.cameo + (ev.mode ? " · " + ev.mode : ""), { dir: "ltr" });
   fact("quad", String(ev.quad_class), { dir: "ltr" });
   fact("goldstein_one", ev.goldstein == null ? "—" : ev.goldstein.toFixed(1), { dir: "ltr" });
-  fact("place", ev.location ? ev.location.name + (ev.location.country ? " (" + ev.location.country + ")" : "") : "—");
+  fact("place", ev.location ? placeName(ev.location) + (ev.location.country ? " (" + ev.location.country + ")" : "") : "—");
   fact("time", ev.time ? (ev.time.value || ev.time.text || "—") : "—", { dir: "ltr" });
   fact("confidence", String(ev.confidence), { dir: "ltr" });
   fact("rule", ev.rule || "—", { dir: "ltr" });
@@ -573,8 +575,8 @@ async function drawMap() {
   [...places.values()].sort((x, y) => y.n - x.n).forEach(({ loc, n: count }) => {
     const [x, y] = project([loc.lon, loc.lat]);
     const c = svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 7 * Math.sqrt(count / maxN)).toFixed(1), class: "point",
-      tabindex: 0, role: "button", "data-count": count, "data-place": loc.name, "aria-label": loc.name + ": " + count });
-    c.append(svgEl("title", {}, loc.name + ": " + count));
+      tabindex: 0, role: "button", "data-count": count, "data-place": loc.name, "aria-label": placeName(loc) + ": " + count });
+    c.append(svgEl("title", {}, placeName(loc) + ": " + count));
     c.addEventListener("click", () => filterBy("place", loc.name));
     c.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("place", loc.name); } });
     svg.append(c);

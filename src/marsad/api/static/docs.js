@@ -29,6 +29,17 @@ function prose(tag, attrs, text) {
   return node;
 }
 
+// the fields of a named schema (components.schemas) as a table: field, type, required, description
+function schemaTable(caption, name, spec, cls) {
+  const schema = (spec.components && spec.components.schemas && spec.components.schemas[name]) || {};
+  const table = el("table", { class: cls }, el("caption", { text: caption + name }),
+    el("tr", {}, ...["field", "type", "required", "description"].map((h) => el("th", { text: h }))));
+  Object.entries(schema.properties || {}).forEach(([k, v]) => table.append(el("tr", {}, el("td", {}, el("code", { text: k })),
+    el("td", { text: v.type === "array" && v.items ? "array of " + typeOf(v.items) : typeOf(v) }),
+    el("td", { text: (schema.required || []).includes(k) ? "yes" : "" }), prose("td", {}, v.description || ""))));
+  return table;
+}
+
 function route(path, method, op, spec) {
   const section = el("section", { class: "route", id: (method + path).replace(/[^a-z0-9]+/gi, "-") },
     el("h2", {}, el("code", { text: method.toUpperCase() + " " + path })));
@@ -42,6 +53,8 @@ function route(path, method, op, spec) {
       prose("td", { class: "param-doc" }, p.description || ""))));
     section.append(table);
   }
+  const okResp = op.responses && op.responses["200"] && op.responses["200"].content && op.responses["200"].content["application/json"];
+  if (okResp && okResp.schema && okResp.schema.$ref) section.append(schemaTable("Response (200): ", typeOf(okResp.schema), spec, "response"));
   const body = op.requestBody && op.requestBody.content && op.requestBody.content["application/json"];
   if (body) {
     const name = typeOf(body.schema);
