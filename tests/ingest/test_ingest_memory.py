@@ -85,3 +85,23 @@ def test_bound_memory_empties_only_the_caches_over_the_limit(monkeypatch) -> Non
     assert square.cache_info().currsize == 10
     runner.bound_memory(limit=5)
     assert square.cache_info().currsize == 0
+
+
+def test_memory_limit_leaves_room_for_a_large_batch(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.bound_memory(batch=200)
+        small = float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0])
+        store.bound_memory(batch=100_000)  # ~240 MB of new index nodes in one transaction
+        large = float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0])
+    assert small < 200 and large - small >= 350
+
+
+def test_memory_limit_leaves_room_for_the_indexes_of_an_existing_store(tmp_path: Path) -> None:
+    """Reopened, a store's indexes load whole with the first batch: the limit counts them from the start."""
+    with Store(tmp_path / "s.duckdb") as store:
+        store.bound_memory()
+        empty = float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0])
+        store.sql("INSERT INTO doc_minhash SELECT 'd' || i, 'x'::BLOB FROM range(300000) r(i)")
+        store.refresh_memory_limit()
+        full = float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0])
+    assert full - empty >= 300_000 * 90 / 2**20

@@ -223,7 +223,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             report.resumed_from = start
             return report
         report.resumed_from = start
-    store.bound_memory()
+    store.bound_memory(batch=opts.batch)
     store.start_run(report.run_id, inputs)
     near = opts.near_dup_threshold is not None
     stream = read_inputs(files, opts.fmt, opts.fields, stdin=stdin)

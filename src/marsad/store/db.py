@@ -33,6 +33,10 @@ from .schema import MIGRATIONS, applied, migrate
 
 DEFAULT_THRESHOLD = 0.8
 BUFFER_POOL_MB = 64  # table blocks DuckDB may cache during an ingest (see Store.bound_memory)
+_ART_IN_USE = "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
+_INDEXED_ROWS = ("SELECT coalesce(sum(t.estimated_size), 0) FROM (SELECT table_name FROM duckdb_indexes() UNION ALL "
+                 "SELECT table_name FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')) i "
+                 "JOIN duckdb_tables() t USING (table_name)")  # one key per row per index, primary keys included
 
 
 @dataclass(slots=True)
@@ -137,27 +141,32 @@ class Store(Queries):
     def close(self) -> None:
         self.con.close()
 
-    def bound_memory(self, table_cache_mb: int = BUFFER_POOL_MB, threads: int | None = 1) -> None:
+    def bound_memory(self, table_cache_mb: int = BUFFER_POOL_MB, threads: int | None = 1, batch: int = 200) -> None:
         """Cap what DuckDB may keep in memory for a long write (``marsad ingest``): its buffer pool holds the table
         blocks it wrote or read (evictable) and every ART index node it touched (not evictable: a memory limit
         below them makes the next insert fail). So the limit is set, and refreshed each batch, to the index memory
-        in use plus ``table_cache_mb`` for table blocks; ``threads`` (1 by default: the per-batch statements are
-        small) bounds the per-thread buffers. No effect on ``":memory:"`` stores, whose data live in that pool."""
+        in use (or the indexes' rows at 96 bytes each, if more) plus ``table_cache_mb`` for table blocks; ``threads`` (1 by default: the per-batch statements are
+        small) bounds the per-thread buffers. ``batch`` (documents per transaction) sizes the room left for the index
+        nodes of the next batch: ~2.4 KB a document (34 indexed rows), counted as 4 KB, plus 32 MB. No effect on
+        ``":memory:"`` stores, whose data live in that pool."""
         if self.path == ":memory:":
             return
-        self._table_cache_mb = table_cache_mb
+        self._table_cache_mb = table_cache_mb + 32 + batch * 4 // 1024
         if threads is not None:
             self.con.execute(f"SET threads = {int(threads)}")
         self.refresh_memory_limit()
 
     def refresh_memory_limit(self) -> None:
-        """Apply :meth:`bound_memory`'s cap again as the indexes grow (a no-op when it was never asked for)."""
+        """Apply :meth:`bound_memory`'s cap again as the indexes grow (a no-op when it was never asked for): the
+        index memory in use plus the table cache and the next batch's room."""
         cache = getattr(self, "_table_cache_mb", None)
         if cache is None:
             return
-        index = self.con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
-                                 "WHERE tag = 'ART_INDEX'").fetchone()[0]
-        limit = int(index / 2**20) + int(cache) + 32  # 32 MB: room for the next batch's index nodes
+        in_use, keys = self.con.execute(f"SELECT ({_ART_IN_USE}), ({_INDEXED_ROWS})").fetchone()
+        # the first batch into an existing store loads its indexes whole (random keys touch every block): room for
+        # all of them from the start, at ~70 bytes a key measured, counted as 96
+        index = max(int(in_use or 0), int(keys or 0) * 96)
+        limit = index // 2**20 + int(cache)
         self.con.execute(f"SET memory_limit = '{limit}MB'")
 
     def lock_down(self) -> None:
