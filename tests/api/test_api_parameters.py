@@ -1,6 +1,6 @@
 """Query parameters over real HTTP (``marsad serve`` on loopback over a DuckDB file): a parameter a route does not
-take is a 400 naming it (a misspelt filter used to return every event), every parameter is described in the
-OpenAPI document, and no description shows reST double backticks."""
+take is a 400 naming it (a misspelt filter used to return every event), so is a malformed one, every parameter is
+described in the OpenAPI document, no description shows reST double backticks, and replies carry an ETag."""
 from __future__ import annotations
 
 import httpx
@@ -78,3 +78,18 @@ def test_a_malformed_parameter_is_a_400_that_names_it(base, params, named):
 def test_a_malformed_body_stays_a_422(base):
     r = httpx.post(base + "/v1/code", json={"lang": "ar"})
     assert r.status_code == 422 and r.json()["error"]["code"] == "E422"
+
+
+def test_lists_carry_an_etag_and_answer_304_when_unchanged(base):
+    first = httpx.get(base + "/v1/events", params={"actor": "IRQ"})
+    tag = first.headers["etag"]
+    assert first.status_code == 200 and first.headers["cache-control"] == "no-cache" and tag.startswith('"')
+    again = httpx.get(base + "/v1/events", params={"actor": "IRQ"}, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
+    other = httpx.get(base + "/v1/events", params={"actor": "USA"}, headers={"If-None-Match": tag})
+    assert other.status_code == 200 and other.headers["etag"] != tag and other.json()["total"] == 0
+    for path in ("/v1/stats", "/v1/actors", "/v1/network", "/healthz"):
+        tag = httpx.get(base + path).headers["etag"]
+        assert httpx.get(base + path, headers={"If-None-Match": tag}).status_code == 304
+    bad = httpx.get(base + "/v1/events", params={"tpye": "x"})
+    assert bad.status_code == 400 and "etag" not in bad.headers

@@ -24,6 +24,7 @@ parameterised. docs/api.md is the user's reference (routes, parameters, errors, 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import hmac
 import os
 import threading
@@ -149,6 +150,48 @@ class SecurityHeaders:
             await send(message)
 
         return await self.app(scope, receive, send_with_headers)
+
+
+class Revalidate:
+    """ASGI middleware: a strong ETag (sha256 of the body) and ``Cache-Control: no-cache`` on every successful GET
+    of ``/v1/`` and ``/healthz``; a request whose ``If-None-Match`` names the current ETag gets a 304 with no body.
+    ``no-cache`` (store, but ask again each time) because a write may change any reply; the 304 saves the transfer.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if scope["type"] != "http" or scope.get("method") != "GET" or not (path.startswith("/v1/")
+                                                                            or path == "/healthz"):
+            return await self.app(scope, receive, send)
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def buffered(message):
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            headers = list(start.get("headers", []))
+            status = start.get("status", 200)
+            if status == 200:
+                tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+                headers += [(b"etag", tag.encode()), (b"cache-control", b"no-cache")]
+                asked = dict(scope.get("headers") or []).get(b"if-none-match", b"").decode("latin-1")
+                if tag in [t.strip() for t in asked.split(",")] or asked.strip() == "*":
+                    keep = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")]
+                    await send({"type": "http.response.start", "status": 304, "headers": keep})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+
+        return await self.app(scope, receive, buffered)
 
 
 class _Database:
@@ -434,6 +477,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
             """The API reference, drawn from /openapi.json by a local script (no CDN, unlike Swagger UI)."""
             return FileResponse(STATIC / "docs.html", headers={"Content-Security-Policy": PAGE_CSP})
 
+    app.add_middleware(Revalidate)
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
     return app
