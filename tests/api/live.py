@@ -20,11 +20,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path, log_path: Path, token: str | None = None):
-    """``marsad serve --db DB`` (writable with ``token``), healthy before the base URL is yielded, stopped after."""
-    env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
-    if token:
-        env["MARSAD_TOKEN"] = token
+def serving(db: Path, log_path: Path, token: str | None = None, env: dict[str, str] | None = None):
+    """``marsad serve --db DB`` (writable with ``token``, or with the environment ``env`` as given), healthy before
+    the base URL is yielded, stopped after."""
+    if env is None:
+        env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
+        if token:
+            env["MARSAD_TOKEN"] = token
     port = free_port()
     log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
     proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 import pytest
+from api import live
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -46,12 +45,6 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Pyt
 expect = sync_api.expect
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 TOKEN = "browser-test-token"
 
 
@@ -70,42 +63,9 @@ def demo_build(tmp_path_factory):
     proc.stderr.close()
 
 
-def _wait_healthy(base: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"marsad serve exited with {proc.returncode}: "
-                               f"{log.read_text(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("marsad serve did not answer /healthz within 60 s")
-        time.sleep(0.2)
-
-
-@contextmanager
 def serving(db: Path, log_path: Path, env: dict[str, str]):
-    """A real ``marsad serve`` process over ``db`` on a free loopback port, healthy before the base URL is
-    yielded, stopped (and its log closed) after."""
-    port = _free_port()
-    log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
-    proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(base, proc, log_path)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    """A real ``marsad serve`` process over ``db`` with the environment ``env`` (tests/api/live.py)."""
+    return live.serving(db, log_path, env=env)
 
 
 @pytest.fixture(scope="module")
