@@ -10,7 +10,9 @@ rule confidence and the decision layer's features), unless a named rule drops it
     background-means         the means of a background act just before it ("الذي قتل في غارة")
     not-an-act               a charge, a kind of event, an analysis (extract/specificity.py)
 
-then the recodes of extract/stages/recodes.py. Parameters of every rule: kb/data/coding_rules.jsonl.
+then the recodes of extract/stages/recodes.py, then the role refinements ``EventBuilder.refinements`` found
+(owner-of-the-object, possessor-of-the-subject, shared-subject, announcer): they change the event's roles, never
+which candidates survive nor what the decision layer scores. Parameters of every rule: kb/data/coding_rules.jsonl.
 """
 from __future__ import annotations
 
