@@ -14,9 +14,9 @@ from .state import DocState, Resources, stage
 HOME_KINDS = frozenset({"country", "nisba", "demonym", "capital", "place"})  # mentions that vote for a home country
 
 
-@stage(needs=("events", "mentions", "text"), provides=())
+@stage(needs=("events", "mentions", "text"), provides=("home",))
 def localize_actors(res: Resources, st: DocState) -> None:
-    home = home_country(res.kb, st.text, st.mentions)
+    st.home = home = home_country(res.kb, st.text, st.mentions)
     for ev in st.events:
         placed = ev.location.country if ev.location and ev.location.country else None
         where = placed or home

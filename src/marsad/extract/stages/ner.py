@@ -6,6 +6,7 @@ and nisba beside it ("المتحدث باسم الجيش X" -> MIL), a new organ
 actor is worse than none). A span that overlaps a KB mention is left to the KB."""
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from ...kb import clitics, grammar
@@ -19,7 +20,7 @@ ENTITY_KINDS = {"new_person": "person", "new_organization": "organization", "new
 CONJUNCTION_CLITICS = clitics.conjunctions()  # joined to a longer name word, never the name's own first letter
 
 
-@stage(needs=("text", "lang", "words", "mentions", "hits", "by_sent"), provides=("new_mentions",))
+@stage(needs=("text", "lang", "words", "starts", "mentions", "hits", "by_sent"), provides=("new_mentions",))
 def find_new_entities(res: Resources, st: DocState) -> None:
     if not st.use_ner or st.lang != "ar" or not st.hits:
         return
@@ -35,8 +36,8 @@ def find_new_entities(res: Resources, st: DocState) -> None:
             start, prefix = start + 1, span.text[0]
         text = st.text[start:span.end]
         m = Mention(start, span.end, text, kind, f"new:{ENTITY_KINDS[kind]}:{normalize_key(text)}", prefix)
-        m.w0 = _word_at(words, start)
-        m.w1 = _word_at(words, span.end - 1)
+        m.w0 = bisect.bisect_right(st.starts, start) - 1  # as the places stage places gazetteer mentions
+        m.w1 = bisect.bisect_right(st.starts, span.end - 1) - 1
         if kind == "new_organization":
             m.sector = _head_sector(words[m.w0].forms)
         index = len(st.mentions)
@@ -60,14 +61,3 @@ def _head_sector(forms: frozenset[str]) -> str | None:
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
-
-
-def _word_at(words, pos: int) -> int:
-    lo, hi = 0, len(words) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if words[mid].start <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo

@@ -65,6 +65,7 @@ class DocState:
     telling_keys: list[str] = field(default_factory=list)  # what identical tellings of each event share
     builder: Any = None  # extract.events.EventBuilder
     scorer: Any = None  # extract.decision.CandidateScorer
+    home: str | None = None  # the document's home country: its dateline's, else the most named (stages/localize.py)
     told: list[Event] = field(default_factory=list)  # every event before merging (for --explain)
     recodes: dict[int, list[str]] = field(default_factory=dict)  # id(event) -> recode rules applied (--explain)
 

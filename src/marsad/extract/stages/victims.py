@@ -6,14 +6,13 @@ count. The decision layer never sees these targets: they are inferred after it s
 from __future__ import annotations
 
 from ...model import Actor
-from .localize import home_country, localize
+from .localize import localize
 from .state import DocState, Resources, stage
 
 
-@stage(needs=("events", "mentions", "text", "quantities"), provides=())
+@stage(needs=("events", "quantities", "home"), provides=())
 def infer_victims(res: Resources, st: DocState) -> None:
     by_type = res.rules.implicit_actors("target")
-    home: list[str | None] = []  # computed once, when first needed
     for ev in st.events:
         rules = by_type.get(ev.type)
         if not rules or ev.target:
@@ -26,9 +25,7 @@ def infer_victims(res: Resources, st: DocState) -> None:
             if q.actor:
                 victims = [Actor(q.actor + rule["code"], None, q.text, q.start, q.end)]
             else:
-                if not home:
-                    home.append(home_country(res.kb, st.text, st.mentions))
-                country = ev.location.country if ev.location and ev.location.country else home[0]
+                country = ev.location.country if ev.location and ev.location.country else st.home
                 victims = localize([Actor(rule["code"], None, q.text, q.start, q.end)], country)
             if any(v.code == a.code for v in victims for a in ev.source):
                 break  # the attackers' own side counted (their dead, or a toll of both): no victims inferred
