@@ -80,7 +80,7 @@ GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحز
 ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
 THIRD_PERSON_ENCLITICS = grammar.words("third_person_enclitics")
 POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
-THIRD_PERSON_SUFFIXES = tuple(sorted(grammar.words("third_person_enclitics"), key=lambda s: (-len(s), s)))
+THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
@@ -262,27 +262,20 @@ class EventBuilder:
         return []
 
     def _announcer(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
-        """"أعلنت السلطات التركية إحباط محاولة انقلاب، واعتقال 2839 عسكريا": the acts a government announces or
-        decides, told as verbal nouns later in its sentence, are its own (the subject of أعلن/قرر)."""
+        """"أعلنت السلطات التركية إحباط محاولة انقلاب، واعتقال 2839 عسكريا", "Britain announced 20 million pounds
+        in aid": the acts a government announces or decides, told as verbal nouns later in its sentence, are its own
+        (the subject of أعلن/قرر, after it in Arabic; of "announced", before it in English)."""
         words = self.words
         first = self.sentences[words[hit.w0].sentence].w0
         for k in range(hit.w0 - 1, max(first, hit.w0 - ANNOUNCE_SPAN) - 1, -1):
             if has_verb_form(words[k], ANNOUNCE_VERBS):
+                if self.lang == "en":
+                    p = next((p for p in reversed(cands) if p.w1 < k and p.prep is None), None)
+                    return self._chain_backward(p, cands) if p is not None and k - p.w1 <= 2 else []
                 p = next((p for p in cands if k < p.w0 < hit.w0), None)
                 if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
                     return self._chain_forward(p, cands)
                 return []
-        return []
-
-    def _announcer_en(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
-        """"Britain announced an extra 20 million pounds in aid": the subject right before an announcing verb earlier
-        in the sentence owns the act its object names (English is SVO)."""
-        words = self.words
-        first = self.sentences[words[hit.w0].sentence].w0
-        for k in range(hit.w0 - 1, max(first, hit.w0 - ANNOUNCE_SPAN) - 1, -1):
-            if words[k].norm in ANNOUNCE_VERBS:
-                p = next((p for p in reversed(cands) if p.w1 < k and p.prep is None), None)
-                return self._chain_backward(p, cands) if p is not None and k - p.w1 <= 2 else []
         return []
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -431,11 +424,14 @@ class EventBuilder:
                 return True
         return False
 
+    def _plain_between(self, a: int, b: int) -> bool:
+        """Are the words strictly between a and b plain words: no name, no punctuation, no number?"""
+        return all(w.kind == "word" and w.mention is None for w in self.words[a + 1:b])
+
     def _after_plain_noun(self, hit: TriggerHit, p: Phrase) -> bool:
-        """Does phrase ``p`` start after the trigger's next word, with only plain words (no name, no punctuation, no
-        trigger) between: "وانتقد الوجود العسكري الأمريكي", "وأشادت بجهود الوساطة المصرية"?"""
-        between = self.words[hit.w1 + 1:p.w0]
-        return bool(between) and all(w.kind == "word" and w.mention is None for w in between)
+        """Does phrase ``p`` start after the trigger's next word, with only plain words between: "وانتقد الوجود
+        العسكري الأمريكي", "وأشادت بجهود الوساطة المصرية"?"""
+        return p.w0 > hit.w1 + 1 and self._plain_between(hit.w1, p.w0)
 
     def _owned_object(self, a: int, b: int) -> bool:
         """Only a few plain words (the object noun: "مواقع", "مقرات تابعة", "positions of") stand strictly between
@@ -443,7 +439,7 @@ class EventBuilder:
         between = self.words[a + 1:b]
         if not 0 < len(between) <= OWNER["span"] + (self.lang == "en"):
             return False
-        if not all(w.kind == "word" and w.mention is None for w in between):
+        if not self._plain_between(a, b):
             return False
         # an English owner's preposition is a word of its own: the object noun is a word that is neither it nor an
         # article ("positions of", not "threats of the")
@@ -693,7 +689,7 @@ class EventBuilder:
             tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
-        announcer = self._announcer_en(hit, cands) \
+        announcer = self._announcer(hit, cands) \
             if not source and not possessor and lang == "en" and self.has_announce and not is_verb \
             and t.type in ANNOUNCED_TYPES and not t.passive else []  # "Britain announced £20m in aid for Sudan"
         if possessor:
