@@ -52,6 +52,11 @@ def sequences() -> frozenset[str]:
     return frozenset(_parts())
 
 
+def holds(prefix: str, morphemes) -> bool:
+    """Does a word's proclitic sequence (as ``marsad.text`` splits it) hold one of ``morphemes``?"""
+    return any(m in prefix for m in morphemes)
+
+
 @cache
 def conjunctions() -> frozenset[str]:
     return frozenset(classes()["conjunction"])

@@ -74,7 +74,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             st.drop(hit, "agent-or-object", "names the agent or the object of another trigger")
             continue
         if t.type == "ASSAULT" and st.lang == "ar" and events and t.pos != "verb" \
-                and (_holds(hit.prefix, INSTRUMENT_CLITICS) or hits_kept[-1].w1 == hit.w0 - 1) \
+                and (clitics.holds(hit.prefix, INSTRUMENT_CLITICS) or hits_kept[-1].w1 == hit.w0 - 1) \
                 and _instrument_of(events[-1], hits_kept[-1], hit, words, weapon["span"]):
             if events[-1].cameo == weapon["cameo"] and cam.code != weapon["cameo"]:
                 recode(st, events[-1], cam, t.mode, "weapon-specifies-attack")  # "هاجموا نقطة بسيارة مفخخة"
@@ -86,7 +86,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             continue
         location, when = builder.location(hit), builder.time(hit)
         # a verb form with the article, or ب/ل before a three-letter past form, is its verbal noun
-        nominal = t.pos != "verb" or _holds(hit.prefix, ARTICLE) or hit.prefix[-1:] in MASDAR_CLITICS
+        nominal = t.pos != "verb" or clitics.holds(hit.prefix, ARTICLE) or hit.prefix[-1:] in MASDAR_CLITICS
         recalled = None  # why the candidate is a specific past act recalled as background, not news
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
@@ -146,11 +146,6 @@ def build_candidates(res: Resources, st: DocState) -> None:
                                               recalled is not None))
         hits_kept.append(hit)
         st.telling_keys.append(_telling_key(words, hit))
-
-
-def _holds(prefix: str, clitics_: frozenset[str] | tuple[str, ...]) -> bool:
-    """Does a word's proclitic sequence hold one of ``clitics_``?"""
-    return any(c in prefix for c in clitics_)
 
 
 def _confidence(strength, via: str | None, source: list, params: dict) -> float:

@@ -53,7 +53,7 @@ def place_mentions(res: Resources, st: DocState) -> None:
             if rec.kind == "country" and _after_locative(words, w0, locative_words):
                 places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id)))
             continue
-        if any(c in m.prefix.lstrip("".join(CONJUNCTIONS)) for c in LOCATIVE_CLITICS) \
+        if clitics.holds(m.prefix.lstrip("".join(CONJUNCTIONS)), LOCATIVE_CLITICS) \
                 or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words)):
             country = rec.country if rec.kind != "country" else rec.code
             places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
