@@ -71,8 +71,12 @@ class DocState:
 
     def drop(self, hit, rule: str, why: str) -> None:
         """Record, for --explain, that the named ``rule`` dropped the candidate ``hit`` and why."""
+        self.drop_span(hit.trigger, hit.start, hit.end, rule, why)
+
+    def drop_span(self, trigger, start: int, end: int, rule: str, why: str) -> None:
+        """Record, for --explain, that ``rule`` dropped a match of ``trigger`` at [start, end) and why."""
         if self.trace is not None:
-            rec = dropped_record(self.text, hit.trigger, hit.start, hit.end, why)
+            rec = dropped_record(self.text, trigger, start, end, why)
             rec["dropped_by"] = rule
             self.trace.append(rec)
 

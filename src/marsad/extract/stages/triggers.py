@@ -2,7 +2,6 @@
 refuses (context, exclusion, reading) is recorded for --explain."""
 from __future__ import annotations
 
-from ..decision import dropped_record
 from ..triggers import find_triggers
 from .state import DocState, Resources, stage
 
@@ -13,6 +12,4 @@ def find_trigger_hits(res: Resources, st: DocState) -> None:
     st.hits = find_triggers(st.words, st.sentences, res.lexicon, st.lang, res.context_sets, st.doc_forms,
                             st.trigger_at, refused)
     for t, w0, w1, why in refused or ():
-        rec = dropped_record(st.text, t, st.words[w0].start, st.words[w1].end, why)
-        rec["dropped_by"] = "trigger-finder"
-        st.trace.append(rec)
+        st.drop_span(t, st.words[w0].start, st.words[w1].end, "trigger-finder", why)
