@@ -293,7 +293,9 @@ def demo_cmd(
 ) -> None:
     """Ingest the shipped demo corpus and print what it holds: counts by type, top dyads, top actors."""
     from ..store import Store
+    from ..store.queries import row_limit
 
+    row_limit(top, "--top")  # refused before the ingest, not after it
     corpus = demo_corpus()
     report = _run_ingest([str(corpus)], db)
     _print_report(report, db)
@@ -505,9 +507,11 @@ def stats_dyads(
 ) -> None:
     """Events per dyad (source -> target) and period: count, mean Goldstein, QuadClass mix (duplicates once)."""
     from ..store import Store
+    from ..store.queries import row_limit
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
     bar = _min_confidence(min_confidence)
+    row_limit(limit, "--limit")
     with Store(db, read_only=True) as store:
         rows = store.dyads(by=None if by == "all" else by, level=level, modalities=_mods(modality), limit=limit,
                            min_confidence=bar)
@@ -529,9 +533,11 @@ def stats_actors(
 ) -> None:
     """Actors by number of events, as source and as target, with mean Goldstein and first/last date."""
     from ..store import Store
+    from ..store.queries import row_limit
 
     _check_choice(fmt, "--format", ("table", "json", "csv"))
     bar = _min_confidence(min_confidence)
+    row_limit(limit, "--limit")
     with Store(db, read_only=True) as store:
         rows = store.actors(level=level, modalities=_mods(modality), limit=limit, min_confidence=bar)
     _print_rows(rows, fmt, title="actors")

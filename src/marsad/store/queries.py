@@ -266,6 +266,16 @@ _EVENT_COLS = ("event_id, doc_id, date, local_id, type, mode, cameo, quad_class,
                "evidence_text, rule, confidence, background, canonical")
 
 
+def row_limit(limit: Any, option: str = "limit") -> int | None:
+    """A row limit as given (None: no limit); zero, a negative number or a non-integer is an InputError naming
+    ``option`` (DuckDB would fail on a negative LIMIT with a binder error, reported as a damaged store)."""
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InputError(f"{option} must be a positive number of rows, not {limit}")
+    return limit
+
+
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
@@ -470,13 +480,14 @@ class Queries:
                "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'target' "
                f"WHERE {COUNTED}{bar} AND {mod}{extra} "
                "GROUP BY ALL ORDER BY period NULLS FIRST, events DESC, source, target")
-        if limit is not None:
+        if row_limit(limit) is not None:
             sql += " LIMIT ?"
             params = params + [limit]
         return _rows(self.con.execute(sql, params))
 
     def top_dyads(self, limit: int = 10, level: str = "country", modalities: Sequence[str] | None = None,
                   min_confidence: float | None = None) -> list[dict[str, Any]]:
+        row_limit(limit)
         rows = self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence)
         rows.sort(key=lambda r: (-r["events"], r["source"] or "", r["target"] or ""))
         for r in rows:
@@ -498,7 +509,7 @@ class Queries:
                "mode(a.text) AS example_text "
                "FROM events e JOIN event_actors a ON a.event_id = e.event_id "
                f"WHERE {COUNTED}{bar} AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
-        if limit is not None:
+        if row_limit(limit) is not None:
             sql += " LIMIT ?"
             params = params + [limit]
         rows = _rows(self.con.execute(sql, params))
