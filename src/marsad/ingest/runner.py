@@ -74,6 +74,7 @@ class IngestReport:
     resumed_from: int = 0  # items skipped thanks to a checkpoint
     already_done: bool = False  # the whole input set was ingested before
     batches: int = 0
+    clusters: int = 0  # event clusters written (new or rebuilt) after the last batch
     elapsed: float = 0.0
     skip_reasons: Counter = field(default_factory=Counter)
     skip_examples: list[tuple[str, str]] = field(default_factory=list)
@@ -241,6 +242,8 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
                 _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
         while pending:
             _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
+        # before the input is marked done, so that a run killed while clustering clusters on the next run
+        report.clusters = store.update_clusters().clusters  # the acts the new tellings joined or opened
         if fp is not None:
             end_pos = start + report.read
             store.finish_checkpoint(fp, inputs, end_pos)

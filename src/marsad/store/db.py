@@ -460,6 +460,25 @@ class Store(Queries):
                       already=result.already)
         return counts
 
+    # -- event clusters (see clusters.py) --------------------------------------------------------------------
+    def update_clusters(self) -> "ClusterRun":
+        """Cluster the tellings not clustered yet (re-clustering only the blocks they can change)."""
+        from .clusters import update_pending
+
+        return self._clustering(update_pending)
+
+    def rebuild_clusters(self) -> "ClusterRun":
+        """Cluster every telling again (the same tables as the incremental runs give)."""
+        from .clusters import rebuild
+
+        return self._clustering(rebuild)
+
+    def _clustering(self, run: Any) -> "ClusterRun":
+        try:
+            return run(self.con)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot cluster the events of {self.path}: {_first_line(exc)}", path=self.path) from None
+
     # -- reading (see queries.py for the analytic queries) --------------------------------------------------
     def skipped(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.con.execute('SELECT "where", reason, fingerprint, position FROM skipped ORDER BY skipped_at, position '

@@ -131,12 +131,31 @@ def m005_event_background(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX events_doc ON events(doc_id)")
 
 
+def m006_event_clusters(con: duckdb.DuckDBPyConnection) -> None:
+    """Cross-article event clusters (issue 23): ``clusters`` (one row per act: best-supported fields, the range of
+    its number, GDELT's NumMentions/NumArticles/NumSources, first/last seen; ``family`` and ``anchor`` say which
+    block formed it) and ``cluster_events`` (each telling's cluster). Filled by ``marsad ingest`` and rebuilt
+    by ``marsad cluster`` (``marsad.store.clusters``)."""
+    con.execute("""
+        CREATE TABLE clusters (
+            cluster_id VARCHAR PRIMARY KEY, family VARCHAR NOT NULL, anchor DATE NOT NULL, date DATE, type VARCHAR,
+            mode VARCHAR, cameo VARCHAR, cameo_root VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+            source_code VARCHAR, target_code VARCHAR, source_country VARCHAR, target_country VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+            location_entity VARCHAR, quantity_kind VARCHAR, quantity_low DOUBLE, quantity_high DOUBLE,
+            quantity_latest DOUBLE, quantity_most_cited DOUBLE, n_mentions INTEGER, n_articles INTEGER,
+            n_sources INTEGER, first_seen DATE, last_seen DATE)""")
+    con.execute("CREATE TABLE cluster_events (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL, "
+                "doc_id VARCHAR NOT NULL)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_core_tables", m001_core_tables),
     ("002_ingest_bookkeeping", m002_ingest_bookkeeping),
     ("003_indexes_for_common_filters", m003_indexes_for_common_filters),
     ("004_lean_indexes", m004_lean_indexes),
     ("005_event_background", m005_event_background),
+    ("006_event_clusters", m006_event_clusters),
 ]
 
 # The store-only columns (not in export.tables.SCHEMAS), per table.

@@ -1,0 +1,173 @@
+"""The store's event clusters: read tellings out of ``events``, cluster them (``marsad.cluster``), keep the
+``clusters`` and ``cluster_events`` tables.
+
+``rebuild(con)`` clusters every telling again; ``update(con, doc_ids)`` re-clusters only the blocks the events of
+those documents can change (``cluster.affected_range``), which gives the same tables as a rebuild. Tellings are the
+events that are not background (a recalled past act is not news); events of duplicate documents are tellings too
+(a syndicated copy is one more mention, as in GDELT), so counts of acts never depend on deduplication.
+
+Imports ``marsad.cluster`` and ``marsad.errors``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Sequence
+
+import duckdb
+import pyarrow as pa
+
+from ..cluster import Cluster, ClusterEvent, affected_range, cluster_events, family_of, summarize
+from ..cluster.engine import load_range
+
+_TELLINGS = """
+WITH ev AS (
+    SELECT e.event_id, e.doc_id, coalesce(d.source, e.doc_id) AS outlet, e.date, e.time_value, e.time_relation,
+           e.type, e.cameo, e.cameo_root, e.mode, e.modality, e.quad_class, e.goldstein, e.location_entity,
+           e.location_name, e.location_country, e.location_lat, e.location_lon
+    FROM events e JOIN documents d USING (doc_id)
+    WHERE NOT e.background AND e.date IS NOT NULL {where}),
+ac AS (
+    SELECT a.event_id,
+           list(a.code ORDER BY a.position) FILTER (WHERE a.role = 'source' AND a.code IS NOT NULL) AS src,
+           list(a.code ORDER BY a.position) FILTER (WHERE a.role = 'target' AND a.code IS NOT NULL) AS tgt,
+           list(DISTINCT a.country) FILTER (WHERE a.role = 'source' AND a.country IS NOT NULL) AS src_c,
+           list(DISTINCT a.country) FILTER (WHERE a.role = 'target' AND a.country IS NOT NULL) AS tgt_c,
+           list(DISTINCT a.entity_id) FILTER (WHERE a.entity_id LIKE 'person:%' OR a.entity_id LIKE 'org%')
+               AS names
+    FROM event_actors a WHERE a.event_id IN (SELECT event_id FROM ev) GROUP BY a.event_id),
+qu AS (
+    SELECT u.event_id, list(struct_pack(kind := q.kind, value := q.value)) AS qs
+    FROM (SELECT unnest(event_ids) AS event_id, kind, value FROM quantities
+          WHERE doc_id IN (SELECT doc_id FROM ev)) q
+    JOIN (SELECT event_id FROM ev) u USING (event_id)
+    WHERE q.value IS NOT NULL GROUP BY u.event_id),
+pl AS (
+    SELECT doc_id, min(entity_id) AS place FROM entities
+    WHERE kind = 'place' AND doc_id IN (SELECT doc_id FROM ev) GROUP BY doc_id HAVING count(DISTINCT entity_id) = 1)
+SELECT ev.*, ac.src, ac.tgt, ac.src_c, ac.tgt_c, ac.names, qu.qs, pl.place
+FROM ev LEFT JOIN ac USING (event_id) LEFT JOIN qu USING (event_id) LEFT JOIN pl USING (doc_id)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRun:
+    """What one clustering run did: tellings read, clusters written (and removed), seconds."""
+
+    tellings: int
+    clusters: int
+    removed: int
+    seconds: float
+
+
+def _day(value: str | None, relation: str | None) -> dt.date | None:
+    if relation != "on" or not value or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def tellings(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[object] = ()) -> list[ClusterEvent]:
+    """The tellings of the store (``where``: an extra ``AND ...`` clause on ``events e``), as records."""
+    cur = con.execute(_TELLINGS.format(where=where), list(params))
+    out = []
+    for (event_id, doc_id, outlet, date, tv, tr, typ, cameo, root, mode, modality, quad, gold, loc, loc_name,
+         loc_country, lat, lon, src, tgt, src_c, tgt_c, names, qs, doc_place) in cur.fetchall():
+        out.append(ClusterEvent(
+            event_id=event_id, doc_id=doc_id, outlet=outlet, doc_date=date, day=_day(tv, tr), type=typ,
+            family=family_of(typ, root, modality), cameo=cameo, mode=mode, quad_class=quad, goldstein=gold,
+            source_codes=tuple(src or ()), target_codes=tuple(tgt or ()),
+            source_countries=frozenset(src_c or ()), target_countries=frozenset(tgt_c or ()),
+            location_entity=loc, location_name=loc_name, location_country=loc_country, location_lat=lat,
+            location_lon=lon, quantities=tuple((q["kind"] or "", float(q["value"])) for q in (qs or ())),
+            names=frozenset(names or ()), doc_place=doc_place))
+    return out
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
+    """Cluster every telling again and replace both tables (one transaction)."""
+    import time
+
+    t0 = time.perf_counter()
+    events = tellings(con)
+    clusters = [summarize(a) for a in cluster_events(events)]
+    removed = con.execute("SELECT count(*) FROM clusters").fetchone()[0]
+    _write(con, clusters, delete="DELETE FROM {table}", params=[])
+    return ClusterRun(len(events), len(clusters), int(removed), time.perf_counter() - t0)
+
+
+def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun:
+    """Re-cluster the blocks the events of ``doc_ids`` (just stored) can change; the same tables as ``rebuild``."""
+    import time
+
+    t0 = time.perf_counter()
+    if not doc_ids:
+        return ClusterRun(0, 0, 0, 0.0)
+    new = tellings(con, "AND e.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])
+    total_read, written, removed = len(new), 0, 0
+    for family, (lo, hi) in sorted(affected_range(new).items()):
+        (d_lo, d_hi), (u_lo, u_hi) = load_range(lo, hi)
+        events = [e for e in tellings(con, "AND ((e.date BETWEEN ? AND ?) OR (e.time_value >= ? AND "
+                                           "e.time_value <= ?))", [u_lo, u_hi, d_lo.isoformat(),
+                                                                   d_hi.isoformat()])
+                  if e.family == family and ((e.day is not None and d_lo <= e.day <= d_hi)
+                                             or (e.day is None and u_lo <= e.doc_date <= u_hi))]
+        total_read += len(events)
+        clusters = [summarize(a) for a in cluster_events(events) if lo <= a.anchor <= hi]
+        removed += con.execute("SELECT count(*) FROM clusters WHERE family = ? AND anchor BETWEEN ? AND ?",
+                               [family, lo, hi]).fetchone()[0]
+        _write(con, clusters, delete="DELETE FROM {table} WHERE {key} IN (SELECT cluster_id FROM clusters "
+                                     "WHERE family = ? AND anchor BETWEEN ? AND ?)", params=[family, lo, hi])
+        written += len(clusters)
+    return ClusterRun(total_read, written, int(removed), time.perf_counter() - t0)
+
+
+def update_pending(con: duckdb.DuckDBPyConnection) -> ClusterRun:
+    """Cluster every telling not yet in ``cluster_events`` (what the last ingest stored, or what a crashed one left
+    behind): ``update`` over their documents."""
+    docs = [r[0] for r in con.execute(
+        "SELECT DISTINCT e.doc_id FROM events e ANTI JOIN cluster_events c USING (event_id) "
+        "WHERE NOT e.background AND e.date IS NOT NULL ORDER BY 1").fetchall()]
+    return update(con, docs)
+
+
+_COLUMNS = [f for f in Cluster.__dataclass_fields__ if f != "event_ids"]
+
+
+def _write(con: duckdb.DuckDBPyConnection, clusters: list[Cluster], *, delete: str, params: list[object]) -> None:
+    rows = {c: [getattr(k, c) for k in clusters] for c in _COLUMNS}
+    table = pa.table(rows) if clusters else None
+    links = pa.table({"event_id": [e for k in clusters for e in k.event_ids],
+                      "cluster_id": [k.cluster_id for k in clusters for _ in k.event_ids]})
+    own = _begin(con)
+    try:
+        con.execute(delete.format(table="cluster_events", key="cluster_id"), params)
+        con.execute(delete.format(table="clusters", key="cluster_id"), params)
+        if table is not None:
+            con.register("_clusters", table)
+            con.register("_links", links)
+            try:
+                cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+                con.execute(f"INSERT INTO clusters ({cols}) SELECT {cols} FROM _clusters")
+                con.execute("INSERT INTO cluster_events SELECT l.event_id, l.cluster_id, e.doc_id FROM _links l "
+                            "JOIN events e USING (event_id)")
+            finally:
+                con.unregister("_clusters")
+                con.unregister("_links")
+        if own:
+            con.execute("COMMIT")
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+
+
+def _begin(con: duckdb.DuckDBPyConnection) -> bool:
+    """Open a transaction unless one is open already (then the caller's commit covers these writes)."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+        return True
+    except duckdb.TransactionException:
+        return False

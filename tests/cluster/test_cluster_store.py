@@ -1,0 +1,84 @@
+"""Clusters in a real DuckDB store: filled by ingest, the same whatever the ingest order and batching, the same
+as a full rebuild; the corpus scores F1 >= 0.9 with no more than 4 acts wrongly merged."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.evaluate.clusters import bcubed, default_corpus, load_corpus, score_clusters
+from marsad.ingest.runner import IngestOptions, ingest
+from marsad.store.db import Store
+
+ACTS = ("act001", "act002", "act041", "act024", "act064", "act013")  # strikes, the next-day strike, two protests
+
+
+def _subset(tmp_path: Path, order: int) -> Path:
+    rows = [r for r in load_corpus(default_corpus()) if r["act"] in ACTS]
+    rows = rows[::-1] if order else rows
+    path = tmp_path / f"subset{order}.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _tables(store: Store) -> tuple[list[tuple], list[tuple]]:
+    return (store.sql("SELECT * FROM clusters ORDER BY cluster_id"),
+            store.sql("SELECT event_id, cluster_id, doc_id FROM cluster_events ORDER BY event_id"))
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("clusters")
+    out = []
+    for order, batch in ((0, 200), (1, 3)):  # forward in one batch; backward in batches of 3
+        with Store(tmp / f"s{order}.duckdb") as s:
+            ingest([str(_subset(tmp, order))], s, IngestOptions(batch=batch))
+            out.append(_tables(s))
+            if order == 0:
+                s.rebuild_clusters()
+                out.append(_tables(s))
+                rows = s.sql("SELECT d.ext_id, c.cluster_id, k.n_mentions, k.n_sources, k.n_articles, "
+                             "k.quantity_low, k.quantity_high, k.quantity_latest FROM documents d "
+                             "JOIN events e USING (doc_id) JOIN cluster_events c USING (event_id) "
+                             "JOIN clusters k USING (cluster_id) WHERE e.type = 'ASSAULT'")
+                out.append(rows)
+    return out
+
+
+def test_ingest_order_and_batches_do_not_change_the_clusters(stores):
+    forward, rebuilt, _, backward = stores
+    assert forward[0] and forward == backward
+
+
+def test_an_incremental_ingest_gives_what_a_rebuild_gives(stores):
+    forward, rebuilt, _, _ = stores
+    assert forward == rebuilt
+
+
+def test_each_told_strike_is_one_cluster_with_its_counts_and_toll_range(stores):
+    rows = stores[2]
+    by_act: dict[str, set] = {}
+    for ext_id, cluster_id, n_m, n_s, n_a, lo, hi, latest in rows:
+        by_act.setdefault(ext_id.split("-")[0], set()).add((cluster_id, n_m, n_s, n_a, lo, hi, latest))
+    act1 = by_act["act001"]
+    assert len(act1) == 1  # one cluster for the four reports of the strike on Rafah
+    (_, n_m, n_s, n_a, lo, hi, latest), = act1
+    assert (n_a, n_s) == (4, 4) and n_m >= 4
+    assert (lo, hi, latest) == (7.0, 9.0, 9.0)  # "killed 7" first, then 9
+    assert not {c for c, *_ in by_act["act001"]} & {c for c, *_ in by_act["act041"]}  # next day: another act
+
+
+def test_bcubed_on_a_known_case():
+    # act a: x1 x2 x3, act b: y1; clusters {x1, x2, y1} {x3}
+    p, r = bcubed({"x1": ("a", "1"), "x2": ("a", "1"), "y1": ("b", "1"), "x3": ("a", "2")})
+    assert p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+    assert r == pytest.approx((2 / 3 * 2 + 1 / 3 + 1) / 4)
+
+
+def test_the_corpus_scores_f1_at_least_0_9():
+    score = score_clusters()
+    assert score.acts == 80 and score.articles >= 200 and score.articles_uncoded == 0
+    assert score.f1 >= 0.9 and score.precision >= 0.9
+    assert score.wrongly_merged <= 4
+    assert score.cross_language_joined >= 0.8 * score.cross_language_pairs
