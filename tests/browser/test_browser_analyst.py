@@ -11,6 +11,7 @@ import pytest
 
 from browser.test_browser_dashboard import api, chromium_context, expect, page, serving  # noqa: F401 - api, page:
 # the shared fixtures (an API client; a page that records requests and errors and checks them) over this server
+from browser.test_browser_desk import arabic_count
 from marsad.export.tables import DocMeta
 from marsad.pipeline import code
 from marsad.store import Store
@@ -102,8 +103,7 @@ def test_filters_live_in_the_address_and_survive_a_reload(page, api):
     assert page.locator("#f-actor").input_value() == "IRQ" and page.locator("#f-type").input_value() == "ASSAULT"
     assert _shown(page) == [e["id"] for e in want["items"]]
     page.click("#f-reset")
-    expect(page.locator("#event-count")).to_have_text(
-        str(api.get("/v1/events").json()["total"]) + " حدثًا")
+    expect(page.locator("#event-count")).to_have_text(arabic_count(api.get("/v1/events").json()["total"]))
     assert "actor=" not in page.url
 
 

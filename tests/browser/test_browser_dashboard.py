@@ -351,7 +351,7 @@ def test_actor_network_and_map(page, api):
     page.click("#tabs button[data-view=network]")
     page.wait_for_selector("#network-svg .node")
     net = api.get("/v1/network").json()
-    assert page.locator("#network-svg .node").count() == min(len(net["nodes"]), 40)
+    assert page.locator("#network-svg .node").count() == min(len(net["nodes"]), int(page.input_value("#n-top")))
     assert page.locator("#network-svg .edge").count() > 0
     page.screenshot(path=str(ARTIFACTS / "actor_network.png"), full_page=True)
     page.click("#tabs button[data-view=map]")

@@ -43,7 +43,8 @@ from fastapi.staticfiles import StaticFiles  # noqa: E402
 from pydantic import BaseModel, Field  # noqa: E402
 from starlette.exceptions import HTTPException as StarletteHTTPException  # noqa: E402
 
-from . import schemas  # noqa: E402
+from . import desk, schemas  # noqa: E402
+from .tellings import tellings  # noqa: E402
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
@@ -395,6 +396,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         for key, doc_key in (("title", "title"), ("url", "url"), ("source_name", "source")):
             if got.get(key) is None:
                 got[key] = doc.get(doc_key)
+        got["tellings"] = tellings(got)  # every telling with its own roles, for the event page
         return _name_actors(got)
 
     @app.get("/v1/codes", response_model=None, responses=schemas.ok(schemas.Legend))
@@ -463,6 +465,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         reader = database.reader()
         return {"items": reader.unlinked(limit=limit, min_docs=min_docs, kind=kind),
                 "total": reader.unlinked_count(min_docs=min_docs, kind=kind)}
+
+    app.include_router(desk.router)  # /v1/events.parquet|.csv and /v1/counts: the list's filters (api/desk.py)
 
     # ---- dashboard -----------------------------------------------------------------------------------------
     if STATIC.is_dir():

@@ -96,11 +96,24 @@ class EventsPage(_Open):
     total: int = Field(description="Events matching the filters, all pages.")
 
 
+class Telling(_Open):
+    start: int = Field(description="The telling (an evidence sentence): offsets into the document text.")
+    end: int
+    text: str
+    trigger: Span | None = Field(None, description="This telling's trigger, if found.")
+    source: list[Span] = Field(description="Where this telling names the event's source actors.")
+    target: list[Span] = Field(description="Where this telling names the event's target actors.")
+    quantities: list[Span] = Field(description="The event's quantities told in this telling.")
+    place: list[Span] = Field(description="Mentions of the event's place in this telling.")
+    time: Span | None = None
+
+
 class EventDetail(EventItem):
     document: dict[str, Any] = Field(description="The document with its full text.")
     entities: list[dict[str, Any]] = Field(description="Every entity of the document with its mentions.")
     quantities: list[dict[str, Any]]
     evidences: list[Span] = Field(description="Every telling of the event after merging; the first is evidence.")
+    tellings: list[Telling] = Field(description="Every telling with its own roles (marsad.api.tellings).")
 
 
 class ActorRow(_Open):
@@ -207,6 +220,28 @@ class Legend(_Open):
 class Unlinked(_Open):
     items: list[dict[str, Any]]
     total: int
+
+
+class CountKey(_Open):
+    key: str = Field(description="A PLOVER type, or a QuadClass 1-4.")
+    events: int
+    side: str = Field(description="cooperation or conflict (drawn below zero).")
+
+
+class CountPeriod(_Open):
+    start: str = Field(description="First day of the period (YYYY-MM-DD), a since filter.")
+    end: str = Field(description="Last day of the period, inclusive, an until filter.")
+    counts: dict[str, int] = Field(description="Events per key in the period.")
+
+
+class Counts(_Open):
+    by: str = Field(description="The period used (auto picks one from the span of dates).")
+    group: str
+    periods: list[CountPeriod]
+    keys: list[CountKey]
+    total: int = Field(description="Events the filters select.")
+    undated: int = Field(description="Of them, events with no date (in no period).")
+    untyped: int = Field(description="With group=type: CAMEO-only events, which have no PLOVER type.")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -21,6 +21,7 @@ tables hold the rows of canonical documents only, unless ``include_duplicates``.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ LEFT JOIN acts s ON s.event_id = e.event_id AND s.role = 'source'
 LEFT JOIN acts t ON t.event_id = e.event_id AND t.role = 'target'
 LEFT JOIN qs ON qs.event_id = e.event_id
 WHERE {where}
-ORDER BY e.doc_id, e.event_id
+ORDER BY {order}
 """
 
 
@@ -75,8 +76,15 @@ def _wide_rows(store, include_duplicates: bool, selection: Selection):
     """Batches of ``events_wide`` rows (dicts in ``WIDE_SCHEMA`` order)."""
     cond, params = selection.where("e")
     where = cond if include_duplicates else f"e.canonical AND {cond}"
-    cur = store.con.cursor()
-    cur.execute(WIDE_QUERY.format(where=where), params)
+    yield from wide_batches(store.con, where, params)
+
+
+def wide_batches(con, where: str, params: list, order: str = "e.doc_id, e.event_id"):
+    """Batches of ``events_wide`` rows (dicts in ``WIDE_SCHEMA`` order) of the events ``e`` for which the SQL
+    condition ``where`` (with bound ``params``) holds, in ``order``: the exports' selection, or the dashboard
+    download's list filters (``store.queries``), newest first as listed."""
+    cur = con.cursor()
+    cur.execute(WIDE_QUERY.format(where=where, order=order), params)
     names = [d[0] for d in cur.description]
     while True:
         chunk = cur.fetchmany(BATCH)
@@ -96,6 +104,29 @@ def _wide_rows(store, include_duplicates: bool, selection: Selection):
     cur.close()
 
 BATCH = 50_000
+
+
+def wide_bytes(batches, fmt: str) -> bytes:
+    """``events_wide`` rows (batches of ``wide_batches``) as one file's bytes: ``parquet`` (``WIDE_SCHEMA``, lists
+    as lists) or ``csv`` (UTF-8, header, text quoted, lists joined with ``;``, as ``export_csv`` writes it)."""
+    if fmt == "parquet":
+        sink = pa.BufferOutputStream()
+        with pq.ParquetWriter(sink, WIDE_SCHEMA, compression="zstd") as writer:
+            wrote = False
+            for rows in batches:
+                writer.write_table(pa.Table.from_pylist(rows, schema=WIDE_SCHEMA))
+                wrote = True
+            if not wrote:
+                writer.write_table(WIDE_SCHEMA.empty_table())
+        return sink.getvalue().to_pybytes()
+    if fmt != "csv":
+        raise InputError(f"format {fmt!r} is not one of parquet, csv")
+    fh = io.StringIO(newline="")
+    writer = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow(WIDE_SCHEMA.names)
+    for rows in batches:
+        writer.writerows([";".join(v) if k in _WIDE_LISTS else _csv_value(v) for k, v in r.items()] for r in rows)
+    return fh.getvalue().encode("utf-8")
 
 
 def _select(table: str, include_duplicates: bool, selection: Selection = EVERYTHING) -> tuple[str, list]:

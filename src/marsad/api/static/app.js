@@ -13,7 +13,7 @@ const I18N = {
     goldstein: "متوسط غولدستاين", paste: "الصق نص خبر", date: "التاريخ", code_it: "رمّز", events_found: "حدثًا",
     source: "المصدر", target: "الهدف", cameo: "رمز CAMEO", evidence: "الدليل", confidence: "الثقة",
     no_events: "لا أحداث", located: "حدثًا على الخريطة", working: "جارٍ الترميز…", lang_switch: "English",
-    arrow: "←", quad: "الفئة الرباعية", rule: "القاعدة", article: "المقال", places: "موقعًا",
+    arrow: "←", quad: "الفئة الرباعية", mode: "الأسلوب", rule: "القاعدة", article: "المقال", places: "موقعًا",
     filtered: "(حسب التصفية الحالية)", clear: "مسح", period: "الشهر", events: "أحداث", network_hint:
     "حجم العقدة: عدد الأحداث؛ لون الخط: أزرق للتعاون وأحمر للنزاع. اضغط عقدة لتصفية الأحداث.",
     map_hint: "اضغط نقطة لعرض أحداث ذلك المكان.", loading: "جارٍ التحميل…", reset: "إعادة ضبط",
@@ -26,7 +26,16 @@ const I18N = {
     sector: "القطاع", docs: "وثائق", mentions: "إشارات", first: "أول ظهور", last: "آخر ظهور",
     k_person: "شخص", k_organization: "منظمة", k_place: "مكان", unlinked_of: "من", no_unlinked:
     "لا أسماء جديدة في هذا المخزن (يحفظها \u2066marsad ingest --ner\u2069)",
-    download_csv: "تنزيل CSV", code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
+    tab_trends: "الأحداث عبر الزمن", group_by: "التجميع", period_by: "الفترة", by_auto: "تلقائي", by_day: "يوم",
+    by_week: "أسبوع", by_month: "شهر", by_quarter: "ربع سنة", by_year: "سنة", per_day: "في اليوم", per_week: "في الأسبوع",
+    per_month: "في الشهر", per_quarter: "في ربع السنة", per_year: "في السنة", axis_events: "عدد الأحداث",
+    axis_conflict_below: "النزاع تحت الصفر", trends_hint: "أحداث التصفية الحالية في كل فترة: التعاون فوق الصفر والنزاع "
+    + "تحته. اضغط عمودًا لعرض أحداثه.", q_1: "تعاون لفظي", q_2: "تعاون مادي", q_3: "نزاع لفظي", q_4: "نزاع مادي",
+    undated: "بلا تاريخ", untyped: "بلا نوع PLOVER (تصريحات ومناشدات CAMEO)", network_top: "أكثر الفاعلين نشاطًا",
+    network_level: "المستوى", level_country: "البلد", level_code: "رمز الفاعل", map_reset: "إعادة",
+    no_place: "بلا مكان", on_map: "على الخريطة", city: "مدينة أو موقع", country_centroid: "بلد (مركزه)", network_shown: "المعروض",
+    self_loop: "حلقة: حدث داخلي (المصدر والهدف من البلد نفسه)", actors_n: "فاعلًا",
+    download_csv: "تنزيل CSV", download_parquet: "تنزيل Parquet (كل النتائج)", code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
     + "تليه قطاعات من ثلاثة أحرف ثم رمز المنظمة إن وُجد؛ مرّر المؤشر فوق رمز لترى اسمه.", code: "الرمز",
   },
   en: {
@@ -38,7 +47,7 @@ const I18N = {
     goldstein: "Mean Goldstein", paste: "Paste a news text", date: "Date", code_it: "Code it",
     events_found: "events", source: "Source", target: "Target", cameo: "CAMEO code", evidence: "Evidence",
     confidence: "Confidence", no_events: "No events", located: "events on the map", working: "Coding…",
-    lang_switch: "العربية", arrow: "→", quad: "QuadClass", rule: "Rule", article: "Article", places: "places",
+    lang_switch: "العربية", arrow: "→", quad: "QuadClass", mode: "Mode", rule: "Rule", article: "Article", places: "places",
     filtered: "(current filters apply)", clear: "Clear", period: "Month", events: "events", network_hint:
     "Node size: number of events; edge colour: blue cooperation, red conflict. Press a node to filter the events.",
     map_hint: "Press a point to list the events at that place.", loading: "Loading…", reset: "Reset",
@@ -50,16 +59,65 @@ const I18N = {
     name: "Name", kind: "Kind", sector: "Sector", docs: "Documents", mentions: "Mentions", first: "First seen",
     last: "Last seen", k_person: "person", k_organization: "organization", k_place: "place", unlinked_of: "of",
     no_unlinked: "No new names in this store (marsad ingest --ner stores them)",
-    download_csv: "Download CSV", code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
+    tab_trends: "Events over time", group_by: "Group by", period_by: "Period", by_auto: "automatic", by_day: "day",
+    by_week: "week", by_month: "month", by_quarter: "quarter", by_year: "year", per_day: "per day", per_week: "per week",
+    per_month: "per month", per_quarter: "per quarter", per_year: "per year", axis_events: "Events",
+    axis_conflict_below: "conflict below zero", trends_hint: "The events of the current filters in each period: "
+    + "cooperation above zero, conflict below. Press a bar to list its events.", q_1: "Verbal cooperation",
+    q_2: "Material cooperation", q_3: "Verbal conflict", q_4: "Material conflict", undated: "without a date",
+    untyped: "without a PLOVER type (CAMEO statements and appeals)", network_top: "Busiest actors",
+    network_level: "Level", level_country: "country", level_code: "actor code", map_reset: "Reset",
+    no_place: "without a place", on_map: "on the map", city: "city or site", country_centroid: "country (its centre)",
+    network_shown: "shown", self_loop: "loop: a domestic event (source and target of one country)",
+    actors_n: "actors",
+    download_csv: "Download CSV", download_parquet: "Download Parquet (all matches)", code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
     + "--- when no country is named), then 3-letter sectors, then an organization's code if any; hover a code "
     + "to see its name.", code: "Code",
   },
 };
+// Arabic count agreement (the CLDR plural categories of Arabic, by the last two digits): 1 حدث, 2 حدثان, 3-10
+// أحداث, 11-99 حدثًا, and 100, 101, 102... حدث. English: 1 event, 2 events.
+const COUNT_WORDS = {
+  ar: { event: { one: "حدث", two: "حدثان", few: "أحداث", many: "حدثًا", other: "حدث" },
+    place: { one: "موقع", two: "موقعان", few: "مواقع", many: "موقعًا", other: "موقع" },
+    actor: { one: "فاعل", two: "فاعلان", few: "فاعلين", many: "فاعلًا", other: "فاعل" } },
+  en: { event: { one: "event", other: "events" }, place: { one: "place", other: "places" },
+    actor: { one: "actor", other: "actors" } },
+};
+function pluralCategory(n, language) {
+  if (language !== "ar") return n === 1 ? "one" : "other";
+  const r = n % 100;
+  if (n === 1) return "one";
+  if (n === 2) return "two";
+  if (r >= 3 && r <= 10) return "few";
+  if (r >= 11 && r <= 99) return "many";
+  return "other";
+}
+// "3 أحداث", "11 حدثًا", "1 event": the number, then the word that agrees with it
+function countText(n, noun, language = lang) {
+  const forms = COUNT_WORDS[language][noun];
+  return n + " " + (forms[pluralCategory(n, language)] || forms.other);
+}
+
+// PLOVER modes (the closed list the KB's trigger rules use) in Arabic; the KB has no Arabic names for them
+const MODE_AR = { abduct: "اختطاف", access: "إتاحة الوصول", aerial: "قصف جوي", allege: "ادعاء", arrest: "اعتقال",
+  assist: "مساعدة", beat: "ضرب", boycott: "مقاطعة", ceasefire: "وقف إطلاق النار", censor: "رقابة", change: "تغيير",
+  convict: "إدانة", "crowd-control": "تفريق حشود", curfew: "حظر تجول", cyber: "هجوم إلكتروني", demo: "مظاهرة",
+  deport: "ترحيل", destroy: "تدمير", disapprove: "استنكار", disarm: "نزع السلاح", discontinue: "وقف", drone: "طائرة مسيّرة",
+  expel: "طرد", explosives: "متفجرات", firearms: "أسلحة نارية", "heavy-weapons": "أسلحة ثقيلة", hunger: "إضراب عن الطعام",
+  investigate: "تحقيق", "martial-law": "أحكام عرفية", meet: "لقاء", militia: "ميليشيا", misinformation: "تضليل",
+  multilateral: "متعدد الأطراف", obstruct: "عرقلة", phone: "اتصال هاتفي", police: "شرطة", primitive: "أسلحة بدائية",
+  relations: "علاقات", release: "إطلاق سراح", resign: "استقالة", restrict: "تقييد", riot: "شغب", seize: "استيلاء",
+  sexual: "عنف جنسي", strike: "إضراب", "suicide-attack": "هجوم انتحاري", targeted: "استهداف", territory: "أرض",
+  "third-party": "طرف ثالث", torture: "تعذيب", troops: "قوات", unconventional: "أسلحة غير تقليدية", vandalize: "تخريب",
+  violence: "عنف", visit: "زيارة", weapons: "أسلحة", withdraw: "انسحاب", withhold: "حجب", yield: "تراجع" };
+const modeName = (m) => (m && lang === "ar" && MODE_AR[m] ? MODE_AR[m] : m);
+
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
   "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const MODALITIES = ["asserted", "negated", "intended", "planned", "hypothetical", "reported"];
 const FILTERS = [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-type", "type"], ["#f-modality", "modality"],
-  ["#f-place", "place"], ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]];
+  ["#f-quad-class", "quad_class"], ["#f-place", "place"], ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]];
 // A bar on what is shown rather than a choice of events: sent with the filters (list and map), kept when a network
 // node or a map point replaces the filters, cleared only by "reset".
 const BARS = [["#f-min-confidence", "min_confidence"]];
@@ -128,11 +186,14 @@ function applyLang() {
   $("#lang-toggle").textContent = t("lang_switch");
   $("#lang-toggle").setAttribute("lang", lang === "ar" ? "en" : "ar");
   document.querySelectorAll("#f-modality option[value]").forEach((o) => { if (o.value) o.textContent = modalityLabel(o.value); });
+  document.querySelectorAll("#f-quad-class option[value]").forEach((o) => { if (o.value) o.textContent = o.value + " · " + t("q_" + o.value); });
   // everything drawn from data carries words too: draw it again from what is already loaded
   renderEvents();
   if (state.event) renderEvent(state.event);
   renderCoded();
   if (view === "timeline") busy("#timeline-svg", drawTimeline);
+  if (view === "trends") busy("#counts-svg", drawCounts);
+  if (view === "network") busy("#network-svg", drawNetwork);
   if (view === "map") busy("#map-svg", drawMap);
   if (view === "unlinked") renderUnlinked();
   if (legendRows) fillLegend();
@@ -145,6 +206,7 @@ function show(next) {
   if (next === "network") busy("#network-svg", drawNetwork);
   if (next === "map") busy("#map-svg", drawMap);
   if (next === "timeline") busy("#timeline-svg", drawTimeline);
+  if (next === "trends") busy("#counts-svg", drawCounts);
   if (next === "unlinked") busy("#unlinked-table", loadUnlinked);
 }
 
@@ -206,8 +268,9 @@ function renderEvents() {
   list.replaceChildren(...state.items.map(eventItem));
   $("#more").hidden = !state.cursor;
   $("#download-csv").disabled = !state.items.length;
+  $("#download-parquet").disabled = !state.items.length;
   $("#event-count").textContent = state.error ? state.error
-    : (state.total == null ? "" : state.total + " " + t("events_found"));
+    : (state.total == null ? "" : countText(state.total, "event"));
 }
 
 function filterParams() {
@@ -260,6 +323,16 @@ function downloadCsv() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+// Every event the filters select (all pages, not only those on screen) as Parquet: the server's events_wide table
+// (GET /v1/events.parquet takes exactly the list's filters).
+function downloadParquet() {
+  const query = filterParams().toString();
+  const a = el("a", { href: "/v1/events.parquet" + (query ? "?" + query : ""), download: "marsad-events.parquet" });
+  document.body.append(a);
+  a.click();
+  a.remove();
 }
 
 function loadEvents(append) {
@@ -317,37 +390,68 @@ function placeSpans(ev) {
   return out;
 }
 
-// Render the article with the evidence marked and, inside it, trigger/actors/place/time/quantities.
+// Every telling of the event with its own roles. The event page gets them from the API (``tellings``: a merged
+// event's later sentences with the trigger, actors, quantities, place and time the coder finds in each); the code
+// view computes them here from the event's spans (each role marked in the telling that holds it).
+function localTellings(ev, text) {
+  const places = placeSpans(ev);
+  return (ev.evidences && ev.evidences.length ? ev.evidences : [ev.evidence]).map((e, i) => {
+    const inside = (s) => s && s.start != null && s.end != null && e.start <= s.start && s.end <= e.end;
+    const keep = (list) => (list || []).filter(inside);
+    const trigger = inside(ev.trigger) ? ev.trigger : null;
+    const when = i === 0 ? timeSpan(ev, text) : null;
+    return { start: e.start, end: e.end, trigger, source: keep(ev.source), target: keep(ev.target),
+      quantities: keep(ev.quantities), place: keep(places), time: inside(when) ? when : null };
+  });
+}
+
+// Render the article with every telling marked (<mark class="hl-telling">; the first, the evidence, also
+// hl-evidence and the id markId) and, inside each, its own trigger/source/target/place/time/quantities.
 // The event page's evidence mark carries id="evidence"; the code view's does not (ids are unique).
 function renderArticle(text, ev, article = $("#article"), markId = "evidence") {
   article.replaceChildren();
   article.dir = /[\u0600-\u06FF]/.test(text.slice(0, 400)) ? "rtl" : "ltr";
-  const e0 = ev.evidence.start, e1 = ev.evidence.end;
-  const spans = [];
-  const add = (s, cls) => {
-    if (!s || s.start == null || s.end == null) return;
-    const a = Math.max(s.start, e0), b = Math.min(s.end, e1);
-    if (a < b) spans.push([a, b, cls]);
-  };
-  add(ev.trigger, "hl-trigger");
-  (ev.source || []).concat(ev.target || []).forEach((a) => add(a, "hl-actor"));
-  add(timeSpan(ev, text), "hl-time");
-  (ev.quantities || []).forEach((q) => add(q, "hl-quantity"));
-  placeSpans(ev).forEach((s) => add(s, "hl-place"));
-  const cuts = new Set([e0, e1]);
-  spans.forEach(([a, b]) => { cuts.add(a); cuts.add(b); });
-  const points = [...cuts].sort((a, b) => a - b);
-  article.append(document.createTextNode(text.slice(0, e0)));
-  const mark = el("mark", { class: "hl-evidence", id: markId });
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i], b = points[i + 1];
-    // the trigger wins over the other roles where they overlap, so its highlight is the trigger's text exactly
-    const classes = [...new Set(spans.filter(([s0, s1]) => s0 <= a && b <= s1).map((s) => s[2]))];
-    const piece = text.slice(a, b);
-    mark.append(classes.length ? el("span", { class: classes.includes("hl-trigger") ? "hl-trigger" : classes.join(" "), text: piece })
-      : document.createTextNode(piece));
-  }
-  article.append(mark, document.createTextNode(text.slice(e1)));
+  const tellings = (ev.tellings && ev.tellings.length ? ev.tellings : localTellings(ev, text))
+    .map((tl, i) => Object.assign({ index: i }, tl));
+  // tellings in the order of the text; one that overlaps a telling already drawn is not drawn again
+  const drawn = [];
+  tellings.slice().sort((x, y) => x.start - y.start || x.index - y.index).forEach((tl) => {
+    if (!drawn.length || tl.start >= drawn[drawn.length - 1].end) drawn.push(tl);
+  });
+  let at = 0;
+  drawn.forEach((tl) => {
+    const e0 = tl.start, e1 = tl.end;
+    const spans = [];
+    const add = (s, cls) => {
+      if (!s || s.start == null || s.end == null) return;
+      const a = Math.max(s.start, e0), b = Math.min(s.end, e1);
+      if (a < b) spans.push([a, b, cls]);
+    };
+    add(tl.trigger, "hl-trigger");
+    (tl.source || []).forEach((s) => add(s, "hl-actor hl-source"));
+    (tl.target || []).forEach((s) => add(s, "hl-actor hl-target"));
+    add(tl.time, "hl-time");
+    (tl.quantities || []).forEach((s) => add(s, "hl-quantity"));
+    (tl.place || []).forEach((s) => add(s, "hl-place"));
+    const cuts = new Set([e0, e1]);
+    spans.forEach(([a, b]) => { cuts.add(a); cuts.add(b); });
+    const points = [...cuts].sort((a, b) => a - b);
+    article.append(document.createTextNode(text.slice(at, e0)));
+    const first = tl.index === 0;
+    const mark = el("mark", { class: first ? "hl-telling hl-evidence" : "hl-telling", id: first ? markId : null,
+      "data-telling": tl.index });
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      // the trigger wins over the other roles where they overlap, so its highlight is the trigger's text exactly
+      const classes = [...new Set(spans.filter(([s0, s1]) => s0 <= a && b <= s1).flatMap((s) => s[2].split(" ")))];
+      const piece = text.slice(a, b);
+      mark.append(classes.length ? el("span", { class: classes.includes("hl-trigger") ? "hl-trigger" : classes.join(" "), text: piece })
+        : document.createTextNode(piece));
+    }
+    article.append(mark);
+    at = e1;
+  });
+  article.append(document.createTextNode(text.slice(at)));
 }
 
 function renderEvent(ev) {
@@ -358,7 +462,8 @@ function renderEvent(ev) {
   fact("source", namedText(ev.source), { dir: "auto", class: "actors-source" });
   fact("target", namedText(ev.target), { dir: "auto", class: "actors-target" });
   fact("modality", modalityLabel(ev.modality));
-  fact("cameo", ev.cameo + (ev.mode ? " · " + ev.mode : ""), { dir: "ltr" });
+  fact("cameo", ev.cameo, { dir: "ltr" });
+  fact("mode", ev.mode ? modeName(ev.mode) : "—", { dir: "auto", class: "mode" });
   fact("quad", String(ev.quad_class), { dir: "ltr" });
   fact("goldstein_one", ev.goldstein == null ? "—" : ev.goldstein.toFixed(1), { dir: "ltr" });
   fact("place", ev.location ? placeName(ev.location) + (ev.location.country ? " (" + ev.location.country + ")" : "") : "—");
@@ -387,6 +492,116 @@ async function openEvent(id, push = true) {
   } catch (err) {
     notice(err.message);
   }
+}
+
+// ---- events over time (counts by QuadClass or type) ----------------------------------------------------------------
+// GET /v1/counts with the list's filters; cooperation keys stack up from zero, conflict keys down (negative), so
+// the conflict side reads as below zero. Every bar segment opens the list of the events it counts: the current
+// filters plus its key and its period (as since/until, kept inside the current since/until).
+const QUAD_COLOURS = { 1: "#8fc1e3", 2: "#2a6fa8", 3: "#f2a27e", 4: "#b8321c" };
+const COOP_COLOURS = ["#2a6fa8", "#8fc1e3", "#3a9d8f", "#9bd3c7", "#5467b3", "#b3bde8", "#4e8f3a", "#b5dca3"];
+const CONF_COLOURS = ["#b8321c", "#f2a27e", "#8c2d6b", "#e3a3c9", "#c46a00", "#f5c77e", "#6b3b1f", "#c99b7d"];
+let countsData = null;
+
+function keyLabel(group, key) {
+  return group === "quad_class" ? key + " · " + t("q_" + key) : key;
+}
+
+function drillDown(group, key, start, end) {
+  const since = $("#f-since").value, until = $("#f-until").value;
+  $(group === "quad_class" ? "#f-quad-class" : "#f-type").value = key;
+  $("#f-since").value = since && since > start ? since : start;
+  $("#f-until").value = until && until < end ? until : end;
+  show("events");
+  return loadEvents(false);
+}
+
+async function drawCounts() {
+  const stale = ticket("counts");
+  const svg = $("#counts-svg");
+  const group = $("#c-group").value, by = $("#c-by").value;
+  const p = filterParams();
+  p.set("group", group);
+  p.set("by", by);
+  let data;
+  try { data = await api("/v1/counts?" + p.toString()); } catch (err) {
+    if (!stale()) { svg.replaceChildren(); $("#counts-note").textContent = err.message; }
+    return;
+  }
+  if (stale()) return;
+  countsData = data;
+  svg.replaceChildren();
+  const legend = $("#counts-legend");
+  legend.replaceChildren();
+  const W = 960, H = 380, left = 64, right = 16, top = 16, bottom = 58;
+  const filtered = [...filterParams().keys()].length > 0;
+  const extra = [];
+  if (data.undated) extra.push(countText(data.undated, "event") + " " + t("undated"));
+  if (data.untyped) extra.push(countText(data.untyped, "event") + " " + t("untyped"));
+  $("#counts-note").textContent = countText(data.total, "event") + (filtered ? " " + t("filtered") : "")
+    + (extra.length ? " · " + extra.join(" · ") : "");
+  if (!data.periods.length) { svg.append(svgEl("text", { x: W / 2, y: H / 2, "text-anchor": "middle" }, t("no_events"))); return; }
+  // colours: QuadClass by its class, a type by its side (blues cooperation, reds conflict) in order of size
+  const colour = {};
+  let ci = 0, fi = 0;
+  data.keys.forEach((k) => {
+    colour[k.key] = data.group === "quad_class" ? QUAD_COLOURS[k.key]
+      : (k.side === "conflict" ? CONF_COLOURS[fi++ % CONF_COLOURS.length] : COOP_COLOURS[ci++ % COOP_COLOURS.length]);
+  });
+  const order = data.group === "quad_class" ? ["2", "1", "3", "4"] : data.keys.map((k) => k.key);
+  const sideOf = Object.fromEntries(data.keys.map((k) => [k.key, k.side]));
+  const keys = order.filter((k) => k in sideOf);
+  keys.forEach((k) => legend.append(el("li", { "data-key": k }, el("span", { class: "sw", style: null, "data-colour": colour[k] }),
+    el("bdi", { text: keyLabel(data.group, k) + (sideOf[k] === "conflict" ? " ↓" : " ↑") }))));
+  legend.querySelectorAll(".sw").forEach((n) => { n.style.background = n.dataset.colour; });
+  let up = 1, down = 1;
+  data.periods.forEach((per) => {
+    let u = 0, d = 0;
+    Object.entries(per.counts).forEach(([k, n]) => { if (sideOf[k] === "conflict") d += n; else u += n; });
+    up = Math.max(up, u); down = Math.max(down, d);
+  });
+  const span = up + down, plotH = H - top - bottom;
+  const zero = top + plotH * up / span;
+  const y = (v) => zero - plotH * v / span;  // v > 0 cooperation (up), v < 0 conflict (down)
+  const bw = (W - left - right) / data.periods.length;
+  // axes, gridlines and ticks in whole events; the conflict side is labelled with negative numbers
+  const stepOf = (m) => { const raw = m / 4; const mag = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1)))); return Math.max(1, [1, 2, 5, 10].map((f) => f * mag).find((s) => s >= raw)); };
+  const step = stepOf(Math.max(up, down));
+  for (let v = -Math.floor(down / step) * step; v <= up; v += step) {
+    svg.append(svgEl("line", { x1: left, x2: W - right, y1: y(v), y2: y(v), class: v === 0 ? "axis" : "grid" }));
+    svg.append(svgEl("text", { x: left - 6, y: y(v) + 4, "text-anchor": "end", class: "tick y-tick" }, v < 0 ? "−" + (-v) : String(v)));
+  }
+  svg.append(svgEl("line", { x1: left, y1: top, x2: left, y2: H - bottom, class: "axis" }));
+  const byName = t("by_" + data.by);
+  svg.append(svgEl("text", { x: 14, y: top + plotH / 2, transform: `rotate(-90 14 ${top + plotH / 2})`, "text-anchor": "middle", class: "axis-title y-title" },
+    t("axis_events") + " " + t("per_" + data.by) + " (" + t("axis_conflict_below") + ")"));
+  svg.append(svgEl("text", { x: left + (W - left - right) / 2, y: H - 6, "text-anchor": "middle", class: "axis-title x-title" }, byName));
+  const every = Math.max(1, Math.ceil(data.periods.length / 14));
+  data.periods.forEach((per, i) => {
+    const x = left + i * bw, w = Math.max(bw * 0.8, 1.5), x0 = x + (bw - w) / 2;
+    if (i % every === 0) {
+      const label = data.by === "year" ? per.start.slice(0, 4) : data.by === "month" || data.by === "quarter" ? per.start.slice(0, 7) : per.start;
+      svg.append(svgEl("text", { x: x + bw / 2, y: H - bottom + 16, "text-anchor": "middle", class: "tick x-tick" }, label));
+    }
+    let u = 0, d = 0;
+    keys.forEach((k) => {
+      const n = per.counts[k];
+      if (!n) return;
+      const conflict = sideOf[k] === "conflict";
+      const a = conflict ? -d : u, b = conflict ? -(d + n) : u + n;
+      if (conflict) d += n; else u += n;
+      const label = keyLabel(data.group, k) + " · " + per.start + (per.end !== per.start ? " – " + per.end : "") + ": " + countText(n, "event");
+      const rect = svgEl("rect", { x: x0.toFixed(1), y: Math.min(y(a), y(b)).toFixed(1), width: w.toFixed(1),
+        height: Math.abs(y(a) - y(b)).toFixed(1), fill: colour[k], class: "count-bar " + (conflict ? "bar-down" : "bar-up"),
+        tabindex: 0, role: "button", "aria-label": label, "data-key": k, "data-start": per.start, "data-end": per.end,
+        "data-count": n, "data-side": sideOf[k] });
+      rect.append(svgEl("title", {}, label));
+      const open = () => drillDown(data.group, k, per.start, per.end);
+      rect.addEventListener("click", open);
+      rect.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+      svg.append(rect);
+    });
+  });
 }
 
 // ---- dyad timeline -----------------------------------------------------------------------------------------------
@@ -442,7 +657,7 @@ async function drawTimeline() {
   if (!active.length) { table.append(el("caption", { text: t("no_events") + ": " + a + " – " + b })); return; }
   // a continuous month axis: quiet months are gaps, not squeezed out
   const periods = monthsBetween(active[0], active[active.length - 1]);
-  const W = 900, H = 320, left = 44, right = 44, top = 16, bottom = 28, mid = (H - bottom + top) / 2;
+  const W = 900, H = 320, left = 52, right = 52, top = 16, bottom = 28, mid = (H - bottom + top) / 2;
   const half = mid - top;
   const max = Math.max(...active.map((p) => Math.max(byPeriod.get(p).coop, byPeriod.get(p).conf)), 1);
   const bw = (W - left - right) / periods.length;
@@ -450,7 +665,11 @@ async function drawTimeline() {
   axis(left, mid, W - right, mid);
   axis(left, top, left, H - bottom);
   axis(W - right, top, W - right, H - bottom);
-  [[max, mid - half], [0, mid], [max, mid + half]].forEach(([v, y]) => svg.append(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "tick" }, v)));
+  // the conflict side is below zero: its ticks are negative numbers of events
+  [[max, mid - half], [0, mid], [-max, mid + half]].forEach(([v, y]) => svg.append(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "tick" }, v < 0 ? "−" + (-v) : String(v))));
+  svg.append(svgEl("text", { x: 12, y: mid, transform: `rotate(-90 12 ${mid})`, "text-anchor": "middle", class: "axis-title y-title" },
+    t("axis_events") + " " + t("per_month") + " (" + t("axis_conflict_below") + ")"));
+  svg.append(svgEl("text", { x: W - 8, y: mid, transform: `rotate(90 ${W - 8} ${mid})`, "text-anchor": "middle", class: "axis-title" }, t("goldstein")));
   [[10, top], [0, mid], [-10, H - bottom]].forEach(([v, y]) => svg.append(svgEl("text", { x: W - right + 6, y: y + 4, class: "tick gold-tick" }, (v > 0 ? "+" : "") + v)));
   const step = Math.max(1, Math.ceil(periods.length / 12));
   const pts = [];
@@ -480,40 +699,91 @@ async function drawTimeline() {
 }
 
 // ---- actor network -----------------------------------------------------------------------------------------------
+// The top N actors (by events; N and the level, country or full actor code, are chosen above the drawing) on a
+// circle, a directed edge for each source -> target pair among them with an arrowhead at the target, curved so that
+// A -> B and B -> A stay apart, and a loop for a domestic pair (TUR -> TUR). Labels sit outside the circle, beyond
+// their node. Pressing a node lists the actor's events; pressing an edge lists the dyad's.
 async function drawNetwork() {
   const stale = ticket("network");
   const svg = $("#network-svg");
+  const level = $("#n-level").value;
+  const top = Math.max(2, Math.min(200, parseInt($("#n-top").value, 10) || 30));
+  const p = new URLSearchParams({ level });
+  const bar = $("#f-min-confidence").value.trim();
+  if (bar) p.set("min_confidence", bar);
   let net;
-  try { net = await api("/v1/network"); } catch (err) { if (!stale()) svg.replaceChildren(svgEl("text", { x: 20, y: 30 }, err.message)); return; }
+  try { net = await api("/v1/network?" + p.toString()); } catch (err) { if (!stale()) svg.replaceChildren(svgEl("text", { x: 20, y: 30 }, err.message)); return; }
   if (stale()) return;
   svg.replaceChildren();
-  const nodes = net.nodes.slice(0, 40), W = 900, H = 600, R = 240;
-  const pos = new Map();
+  const nodes = net.nodes.slice(0, top), W = 900, H = 600, R = 220, cx = W / 2, cy = H / 2;
+  $("#network-note").textContent = t("network_shown") + " " + nodes.length + " / " + countText(net.nodes.length, "actor");
+  const defs = svgEl("defs");
+  [["coop", "var(--coop)"], ["conf", "var(--conf)"]].forEach(([k]) => {
+    const m = svgEl("marker", { id: "arrow-" + k, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" });
+    m.append(svgEl("path", { d: "M0,0L10,5L0,10z", class: "arrow arrow-" + k }));
+    defs.append(m);
+  });
+  svg.append(defs);
+  const pos = new Map(), radius = new Map(), angle = new Map();
   // the busiest actors come first; a stride coprime with the count spreads them around the circle instead of
   // crowding them (and their labels) into one arc
   const gcd = (x, y) => (y ? gcd(y, x % y) : x);
   let stride = Math.max(1, Math.round(nodes.length * 0.382));
   while (nodes.length > 1 && gcd(stride, nodes.length) !== 1) stride += 1;
+  const maxN = Math.max(...nodes.map((n) => n.events), 1);
   nodes.forEach((n, i) => {
     const a = 2 * Math.PI * ((i * stride) % nodes.length) / nodes.length - Math.PI / 2;
-    pos.set(n.id, [W / 2 + R * Math.cos(a), H / 2 + R * Math.sin(a)]);
+    pos.set(n.id, [cx + R * Math.cos(a), cy + R * Math.sin(a)]);
+    angle.set(n.id, a);
+    radius.set(n.id, 4 + 14 * Math.sqrt(n.events / maxN));
   });
-  const maxW = Math.max(...net.edges.map((e) => e.weight), 1);
-  net.edges.forEach((e) => {
-    if (!pos.has(e.source) || !pos.has(e.target) || e.source === e.target) return;
+  const edges = net.edges.filter((e) => pos.has(e.source) && pos.has(e.target));
+  const maxW = Math.max(...edges.map((e) => e.weight), 1);
+  const nameOf = new Map(nodes.map((n) => [n.id, actorName(n)]));
+  const who = (id) => id + (nameOf.get(id) ? " (" + nameOf.get(id) + ")" : "");
+  edges.forEach((e) => {
+    const kind = e.goldstein_mean >= 0 ? "coop" : "conf";
     const [x1, y1] = pos.get(e.source), [x2, y2] = pos.get(e.target);
-    const line = svgEl("line", { x1, y1, x2, y2, "stroke-width": (1 + 5 * e.weight / maxW).toFixed(2), class: "edge " + (e.goldstein_mean >= 0 ? "edge-coop" : "edge-conf") });
-    line.append(svgEl("title", {}, e.source + " – " + e.target + ": " + e.weight));
-    svg.append(line);
+    let d;
+    if (e.source === e.target) {
+      // a loop outside the circle, beyond the node: a domestic dyad
+      const a = angle.get(e.source), r = radius.get(e.source);
+      const bx = x1 + r * Math.cos(a), by = y1 + r * Math.sin(a);
+      const s1 = [bx + 6 * Math.cos(a - 1.2), by + 6 * Math.sin(a - 1.2)], s2 = [bx + 6 * Math.cos(a + 1.2), by + 6 * Math.sin(a + 1.2)];
+      const far = 34 + r;
+      const c1 = [x1 + far * Math.cos(a - 0.7), y1 + far * Math.sin(a - 0.7)], c2 = [x1 + far * Math.cos(a + 0.7), y1 + far * Math.sin(a + 0.7)];
+      d = `M${s1[0].toFixed(1)},${s1[1].toFixed(1)} C${c1[0].toFixed(1)},${c1[1].toFixed(1)} ${c2[0].toFixed(1)},${c2[1].toFixed(1)} ${s2[0].toFixed(1)},${s2[1].toFixed(1)}`;
+    } else {
+      // a gentle curve to the right of the direction of travel, ending at the target's rim
+      const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
+      const mx = (x1 + x2) / 2 - dy / len * len * 0.12, my = (y1 + y2) / 2 + dx / len * len * 0.12;
+      const ex = x2 - mx, ey = y2 - my, el2 = Math.hypot(ex, ey) || 1, rt = radius.get(e.target) + 2;
+      const sx = x1 + (mx - x1) / (Math.hypot(mx - x1, my - y1) || 1) * radius.get(e.source);
+      const sy = y1 + (my - y1) / (Math.hypot(mx - x1, my - y1) || 1) * radius.get(e.source);
+      d = `M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${(x2 - ex / el2 * rt).toFixed(1)},${(y2 - ey / el2 * rt).toFixed(1)}`;
+    }
+    const path = svgEl("path", { d, "stroke-width": (1 + 4 * e.weight / maxW).toFixed(2), "marker-end": `url(#arrow-${kind})`,
+      class: "edge edge-" + kind + (e.source === e.target ? " self-loop" : ""), "data-source": e.source, "data-target": e.target,
+      "data-weight": e.weight, tabindex: 0, role: "button" });
+    const label = who(e.source) + " → " + who(e.target) + ": " + countText(e.weight, "event") + " · " + t("coop") + " " + e.cooperation + " · " + t("conflict") + " " + e.conflict;
+    path.setAttribute("aria-label", label);
+    path.append(svgEl("title", {}, label + (e.source === e.target ? " · " + t("self_loop") : "")));
+    const open = () => filterBy("dyad", e.source + "," + e.target);
+    path.addEventListener("click", open);
+    path.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); open(); } });
+    svg.append(path);
   });
-  const maxN = Math.max(...nodes.map((n) => n.events), 1);
   nodes.forEach((n) => {
-    const [x, y] = pos.get(n.id);
+    const [x, y] = pos.get(n.id), a = angle.get(n.id), r = radius.get(n.id);
     const g = svgEl("g", { class: "node", tabindex: 0, role: "button", "aria-label": n.id + ": " + n.events, "data-id": n.id });
-    g.append(svgEl("circle", { cx: x, cy: y, r: (4 + 14 * Math.sqrt(n.events / maxN)).toFixed(1) }));
-    const outward = x >= W / 2;
-    g.append(svgEl("text", { x: x + (outward ? 14 : -14), y: y + 4, "text-anchor": outward ? "start" : "end" }, n.id));
-    g.append(svgEl("title", {}, n.id + (actorName(n) ? " (" + actorName(n) + ")" : "") + ": " + n.events));
+    g.append(svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }));
+    // the label beyond the node, away from the centre, so no node hides it
+    const side = Math.abs(Math.cos(a)) >= 0.25;  // beside the node on the left and right, above or below it at the poles
+    const lx = side ? x + Math.sign(Math.cos(a)) * (r + 6) : x;
+    const ly = side ? y + 4 : (Math.sin(a) > 0 ? y + r + 14 : y - r - 6);
+    const anchor = side ? (Math.cos(a) > 0 ? "start" : "end") : "middle";
+    g.append(svgEl("text", { x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": anchor }, n.id));
+    g.append(svgEl("title", {}, who(n.id) + ": " + countText(n.events, "event")));
     g.addEventListener("click", () => filterBy("actor", n.id));
     g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("actor", n.id); } });
     svg.append(g);
@@ -563,28 +833,84 @@ async function drawMap() {
     svg.append(path);
   });
   const places = new Map();
+  let unplaced = 0;
   items.forEach((ev) => {
-    if (!ev.location || ev.location.lat == null || ev.location.lon == null) return;
+    if (!ev.location || ev.location.lat == null || ev.location.lon == null) { unplaced += 1; return; }
     const key = ev.location.name + "|" + ev.location.lat + "|" + ev.location.lon;
-    const cur = places.get(key) || { loc: ev.location, n: 0 };
+    const cur = places.get(key) || { loc: ev.location, n: 0, quads: { 1: 0, 2: 0, 3: 0, 4: 0 } };
     cur.n += 1;
+    cur.quads[ev.quad_class] = (cur.quads[ev.quad_class] || 0) + 1;
     places.set(key, cur);
   });
   const maxN = Math.max(1, ...[...places.values()].map((p) => p.n));
   let n = 0;
-  [...places.values()].sort((x, y) => y.n - x.n).forEach(({ loc, n: count }) => {
+  // each place coloured by the QuadClass of most of its events (ties: the more conflictual); a place that is a
+  // country (the event names only the country: its centre is drawn) is a ring, a city or site a filled dot
+  [...places.values()].sort((x, y) => y.n - x.n).forEach(({ loc, n: count, quads }) => {
     const [x, y] = project([loc.lon, loc.lat]);
-    const c = svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 7 * Math.sqrt(count / maxN)).toFixed(1), class: "point",
-      tabindex: 0, role: "button", "data-count": count, "data-place": loc.name, "aria-label": placeName(loc) + ": " + count });
-    c.append(svgEl("title", {}, placeName(loc) + ": " + count));
-    c.addEventListener("click", () => filterBy("place", loc.name));
+    const quad = [4, 3, 2, 1].reduce((best, q) => (quads[q] > quads[best] ? q : best), 4);
+    const precision = loc.entity && loc.entity.startsWith("country:") ? "country" : "city";
+    const label = placeName(loc) + ": " + countText(count, "event") + " · " + [1, 2, 3, 4].filter((q) => quads[q])
+      .map((q) => t("q_" + q) + " " + quads[q]).join(" · ");
+    const c = svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 7 * Math.sqrt(count / maxN)).toFixed(1),
+      class: "point quad-" + quad + " precision-" + precision, tabindex: 0, role: "button", "data-count": count,
+      "data-place": loc.name, "data-quad": quad, "data-precision": precision, "aria-label": label });
+    c.dataset.r = c.getAttribute("r");
+    c.append(svgEl("title", {}, label));
+    c.addEventListener("click", () => { if (!mapDragged) filterBy("place", loc.name); });
     c.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("place", loc.name); } });
     svg.append(c);
     n += count;
   });
   const filtered = [...filterParams().keys()].length > 0;
-  $("#map-count").textContent = n + " " + t("located") + " · " + places.size + " " + t("places") + (filtered ? " " + t("filtered") : "")
+  $("#map-count").textContent = countText(n, "event") + " " + t("on_map") + " · " + countText(places.size, "place")
+    + " · " + countText(unplaced, "event") + " " + t("no_place") + (filtered ? " " + t("filtered") : "")
     + (total > items.length ? " · " + t("newest") + " " + items.length + " / " + total : "");
+  $("#map-count").dataset.unplaced = unplaced;
+  const legend = $("#map-legend");
+  legend.replaceChildren(...[1, 2, 3, 4].map((q) => el("li", {}, el("span", { class: "sw quad-sw quad-" + q }), t("q_" + q))),
+    el("li", {}, el("span", { class: "sw dot-sw" }), t("city")), el("li", {}, el("span", { class: "sw ring-sw" }), t("country_centroid")));
+  applyMapView();
+}
+
+// Zoom (the buttons, the mouse wheel) and pan (drag) change the map's viewBox; points keep their size on screen.
+const mapView = { x: 0, y: 0, w: 960, h: 380 };
+let mapDragged = false;
+function applyMapView() {
+  const svg = $("#map-svg");
+  svg.setAttribute("viewBox", [mapView.x, mapView.y, mapView.w, mapView.h].map((v) => v.toFixed(1)).join(" "));
+  const k = mapView.w / MAP.W;
+  svg.querySelectorAll("circle.point").forEach((c) => { c.setAttribute("r", (parseFloat(c.dataset.r) * Math.sqrt(k)).toFixed(2)); });
+  svg.querySelectorAll("path.country").forEach((p) => { p.setAttribute("stroke-width", (0.4 * k).toFixed(3)); });
+  svg.dataset.zoom = (MAP.W / mapView.w).toFixed(3);
+}
+function zoomMap(factor, cx, cy) {
+  if (!factor) { Object.assign(mapView, { x: 0, y: 0, w: MAP.W, h: MAP.H }); applyMapView(); return; }
+  const w = Math.min(MAP.W, Math.max(MAP.W / 64, mapView.w * factor)), h = w * MAP.H / MAP.W;
+  const px = cx == null ? mapView.x + mapView.w / 2 : cx, py = cy == null ? mapView.y + mapView.h / 2 : cy;
+  const fx = (px - mapView.x) / mapView.w, fy = (py - mapView.y) / mapView.h;
+  mapView.x = Math.min(MAP.W - w, Math.max(0, px - fx * w));
+  mapView.y = Math.min(MAP.H - h, Math.max(0, py - fy * h));
+  mapView.w = w; mapView.h = h;
+  applyMapView();
+}
+function mapPanning(svg) {
+  const toMap = (e) => { const r = svg.getBoundingClientRect(); return [mapView.x + (e.clientX - r.left) / r.width * mapView.w, mapView.y + (e.clientY - r.top) / r.height * mapView.h]; };
+  svg.addEventListener("wheel", (e) => { e.preventDefault(); const [x, y] = toMap(e); zoomMap(e.deltaY < 0 ? 0.8 : 1.25, x, y); }, { passive: false });
+  let start = null;
+  svg.addEventListener("pointerdown", (e) => { start = { cx: e.clientX, cy: e.clientY, x: mapView.x, y: mapView.y }; mapDragged = false; });
+  svg.addEventListener("pointermove", (e) => {
+    if (!start) return;
+    const r = svg.getBoundingClientRect(), dx = (e.clientX - start.cx) / r.width * mapView.w, dy = (e.clientY - start.cy) / r.height * mapView.h;
+    if (Math.abs(e.clientX - start.cx) + Math.abs(e.clientY - start.cy) > 4) mapDragged = true;
+    if (!mapDragged) return;
+    mapView.x = Math.min(MAP.W - mapView.w, Math.max(0, start.x - dx));
+    mapView.y = Math.min(MAP.H - mapView.h, Math.max(0, start.y - dy));
+    applyMapView();
+  });
+  const end = () => { start = null; setTimeout(() => { mapDragged = false; }, 0); };
+  svg.addEventListener("pointerup", end);
+  svg.addEventListener("pointerleave", end);
 }
 
 // ---- names the KB does not know ----------------------------------------------------------------------------------
@@ -625,6 +951,12 @@ function renderUnlinked() {
 }
 
 // ---- code a text -------------------------------------------------------------------------------------------------
+// the Arabic name of a coded document's entity (the code view has no location.name_ar: the document's entities do)
+function entityNameAr(doc, id) {
+  const en = (doc.entities || []).find((x) => x.id === id);
+  return en ? en.name_ar || null : null;
+}
+
 function renderCoded() {
   const list = $("#code-results");
   list.replaceChildren();
@@ -632,12 +964,12 @@ function renderCoded() {
   if (state.codeError) { $("#code-status").textContent = state.codeError; return; }
   if (!state.coded) { $("#code-status").textContent = ""; return; }
   const doc = state.coded;
-  $("#code-status").textContent = doc.events.length + " " + t("events_found");
+  $("#code-status").textContent = countText(doc.events.length, "event");
   doc.events.forEach((ev, i) => {
     const button = el("button", { type: "button", class: "event-item coded-item", "aria-pressed": String(i === state.codedPick) },
       el("span", { class: "event-head" }, badge(ev), dyadLine(ev),
         el("span", { class: "modality m-" + ev.modality, text: modalityLabel(ev.modality) }),
-        ev.location ? el("span", { class: "where", text: ev.location.name }) : "",
+        ev.location ? el("span", { class: "where", dir: "auto", text: placeName(Object.assign({ name_ar: entityNameAr(doc, ev.location.entity) }, ev.location)) }) : "",
         ev.time && ev.time.value ? el("span", { class: "date", dir: "ltr", text: ev.time.value }) : "",
         el("q", { class: "coded-trigger", dir: "auto", text: ev.trigger.text })));
     button.addEventListener("click", () => { state.codedPick = i; renderCoded(); list.querySelectorAll(".coded-item")[i].focus(); });
@@ -709,12 +1041,20 @@ function route() {
 function init() {
   TYPES.forEach((x) => $("#f-type").append(el("option", { value: x, text: x })));
   MODALITIES.forEach((x) => $("#f-modality").append(el("option", { value: x, text: x })));
+  [1, 2, 3, 4].forEach((x) => $("#f-quad-class").append(el("option", { value: String(x), text: String(x) })));
+  $("#trends-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#counts-svg", drawCounts); });
+  $("#network-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#network-svg", drawNetwork); });
+  $("#map-zoom-in").addEventListener("click", () => zoomMap(0.5));
+  $("#map-zoom-out").addEventListener("click", () => zoomMap(2));
+  $("#map-zoom-reset").addEventListener("click", () => zoomMap(0));
+  mapPanning($("#map-svg"));
   document.querySelectorAll("#tabs button").forEach((b) => b.addEventListener("click", () => show(b.dataset.view)));
   $("#lang-toggle").addEventListener("click", () => { lang = lang === "ar" ? "en" : "ar"; applyLang(); writeFiltersToUrl(); });
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(false); });
   $("#filters").addEventListener("reset", () => { setTimeout(() => loadEvents(false), 0); });
   $("#more").addEventListener("click", () => loadEvents(true));
   $("#download-csv").addEventListener("click", downloadCsv);
+  $("#download-parquet").addEventListener("click", downloadParquet);
   $("#back").addEventListener("click", () => { if (history.state && history.state.event) history.back(); else backToList(); });
   window.addEventListener("popstate", route);
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
