@@ -1,5 +1,9 @@
 """`marsad plot dyad A B`: a PNG time series of cooperation vs conflict between two actors (either direction),
 with the mean Goldstein score per period on a second axis. matplotlib with the Agg backend (no display needed).
+
+The x axis is time (dates), so the chart keeps a readable width (``chart_width``: at most 12 inches, 1320 px)
+whatever the number of periods; the Goldstein line is drawn in runs of consecutive periods with events
+(``goldstein_runs``), so it breaks across quiet periods instead of joining points years apart.
 """
 from __future__ import annotations
 
@@ -57,52 +61,81 @@ def fill_gaps(series: list[dict[str, Any]], by: str, cap: int = 400) -> list[dic
             for p in periods]
 
 
-def _label(period: str, by: str) -> str:
-    if by == "year":
-        return period[:4]
-    if by == "month":
-        return period[:7]
-    if by == "quarter":
-        return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}"
-    return period
+MAX_WIDTH_IN = 12.0  # inches: 1320 px at the chart's 110 dpi, whatever the number of periods
+DPI = 110
+
+
+def chart_width(periods: int) -> float:
+    """The figure width in inches: grows with the periods up to ``MAX_WIDTH_IN`` (a decade of months was 4840 px
+    wide); past that the x axis is a time axis with a readable number of date ticks, not one label per bar."""
+    return min(MAX_WIDTH_IN, max(6.0, 4.0 + 0.18 * periods))
+
+
+def _next_period(period: str, by: str) -> str:
+    day = dt.date.fromisoformat(period)
+    if by in ("day", "week"):
+        return (day + dt.timedelta(days=1 if by == "day" else 7)).isoformat()
+    months = day.year * 12 + day.month - 1 + {"month": 1, "quarter": 3, "year": 12}.get(by, 1)
+    return dt.date(months // 12, months % 12 + 1, 1).isoformat()
+
+
+def goldstein_runs(series: list[dict[str, Any]], by: str) -> list[list[dict[str, Any]]]:
+    """The periods with a mean Goldstein score, in runs of consecutive periods: the line is drawn run by run, so
+    it breaks wherever a period has no events (filled in with zeros) or is missing from the series."""
+    runs: list[list[dict[str, Any]]] = []
+    prev = None
+    for s in series:
+        if s["goldstein_mean"] is None:
+            prev = None
+            continue
+        if prev is not None and _next_period(prev["period"], by) == s["period"]:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+        prev = s
+    return runs
 
 
 def plot_dyad(store, a: str, b: str, out: str | Path, by: str = "month", level: str = "country",
               modalities: Sequence[str] | None = None, min_confidence: float | None = None) -> list[dict[str, Any]]:
-    """Draw the chart into ``out`` (PNG); return the series drawn (periods without events filled in with zeros).
+    """Draw the chart into ``out`` (PNG, at most ``MAX_WIDTH_IN`` inches wide on a time axis); return the series
+    drawn (periods without events filled in with zeros). The Goldstein line breaks at every period without events.
     No events between a and b -> InputError."""
     series = dyad_series(store, a, b, by=by, level=level, modalities=modalities, min_confidence=min_confidence)
     if not series:
         raise InputError(f"no dated events between {a.upper()} and {b.upper()} in {store.path}")
     matplotlib = require("matplotlib", "plots", "analytics")
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     series = fill_gaps(series, by)
-    periods = [s["period"] for s in series]
-    x = range(len(periods))
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.5 * len(periods) + 3), 4.2), dpi=110)
+    days = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}.get(by, 30)
+    x = [dt.date.fromisoformat(s["period"]) + dt.timedelta(days=days / 2) for s in series]  # bars mid-period
+    half = dt.timedelta(days=days * 0.2)
+    fig, ax = plt.subplots(figsize=(chart_width(len(series)), 4.2), dpi=DPI)
     try:
-        ax.bar([i - 0.2 for i in x], [s["cooperation"] for s in series], width=0.4, color="#2b8cbe",
+        ax.bar([d - half for d in x], [s["cooperation"] for s in series], width=days * 0.4, color="#2b8cbe",
                label="cooperation (Quad 1-2)")
-        ax.bar([i + 0.2 for i in x], [s["conflict"] for s in series], width=0.4, color="#e34a33",
+        ax.bar([d + half for d in x], [s["conflict"] for s in series], width=days * 0.4, color="#e34a33",
                label="conflict (Quad 3-4)")
-        ax.set_xticks(list(x))
-        step = max(1, len(periods) // 24)  # at most ~24 labels
-        ax.set_xticklabels([_label(p, by) if i % step == 0 else "" for i, p in enumerate(periods)], rotation=45,
-                           ha="right", fontsize=8)
-        ax.set_ylabel("events")
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=14)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_xlabel(by)
+        ax.set_ylabel(f"events per {by}")
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_title(f"{a.upper()} \u2194 {b.upper()}: events per {by}")
         ax2 = ax.twinx()
-        gx = [i for i, s in zip(x, series) if s["goldstein_mean"] is not None]
-        ax2.plot(gx, [s["goldstein_mean"] for s in series if s["goldstein_mean"] is not None], color="#444444",
-                 marker="o", linewidth=1.2, label="mean Goldstein")
+        for i, run in enumerate(goldstein_runs(series, by)):
+            ax2.plot([dt.date.fromisoformat(s["period"]) + dt.timedelta(days=days / 2) for s in run],
+                     [s["goldstein_mean"] for s in run], color="#444444", marker="o", markersize=3, linewidth=1.2,
+                     label="mean Goldstein" if i == 0 else None)
         ax2.set_ylim(-10.5, 10.5)
         ax2.axhline(0, color="#999999", linewidth=0.6)
-        ax2.set_ylabel("mean Goldstein")
+        ax2.set_ylabel("mean Goldstein (-10..+10)")
         handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3, fontsize=8,
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, fontsize=8,
                   frameon=False)
         fig.tight_layout()
         fig.savefig(str(out), format="png")
