@@ -3,7 +3,7 @@
 Every sentence pattern here was written for marsad (none is taken from ``../shared``). Each *act* is one real-world
 occurrence (an air strike, a protest, a meeting...) with its own id; each is told by 1-5 short articles from
 different outlets, in Arabic or English, in different words, some with a toll that changes between reports (5 killed
-at first, 7 later). Besides the 40 acts told several times there are 40 *distinct but similar* acts: the same dyad
+at first, 7 later), some without the act's weekday (the act is then dated by the article alone). Besides the 40 acts told several times there are 40 *distinct but similar* acts: the same dyad
 and type the next day, another type at the same place on the same day, the same type the same day in another town.
 
 Deterministic: the same run writes the same file (``python eval/clusters/build.py``). Output fields per article:
@@ -63,16 +63,19 @@ STRIKE = {
     "ar": ["قتل {n} أشخاص في غارة جوية {att_f} على مدينة {place} يوم {day}، بحسب مصادر طبية.",
            "قصفت طائرات حربية {att_f} منزلا في {place} يوم {day} ما أسفر عن مقتل {nw} أشخاص.",
            "استهدفت غارة {att_f} مبنى سكنيا في مدينة {place} يوم {day}، وأفاد مسعفون بمقتل {n} أشخاص.",
-           "ارتفع عدد قتلى القصف {att_m} على {place} يوم {day} إلى {n} قتلى، وفق مصادر طبية."],
+           "ارتفع عدد قتلى القصف {att_m} على {place} يوم {day} إلى {n} قتلى، وفق مصادر طبية.",
+           "قالت مصادر طبية إن {n} أشخاص قتلوا في القصف {att_m} على {place}."],  # no day: the article's date
     "en": ["{att} warplanes struck a house in {place} on {day}, killing {nw} people, medics said.",
            "{A_att} missile strike on an apartment block in {place} on {day} killed {n} people.",
            "{N} people were killed when {a_att} air strike hit {place} on {day}, hospital officials said.",
-           "The death toll from the {att} strike on {place} on {day} rose to {n}, rescuers said."],
+           "The death toll from the {att} strike on {place} on {day} rose to {n}, rescuers said.",
+           "Health officials said {a_att} air strike on {place} killed {nw} people."],
 }
 BOMB = {
     "ar": ["انفجرت سيارة مفخخة في سوق شعبي بمدينة {place} يوم {day} ما أدى إلى مقتل {n} أشخاص.",
            "قتل {n} أشخاص في تفجير سيارة مفخخة وسط {place} يوم {day}، حسبما أفادت الشرطة.",
-           "أسفر انفجار سيارة ملغومة قرب سوق في {place} يوم {day} عن مقتل {nw} أشخاص."],
+           "أسفر انفجار سيارة ملغومة قرب سوق في {place} يوم {day} عن مقتل {nw} أشخاص.",
+           "قالت مصادر طبية إن {n} أشخاص قتلوا في انفجار سيارة مفخخة في {place}."],
     "en": ["A car bomb exploded in a busy market in {place} on {day}, killing {n} people.",
            "{N} people died when a car bomb went off in central {place} on {day}, police said.",
            "A car bomb killed {nw} people near a market in {place} on {day}."],

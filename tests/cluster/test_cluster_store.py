@@ -78,7 +78,31 @@ def test_bcubed_on_a_known_case():
 
 def test_the_corpus_scores_f1_at_least_0_9():
     score = score_clusters()
-    assert score.acts == 80 and score.articles >= 200 and score.articles_uncoded == 0
+    assert score.acts == 80 and score.articles >= 190 and score.articles_uncoded == 0
     assert score.f1 >= 0.9 and score.precision >= 0.9
-    assert score.wrongly_merged <= 4
+    assert score.wrongly_merged <= 2
     assert score.cross_language_joined >= 0.8 * score.cross_language_pairs
+
+
+def test_cli_cluster_rebuilds_and_eval_reports_the_scores(tmp_path):
+    import subprocess
+    import sys
+
+    marsad = str(Path(sys.executable).parent / "marsad")
+    db = tmp_path / "c.duckdb"
+    subprocess.run([marsad, "ingest", str(_subset(tmp_path, 0)), "--db", str(db), "-q"], check=True,
+                   capture_output=True)
+    with Store(db) as s:
+        before = _tables(s)
+        s.sql("DELETE FROM cluster_events")
+        s.sql("DELETE FROM clusters")
+    out = subprocess.run([marsad, "cluster", "--db", str(db)], check=True, capture_output=True, text=True).stdout
+    assert "clusters" in out
+    with Store(db, read_only=True) as s:
+        assert _tables(s) == before and before[0]
+    bad = subprocess.run([marsad, "cluster", "--db", str(tmp_path / "none" / "x.duckdb")], capture_output=True,
+                         text=True)
+    assert bad.returncode != 0 and "E300" in bad.stderr and "Traceback" not in bad.stderr
+    rep = subprocess.run([marsad, "eval", "--clusters", "--json", "-"], check=True, capture_output=True, text=True)
+    data = json.loads(rep.stdout)
+    assert set(data) == {"all", "tune", "test"} and data["all"]["f1"] >= 0.9

@@ -33,7 +33,7 @@ def _root(version: bool = typer.Option(False, "--version", is_eager=True, callba
 
 from . import code as _code  # noqa: E402,F401  (each module registers its commands on `app`)
 
-for _name in ("kb", "store", "eval", "serve", "spark"):
+for _name in ("kb", "store", "eval", "serve", "spark", "cluster"):
     try:
         __import__(f"{__name__}.{_name}")
     except ModuleNotFoundError as exc:  # a command module not written yet, never a missing dependency

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import InputError
 from . import app
-from .common import console, err_console, handles_errors
+from .common import console, err_console, handles_errors, stdout_write
 
 SPLITS = ("dev", "test")
 
@@ -121,6 +121,9 @@ def eval_cmd(
                                   "terminal tables."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="A report saved earlier with --json: show "
                                            "what went up or down since."),
+    clusters: bool = typer.Option(False, "--clusters", help="Score the event clusters on the written cluster "
+                                  "corpus (eval/clusters/articles.jsonl, or GOLD): B-cubed P/R/F1, acts wrongly "
+                                  "merged, overall and per split (tune, test)."),
 ) -> None:
     """Precision/recall/F1 of the coder on the gold set (entities, linking, events, fields) or on the GSR."""
     from ..evaluate import (evaluate, load_baseline, predictions_from_file, score_gsr,  # noqa: PLC0415
@@ -130,6 +133,15 @@ def eval_cmd(
     from ..evaluate.report import (markdown_gold, markdown_gsr, render_diff, render_gold,  # noqa: PLC0415
                                    render_gsr, render_gsr_diff)
 
+    if clusters:
+        from ..evaluate.clusters import render as render_clusters, score_splits  # noqa: PLC0415
+
+        scores = score_splits(gold[0] if gold else None)
+        if json_out:
+            _write_json({k: v.to_dict() for k, v in scores.items()}, json_out)
+        if json_out != "-":
+            stdout_write(render_clusters(scores))
+        return
     if split is not None and split not in SPLITS:
         raise InputError(f"--split {split!r} is not dev or test")
     if limit is not None and limit < 1:

@@ -70,6 +70,11 @@ def load_corpus(path: Path) -> list[dict[str, Any]]:
 
 def score_clusters(path: Path | None = None, split: str | None = None, db: str | None = None) -> ClusterScore:
     """Ingest the corpus into ``db`` (a fresh temporary store by default) and score its clusters."""
+    return score_splits(path, db)[split or "all"]
+
+
+def score_splits(path: Path | None = None, db: str | None = None) -> dict[str, ClusterScore]:
+    """One ingest, three scores: ``all``, ``tune`` and ``test``."""
     from ..ingest.runner import IngestOptions, ingest  # noqa: PLC0415
     from ..store.db import Store  # noqa: PLC0415
 
@@ -81,7 +86,23 @@ def score_clusters(path: Path | None = None, split: str | None = None, db: str |
             rows = store.sql(
                 "SELECT d.ext_id, d.lang, e.event_id, e.type, c.cluster_id FROM events e JOIN documents d "
                 "USING (doc_id) LEFT JOIN cluster_events c USING (event_id) WHERE NOT e.background")
-    return score_rows(articles, rows, split)
+    return {name: score_rows(articles, rows, split) for name, split in (("all", None), ("tune", "tune"),
+                                                                         ("test", "test"))}
+
+
+def render(scores: dict[str, ClusterScore]) -> str:
+    """The scores as a markdown table (the README's)."""
+    lines = ["| acts | articles | tellings scored | clusters | B-cubed P | R | F1 | acts wrongly merged | "
+             "ar-en pairs joined |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, s in scores.items():
+        lines.append(f"| {name} ({s.acts}) | {s.articles} | {s.items} | {s.clusters} | {s.precision:.3f} | "
+                     f"{s.recall:.3f} | {s.f1:.3f} | {s.wrongly_merged} | {s.cross_language_joined}/"
+                     f"{s.cross_language_pairs} |")
+    merged = scores["all"].merged_acts if "all" in scores else []
+    if merged:
+        lines.append("")
+        lines.append("merged: " + "; ".join(" + ".join(group) for group in merged))
+    return "\n".join(lines) + "\n"
 
 
 def score_rows(articles: list[dict[str, Any]], rows: list[tuple], split: str | None = None) -> ClusterScore:

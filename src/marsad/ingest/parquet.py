@@ -19,6 +19,7 @@ def load_parquet(directory: str, store: Store, near_dup_threshold: float | None 
     batches = ((tb.table, tb.batch) for tb in read_output(directory))
     counts = store.load_batches(batches, source=os.path.abspath(directory), near_dup_threshold=near_dup_threshold,
                                 run_id=run_id)
+    counts["clusters"] = store.update_clusters().clusters  # as ``marsad ingest`` does
     store.finish_run(run_id, "done", {"read": counts["documents"] + counts["already"],
                                       "new": counts["new"], "duplicates": counts["duplicates"],
                                       "near_duplicates": counts["near_duplicates"], "skipped": counts["errors"],

@@ -11,6 +11,7 @@ Imports ``marsad.cluster`` and ``marsad.errors``.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -86,42 +87,92 @@ def tellings(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[o
     return out
 
 
-def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
-    """Cluster every telling again and replace both tables (one transaction)."""
-    import time
+CHUNK_DAYS = 31  # a rebuild clusters a month of anchors at a time, so its memory does not grow with the store
 
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
+    """Cluster every telling again and replace both tables (one transaction), a month of days at a time."""
     t0 = time.perf_counter()
-    events = tellings(con)
-    clusters = [summarize(a) for a in cluster_events(events)]
     removed = con.execute("SELECT count(*) FROM clusters").fetchone()[0]
-    _write(con, clusters, delete="DELETE FROM {table}", params=[])
-    return ClusterRun(len(events), len(clusters), int(removed), time.perf_counter() - t0)
+    lo, hi = con.execute(
+        "SELECT least(min(date), min(try_cast(time_value AS DATE)) FILTER (WHERE time_relation = 'on')), "
+        "greatest(max(date), max(try_cast(time_value AS DATE)) FILTER (WHERE time_relation = 'on')) "
+        "FROM events WHERE NOT background AND date IS NOT NULL").fetchone()
+    own = _begin(con)
+    read = written = 0
+    try:
+        con.execute("DELETE FROM cluster_events")
+        con.execute("DELETE FROM clusters")
+        day = lo
+        while day is not None and day <= hi:
+            end = min(hi, day + dt.timedelta(days=CHUNK_DAYS - 1))
+            n, clusters = _window({None: (day, end)}, con)
+            read += n
+            _insert(con, clusters)
+            written += len(clusters)
+            day = end + dt.timedelta(days=1)
+        if own:
+            con.execute("COMMIT")
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+    return ClusterRun(read, written, int(removed), time.perf_counter() - t0)
 
 
 def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun:
     """Re-cluster the blocks the events of ``doc_ids`` (just stored) can change; the same tables as ``rebuild``."""
-    import time
-
     t0 = time.perf_counter()
     if not doc_ids:
         return ClusterRun(0, 0, 0, 0.0)
     new = tellings(con, "AND e.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])
-    total_read, written, removed = len(new), 0, 0
-    for family, (lo, hi) in sorted(affected_range(new).items()):
-        (d_lo, d_hi), (u_lo, u_hi) = load_range(lo, hi)
-        events = [e for e in tellings(con, "AND ((e.date BETWEEN ? AND ?) OR (e.time_value >= ? AND "
-                                           "e.time_value <= ?))", [u_lo, u_hi, d_lo.isoformat(),
-                                                                   d_hi.isoformat()])
-                  if e.family == family and ((e.day is not None and d_lo <= e.day <= d_hi)
-                                             or (e.day is None and u_lo <= e.doc_date <= u_hi))]
-        total_read += len(events)
-        clusters = [summarize(a) for a in cluster_events(events) if lo <= a.anchor <= hi]
-        removed += con.execute("SELECT count(*) FROM clusters WHERE family = ? AND anchor BETWEEN ? AND ?",
-                               [family, lo, hi]).fetchone()[0]
-        _write(con, clusters, delete="DELETE FROM {table} WHERE {key} IN (SELECT cluster_id FROM clusters "
-                                     "WHERE family = ? AND anchor BETWEEN ? AND ?)", params=[family, lo, hi])
-        written += len(clusters)
-    return ClusterRun(total_read, written, int(removed), time.perf_counter() - t0)
+    spans = affected_range(new)
+    if not spans:
+        return ClusterRun(0, 0, 0, time.perf_counter() - t0)
+    own = _begin(con)
+    try:
+        removed = 0
+        for family, (lo, hi) in sorted(spans.items()):
+            removed += con.execute("SELECT count(*) FROM clusters WHERE family = ? AND anchor BETWEEN ? AND ?",
+                                   [family, lo, hi]).fetchone()[0]
+            for table in ("cluster_events", "clusters"):
+                con.execute(f"DELETE FROM {table} WHERE cluster_id IN (SELECT cluster_id FROM clusters "
+                            "WHERE family = ? AND anchor BETWEEN ? AND ?)", [family, lo, hi])
+        read, clusters = _window(dict(spans), con)
+        _insert(con, clusters)
+        if own:
+            con.execute("COMMIT")
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+    return ClusterRun(read, len(clusters), int(removed), time.perf_counter() - t0)
+
+
+def _window(spans: dict[str | None, tuple[dt.date, dt.date]], con: duckdb.DuckDBPyConnection
+            ) -> tuple[int, list[Cluster]]:
+    """The clusters anchored in each family's span (``None``: every family), from one read of the tellings they
+    need (``cluster.engine.load_range``). Returns (tellings read, clusters)."""
+    ranges = {fam: load_range(lo, hi) for fam, (lo, hi) in spans.items()}
+    d_lo = min(r[0][0] for r in ranges.values())
+    d_hi = max(r[0][1] for r in ranges.values())
+    u_lo = min(r[1][0] for r in ranges.values())
+    u_hi = max(r[1][1] for r in ranges.values())
+    read = tellings(con, "AND ((e.date BETWEEN ? AND ?) OR (e.time_relation = 'on' AND e.time_value >= ? AND "
+                         "e.time_value <= ?))", [u_lo, u_hi, d_lo.isoformat(), d_hi.isoformat()])
+    every = ranges.get(None)
+    events = []
+    for e in read:
+        r = every or ranges.get(e.family)
+        if r is not None and ((e.day is not None and r[0][0] <= e.day <= r[0][1])
+                              or (e.day is None and r[1][0] <= e.doc_date <= r[1][1])):
+            events.append(e)
+    out = []
+    for a in cluster_events(events):
+        lo, hi = spans[None] if None in spans else spans[a.family]
+        if lo <= a.anchor <= hi:
+            out.append(summarize(a))
+    return len(events), out
 
 
 def update_pending(con: duckdb.DuckDBPyConnection) -> ClusterRun:
@@ -136,32 +187,22 @@ def update_pending(con: duckdb.DuckDBPyConnection) -> ClusterRun:
 _COLUMNS = [f for f in Cluster.__dataclass_fields__ if f != "event_ids"]
 
 
-def _write(con: duckdb.DuckDBPyConnection, clusters: list[Cluster], *, delete: str, params: list[object]) -> None:
-    rows = {c: [getattr(k, c) for k in clusters] for c in _COLUMNS}
-    table = pa.table(rows) if clusters else None
+def _insert(con: duckdb.DuckDBPyConnection, clusters: list[Cluster]) -> None:
+    if not clusters:
+        return
+    table = pa.table({c: [getattr(k, c) for k in clusters] for c in _COLUMNS})
     links = pa.table({"event_id": [e for k in clusters for e in k.event_ids],
                       "cluster_id": [k.cluster_id for k in clusters for _ in k.event_ids]})
-    own = _begin(con)
+    con.register("_clusters", table)
+    con.register("_links", links)
     try:
-        con.execute(delete.format(table="cluster_events", key="cluster_id"), params)
-        con.execute(delete.format(table="clusters", key="cluster_id"), params)
-        if table is not None:
-            con.register("_clusters", table)
-            con.register("_links", links)
-            try:
-                cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-                con.execute(f"INSERT INTO clusters ({cols}) SELECT {cols} FROM _clusters")
-                con.execute("INSERT INTO cluster_events SELECT l.event_id, l.cluster_id, e.doc_id FROM _links l "
-                            "JOIN events e USING (event_id)")
-            finally:
-                con.unregister("_clusters")
-                con.unregister("_links")
-        if own:
-            con.execute("COMMIT")
-    except BaseException:
-        if own:
-            con.execute("ROLLBACK")
-        raise
+        cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+        con.execute(f"INSERT INTO clusters ({cols}) SELECT {cols} FROM _clusters")
+        con.execute("INSERT INTO cluster_events SELECT l.event_id, l.cluster_id, e.doc_id FROM _links l "
+                    "JOIN events e USING (event_id)")
+    finally:
+        con.unregister("_clusters")
+        con.unregister("_links")
 
 
 def _begin(con: duckdb.DuckDBPyConnection) -> bool:
