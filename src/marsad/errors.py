@@ -8,7 +8,9 @@ wording) and a one-line message that says what to do about it::
     │   ├── BadDateError             E101        2
     │   ├── UnsupportedFormatError   E102        2
     │   ├── OutputError              E103        2    an output path refused (the store, exists) or not writable
-    │   └── UnknownParameterError    E104        2    a query parameter the API route does not take (HTTP 400)
+    │   ├── UnknownParameterError    E104        2    a query parameter the API route does not take (HTTP 400)
+    │   └── HostError                E105        2    a Host header the server does not answer to (HTTP 400), or a
+    │                                                 bad --allowed-host
     ├── KBError                      E200        3    a knowledge-base file fails its schema (file, line, field)
     ├── StoreError                   E300        3    the DuckDB file cannot be opened, migrated or written
     ├── CodingError                  E400        3    the coder failed on one document (doc id carried)
@@ -53,6 +55,12 @@ class UnknownParameterError(InputError):
     """A query parameter the API route does not take: a misspelt filter must not silently return everything."""
 
     code = "E104"
+
+
+class HostError(InputError):
+    """A request whose Host header names no host the server answers to (DNS rebinding), or a bad --allowed-host."""
+
+    code = "E105"
 
 
 class KBError(MarsadError):

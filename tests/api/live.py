@@ -20,16 +20,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path, log_path: Path, token: str | None = None, env: dict[str, str] | None = None):
-    """``marsad serve --db DB`` (writable with ``token``, or with the environment ``env`` as given), healthy before
-    the base URL is yielded, stopped after."""
+def serving(db: Path, log_path: Path, token: str | None = None, env: dict[str, str] | None = None,
+            args: tuple[str, ...] = ()):
+    """``marsad serve --db DB [ARGS]`` (writable with ``token``, or with the environment ``env`` as given), healthy
+    before the base URL is yielded, stopped after."""
     if env is None:
         env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
         if token:
             env["MARSAD_TOKEN"] = token
     port = free_port()
     log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
-    proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port), *args],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

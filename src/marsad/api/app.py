@@ -3,7 +3,7 @@
 Routes (all JSON; every error, ours or the framework's, uses one envelope
 ``{"error": {"code": "E100", "status": 400, "message": "..."}}``):
 
-    GET  /healthz                 liveness, KB version, database path
+    GET  /healthz                 liveness, version, KB version, whether writes are on (never a file path)
     POST /v1/code                 text -> the output contract of DESIGN.md
     POST /v1/documents            code and store documents (needs ``Authorization: Bearer $MARSAD_TOKEN``)
     GET  /v1/events               filters actor, dyad, type, quad_class, modality, since, until, place, q,
@@ -16,7 +16,10 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
     GET  /docs | /openapi.json    the API reference (rendered locally) and the OpenAPI document
 
 Reads use a cursor of their own on the database handle; without a token the handle is opened read-only and the
-write route answers 503. Request bodies are capped (``max_body``, 2 MB by default) with a 413, whether announced by
+write route answers 503. The write route checks its token (``guard.TokenGuard``, with a back-off on wrong ones)
+before its body is read; ``allowed_hosts`` (``marsad serve`` gives the loopback names) refuses other Host headers
+(``hosts``); HEAD is answered wherever GET is and a 405 carries ``Allow`` (``methods``); the OpenAPI document lists
+every error reply with the envelope (``spec``). Request bodies are capped (``max_body``, 2 MB by default) with a 413, whether announced by
 Content-Length or streamed. CORS is off. Pages carry a strict Content-Security-Policy and every response the
 defensive headers of ``SecurityHeaders``. SQL is never assembled from request values: the store's queries are
 parameterised. docs/api.md is the user's reference (routes, parameters, errors, security notes, load figures).
@@ -25,9 +28,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,11 @@ from fastapi.staticfiles import StaticFiles  # noqa: E402
 from pydantic import BaseModel, Field  # noqa: E402
 from starlette.exceptions import HTTPException as StarletteHTTPException  # noqa: E402
 
+from ..store.queries import BACKGROUND, ENTITY_KINDS, MODALITIES  # noqa: E402
+from . import spec  # noqa: E402
+from .guard import TokenGuard, json_body  # noqa: E402
+from .hosts import HostAllowList  # noqa: E402
+from .methods import HeadAsGet, allowed  # noqa: E402
 from . import desk, schemas  # noqa: E402
 from .tellings import tellings  # noqa: E402
 
@@ -56,7 +64,8 @@ NER_HELP = ("Also find names the knowledge base does not know (Arabic): entities
 
 class TextIn(BaseModel):
     text: str = Field(..., description="The article text (UTF-8).")
-    lang: str | None = Field(None, description="ar, en or auto (default).")
+    lang: str | None = Field(None, description="ar, en or auto (default).",
+                             json_schema_extra={"enum": ["ar", "en", "auto", None]})
     date: dt.date | None = Field(None, description="Document date, resolves relative dates and roles.")
     url: str | None = None
 
@@ -217,14 +226,19 @@ class _Database:
         return view
 
 
+#: What parse_min_confidence takes, as the OpenAPI pattern of min_confidence: empty, or a decimal from 0 to 1.
+MIN_CONF_PATTERN = r"^\s*(|0+(\.[0-9]*)?|0*1(\.0*)?|0*\.[0-9]+)\s*$"
+
+
 def _q(text: str, **kw: Any) -> Any:
     """A query parameter with its description in the OpenAPI document (and so on /docs)."""
     return Query(description=text, **kw)
 
 
 MIN_CONF = _q("A number from 0 to 1 (0.7, .85): count or list only events whose confidence is at least this. "
-              "Empty or absent: no bar.")
-LEVEL = _q("country: actors by their country (USA); code: by their full actor code (USAGOV).")
+              "Empty or absent: no bar.", json_schema_extra={"pattern": MIN_CONF_PATTERN})
+LEVEL = _q("country: actors by their country (USA); code: by their full actor code (USAGOV).",
+           json_schema_extra={"enum": ["country", "code"]})
 
 
 async def _refuse_unknown_query(request: Request) -> None:
@@ -265,8 +279,12 @@ def _name_rows(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return rows
 
 
-def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable)."""
+def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
+               allowed_hosts: Sequence[str] | None = None, guard: TokenGuard | None = None) -> FastAPI:
+    """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable);
+    ``allowed_hosts``: the Host names answered (None: any, for in-process use; ``marsad serve`` always gives a
+    list, see ``hosts.allowed_hosts``); ``guard``: the token check and its back-off (default ``TokenGuard(token)``).
+    """
     from .. import __version__
     from ..pipeline import Coder, code
     from ..store.queries import EventFilter, parse_min_confidence
@@ -275,6 +293,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     if max_body <= 0:
         raise InputError(f"max body must be a positive number of bytes, not {max_body}")
     database = _Database(db, writable=bool(token))
+    guard = guard or TokenGuard(token)
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   dependencies=[Depends(_refuse_unknown_query)],
                   description="Offline Arabic-first political event data. Errors use one JSON envelope.")
@@ -284,11 +303,18 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     @app.exception_handler(MarsadError)
     async def _marsad_error(_request: Request, exc: MarsadError):
         status = 503 if isinstance(exc, StoreError) else (400 if isinstance(exc, InputError) else 500)
-        return _envelope(status, exc.code, str(exc))
+        message = str(exc)
+        for where in {db, str(Path(db).resolve())} - {""}:  # a store error names the file: not to the client
+            message = message.replace(where, "the store")
+        return _envelope(status, exc.code, message)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException):
-        return _envelope(exc.status_code, f"E{exc.status_code}", exc.detail)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        reply = _envelope(exc.status_code, f"E{exc.status_code}", exc.detail)
+        reply.headers.update(exc.headers or {})
+        if exc.status_code == 405:
+            reply.headers["Allow"] = allowed(request.app.router.routes, request.scope)
+        return reply
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError):
@@ -323,16 +349,12 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         return code(req.text, lang=lang, date=req.date, url=req.url, min_confidence=req.min_confidence,
                     all_candidates=req.all_candidates, explain=req.explain, ner=req.ner).to_dict()
 
-    @app.post("/v1/documents")
-    def add_documents(req: DocumentsRequest, request: Request) -> dict[str, Any]:
+    # The token is checked (guard) before the body is read (json_body): no 422, no parsing for a stranger.
+    @app.post("/v1/documents", dependencies=[Depends(guard.dependency())])
+    def add_documents(req: Annotated[DocumentsRequest, Depends(json_body(DocumentsRequest))]) -> dict[str, Any]:
         """Code and store up to 1000 documents (idempotent: a document already stored counts as already). Needs
-        the header Authorization: Bearer <MARSAD_TOKEN>; 503 when the server was started without a token."""
-        if not database.writable:
-            return _envelope(503, "E503", "write routes are off: start the server with MARSAD_TOKEN set")
-        auth = request.headers.get("authorization", "")
-        given = auth[7:] if auth.lower().startswith("bearer ") else ""
-        if not given or not hmac.compare_digest(given.encode(), str(token).encode()):
-            return _envelope(401, "E401", "missing or wrong bearer token (Authorization: Bearer $MARSAD_TOKEN)")
+        the header Authorization: Bearer <MARSAD_TOKEN>; 503 when the server was started without a token, 429
+        after repeated wrong tokens from one address."""
         from ..export.tables import DocMeta
 
         items = []
@@ -352,25 +374,30 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     def events(
             actor: Annotated[str | None, _q("Actor code, its country, or a code prefix: USA, USAGOV, IGOUNO.")] = None,
             dyad: Annotated[str | None, _q("SOURCE,TARGET, e.g. RUS,UKR (see undirected).")] = None,
-            type: Annotated[str | None, _q("PLOVER event type, e.g. ASSAULT, CONSULT.")] = None,
+            type: Annotated[str | None, _q("PLOVER event type, e.g. ASSAULT, CONSULT (any case).",
+                                           json_schema_extra={"enum": list(spec.PLOVER_TYPES)})] = None,
             quad_class: Annotated[int | None, _q("1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                                                 "4 material conflict.")] = None,
+                                                 "4 material conflict.", json_schema_extra={"enum": [1, 2, 3, 4]})
+                                  ] = None,
             modality: Annotated[str | None, _q("asserted, negated, intended, planned, hypothetical or "
-                                               "reported.")] = None,
+                                               "reported.", json_schema_extra={"enum": list(MODALITIES)})] = None,
             since: Annotated[dt.date | None, _q("First document date, YYYY-MM-DD, inclusive.")] = None,
             until: Annotated[dt.date | None, _q("Last document date, YYYY-MM-DD, inclusive.")] = None,
             place: Annotated[str | None, _q("Location name (Tokyo, case-insensitive) or ISO3 country of the "
                                             "location (JPN).")] = None,
             q: Annotated[str | None, _q("Text the evidence sentence contains (case-insensitive, Arabic or "
                                         "English).")] = None,
-            limit: Annotated[int, _q("Events per page, 1-10000.")] = 50,
+            limit: Annotated[int, _q("Events per page, 1-10000.",
+                                     json_schema_extra={"minimum": 1, "maximum": 10_000})] = 50,
             cursor: Annotated[str | None, _q("The next_cursor of the previous page.")] = None,
             undirected: Annotated[bool, _q("With dyad: both directions.")] = False,
             background: Annotated[str, _q("Past acts the article recalls as context: exclude (default), include "
-                                          "or only.")] = "exclude",
+                                          "or only.", json_schema_extra={"enum": list(BACKGROUND)})] = "exclude",
             min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
         """One page of stored events, newest first; the filters combine with AND. Pass next_cursor back as cursor
         for the next page."""
+        if type is not None and type.upper() not in spec.PLOVER_TYPES:  # the enum the OpenAPI document gives
+            raise InputError(f"type {type!r} is not one of the PLOVER types: {', '.join(spec.PLOVER_TYPES)}")
         pair = None
         if dyad:
             parts = [p for p in dyad.split(",") if p]
@@ -393,6 +420,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         if got is None:
             raise StarletteHTTPException(404, f"no event {event_id!r}")
         doc = got.get("document") or {}
+        if doc.get("path"):  # where the ingest read it, without the server's directories
+            doc["path"] = Path(doc["path"]).name
         for key, doc_key in (("title", "title"), ("url", "url"), ("source_name", "source")):
             if got.get(key) is None:
                 got[key] = doc.get(doc_key)
@@ -427,7 +456,9 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         return {"items": _name_rows(database.reader().actors(level=level, min_confidence=bar), "actor")}
 
     @app.get("/v1/dyads", response_model=None, responses=schemas.ok(schemas.Dyads))
-    def dyads(by: Annotated[str, _q("Period: day, week, month, quarter or year.")] = "month",
+    def dyads(by: Annotated[str, _q("Period: day, week, month, quarter or year.",
+                                    json_schema_extra={"enum": ["day", "week", "month", "quarter", "year"]})
+                            ] = "month",
               level: Annotated[str, LEVEL] = "country",
               min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
         """Per period and directed pair: events, mean Goldstein and QuadClass counts q1-q4."""
@@ -453,9 +484,13 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         return st
 
     @app.get("/v1/entities/unlinked", response_model=None, responses=schemas.ok(schemas.Unlinked))
-    def unlinked(limit: Annotated[int, _q("Names to return, 1-1000.")] = 20,
-                 min_docs: Annotated[int, _q("Only names found in at least this many documents.")] = 1,
-                 kind: Annotated[str | None, _q("person, organization or place only.")] = None) -> dict[str, Any]:
+    def unlinked(limit: Annotated[int, _q("Names to return, 1-1000.",
+                                          json_schema_extra={"minimum": 1, "maximum": 1000})] = 20,
+                 min_docs: Annotated[int, _q("Only names found in at least this many documents.",
+                                             json_schema_extra={"minimum": 1})] = 1,
+                 kind: Annotated[str | None, _q("person, organization or place only.",
+                                                json_schema_extra={"enum": list(ENTITY_KINDS)})] = None
+                 ) -> dict[str, Any]:
         """The most frequent names the KB does not know (stored by an ingest with ner), to add to the KB: per
         name its id (new:<kind>:<normalized name>), the name as most often written, kind (person, organization,
         place), an organization's sector, documents, mentions, events it is an actor of, first and last date;
@@ -481,7 +516,11 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
             """The API reference, drawn from /openapi.json by a local script (no CDN, unlike Swagger UI)."""
             return FileResponse(STATIC / "docs.html", headers={"Content-Security-Policy": PAGE_CSP})
 
+    spec.install(app, {("/v1/documents", "post"): DocumentsRequest})
     app.add_middleware(Revalidate)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, limit=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostAllowList, hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app

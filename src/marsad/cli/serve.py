@@ -33,22 +33,28 @@ def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
     max_body: str = typer.Option("2MB", "--max-body", help="Largest request body accepted (413 above it)."),
+    allowed_host: list[str] = typer.Option(None, "--allowed-host", help="Also answer requests whose Host header "
+                                           "is this name (repeatable; * for any). Always answered: localhost, "
+                                           "127.0.0.1, [::1] and the --host address."),
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json) and the dashboard at /. POST /v1/documents needs
-    MARSAD_TOKEN in the environment; without it the write route is off."""
+    MARSAD_TOKEN in the environment; without it the write route is off. Requests naming another Host get a 400
+    (a defence against DNS rebinding)."""
     uvicorn = require("uvicorn", "marsad serve", "api")
     from ..api.app import create_app
+    from ..api.hosts import allowed_hosts
 
     if not 0 < port < 65536:
         raise InputError(f"--port {port} is not a TCP port (1-65535)")
     limit = parse_size(max_body)
+    hosts = allowed_hosts(host, allowed_host or ())
     _check_free(host, port)
-    application = create_app(db, max_body=limit)
+    application = create_app(db, max_body=limit, allowed_hosts=hosts)
     writable = application.state.database.writable
     shown = f"[{host}]" if ":" in host else host
     sys.stderr.write(f"marsad: serving {db} at http://{shown}:{port}/ (API reference /docs; "
                      f"{'POST /v1/documents on' if writable else 'read-only: set MARSAD_TOKEN to allow writes'}; "
-                     f"bodies up to {limit:,} bytes). Ctrl+C stops.\n")
+                     f"bodies up to {limit:,} bytes; Host: {', '.join(hosts)}). Ctrl+C stops.\n")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
