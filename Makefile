@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test venv deps-test system-deps seed bench rules clean
+.PHONY: demo test venv deps-test system-deps seed bench rules docs-shots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,11 @@ rules: venv
 	$(BIN)/python tools/rules/gen_cases.py
 	$(BIN)/python -m marsad.kb.manifest
 	$(BIN)/marsad kb validate
+
+# screenshots of every dashboard view (docs/screenshots/*.png, linked from the README), over the demo corpus, in
+# Debian chromium: tools/docs_shots.py
+docs-shots: deps-test
+	$(BIN)/python tools/docs_shots.py --out docs/screenshots
 
 bench: venv
 	$(BIN)/marsad bench --docs 2000
