@@ -51,7 +51,7 @@ from . import spec  # noqa: E402
 from .guard import TokenGuard, json_body  # noqa: E402
 from .hosts import HostAllowList  # noqa: E402
 from .methods import HeadAsGet, allowed  # noqa: E402
-from . import desk, schemas  # noqa: E402
+from . import clusters, desk, schemas  # noqa: E402
 from .tellings import tellings  # noqa: E402
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -502,6 +502,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 "total": reader.unlinked_count(min_docs=min_docs, kind=kind)}
 
     app.include_router(desk.router)  # /v1/events.parquet|.csv and /v1/counts: the list's filters (api/desk.py)
+    app.include_router(clusters.router)  # /v1/clusters and /v1/clusters/{id}: acts, their tellings
 
     # ---- dashboard -----------------------------------------------------------------------------------------
     if STATIC.is_dir():

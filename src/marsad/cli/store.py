@@ -351,13 +351,15 @@ def query_cmd(
 
 
 # -- export ---------------------------------------------------------------------------------------------------------
-EXPORTS = ("gdelt", "plover", "parquet", "csv")
+EXPORTS = ("gdelt", "gdelt-clusters", "plover", "parquet", "csv")
 
 
 @app.command("export")
 @handles_errors
 def export_cmd(
-    kind: str = typer.Argument(..., help="gdelt (2.0 events TSV), plover (JSON lines), parquet or csv (directories)."),
+    kind: str = typer.Argument(..., help="gdelt (2.0 events TSV), gdelt-clusters (one row per act, with "
+                               "NumMentions/NumSources/NumArticles), plover (JSON lines), parquet or csv "
+                               "(directories)."),
     db: str = typer.Option("marsad.duckdb", "--db", help=DB_HELP),
     out: str = typer.Option(..., "--out", "-o", help="Output file (gdelt, plover) or directory (parquet, csv)."),
     modality: list[str] = typer.Option(None, "--modality",
@@ -397,7 +399,7 @@ def export_cmd(
     selection = Selection(since=parse_date(since, "--since"), until=parse_date(until, "--until"), actor=actor,
                           types=types)
     out_path = Path(out)
-    if kind in ("gdelt", "plover") and out_path.is_dir():
+    if kind in ("gdelt", "gdelt-clusters", "plover") and out_path.is_dir():
         raise InputError(f"{out} is a directory: give a file name for the {kind} export")
     if not out_path.parent.exists():
         raise InputError(f"cannot write {out}: directory {out_path.parent} does not exist")
@@ -407,6 +409,11 @@ def export_cmd(
             chosen = mods if (mods or all_modalities) else list(gdelt.DEFAULT_MODALITIES)
             counts = {"events": gdelt.export_gdelt(store, out, modalities=chosen, header=header,
                                                          force=force, selection=selection)}
+        elif kind == "gdelt-clusters":
+            from ..export.gdelt_clusters import export_gdelt_clusters
+
+            counts = {"clusters": export_gdelt_clusters(store, out, all_modalities=all_modalities, header=header,
+                                                        force=force, selection=selection)}
         elif kind == "plover":
             counts = {"events": plover.export_plover(store, out, modalities=mods, force=force, selection=selection)}
         elif kind == "parquet":
@@ -419,6 +426,9 @@ def export_cmd(
 
 
 # -- stats ----------------------------------------------------------------------------------------------------------
+COUNT_HELP = ("clusters (default: one count per act, however many articles told it; `marsad cluster`) or mentions "
+              "(every telling).")
+
 def _mods(modality: list[str] | None) -> list[str] | None:
     return list(modality) if modality else None
 
@@ -502,6 +512,7 @@ def stats_dyads(
     level: str = typer.Option("country", "--level", help="country (USAGOV counts as USA) or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
     min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
 ) -> None:
@@ -514,7 +525,7 @@ def stats_dyads(
     row_limit(limit, "--limit")
     with Store(db, read_only=True) as store:
         rows = store.dyads(by=None if by == "all" else by, level=level, modalities=_mods(modality), limit=limit,
-                           min_confidence=bar)
+                           min_confidence=bar, count=count)
     if by == "all":
         for r in rows:
             r.pop("period", None)
@@ -528,6 +539,7 @@ def stats_actors(
     level: str = typer.Option("country", "--level", help="country or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
     min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
 ) -> None:
@@ -539,7 +551,7 @@ def stats_actors(
     bar = _min_confidence(min_confidence)
     row_limit(limit, "--limit")
     with Store(db, read_only=True) as store:
-        rows = store.actors(level=level, modalities=_mods(modality), limit=limit, min_confidence=bar)
+        rows = store.actors(level=level, modalities=_mods(modality), limit=limit, min_confidence=bar, count=count)
     _print_rows(rows, fmt, title="actors")
 
 
@@ -550,6 +562,7 @@ def stats_network(
     level: str = typer.Option("country", "--level", help="country or code."),
     modality: list[str] = typer.Option(None, "--modality", help="Only these modalities (default: all but negated)."),
     min_confidence: Optional[str] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
     fmt: str = typer.Option("json", "--format", "-f", help="json or gexf."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to this file (gexf needs it)."),
 ) -> None:
@@ -562,7 +575,7 @@ def stats_network(
         raise InputError("--format gexf needs --out FILE.gexf")
     bar = _min_confidence(min_confidence)
     with Store(db, read_only=True) as store:
-        net = store.network(level=level, modalities=_mods(modality), min_confidence=bar)
+        net = store.network(level=level, modalities=_mods(modality), min_confidence=bar, count=count)
     if fmt == "gexf":
         write_gexf(net, out)  # type: ignore[arg-type]
         console.print(f"wrote {out}: {len(net['nodes'])} nodes, {len(net['edges'])} edges", markup=False)

@@ -41,7 +41,8 @@ def summarize(a: Assignment) -> Cluster:
     with_cameo = next((e for e in of_type if e.cameo == cameo), of_type[0])
     src = _best((e.source_codes[0] if e.source_codes else None for e in m), len)
     tgt = _best((e.target_codes[0] if e.target_codes else None for e in m), len)
-    place = _best(e.place for e in m) or _best(e.location_entity for e in m)
+    own = [e.location_entity for e in m if e.location_entity and not e.location_entity.startswith("country:")]
+    place = _best(own) or _best(e.location_entity for e in m)  # what the tellings' own locations say
     at = next((e for e in m if e.location_entity == place), None)
     kinds = [(_kind(k), v, e) for e in m for k, v in e.quantities]
     qkind = _best(k for k, _, _ in kinds)

@@ -296,6 +296,20 @@ def _actor_expr(level: str, alias: str) -> str:
     return f"coalesce({alias}.country, {alias}.code)" if level == "country" else f"{alias}.code"
 
 
+COUNTS = ("mentions", "clusters")  # what analytics count: every telling, or every act (event cluster)
+
+
+def _unit(count: str) -> tuple[str, str]:
+    """(the counted key, the join it needs): an event id per telling, or its cluster's id per act (an event not
+    clustered yet counts as an act of its own)."""
+    if count == "mentions":
+        return "e.event_id", ""
+    if count == "clusters":
+        return ("coalesce(ce.cluster_id, e.event_id)",
+                " LEFT JOIN cluster_events ce ON ce.event_id = e.event_id")
+    raise InputError(f"--count {count!r} is not one of {', '.join(COUNTS)}")
+
+
 def _period_expr(by: str | None) -> str:
     if by is None:
         return "NULL"
@@ -457,10 +471,12 @@ class Queries:
     # -- analytics -------------------------------------------------------------------------------------------
     def dyads(self, by: str | None = "month", level: str = "country", modalities: Sequence[str] | None = None,
               pair: tuple[str, str] | None = None, undirected: bool = False, limit: int | None = None,
-              min_confidence: float | None = None) -> list[dict[str, Any]]:
+              min_confidence: float | None = None, count: str = "mentions") -> list[dict[str, Any]]:
         """Per (period, source, target): events, mean Goldstein, QuadClass counts q1..q4 (canonical events, no
         background ones, at least ``min_confidence`` when given; one count per source x target pair of an event
-        with compound actors)."""
+        with compound actors). ``count="clusters"``: ``events`` and q1..q4 count acts (event clusters), not
+        tellings; the mean Goldstein stays over tellings."""
+        key, join = _unit(count)
         period = _period_expr(by)
         s, t = _actor_expr(level, "s"), _actor_expr(level, "t")
         bar, params = _confident(min_confidence)
@@ -472,11 +488,13 @@ class Queries:
             one = f"({s} = ? AND {t} = ?)"
             extra = f" AND ({one} OR {one})" if undirected else f" AND {one}"
             params = params + ([a, b, b, a] if undirected else [a, b])
-        sql = (f"SELECT {period} AS period, {s} AS source, {t} AS target, count(*) AS events, "
+        n = "count(*)" if count == "mentions" else f"count(DISTINCT {key})"
+        q = "count(*)" if count == "mentions" else f"count(DISTINCT {key})"
+        sql = (f"SELECT {period} AS period, {s} AS source, {t} AS target, {n} AS events, "
                "round(avg(e.goldstein), 3) AS goldstein_mean, "
-               "count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2, "
-               "count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4 "
-               "FROM events e JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'source' "
+               f"{q} FILTER (WHERE e.quad_class = 1) AS q1, {q} FILTER (WHERE e.quad_class = 2) AS q2, "
+               f"{q} FILTER (WHERE e.quad_class = 3) AS q3, {q} FILTER (WHERE e.quad_class = 4) AS q4 "
+               f"FROM events e{join} JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'source' "
                "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'target' "
                f"WHERE {COUNTED}{bar} AND {mod}{extra} "
                "GROUP BY ALL ORDER BY period NULLS FIRST, events DESC, source, target")
@@ -486,28 +504,31 @@ class Queries:
         return _rows(self.con.execute(sql, params))
 
     def top_dyads(self, limit: int = 10, level: str = "country", modalities: Sequence[str] | None = None,
-                  min_confidence: float | None = None) -> list[dict[str, Any]]:
+                  min_confidence: float | None = None, count: str = "mentions") -> list[dict[str, Any]]:
         row_limit(limit)
-        rows = self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence)
+        rows = self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence, count=count)
         rows.sort(key=lambda r: (-r["events"], r["source"] or "", r["target"] or ""))
         for r in rows:
             r.pop("period", None)
         return rows[:limit]
 
     def actors(self, level: str = "country", modalities: Sequence[str] | None = None,
-               limit: int | None = None, min_confidence: float | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, min_confidence: float | None = None, count: str = "mentions"
+               ) -> list[dict[str, Any]]:
         """Per actor: events it takes part in, as source, as target, mean Goldstein, first and last date, and its
-        most frequent name in the texts (events of at least ``min_confidence`` when given)."""
+        most frequent name in the texts (events of at least ``min_confidence`` when given; ``count="clusters"``:
+        acts, not tellings)."""
+        key, join = _unit(count)
         a = _actor_expr(level, "a")
         bar, params = _confident(min_confidence)
         mod, mod_params = _modalities_clause(modalities)
         params = params + mod_params
-        sql = (f"SELECT {a} AS actor, count(DISTINCT e.event_id) AS events, "
-               "count(DISTINCT e.event_id) FILTER (WHERE a.role = 'source') AS as_source, "
-               "count(DISTINCT e.event_id) FILTER (WHERE a.role = 'target') AS as_target, "
+        sql = (f"SELECT {a} AS actor, count(DISTINCT {key}) AS events, "
+               f"count(DISTINCT {key}) FILTER (WHERE a.role = 'source') AS as_source, "
+               f"count(DISTINCT {key}) FILTER (WHERE a.role = 'target') AS as_target, "
                "round(avg(e.goldstein), 3) AS goldstein_mean, min(e.date) AS first, max(e.date) AS last, "
                "mode(a.text) AS example_text "
-               "FROM events e JOIN event_actors a ON a.event_id = e.event_id "
+               f"FROM events e{join} JOIN event_actors a ON a.event_id = e.event_id "
                f"WHERE {COUNTED}{bar} AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
         if row_limit(limit) is not None:
             sql += " LIMIT ?"
@@ -519,15 +540,17 @@ class Queries:
         return rows
 
     def network(self, level: str = "country", modalities: Sequence[str] | None = None,
-                min_confidence: float | None = None) -> dict[str, Any]:
+                min_confidence: float | None = None, count: str = "mentions") -> dict[str, Any]:
         """Weighted directed actor graph: nodes (actor, events) and edges (source, target, weight = events,
         goldstein_mean, cooperation = q1+q2, conflict = q3+q4), over events of at least ``min_confidence``."""
         nodes = [{"id": r["actor"], "events": r["events"], "label": r["example_text"] or r["actor"]}
-                 for r in self.actors(level=level, modalities=modalities, min_confidence=min_confidence)]
+                 for r in self.actors(level=level, modalities=modalities, min_confidence=min_confidence,
+                                      count=count)]
         edges = [{"source": r["source"], "target": r["target"], "weight": r["events"],
                   "goldstein_mean": r["goldstein_mean"], "cooperation": r["q1"] + r["q2"],
                   "conflict": r["q3"] + r["q4"]}
-                 for r in self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence)]
+                 for r in self.dyads(by=None, level=level, modalities=modalities, min_confidence=min_confidence,
+                                     count=count)]
         return {"nodes": nodes, "edges": edges}
 
     # -- names the KB does not know ------------------------------------------------------------------------------
