@@ -248,3 +248,29 @@ def test_the_event_count_and_mode_read_in_arabic(page, api):
     assert arabic != moded["mode"] and all("\u0600" <= ch <= "\u06ff" or ch == " " for ch in arabic)
     page.click("#lang-toggle")
     expect(page.locator("#event-facts .mode")).to_have_text(moded["mode"])
+
+
+# ---- date presets and the confidence slider ------------------------------------------------------------------------
+def test_date_presets_count_back_from_the_newest_event(page, api):
+    last = api.get("/v1/stats").json()["last_date"]
+    assert last == "2024-11-05"
+    page.click('#date-presets button[data-days="365"]')
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.input_value("#f-since") == "2023-11-07" and page.input_value("#f-until") == last
+    assert "since=2023-11-07" in page.url
+    want = api.get("/v1/events", params={"since": "2023-11-07", "until": last}).json()
+    assert _shown(page) == [e["id"] for e in want["items"]] and want["total"] < api.get("/v1/events").json()["total"]
+    page.click('#date-presets button[data-days="0"]')
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.input_value("#f-since") == "" and "since=" not in page.url
+
+
+def test_the_confidence_slider_is_the_bar(page, api):
+    page.fill("#f-confidence-slider", "0.9")
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.input_value("#f-min-confidence") == "0.9" and "min_confidence=0.9" in page.url
+    want = api.get("/v1/events", params={"min_confidence": "0.9"}).json()
+    expect(page.locator("#event-count")).to_have_text(arabic_count(want["total"]))
+    assert _shown(page) == [e["id"] for e in want["items"]]
+    page.fill("#f-min-confidence", "0.35")
+    assert page.input_value("#f-confidence-slider") == "0.35"

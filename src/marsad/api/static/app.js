@@ -26,6 +26,7 @@ const I18N = {
     sector: "القطاع", docs: "وثائق", mentions: "إشارات", first: "أول ظهور", last: "آخر ظهور",
     k_person: "شخص", k_organization: "منظمة", k_place: "مكان", unlinked_of: "من", no_unlinked:
     "لا أسماء جديدة في هذا المخزن (يحفظها \u2066marsad ingest --ner\u2069)",
+    presets: "آخر", last_7: "7 أيام", last_30: "30 يومًا", last_365: "سنة", all_dates: "كل التواريخ",
     tab_trends: "الأحداث عبر الزمن", group_by: "التجميع", period_by: "الفترة", by_auto: "تلقائي", by_day: "يوم",
     by_week: "أسبوع", by_month: "شهر", by_quarter: "ربع سنة", by_year: "سنة", per_day: "في اليوم", per_week: "في الأسبوع",
     per_month: "في الشهر", per_quarter: "في ربع السنة", per_year: "في السنة", axis_events: "عدد الأحداث",
@@ -59,6 +60,7 @@ const I18N = {
     name: "Name", kind: "Kind", sector: "Sector", docs: "Documents", mentions: "Mentions", first: "First seen",
     last: "Last seen", k_person: "person", k_organization: "organization", k_place: "place", unlinked_of: "of",
     no_unlinked: "No new names in this store (marsad ingest --ner stores them)",
+    presets: "Last", last_7: "7 days", last_30: "30 days", last_365: "year", all_dates: "all dates",
     tab_trends: "Events over time", group_by: "Group by", period_by: "Period", by_auto: "automatic", by_day: "day",
     by_week: "week", by_month: "month", by_quarter: "quarter", by_year: "year", per_day: "per day", per_week: "per week",
     per_month: "per month", per_quarter: "per quarter", per_year: "per year", axis_events: "Events",
@@ -355,6 +357,29 @@ function loadEvents(append) {
     }
     renderEvents();
   });
+}
+
+// Date presets count back from the newest event in the store (an archive's "last 30 days" are its own), read once
+// from /v1/stats; "all dates" clears the range.
+let lastDate = null;
+async function presetDates(days) {
+  if (days && !lastDate) {
+    try { lastDate = (await api("/v1/stats")).last_date; } catch (err) { lastDate = null; }
+  }
+  if (days && lastDate) {
+    const end = new Date(lastDate + "T00:00:00Z"), start = new Date(end.getTime() - (days - 1) * 86_400_000);
+    $("#f-since").value = start.toISOString().slice(0, 10);
+    $("#f-until").value = lastDate;
+  } else {
+    $("#f-since").value = ""; $("#f-until").value = "";
+  }
+  return loadEvents(false);
+}
+
+// The confidence slider and the number field are one bar: moving either moves the other; letting go lists again.
+function syncConfidence(from) {
+  if (from === "slider") $("#f-min-confidence").value = $("#f-confidence-slider").value === "0" ? "" : $("#f-confidence-slider").value;
+  else $("#f-confidence-slider").value = $("#f-min-confidence").value || "0";
 }
 
 function filterBy(key, value) {
@@ -1055,6 +1080,10 @@ function init() {
   $("#more").addEventListener("click", () => loadEvents(true));
   $("#download-csv").addEventListener("click", downloadCsv);
   $("#download-parquet").addEventListener("click", downloadParquet);
+  document.querySelectorAll("#date-presets button").forEach((b) => b.addEventListener("click", () => busy("#event-list", () => presetDates(Number(b.dataset.days)))));
+  $("#f-confidence-slider").addEventListener("input", () => syncConfidence("slider"));
+  $("#f-confidence-slider").addEventListener("change", () => { syncConfidence("slider"); loadEvents(false); });
+  $("#f-min-confidence").addEventListener("input", () => syncConfidence("number"));
   $("#back").addEventListener("click", () => { if (history.state && history.state.event) history.back(); else backToList(); });
   window.addEventListener("popstate", route);
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
@@ -1062,6 +1091,7 @@ function init() {
   $("#code-run").addEventListener("click", codeText);
   $("#code-text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) codeText(); });
   readFiltersFromUrl();
+  syncConfidence("number");
   applyLang();
   loadEvents(false);
   fillActors();
