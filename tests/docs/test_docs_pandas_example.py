@@ -7,7 +7,6 @@ import os
 import re
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -33,7 +32,6 @@ def _example() -> str:
 
 
 def test_the_pandas_example_runs_on_an_export_and_matches_the_store(tmp_path, capsys):
-    pytest.importorskip("matplotlib")
     db = tmp_path / "store.duckdb"
     with Store(db) as store:
         store.upsert_documents([(code(t, date=d), DocMeta(title=t[:20], date=d)) for t, d in TEXTS])
