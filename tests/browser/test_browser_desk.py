@@ -138,7 +138,8 @@ def test_a_bar_opens_the_events_it_counts(page, api):
     _apply(page, actor="TUR")
     _open_counts(page, "quad_class")
     bar = page.locator('#counts-svg rect.count-bar[data-key="4"]').first
-    start, end, count = bar.get_attribute("data-start"), bar.get_attribute("data-end"), int(bar.get_attribute("data-count"))
+    start, end = bar.get_attribute("data-start"), bar.get_attribute("data-end")
+    count = int(bar.get_attribute("data-count"))
     bar.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
@@ -172,7 +173,8 @@ def test_the_network_is_directed_with_loops_and_a_top_n(page, api):
     expect(page.locator("#network-svg g.node")).to_have_count(3)
     top3 = [n["id"] for n in net["nodes"][:3]]
     assert page.locator("#network-svg g.node").evaluate_all("els => els.map(e => e.dataset.id)") == top3
-    shown = page.locator("#network-svg path.edge").evaluate_all("els => els.map(e => [e.dataset.source, e.dataset.target])")
+    shown = page.locator("#network-svg path.edge").evaluate_all(
+        "els => els.map(e => [e.dataset.source, e.dataset.target])")
     assert sorted(shown) == sorted([e["source"], e["target"]] for e in net["edges"]
                                    if e["source"] in top3 and e["target"] in top3)
 
@@ -274,3 +276,26 @@ def test_the_confidence_slider_is_the_bar(page, api):
     assert _shown(page) == [e["id"] for e in want["items"]]
     page.fill("#f-min-confidence", "0.35")
     assert page.input_value("#f-confidence-slider") == "0.35"
+
+
+def test_a_dyad_timeline_bar_opens_that_months_events_both_ways(page, api):
+    page.click("#tabs button[data-view=timeline]")
+    page.fill("#t-a", "ETH")
+    page.fill("#t-b", "EGY")
+    page.click("#t-show")
+    expect(page.locator("#timeline-svg")).to_have_attribute("aria-busy", "false")
+    expect(page.locator("#timeline-svg rect.bar-conf")).to_have_count(1)
+    assert page.locator("#timeline-svg text.y-title").text_content() == "عدد الأحداث في الشهر (النزاع تحت الصفر)"
+    bar = page.locator("#timeline-svg rect.bar-conf")
+    assert bar.get_attribute("data-period") == "2024-11"
+    bar.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.locator("#f-undirected").is_checked() and "undirected=true" in page.url
+    params = {"dyad": "ETH,EGY", "undirected": "true", "since": "2024-11-01", "until": "2024-11-30"}
+    want = api.get("/v1/events", params=params).json()
+    assert want["total"] == 1 and _shown(page) == [e["id"] for e in want["items"]]
+    assert want["items"][0]["source"][0]["code"] == "EGY"  # found although the pair was typed the other way round
+    page.reload()
+    expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
+    assert page.locator("#f-undirected").is_checked() and _shown(page) == [e["id"] for e in want["items"]]

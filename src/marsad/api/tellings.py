@@ -9,7 +9,8 @@ with its own trigger, source, target, quantities, place and time, ``tellings(eve
   else the stored trigger's words where the telling repeats them; ``None`` when neither is there;
 - source / target: the stored actor spans inside the telling, the mentions of the stored actors' entities inside
   it, and the actors the coder finds in the sentence alone whose code is the stored actor's, shares its country,
-  or is its sector without a country (``UAF`` for ``NGAUAF``) -- never a span that overlaps the trigger;
+  or is its sector without a country (``UAF`` for ``NGAUAF``) -- never a span that overlaps the trigger, and a
+  mention inside a longer span of the same role is that span ("Ethiopian" in "Ethiopian troops");
 - quantities: the stored quantities of the event inside the telling; place: the mentions of the event's place
   entity inside it; time: the stored time text inside it, nearest the telling's trigger.
 

@@ -26,7 +26,7 @@ const I18N = {
     sector: "القطاع", docs: "وثائق", mentions: "إشارات", first: "أول ظهور", last: "آخر ظهور",
     k_person: "شخص", k_organization: "منظمة", k_place: "مكان", unlinked_of: "من", no_unlinked:
     "لا أسماء جديدة في هذا المخزن (يحفظها \u2066marsad ingest --ner\u2069)",
-    presets: "آخر", last_7: "7 أيام", last_30: "30 يومًا", last_365: "سنة", all_dates: "كل التواريخ",
+    undirected: "الاتجاهان", presets: "آخر", last_7: "7 أيام", last_30: "30 يومًا", last_365: "سنة", all_dates: "كل التواريخ",
     tab_trends: "الأحداث عبر الزمن", group_by: "التجميع", period_by: "الفترة", by_auto: "تلقائي", by_day: "يوم",
     by_week: "أسبوع", by_month: "شهر", by_quarter: "ربع سنة", by_year: "سنة", per_day: "في اليوم", per_week: "في الأسبوع",
     per_month: "في الشهر", per_quarter: "في ربع السنة", per_year: "في السنة", axis_events: "عدد الأحداث",
@@ -60,7 +60,7 @@ const I18N = {
     name: "Name", kind: "Kind", sector: "Sector", docs: "Documents", mentions: "Mentions", first: "First seen",
     last: "Last seen", k_person: "person", k_organization: "organization", k_place: "place", unlinked_of: "of",
     no_unlinked: "No new names in this store (marsad ingest --ner stores them)",
-    presets: "Last", last_7: "7 days", last_30: "30 days", last_365: "year", all_dates: "all dates",
+    undirected: "both directions", presets: "Last", last_7: "7 days", last_30: "30 days", last_365: "year", all_dates: "all dates",
     tab_trends: "Events over time", group_by: "Group by", period_by: "Period", by_auto: "automatic", by_day: "day",
     by_week: "week", by_month: "month", by_quarter: "quarter", by_year: "year", per_day: "per day", per_week: "per week",
     per_month: "per month", per_quarter: "per quarter", per_year: "per year", axis_events: "Events",
@@ -118,7 +118,7 @@ const modeName = (m) => (m && lang === "ar" && MODE_AR[m] ? MODE_AR[m] : m);
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
   "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const MODALITIES = ["asserted", "negated", "intended", "planned", "hypothetical", "reported"];
-const FILTERS = [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-type", "type"], ["#f-modality", "modality"],
+const FILTERS = [["#f-actor", "actor"], ["#f-dyad", "dyad"], ["#f-undirected", "undirected"], ["#f-type", "type"], ["#f-modality", "modality"],
   ["#f-quad-class", "quad_class"], ["#f-place", "place"], ["#f-since", "since"], ["#f-until", "until"], ["#f-q", "q"]];
 // A bar on what is shown rather than a choice of events: sent with the filters (list and map), kept when a network
 // node or a map point replaces the filters, cleared only by "reset".
@@ -278,7 +278,8 @@ function renderEvents() {
 function filterParams() {
   const p = new URLSearchParams();
   for (const [id, key] of FILTERS.concat(BARS)) {
-    const v = $(id).value.trim();
+    const node = $(id);
+    const v = node.type === "checkbox" ? (node.checked ? "true" : "") : node.value.trim();
     if (v) p.set(key, v);
   }
   return p;
@@ -298,7 +299,8 @@ function readFiltersFromUrl() {
   const p = new URLSearchParams(location.search);
   for (const [id, key] of FILTERS.concat(BARS)) {
     const v = p.get(key);
-    if (v != null) $(id).value = v;
+    if (v != null && $(id).type === "checkbox") $(id).checked = v === "true";
+    else if (v != null) $(id).value = v;
   }
 }
 
@@ -382,8 +384,12 @@ function syncConfidence(from) {
   else $("#f-confidence-slider").value = $("#f-min-confidence").value || "0";
 }
 
+function clearFilters() {
+  FILTERS.forEach(([id]) => { if ($(id).type === "checkbox") $(id).checked = false; else $(id).value = ""; });
+}
+
 function filterBy(key, value) {
-  FILTERS.forEach(([id]) => { $(id).value = ""; });
+  clearFilters();
   $("#f-" + key).value = value;
   show("events");
   return loadEvents(false);
@@ -643,6 +649,18 @@ function monthsBetween(first, last) {
 
 let dyadRows = null;
 let pairTouched = false;  // once the user is in the pair fields, the busiest pair never overwrites what they type
+function dyadMonth(a, b, month) {
+  clearFilters();
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  $("#f-dyad").value = a + "," + b;
+  $("#f-undirected").checked = true;
+  $("#f-since").value = month + "-01";
+  $("#f-until").value = month + "-" + String(last).padStart(2, "0");
+  show("events");
+  return loadEvents(false);
+}
+
 async function drawTimeline() {
   const stale = ticket("timeline");
   const svg = $("#timeline-svg");
@@ -709,6 +727,12 @@ async function drawTimeline() {
     bc.append(svgEl("title", {}, title));
     const bf = svgEl("rect", { x: x + (bw - w) / 2, y: mid, width: w, height: hf, class: "bar-conf" });
     bf.append(svgEl("title", {}, title));
+    // a month's bars open that month's events between the two, in both directions
+    [bc, bf].forEach((bar) => {
+      Object.entries({ tabindex: 0, role: "button", "data-period": p, "aria-label": title }).forEach(([k, val]) => bar.setAttribute(k, val));
+      bar.addEventListener("click", () => dyadMonth(a, b, p));
+      bar.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); dyadMonth(a, b, p); } });
+    });
     svg.append(bc, bf);
     pts.push([x + bw / 2, mid - half * (v.g / v.n) / 10, i]);
   });
