@@ -63,3 +63,25 @@ def spark_code(
         for err in report.first_errors:
             where = err.get("ext_id") or err.get("path") or "?"
             console.print(f"  {where}: {err['error_code']} {err['message']}", markup=False, highlight=False)
+
+
+@spark_app.command("cluster")
+@handles_errors
+def spark_cluster(
+    input_: str = typer.Option(..., "--input", "-i", help="The output directory of `marsad spark code`."),
+    output: str = typer.Option(None, "--output", "-o", help="Where clusters/ and cluster_events/ go (default: "
+                               "beside the tables, in --input)."),
+    master: str = typer.Option(None, "--master", help="Spark master, e.g. local[2] (default local[*])."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the clusters of an earlier run."),
+    conf: list[str] = typer.Option(None, "--conf", help="Extra Spark setting spark.KEY=VALUE (repeatable)."),
+) -> None:
+    """Cluster the coded events across articles (one act, many reports) on Spark: the clustering of `marsad
+    cluster`, partitioned by type family and month of days, with the same result."""
+    from ..scale.cluster import ClusterJobConfig, run_clusters
+    from ..scale.job import parse_conf
+
+    report = run_clusters(ClusterJobConfig(input=input_, output=output or input_, master=master,
+                                           overwrite=overwrite, conf=parse_conf(conf)))
+    console.print(f"{report.tellings:,} tellings -> {report.clusters:,} clusters in {report.blocks:,} blocks, "
+                  f"{report.seconds:.1f} s on {report.master}; wrote {report.output}/clusters and "
+                  f"{report.output}/cluster_events", markup=False, highlight=False)

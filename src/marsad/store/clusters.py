@@ -18,7 +18,8 @@ from typing import Sequence
 import duckdb
 import pyarrow as pa
 
-from ..cluster import Cluster, ClusterEvent, affected_range, cluster_events, family_of, summarize
+from ..cluster import Cluster, ClusterEvent, affected_range, cluster_events, summarize
+from ..cluster.build import telling
 from ..cluster.engine import load_range
 
 _TELLINGS = """
@@ -29,13 +30,8 @@ WITH ev AS (
     FROM events e JOIN documents d USING (doc_id)
     WHERE NOT e.background AND e.date IS NOT NULL {where}),
 ac AS (
-    SELECT a.event_id,
-           list(a.code ORDER BY a.position) FILTER (WHERE a.role = 'source' AND a.code IS NOT NULL) AS src,
-           list(a.code ORDER BY a.position) FILTER (WHERE a.role = 'target' AND a.code IS NOT NULL) AS tgt,
-           list(DISTINCT a.country) FILTER (WHERE a.role = 'source' AND a.country IS NOT NULL) AS src_c,
-           list(DISTINCT a.country) FILTER (WHERE a.role = 'target' AND a.country IS NOT NULL) AS tgt_c,
-           list(DISTINCT a.entity_id) FILTER (WHERE a.entity_id LIKE 'person:%' OR a.entity_id LIKE 'org%')
-               AS names
+    SELECT a.event_id, list(struct_pack(role := a.role, position := a.position, code := a.code,
+                                        country := a.country, entity_id := a.entity_id)) AS actors
     FROM event_actors a WHERE a.event_id IN (SELECT event_id FROM ev) GROUP BY a.event_id),
 qu AS (
     SELECT u.event_id, list(struct_pack(kind := q.kind, value := q.value)) AS qs
@@ -46,7 +42,7 @@ qu AS (
 pl AS (
     SELECT doc_id, min(entity_id) AS place FROM entities
     WHERE kind = 'place' AND doc_id IN (SELECT doc_id FROM ev) GROUP BY doc_id HAVING count(DISTINCT entity_id) = 1)
-SELECT ev.*, ac.src, ac.tgt, ac.src_c, ac.tgt_c, ac.names, qu.qs, pl.place
+SELECT ev.*, ac.actors, qu.qs, pl.place
 FROM ev LEFT JOIN ac USING (event_id) LEFT JOIN qu USING (event_id) LEFT JOIN pl USING (doc_id)
 """
 
@@ -61,30 +57,11 @@ class ClusterRun:
     seconds: float
 
 
-def _day(value: str | None, relation: str | None) -> dt.date | None:
-    if relation != "on" or not value or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def tellings(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[object] = ()) -> list[ClusterEvent]:
     """The tellings of the store (``where``: an extra ``AND ...`` clause on ``events e``), as records."""
     cur = con.execute(_TELLINGS.format(where=where), list(params))
-    out = []
-    for (event_id, doc_id, outlet, date, tv, tr, typ, cameo, root, mode, modality, quad, gold, loc, loc_name,
-         loc_country, lat, lon, src, tgt, src_c, tgt_c, names, qs, doc_place) in cur.fetchall():
-        out.append(ClusterEvent(
-            event_id=event_id, doc_id=doc_id, outlet=outlet, doc_date=date, day=_day(tv, tr), type=typ,
-            family=family_of(typ, root, modality), cameo=cameo, mode=mode, quad_class=quad, goldstein=gold,
-            source_codes=tuple(src or ()), target_codes=tuple(tgt or ()),
-            source_countries=frozenset(src_c or ()), target_countries=frozenset(tgt_c or ()),
-            location_entity=loc, location_name=loc_name, location_country=loc_country, location_lat=lat,
-            location_lon=lon, quantities=tuple((q["kind"] or "", float(q["value"])) for q in (qs or ())),
-            names=frozenset(names or ()), doc_place=doc_place))
-    return out
+    names = [d[0] for d in cur.description]
+    return [telling(dict(zip(names, r))) for r in cur.fetchall()]
 
 
 CHUNK_DAYS = 31  # a rebuild clusters a month of anchors at a time, so its memory does not grow with the store
