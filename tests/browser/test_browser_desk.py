@@ -299,3 +299,10 @@ def test_a_dyad_timeline_bar_opens_that_months_events_both_ways(page, api):
     page.reload()
     expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
     assert page.locator("#f-undirected").is_checked() and _shown(page) == [e["id"] for e in want["items"]]
+
+
+def test_types_are_named_in_arabic_beside_their_code(page):
+    assert page.locator('#f-type option[value="ASSAULT"]').text_content() == "ASSAULT · اعتداء"
+    assert page.locator('#event-list .badge:text-is("ASSAULT 195")').get_attribute("title") == "اعتداء"
+    page.click("#lang-toggle")
+    assert page.locator('#f-type option[value="ASSAULT"]').text_content() == "ASSAULT"

@@ -114,6 +114,11 @@ const MODE_AR = { abduct: "اختطاف", access: "إتاحة الوصول", aer
   "third-party": "طرف ثالث", torture: "تعذيب", troops: "قوات", unconventional: "أسلحة غير تقليدية", vandalize: "تخريب",
   violence: "عنف", visit: "زيارة", weapons: "أسلحة", withdraw: "انسحاب", withhold: "حجب", yield: "تراجع" };
 const modeName = (m) => (m && lang === "ar" && MODE_AR[m] ? MODE_AR[m] : m);
+// PLOVER event types in Arabic, beside the code (the code stays what filters and exports use)
+const TYPE_AR = { AGREE: "اتفاق", CONSULT: "تشاور", SUPPORT: "دعم", CONCEDE: "تنازل", COOPERATE: "تعاون", AID: "مساعدة",
+  RETREAT: "انسحاب", REQUEST: "طلب", ACCUSE: "اتهام", REJECT: "رفض", THREATEN: "تهديد", PROTEST: "احتجاج",
+  SANCTION: "عقوبات", MOBILIZE: "تعبئة", COERCE: "إكراه", ASSAULT: "اعتداء" };
+const typeLabel = (x) => (lang === "ar" && TYPE_AR[x] ? x + " · " + TYPE_AR[x] : x);
 
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
   "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
@@ -188,6 +193,7 @@ function applyLang() {
   $("#lang-toggle").textContent = t("lang_switch");
   $("#lang-toggle").setAttribute("lang", lang === "ar" ? "en" : "ar");
   document.querySelectorAll("#f-modality option[value]").forEach((o) => { if (o.value) o.textContent = modalityLabel(o.value); });
+  document.querySelectorAll("#f-type option[value]").forEach((o) => { if (o.value) o.textContent = typeLabel(o.value); });
   document.querySelectorAll("#f-quad-class option[value]").forEach((o) => { if (o.value) o.textContent = o.value + " · " + t("q_" + o.value); });
   // everything drawn from data carries words too: draw it again from what is already loaded
   renderEvents();
@@ -237,7 +243,8 @@ function dyadLine(ev) {
 }
 
 function badge(ev) {
-  return el("span", { class: "badge q" + ev.quad_class, dir: "ltr", text: (ev.type || "CAMEO") + " " + ev.cameo });
+  return el("span", { class: "badge q" + ev.quad_class, dir: "ltr", text: (ev.type || "CAMEO") + " " + ev.cameo,
+    title: ev.type && lang === "ar" ? TYPE_AR[ev.type] : null });
 }
 
 // the evidence sentence with the trigger in bold (offsets are into the article; the evidence starts at its start)
@@ -535,7 +542,7 @@ const CONF_COLOURS = ["#b8321c", "#f2a27e", "#8c2d6b", "#e3a3c9", "#c46a00", "#f
 let countsData = null;
 
 function keyLabel(group, key) {
-  return group === "quad_class" ? key + " · " + t("q_" + key) : key;
+  return group === "quad_class" ? key + " · " + t("q_" + key) : typeLabel(key);
 }
 
 function drillDown(group, key, start, end) {
