@@ -306,3 +306,20 @@ def test_types_are_named_in_arabic_beside_their_code(page):
     assert page.locator('#event-list .badge:text-is("ASSAULT 195")').get_attribute("title") == "اعتداء"
     page.click("#lang-toggle")
     assert page.locator('#f-type option[value="ASSAULT"]').text_content() == "ASSAULT"
+
+
+def test_the_code_view_names_places_in_the_interface_language(page, api):
+    text = "اعتقلت الشرطة التركية عشرات المحتجين في إسطنبول يوم السبت."  # the store's arrest, pasted again
+    page.click("#tabs button[data-view=code]")
+    page.fill("#code-text", text)
+    page.click("#code-run")
+    page.wait_for_selector("#code-results li")
+    coded = api.post("/v1/code", json={"text": text}).json()
+    assert coded["events"][0]["location"]["name"] == "Istanbul"
+    expect(page.locator("#code-results .where").first).to_have_text("إسطنبول")
+    expect(page.locator("#code-status")).to_have_text(arabic_count(len(coded["events"])))
+    # every role of the pasted event is marked in the pasted text, as on the event page
+    assert "".join(page.locator("#code-article .hl-source").all_text_contents()) == "الشرطة التركية"
+    assert "".join(page.locator("#code-article .hl-quantity").all_text_contents()) == "عشرات المحتجين"
+    page.click("#lang-toggle")
+    expect(page.locator("#code-results .where").first).to_have_text("Istanbul")
