@@ -140,3 +140,21 @@ def test_the_replies_validate_against_their_schemas(base):
     assert spec["paths"]["/v1/counts"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Counts"}
     assert "application/vnd.apache.parquet" in spec["paths"]["/v1/events.parquet"]["get"]["responses"]["200"]["content"]
+
+
+def test_a_sentence_told_many_times_is_coded_once(tmp_path):
+    from marsad.export.tables import DocMeta
+    from marsad.pipeline import code
+    from marsad.store import Store
+
+    line = "قصفت مدفعية الجيش مواقع المتمردين قرب مدينة كسلا يوم الثلاثاء."  # written here, repeated as a feed might
+    text = "\n".join([line] * 120)
+    db = tmp_path / "repeats.duckdb"
+    with Store(db) as store:
+        store.upsert_documents([(code(text, date="2024-04-02"), DocMeta(title="repeats", date="2024-04-02"))])
+    with serving(db, tmp_path / "serve.log") as url:
+        (item,) = httpx.get(url + "/v1/events").json()["items"]
+        detail = httpx.get(url + "/v1/events/" + item["id"], timeout=30).json()
+    assert len(detail["tellings"]) == len(detail["evidences"]) == 120
+    assert {t["trigger"]["text"] for t in detail["tellings"]} == {"قصفت مدفعية"}
+    assert all(t["text"] == line for t in detail["tellings"])

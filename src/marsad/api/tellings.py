@@ -22,6 +22,8 @@ from __future__ import annotations
 from typing import Any
 
 Span = dict[str, Any]
+MAX_ALONE = 50  # tellings coded alone per event (a sentence repeated thousands of times is coded once, and past
+# this many distinct sentences a telling shows the stored spans only, so one page view stays cheap)
 
 
 def _inside(s: dict[str, Any] | None, a: int, b: int) -> bool:
@@ -98,6 +100,7 @@ def tellings(event: dict[str, Any]) -> list[dict[str, Any]]:
                                                  for en in event.get("entities") or []}
     place = (event.get("location") or {}).get("entity")
     out = []
+    alone: dict[str, list[dict[str, Any]]] = {}  # sentence -> its events coded alone, once per distinct sentence
     for ev_span in spans:
         a, b = ev_span["start"], ev_span["end"]
         stored_trigger = event.get("trigger")
@@ -106,7 +109,10 @@ def tellings(event: dict[str, Any]) -> list[dict[str, Any]]:
             trigger: Span | None = _span(text, stored_trigger["start"], stored_trigger["end"])
         else:
             trigger = None
-            found = _pick(_alone(text[a:b], doc.get("lang"), doc.get("date")), event)
+            sentence = text[a:b]
+            if sentence not in alone and len(alone) < MAX_ALONE:
+                alone[sentence] = _alone(sentence, doc.get("lang"), doc.get("date"))
+            found = _pick(alone.get(sentence, []), event)
             if found and found.get("trigger", {}).get("start") is not None:
                 t = found["trigger"]
                 trigger = _span(text, a + t["start"], a + t["end"])
