@@ -10,10 +10,10 @@ const I18N = {
     modality: "الصيغة", since: "من", until: "إلى", search: "بحث", apply: "تطبيق", more: "المزيد", back: "رجوع",
     trigger: "المُطلِق", actors: "الفاعلون", place: "المكان", time: "الزمن", quantity: "الكمية",
     side_a: "الطرف الأول", side_b: "الطرف الثاني", show: "عرض", coop: "تعاون", conflict: "نزاع",
-    goldstein: "متوسط غولدستاين", paste: "الصق نص خبر", date: "التاريخ", code_it: "رمّز", events_found: "حدثًا",
+    goldstein: "متوسط غولدستاين", paste: "الصق نص خبر", date: "التاريخ", code_it: "رمّز",
     source: "المصدر", target: "الهدف", cameo: "رمز CAMEO", evidence: "الدليل", confidence: "الثقة",
-    no_events: "لا أحداث", located: "حدثًا على الخريطة", working: "جارٍ الترميز…", lang_switch: "English",
-    arrow: "←", quad: "الفئة الرباعية", mode: "الأسلوب", rule: "القاعدة", article: "المقال", places: "موقعًا",
+    no_events: "لا أحداث", working: "جارٍ الترميز…", lang_switch: "English",
+    arrow: "←", quad: "الفئة الرباعية", mode: "الأسلوب", rule: "القاعدة", article: "المقال",
     filtered: "(حسب التصفية الحالية)", clear: "مسح", period: "الشهر", events: "أحداث", network_hint:
     "حجم العقدة: عدد الأحداث؛ لون الخط: أزرق للتعاون وأحمر للنزاع. اضغط عقدة لتصفية الأحداث.",
     map_hint: "اضغط نقطة لعرض أحداث ذلك المكان.", loading: "جارٍ التحميل…", reset: "إعادة ضبط",
@@ -35,7 +35,7 @@ const I18N = {
     undated: "بلا تاريخ", untyped: "بلا نوع PLOVER (تصريحات ومناشدات CAMEO)", network_top: "أكثر الفاعلين نشاطًا",
     network_level: "المستوى", level_country: "البلد", level_code: "رمز الفاعل", map_reset: "إعادة",
     no_place: "بلا مكان", on_map: "على الخريطة", city: "مدينة أو موقع", country_centroid: "بلد (مركزه)", network_shown: "المعروض",
-    self_loop: "حلقة: حدث داخلي (المصدر والهدف من البلد نفسه)", actors_n: "فاعلًا",
+    self_loop: "حلقة: حدث داخلي (المصدر والهدف من البلد نفسه)",
     download_csv: "تنزيل CSV", download_parquet: "تنزيل Parquet (كل النتائج)", code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
     + "تليه قطاعات من ثلاثة أحرف ثم رمز المنظمة إن وُجد؛ مرّر المؤشر فوق رمز لترى اسمه.", code: "الرمز",
   },
@@ -46,9 +46,9 @@ const I18N = {
     back: "Back", trigger: "Trigger", actors: "Actors", place: "Place", time: "Time", quantity: "Quantity",
     side_a: "Side A", side_b: "Side B", show: "Show", coop: "Cooperation", conflict: "Conflict",
     goldstein: "Mean Goldstein", paste: "Paste a news text", date: "Date", code_it: "Code it",
-    events_found: "events", source: "Source", target: "Target", cameo: "CAMEO code", evidence: "Evidence",
-    confidence: "Confidence", no_events: "No events", located: "events on the map", working: "Coding…",
-    lang_switch: "العربية", arrow: "→", quad: "QuadClass", mode: "Mode", rule: "Rule", article: "Article", places: "places",
+    source: "Source", target: "Target", cameo: "CAMEO code", evidence: "Evidence",
+    confidence: "Confidence", no_events: "No events", working: "Coding…",
+    lang_switch: "العربية", arrow: "→", quad: "QuadClass", mode: "Mode", rule: "Rule", article: "Article",
     filtered: "(current filters apply)", clear: "Clear", period: "Month", events: "events", network_hint:
     "Node size: number of events; edge colour: blue cooperation, red conflict. Press a node to filter the events.",
     map_hint: "Press a point to list the events at that place.", loading: "Loading…", reset: "Reset",
@@ -71,7 +71,6 @@ const I18N = {
     network_level: "Level", level_country: "country", level_code: "actor code", map_reset: "Reset",
     no_place: "without a place", on_map: "on the map", city: "city or site", country_centroid: "country (its centre)",
     network_shown: "shown", self_loop: "loop: a domestic event (source and target of one country)",
-    actors_n: "actors",
     download_csv: "Download CSV", download_parquet: "Download Parquet (all matches)", code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
     + "--- when no country is named), then 3-letter sectors, then an organization's code if any; hover a code "
     + "to see its name.", code: "Code",
@@ -589,7 +588,7 @@ async function drawCounts() {
   const order = data.group === "quad_class" ? ["2", "1", "3", "4"] : data.keys.map((k) => k.key);
   const sideOf = Object.fromEntries(data.keys.map((k) => [k.key, k.side]));
   const keys = order.filter((k) => k in sideOf);
-  keys.forEach((k) => legend.append(el("li", { "data-key": k }, el("span", { class: "sw", style: null, "data-colour": colour[k] }),
+  keys.forEach((k) => legend.append(el("li", { "data-key": k }, el("span", { class: "sw", "data-colour": colour[k] }),
     el("bdi", { text: keyLabel(data.group, k) + (sideOf[k] === "conflict" ? " ↓" : " ↑") }))));
   legend.querySelectorAll(".sw").forEach((n) => { n.style.background = n.dataset.colour; });
   let up = 1, down = 1;
