@@ -14,6 +14,7 @@ wording) and a one-line message that says what to do about it::
     ├── KBError                      E200        3    a knowledge-base file fails its schema (file, line, field)
     ├── StoreError                   E300        3    the DuckDB file cannot be opened, migrated or written
     ├── CodingError                  E400        3    the coder failed on one document (doc id carried)
+    │   └── CodingStopped            E410        3    coding stopped on request: a time limit, a client that left
     └── MissingExtraError            E500        2    an optional feature needs `pip install marsad[extra]`
 
 Imports nothing of marsad.
@@ -77,6 +78,13 @@ class StoreError(MarsadError):
 
 class CodingError(MarsadError):
     code = "E400"
+
+
+class CodingStopped(CodingError):
+    """Coding was stopped between two stages because the caller asked (``code(..., should_stop=...)``): the server's
+    time limit for one request passed, or its client went away."""
+
+    code = "E410"
 
 
 class MissingExtraError(MarsadError):

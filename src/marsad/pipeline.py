@@ -10,11 +10,12 @@ import datetime as dt
 import gc
 import hashlib
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from functools import cache
 
 from ._version import __version__
-from .errors import BadDateError, CodingError, InputError
+from .errors import BadDateError, CodingError, CodingStopped, InputError
 from .kb.coding_rules import load_coding_rules
 from .extract.decision import load_model, sports_forms
 from .extract.gazetteer import Gazetteer
@@ -104,10 +105,13 @@ class Coder:
 
     def code(self, text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
              doc_id: str | None = None, timings: dict | None = None, *, min_confidence: float | None = None,
-             all_candidates: bool = False, explain: bool = False, ner: bool = False) -> CodedDocument:
+             all_candidates: bool = False, explain: bool = False, ner: bool = False,
+             should_stop: Callable[[], bool] | None = None) -> CodedDocument:
         """Code one document. ``min_confidence`` replaces the decision model's threshold; ``all_candidates`` keeps
         every candidate the rules let through, with its score as confidence; ``explain`` fills ``doc.explain``;
-        ``ner`` also finds names the KB does not know (Arabic; extract/stages/ner.py)."""
+        ``ner`` also finds names the KB does not know (Arabic; extract/stages/ner.py). ``should_stop`` is asked
+        before each stage; when it says yes, coding stops with ``CodingStopped`` (the server's time limit, or a
+        client that left)."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if len(text) > MAX_CHARS:
@@ -132,6 +136,9 @@ class Coder:
         try:
             with _cyclic_gc_paused():
                 for run in STAGES:
+                    if should_stop is not None and should_stop():
+                        raise CodingStopped(f"coding of document {doc.doc_id} stopped before {run.__name__}",
+                                            doc_id=doc.doc_id, stage=run.__name__)
                     run(self.res, st)
                     timer.lap(run.__name__)
         except RecursionError as exc:  # pragma: no cover - defensive: a pathological input
@@ -141,11 +148,12 @@ class Coder:
 
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,
          doc_id: str | None = None, timings: dict | None = None, *, min_confidence: float | None = None,
-         all_candidates: bool = False, explain: bool = False, ner: bool = False) -> CodedDocument:
+         all_candidates: bool = False, explain: bool = False, ner: bool = False,
+         should_stop: Callable[[], bool] | None = None) -> CodedDocument:
     """Code one document. See the output contract in DESIGN.md; ``CodedDocument.to_dict()`` gives it."""
     return Coder.default().code(text, lang=lang, date=date, url=url, doc_id=doc_id, timings=timings,
                                 min_confidence=min_confidence, all_candidates=all_candidates, explain=explain,
-                                ner=ner)
+                                ner=ner, should_stop=should_stop)
 
 
 def code_many(items, lang: str | None = None):

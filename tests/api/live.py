@@ -13,6 +13,12 @@ from pathlib import Path
 import httpx
 
 
+class Base(str):
+    """The server's base URL, with the process id of ``marsad serve`` (to read its CPU time)."""
+
+    pid: int
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -32,7 +38,8 @@ def serving(db: Path, log_path: Path, token: str | None = None, env: dict[str, s
     log = open(log_path, "wb")  # noqa: SIM115 - closed below, after the process
     proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port), *args],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    base = Base(f"http://127.0.0.1:{port}")
+    base.pid = proc.pid
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, MarsadError, StoreError, UnknownParameterError, require
+from ..errors import CodingStopped, InputError, MarsadError, StoreError, UnknownParameterError, require
 
 fastapi = require("fastapi", "the REST API", "api")
 from typing import Annotated  # noqa: E402
@@ -47,7 +47,7 @@ from pydantic import BaseModel, Field  # noqa: E402
 from starlette.exceptions import HTTPException as StarletteHTTPException  # noqa: E402
 
 from ..store.queries import BACKGROUND, ENTITY_KINDS, MODALITIES  # noqa: E402
-from . import spec  # noqa: E402
+from . import budget, spec  # noqa: E402
 from .guard import TokenGuard, json_body  # noqa: E402
 from .hosts import HostAllowList  # noqa: E402
 from .methods import HeadAsGet, allowed  # noqa: E402
@@ -280,13 +280,17 @@ def _name_rows(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-               allowed_hosts: Sequence[str] | None = None, guard: TokenGuard | None = None) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = None, guard: TokenGuard | None = None,
+               max_chars: int = budget.DEFAULT_MAX_CHARS, max_seconds: float = budget.DEFAULT_MAX_SECONDS
+               ) -> FastAPI:
     """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable);
     ``allowed_hosts``: the Host names answered (None: any, for in-process use; ``marsad serve`` always gives a
-    list, see ``hosts.allowed_hosts``); ``guard``: the token check and its back-off (default ``TokenGuard(token)``).
+    list, see ``hosts.allowed_hosts``); ``guard``: the token check and its back-off (default ``TokenGuard(token)``);
+    ``max_chars``, ``max_seconds``: what one POST /v1/code may code and take (``budget``).
     """
     from .. import __version__
-    from ..pipeline import Coder, code
+    from ..pipeline import Coder, code, doc_id_of
+    from ..text.clean import clean_text
     from ..store.queries import EventFilter, parse_min_confidence
 
     token = token if token is not None else (os.environ.get("MARSAD_TOKEN") or None)
@@ -302,7 +306,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     # ---- errors: one envelope ---------------------------------------------------------------------------
     @app.exception_handler(MarsadError)
     async def _marsad_error(_request: Request, exc: MarsadError):
-        status = 503 if isinstance(exc, StoreError) else (400 if isinstance(exc, InputError) else 500)
+        status = 503 if isinstance(exc, (StoreError, CodingStopped)) else (400 if isinstance(exc, InputError)
+                                                                              else 500)
         message = str(exc)
         for where in {db, str(Path(db).resolve())} - {""}:  # a store error names the file: not to the client
             message = message.replace(where, "the store")
@@ -340,14 +345,25 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
                 "writable": database.writable}
 
     @app.post("/v1/code")
-    def code_text(req: CodeRequest) -> dict[str, Any]:
+    async def code_text(req: CodeRequest, request: Request) -> dict[str, Any]:
         """Code one text and return the output contract (entities, events, quantities, times; every span is a pair
-        of offsets into the text as sent). Nothing is stored."""
+        of offsets into the text as sent). Nothing is stored. At most the server's max_chars characters are coded
+        (cut at a sentence end; truncated then says how many); coding stops when the client leaves or the
+        server's time limit passes (503)."""
         lang = None if req.lang in (None, "auto") else req.lang
         if lang not in (None, "ar", "en"):
             raise InputError(f"lang {req.lang!r} is not one of ar, en, auto")
-        return code(req.text, lang=lang, date=req.date, url=req.url, min_confidence=req.min_confidence,
-                    all_candidates=req.all_candidates, explain=req.explain, ner=req.ner).to_dict()
+        end = budget.cut(req.text, max_chars)
+        doc_id = doc_id_of(clean_text(req.text))  # the identity of the text as sent, coded whole or not
+
+        def work(should_stop):
+            return code(req.text[:end], lang=lang, date=req.date, url=req.url, doc_id=doc_id,
+                        min_confidence=req.min_confidence, all_candidates=req.all_candidates, explain=req.explain,
+                        ner=req.ner, should_stop=should_stop).to_dict()
+
+        reply = await budget.run_stoppable(work, request.is_disconnected, max_seconds)
+        reply["truncated"] = budget.truncation(req.text, end)
+        return reply
 
     # The token is checked (guard) before the body is read (json_body): no 422, no parsing for a stranger.
     @app.post("/v1/documents", dependencies=[Depends(guard.dependency())])

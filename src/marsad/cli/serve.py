@@ -36,6 +36,10 @@ def serve_cmd(
     allowed_host: list[str] = typer.Option(None, "--allowed-host", help="Also answer requests whose Host header "
                                            "is this name (repeatable; * for any). Always answered: localhost, "
                                            "127.0.0.1, [::1] and the --host address."),
+    max_chars: int = typer.Option(50_000, "--max-chars", help="POST /v1/code codes at most this many characters "
+                                  "of a text (cut at a sentence end; the reply says truncated)."),
+    max_seconds: float = typer.Option(30.0, "--max-seconds", help="POST /v1/code stops coding after this many "
+                                      "seconds (503), or as soon as its client leaves."),
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json) and the dashboard at /. POST /v1/documents needs
     MARSAD_TOKEN in the environment; without it the write route is off. Requests naming another Host get a 400
@@ -47,9 +51,13 @@ def serve_cmd(
     if not 0 < port < 65536:
         raise InputError(f"--port {port} is not a TCP port (1-65535)")
     limit = parse_size(max_body)
+    if max_chars < 1:
+        raise InputError(f"--max-chars {max_chars} must be a positive number of characters")
+    if not max_seconds > 0:
+        raise InputError(f"--max-seconds {max_seconds} must be a positive number of seconds")
     hosts = allowed_hosts(host, allowed_host or ())
     _check_free(host, port)
-    application = create_app(db, max_body=limit, allowed_hosts=hosts)
+    application = create_app(db, max_body=limit, allowed_hosts=hosts, max_chars=max_chars, max_seconds=max_seconds)
     writable = application.state.database.writable
     shown = f"[{host}]" if ":" in host else host
     sys.stderr.write(f"marsad: serving {db} at http://{shown}:{port}/ (API reference /docs; "
