@@ -6,14 +6,14 @@ the same records.
 type, cameo, cameo_root, mode, modality, quad_class, goldstein, location_*``), ``outlet`` (the document's source,
 or its doc_id), ``actors`` (the event's ``event_actors`` rows: role, position, code, country, entity_id),
 ``qs`` (kind and value of the quantities citing it) and ``place`` (the one place entity its document names, if
-just one). Imports nothing of marsad.
+just one) with ``place_name``, ``place_country``, ``place_lat``, ``place_lon``. Imports nothing of marsad.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Iterable, Mapping
 
-from .records import ClusterEvent, family_of
+from .records import ClusterEvent, Place, family_of
 
 NAME_PREFIXES = ("person:", "org")  # entity ids of named persons and organizations (shared names are evidence)
 
@@ -49,4 +49,6 @@ def telling(row: Mapping[str, Any]) -> ClusterEvent:
         location_country=row["location_country"], location_lat=row["location_lat"],
         location_lon=row["location_lon"], quantities=tuple(qs),
         names=frozenset(a["entity_id"] for a in actors if a["entity_id"] and a["entity_id"].startswith(NAME_PREFIXES)),
-        doc_place=row.get("place"))
+        doc_place=row.get("place"),
+        doc_place_at=Place(row["place"], row.get("place_name"), row.get("place_country"), row.get("place_lat"),
+                           row.get("place_lon")) if row.get("place") else None)

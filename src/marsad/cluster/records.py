@@ -25,6 +25,17 @@ def family_of(type_: str | None, cameo_root: str | None, modality: str | None) -
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place an article names (a KB entity narrower than a country), with where it is."""
+
+    entity: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ClusterEvent:
     """One event of one article, with what clustering compares. Country sets hold ISO3 codes (or IGO codes)."""
 
@@ -51,6 +62,7 @@ class ClusterEvent:
     quantities: tuple[tuple[str, float], ...] = ()  # (kind, value)
     names: frozenset[str] = frozenset()  # entity ids of persons and organizations named as actors
     doc_place: str | None = None  # the one place (narrower than a country) the article names, if just one
+    doc_place_at: Place | None = None  # that place's name, country and coordinates
 
     @property
     def place(self) -> str | None:

@@ -1,8 +1,8 @@
 """A cluster's fields from its tellings: the best-supported value of each, the range of a number, the counts.
 
 Best supported = told by the most tellings (ties: the more specific value, then the smaller). Type, mode, CAMEO
-code, QuadClass and Goldstein come from the tellings of the winning type; the location prefers a place narrower
-than a country; the date is the most told day (else the earliest article date). Numbers: the most told kind, with
+code, QuadClass and Goldstein come from the tellings of the winning type; the location is the place narrower than
+a country the tellings give, else the one place their articles name, else their country; the date is the most told day (else the earliest article date). Numbers: the most told kind, with
 the casualty words (killed, dead, people...) counted as one kind; low/high over every telling, the latest (of
 the latest article; ties: the higher, as tolls rise) and the most cited. Counts as GDELT's: mentions (tellings),
 articles (distinct documents), sources (distinct outlets).
@@ -41,9 +41,21 @@ def summarize(a: Assignment) -> Cluster:
     with_cameo = next((e for e in of_type if e.cameo == cameo), of_type[0])
     src = _best((e.source_codes[0] if e.source_codes else None for e in m), len)
     tgt = _best((e.target_codes[0] if e.target_codes else None for e in m), len)
+    # the tellings' own places, else the one place their articles name, else their countries
     own = [e.location_entity for e in m if e.location_entity and not e.location_entity.startswith("country:")]
-    place = _best(own) or _best(e.location_entity for e in m)  # what the tellings' own locations say
-    at = next((e for e in m if e.location_entity == place), None)
+    named = [e.doc_place_at for e in m if e.doc_place_at is not None]
+    if own:
+        place = _best(own)
+        e = next(e for e in m if e.location_entity == place)
+        at = (e.location_name, e.location_country, e.location_lat, e.location_lon)
+    elif named:
+        place = _best(p.entity for p in named)
+        p = next(p for p in named if p.entity == place)
+        at = (p.name, p.country, p.lat, p.lon)
+    else:
+        place = _best(e.location_entity for e in m)
+        e = next((e for e in m if e.location_entity == place), None)
+        at = (e.location_name, e.location_country, e.location_lat, e.location_lon) if e else (None,) * 4
     kinds = [(_kind(k), v, e) for e in m for k, v in e.quantities]
     qkind = _best(k for k, _, _ in kinds)
     values = [(v, e) for k, v, e in kinds if k == qkind]
@@ -60,8 +72,7 @@ def summarize(a: Assignment) -> Cluster:
         quad_class=with_cameo.quad_class, goldstein=with_cameo.goldstein,
         source_code=src, target_code=tgt,
         source_country=_country(src, m, "source"), target_country=_country(tgt, m, "target"),
-        location_name=at.location_name if at else None, location_country=at.location_country if at else None,
-        location_lat=at.location_lat if at else None, location_lon=at.location_lon if at else None,
+        location_name=at[0], location_country=at[1], location_lat=at[2], location_lon=at[3],
         location_entity=place, quantity_kind=qkind,
         quantity_low=min(v for v, _ in values) if values else None,
         quantity_high=max(v for v, _ in values) if values else None,

@@ -31,7 +31,8 @@ ONE = dt.timedelta(days=1)
 CLUSTER_COLUMNS = [f for f in Cluster.__dataclass_fields__ if f != "event_ids"]
 _TELLING_KEYS = ("event_id", "doc_id", "outlet", "date", "time_value", "time_relation", "type", "cameo",
                  "cameo_root", "mode", "modality", "quad_class", "goldstein", "location_entity", "location_name",
-                 "location_country", "location_lat", "location_lon", "actors", "qs", "place")
+                 "location_country", "location_lat", "location_lon", "actors", "qs", "place", "place_name",
+                 "place_country", "place_lat", "place_lon")
 
 
 @dataclass
@@ -149,8 +150,10 @@ def tellings_frame(spark: Any, directory: str) -> Any:
           .select(F.explode("event_ids").alias("event_id"), "kind", "value")
           .groupBy("event_id").agg(F.collect_list(F.struct("kind", "value")).alias("qs")))
     pl = (table("entities").where(F.col("kind") == "place").groupBy("doc_id")
-          .agg(F.countDistinct("entity_id").alias("n"), F.min("entity_id").alias("place"))
-          .where(F.col("n") == 1).select("doc_id", "place"))
+          .agg(F.countDistinct("entity_id").alias("n"), F.min("entity_id").alias("place"),
+               F.min("name").alias("place_name"), F.min("country").alias("place_country"),
+               F.min("lat").alias("place_lat"), F.min("lon").alias("place_lon"))
+          .where(F.col("n") == 1).drop("n"))
     return (ev.join(docs, "doc_id", "left").join(ac, "event_id", "left").join(qu, "event_id", "left")
             .join(pl, "doc_id", "left"))
 

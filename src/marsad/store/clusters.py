@@ -40,9 +40,10 @@ qu AS (
     JOIN (SELECT event_id FROM ev) u USING (event_id)
     WHERE q.value IS NOT NULL GROUP BY u.event_id),
 pl AS (
-    SELECT doc_id, min(entity_id) AS place FROM entities
+    SELECT doc_id, min(entity_id) AS place, min(name) AS place_name, min(country) AS place_country,
+           min(lat) AS place_lat, min(lon) AS place_lon FROM entities
     WHERE kind = 'place' AND doc_id IN (SELECT doc_id FROM ev) GROUP BY doc_id HAVING count(DISTINCT entity_id) = 1)
-SELECT ev.*, ac.actors, qu.qs, pl.place
+SELECT ev.*, ac.actors, qu.qs, pl.place, pl.place_name, pl.place_country, pl.place_lat, pl.place_lon
 FROM ev LEFT JOIN ac USING (event_id) LEFT JOIN qu USING (event_id) LEFT JOIN pl USING (doc_id)
 """
 
