@@ -106,3 +106,22 @@ def test_cli_cluster_rebuilds_and_eval_reports_the_scores(tmp_path):
     rep = subprocess.run([marsad, "eval", "--clusters", "--json", "-"], check=True, capture_output=True, text=True)
     data = json.loads(rep.stdout)
     assert set(data) == {"all", "tune", "test"} and data["all"]["f1"] >= 0.9
+
+
+def test_a_second_ingest_updates_only_what_it_touches_and_matches_a_rebuild(tmp_path):
+    rows = [r for r in load_corpus(default_corpus()) if r["act"] in ACTS + ("act003", "act043", "act009")]
+    first, second = rows[::2], rows[1::2]  # every act is split across the two runs
+    paths = []
+    for i, part in enumerate((first, second)):
+        path = tmp_path / f"part{i}.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part), encoding="utf-8")
+        paths.append(path)
+    with Store(tmp_path / "two.duckdb") as s:
+        ingest([str(paths[0])], s, IngestOptions())
+        after_first = _tables(s)
+        ingest([str(paths[1])], s, IngestOptions())
+        incremental = _tables(s)
+        run = s.rebuild_clusters()
+        assert _tables(s) == incremental and run.clusters == len(incremental[0])
+    assert len(incremental[1]) > len(after_first[1])  # the second run's tellings were clustered
+    assert {c for _, c, _ in after_first[1]} != {c for _, c, _ in incremental[1]}  # and joined or opened acts
