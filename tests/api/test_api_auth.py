@@ -77,6 +77,10 @@ def test_with_the_token_the_body_is_validated_and_stored(tmp_path):
                          headers={"Authorization": f"Bearer {TOKEN}", "content-type": "application/json"})
         assert bad.status_code == 422 and bad.json()["error"]["code"] == "E422"
         assert "documents" in bad.json()["error"]["message"]
+        for raw in (b"[" * 200_000, b'{"documents": [{"text": "\\ud800 ok"}], "ner": tru', b"\xff\xfe"):
+            r = httpx.post(url + "/v1/documents", content=raw,
+                           headers={"Authorization": f"Bearer {TOKEN}", "content-type": "application/json"})
+            assert r.status_code == 422 and r.json()["error"]["code"] == "E422", (raw[:30], r.text[:200])
         good = httpx.post(url + "/v1/documents", json=DOC, headers={"Authorization": f"Bearer {TOKEN}"})
         assert good.status_code == 200 and good.json()["new"] == 1, good.text
     with Store(db, read_only=True) as s:

@@ -16,6 +16,7 @@ locks out the others: the proxy should authenticate instead. Imports nothing of 
 from __future__ import annotations
 
 import hmac
+import json
 import math
 import threading
 import time
@@ -100,8 +101,13 @@ def json_body(model: type[BaseModel]):
 
     async def read(request: Request) -> BaseModel:
         raw = await request.body()
+        try:  # Python's json, as FastAPI's own body reading: a lone surrogate escape ("\ud800") is valid JSON
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # deep nesting too: a 422, not a 500
+            raise RequestValidationError([{"type": "json_invalid", "loc": ("body",),
+                                           "msg": f"Invalid JSON: {exc}", "input": None}]) from None
         try:
-            return model.model_validate_json(raw)
+            return model.model_validate(data)
         except ValidationError as exc:
             raise RequestValidationError(
                 [{**e, "loc": ("body", *e.get("loc", ()))} for e in exc.errors(include_url=False)]) from None

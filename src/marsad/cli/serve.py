@@ -1,6 +1,7 @@
 """`marsad serve`: the REST API and the dashboard on one port."""
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 
@@ -47,6 +48,7 @@ def serve_cmd(
     uvicorn = require("uvicorn", "marsad serve", "api")
     from ..api.app import create_app
     from ..api.hosts import allowed_hosts
+    from ..store.serving import announced, loopback_url
 
     if not 0 < port < 65536:
         raise InputError(f"--port {port} is not a TCP port (1-65535)")
@@ -63,7 +65,15 @@ def serve_cmd(
     sys.stderr.write(f"marsad: serving {db} at http://{shown}:{port}/ (API reference /docs; "
                      f"{'POST /v1/documents on' if writable else 'read-only: set MARSAD_TOKEN to allow writes'}; "
                      f"bodies up to {limit:,} bytes; Host: {', '.join(hosts)}). Ctrl+C stops.\n")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    # announced beside the store while it runs, so that marsad ingest writes through this server (store/serving.py)
+    # uvicorn shuts down gracefully on SIGTERM, then raises the signal again: exit then, through the finally blocks
+    signal.signal(signal.SIGTERM, _exit_quietly)
+    with announced(db, loopback_url(host, port), writable, limit):
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _exit_quietly(_signum, _frame) -> None:
+    raise SystemExit(0)
 
 
 def _check_free(host: str, port: int) -> None:

@@ -89,6 +89,7 @@ def _run_ingest(paths: list[str], db: str, *, fmt: str = "auto", workers: int = 
                 verbose: bool = False, quiet: bool = False, ner: bool = False):
     from ..ingest import IngestOptions, ingest, parse_fields
     from ..store import Store
+    from ..store.serving import find as find_server
 
     from ..ingest.readers import FORMATS, expand
 
@@ -97,6 +98,16 @@ def _run_ingest(paths: list[str], db: str, *, fmt: str = "auto", workers: int = 
                          ner=ner).validated()
     _check_choice(fmt, "--format", FORMATS)
     expand(paths)  # a missing path fails here, before the database is created or a progress bar drawn
+    server = find_server(db)
+    if server is not None:  # marsad serve holds the file: write through it (ingest/remote.py)
+        import os
+
+        from ..ingest import IngestReport
+        from ..ingest.remote import ingest_remote
+
+        err_console.print(f"marsad: a server holds {db}: sending the documents to {server.url}/v1/documents",
+                          markup=False, highlight=False)
+        return ingest_remote(paths, server, os.environ.get("MARSAD_TOKEN"), opts, IngestReport())
     with Store(db) as store:
         progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"),
                             TextColumn("{task.fields[docs]:>8,} docs"), TextColumn("{task.fields[rate]:>7.1f} docs/s"),
