@@ -144,6 +144,19 @@ def cluster_events(events: Iterable[ClusterEvent]) -> list[Assignment]:
     return out
 
 
+def affected_days(events: Iterable[ClusterEvent]) -> dict[str, set[dt.date]]:
+    """Per family, the anchor days whose clusters new tellings can change: a dated telling's day +-1, an undated
+    one's article date -2..+1 (``affected_range`` is their span)."""
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    for e in events:
+        lo, hi = (e.day, e.day) if e.day is not None else (e.doc_date - ONE_DAY, e.doc_date)
+        d = lo - ONE_DAY
+        while d <= hi + ONE_DAY:
+            days[e.family].add(d)
+            d += ONE_DAY
+    return dict(days)
+
+
 def affected_range(events: Iterable[ClusterEvent]) -> dict[str, tuple[dt.date, dt.date]]:
     """Per family, the anchor days whose clusters new tellings can change: (lo, hi) inclusive. Rebuild them from
     the tellings of ``load_range(lo, hi)`` and replace the stored clusters anchored in lo..hi."""

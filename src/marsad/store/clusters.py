@@ -2,7 +2,7 @@
 ``clusters`` and ``cluster_events`` tables.
 
 ``rebuild(con)`` clusters every telling again; ``update(con, doc_ids)`` re-clusters only the blocks the events of
-those documents can change (``cluster.affected_range``), which gives the same tables as a rebuild. Tellings are the
+those documents can change (``cluster.engine.affected_days``), which gives the same tables as a rebuild. Tellings are the
 events that are not background (a recalled past act is not news); events of duplicate documents are tellings too
 (a syndicated copy is one more mention, as in GDELT), so counts of acts never depend on deduplication.
 
@@ -18,9 +18,9 @@ from typing import Sequence
 import duckdb
 import pyarrow as pa
 
-from ..cluster import Cluster, ClusterEvent, affected_range, cluster_events, summarize
+from ..cluster import Cluster, ClusterEvent, cluster_events, summarize
 from ..cluster.build import telling
-from ..cluster.engine import load_range
+from ..cluster.engine import affected_days, load_range
 
 _TELLINGS = """
 WITH ev AS (
@@ -99,32 +99,40 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
 
 
 def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun:
-    """Re-cluster the blocks the events of ``doc_ids`` (just stored) can change; the same tables as ``rebuild``."""
+    """Re-cluster the blocks the events of ``doc_ids`` (just stored) can change; the same tables as ``rebuild``.
+    The affected anchor days are taken a month (``CHUNK_DAYS``) at a time, so an ingest of many years holds one
+    month of tellings at once, as a rebuild does."""
     t0 = time.perf_counter()
     if not doc_ids:
         return ClusterRun(0, 0, 0, 0.0)
     new = tellings(con, "AND e.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])
-    spans = affected_range(new)
-    if not spans:
-        return ClusterRun(0, 0, 0, time.perf_counter() - t0)
+    by_chunk: dict[int, dict[str | None, tuple[dt.date, dt.date]]] = {}
+    for family, days in affected_days(new).items():
+        for d in days:
+            spans = by_chunk.setdefault(d.toordinal() // CHUNK_DAYS, {})
+            lo, hi = spans.get(family, (d, d))
+            spans[family] = (min(lo, d), max(hi, d))
     own = _begin(con)
+    read = written = removed = 0
     try:
-        removed = 0
-        for family, (lo, hi) in sorted(spans.items()):
-            removed += con.execute("SELECT count(*) FROM clusters WHERE family = ? AND anchor BETWEEN ? AND ?",
-                                   [family, lo, hi]).fetchone()[0]
-            for table in ("cluster_events", "clusters"):
-                con.execute(f"DELETE FROM {table} WHERE cluster_id IN (SELECT cluster_id FROM clusters "
-                            "WHERE family = ? AND anchor BETWEEN ? AND ?)", [family, lo, hi])
-        read, clusters = _window(dict(spans), con)
-        _insert(con, clusters)
+        for chunk in sorted(by_chunk):
+            spans = by_chunk[chunk]
+            for family, (lo, hi) in sorted(spans.items()):
+                removed += con.execute("SELECT count(*) FROM clusters WHERE family = ? AND anchor BETWEEN ? AND ?",
+                                       [family, lo, hi]).fetchone()[0]
+                for table in ("cluster_events", "clusters"):
+                    con.execute(f"DELETE FROM {table} WHERE cluster_id IN (SELECT cluster_id FROM clusters "
+                                "WHERE family = ? AND anchor BETWEEN ? AND ?)", [family, lo, hi])
+            n, clusters = _window(spans, con)
+            _insert(con, clusters)
+            read, written = read + n, written + len(clusters)
         if own:
             con.execute("COMMIT")
     except BaseException:
         if own:
             con.execute("ROLLBACK")
         raise
-    return ClusterRun(read, len(clusters), int(removed), time.perf_counter() - t0)
+    return ClusterRun(read, written, int(removed), time.perf_counter() - t0)
 
 
 def _window(spans: dict[str | None, tuple[dt.date, dt.date]], con: duckdb.DuckDBPyConnection
