@@ -132,13 +132,14 @@ def main() -> None:
             for k, ids in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
                 print(f"  {len(ids):>3}  {k:<34} {' '.join(ids[:6])}{' ...' if len(ids) > 6 else ''}")
     if args.draft_failures:
-        old = {f["id"]: f["reason"] for f in mod.load_expected_failures()}
+        # an old reason is kept while the pair fails the same checks; a pair that fails otherwise gets a new draft
+        old = {(f["id"], tuple(sorted(f["fails"]))): f["reason"] for f in mod.load_expected_failures()}
         with open(args.draft_failures, "w", encoding="utf-8") as fh:
             for r in rows:
                 failed = [c for c in mod.CHECKS if not r[c]]
                 if failed:
                     p = r["pair"]
-                    reason = old.get(p["id"]) or _reason(p, r, mod)
+                    reason = old.get((p["id"], tuple(sorted(failed)))) or _reason(p, r, mod)
                     fh.write(json.dumps({"id": p["id"], "fails": failed, "reason": reason,
                                          "ar": p["ar"]}, ensure_ascii=False) + "\n")
 

@@ -47,7 +47,7 @@ C = 0.3
 MIN_POSITIVES_FOR_OWN_THRESHOLD = 50  # below it a type's best threshold jumps between retrainings (ACCUSE 0.05-0.33)
 SMOOTH = 0.05  # half-width of the window over which a type's threshold objective is averaged
 SPORTS_EVENTS_PER_100 = 5.0  # the goal for sports pages: political events per 100 articles
-HARD_NO_WEIGHT = 0.0  # "difficult no" sentences: left out of training (see the module docstring)
+HARD_NO_WEIGHT = 1.0  # "difficult no" sentences: negatives like "easy no" (docs/decision.md says why)
 SPORTS_WEIGHT = 3.0
 VERSION = "1"
 

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
-from .mentions import OF_KINDS, Mention
+from .mentions import OF_KINDS, Mention, phrase_kind
 from .preps import CONJUNCTIONS, PARTNER_PREPS, PREPOSITION_CLITICS, phrase_prep
 
 SECTORS = ACTOR_SECTORS
@@ -159,7 +159,7 @@ class ActorCoder:
                     person_code, country, sectors = spell_code(kb, spell, rec)
                 elif rec is not None and rec.country:
                     country = country or rec.country
-            elif m.kind in ("organization", "acronym"):
+            elif m.kind in ("organization", "acronym") and _phrase_kind(m) != "country":
                 rec = kb.entities.get(m.target)
                 if rec is not None:
                     org_code = rec.code
@@ -168,7 +168,7 @@ class ActorCoder:
                         country = country or rec.country
                     if rec.sectors and not sectors:
                         sectors = tuple(rec.sectors)
-            elif m.kind in ("country", "nisba", "demonym"):
+            elif m.kind in ("country", "nisba", "demonym", "acronym"):  # the acronym of a country ("U.S.")
                 rec = kb.entities.get(m.target)
                 if rec is not None and not (person_code and country):
                     country = rec.code or rec.country
@@ -189,7 +189,8 @@ class ActorCoder:
                 entity = entity or m.target  # title, nisba and head noun only (extract/stages/ner.py)
                 if m.sector and not sectors:
                     sectors = (m.sector,)
-        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym")] if len(ph.mentions) > 1 else []
+        geo_only = [m for m in ph.mentions if m.kind in ("country", "nisba", "demonym") or _phrase_kind(m) == "country"
+                    ] if len(ph.mentions) > 1 else []
         if len(geo_only) == len(ph.mentions) and len({m.target for m in geo_only}) > 1:
             # "غارات أمريكية بريطانية", "US-British strikes": one actor per country
             out = []
@@ -225,7 +226,7 @@ class ActorCoder:
         items: list[tuple[int, int, str, object, bool]] = []
         for m in mentions:
             if m.kind in ACTOR_KINDS:
-                items.append((m.w0, m.w1, m.kind, m, m.coordinated))
+                items.append((m.w0, m.w1, _phrase_kind(m), m, m.coordinated))
         prefixes = {}
         for w0, w1, refers, coord, prefix in anaphors:
             items.append((w0, w1, refers if refers == "counterpart" else "anaphor:" + refers, None, coord))
@@ -239,7 +240,9 @@ class ActorCoder:
             attachable = (cur is not None and not coord and not governed
                           and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_KINDS
                                                     and _of_between(words, cur.w1, w0)))
-                          and kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
+                          and (kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
+                               # English puts a body before its members: "Hamas fighters", "NATO troops"
+                               or (lang == "en" and kind == "role" and last_kind in ("organization", "acronym")))
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
                           # are two actors ("طردت بولندا دبلوماسيين روسيين")
                           and not (lang == "ar" and last_kind == "country" and kind == "role")
@@ -270,6 +273,10 @@ class ActorCoder:
             phrases.append(cur)
             last_kind = kind
         return phrases
+
+
+def _phrase_kind(m: Mention) -> str:
+    return phrase_kind(m.kind, m.target)
 
 
 def _title_of_name(items: list, n: int) -> bool:

@@ -55,7 +55,8 @@ PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w 
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X" (bare verbs)
 AGENT_CLAUSE = grammar.words("agent_clause")
 AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
-ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X"
+ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X", "claimed by X"
+LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X": X owns what was hit
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
 ORIGIN_SPAN = 6
 ARTICLE = clitics.article_forms()  # a word that starts with the article (and a clitic) is a noun
@@ -80,6 +81,7 @@ GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحز
 ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
 THIRD_PERSON_ENCLITICS = grammar.words("third_person_enclitics")
 POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
+EN_POSSESSIVES = grammar.words("possessive_determiners", "en")  # "said its forces struck": the speaker's forces
 THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
@@ -203,11 +205,31 @@ class EventBuilder:
             return self._chain_backward(before[-1], sent_phrases)
         return []
 
+    def _possessor_speaker(self, subject: Phrase, lo: int, sent_phrases: list[Phrase]) -> list[Phrase]:
+        """English: the speaker whose sector noun acts, "the U.S. military said its forces destroyed": a subject
+        with no country after "its"/"their", a reporting verb a few words before it."""
+        words = self.words
+        k = subject.w0 - 1
+        if k <= lo or words[k].norm not in EN_POSSESSIVES:
+            return []
+        say = next((j for j in range(k - 1, max(lo, k - 6) - 1, -1) if words[j].norm in EN_SAY_VERBS), None)
+        return self._speaker(say, k, sent_phrases) if say is not None else []
+
+    def _launched_by(self, p: Phrase, t) -> bool:
+        """English: "(shot down) drones launched by X" - the phrase after "by" launched the thing hit."""
+        k = p.w0 - 1
+        while k > 0 and self.words[k].norm in EN_ARTICLES:
+            k -= 1
+        return (self.lang == "en" and p.prep == "by" and not t.passive and k > 0
+                and self.words[k].norm == "by" and self.words[k - 1].norm in LAUNCHERS)
+
     def _agent_clause(self, hit: TriggerHit, after: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X" (called
         only in documents with an agent-clause word)."""
         words = self.words
         span = AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN  # "تعرضت قاعدة إلى هجوم انتحاري شنه X"
+        if self.lang == "en":
+            span = 1  # the participle right after the act: "a strike carried out by X", not "shot down drones launched by X"
         for k in range(hit.w1 + 1, min(hit.w1 + 1 + span, len(words))):
             w = words[k]
             if w.kind == "punct" and w.norm in (",", "،"):
@@ -216,8 +238,9 @@ class EventBuilder:
                 return []
             if has_verb_form(w, AGENT_CLAUSE):
                 p = next((p for p in after if p.w0 > k), None)
-                if p is not None and p.w0 - k <= 2 and (p.prep is None or p.prep in ATTRIBUTION_PREPS):
-                    return self._chain_forward(p, cands)
+                if p is not None and p.w0 - k <= 2 + (self.lang == "en") and (
+                        p.prep in ATTRIBUTION_PREPS or (p.prep is None and self.lang == "ar")):
+                    return self._chain_forward(p, cands)  # "carried out by X": "out" and "by" between
                 return []
         return []
 
@@ -519,7 +542,7 @@ class EventBuilder:
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in QAD_BEFORE_VERB else 1  # "وكانت حماس قد أطلقت"
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
         agent = self._agent_clause(hit, after, cands) \
-            if self.has_agent_clause and (not is_verb or t.passive) and lang == "ar" else []
+            if self.has_agent_clause and (not is_verb or t.passive or lang == "en") else []  # en: the next word
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم بسيارة مفخخة شنه مسلحو الحركة", "الهجوم نفذه انتحاري", "نسب إلى X"
@@ -532,6 +555,9 @@ class EventBuilder:
                             and not self._coordinated(hit))):  # "انتقد X الحكومة الليبية وطالب ب": X demands
             source = self._chain_backward(before[-1], cands)
             via = "svo"
+        if via == "svo" and lang == "en" and len(source) == 1 \
+                and all(a.entity is None and len(a.code) == 3 for a in source[0].actors):  # a bare sector
+            possessor = self._possessor_speaker(source[0], lo, sent_phrases)  # "X said its forces struck"
         if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
             source = self._kana_subject(hit, cands)  # "وكانت كتائب القسام، ذراع حركة حماس المسلح، قد أطلقت"
             via = "svo" if source else via
@@ -654,8 +680,8 @@ class EventBuilder:
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
-            if owner is None and prep in OWNER["preps"][lang] and t.type in OWNER["types"] \
-                    and self._owned_object(start_after, p.w0):
+            if owner is None and t.type in OWNER["types"] and (
+                    prep in OWNER["preps"][lang] or self._launched_by(p, t)) and self._owned_object(start_after, p.w0):
                 owner = p  # "قصفت الطائرات مواقع لجماعة X": X owns what was hit (it wins below)
             if prep is not None:
                 continue

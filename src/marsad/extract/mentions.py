@@ -50,6 +50,13 @@ OF_KINDS = frozenset({"country", "organization", "acronym"})  # what an English 
 OF_LINKS = frozenset({" of ", " of the "})
 
 
+def phrase_kind(kind: str, target: str) -> str:
+    """The kind a name has beside the words around it: a country's acronym ("US", "U.S.", "UK") acts as the country
+    ("U.S. forces", "the US military" as "American forces"); it keeps the kind ``acronym`` for matching (the
+    gazetteer matches acronyms case-sensitively)."""
+    return "country" if kind == "acronym" and target.startswith("country:") else kind
+
+
 def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset(),
             country_of: dict[str, str] | None = None) -> list[Mention]:
     """Choose one entry per match and drop ambiguous names that lack support (see module docstring).
@@ -76,7 +83,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             prev_m = chosen[idx - 1][0] if idx > 0 else None
             next_m = chosen[idx + 1][0] if idx + 1 < len(chosen) else None
             # a word joined by و starts something new ("الحكومة الليبية وطالب ب..." : and demanded), no apposition
-            near_prev = (prev_e is not None and prev_e.kind in NEAR_PREV_KINDS and not m.prefix.startswith("و")
+            near_prev = (prev_e is not None and phrase_kind(prev_e.kind, prev_e.target) in NEAR_PREV_KINDS
+                         and not m.prefix.startswith("و")
                          and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
             near_next = next_e is not None and (
                 (next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2)

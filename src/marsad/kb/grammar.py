@@ -34,8 +34,10 @@ FIELDS = {"name", "lang", "match", "words", "map", "note"}
 TABLES = frozenset({
     "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "complementizers",
     "conjoined_complementizers", "conjunctions", "count_words", "default_preps", "en_articles", "en_definite",
-    "future_not", "genitive_agent_preps", "geo_preps", "headline_end", "impersonal", "instrument_clitics", "kana", "locative_clitics", "locatives", "masdar_clitics", "means", "not_before_verb",
+    "future_not", "genitive_agent_preps", "geo_preps", "headline_end", "impersonal", "instrument_clitics", "kana",
+    "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "means", "not_before_verb",
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
+    "possessive_determiners",
     "prepositions", "proclitics", "pronoun_complementizers", "qad", "qad_before_verb", "qama", "reflexive",
     "right_preps", "say_before_would", "say_verbs", "subject_pronouns", "subordinators", "third_person_enclitics", "unit_noun_sectors",
 })
