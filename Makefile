@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test venv deps-test system-deps seed bench rules docs-shots clean
+.PHONY: demo test fuzz venv deps-test system-deps seed bench rules docs-shots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,16 @@ deps-test: $(BIN)/python system-deps
 
 test: deps-test
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+# longer fuzzing than `make test` runs: the hypothesis fuzz tests with 100x the examples, then atheris on code for
+# FUZZ_SECONDS (crashes are saved under artifacts/fuzz/)
+FUZZ_SECONDS ?= 600
+fuzz: deps-test
+	MARSAD_FUZZ_PROFILE=marsad-fuzz $(BIN)/python -m pytest -q -p no:xdist tests/pipeline/test_pipeline_fuzz.py \
+	  tests/ingest/test_ingest_readers_fuzz.py tests/api/test_api_fuzz.py
+	mkdir -p artifacts/fuzz/corpus
+	$(BIN)/python tools/fuzz_code.py -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=artifacts/fuzz/ artifacts/fuzz/corpus
 
 seed: venv
 	$(PY) $(SHARED)/seed/check_seed.py --cmd "$(BIN)/marsad code --format json {file}"

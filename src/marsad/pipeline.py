@@ -29,6 +29,9 @@ from .text.clean import clean_text
 
 CODER_VERSION = __version__
 MAX_CHARS = 5_000_000
+# a document date leaves room on both sides for "tomorrow", "last Tuesday", "next March": date arithmetic on the
+# first or last day Python can hold overflows (found by fuzzing code: date 9999-12-31 with "tomorrow")
+FIRST_DAY, LAST_DAY = dt.date(2, 1, 1), dt.date(9998, 12, 31)
 
 
 def doc_id_of(text: str) -> str:
@@ -119,6 +122,9 @@ class Coder:
         text = clean_text(text)  # lone surrogates -> U+FFFD, offsets unchanged (text/clean.py)
         url = clean_text(url) if isinstance(url, str) else url
         day = as_date(date)
+        if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+            raise BadDateError(f"date {day.isoformat()} is outside the years 0002-9998 that the coder can resolve "
+                               "relative dates in")
         if lang in (None, "", "auto"):
             lang = detect_language(text)
         if lang not in ("ar", "en", "other"):

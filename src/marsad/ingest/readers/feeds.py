@@ -1,11 +1,14 @@
 """RSS 2.0 and Atom feed files (feedparser): one document per item, text from its content or summary.
 
 A feed the parser cannot read at all is one ``Skipped`` with the parser's reason; a feed broken part-way gives the
-items recovered plus one ``Skipped`` naming the problem; an item without text is a ``Skipped``.
+items recovered plus one ``Skipped`` naming the problem; an item without text is a ``Skipped``. A character
+reference to a lone surrogate (``&#xD800;``), which made feedparser raise, reads as U+FFFD, as a lone surrogate does
+everywhere else (text/clean.py).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterator
 
 from ...errors import require
@@ -14,11 +17,23 @@ from .base import Doc, Item, Skipped, html_to_text
 
 # feedparser flags these as "bozo" although the items are fine.
 _HARMLESS = ("CharacterEncodingOverride", "NonXMLContentType")
+# &#xD800;-&#xDFFF; and &#55296;-&#57343;: character references to surrogates, which no text can hold
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7][0-9]{3});")
+
+
+def _surrogate_ref(match: re.Match) -> bytes:
+    ref = match.group()[2:-1]
+    value = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    return b"&#xFFFD;" if 0xD800 <= value <= 0xDFFF else match.group()
 
 
 def read_feed(data: bytes, path: str) -> Iterator[Item]:
     feedparser = require("feedparser", "reading RSS/Atom feeds", "ingest")
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_SURROGATE_REF.sub(_surrogate_ref, data))
+    except (ValueError, UnicodeError) as exc:  # the parser's own failure on a hostile feed: one reason, not a crash
+        yield Skipped(path, f"feed cannot be parsed: {type(exc).__name__}")
+        return
     entries = list(parsed.get("entries") or [])
     feed_title = parsed.get("feed", {}).get("title")
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
