@@ -57,7 +57,7 @@ def test_the_wide_parquet_keeps_every_actor_and_the_casualties(db, tmp_path):
     assert rows["duhok"]["target_names_ar"] == ["حزب العمال الكردستاني"]
     assert (rows["kharkiv"]["fatalities"], rows["kharkiv"]["injured"]) == (5, 8)
     assert (rows["kirkuk"]["fatalities"], rows["kirkuk"]["injured"]) == (4, 7)
-    assert rows["duhok"]["fatalities"] is None  # "killing 6 fighters" is no killed quantity of the coder (yet)
+    assert rows["duhok"]["fatalities"] == 6  # "killing 6 fighters": the count the kill acts on (counted-casualties)
     assert all(r["cameo"] == "190" for r in rows.values())
 
 
@@ -91,7 +91,7 @@ def test_the_wide_csv_joins_lists_with_semicolons(db, tmp_path):
     with open(tmp_path / "csv" / "events_wide.csv", encoding="utf-8", newline="") as fh:
         rows = {r["title"]: r for r in csv.DictReader(fh)}
     assert rows["duhok"]["source_codes"] == "TUR;IRQMIL" and rows["duhok"]["source_countries"] == "TUR;IRQ"
-    assert rows["kharkiv"]["fatalities"] == "5" and rows["duhok"]["fatalities"] == ""
+    assert rows["kharkiv"]["fatalities"] == "5" and rows["duhok"]["fatalities"] == "6"
 
 
 def test_gdelt_actor_names_are_kb_names_in_upper_case(db, tmp_path):

@@ -28,6 +28,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "weapon-specifies-attack": frozenset({"cameo", "span"}),
     "attachment-confidence": frozenset({"direct_vias", "direct", "source_only", "none", "anaphora_cap", "floor"}),
     "anchor-quantities": frozenset({"kinds"}),
+    "counted-casualties": frozenset({"kinds", "span"}),
     "recalled-background": frozenset({"reasons", "historical_days"}),
     "recent-pluperfect": frozenset({"days"}),
     "background-means": frozenset({"span"}),

@@ -32,7 +32,8 @@ FIELDS = {"name", "lang", "match", "words", "map", "note"}
 
 #: the tables the engine reads (``marsad kb validate`` fails when one is missing)
 TABLES = frozenset({
-    "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "complementizers",
+    "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
+    "complementizers",
     "conjoined_complementizers", "conjunctions", "count_words", "default_preps", "en_articles", "en_definite",
     "future_not", "genitive_agent_preps", "geo_preps", "headline_end", "impersonal", "instrument_clitics", "kana",
     "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "means", "not_before_verb",

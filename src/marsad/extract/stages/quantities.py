@@ -1,8 +1,15 @@
 """Stages: the quantities of the document (casualties, arrests, money ...), then, once the events exist, each
-quantity given to the event with the nearest trigger in its sentence, a new act before a recalled one."""
+quantity given to the event with the nearest trigger in its sentence, a new act before a recalled one. A count of
+people that a killing or wounding trigger acts on ("قتل 12 مدنيا", "12 civilians were killed") becomes a count of
+the killed or the injured (rule counted-casualties; ACLED's fatalities)."""
 from __future__ import annotations
 
-from ...model import Event
+import bisect
+import dataclasses
+from functools import cache
+
+from ...kb import grammar
+from ...model import Event, Quantity
 from ..quantities import extract_quantities
 from .state import DocState, Resources, stage
 
@@ -13,15 +20,53 @@ def find_quantities(res: Resources, st: DocState) -> None:
     st.doc.quantities = [q for _w, q in st.quantities]
 
 
-@stage(needs=("events", "event_hits", "quantities", "words"), provides=())
+@stage(needs=("events", "event_hits", "quantities", "words", "starts"), provides=())
 def attach_quantities(res: Resources, st: DocState) -> None:
     words = st.words
-    by_sentence: dict[int, list[tuple[int, Event]]] = {}
+    by_sentence: dict[int, list[tuple[object, Event]]] = {}
     for hit, ev in sorted(zip(st.event_hits, st.events), key=lambda he: he[1].background):
         near = by_sentence.setdefault(ev.sentence, [])
         if not ev.background or not near or near[0][1].background:
-            near.append((hit.w0, ev))
-    for wi, q in st.quantities:
+            near.append((hit, ev))
+    rule = res.rules["counted-casualties"]
+    changed = False
+    for n, (wi, q) in enumerate(st.quantities):
         near = by_sentence.get(words[wi].sentence)
-        if near:
-            min(near, key=lambda item: abs(item[0] - wi))[1].quantities.append(q)
+        if not near:
+            continue
+        hit, ev = min(near, key=lambda item: abs(item[0].w0 - wi))
+        if q.kind in rule["kinds"]:
+            fate = _fate(words, hit)
+            if fate is not None and _acted_on(st.starts, hit, wi, q, rule["span"]):
+                q = dataclasses.replace(q, kind=fate)  # the unit stays: soldiers killed are still soldiers
+                st.quantities[n] = (wi, q)
+                changed = True
+        ev.quantities.append(q)
+    if changed:
+        st.doc.quantities = [q for _w, q in st.quantities]
+
+
+@cache
+def _casualty_words() -> dict[str, str]:
+    """A trigger's word -> what befell the people it counts (grammar table casualty_words)."""
+    return {w: fate for fate, ws in grammar.keyed("casualty_words").items() for w in ws}
+
+
+def _fate(words, hit) -> str | None:
+    """"killed" or "injured" when a word of the trigger tells it ("قتل", "أسفر عن مقتل", "were wounded")."""
+    table = _casualty_words()
+    for k in range(hit.w0, hit.w1 + 1):
+        for f in words[k].forms:
+            fate = table.get(f)
+            if fate is not None:
+                return fate
+    return None
+
+
+def _acted_on(starts: list[int], hit, wi: int, q: Quantity, span: int) -> bool:
+    """Is the count the trigger's object (its number within ``span`` words after the trigger) or its subject (its
+    last word within ``span`` words before the trigger)?"""
+    if 0 < wi - hit.w1 <= span:
+        return True
+    last = bisect.bisect_right(starts, q.end - 1) - 1
+    return 0 < hit.w0 - last <= span

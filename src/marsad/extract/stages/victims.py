@@ -19,7 +19,8 @@ def infer_victims(res: Resources, st: DocState) -> None:
             continue
         counts = [q for _w, q in st.quantities if any(e.start <= q.start < e.end for e in ev.evidences)]
         for rule in rules:
-            q = next((q for q in counts if q.kind in rule["kinds"]), None)
+            q = next((q for q in counts if q.kind in rule["kinds"] or q.unit in rule["kinds"]), None)  # soldiers
+            # killed are of kind "killed" and unit "troops" (rule counted-casualties)
             if q is None:
                 continue
             if q.actor:
