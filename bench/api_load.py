@@ -173,6 +173,16 @@ def print_table(rep: dict) -> None:
             print(f"  error {r['path']}: {sample}")
 
 
+def _rss_mb(pid: int) -> dict[str, float]:
+    """The server's resident memory now and at its peak (VmRSS, VmHWM in /proc), in MB; empty off Linux."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    kb = {k: int(v.split()[0]) for k, _, v in (x.partition(":") for x in lines) if k in ("VmRSS", "VmHWM")}
+    return {"server_rss_mb": round(kb["VmRSS"] / 1024, 1), "server_peak_rss_mb": round(kb["VmHWM"] / 1024, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", type=int, default=8)
@@ -207,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             httpx.post(base + "/v1/code", json={"text": TEXTS[0][0]}, timeout=120).raise_for_status()  # warm-up
             stats, wall = asyncio.run(run_load(base, args.clients, args.duration, args.max_requests, routes))
+            memory = _rss_mb(proc.pid) if proc is not None else {}
         finally:
             if proc is not None:
                 proc.terminate()
@@ -216,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
                     proc.kill()
                     proc.wait()
     rep = report(stats, wall, args, base)
+    rep.update(memory)
     print_table(rep)
+    if memory:
+        print(f"server RSS at the end {memory['server_rss_mb']} MB, peak {memory['server_peak_rss_mb']} MB")
     if args.json:
         args.json.write_text(json.dumps(rep, indent=2) + "\n", encoding="utf-8")
     return 1 if rep["total"]["errors"] else 0
