@@ -50,13 +50,12 @@ def _raw(base: str, head: str, body: bytes = b"", timeout: float = 5.0) -> tuple
 
 
 def test_no_token_is_a_401_before_the_body_is_read(live):
-    # 1.5 MB announced, not one byte sent: a server that read the body first would wait for it (and time out here)
-    t0 = time.monotonic()
+    # 1.5 MB announced, not one byte sent: a server that read the body first would wait for it for ever, and the
+    # socket here would time out instead of reading a reply
     status, headers, body = _raw(live, "POST /v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                       "Content-Type: application/json\r\nContent-Length: 1500000")
+                                       "Content-Type: application/json\r\nContent-Length: 1500000", timeout=20)
     assert status == 401 and json.loads(body)["error"]["code"] == "E401"
     assert headers["www-authenticate"] == "Bearer"
-    assert time.monotonic() - t0 < 4
 
 
 @pytest.mark.parametrize("body", [b"{not json", b'{"documents": "many"}', b"[" * 5000, b"{}"])
