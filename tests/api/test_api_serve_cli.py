@@ -20,6 +20,9 @@ def test_parse_size(text, size):
     (["--max-body", "lots"], "--max-body"),
     (["--max-body", "-1MB"], "--max-body"),
     (["--port", "70000"], "--port"),
+    (["--allowed-host", "bad host/name"], "--allowed-host"),
+    (["--max-chars", "0"], "--max-chars"),
+    (["--max-seconds", "0"], "--max-seconds"),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, args, needle):
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.duckdb"), *args])
