@@ -124,14 +124,14 @@ class Recorder:
 
 
 @pytest.fixture()
-def page(context, server, request):
+def page(context, server, request, start):
     pg = context.new_page()
     rec = Recorder()
     pg.on("request", lambda r: rec.urls.append(r.url))
     pg.on("pageerror", lambda e: rec.errors.append(str(e)))
     pg.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
     pg.recorder = rec
-    pg.goto(server + "/")
+    pg.goto(server + start)
     expect(pg.locator("#event-list")).to_have_attribute("aria-busy", "false")
     yield pg
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
@@ -143,7 +143,7 @@ def page(context, server, request):
 
 def _top_dyad(api) -> tuple[str, str]:
     totals: dict[tuple[str, str], int] = {}
-    for row in api.get("/v1/dyads").json()["items"]:
+    for row in api.get("/v1/dyads", params={"count": "mentions"}).json()["items"]:
         key = (row["source"], row["target"])
         totals[key] = totals.get(key, 0) + row["events"]
     if ("RUS", "UKR") in totals:
@@ -335,7 +335,7 @@ def test_dyad_timeline_draws_the_api_series(page, api):
     page.fill("#t-b", b)
     page.click("#t-show")
     expect(page.locator("#timeline-svg")).to_have_attribute("aria-busy", "false")
-    rows = [r for r in api.get("/v1/dyads", params={"by": "month"}).json()["items"]
+    rows = [r for r in api.get("/v1/dyads", params={"by": "month", "count": "mentions"}).json()["items"]
             if {r["source"], r["target"]} == {a, b} and (r["source"], r["target"]) in ((a, b), (b, a))]
     periods = {str(r["period"])[:7] for r in rows}
     assert periods
@@ -350,7 +350,7 @@ def test_dyad_timeline_draws_the_api_series(page, api):
 def test_actor_network_and_map(page, api):
     page.click("#tabs button[data-view=network]")
     page.wait_for_selector("#network-svg .node")
-    net = api.get("/v1/network").json()
+    net = api.get("/v1/network", params={"count": "mentions"}).json()
     assert page.locator("#network-svg .node").count() == min(len(net["nodes"]), int(page.input_value("#n-top")))
     assert page.locator("#network-svg .edge").count() > 0
     page.screenshot(path=str(ARTIFACTS / "actor_network.png"), full_page=True)
@@ -404,7 +404,7 @@ def test_event_pages_have_addresses_and_the_back_button_works(page, server, api)
     item = api.get("/v1/events", params={"type": "ASSAULT", "limit": 1}).json()["items"][0]
     page.goto(server + "/#event=" + item["id"])
     expect(page.locator("#evidence")).to_have_text(item["evidence"]["text"])
-    page.goto(server + "/")
+    page.goto(server + "/?count=mentions")
     expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
     page.locator("#event-list .event-item").nth(1).click()
     expect(page.locator("#view-event")).to_be_visible()
@@ -435,7 +435,7 @@ def test_the_last_filter_wins_when_answers_cross(page, api):
 
 
 def test_a_link_can_open_the_english_interface(page, server):
-    page.goto(server + "/?lang=en")
+    page.goto(server + "/?count=mentions&lang=en")
     expect(page.locator("#event-list")).to_have_attribute("aria-busy", "false")
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
     assert "events" in page.locator("#event-count").text_content()

@@ -112,7 +112,7 @@ def _open_counts(page, group: str = "quad_class") -> None:
 @pytest.mark.parametrize("group", ["quad_class", "type"])
 def test_counts_over_time_draw_the_api_series_with_conflict_below_zero(page, api, group):
     _open_counts(page, group)
-    want = api.get("/v1/counts", params={"group": group}).json()
+    want = api.get("/v1/counts", params={"group": group, "count": "mentions"}).json()
     bars = page.locator("#counts-svg rect.count-bar").evaluate_all(
         "els => els.map(e => [e.dataset.key, e.dataset.start, +e.dataset.count, e.dataset.side, "
         "+e.getAttribute('y'), +e.getAttribute('height')])")
@@ -154,7 +154,7 @@ def test_a_bar_opens_the_events_it_counts(page, api):
 def test_the_network_is_directed_with_loops_and_a_top_n(page, api):
     page.click("#tabs button[data-view=network]")
     expect(page.locator("#network-svg")).to_have_attribute("aria-busy", "false")
-    net = api.get("/v1/network").json()
+    net = api.get("/v1/network", params={"count": "mentions"}).json()
     edges = page.locator("#network-svg path.edge").evaluate_all(
         "els => els.map(e => [e.dataset.source, e.dataset.target, +e.dataset.weight, e.getAttribute('marker-end')])")
     assert sorted(e[:3] for e in edges) == sorted([e["source"], e["target"], e["weight"]] for e in net["edges"])

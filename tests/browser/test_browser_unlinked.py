@@ -30,13 +30,13 @@ def context(tmp_path_factory):
 
 
 @pytest.fixture()
-def page(context, base, request):
+def page(context, base, request, start):
     pg = context.new_page()
     rec = Recorder()
     pg.on("pageerror", lambda e: rec.errors.append(str(e)))
     pg.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("request", lambda r: rec.urls.append(r.url))
-    pg.goto(base + "/")
+    pg.goto(base + start)
     expect(pg.locator("#event-list")).to_have_attribute("aria-busy", "false")
     yield pg
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)

@@ -9,7 +9,8 @@ Routes (all JSON; every error, ours or the framework's, uses one envelope
     GET  /v1/events               filters actor, dyad, type, quad_class, modality, since, until, place, q,
                                   background (exclude | include | only), min_confidence (0-1); cursor
     GET  /v1/events/{id}          one event with its document text and every span
-    GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats      min_confidence (0-1)
+    GET  /v1/actors | /v1/dyads | /v1/network | /v1/stats      min_confidence (0-1); count: clusters (acts, the
+                                  default of all but stats) or mentions (tellings), as marsad stats
     GET  /v1/codes[/{code}]       the legend of sectors and prefixes; one actor code decoded into names
     GET  /v1/entities/unlinked    the most frequent names the KB does not know (limit, min_docs, kind)
     GET  /                        the dashboard (static files, a client of the routes above)
@@ -466,28 +467,33 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     # The analytics take min_confidence as a string, like /v1/events: a bad value is a 400 with our message.
     @app.get("/v1/actors", response_model=None, responses=schemas.ok(schemas.Actors))
     def actors(level: Annotated[str, LEVEL] = "country",
-               min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
-        """Actors by number of events, each with its name from the knowledge base."""
+               min_confidence: Annotated[str | None, MIN_CONF] = None, count: desk.Count = "clusters"
+               ) -> dict[str, Any]:
+        """Actors by number of acts (count=mentions: of tellings), each with its name from the knowledge base."""
         bar = parse_min_confidence(min_confidence)
-        return {"items": _name_rows(database.reader().actors(level=level, min_confidence=bar), "actor")}
+        return {"items": _name_rows(database.reader().actors(level=level, min_confidence=bar, count=count),
+                                    "actor")}
 
     @app.get("/v1/dyads", response_model=None, responses=schemas.ok(schemas.Dyads))
     def dyads(by: Annotated[str, _q("Period: day, week, month, quarter or year.",
                                     json_schema_extra={"enum": ["day", "week", "month", "quarter", "year"]})
                             ] = "month",
               level: Annotated[str, LEVEL] = "country",
-              min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
-        """Per period and directed pair: events, mean Goldstein and QuadClass counts q1-q4."""
+              min_confidence: Annotated[str | None, MIN_CONF] = None, count: desk.Count = "clusters"
+              ) -> dict[str, Any]:
+        """Per period and directed pair: acts (count=mentions: tellings) as events, mean Goldstein (over tellings)
+        and QuadClass counts q1-q4."""
         bar = parse_min_confidence(min_confidence)
-        return {"items": database.reader().dyads(by=by, level=level, min_confidence=bar)}
+        return {"items": database.reader().dyads(by=by, level=level, min_confidence=bar, count=count)}
 
     @app.get("/v1/network", response_model=None, responses=schemas.ok(schemas.Network))
     def network(level: Annotated[str, LEVEL] = "country",
-                min_confidence: Annotated[str | None, MIN_CONF] = None) -> dict[str, Any]:
-        """The actor network: nodes (actors with event counts and names) and edges (pairs with weight, mean
-        Goldstein, cooperation and conflict counts)."""
+                min_confidence: Annotated[str | None, MIN_CONF] = None, count: desk.Count = "clusters"
+                ) -> dict[str, Any]:
+        """The actor network: nodes (actors with act counts, count=mentions: tellings, and names) and edges
+        (pairs with weight, mean Goldstein, cooperation and conflict counts)."""
         bar = parse_min_confidence(min_confidence)
-        net = database.reader().network(level=level, min_confidence=bar)
+        net = database.reader().network(level=level, min_confidence=bar, count=count)
         _name_rows(net.get("nodes", []), "id")
         return net
 

@@ -2,7 +2,8 @@
 
     GET /v1/events.parquet | /v1/events.csv   every event the list filters select (the filters of /v1/events),
                                               newest first, as the ``events_wide`` table of ``marsad export``
-    GET /v1/counts                            events per period by type or QuadClass, the same filters
+    GET /v1/counts                            acts (or tellings: count=mentions) per period by type or QuadClass,
+                                              the same filters
 
 Both take exactly the filters of ``GET /v1/events`` (``filters()`` builds the same ``EventFilter``), so a download
 holds the events the list pages through, and a chart's bar, clicked, lists the events it counts. Included by
@@ -11,7 +12,7 @@ holds the events the list pages through, and a chart's bar, clicked, lists the e
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -56,6 +57,9 @@ Text = Annotated[str | None, _q("Text the evidence sentence contains (Arabic spe
 Undirected = Annotated[bool, _q("With dyad: both directions.")]
 Background = Annotated[str, _q("Past acts recalled as context: exclude (default), include or only.")]
 MinConf = Annotated[str | None, _q("Only events whose confidence is at least this number from 0 to 1.")]
+Count = Annotated[Literal["clusters", "mentions"], _q(
+    "What is counted: clusters (default: acts, one count per act however many articles told it, as marsad stats) "
+    "or mentions (every telling).")]
 
 
 @router.get("/v1/events.parquet", response_class=Response, responses={
@@ -98,13 +102,14 @@ def counts(request: Request,
            actor: Actor = None, dyad: Dyad = None, type: Type = None, quad_class: Quad = None,
            modality: Modality = None, since: Since = None, until: Until = None, place: Place = None,
            q: Text = None, undirected: Undirected = False, background: Background = "exclude",
-           min_confidence: MinConf = None) -> dict[str, Any]:
-    """Events per period and per type or QuadClass, over the events GET /v1/events lists with the same filters:
+           min_confidence: MinConf = None, count: Count = "clusters") -> dict[str, Any]:
+    """Acts (count=clusters, the default) or tellings (count=mentions) per period and per type or QuadClass, over
+    the events GET /v1/events lists with the same filters (an act once per period and key its tellings fall in):
     contiguous periods (start and end dates, inclusive, ready to pass as since and until), each key's side
     (cooperation or conflict), the total, and how many events have no date (undated) or no PLOVER type
     (untyped, CAMEO-only statements and appeals, left out of the type counts)."""
-    from ..store.counts import counts as count
+    from ..store.counts import counts as counter
 
     f = filters(actor, dyad, type, quad_class, modality, since, until, place, q, undirected, background,
                 min_confidence)
-    return count(request.app.state.database.reader().con, f, by=by, group=group)
+    return counter(request.app.state.database.reader().con, f, by=by, group=group, count=count)

@@ -8,7 +8,10 @@ last dated event (a quiet period is a zero, not a gap squeezed out); ``by="auto"
 of dates: day up to 92 days, week up to 18 months, month up to 8 years, else year. Weeks start on Monday.
 
 Each key has a ``side``: QuadClass 1-2 is cooperation, 3-4 conflict; a type is on the side of most of its events
-here (the chart draws the conflict side below zero). Parameterised SQL only. Imports: marsad.store.queries.
+here (the chart draws the conflict side below zero). ``count`` (``queries.COUNTS``): tellings (``mentions``) or
+acts (``clusters``, keyed as ``queries._unit`` keys them for the analytics): an act told in two periods counts in
+each, exactly as a bar's click-through lists it, so periods may add up to more than ``total``. Parameterised SQL
+only. Imports: marsad.store.queries.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import datetime as dt
 from typing import Any
 
 from ..errors import InputError
-from .queries import EventFilter, _where
+from .queries import EventFilter, _unit, _where
 
 GROUPS = ("type", "quad_class")
 PERIODS = ("auto", "day", "week", "month", "quarter", "year")
@@ -48,19 +51,24 @@ def _next(day: dt.date, by: str) -> dt.date:
     return dt.date(n // 12, n % 12 + 1, 1)
 
 
-def counts(con, filters: EventFilter | None = None, by: str = "auto", group: str = "quad_class") -> dict[str, Any]:
+def counts(con, filters: EventFilter | None = None, by: str = "auto", group: str = "quad_class",
+           count: str = "mentions") -> dict[str, Any]:
     """``{"by", "group", "periods": [{"start", "end", "counts": {key: n}}], "keys": [{"key", "events", "side"}],
-    "total", "undated", "untyped"}``; ``end`` is the period's last day (inclusive, as ``until`` takes it)."""
+    "total", "undated", "untyped", "count"}``; ``end`` is the period's last day (inclusive, as ``until`` takes it).
+    ``count="clusters"``: every number counts acts (``queries._unit``, as ``Queries.dyads``), an act once per
+    period and key its selected tellings fall in; ``"mentions"``: tellings."""
     if by not in PERIODS:
         raise InputError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
     if group not in GROUPS:
         raise InputError(f"group must be one of {', '.join(GROUPS)}, not {group!r}")
+    unit, join = _unit(count)
     f = (filters or EventFilter()).validated()
     where, params = _where(f)
+    n = f"count(DISTINCT {unit})"
     total, undated, untyped, first, last = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE e.date IS NULL), count(*) FILTER (WHERE e.type IS NULL), "
-        f"min(e.date), max(e.date) FROM events e WHERE {where}", params).fetchone()
-    out: dict[str, Any] = {"by": by, "group": group, "periods": [], "keys": [], "total": int(total),
+        f"SELECT {n}, {n} FILTER (WHERE e.date IS NULL), {n} FILTER (WHERE e.type IS NULL), "
+        f"min(e.date), max(e.date) FROM events e{join} WHERE {where}", params).fetchone()
+    out: dict[str, Any] = {"by": by, "group": group, "count": count, "periods": [], "keys": [], "total": int(total),
                            "undated": int(undated), "untyped": int(untyped) if group == "type" else 0}
     if first is None:
         return out
@@ -68,18 +76,19 @@ def counts(con, filters: EventFilter | None = None, by: str = "auto", group: str
         by = _auto(first, last)
         out["by"] = by
     key = "e.type" if group == "type" else "e.quad_class"
+    # periods are cut in SQL (date_trunc: weeks from Monday, as _start), so an act counts once in a period
     rows = con.execute(
-        f"SELECT e.date AS day, {key} AS k, count(*) AS n FROM events e WHERE {where} AND e.date IS NOT NULL "
-        f"AND {key} IS NOT NULL GROUP BY ALL", params).fetchall()
+        f"SELECT date_trunc('{by}', e.date)::DATE AS day, {key} AS k, {n} AS n FROM events e{join} WHERE {where} "
+        f"AND e.date IS NOT NULL AND {key} IS NOT NULL GROUP BY ALL", params).fetchall()
     sides = dict(con.execute(
         f"SELECT {key}, avg(CASE WHEN e.quad_class >= 3 THEN 1.0 ELSE 0.0 END) FROM events e WHERE {where} "
         f"AND {key} IS NOT NULL GROUP BY ALL", params).fetchall())
     per: dict[dt.date, dict[str, int]] = {}
-    totals: dict[str, int] = {}
-    for day, k, n in rows:
-        bucket = per.setdefault(_start(day, by), {})
-        bucket[str(k)] = bucket.get(str(k), 0) + n
-        totals[str(k)] = totals.get(str(k), 0) + n
+    for day, k, got in rows:
+        per.setdefault(day, {})[str(k)] = got
+    totals = {str(k): v for k, v in con.execute(
+        f"SELECT {key}, {n} FROM events e{join} WHERE {where} AND e.date IS NOT NULL AND {key} IS NOT NULL "
+        "GROUP BY ALL", params).fetchall()}
     day, stop = _start(first, by), _start(last, by)
     while day <= stop:
         if len(out["periods"]) >= MAX_PERIODS:

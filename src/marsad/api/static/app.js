@@ -38,6 +38,9 @@ const I18N = {
     self_loop: "حلقة: حدث داخلي (المصدر والهدف من البلد نفسه)",
     download_csv: "تنزيل CSV", download_parquet: "تنزيل Parquet (كل النتائج)", code_legend: "دليل رموز الفاعلين", code_legend_hint: "رمز الفاعل بلدٌ (أو بادئة دولية، و---: لم يُذكر بلد) "
     + "تليه قطاعات من ثلاثة أحرف ثم رمز المنظمة إن وُجد؛ مرّر المؤشر فوق رمز لترى اسمه.", code: "الرمز",
+    list_of: "اعرض", mode_acts: "الوقائع", mode_mentions: "كل الروايات", act_tellings: "روايات هذه الواقعة",
+    outlets: "المصادر الإعلامية", articles: "المقالات", first_seen: "أول نشر", last_seen: "آخر نشر",
+    not_clustered: "لم تُجمَّع بعد", open_telling: "افتح الرواية",
   },
   en: {
     title: "marsad", tab_events: "Events", tab_timeline: "Dyad timeline", tab_network: "Actor network",
@@ -74,6 +77,9 @@ const I18N = {
     download_csv: "Download CSV", download_parquet: "Download Parquet (all matches)", code_legend: "Actor code legend", code_legend_hint: "An actor code is a country (or an international prefix; "
     + "--- when no country is named), then 3-letter sectors, then an organization's code if any; hover a code "
     + "to see its name.", code: "Code",
+    list_of: "Show", mode_acts: "Acts", mode_mentions: "Every telling", act_tellings: "Tellings of this act",
+    outlets: "Outlets", articles: "Articles", first_seen: "First reported", last_seen: "Last reported",
+    not_clustered: "not clustered yet", open_telling: "open the telling",
   },
 };
 // Arabic count agreement (the CLDR plural categories of Arabic, by the last two digits): 1 حدث, 2 حدثان, 3-10
@@ -81,9 +87,13 @@ const I18N = {
 const COUNT_WORDS = {
   ar: { event: { one: "حدث", two: "حدثان", few: "أحداث", many: "حدثًا", other: "حدث" },
     place: { one: "موقع", two: "موقعان", few: "مواقع", many: "موقعًا", other: "موقع" },
-    actor: { one: "فاعل", two: "فاعلان", few: "فاعلين", many: "فاعلًا", other: "فاعل" } },
+    actor: { one: "فاعل", two: "فاعلان", few: "فاعلين", many: "فاعلًا", other: "فاعل" },
+    act: { one: "واقعة", two: "واقعتان", few: "وقائع", many: "واقعةً", other: "واقعة" },
+    telling: { one: "رواية", two: "روايتان", few: "روايات", many: "روايةً", other: "رواية" },
+    outlet: { one: "مصدر", two: "مصدران", few: "مصادر", many: "مصدرًا", other: "مصدر" } },
   en: { event: { one: "event", other: "events" }, place: { one: "place", other: "places" },
-    actor: { one: "actor", other: "actors" } },
+    actor: { one: "actor", other: "actors" }, act: { one: "act", other: "acts" },
+    telling: { one: "telling", other: "tellings" }, outlet: { one: "outlet", other: "outlets" } },
 };
 function pluralCategory(n, language) {
   if (language !== "ar") return n === 1 ? "one" : "other";
@@ -131,7 +141,11 @@ const BARS = [["#f-min-confidence", "min_confidence"]];
 // Arabic first; ?lang=en opens the English interface (a link can carry the choice)
 let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "ar";
 let view = "events";
-const state = { items: [], total: null, cursor: null, error: null, event: null, coded: null, codeError: null, codedPick: 0, unlinked: null, unlinkedError: null };
+// What the list and the charts count: "clusters" (acts, one row per act however many articles told it; the
+// default) or "mentions" (every telling). Kept in the address as ?count=mentions; the API's count parameter.
+let countMode = new URLSearchParams(location.search).get("count") === "mentions" ? "mentions" : "clusters";
+const unitNoun = () => (countMode === "clusters" ? "act" : "event");
+const state = { items: [], total: null, tellings: null, cursor: null, error: null, event: null, act: null, coded: null, codeError: null, codedPick: 0, unlinked: null, unlinkedError: null };
 const $ = (sel) => document.querySelector(sel);
 const t = (key) => (I18N[lang][key] ?? key);
 const modalityLabel = (m) => (m ? t("m_" + m) : "—");
@@ -197,6 +211,7 @@ function applyLang() {
   // everything drawn from data carries words too: draw it again from what is already loaded
   renderEvents();
   if (state.event) renderEvent(state.event);
+  if (state.act) renderAct(state.act);
   renderCoded();
   if (view === "timeline") busy("#timeline-svg", drawTimeline);
   if (view === "trends") busy("#counts-svg", drawCounts);
@@ -271,14 +286,43 @@ function eventItem(ev) {
   return el("li", {}, button);
 }
 
+// One act (an event cluster, GET /v1/clusters): its best-supported type, dyad, day and place, how many tellings and
+// outlets told it and the range of its number; pressing it opens its tellings (an event not clustered yet, an act
+// of its own, opens as the event).
+const actSide = (code, name) => (code ? [el("abbr", { class: "code", title: name, text: code })] : ["—"]);
+function actDyad(act) {
+  const name = (role) => (lang === "ar" ? act[role + "_name_ar"] || act[role + "_name"] : act[role + "_name"] || act[role + "_name_ar"]);
+  return el("bdi", { class: "dyad", dir: "ltr" }, ...actSide(act.source_code, name("source")), " → ",
+    ...actSide(act.target_code, name("target")));
+}
+function quantityText(q) {
+  if (!q || q.low == null) return "";
+  const range = q.low === q.high ? String(q.low) : q.low + "–" + q.high;
+  return range + " " + (q.kind || "");
+}
+function actItem(act) {
+  const told = countText(act.n_mentions, "telling") + " · " + countText(act.n_sources, "outlet");
+  const button = el("button", { type: "button", class: "act-item", "data-id": act.id, "data-clustered": String(act.clustered) },
+    el("span", { class: "event-head" }, badge(act), actDyad(act),
+      el("span", { class: "date", dir: "ltr", text: act.date || "" }),
+      act.location_name ? el("span", { class: "where", dir: "auto", text: act.location_name }) : "",
+      act.quantity ? el("span", { class: "quantity", dir: "auto", text: quantityText(act.quantity) }) : ""),
+    el("span", { class: "told" }, told + (act.clustered ? "" : " · " + t("not_clustered"))));
+  button.addEventListener("click", () => (act.clustered ? openAct(act.id) : openEvent(act.id)));
+  return el("li", {}, button);
+}
+
 function renderEvents() {
   const list = $("#event-list");
-  list.replaceChildren(...state.items.map(eventItem));
+  const acts = countMode === "clusters";
+  list.replaceChildren(...state.items.map(acts ? actItem : eventItem));
+  document.querySelectorAll("#list-mode button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.count === countMode)));
   $("#more").hidden = !state.cursor;
   $("#download-csv").disabled = !state.items.length;
   $("#download-parquet").disabled = !state.items.length;
   $("#event-count").textContent = state.error ? state.error
-    : (state.total == null ? "" : countText(state.total, "event"));
+    : (state.total == null ? "" : countText(state.total, unitNoun())
+      + (acts && state.tellings != null ? " (" + countText(state.tellings, "telling") + ")" : ""));
 }
 
 function filterParams() {
@@ -295,6 +339,7 @@ function filterParams() {
 // the same list. The event page's #event=ID and the interface language (?lang=en) are kept beside them.
 function writeFiltersToUrl() {
   const p = filterParams();
+  if (countMode === "mentions") p.set("count", "mentions");
   if (lang === "en") p.set("lang", "en");
   const query = p.toString();
   const next = location.pathname + (query ? "?" + query : "") + location.hash;
@@ -326,9 +371,20 @@ function eventsCsv(items) {
     ev.location && ev.location.country, ev.confidence, ev.evidence && ev.evidence.text, ev.title, ev.url]);
   return "\ufeff" + [CSV_COLUMNS].concat(rows).map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+// In the acts mode, one row per listed act (GET /v1/clusters' fields).
+const ACT_COLUMNS = ["id", "date", "type", "cameo", "quad_class", "source_code", "target_code", "location",
+  "location_country", "quantity_kind", "quantity_low", "quantity_high", "n_mentions", "n_articles", "n_sources",
+  "first_seen", "last_seen"];
+function actsCsv(items) {
+  const rows = items.map((a) => [a.id, a.date, a.type, a.cameo, a.quad_class, a.source_code, a.target_code,
+    a.location_name, a.location_country, a.quantity && a.quantity.kind, a.quantity && a.quantity.low,
+    a.quantity && a.quantity.high, a.n_mentions, a.n_articles, a.n_sources, a.first_seen, a.last_seen]);
+  return "\ufeff" + [ACT_COLUMNS].concat(rows).map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
 function downloadCsv() {
-  const blob = new Blob([eventsCsv(state.items)], { type: "text/csv;charset=utf-8" });
-  const a = el("a", { href: URL.createObjectURL(blob), download: "marsad-events.csv" });
+  const acts = countMode === "clusters";
+  const blob = new Blob([(acts ? actsCsv : eventsCsv)(state.items)], { type: "text/csv;charset=utf-8" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: acts ? "marsad-acts.csv" : "marsad-events.csv" });
   document.body.append(a);
   a.click();
   a.remove();
@@ -349,19 +405,21 @@ function loadEvents(append) {
   return busy("#event-list", async () => {
     const stale = ticket("events");
     const p = filterParams();
+    const acts = countMode === "clusters";
     p.set("limit", "50");
-    if (append && state.cursor) p.set("cursor", state.cursor);
+    if (append && state.cursor) p.set(acts ? "offset" : "cursor", state.cursor);
     if (!append) writeFiltersToUrl();
     try {
-      const page = await api("/v1/events?" + p.toString());
+      const page = await api((acts ? "/v1/clusters?" : "/v1/events?") + p.toString());
       if (stale()) return;
       state.items = append ? state.items.concat(page.items) : page.items;
-      state.cursor = page.next_cursor;
+      state.cursor = acts ? (state.items.length < page.total ? String(state.items.length) : null) : page.next_cursor;
       state.total = page.total;
+      state.tellings = acts ? page.tellings : null;
       state.error = null;
     } catch (err) {
       if (stale()) return;
-      state.items = []; state.cursor = null; state.total = null; state.error = err.message;
+      state.items = []; state.cursor = null; state.total = null; state.tellings = null; state.error = err.message;
     }
     renderEvents();
   });
@@ -516,19 +574,67 @@ function renderEvent(ev) {
   renderArticle(doc.text || "", ev);
 }
 
-// Each event page has its own address (#event=ID): it can be bookmarked or shared, and the browser's Back works.
-async function openEvent(id, push = true) {
+// Each event page and each act page has its own address (#event=ID, #act=ID): it can be bookmarked or shared,
+// and the browser's Back works.
+const PAGES = {
+  event: { route: "/v1/events/", region: "#article", render: (x) => renderEvent(x), back: "#back" },
+  act: { route: "/v1/clusters/", region: "#act-tellings", render: (x) => renderAct(x), back: "#act-back" },
+};
+async function openPage(kind, id, push) {
+  const page = PAGES[kind];
   try {
-    const ev = await busy("#article", () => api("/v1/events/" + encodeURIComponent(id)));
-    state.event = ev;
-    if (push) history.pushState({ event: id }, "", "#event=" + encodeURIComponent(id));
+    const got = await busy(page.region, () => api(page.route + encodeURIComponent(id)));
+    state[kind] = got;
+    if (push) history.pushState({ [kind]: id }, "", "#" + kind + "=" + encodeURIComponent(id));
     notice(null);
-    show("event");
-    renderEvent(ev);
-    $("#back").focus();
+    show(kind);
+    page.render(got);
+    $(page.back).focus();
   } catch (err) {
     notice(err.message);
   }
+}
+function openEvent(id, push = true) { return openPage("event", id, push); }
+function openAct(id, push = true) { return openPage("act", id, push); }
+
+// ---- act page: one act and every telling of it ---------------------------------------------------------------------
+// Each act has its own address (#act=ID); each telling links to its event page (#event=ID), which highlights it in
+// its article. Back from there returns here.
+function tellingItem(tl) {
+  const link = el("a", { href: "#event=" + encodeURIComponent(tl.id), class: "telling-item", "data-id": tl.id },
+    el("span", { class: "event-head" },
+      el("span", { class: "badge q" + (state.act && state.act.quad_class), dir: "ltr", text: (tl.type || "CAMEO") + " " + (tl.cameo || "") }),
+      el("span", { class: "date", dir: "ltr", text: tl.date || "" }),
+      el("bdi", { class: "outlet", dir: "auto", text: tl.source || "—" }),
+      tl.title ? el("bdi", { class: "title", dir: "auto", text: tl.title }) : ""),
+    el("span", { class: "snippet", dir: "auto", text: tl.evidence_text || "" }));
+  link.addEventListener("click", (e) => { e.preventDefault(); openEvent(tl.id); });
+  return el("li", {}, link);
+}
+
+function renderAct(act) {
+  $("#act-title").replaceChildren(badge(act), actDyad(act), el("bdi", { dir: "ltr", text: act.date || "" }));
+  const facts = $("#act-facts");
+  facts.replaceChildren();
+  const fact = (k, v, attrs) => facts.append(el("dt", { text: t(k) }), el("dd", {}, el("bdi", Object.assign({ text: v }, attrs || {}))));
+  fact("place", act.location_name ? act.location_name + (act.location_country ? " (" + act.location_country + ")" : "") : "—", { dir: "auto" });
+  fact("quantity", act.quantity ? quantityText(act.quantity) : "—", { dir: "auto" });
+  fact("articles", String(act.n_articles), { dir: "ltr" });
+  fact("outlets", String(act.n_sources), { dir: "ltr" });
+  fact("first_seen", act.first_seen || "—", { dir: "ltr" });
+  fact("last_seen", act.last_seen || "—", { dir: "ltr" });
+  $("#act-count").textContent = t("act_tellings") + ": " + countText(act.tellings.length, "telling");
+  $("#act-tellings").replaceChildren(...act.tellings.map(tellingItem));
+}
+
+function setCountMode(mode) {
+  if (mode === countMode) return null;
+  countMode = mode;
+  state.items = []; state.cursor = null; state.total = null; state.tellings = null;
+  if (view === "trends") busy("#counts-svg", drawCounts);
+  if (view === "network") busy("#network-svg", drawNetwork);
+  if (view === "timeline") busy("#timeline-svg", drawTimeline);
+  return loadEvents(false);
 }
 
 // ---- events over time (counts by QuadClass or type) ----------------------------------------------------------------
@@ -560,6 +666,7 @@ async function drawCounts() {
   const p = filterParams();
   p.set("group", group);
   p.set("by", by);
+  p.set("count", countMode);
   let data;
   try { data = await api("/v1/counts?" + p.toString()); } catch (err) {
     if (!stale()) { svg.replaceChildren(); $("#counts-note").textContent = err.message; }
@@ -573,9 +680,9 @@ async function drawCounts() {
   const W = 960, H = 380, left = 64, right = 16, top = 16, bottom = 58;
   const filtered = [...filterParams().keys()].length > 0;
   const extra = [];
-  if (data.undated) extra.push(countText(data.undated, "event") + " " + t("undated"));
-  if (data.untyped) extra.push(countText(data.untyped, "event") + " " + t("untyped"));
-  $("#counts-note").textContent = countText(data.total, "event") + (filtered ? " " + t("filtered") : "")
+  if (data.undated) extra.push(countText(data.undated, unitNoun()) + " " + t("undated"));
+  if (data.untyped) extra.push(countText(data.untyped, unitNoun()) + " " + t("untyped"));
+  $("#counts-note").textContent = countText(data.total, unitNoun()) + (filtered ? " " + t("filtered") : "")
     + (extra.length ? " · " + extra.join(" · ") : "");
   if (!data.periods.length) { svg.append(svgEl("text", { x: W / 2, y: H / 2, "text-anchor": "middle" }, t("no_events"))); return; }
   // colours: QuadClass by its class, a type by its side (blues cooperation, reds conflict) in order of size
@@ -627,7 +734,7 @@ async function drawCounts() {
       const conflict = sideOf[k] === "conflict";
       const a = conflict ? -d : u, b = conflict ? -(d + n) : u + n;
       if (conflict) d += n; else u += n;
-      const label = keyLabel(data.group, k) + " · " + per.start + (per.end !== per.start ? " – " + per.end : "") + ": " + countText(n, "event");
+      const label = keyLabel(data.group, k) + " · " + per.start + (per.end !== per.start ? " – " + per.end : "") + ": " + countText(n, unitNoun());
       const rect = svgEl("rect", { x: x0.toFixed(1), y: Math.min(y(a), y(b)).toFixed(1), width: w.toFixed(1),
         height: Math.abs(y(a) - y(b)).toFixed(1), fill: colour[k], class: "count-bar " + (conflict ? "bar-down" : "bar-up"),
         tabindex: 0, role: "button", "aria-label": label, "data-key": k, "data-start": per.start, "data-end": per.end,
@@ -671,7 +778,7 @@ async function drawTimeline() {
   const stale = ticket("timeline");
   const svg = $("#timeline-svg");
   const table = $("#timeline-table");
-  try { if (!dyadRows) dyadRows = (await api("/v1/dyads?by=month")).items; } catch (err) {
+  try { if (!dyadRows || dyadRows.count !== countMode) dyadRows = Object.assign((await api("/v1/dyads?by=month&count=" + countMode)).items, { count: countMode }); } catch (err) {
     if (!stale()) table.replaceChildren(el("caption", { text: err.message }));
     return;
   }
@@ -763,7 +870,7 @@ async function drawNetwork() {
   const svg = $("#network-svg");
   const level = $("#n-level").value;
   const top = Math.max(2, Math.min(200, parseInt($("#n-top").value, 10) || 30));
-  const p = new URLSearchParams({ level });
+  const p = new URLSearchParams({ level, count: countMode });
   const bar = $("#f-min-confidence").value.trim();
   if (bar) p.set("min_confidence", bar);
   let net;
@@ -820,7 +927,7 @@ async function drawNetwork() {
     const path = svgEl("path", { d, "stroke-width": (1 + 4 * e.weight / maxW).toFixed(2), "marker-end": `url(#arrow-${kind})`,
       class: "edge edge-" + kind + (e.source === e.target ? " self-loop" : ""), "data-source": e.source, "data-target": e.target,
       "data-weight": e.weight, tabindex: 0, role: "button" });
-    const label = who(e.source) + " → " + who(e.target) + ": " + countText(e.weight, "event") + " · " + t("coop") + " " + e.cooperation + " · " + t("conflict") + " " + e.conflict;
+    const label = who(e.source) + " → " + who(e.target) + ": " + countText(e.weight, unitNoun()) + " · " + t("coop") + " " + e.cooperation + " · " + t("conflict") + " " + e.conflict;
     path.setAttribute("aria-label", label);
     path.append(svgEl("title", {}, label + (e.source === e.target ? " · " + t("self_loop") : "")));
     const open = () => filterBy("dyad", e.source + "," + e.target);
@@ -838,7 +945,7 @@ async function drawNetwork() {
     const ly = side ? y + 4 : (Math.sin(a) > 0 ? y + r + 14 : y - r - 6);
     const anchor = side ? (Math.cos(a) > 0 ? "start" : "end") : "middle";
     g.append(svgEl("text", { x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": anchor }, n.id));
-    g.append(svgEl("title", {}, who(n.id) + ": " + countText(n.events, "event")));
+    g.append(svgEl("title", {}, who(n.id) + ": " + countText(n.events, unitNoun())));
     g.addEventListener("click", () => filterBy("actor", n.id));
     g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); filterBy("actor", n.id); } });
     svg.append(g);
@@ -1071,26 +1178,28 @@ async function fillLegend() {
 // ---- start -------------------------------------------------------------------------------------------------------
 async function fillActors() {
   try {
-    const items = (await api("/v1/actors")).items;
+    const items = (await api("/v1/actors?count=" + countMode)).items;
     $("#actor-codes").replaceChildren(...items.slice(0, 300).map((a) => el("option", { value: a.actor || a.code || a.id, label: actorName(a) })));
   } catch (err) { /* the list only helps typing; the filters work without it */ }
 }
 
 function backToList() {
+  const from = view === "act" ? state.act : state.event;
   show("events");
-  const item = state.event && document.querySelector(`.event-item[data-id="${CSS.escape(state.event.id)}"]`);
+  const item = from && document.querySelector(`#event-list [data-id="${CSS.escape(from.id)}"]`);
   if (item) item.focus();
 }
 
-function eventInHash() {
-  const m = /^#event=(.+)$/.exec(location.hash);
+function inHash(kind) {
+  const m = new RegExp("^#" + kind + "=(.+)$").exec(location.hash);
   if (!m) return null;
   try { return decodeURIComponent(m[1]); } catch (err) { return null; }
 }
+const eventInHash = () => inHash("event");
 
 function route() {
-  const id = eventInHash();
-  if (id) openEvent(id, false); else if (view === "event") backToList();
+  const id = eventInHash(), act = inHash("act");
+  if (id) openEvent(id, false); else if (act) openAct(act, false); else if (view === "event" || view === "act") backToList();
 }
 
 function init() {
@@ -1115,6 +1224,8 @@ function init() {
   $("#f-confidence-slider").addEventListener("change", () => { syncConfidence("slider"); loadEvents(false); });
   $("#f-min-confidence").addEventListener("input", () => syncConfidence("number"));
   $("#back").addEventListener("click", () => { if (history.state && history.state.event) history.back(); else backToList(); });
+  $("#act-back").addEventListener("click", () => { if (history.state && history.state.act) history.back(); else backToList(); });
+  document.querySelectorAll("#list-mode button").forEach((b) => b.addEventListener("click", () => setCountMode(b.dataset.count)));
   window.addEventListener("popstate", route);
   $("#timeline-form").addEventListener("submit", (e) => { e.preventDefault(); busy("#timeline-svg", drawTimeline); });
   ["#t-a", "#t-b"].forEach((s) => $(s).addEventListener("focus", () => { pairTouched = true; }));
@@ -1126,6 +1237,6 @@ function init() {
   loadEvents(false);
   fillActors();
   fillLegend();
-  if (eventInHash()) route();
+  if (eventInHash() || inHash("act")) route();
 }
 document.addEventListener("DOMContentLoaded", init);
