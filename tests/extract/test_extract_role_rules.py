@@ -77,3 +77,27 @@ def test_an_english_announcer_owns_the_act_its_object_names():
     aid = [e for e in doc.events if e.type == "AID"]
     assert aid and [a.code[:3] for a in aid[0].source] == ["CAN"]
     assert any("announcer" in (r.get("recoded_by") or []) for r in doc.explain)
+
+
+def test_the_nationality_of_an_act_is_its_author_not_its_place():
+    """"غارة جوية إسرائيلية" names who struck: not the event's location, not the document's home country (so the
+    victims it counts are not Israelis), and a named source beats the unnamed attackers of the kill it merges with
+    (extract/events.describes_act, stages/localize.py, merge._absorb, stages/victims.py)."""
+    doc = marsad.code("قتل سبعة أشخاص في غارة جوية إسرائيلية مساء الأحد.", lang="ar", date="2024-05-01")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and [a.code for a in attacks[0].source] == ["ISR"]
+    assert attacks[0].location is None or attacks[0].location.country != "ISR"
+    assert [a.code for a in attacks[0].target] == ["CVL"]
+    # a place named after it still places the act and its victims
+    doc = marsad.code("قتل سبعة أشخاص في غارة جوية روسية على بلدة في ريف إدلب.", lang="ar", date="2024-05-01")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and [a.code for a in attacks[0].source] == ["RUS"]
+    assert all(a.code[:3] != "RUS" for a in attacks[0].target)
+
+
+def test_an_english_nationality_before_the_act_is_its_author():
+    doc = marsad.code("Nine people were killed in a Russian missile strike on Kharkiv.", lang="en", date="2024-05-01",
+                      all_candidates=True)
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and any([a.code for a in e.source] == ["RUSMIL"] for e in attacks)  # a missile is the military's
+    assert all(a.code[:3] != "RUS" for e in attacks for a in e.target)

@@ -84,6 +84,8 @@ POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
 EN_POSSESSIVES = grammar.words("possessive_determiners", "en")  # "said its forces struck": the speaker's forces
 THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
+GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
+NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
@@ -158,7 +160,10 @@ class EventBuilder:
         self.cue_starts = _positions_of_heads(words, self._cue_heads) if cue_starts is None else cue_starts
         self.complementizers = _complementizer_positions(words, lang)
         self.places_by_sentence: dict[int, list] = {}
+        act_ends = {h.w1 for h in self.hits}
         for pl in places:
+            if pl[2].kind == "nisba" and describes_act(words, pl[0], pl[1], act_ends, frozenset()):
+                continue  # "في غارة جوية إسرائيلية": the act's nationality (its author), not where it happened
             self.places_by_sentence.setdefault(words[pl[0]].sentence, []).append(pl)
         self.times_by_sentence: dict[int, list] = {}
         for w, tm in times:
@@ -549,6 +554,8 @@ class EventBuilder:
             source, via = agent, "by"
         elif inside:  # the nationality in a trigger's slot owns what is used: "use of Russian chemical weapons"
             source, via = inside, "genitive"
+        elif lang == "en" and (author := self._en_author(hit, before)):
+            source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
         elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
@@ -881,6 +888,16 @@ class EventBuilder:
                     break
         return best
 
+    def _en_author(self, hit: TriggerHit, before: list[Phrase]) -> list[Phrase]:
+        """English: a nationality or country between an article and the act's noun is its author: "an Israeli
+        air strike", "the U.S. strikes" (any preposition before the article)."""
+        if not before or before[-1].w1 != hit.w0 - 1:
+            return []
+        p = before[-1]
+        if not all(k in GEO_AUTHOR_KINDS for k in p.kinds) or p.w0 == 0:
+            return []
+        return [p] if self.words[p.w0 - 1].norm in EN_ARTICLES else []
+
     def location(self, hit: TriggerHit) -> Location | None:
         """The first place of the sentence after the trigger, else the nearest one before it."""
         cands = self.places_by_sentence.get(self.words[hit.w0].sentence, ())
@@ -948,6 +965,20 @@ def _masculine_verb(norm: str, prefix: str) -> bool:
     if stem[0] == "ي":
         return not stem.endswith(("ان", "ون", "ن"))
     return not stem.endswith(("ت", "ا", "تم"))  # "ا": a dual ("اتهما") or a final alif ("دعا"): undecided
+
+
+def describes_act(words: list[Word], w0: int, w1: int, act_ends, act_starts) -> bool:
+    """Does the nationality at words [w0, w1] describe an act rather than name a place or a party: right after a
+    trigger, only plain words between ("غارة جوية إسرائيلية", "قصف روسي"), or right before one ("an Israeli air
+    strike")? ``act_ends``/``act_starts``: the last/first words of the document's triggers."""
+    if w1 + 1 in act_starts:
+        return True
+    for k in range(w0 - 1, max(w0 - 1 - NISBA_ACT_SPAN, -1), -1):
+        if k in act_ends:
+            return True
+        if words[k].kind != "word" or words[k].mention is not None:
+            return False
+    return False
 
 
 def _possessed_agent(w: Word) -> bool:

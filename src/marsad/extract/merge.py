@@ -73,13 +73,14 @@ def _absorb(kept: Event, ev: Event, lead: bool = False, folded: _Folded | None =
                              and ev.time.relation != "document-date"):
         kept.time = ev.time or kept.time
     if not lead:
-        if len(_codes(ev.source)) > len(_codes(kept.source)):
-            kept.source = ev.source
+        if len(_codes(ev.source)) > len(_codes(kept.source)) or (
+                ev.source and named_countries(ev.source) and not named_countries(kept.source)):
+            kept.source = ev.source  # the richer, or a named one over unnamed attackers ("قتل ... في غارة إسرائيلية")
         if len(_codes(ev.target)) > len(_codes(kept.target)):
             kept.target = ev.target
 
 
-def _named(actors) -> set[str]:
+def named_countries(actors) -> set[str]:
     """The countries of the actors other than unnamed armed men ("مسلحون", an attack's implicit attackers): those
     fit any attacker another telling names."""
     return _countries([x for x in actors if not (x.entity is None and x.code[-3:] in UNNAMED_ARMED)])
@@ -89,7 +90,7 @@ def _compatible(a: Event, b: Event) -> bool:
     """Can two tellings have the same actors: each side's countries contained in the other's, and no actor one
     telling's source and the other's target? (Whole codes for that last test: unnamed gunmen of a place, IRQUAF,
     are not the victims of that place, IRQ, that a toll names.)"""
-    sa, sb, ta, tb = _named(a.source), _named(b.source), _countries(a.target), _countries(b.target)
+    sa, sb, ta, tb = named_countries(a.source), named_countries(b.source), _countries(a.target), _countries(b.target)
     return (sa <= sb or sb <= sa) and (ta <= tb or tb <= ta) \
         and not (_codes(a.source) & _codes(b.target)) and not (_codes(b.source) & _codes(a.target))
 

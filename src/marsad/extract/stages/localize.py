@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from ...model import Actor, implicit_attacker
 from ..actors import SECTORS
+from ..events import describes_act
 from .places import is_dateline
 from .state import DocState, Resources, stage
 
 HOME_KINDS = frozenset({"country", "nisba", "demonym", "capital", "place"})  # mentions that vote for a home country
+NATIONALITIES = frozenset({"nisba", "demonym"})
 
 
-@stage(needs=("events", "mentions", "text"), provides=("home",))
+@stage(needs=("events", "mentions", "text", "words", "hits"), provides=("home",))
 def localize_actors(res: Resources, st: DocState) -> None:
-    st.home = home = home_country(res.kb, st.text, st.mentions)
+    ends, starts = {h.w1 for h in st.hits}, {h.w0 for h in st.hits}
+    # the nationality of an act ("غارة إسرائيلية", "an Israeli strike") names its author, not where the text is
+    voters = [m for m in st.mentions
+              if m.kind not in NATIONALITIES or not describes_act(st.words, m.w0, m.w1, ends, starts)]
+    st.home = home = home_country(res.kb, st.text, voters)
     for ev in st.events:
         placed = ev.location.country if ev.location and ev.location.country else None
         where = placed or home

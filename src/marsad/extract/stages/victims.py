@@ -6,6 +6,7 @@ count. The decision layer never sees these targets: they are inferred after it s
 from __future__ import annotations
 
 from ...model import Actor
+from ..merge import named_countries
 from .localize import localize
 from .state import DocState, Resources, stage
 
@@ -27,6 +28,8 @@ def infer_victims(res: Resources, st: DocState) -> None:
                 victims = [Actor(q.actor + rule["code"], None, q.text, q.start, q.end)]
             else:
                 country = ev.location.country if ev.location and ev.location.country else st.home
+                if country == st.home and country in named_countries(ev.source):
+                    country = None  # only the attackers' own country is named ("غارة إسرائيلية"): victims unplaced
                 victims = localize([Actor(rule["code"], None, q.text, q.start, q.end)], country)
             if any(v.code == a.code for v in victims for a in ev.source):
                 break  # the attackers' own side counted (their dead, or a toll of both): no victims inferred
