@@ -11,11 +11,12 @@ items they cover; the next run over the same inputs skips exactly those items. S
 hash, even a lost checkpoint could double nothing. A finished input set is marked done and is not read again
 (``restart=True`` reads it anyway; stored documents are still not duplicated).
 
-Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight; after each batch the coder's
-memo caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system (``bound_memory``,
-in the coding process); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates are found against
-every canonical document stored (the LSH band keys live in the ``lsh_bands`` table, probed per batch), so the
-dedup horizon is the whole store and costs no process memory. See README, Speed, for the measured peak RSS.
+Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight; a coding process runs with
+the smaller memo bounds of ``memos.MEMO_BOUNDS``, and after each batch its ``functools`` caches that outgrew
+``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system (``bound_memory``); DuckDB's table cache
+is capped (``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH
+band keys live in the ``lsh_bands`` table, probed per batch), so the dedup horizon is the whole store and costs no
+process memory. See README, Speed, for the measured peak RSS.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from ..errors import CodingError, InputError, MarsadError
 from ..export.tables import DocMeta
 from ..pipeline import doc_id_of
 from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, is_interrupt, prepare
+from .memos import bound_coder_memos
 from .readers import DEFAULT_FIELDS, Doc, Item, Skipped, expand, fingerprint, read_inputs
 
 __all__ = ["IngestOptions", "IngestReport", "code_batch", "ingest"]
@@ -96,6 +98,7 @@ def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool,
     also finds names the KB does not know (stored as entities ``new:<kind>:<name>``)."""
     from ..pipeline import code
 
+    bound_coder_memos()  # once per process in effect: the memos of a long-running coder stay small
     out: list[tuple[int, Prepared | Skipped]] = []
     for pos, meta, text in docs:
         try:
@@ -111,7 +114,7 @@ def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool,
     return out
 
 
-CACHE_ENTRIES = 50_000  # a coder memo cache holding more entries than this is emptied between batches
+CACHE_ENTRIES = 20_000  # a coder memo cache holding more entries than this is emptied between batches
 _caches: list = []
 _caches_seen = 0
 

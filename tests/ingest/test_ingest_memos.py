@@ -1,0 +1,61 @@
+"""The ingest's tighter memo bounds (ingest.memos): they name real constants of the coder, they take effect, and
+coding with memos that start over after every word gives exactly the output of the default bounds."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import marsad
+from marsad.errors import CodingError
+from marsad.ingest import memos, runner
+
+TEXTS = [
+    ("اجتمع وزير الخارجية المصري مع نظيره الأردني في عمان يوم الأحد لبحث التعاون بين البلدين، "
+     "ثم تظاهر مئات الطلاب أمام السفارة احتجاجا على ارتفاع الأسعار.", "ar"),
+    ("قصفت طائرات حربية مواقع في شمال البلاد، وأعلنت الحكومة أنها ستقدم مساعدات إلى العائلات النازحة.", "ar"),
+    ("The foreign minister of Egypt met his Jordanian counterpart in Amman on Sunday, and hundreds of students "
+     "protested outside the embassy against rising prices.", "en"),
+]
+
+
+def _code_all() -> list[dict]:
+    return [marsad.code(text, lang=lang, date="2024-03-10").to_dict() for text, lang in TEXTS]
+
+
+def test_every_bound_names_an_integer_constant_of_the_coder():
+    for (modname, name), bound in memos.MEMO_BOUNDS.items():
+        value = getattr(importlib.import_module(modname), name, None)
+        assert isinstance(value, int) and 0 < bound, (modname, name)
+
+
+def test_bounding_never_raises_a_bound_and_lowers_the_others(monkeypatch):
+    (modname, name), bound = next(iter(memos.MEMO_BOUNDS.items()))
+    mod = importlib.import_module(modname)
+    monkeypatch.setattr(mod, name, bound * 10)
+    memos.bound_coder_memos()
+    assert getattr(mod, name) == bound
+    monkeypatch.setattr(mod, name, bound // 2)
+    memos.bound_coder_memos()
+    assert getattr(mod, name) == bound // 2
+
+
+def test_a_constant_the_coder_no_longer_has_is_a_one_line_error():
+    with pytest.raises(CodingError) as err:
+        memos.bound_coder_memos({("marsad.extract.words", "NO_SUCH_MEMO_MAX"): 10})
+    assert err.value.code == "E400" and "NO_SUCH_MEMO_MAX" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_memos_that_start_over_at_every_word_change_no_output(monkeypatch):
+    expected = _code_all()
+    for (modname, name) in memos.MEMO_BOUNDS:  # restored after the test
+        mod = importlib.import_module(modname)
+        monkeypatch.setattr(mod, name, getattr(mod, name))
+    memos.bound_coder_memos({key: 1 for key in memos.MEMO_BOUNDS})
+    runner.bound_memory(limit=0)  # and every functools cache emptied
+    from marsad.extract import words
+
+    got = _code_all()
+    # the bound took effect: the memo starts over at each document once over it, so it holds one text's forms
+    assert 0 < len(words._WORD_READINGS["ar"]) <= 2 * len(TEXTS[1][0].split())
+    assert got == expected
