@@ -20,6 +20,7 @@ ALLOWED = {
     ("scale/test_scale_spark.py", "<module>"): "a Java runtime for Spark",
     ("scale/test_scale_spark.py", "test_spark_submit_runs_the_job_file"): "spark-submit beside the interpreter",
     ("scale/test_scale_clusters.py", "<module>"): "a Java runtime for Spark",
+    ("scale/test_scale_standalone.py", "<module>"): "a Java runtime for Spark",
     ("ingest/test_ingest_workers_die.py", "<module>"): "Linux: /proc and prctl",
 }
 SKIPPERS = {"skip", "importorskip", "skipif"}

@@ -76,8 +76,8 @@ def spark_session(master: str | None = None, app_name: str = "marsad", conf: Map
         raise InputError("Spark needs a Java runtime (17 or newer): install openjdk-17-jre-headless or set JAVA_HOME")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    if master and master.startswith("local"):
-        # local mode: bind to loopback instead of warning about the host name on every start.
+    if master and (master.startswith("local") or master.startswith(("spark://127.0.0.1:", "spark://localhost:"))):
+        # local mode or a loopback standalone cluster: the driver listens on loopback, where executors call back.
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     builder = sql.SparkSession.builder.appName(app_name)
     if master:
