@@ -4,7 +4,7 @@
 
 Without ``--base`` it codes the shipped demo corpus into a temporary DuckDB (``marsad demo``), starts ``marsad serve``
 on a free loopback port and stops it after. Debian chromium (headless, through Playwright, never a downloaded
-browser) opens each view in Arabic (and the event list once in English) and saves one PNG per view at 1280x860:
+browser) opens each view in Arabic (and the list of tellings once in English) and saves one PNG per view at 1280x860:
 ``SHOTS`` names them. tests/browser/test_browser_docs_shots.py runs ``take()`` against its own server, so a view that
 stops drawing fails a test before the docs go stale.
 """
@@ -26,7 +26,9 @@ OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 860}
 # file name -> what it shows (the README's captions)
 SHOTS = {
-    "events.png": "the event list (Arabic, right to left): filters in the address, CSV and Parquet downloads",
+    "acts.png": "the acts, the list the dashboard opens on: one row per act with how many tellings and outlets told it",
+    "act.png": "an act's page: every telling of it, each opening its event page",
+    "events.png": "every telling (the toggle above the list): filters in the address, CSV and Parquet downloads",
     "events-en.png": "the same list in English",
     "event.png": "an event page: every telling of a merged event highlighted with its own roles",
     "trends.png": "events over time by QuadClass, the conflict side below zero; a bar opens its events",
@@ -91,6 +93,14 @@ def _merged_event(base: str) -> str | None:
     return best
 
 
+def _most_told_act(base: str) -> str | None:
+    """The id of the act (event cluster) told by the most articles."""
+    import httpx
+
+    acts = [a for a in httpx.get(base + "/v1/clusters", params={"limit": 1000}).json()["items"] if a["clustered"]]
+    return max(acts, key=lambda a: (a["n_mentions"], a["id"]))["id"] if acts else None
+
+
 def take(base: str, out: Path, chromium: str | None = None) -> list[Path]:
     """Save one PNG per view of the dashboard at ``base`` into ``out``; return the files written."""
     from playwright.sync_api import expect, sync_playwright
@@ -119,8 +129,16 @@ def take(base: str, out: Path, chromium: str | None = None) -> list[Path]:
 
         page.goto(base + "/")
         idle("#event-list")
+        shot("acts.png")
+        act = _most_told_act(base)
+        if act:
+            page.evaluate("id => openAct(id)", act)
+            idle("#act-tellings")
+        shot("act.png")
+        page.goto(base + "/?count=mentions")
+        idle("#event-list")
         shot("events.png")
-        page.goto(base + "/?lang=en")
+        page.goto(base + "/?count=mentions&lang=en")
         idle("#event-list")
         shot("events-en.png")
         page.goto(base + "/")

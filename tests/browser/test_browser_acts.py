@@ -181,3 +181,18 @@ def test_the_chart_counts_what_the_list_counts(page, api):
     told = api.get("/v1/counts", params={"count": "mentions"}).json()["total"]
     assert told > acts["total"]
     expect(page.locator("#counts-note")).to_contain_text(str(told))
+
+
+def test_an_act_row_gives_its_place_and_number_in_the_page_language(page, api, server):
+    acts = api.get("/v1/clusters").json()["items"]
+    act = next(a for a in acts if a["location_name_ar"] and a["quantity"] and a["quantity"]["kind"] == "killed")
+    q = act["quantity"]
+    number = f"{q['low']:g}" if q["low"] == q["high"] else f"{q['low']:g}–{q['high']:g}"  # as JavaScript writes it
+    row = page.locator(f'#event-list .act-item[data-id="{act["id"]}"]')
+    expect(row.locator(".where")).to_have_text(act["location_name_ar"])
+    expect(row.locator(".quantity")).to_have_text(number + " قتلى")
+    page.goto(server + "/?lang=en")
+    _idle(page)
+    row = page.locator(f'#event-list .act-item[data-id="{act["id"]}"]')
+    expect(row.locator(".where")).to_have_text(act["location_name"])
+    expect(row.locator(".quantity")).to_have_text(number + " killed")

@@ -34,6 +34,7 @@ class ClusterItem(schemas._Open):
     target_name: str | None = None
     target_name_ar: str | None = None
     location_name: str | None
+    location_name_ar: str | None = Field(None, description="The place's Arabic name (the KB's), if any.")
     n_mentions: int = Field(description="Tellings (GDELT NumMentions).")
     n_articles: int = Field(description="Distinct articles (GDELT NumArticles).")
     n_sources: int = Field(description="Distinct outlets (GDELT NumSources).")
@@ -62,12 +63,13 @@ class ClusterDetail(ClusterItem):
 
 def _name_codes(act: dict[str, Any]) -> dict[str, Any]:
     """``source_name``/``source_name_ar`` and ``target_name``/``target_name_ar`` beside the act's codes (the KB's
-    names, ``marsad.kb.codes``; null for no code)."""
-    from ..kb.codes import names
+    names, ``marsad.kb.codes``; null for no code), and ``location_name_ar`` (null when the KB has none)."""
+    from ..kb.codes import entity_name_ar, names
 
     for role in ("source", "target"):
         code = act.get(f"{role}_code")
         act[f"{role}_name"], act[f"{role}_name_ar"] = names(code) if code else (None, None)
+    act["location_name_ar"] = entity_name_ar(act.get("location_entity"))
     return act
 
 

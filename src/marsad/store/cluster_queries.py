@@ -30,7 +30,7 @@ def _shape(row: dict[str, Any]) -> dict[str, Any]:
 
 # One row per act: a cluster, or an event not clustered yet (an act of its own, as analytics count it).
 _ACT_COLS = ("date, type, cameo, quad_class, goldstein, source_code, target_code, location_name, location_country, "
-             "quantity_kind, quantity_low, quantity_high, quantity_latest, quantity_most_cited, n_mentions, "
+             "location_entity, quantity_kind, quantity_low, quantity_high, quantity_latest, quantity_most_cited, n_mentions, "
              "n_articles, n_sources, first_seen, last_seen")
 _ACTS = (
     "WITH sel AS (SELECT coalesce(ce.cluster_id, e.event_id) AS act, ce.cluster_id IS NOT NULL AS clustered, "
@@ -39,7 +39,8 @@ _ACTS = (
     "acts AS (SELECT s.act AS cluster_id, s.clustered, s.matched, " + ", ".join(f"c.{c}" for c in _ACT_COLS.split(", "))
     + " FROM sel s JOIN clusters c ON c.cluster_id = s.act WHERE s.clustered "
     "UNION ALL SELECT s.act, s.clustered, s.matched, e.date, e.type, e.cameo, e.quad_class, e.goldstein, "
-    "e.source_code, e.target_code, e.location_name, e.location_country, NULL, NULL, NULL, NULL, NULL, 1, 1, "
+    "e.source_code, e.target_code, e.location_name, e.location_country, e.location_entity, NULL, NULL, NULL, NULL, "
+    "NULL, 1, 1, "
     "CASE WHEN d.source IS NULL THEN 0 ELSE 1 END, d.date, d.date "
     "FROM sel s JOIN events e ON e.event_id = s.act JOIN documents d ON d.doc_id = e.doc_id WHERE NOT s.clustered) ")
 

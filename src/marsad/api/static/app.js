@@ -295,17 +295,21 @@ function actDyad(act) {
   return el("bdi", { class: "dyad", dir: "ltr" }, ...actSide(act.source_code, name("source")), " → ",
     ...actSide(act.target_code, name("target")));
 }
+// an act's number as a range with its kind ("5–7 قتلى", "5–7 killed"); a kind without an Arabic word stays as coded
+const KIND_AR = { killed: "قتلى", injured: "جرحى", wounded: "جرحى", arrested: "معتقلين", detained: "معتقلين",
+  protesters: "متظاهرين", displaced: "نازحين", count: "عدد" };
 function quantityText(q) {
   if (!q || q.low == null) return "";
   const range = q.low === q.high ? String(q.low) : q.low + "–" + q.high;
-  return range + " " + (q.kind || "");
+  return range + " " + ((lang === "ar" && KIND_AR[q.kind]) || q.kind || "");
 }
+const actPlace = (act) => (lang === "ar" && act.location_name_ar ? act.location_name_ar : act.location_name);
 function actItem(act) {
   const told = countText(act.n_mentions, "telling") + " · " + countText(act.n_sources, "outlet");
   const button = el("button", { type: "button", class: "act-item", "data-id": act.id, "data-clustered": String(act.clustered) },
     el("span", { class: "event-head" }, badge(act), actDyad(act),
       el("span", { class: "date", dir: "ltr", text: act.date || "" }),
-      act.location_name ? el("span", { class: "where", dir: "auto", text: act.location_name }) : "",
+      act.location_name ? el("span", { class: "where", dir: "auto", text: actPlace(act) }) : "",
       act.quantity ? el("span", { class: "quantity", dir: "auto", text: quantityText(act.quantity) }) : ""),
     el("span", { class: "told" }, told + (act.clustered ? "" : " · " + t("not_clustered"))));
   button.addEventListener("click", () => (act.clustered ? openAct(act.id) : openEvent(act.id)));
@@ -617,7 +621,7 @@ function renderAct(act) {
   const facts = $("#act-facts");
   facts.replaceChildren();
   const fact = (k, v, attrs) => facts.append(el("dt", { text: t(k) }), el("dd", {}, el("bdi", Object.assign({ text: v }, attrs || {}))));
-  fact("place", act.location_name ? act.location_name + (act.location_country ? " (" + act.location_country + ")" : "") : "—", { dir: "auto" });
+  fact("place", act.location_name ? actPlace(act) + (act.location_country ? " (" + act.location_country + ")" : "") : "—", { dir: "auto" });
   fact("quantity", act.quantity ? quantityText(act.quantity) : "—", { dir: "auto" });
   fact("articles", String(act.n_articles), { dir: "ltr" });
   fact("outlets", String(act.n_sources), { dir: "ltr" });
