@@ -93,5 +93,7 @@ def _after_locative(words: list, w0: int, locative_words) -> bool:
 
 def is_dateline(text: str, m: Mention) -> bool:
     """Is mention ``m`` a dateline: it opens its line and a dash or parenthesis follows ("الخرطوم - ...")?"""
-    return m.start - (text.rfind("\n", 0, m.start) + 1) <= 2 \
+    # the line starts at most 2 characters before it: look back 3 characters, never the whole text (a text with no
+    # line break made this quadratic in the number of places named)
+    return (m.start <= 2 or text.rfind("\n", m.start - 3, m.start) != -1) \
         and text[m.end:m.end + 4].lstrip(" \u200f\u200e")[:1] in ("-", "–", "—", "(")
