@@ -1,5 +1,5 @@
 """Acts and their tellings in a real browser (Debian chromium via Playwright) against a real ``marsad serve`` over a
-store built by ``marsad ingest`` from the cluster corpus (tests/api/acts_store.py): the list shows one row per act
+store built by ``marsad ingest`` from the whole cluster corpus (tests/api/acts_store.py): the list shows one row per act
 by default, every telling of an act is one click away and opens its event page with it highlighted, a toggle lists
 every telling instead, the filters select the same tellings in both modes, and the address keeps the mode. Each
 check compares the page with the JSON API."""
@@ -34,7 +34,7 @@ def english(n: int, noun: str) -> str:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    db = build(tmp_path_factory.mktemp("browser-acts") / "acts.duckdb")
+    db = build(tmp_path_factory.mktemp("browser-acts") / "acts.duckdb", acts=None)  # the whole corpus: > 50 acts
     env = {k: v for k, v in os.environ.items() if k != "MARSAD_TOKEN"}
     with serving(db, db.with_suffix(".log"), env) as base:
         yield base
@@ -78,6 +78,15 @@ def test_the_list_shows_one_row_per_act_by_default(page, api):
         expect(row).to_contain_text(arabic(act["n_mentions"], "telling"))
 
 
+def test_more_pages_through_every_act(page, api):
+    acts = api.get("/v1/clusters", params={"limit": 1000}).json()
+    assert acts["total"] > 50 and len(_ids(page, "act-item")) == 50
+    while page.locator("#more").is_visible():
+        page.click("#more")
+        _idle(page)
+    assert _ids(page, "act-item") == [a["id"] for a in acts["items"]]
+
+
 def test_every_telling_of_an_act_opens_its_event_highlighted(page, api):
     acts = api.get("/v1/clusters").json()["items"]
     act = max(acts, key=lambda a: (a["n_mentions"], a["id"]))
@@ -98,6 +107,9 @@ def test_every_telling_of_an_act_opens_its_event_highlighted(page, api):
         page.click("#back")  # back to the act, not to the list
         expect(page.locator("#view-act")).to_be_visible()
         expect(page.locator("#act-tellings .telling-item")).to_have_count(len(want))
+    page.click("#act-back")  # and from the act to the list, on the act's row
+    expect(page.locator("#view-events")).to_be_visible()
+    expect(page.locator(f'#event-list .act-item[data-id="{act["id"]}"]')).to_be_focused()
 
 
 def test_the_toggle_lists_every_telling_and_the_address_keeps_the_mode(page, api, server):
