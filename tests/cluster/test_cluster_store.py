@@ -9,6 +9,7 @@ import pytest
 
 from marsad.evaluate.clusters import bcubed, default_corpus, load_corpus, score_clusters
 from marsad.ingest.runner import IngestOptions, ingest
+from marsad.store import clusters as store_clusters
 from marsad.store.db import Store
 
 ACTS = ("act001", "act002", "act041", "act024", "act064", "act013")  # strikes, the next-day strike, two protests
@@ -33,7 +34,12 @@ def stores(tmp_path_factory):
     out = []
     for order, batch in ((0, 200), (1, 3)):  # forward in one batch; backward in batches of 3
         with Store(tmp / f"s{order}.duckdb") as s:
-            ingest([str(_subset(tmp, order))], s, IngestOptions(batch=batch))
+            # backward, the clustering also reads the new tellings two documents at a time
+            saved, store_clusters.READ_DOCS = store_clusters.READ_DOCS, 2 if order else store_clusters.READ_DOCS
+            try:
+                ingest([str(_subset(tmp, order))], s, IngestOptions(batch=batch))
+            finally:
+                store_clusters.READ_DOCS = saved
             out.append(_tables(s))
             if order == 0:
                 s.rebuild_clusters()

@@ -66,6 +66,7 @@ def tellings(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[o
 
 
 CHUNK_DAYS = 31  # a rebuild clusters a month of anchors at a time, so its memory does not grow with the store
+READ_DOCS = 2_000  # an update reads the new tellings of this many documents at a time (an ingest's are many)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
@@ -101,13 +102,18 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
 def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun:
     """Re-cluster the blocks the events of ``doc_ids`` (just stored) can change; the same tables as ``rebuild``.
     The affected anchor days are taken a month (``CHUNK_DAYS``) at a time, so an ingest of many years holds one
-    month of tellings at once, as a rebuild does."""
+    month of tellings at once, as a rebuild does; the new tellings are read ``READ_DOCS`` documents at a time to
+    find those days, so their number (every document of an ingest) does not set the memory either."""
     t0 = time.perf_counter()
     if not doc_ids:
         return ClusterRun(0, 0, 0, 0.0)
-    new = tellings(con, "AND e.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])
+    affected: dict[str, set[dt.date]] = {}
+    for i in range(0, len(doc_ids), READ_DOCS):  # the new tellings a slice at a time: only their days are kept
+        part = tellings(con, "AND e.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids[i:i + READ_DOCS])])
+        for family, days in affected_days(part).items():
+            affected.setdefault(family, set()).update(days)
     by_chunk: dict[int, dict[str | None, tuple[dt.date, dt.date]]] = {}
-    for family, days in affected_days(new).items():
+    for family, days in affected.items():
         for d in days:
             spans = by_chunk.setdefault(d.toordinal() // CHUNK_DAYS, {})
             lo, hi = spans.get(family, (d, d))
