@@ -183,6 +183,7 @@ def test_the_chart_counts_what_the_list_counts(page, api):
     acts = api.get("/v1/counts").json()
     assert acts["count"] == "clusters"
     expect(page.locator("#counts-note")).to_have_text(arabic(acts["total"], "act"))
+    expect(page.locator("#counts-svg .y-title")).to_contain_text("عدد الوقائع")  # the axis counts acts
     bars = page.locator("#counts-svg rect.count-bar").evaluate_all("els => els.map(e => +e.dataset.count)")
     assert sum(bars) == sum(n for p in acts["periods"] for n in p["counts"].values())
     page.click("#tabs button[data-view=events]")
@@ -193,6 +194,7 @@ def test_the_chart_counts_what_the_list_counts(page, api):
     told = api.get("/v1/counts", params={"count": "mentions"}).json()["total"]
     assert told > acts["total"]
     expect(page.locator("#counts-note")).to_contain_text(str(told))
+    expect(page.locator("#counts-svg .y-title")).to_contain_text("عدد الأحداث")
 
 
 def test_an_act_row_gives_its_place_and_number_in_the_page_language(page, api, server):

@@ -29,7 +29,7 @@ const I18N = {
     undirected: "الاتجاهان", presets: "آخر", last_7: "7 أيام", last_30: "30 يومًا", last_365: "سنة", all_dates: "كل التواريخ",
     tab_trends: "الأحداث عبر الزمن", group_by: "التجميع", period_by: "الفترة", by_auto: "تلقائي", by_day: "يوم",
     by_week: "أسبوع", by_month: "شهر", by_quarter: "ربع سنة", by_year: "سنة", per_day: "في اليوم", per_week: "في الأسبوع",
-    per_month: "في الشهر", per_quarter: "في ربع السنة", per_year: "في السنة", axis_events: "عدد الأحداث",
+    per_month: "في الشهر", per_quarter: "في ربع السنة", per_year: "في السنة", axis_events: "عدد الأحداث", axis_acts: "عدد الوقائع",
     axis_conflict_below: "النزاع تحت الصفر", trends_hint: "أحداث التصفية الحالية في كل فترة: التعاون فوق الصفر والنزاع "
     + "تحته. اضغط عمودًا لعرض أحداثه.", q_1: "تعاون لفظي", q_2: "تعاون مادي", q_3: "نزاع لفظي", q_4: "نزاع مادي",
     undated: "بلا تاريخ", untyped: "بلا نوع PLOVER (تصريحات ومناشدات CAMEO)", network_top: "أكثر الفاعلين نشاطًا",
@@ -66,7 +66,7 @@ const I18N = {
     undirected: "both directions", presets: "Last", last_7: "7 days", last_30: "30 days", last_365: "year", all_dates: "all dates",
     tab_trends: "Events over time", group_by: "Group by", period_by: "Period", by_auto: "automatic", by_day: "day",
     by_week: "week", by_month: "month", by_quarter: "quarter", by_year: "year", per_day: "per day", per_week: "per week",
-    per_month: "per month", per_quarter: "per quarter", per_year: "per year", axis_events: "Events",
+    per_month: "per month", per_quarter: "per quarter", per_year: "per year", axis_events: "Events", axis_acts: "Acts",
     axis_conflict_below: "conflict below zero", trends_hint: "The events of the current filters in each period: "
     + "cooperation above zero, conflict below. Press a bar to list its events.", q_1: "Verbal cooperation",
     q_2: "Material cooperation", q_3: "Verbal conflict", q_4: "Material conflict", undated: "without a date",
@@ -722,7 +722,7 @@ async function drawCounts() {
   svg.append(svgEl("line", { x1: left, y1: top, x2: left, y2: H - bottom, class: "axis" }));
   const byName = t("by_" + data.by);
   svg.append(svgEl("text", { x: 14, y: top + plotH / 2, transform: `rotate(-90 14 ${top + plotH / 2})`, "text-anchor": "middle", class: "axis-title y-title" },
-    t("axis_events") + " " + t("per_" + data.by) + " (" + t("axis_conflict_below") + ")"));
+    t(countMode === "clusters" ? "axis_acts" : "axis_events") + " " + t("per_" + data.by) + " (" + t("axis_conflict_below") + ")"));
   svg.append(svgEl("text", { x: left + (W - left - right) / 2, y: H - 6, "text-anchor": "middle", class: "axis-title x-title" }, byName));
   const every = Math.max(1, Math.ceil(data.periods.length / 14));
   data.periods.forEach((per, i) => {
@@ -828,7 +828,7 @@ async function drawTimeline() {
   // the conflict side is below zero: its ticks are negative numbers of events
   [[max, mid - half], [0, mid], [-max, mid + half]].forEach(([v, y]) => svg.append(svgEl("text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "tick" }, v < 0 ? "−" + (-v) : String(v))));
   svg.append(svgEl("text", { x: 12, y: mid, transform: `rotate(-90 12 ${mid})`, "text-anchor": "middle", class: "axis-title y-title" },
-    t("axis_events") + " " + t("per_month") + " (" + t("axis_conflict_below") + ")"));
+    t(countMode === "clusters" ? "axis_acts" : "axis_events") + " " + t("per_month") + " (" + t("axis_conflict_below") + ")"));
   svg.append(svgEl("text", { x: W - 8, y: mid, transform: `rotate(90 ${W - 8} ${mid})`, "text-anchor": "middle", class: "axis-title" }, t("goldstein")));
   [[10, top], [0, mid], [-10, H - bottom]].forEach(([v, y]) => svg.append(svgEl("text", { x: W - right + 6, y: y + 4, class: "tick gold-tick" }, (v > 0 ? "+" : "") + v)));
   const step = Math.max(1, Math.ceil(periods.length / 12));
