@@ -7,7 +7,9 @@ The same JSONL corpus (``marsad.bench.corpus.generate``, the corpus of ``marsad 
 for one English; dates folded into ``--days`` days, so partitions look like a real news stream) is coded
 1. in-process: one Python process, ``marsad.code`` + the ``doc_tables`` flattening + a Parquet write per table
    (what `marsad export parquet` costs, without a database);
-2. by ``marsad.scale.job.run`` on local[1] and on local[2], each in a fresh process (its own JVM). Each Spark figure
+2. by ``marsad.scale.job.run`` on local[1] and on local[2], each in a fresh process (its own JVM), and with
+   ``--masters local[1],local[2],standalone`` also on a standalone cluster of two 1-core workers on loopback
+   (``marsad.scale.standalone``; its start is timed apart). Each Spark figure
    is given twice: ``cold`` (first run: JVM warm-up and Python workers starting) and ``warm`` (a second run in the
    same session, the steady state a long job sees). Session start-up is reported apart.
 It also reports what the knowledge base costs an executor's Python worker: its peak RSS after coding and the
@@ -17,6 +19,7 @@ only imports marsad and loads the KB (the number to give ``spark.executor.pyspar
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -55,9 +58,9 @@ def in_process(corpus: Path, out: Path) -> dict:
     start = time.perf_counter()
     parts, events = [], 0
     for r in records:
-        doc = marsad.code(r["text"], lang=r["lang"], date=r["date"])
+        doc = marsad.code(r["text"], lang=r.get("lang"), date=r.get("date"))
         events += len(doc.events)
-        parts.append(doc_tables(doc, DocMeta(date=r["date"], lang=r["lang"], ext_id=r["id"])))
+        parts.append(doc_tables(doc, DocMeta(date=r.get("date"), lang=r.get("lang"), ext_id=r.get("id"))))
     code_s = time.perf_counter() - start
     out.mkdir(parents=True, exist_ok=True)
     for name, table in to_arrow(merge(parts)).items():
@@ -112,7 +115,9 @@ def main() -> int:
     p.add_argument("--docs", type=int, default=4000)
     p.add_argument("--days", type=int, default=60, help="fold the corpus dates into this many days")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--masters", default="local[1],local[2]")
+    p.add_argument("--masters", default="local[1],local[2]",
+                   help="comma-separated; 'standalone' starts a master and two 1-core workers on loopback")
+    p.add_argument("--input", help="a JSONL corpus to read --docs records from (default: generate one)")
     p.add_argument("--json", default=str(HERE / "spark_bench.json"), help="where to write the figures")
     p.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one master in this process
     p.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -124,16 +129,30 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="marsad-spark-bench-"))
     try:
         corpus = work / "corpus.jsonl"
-        size = make_corpus(corpus, args.docs, args.days, args.seed)
+        if args.input:  # the first --docs records of a JSONL file (e.g. real articles), as they are
+            with open(args.input, encoding="utf-8") as src, open(corpus, "w", encoding="utf-8") as dst:
+                for _, line in zip(range(args.docs), src):
+                    dst.write(line)
+            size = corpus.stat().st_size
+        else:
+            size = make_corpus(corpus, args.docs, args.days, args.seed)
         results = {"docs": args.docs, "corpus_mb": round(size / 1e6, 2), "days": args.days,
                    "cpus": os.cpu_count(), "python": platform.python_version(),
                    "load_average_before": [round(x, 2) for x in os.getloadavg()],
                    "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                    "kb_memory": kb_memory(), "in_process": in_process(corpus, work / "inproc"), "spark": []}
         for master in args.masters.split(","):
-            proc = subprocess.run([sys.executable, __file__, "--one", master, "--corpus", str(corpus),
-                                   "--out", str(work / master.replace("[", "_").replace("]", ""))],
-                                  capture_output=True, text=True)
+            with contextlib.ExitStack() as stack:
+                url = master
+                if master == "standalone":  # a master and two 1-core workers on loopback, started here
+                    from marsad.scale.standalone import standalone_cluster
+
+                    t0 = time.perf_counter()
+                    url = stack.enter_context(standalone_cluster(workers=2, cores=1, workdir=work / "cluster")).url
+                    results["standalone_start_seconds"] = round(time.perf_counter() - t0, 1)
+                proc = subprocess.run([sys.executable, __file__, "--one", url, "--corpus", str(corpus),
+                                       "--out", str(work / master.replace("[", "_").replace("]", ""))],
+                                      capture_output=True, text=True)
             if proc.returncode:
                 print(proc.stderr[-3000:], file=sys.stderr)
                 return proc.returncode
