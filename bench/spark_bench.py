@@ -70,7 +70,7 @@ def in_process(corpus: Path, out: Path) -> dict:
             "seconds": round(total, 2), "docs_per_second": round(len(records) / total, 1)}
 
 
-def one_spark(master: str, corpus: Path, out: Path) -> dict:
+def one_spark(master: str, corpus: Path, out: Path, partitions: int | None = None) -> dict:
     """Run in a child process: one session, a cold run and a warm run, worker statistics."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -85,7 +85,7 @@ def one_spark(master: str, corpus: Path, out: Path) -> dict:
     for label in ("cold", "warm"):
         target = out / label
         shutil.rmtree(target, ignore_errors=True)
-        report = run(JobConfig(input=str(corpus), output=str(target)), spark=spark)
+        report = run(JobConfig(input=str(corpus), output=str(target), partitions=partitions), spark=spark)
         runs.append({"run": label, "seconds": report.seconds, "docs_per_second": report.docs_per_second,
                      "documents": report.documents, "events": report.rows["events"], "errors": report.errors,
                      "partitions": report.partitions})
@@ -117,6 +117,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--masters", default="local[1],local[2]",
                    help="comma-separated; 'standalone' starts a master and two 1-core workers on loopback")
+    p.add_argument("--partitions", type=int, help="partitions of the input (default: the job's own choice)")
     p.add_argument("--input", help="a JSONL corpus to read --docs records from (default: generate one)")
     p.add_argument("--json", default=str(HERE / "spark_bench.json"), help="where to write the figures")
     p.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one master in this process
@@ -124,7 +125,7 @@ def main() -> int:
     p.add_argument("--out", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.one:
-        print(json.dumps(one_spark(args.one, Path(args.corpus), Path(args.out))))
+        print(json.dumps(one_spark(args.one, Path(args.corpus), Path(args.out), args.partitions)))
         return 0
     work = Path(tempfile.mkdtemp(prefix="marsad-spark-bench-"))
     try:
@@ -151,7 +152,8 @@ def main() -> int:
                     url = stack.enter_context(standalone_cluster(workers=2, cores=1, workdir=work / "cluster")).url
                     results["standalone_start_seconds"] = round(time.perf_counter() - t0, 1)
                 proc = subprocess.run([sys.executable, __file__, "--one", url, "--corpus", str(corpus),
-                                       "--out", str(work / master.replace("[", "_").replace("]", ""))],
+                                       "--out", str(work / master.replace("[", "_").replace("]", "")),
+                                       *(["--partitions", str(args.partitions)] if args.partitions else [])],
                                       capture_output=True, text=True)
             if proc.returncode:
                 print(proc.stderr[-3000:], file=sys.stderr)
