@@ -59,3 +59,14 @@ def test_memos_that_start_over_at_every_word_change_no_output(monkeypatch):
     # the bound took effect: the memo starts over at each document once over it, so it holds one text's forms
     assert 0 < len(words._WORD_READINGS["ar"]) <= 2 * len(TEXTS[1][0].split())
     assert got == expected
+
+
+def test_the_ingest_bounds_the_memos_only_when_asked(monkeypatch):
+    """``marsad ingest --small-memos`` (IngestOptions.small_memos): off by default, for it costs 6-8% coding speed."""
+    (modname, name), bound = next(iter(memos.MEMO_BOUNDS.items()))
+    mod = importlib.import_module(modname)
+    monkeypatch.setattr(mod, name, bound * 10)
+    runner.code_batch([], near_dups=False)
+    assert getattr(mod, name) == bound * 10
+    runner.code_batch([], near_dups=False, small_memos=True)
+    assert getattr(mod, name) == bound

@@ -177,6 +177,12 @@ def export_gdelt(store, out: str | Path, modalities: Sequence[str] | None = DEFA
     check_target(out, store_path=store.path, force=force)
     cond, params = selection.where("e")
     cur = store.con.execute(QUERY.format(selection=cond), [modalities is None, list(modalities or []), *params])
+    return write_tsv(cur, out, row_for, header)
+
+
+def write_tsv(cur, out: str | Path, row_of, header: bool) -> int:
+    """Write the rows of a query cursor as GDELT TSV, each made by ``row_of`` from a dict of its columns, staged
+    (whole or not at all); return the number of rows. ``header`` adds the GDELT column names."""
     names = [d[0] for d in cur.description]
     n = 0
     with staged() as files, open(files.path(out), "w", encoding="utf-8", newline="") as fh:
@@ -188,6 +194,6 @@ def export_gdelt(store, out: str | Path, modalities: Sequence[str] | None = DEFA
             if not chunk:
                 break
             for values in chunk:
-                writer.writerow(row_for(dict(zip(names, values))))
+                writer.writerow(row_of(dict(zip(names, values))))
                 n += 1
     return n

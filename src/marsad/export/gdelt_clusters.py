@@ -15,12 +15,11 @@ Imports marsad.export.{gdelt, output, select}.
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
-from .gdelt import COLUMNS, _actor_cols, _clean, _geo_cols, global_event_id
-from .output import check_target, staged
+from .gdelt import COLUMNS, _actor_cols, _clean, _geo_cols, global_event_id, write_tsv
+from .output import check_target
 from .select import EVERYTHING, Selection
 
 QUERY = """
@@ -68,17 +67,4 @@ def export_gdelt_clusters(store, out: str | Path, all_modalities: bool = False, 
     check_target(out, store_path=store.path, force=force)
     cond, params = selection.where("e")
     cur = store.con.execute(QUERY.format(selection=cond), [all_modalities, *params])
-    names = [d[0] for d in cur.description]
-    n = 0
-    with staged() as files, open(files.path(out), "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
-        if header:
-            writer.writerow(COLUMNS)
-        while True:
-            chunk = cur.fetchmany(5000)
-            if not chunk:
-                break
-            for values in chunk:
-                writer.writerow(row_for(dict(zip(names, values))))
-                n += 1
-    return n
+    return write_tsv(cur, out, row_for, header)
