@@ -18,19 +18,9 @@ import atheris
 with atheris.instrument_imports(include=["marsad"]):
     import marsad
     from marsad.errors import MarsadError
+    from marsad.model import iter_spans
 
 LANGS = (None, "ar", "en", "auto")
-
-
-def _spans(obj):
-    if isinstance(obj, dict):
-        if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int) and isinstance(obj.get("text"), str):
-            yield obj
-        for v in obj.values():
-            yield from _spans(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from _spans(v)
 
 
 def _no_constant(name: str):
@@ -48,7 +38,7 @@ def one_input(data: bytes) -> None:
         return
     out = doc.to_dict()
     json.loads(json.dumps(out, ensure_ascii=False, allow_nan=False), parse_constant=_no_constant)
-    for span in _spans(out):
+    for span in iter_spans(out):
         if doc.text[span["start"]:span["end"]] != span["text"]:
             raise AssertionError(f"span {span} is not text[{span['start']}:{span['end']}]")
 

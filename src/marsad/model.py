@@ -234,3 +234,16 @@ class CodedDocument:
         if self.explain is not None:
             out["explain"] = self.explain
         return out
+
+
+def iter_spans(obj: Any):
+    """Every span of a coded document's dict (``to_dict()``), nested anywhere: a dict with an int ``start`` and
+    ``end`` and a str ``text`` (offsets into the original text; the property tests check ``text[start:end]``)."""
+    if isinstance(obj, dict):
+        if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int) and isinstance(obj.get("text"), str):
+            yield obj
+        for v in obj.values():
+            yield from iter_spans(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from iter_spans(v)

@@ -12,23 +12,13 @@ from hypothesis import strategies as st
 import marsad
 from fuzzing import FUZZ
 from marsad.errors import BadDateError, MarsadError
+from marsad.model import iter_spans
 
 PIECES = st.sampled_from(["قصفت", "الطائرات", "الروسية", "كييف", "أمس", "وزير الخارجية", "إيران", "و", "،", ".",
                           "٣٤٥", "1,234", "ألف", "مليون", "attacked", "the", "Iran", "\u200f", "\u0640", "\ufeff",
                           "\ud800", "\x00", "\n", "  "])
 TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=60).map(" ".join))
 DATES = st.one_of(st.none(), st.dates().map(str), st.text(max_size=12))
-
-
-def _spans(obj):
-    if isinstance(obj, dict):
-        if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int) and isinstance(obj.get("text"), str):
-            yield obj
-        for v in obj.values():
-            yield from _spans(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from _spans(v)
 
 
 def _strict(value: str):
@@ -56,5 +46,5 @@ def test_code_any_text(text, lang, date, explain, ner):
     json.loads(json.dumps(out, ensure_ascii=False, allow_nan=False), parse_constant=_strict)
     cleaned = doc.text
     assert len(cleaned) == len(text)  # lone surrogates become U+FFFD one for one
-    for span in _spans(out):
+    for span in iter_spans(out):
         assert cleaned[span["start"]:span["end"]] == span["text"], span

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import marsad
-from marsad.model import CodedDocument
+from marsad.model import CodedDocument, iter_spans
 
 HOSTILE = st.sampled_from([
     "\u064e", "\u0651", "\u0652", "\u0670", "\u0640", "\ufefb", "\ufe8d", "\ufdf2", "\u0660", "\u0665", "\u06f5",
@@ -22,16 +22,6 @@ WORDS = st.sampled_from([
 TEXTS = st.lists(st.one_of(WORDS, HOSTILE, st.text(max_size=3)), max_size=40).map(" ".join)
 
 
-def spans(obj):
-    if isinstance(obj, dict):
-        if {"start", "end", "text"} <= obj.keys() and isinstance(obj.get("start"), int):
-            yield obj
-        for v in obj.values():
-            yield from spans(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from spans(v)
-
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, st.sampled_from([None, "ar", "en"]))
@@ -39,7 +29,7 @@ def test_every_span_points_into_the_text(text, lang):
     doc = marsad.code(text, lang=lang, date="2024-05-01")
     out = doc.to_dict()
     json.dumps(out, ensure_ascii=False)
-    for s in spans(out):
+    for s in iter_spans(out):
         assert text[s["start"]:s["end"]] == s["text"], s
     for ev in out["events"]:
         assert ev["quad_class"] in (1, 2, 3, 4)

@@ -292,7 +292,7 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     from .. import __version__
     from ..pipeline import Coder, code, doc_id_of
     from ..text.clean import clean_text
-    from ..store.queries import EventFilter, parse_min_confidence
+    from ..store.queries import parse_min_confidence
 
     token = token if token is not None else (os.environ.get("MARSAD_TOKEN") or None)
     if max_body <= 0:
@@ -415,15 +415,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
         for the next page."""
         if type is not None and type.upper() not in spec.PLOVER_TYPES:  # the enum the OpenAPI document gives
             raise InputError(f"type {type!r} is not one of the PLOVER types: {', '.join(spec.PLOVER_TYPES)}")
-        pair = None
-        if dyad:
-            parts = [p for p in dyad.split(",") if p]
-            if len(parts) != 2:
-                raise InputError(f"dyad {dyad!r} must be two actor codes separated by a comma, e.g. USA,JPN")
-            pair = (parts[0], parts[1])
-        filters = EventFilter(actor=actor, dyad=pair, undirected=undirected, type=type, quad_class=quad_class,
-                              modality=modality, since=since, until=until, text=q, place=place,
-                              background=background, min_confidence=min_confidence)
+        filters = desk.filters(actor, dyad, type, quad_class, modality, since, until, place, q, undirected,
+                               background, min_confidence)
         page = database.reader().events(filters, limit=limit, cursor=cursor).to_dict()
         for item in page["items"]:
             _name_actors(item)

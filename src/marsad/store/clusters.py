@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -77,9 +78,8 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
         "SELECT least(min(date), min(try_cast(time_value AS DATE)) FILTER (WHERE time_relation = 'on')), "
         "greatest(max(date), max(try_cast(time_value AS DATE)) FILTER (WHERE time_relation = 'on')) "
         "FROM events WHERE NOT background AND date IS NOT NULL").fetchone()
-    own = _begin(con)
     read = written = 0
-    try:
+    with _transaction(con):
         con.execute("DELETE FROM cluster_events")
         con.execute("DELETE FROM clusters")
         day = lo
@@ -90,12 +90,6 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
             _insert(con, clusters)
             written += len(clusters)
             day = end + dt.timedelta(days=1)
-        if own:
-            con.execute("COMMIT")
-    except BaseException:
-        if own:
-            con.execute("ROLLBACK")
-        raise
     return ClusterRun(read, written, int(removed), time.perf_counter() - t0)
 
 
@@ -118,9 +112,8 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun
             spans = by_chunk.setdefault(d.toordinal() // CHUNK_DAYS, {})
             lo, hi = spans.get(family, (d, d))
             spans[family] = (min(lo, d), max(hi, d))
-    own = _begin(con)
     read = written = removed = 0
-    try:
+    with _transaction(con):
         for chunk in sorted(by_chunk):
             spans = by_chunk[chunk]
             for family, (lo, hi) in sorted(spans.items()):
@@ -132,12 +125,6 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun
             n, clusters = _window(spans, con)
             _insert(con, clusters)
             read, written = read + n, written + len(clusters)
-        if own:
-            con.execute("COMMIT")
-    except BaseException:
-        if own:
-            con.execute("ROLLBACK")
-        raise
     return ClusterRun(read, written, int(removed), time.perf_counter() - t0)
 
 
@@ -195,6 +182,21 @@ def _insert(con: duckdb.DuckDBPyConnection, clusters: list[Cluster]) -> None:
     finally:
         con.unregister("_clusters")
         con.unregister("_links")
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction around the block, committed when it ends and rolled back when it raises; inside a caller's
+    open transaction, that one covers the writes instead."""
+    own = _begin(con)
+    try:
+        yield
+    except BaseException:
+        if own:
+            con.execute("ROLLBACK")
+        raise
+    if own:
+        con.execute("COMMIT")
 
 
 def _begin(con: duckdb.DuckDBPyConnection) -> bool:
