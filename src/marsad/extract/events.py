@@ -232,9 +232,9 @@ class EventBuilder:
         """The actor named by a clause on a verbal noun: "هجوم شنه X", "الهجوم نفذه X", "هجوم نسب إلى X" (called
         only in documents with an agent-clause word)."""
         words = self.words
-        span = AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN  # "تعرضت قاعدة إلى هجوم انتحاري شنه X"
-        if self.lang == "en":
-            span = 1  # the participle right after the act: "a strike carried out by X", not "shot down drones launched by X"
+        # Arabic: "تعرضت قاعدة إلى هجوم انتحاري شنه X"; English: the participle right after the act ("a strike
+        # carried out by X"), never further on ("shot down drones launched by X" names the target)
+        span = 1 if self.lang == "en" else AGENT_SPAN_PASSIVE if hit.trigger.passive else AGENT_SPAN
         for k in range(hit.w1 + 1, min(hit.w1 + 1 + span, len(words))):
             w = words[k]
             if w.kind == "punct" and w.norm in (",", "،"):
