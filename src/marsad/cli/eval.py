@@ -3,6 +3,7 @@ marsad.evaluate and marsad.bench."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sys
 from pathlib import Path
@@ -102,6 +103,11 @@ def eval_cmd(
                               "and articles, all 16 types; texts read from ../shared/data) instead."),
     ner: bool = typer.Option(False, "--ner", help="Score the Arabic NER and the KB-only baseline on ANERcorp "
                              "(../shared/data/anercorp; --split dev by default): entity P/R/F1 per class."),
+    with_ner: bool = typer.Option(False, "--with-ner", help="With --real or --gsr: code with the NER layer on "
+                                  "(code(..., ner=True), as `marsad code --ner`)."),
+    unknown_actors: bool = typer.Option(False, "--unknown-actors", help="With --real: the gold events whose source "
+                                        "or target the KB does not know, and how many are coded right KB-only and "
+                                        "with NER (marsad.evaluate.unknown)."),
     newspapers: bool = typer.Option(False, "--newspapers", help="Event rates per newspaper section and on sports "
                                     "pages of the real SaudiNewsNet dev half (../shared/data; all 14,791 articles)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="With --gsr: only the first N sentences per type; "
@@ -185,8 +191,18 @@ def eval_cmd(
         docs = load_real_gold(gold[0] if gold else None, split=split)
         if not docs:
             raise InputError(f"no real-gold texts{f' of split {split!r}' if split else ''}")
+        if unknown_actors:
+            from ..evaluate.unknown import render_unknown, score_unknown  # noqa: PLC0415
+
+            with _progress("coding real-gold texts (KB-only, NER)", 2 * len(docs)) as coder:
+                unknown = score_unknown(docs, coder=coder)
+            if not quiet:
+                render_unknown(unknown, console, split)
+            if json_out:
+                _write_json({"split": split, **{k: v.to_dict() for k, v in unknown.items()}}, json_out)
+            return
         with _progress("coding real-gold texts", len(docs)) as coder:
-            reports = score_real(docs, coder=coder, want_diff=diff)
+            reports = score_real(docs, coder=functools.partial(coder, ner=with_ner), want_diff=diff)
         if not quiet:
             render_real(reports, console, split)
         if json_out:
@@ -196,7 +212,8 @@ def eval_cmd(
         if gold and len(gold) > 1:
             raise InputError("--gsr takes one directory")
         with _progress("coding GSR sentences") as coder:
-            rep = score_gsr(gold[0] if gold else None, coder=coder, limit=limit, keep_ids=diff)
+            rep = score_gsr(gold[0] if gold else None, coder=functools.partial(coder, ner=with_ner), limit=limit,
+                            keep_ids=diff)
         if not quiet:
             render_gsr(rep, console)
             if diff:

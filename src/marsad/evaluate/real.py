@@ -150,7 +150,7 @@ def load_real_gold(directory: str | Path | None = None, split: str | None = None
     return out
 
 
-def _countries(codes) -> frozenset[str]:
+def countries_of(codes) -> frozenset[str]:
     """Country prefixes of actor codes: "IRQMIL" -> IRQ; "UAF", "CVL", "IGOUNO", "UNO", "EUR" give none."""
     from ..extract.actors import SECTORS
 
@@ -238,11 +238,21 @@ def _count(rep: RealReport, name: str, right: bool) -> None:
     f[1] += 1
 
 
+def new_predictions(coded: dict[str, Any]) -> list[dict[str, Any]]:
+    """The predicted events scored against new gold events: typed, not background, not negated."""
+    return [e for e in coded.get("events", []) if e.get("type") and not e.get("background")
+            and e.get("modality") != "negated"]
+
+
+def group_of(doc: RealDoc) -> str:
+    """The report group of a text: ``sentences-ar``, ``articles-ar`` or ``articles-en``."""
+    return f"{'sentences' if doc.corpus == 'gsr' else 'articles'}-{doc.lang}"
+
+
 def score_doc(doc: RealDoc, coded: dict[str, Any], rep: RealReport, want_diff: bool = False) -> None:
     rep.docs += 1
     gold = doc.new_events
-    pred = [e for e in coded.get("events", []) if e.get("type") and not e.get("background")
-            and e.get("modality") != "negated"]
+    pred = new_predictions(coded)
     pairs = pair_events(gold, pred, doc.text)
     mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
     rep.events.tp += len(pairs)
@@ -259,8 +269,8 @@ def score_doc(doc: RealDoc, coded: dict[str, Any], rep: RealReport, want_diff: b
         rep.per_type.setdefault(g.type, PRF()).tp += 1
         ps = [a["code"] for a in p.get("source", [])]
         pt = [a["code"] for a in p.get("target", [])]
-        gold_src, gold_tgt = _countries(g.source), _countries(g.target)
-        src_ok, tgt_ok = gold_src == _countries(ps), gold_tgt == _countries(pt)
+        gold_src, gold_tgt = countries_of(g.source), countries_of(g.target)
+        src_ok, tgt_ok = gold_src == countries_of(ps), gold_tgt == countries_of(pt)
         if gold_src:
             _count(rep, "source_country", src_ok)
         if gold_tgt:
@@ -329,8 +339,7 @@ def score_real(docs: list[RealDoc], coder: Callable[..., Any] | None = None, wan
         else:
             out = coder(d.text, lang=d.lang, date=d.date)
             coded = out if isinstance(out, dict) else out.to_dict()
-        group = f"{'sentences' if d.corpus == 'gsr' else 'articles'}-{d.lang}"
-        for key in (group, "all"):
+        for key in (group_of(d), "all"):
             score_doc(d, coded, reports.setdefault(key, RealReport()), want_diff and key != "all")
     return reports
 
