@@ -15,16 +15,19 @@ Pure functions, cheap enough to run in the ingest workers next to the coder:
   threshold with ``jaccard``. With 32x4 bands a pair at similarity 0.5 becomes a candidate with p = 0.87, at
   0.6 with p = 0.99, so thresholds from 0.5 up are supported.
 
-Imports nothing of marsad except (when present) ``marsad.text.normalize_key``.
+Imports nothing of marsad but ``marsad.text.normalize``.
 """
 from __future__ import annotations
 
 import hashlib
 import struct
 import unicodedata
+from operator import methodcaller
 
 import numpy as np
 import regex
+
+from ..text import normalize
 
 NUM_PERM = 128
 BANDS, ROWS = 32, 4
@@ -34,22 +37,30 @@ MIN_WORDS = 25  # shorter texts get no signature: in a brief, one changed word (
 SCHEME = "affine32"  # datasketch 2.x default, named so stored signatures stay comparable across versions
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
-
-try:  # the project's own folding when helper A's text package is present
-    from ..text import normalize_key as _normalize_key  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the order helpers deliver
-    _normalize_key = None
+_MARKS = regex.compile(r"\p{M}+")
+# single letters to single letters (or nothing), none of them the target of another: the order does not matter
+_FOLD_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ـ", ""))
 
 _PERMS: tuple[np.ndarray, np.ndarray] | None = None
+_DIGEST = methodcaller("digest")
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
 def words(text: str) -> list[str]:
     """The normalized words of a text: folded Arabic letter forms, no diacritics, casefolded."""
-    folded = _normalize_key(text) if _normalize_key is not None else text
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
-    return _WORD.findall(folded.translate(_FOLD).casefold())
+    # ``normalize(text).norm.strip()`` is ``normalize_key(text)``; the view is memoized and the coder has just made
+    # it for the same text, so in the ingest this is a cache lookup instead of a second folding
+    folded = normalize(text).norm.strip()
+    # NFKD then drop every combining mark: the marks are found by \p{M} (a superset), kept unless combining
+    folded = _MARKS.sub(_drop_combining, unicodedata.normalize("NFKD", folded))
+    for ch, to in _FOLD_PAIRS:  # str.translate with a dict looks every character up: far slower
+        if ch in folded:
+            folded = folded.replace(ch, to)
+    return _WORD.findall(folded.casefold())
+
+
+def _drop_combining(m: regex.Match) -> str:
+    return "".join(ch for ch in m[0] if not unicodedata.combining(ch))
 
 
 def norm_key(text: str) -> str:
@@ -88,8 +99,11 @@ def _signature(ws: list[str]) -> bytes | None:
         a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
         _PERMS = (a, gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32))
     a, b = _PERMS
-    hv = np.fromiter((int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles(ws)),
-                     dtype=np.uint32).reshape(-1, 1)
+    # the 3-shingles as bytes, then one sha1 each, all in C (map): the first 4 bytes of each digest, little endian
+    bw = " ".join(ws).encode("utf-8", "surrogatepass").split(b" ")  # words hold no space
+    shingled = set(map(b" ".join, zip(bw, bw[1:], bw[2:]))) if len(bw) >= SHINGLE else {b" ".join(bw)}
+    digests = b"".join(map(_DIGEST, map(hashlib.sha1, shingled)))
+    hv = np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, :1].astype(np.uint32)  # 20-byte digest = 5 words
     s1, m1, s2, m2, s3 = _FMIX32  # MurmurHash3's finalizer, as datasketch's affine schemes pre-mix
     hv = hv ^ (hv >> s1)
     hv = hv * m1
