@@ -81,7 +81,8 @@ class CodingError(MarsadError):
 
 
 class CodingStopped(CodingError):
-    """Coding was stopped between two stages because the caller asked (``code(..., should_stop=...)``): the server's
+    """Coding was stopped at a checkpoint (before a stage, or at a trigger or a tagged sentence inside a long one)
+    because the caller asked (``code(..., should_stop=...)``): the server's
     time limit for one request passed, or its client went away."""
 
     code = "E410"

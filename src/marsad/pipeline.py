@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from functools import cache
 
 from ._version import __version__
-from .errors import BadDateError, CodingError, CodingStopped, InputError
+from .errors import BadDateError, CodingError, InputError
 from .kb.coding_rules import load_coding_rules
 from .extract.decision import load_model, sports_forms
 from .extract.gazetteer import Gazetteer
@@ -113,8 +113,8 @@ class Coder:
         """Code one document. ``min_confidence`` replaces the decision model's threshold; ``all_candidates`` keeps
         every candidate the rules let through, with its score as confidence; ``explain`` fills ``doc.explain``;
         ``ner`` also finds names the KB does not know (Arabic; extract/stages/ner.py). ``should_stop`` is asked
-        before each stage; when it says yes, coding stops with ``CodingStopped`` (the server's time limit, or a
-        client that left)."""
+        before each stage and at each trigger or name of the long stages (``DocState.checkpoint``); when it says
+        yes, coding stops with ``CodingStopped`` (the server's time limit, or a client that left)."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if len(text) > MAX_CHARS:
@@ -137,19 +137,22 @@ class Coder:
         if lang == "other" or not text.strip():
             return doc
         threshold = 0.0 if all_candidates else min_confidence  # None: the decision model's threshold per type
-        st = DocState(doc, text, lang, day, doc.explain, threshold, ner)
-        timer = _Timer(timings)
         try:
             with _cyclic_gc_paused():
-                for run in STAGES:
-                    if should_stop is not None and should_stop():
-                        raise CodingStopped(f"coding of document {doc.doc_id} stopped before {run.__name__}",
-                                            doc_id=doc.doc_id, stage=run.__name__)
-                    run(self.res, st)
-                    timer.lap(run.__name__)
+                self._run_stages(DocState(doc, text, lang, day, doc.explain, threshold, ner, should_stop), timings)
         except RecursionError as exc:  # pragma: no cover - defensive: a pathological input
             raise CodingError(f"document {doc.doc_id} could not be coded: {exc}", doc_id=doc.doc_id) from exc
         return doc
+
+    def _run_stages(self, st: DocState, timings: dict | None) -> None:
+        """Run every stage on ``st``. The work state (words, phrases, hits, builder ...) dies when this returns,
+        while the cyclic collector is still paused, so the first collection after the document walks only the
+        coded output: 0.2 of 1.9 CPU-s on 20,000 repeats of a sentence when the state outlived the pause."""
+        timer = _Timer(timings)
+        for run in STAGES:
+            st.checkpoint(run.__name__)
+            run(self.res, st)
+            timer.lap(run.__name__)
 
 
 def code(text: str, lang: str | None = None, date: str | dt.date | None = None, url: str | None = None,

@@ -23,6 +23,9 @@ SHAPES = {
     "one endless sentence": "التقى وزير الخارجية الأمريكي نظيره الياباني و",
     "headlines": "قصف إسرائيلي على غزة\n",
     "english": "Israeli jets struck Gaza on Monday, killing 5 people. ",
+    # figures and triggers in one run-on "sentence": each figure looked at every trigger of its sentence, each
+    # trigger at every actor phrase of it
+    "figures, no full stop": "قتل 1,234,567 شخصا و٣٤٥ جنديا و 12.5 مليون دولار ",
 }
 
 
@@ -40,6 +43,29 @@ def test_doubling_the_input_doubles_the_work(shape: str) -> None:
     unit = SHAPES[shape]
     small, large = _calls(unit * 150), _calls(unit * 300)
     assert large <= 2.2 * small, f"{shape}: {small} calls for 150 repeats, {large} for 300 (not linear)"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_many_distinct_reports_with_every_option_cost_work_linear_in_their_length(lang: str) -> None:
+    """Generated news joined into one text, coded with explain, ner and all_candidates (what a POST /v1/code may
+    ask): the NER overlap test, the victims' count search, the headline join, the claims and the explain trace's
+    "merged into" were each quadratic in the events of a text (160 reports: 3.3 times the calls of 80; 2 MB cost
+    72 CPU-s)."""
+    from marsad.bench.corpus import generate
+
+    def calls(text: str) -> int:
+        prof = cProfile.Profile()
+        prof.enable()
+        marsad.code(text, date="2024-03-05", explain=True, ner=True, all_candidates=True)
+        prof.disable()
+        return pstats.Stats(prof).total_calls
+
+    marsad.code("warm up", date="2024-03-05")
+    docs = [d.text for d in generate(n=160, lang=lang, seed=7).docs]
+    half, whole = "\n".join(docs[:80]), "\n".join(docs)
+    growth = len(whole) / len(half)
+    small, large = calls(half), calls(whole)
+    assert large <= 1.1 * growth * small, f"{small} calls for 80 reports, {large} for 160 ({growth:.2f}x the text)"
 
 
 def test_twenty_thousand_repeats_are_one_event_with_every_telling() -> None:

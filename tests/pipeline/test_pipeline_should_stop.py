@@ -1,5 +1,6 @@
-"""``code(..., should_stop=...)`` stops between two stages (issue 21, item 3): the server's way to stop coding for a
-client that left or a request past its time limit, without leaving the coder half-way through anything."""
+"""``code(..., should_stop=...)`` stops before a stage or at a trigger or a name inside the long ones (issue 21, item
+3): the server's way to stop coding for a client that left or a request past its time limit, without leaving the
+coder half-way through anything."""
 from __future__ import annotations
 
 import pytest
@@ -29,7 +30,23 @@ def test_never_asked_to_stop_the_output_is_the_same():
     calls = []
     watched = code(TEXT, lang="ar", date="2024-05-07", should_stop=lambda: calls.append(1) and False).to_dict()
     assert watched == plain and plain["events"]
-    assert len(calls) == len(STAGES)
+    assert len(calls) > len(STAGES)  # before each stage, and at each trigger of the candidates stage
+
+
+@pytest.mark.parametrize("stage_name", ["build_candidates", "find_new_entities"])
+def test_a_long_stage_stops_at_its_next_trigger_or_name(stage_name):
+    """Asked again once the stage has begun, coding stops at its first trigger (candidates) or sentence (the name
+    tagger), not at the next stage: the stop names the stage it happened in."""
+    at = [run.__name__ for run in STAGES].index(stage_name)
+    asked = []
+
+    def inside() -> bool:
+        asked.append(1)
+        return len(asked) == at + 2  # the call before the stage is number at + 1
+
+    with pytest.raises(CodingStopped) as exc:
+        code(TEXT, lang="ar", ner=True, should_stop=inside)
+    assert exc.value.context["stage"] == stage_name and len(asked) == at + 2
 
 
 def test_a_stopped_document_leaves_the_coder_as_it_was():

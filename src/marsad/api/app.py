@@ -287,7 +287,8 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
     """Build the app. ``token`` enables POST /v1/documents (defaults to the MARSAD_TOKEN environment variable);
     ``allowed_hosts``: the Host names answered (None: any, for in-process use; ``marsad serve`` always gives a
     list, see ``hosts.allowed_hosts``); ``guard``: the token check and its back-off (default ``TokenGuard(token)``);
-    ``max_chars``, ``max_seconds``: what one POST /v1/code may code and take (``budget``).
+    ``max_chars``, ``max_seconds``: what one POST /v1/code may code and take (``budget``); ``max_seconds`` is also
+    the time one document of a POST /v1/documents may take.
     """
     from .. import __version__
     from ..pipeline import Coder, code, doc_id_of
@@ -368,24 +369,31 @@ def create_app(db: str = "marsad.duckdb", token: str | None = None, max_body: in
 
     # The token is checked (guard) before the body is read (json_body): no 422, no parsing for a stranger.
     @app.post("/v1/documents", dependencies=[Depends(guard.dependency())])
-    def add_documents(req: Annotated[DocumentsRequest, Depends(json_body(DocumentsRequest))]) -> dict[str, Any]:
+    async def add_documents(req: Annotated[DocumentsRequest, Depends(json_body(DocumentsRequest))],
+                            request: Request) -> dict[str, Any]:
         """Code and store up to 1000 documents (idempotent: a document already stored counts as already). Needs
         the header Authorization: Bearer <MARSAD_TOKEN>; 503 when the server was started without a token, 429
-        after repeated wrong tokens from one address."""
+        after repeated wrong tokens from one address. Each document is coded whole, within the server's time
+        limit per document; coding stops when the client leaves. Either way (503) nothing of the request is
+        stored: documents are stored together once all are coded."""
         from ..export.tables import DocMeta
 
-        items = []
-        for d in req.documents:
-            lang = None if d.lang in (None, "auto") else d.lang
-            doc = code(d.text, lang=lang, date=d.date, url=d.url, ner=req.ner)
-            meta = DocMeta(title=d.title, source=d.source, url=d.url, date=d.date.isoformat() if d.date else None,
-                           lang=doc.lang, path=None)
-            items.append((doc, meta))
-        with database.lock:
-            result = database.store.upsert_documents(items)
-        return {"new": result.new, "duplicates": result.duplicates, "near_duplicates": result.near_duplicates,
-                "already": result.already, "events": result.events,
-                "doc_ids": [doc.doc_id for doc, _m in items]}
+        def work(should_stop):
+            each = budget.each_within(should_stop, max_seconds)
+            items = []
+            for d in req.documents:
+                lang = None if d.lang in (None, "auto") else d.lang
+                doc = code(d.text, lang=lang, date=d.date, url=d.url, ner=req.ner, should_stop=each())
+                meta = DocMeta(title=d.title, source=d.source, url=d.url,
+                               date=d.date.isoformat() if d.date else None, lang=doc.lang, path=None)
+                items.append((doc, meta))
+            with database.lock:
+                result = database.store.upsert_documents(items)
+            return {"new": result.new, "duplicates": result.duplicates, "near_duplicates": result.near_duplicates,
+                    "already": result.already, "events": result.events,
+                    "doc_ids": [doc.doc_id for doc, _m in items]}
+
+        return await budget.run_stoppable(work, request.is_disconnected, float("inf"))
 
     @app.get("/v1/events", response_model=None, responses=schemas.ok(schemas.EventsPage))
     def events(

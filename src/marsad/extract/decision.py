@@ -279,6 +279,10 @@ def decision_trace(text: str, told, hits, candidates: list[Candidate], scorer: C
     attached, and whether each was kept (as which event), merged into another, or dropped under the threshold."""
     model = scorer.model
     kept_ids = {id(ev): ev.id for ev in kept}
+    told_in: dict[tuple, str] = {}  # (start, end, type) of each telling a kept event holds -> the first such event
+    for k in kept:
+        for s in k.evidences:
+            told_in.setdefault((s.start, s.end, k.type), k.id)
     out = []
     for ev, hit, c in zip(told, hits, candidates):
         f = scorer.features(c)
@@ -288,9 +292,7 @@ def decision_trace(text: str, told, hits, candidates: list[Candidate], scorer: C
             thr = model.threshold_for(ev.type, ev.modality) if min_confidence is None else min_confidence
             outcome = f"dropped: decision score {ev.confidence:.3f} below the threshold {thr:.3f}"
         else:
-            into = next((k.id for k in kept if any(s.start == ev.evidence.start and s.end == ev.evidence.end
-                                                   and k is not ev for s in k.evidences)
-                         and k.type == ev.type), None)
+            into = told_in.get((ev.evidence.start, ev.evidence.end, ev.type))  # ev is no kept event here
             outcome = f"merged into {into}" if into else "merged into an earlier telling"
         out.append({"trigger": _span(text, hit.start, hit.end), "rule": ev.rule, "type": ev.type, "cameo": ev.cameo,
                     "source": [a.code for a in ev.source], "target": [a.code for a in ev.target],

@@ -494,7 +494,8 @@ class EventBuilder:
         whole, starts, first, last = got
         if lo <= first and last < hi:
             return whole, starts
-        inside = [p for p in whole if lo <= p.w0 and p.w1 < hi]
+        a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)  # a window, not the whole sentence:
+        inside = [p for p in whole[a:b] if p.w1 < hi]  # a scan of every phrase was quadratic in a run-on text
         return inside, [p.w0 for p in inside]
 
     # ---- the event ----------------------------------------------------------------------------

@@ -122,11 +122,15 @@ CLAIM_CAMEO = "015"
 
 def credit_claims(events: list[Event]) -> None:
     """A claim's source becomes the source of the earlier attacks of its sentence that name no attacker."""
+    attacks: dict[int, list[Event]] = {}  # sentence -> its attacks (a claim looks in its own sentence only)
+    for ev in events:
+        if ev.type == "ASSAULT":
+            attacks.setdefault(ev.sentence, []).append(ev)
     for claim in events:
         if claim.cameo != CLAIM_CAMEO or not claim.source or any(a.entity is None for a in claim.source):
             continue
-        for ev in events:
-            if ev.type == "ASSAULT" and ev.sentence == claim.sentence and ev.trigger.start < claim.trigger.start \
+        for ev in attacks.get(claim.sentence, ()):
+            if ev.trigger.start < claim.trigger.start \
                     and all(a.entity is None and a.code[-3:] in UNNAMED_ARMED for a in ev.source):
                 ev.source = list(claim.source)
                 claimed = {a.code for a in claim.source}
@@ -182,18 +186,49 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     headline = [_is_headline(ev) for ev in merged]
     heads = [ev for ev, is_head in zip(merged, headline) if is_head]
     body = [ev for ev, is_head in zip(merged, headline) if not is_head]
-    for ev in body:
-        final.append(ev)
+    final.extend(body)
+    firsts = _BodyIndex(body)
     for h in heads:
-        told = [b for b in body if b.type == h.type and b.type is not None
-                and (not h.source or _countries(h.source) & _countries(b.source))]
-        twin = next((b for b in told if _same_act(b.cameo, h.cameo)), told[0] if told else None)
+        twin = firsts.twin(h)
         if twin is None:
             final.append(h)
         else:
             _absorb(twin, h, lead=True, folded=folded)
     final.sort(key=lambda e: (e.evidence.start, e.trigger.start))
     return _casualty_reports(final, folded)
+
+
+class _BodyIndex:
+    """Which body event a headline joins (rule 3): among the body events of its type whose source shares a country
+    with the headline's (all of its type when the headline names no source), the first that tells the same act,
+    else the first. Kept as the first body event of each (type, country, CAMEO code) and of each (type, country),
+    country "*" standing for any: a headline looks at a few CAMEO codes, never at every body event (that was
+    quadratic in a long text of headlines)."""
+
+    def __init__(self, body: list[Event]) -> None:
+        self.by_code: dict[tuple, dict[str, int]] = {}  # (type, country) -> CAMEO code -> first body position
+        self.body = body
+        for pos, b in enumerate(body):
+            if b.type is None:
+                continue
+            for country in _countries(b.source) | {"*"}:
+                self.by_code.setdefault((b.type, country), {}).setdefault(b.cameo, pos)
+
+    def twin(self, h: Event) -> Event | None:
+        if h.type is None:
+            return None
+        same_act: int | None = None
+        first: int | None = None
+        for country in (_countries(h.source) if h.source else ("*",)):
+            codes = self.by_code.get((h.type, country))
+            if not codes:
+                continue
+            for code, pos in codes.items():
+                first = pos if first is None else min(first, pos)
+                if _same_act(code, h.cameo) and (same_act is None or pos < same_act):
+                    same_act = pos
+        pos = same_act if same_act is not None else first
+        return None if pos is None else self.body[pos]
 
 
 def _named_attacker(ev: Event) -> bool:

@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .words import Word, segment
 
@@ -325,10 +325,12 @@ class NerTagger:
             return self._tagger.tag(feats)
 
     def tag(self, text: str, words: Sequence[Word], mentions: Iterable | None = None,
-            lang: str = "ar", only: frozenset[int] | set[int] | None = None) -> list[NerSpan]:
+            lang: str = "ar", only: frozenset[int] | set[int] | None = None,
+            checkpoint: Callable[[], None] | None = None) -> list[NerSpan]:
         """Entity spans of a document, in text order. ``words``: ``segment(text, lang)[0]``; ``mentions``: the
         document's resolved gazetteer mentions (None: looked up with the default coder); ``only``: the indexes of
-        the sentences to tag (None: all)."""
+        the sentences to tag (None: all); ``checkpoint`` is called before each sentence is tagged (it may raise to
+        stop: the pipeline's ``DocState.checkpoint``)."""
         if lang != "ar" or not words or (only is not None and not only):
             return []
         if mentions is None:
@@ -338,6 +340,8 @@ class NerTagger:
         i = 0
         for sent in sentences_of(words):
             if (only is None or sent[0].sentence in only) and any(w.kind == "word" for w in sent):
+                if checkpoint is not None:
+                    checkpoint()
                 out += spans_from_labels(text, sent, self.labels(sent, gaz[i:i + len(sent)]))
             i += len(sent)
         return out

@@ -62,6 +62,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
     time_spans = sorted((tm.start, tm.end) for tm in st.doc_times if tm.start is not None)
     counted = _counted_sentences(st.quantities, words, rules)
     for hit in st.hits:
+        st.checkpoint("build_candidates")
         t = hit.trigger
         if time_spans and _inside(time_spans, hit.start, hit.end):
             st.drop(hit, "inside-time-expression", "part of a time expression (the month, not a march)")

@@ -26,10 +26,11 @@ def find_new_entities(res: Resources, st: DocState) -> None:
         return
     words = st.words
     only = frozenset(words[h.w0].sentence for h in st.hits)
-    taken = sorted((m.start, m.end) for m in st.mentions)
-    for span in NerTagger.load().tag(st.text, words, st.mentions, st.lang, only=only):
+    taken = _Taken(st.mentions)
+    for span in NerTagger.load().tag(st.text, words, st.mentions, st.lang, only=only,
+                                     checkpoint=lambda: st.checkpoint("find_new_entities")):
         kind = NEW_KINDS.get(span.label)
-        if kind is None or _overlaps(taken, span.start, span.end):
+        if kind is None or taken.overlaps(span.start, span.end):
             continue
         start, prefix = span.start, ""
         if span.text[:1] in CONJUNCTION_CLITICS and len(span.text.split(" ", 1)[0]) > 4:
@@ -59,5 +60,19 @@ def _head_sector(forms: frozenset[str]) -> str | None:
     return next((heads[f] for f in sorted(forms) if f in heads), None)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Taken:
+    """The spans of the KB mentions, asked whether a span overlaps one in O(log n): sorted by start, with the
+    furthest end reached by any of the first k (a scan of every span for every name was quadratic in a long text)."""
+
+    def __init__(self, mentions) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _e in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _s, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # the spans that begin before ``end``
+        return k > 0 and self.reach[k - 1] > start

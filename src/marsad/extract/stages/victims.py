@@ -5,6 +5,8 @@ count names ("أربعة جنود فرنسيين"), else the event's place, else
 count. The decision layer never sees these targets: they are inferred after it scored the event."""
 from __future__ import annotations
 
+import bisect
+
 from ...model import Actor
 from ..merge import named_countries
 from .localize import localize
@@ -14,11 +16,14 @@ from .state import DocState, Resources, stage
 @stage(needs=("events", "quantities", "home"), provides=())
 def infer_victims(res: Resources, st: DocState) -> None:
     by_type = res.rules.implicit_actors("target")
+    quantities = sorted((q.start, k, q) for k, (_w, q) in enumerate(st.quantities))
+    starts = [start for start, _k, _q in quantities]
+    explained = _kept_records(st.trace)
     for ev in st.events:
         rules = by_type.get(ev.type)
         if not rules or ev.target:
             continue
-        counts = [q for _w, q in st.quantities if any(e.start <= q.start < e.end for e in ev.evidences)]
+        counts = _counts_told(ev, quantities, starts)
         for rule in rules:
             q = next((q for q in counts if q.kind in rule["kinds"] or q.unit in rule["kinds"]), None)  # soldiers
             # killed are of kind "killed" and unit "troops" (rule counted-casualties)
@@ -34,14 +39,29 @@ def infer_victims(res: Resources, st: DocState) -> None:
             if any(v.code == a.code for v in victims for a in ev.source):
                 break  # the attackers' own side counted (their dead, or a toll of both): no victims inferred
             ev.target = victims
-            _explain(st, ev, rule["rule"])
+            for rec in explained.get(ev.id, ()):
+                rec["target"] = [a.code for a in ev.target]
+                rec.setdefault("recoded_by", []).append(rule["rule"])
             break
 
 
-def _explain(st: DocState, ev, rule: str) -> None:
-    if st.trace is None:
-        return
-    for rec in st.trace:
-        if rec.get("outcome") == f"kept as {ev.id}":
-            rec["target"] = [a.code for a in ev.target]
-            rec.setdefault("recoded_by", []).append(rule)
+def _counts_told(ev, quantities: list, starts: list[int]) -> list:
+    """The quantities inside the event's tellings, in the document's order: a binary search per telling (scanning
+    every quantity of the document for every event was quadratic in a long text)."""
+    found: set[int] = set()
+    for e in ev.evidences:
+        k = bisect.bisect_left(starts, e.start)
+        while k < len(starts) and starts[k] < e.end:
+            found.add(k)
+            k += 1
+    return [q for _s, _k, q in sorted((quantities[k] for k in found), key=lambda x: x[1])]
+
+
+def _kept_records(trace: list[dict] | None) -> dict[str, list[dict]]:
+    """The explain records of the kept events, by event id ("kept as <id>")."""
+    out: dict[str, list[dict]] = {}
+    for rec in trace or ():
+        outcome = rec.get("outcome") or ""
+        if outcome.startswith("kept as "):
+            out.setdefault(outcome[8:], []).append(rec)
+    return out
