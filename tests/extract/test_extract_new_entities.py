@@ -30,7 +30,10 @@ def test_an_organization_takes_the_sector_of_its_head_noun():
     assert _head_sector(frozenset({"حركه"})) is None  # a movement may be armed or political: no guess
 
 
-def test_english_is_untouched_by_the_arabic_tagger():
+def test_english_gets_the_rule_layer_not_the_arabic_tagger():
     text = "Protesters from the Dawn Party marched in Amman on Sunday."
-    assert code(text, lang="en", date="2024-05-01", ner=True).to_dict() == \
-        code(text, lang="en", date="2024-05-01").to_dict()
+    plain = code(text, lang="en", date="2024-05-01").to_dict()
+    with_ner = code(text, lang="en", date="2024-05-01", ner=True).to_dict()
+    new = [(e["id"], e["sectors"]) for e in with_ner["entities"] if e["id"].startswith("new:")]
+    assert new == [("new:organization:dawn", ["PTY"])]  # extract/ner_en.py: "Party" (a KB title) is the head
+    assert with_ner["entities"][1:] == plain["entities"] and with_ner["events"] == plain["events"]

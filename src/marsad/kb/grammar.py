@@ -35,6 +35,7 @@ TABLES = frozenset({
     "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
     "complementizers",
     "conjoined_complementizers", "conjunctions", "count_words", "default_preps", "en_articles", "en_definite",
+    "en_name_connectors", "en_name_stopwords", "en_org_of_titles", "en_person_titles", "en_place_heads",
     "future_not", "genitive_agent_preps", "geo_preps", "headline_end", "impersonal", "instrument_clitics", "kana",
     "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "means", "not_before_verb",
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
@@ -153,10 +154,12 @@ def by_lang(name: str) -> dict[str, frozenset[str]]:
     return {lang: words(name, lang) for lang in LANGS}
 
 
-def keyed(name: str) -> dict[str, frozenset[str]]:
-    """{key: words} of a ``map`` table, both languages together."""
+def keyed(name: str, lang: str | None = None) -> dict[str, frozenset[str]]:
+    """{key: words} of a ``map`` table in ``lang`` (both languages together when None)."""
     out: dict[str, set[str]] = {}
     for t in _tables(name):
+        if lang is not None and t.lang != lang:
+            continue
         for key, ws in t.map.items():
             out.setdefault(key, set()).update(ws)
     return {key: frozenset(ws) for key, ws in out.items()}
