@@ -11,7 +11,8 @@ import pytest
 from marsad.evaluate.real import RealDoc, RealEvent
 from marsad.evaluate.unknown import beyond_kb, kb_handles, score_unknown
 
-TEXT = "هاجمت جماعة النور المسلحة مركزا للشرطة في الموصل. واستقبل رئيس العراق وفدا من حزب الفجر الجديد."
+TEXT = ("هاجمت جماعة النور المسلحة مركزا للشرطة في الموصل. "
+        "واستقبل رئيس العراق وفدا من حزب الفجر الجديد.")
 
 
 def _span(word):

@@ -69,7 +69,8 @@ class UnknownReport:
     def to_dict(self) -> dict[str, Any]:
         return {"events": self.events, "beyond_kb": self.beyond,
                 "beyond_share": round(self.beyond / self.events, 4) if self.events else 0.0,
-                "roles_beyond_kb": self.roles_beyond, "with_ner_name": self.ner_named, "matched": dict(self.matched), "right": dict(self.right),
+                "roles_beyond_kb": self.roles_beyond, "with_ner_name": self.ner_named, "matched": dict(self.matched),
+                "right": dict(self.right),
                 "roles_right": dict(self.role_right), "right_all_events": dict(self.right_all),
                 "items": self.items}
 

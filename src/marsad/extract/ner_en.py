@@ -166,13 +166,17 @@ class _Sentence:
                 k += 2  # a middle initial: "John Q. Public"
                 continue
             c = k + 1
-            while c < n and self.gaz[c] is None and sent[c].norm in self.tagger.nw.connectors and sent[c].text.islower():
+            while c < n and self._connector(c):
                 c += 1
             if c > k + 1 and c < n and self._name_word(c) and self._may_join(j, k, c):
                 k = c
                 continue
             break
         return k
+
+    def _connector(self, c: int) -> bool:
+        w = self.sent[c]
+        return self.gaz[c] is None and w.text.islower() and w.norm in self.tagger.nw.connectors
 
     def _may_join(self, j: int, k: int, c: int) -> bool:
         """Connectors between ``k`` and ``c`` may join the name ``j..k`` to word ``c``: particles always ("Omar

@@ -2,8 +2,8 @@
 ``DocState`` it ``needs`` and fills the fields it ``provides`` (as spaCy components and stanza processors declare
 theirs); ``check_order`` proves at import time that every field a stage needs was provided before it.
 
-    mentions -> segment -> places -> heads -> triggers -> ner (Arabic) -> ner_en (English) -> anaphora -> actors
-    -> times -> quantities -> candidates -> attach_quantities -> localize -> decide -> merge -> sectors -> victims -> entities
+    mentions -> segment -> places -> heads -> triggers -> ner -> anaphora -> actors -> times -> quantities
+    -> candidates -> attach_quantities -> localize -> decide -> merge -> sectors -> victims -> entities
 
 Every candidate a stage drops or recodes goes through a named rule (``drop``/``recode`` in ``state``), which
 ``--explain`` records. ``res`` is the ``Resources`` loaded once per process.
@@ -19,7 +19,6 @@ from .localize import localize_actors
 from .mentions import find_mentions
 from .merge import merge_tellings
 from .ner import find_new_entities
-from .ner_en import find_new_names_en
 from .places import place_mentions
 from .quantities import attach_quantities, find_quantities
 from .sectors import refine_sectors
@@ -30,8 +29,8 @@ from .triggers import find_trigger_hits
 from .victims import infer_victims
 
 STAGES = (find_mentions, segment_words, place_mentions, find_heads, find_trigger_hits, find_new_entities,
-          find_new_names_en, find_anaphors, code_actors, find_time_expressions, find_quantities, build_candidates,
-          attach_quantities, localize_actors, decide_events, merge_tellings, refine_sectors, infer_victims,
+          find_anaphors, code_actors, find_time_expressions, find_quantities, build_candidates, attach_quantities,
+          localize_actors, decide_events, merge_tellings, refine_sectors, infer_victims,
           link_entities)
 check_order(STAGES, INPUTS)
 

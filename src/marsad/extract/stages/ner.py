@@ -1,9 +1,10 @@
-"""Stage (with ``code(..., ner=True)``): names the KB does not know, found by the learned tagger (extract/ner.py) in
-the sentences that hold a trigger candidate, become mentions of new entities: ``new_person``, ``new_organization``
-and ``new_place``, with the id ``new:<kind>:<normalized name>``. The actor coder codes a new person from the title
-and nisba beside it ("المتحدث باسم الجيش X" -> MIL), a new organization from its head noun (grammar table
-``org_head_sectors``: حزب -> PTY, وزارة -> GOV, شركة -> BUS …) and a nisba; a name with neither is no actor (a wrong
-actor is worse than none). A span that overlaps a KB mention is left to the KB."""
+"""Stage (with ``code(..., ner=True)``): names the KB does not know, found in the sentences that hold a trigger
+candidate by the learned tagger in Arabic (extract/ner.py) and by rule in English (extract/ner_en.py), become
+mentions of new entities: ``new_person``, ``new_organization`` and ``new_place``, with the id
+``new:<kind>:<normalized name>``. The actor coder codes a new person from the title and nisba beside it ("المتحدث
+باسم الجيش X" -> MIL), a new organization from its head noun (grammar table ``org_head_sectors``: حزب -> PTY, وزارة
+-> GOV, شركة -> BUS …; in English the tagger reads the head: "the Green Valley Party" -> PTY) and a nisba; a name
+with neither is no actor (a wrong actor is worse than none). A span that overlaps a KB mention is left to the KB."""
 from __future__ import annotations
 
 import bisect
@@ -13,6 +14,7 @@ from ...kb import clitics, grammar
 from ...text import normalize_key
 from ..mentions import Mention
 from ..ner import NerTagger
+from ..ner_en import EnglishNames
 from .state import DocState, Resources, stage
 
 NEW_KINDS = {"PERS": "new_person", "ORG": "new_organization", "LOC": "new_place"}
@@ -22,13 +24,14 @@ CONJUNCTION_CLITICS = clitics.conjunctions()  # joined to a longer name word, ne
 
 @stage(needs=("text", "lang", "words", "starts", "mentions", "hits", "by_sent"), provides=("new_mentions",))
 def find_new_entities(res: Resources, st: DocState) -> None:
-    if not st.use_ner or st.lang != "ar" or not st.hits:
+    if not st.use_ner or st.lang not in ("ar", "en") or not st.hits:
         return
     words = st.words
     only = frozenset(words[h.w0].sentence for h in st.hits)
     taken = _Taken(st.mentions)
-    for span in NerTagger.load().tag(st.text, words, st.mentions, st.lang, only=only,
-                                     checkpoint=lambda: st.checkpoint("find_new_entities")):
+    tagger = NerTagger.load() if st.lang == "ar" else EnglishNames.load()
+    for span in tagger.tag(st.text, words, st.mentions, st.lang, only=only,
+                           checkpoint=lambda: st.checkpoint("find_new_entities")):
         kind = NEW_KINDS.get(span.label)
         if kind is None or taken.overlaps(span.start, span.end):
             continue
@@ -39,8 +42,8 @@ def find_new_entities(res: Resources, st: DocState) -> None:
         m = Mention(start, span.end, text, kind, f"new:{ENTITY_KINDS[kind]}:{normalize_key(text)}", prefix)
         m.w0 = bisect.bisect_right(st.starts, start) - 1  # as the places stage places gazetteer mentions
         m.w1 = bisect.bisect_right(st.starts, span.end - 1) - 1
-        if kind == "new_organization":
-            m.sector = _head_sector(words[m.w0].forms)
+        if kind == "new_organization":  # the English tagger gives the sector of a head anywhere in the name
+            m.sector = _head_sector(words[m.w0].forms) if st.lang == "ar" else getattr(span, "sector", None)
         index = len(st.mentions)
         st.mentions.append(m)
         st.new_mentions.append(m)
@@ -52,7 +55,7 @@ def find_new_entities(res: Resources, st: DocState) -> None:
 @cache
 def _head_sectors() -> dict[str, str]:
     """Head noun of an organization's name -> its sector (grammar table org_head_sectors)."""
-    return {w: sector for sector, ws in grammar.keyed("org_head_sectors").items() for w in ws}
+    return {w: sector for sector, ws in grammar.keyed("org_head_sectors", "ar").items() for w in ws}
 
 
 def _head_sector(forms: frozenset[str]) -> str | None:
