@@ -114,7 +114,8 @@ def test_store_created_before_the_migration_is_migrated(tmp_path):
         docs = sample_docs()[:2]
         assert sorted(rows) == sorted([("e1", docs[0].doc_id, False, True, "test.rule1"),
                                        ("e1", docs[1].doc_id, False, False, "test.rule1")])
-        assert s.sql("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'events_doc'")[0][0] == 1
+        # migration 005 rebuilt events_doc with the table; 007 drops it (issue 24: no per-row child indexes)
+        assert s.sql("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'events_doc'")[0][0] == 0
         with pytest.raises(duckdb.ConstraintException):  # the primary key survived the rebuild
             s.sql("INSERT INTO events (event_id, doc_id) SELECT event_id, doc_id FROM events LIMIT 1")
         with pytest.raises(duckdb.ConstraintException):  # and background is NOT NULL

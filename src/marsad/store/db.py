@@ -145,9 +145,10 @@ class Store(Queries):
         """Cap what DuckDB may keep in memory for a long write (``marsad ingest``): its buffer pool holds the table
         blocks it wrote or read (evictable) and every ART index node it touched (not evictable: a memory limit
         below them makes the next insert fail). So the limit is set, and refreshed each batch, to the index memory
-        in use (or the indexes' rows at 96 bytes each, if more) plus ``table_cache_mb`` for table blocks; ``threads`` (1 by default: the per-batch statements are
-        small) bounds the per-thread buffers. ``batch`` (documents per transaction) sizes the room left for the index
-        nodes of the next batch: ~2.4 KB a document (34 indexed rows), counted as 4 KB, plus 32 MB. No effect on
+        in use (or the indexes' rows at 96 bytes each, if more) plus ``table_cache_mb`` for table blocks;
+        ``threads`` (1 by default: the per-batch statements are small) bounds the per-thread buffers. ``batch``
+        (documents per transaction) sizes the room left for the index nodes of the next batch: ~2.4 KB a document
+        (34 indexed rows before migration 007, ~13 since), counted as 4 KB, plus 32 MB. No effect on
         ``":memory:"`` stores, whose data live in that pool."""
         if self.path == ":memory:":
             return
