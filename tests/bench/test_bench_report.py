@@ -87,3 +87,14 @@ def test_cli_bench_dump_is_the_same_corpus(tmp_path):
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in rows] == [d.text for d in generate(3, "ar", seed=11).docs]
+
+
+def test_cli_bench_ner_times_the_ner_stage():
+    plain = json.loads(CliRunner().invoke(app, ["bench", "--docs", "8", "--json"]).stdout)
+    res = CliRunner().invoke(app, ["bench", "--docs", "8", "--json", "--ner"])
+    assert res.exit_code == 0, res.output
+    rep = json.loads(res.stdout)
+    assert rep["ner"] is True and plain["ner"] is False
+    # the stage runs either way; with --ner it tags the sentences with a trigger, which costs real time
+    assert rep["pipeline"]["stages"]["find_new_entities"] > 10 * plain["pipeline"]["stages"]["find_new_entities"]
+    assert "--ner" in CliRunner().invoke(app, ["bench", "--docs", "3", "--markdown", "--ner"]).stdout

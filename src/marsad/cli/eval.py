@@ -300,11 +300,15 @@ def bench_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
     dump: Optional[Path] = typer.Option(None, "--dump", help="Also write the generated corpus as JSON lines."),
     markdown: bool = typer.Option(False, "--markdown", help="Print a README-ready markdown table."),
+    ner: bool = typer.Option(False, "--ner", help="Code with the NER layer on (code(..., ner=True)): its cost is "
+                             "the find_new_entities stage."),
 ) -> None:
     """Speed report: articles/s, MB/s, per-stage time, peak RSS, KB load, ratio to a plain regex pass."""
     from ..bench import generate, run_bench  # noqa: PLC0415
+    from ..pipeline import code  # noqa: PLC0415
 
-    rep = run_bench(docs, lang, seed)  # loads the KB first, so its cold load time is measured
+    # loads the KB first, so its cold load time is measured
+    rep = run_bench(docs, lang, seed, coder=functools.partial(code, ner=ner))
     if dump:
         lines = [json.dumps({"id": d.id, "lang": d.lang, "date": d.date, "text": d.text}, ensure_ascii=False)
                  for d in generate(docs, lang, seed).docs]  # the same corpus: the generator is seeded
@@ -312,7 +316,7 @@ def bench_cmd(
             dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
         except OSError as exc:
             raise InputError(f"--dump {dump}: cannot write ({exc.strerror})") from None
-    data = rep.to_dict()
+    data = {**rep.to_dict(), "ner": ner}
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
@@ -326,7 +330,8 @@ def _markdown_bench(data: dict[str, Any]) -> str:
     c, p, m = data["corpus"], data["pipeline"], data["machine"]
     rss = "-" if data["peak_rss_mb"] is None else f"{data['peak_rss_mb']:.0f}"
     return "\n".join([
-        f"`marsad bench --docs {c['docs']} --lang {c['lang']} --seed {c['seed']}`: {c['docs']} synthetic articles, "
+        f"`marsad bench --docs {c['docs']} --lang {c['lang']} --seed {c['seed']}{' --ner' if data.get('ner') else ''}`: "
+        f"{c['docs']} synthetic articles, "
         f"{c['bytes'] / 1e6:.2f} MB, on {m['cpu']} (one core), Python {m['python']}.", "",
         "| articles/s | MB/s | ms/article | ratio to `re.findall(r\"\\w+\")` | peak RSS MB | KB load s |",
         "|---:|---:|---:|---:|---:|---:|",
