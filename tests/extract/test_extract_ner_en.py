@@ -26,7 +26,7 @@ def names(text: str) -> list[tuple[str, str, str | None]]:
      [("Ministry of Water Resources", "ORG", "GOV")]),
     ("Police said Col. Tariq Benna was wounded.", [("Tariq Benna", "PERS", None)]),
     ("The mayor met President Amal Ferrar of the Green Valley Party on Sunday.",
-     [("Amal Ferrar", "PERS", None), ("Green Valley", "ORG", "PTY")]),
+     [("Amal Ferrar", "PERS", None), ("Green Valley Party", "ORG", "PTY")]),
     ("Idris Kalo, the group's spokesman, denied any role.", [("Idris Kalo", "PERS", None)]),
     ("On Monday Idris Kalo, the group's spokesman, denied it.", [("Idris Kalo", "PERS", None)]),  # stop words
     ("Karim Tannous, a spokesman for Kalam Youth, was detained.",
@@ -73,3 +73,14 @@ def test_the_layer_is_opt_in_and_adds_new_entities():
         for m in e["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
     assert plain["events"] and plain["events"][0]["type"] == with_ner["events"][0]["type"]
+
+
+def test_a_new_party_takes_the_title_s_place_and_keeps_its_country():
+    text = "The Sudanese Green Valley Party accused the army of killing protesters in Khartoum."
+    plain = code(text, lang="en", date="2024-05-06").to_dict()
+    with_ner = code(text, lang="en", date="2024-05-06", ner=True).to_dict()
+    src = with_ner["events"][0]["source"]
+    assert [(a["code"], a["entity"], a["text"]) for a in src] == \
+        [("SDNPTY", "new:organization:green valley party", "Sudanese Green Valley Party")]
+    assert [a["code"] for a in plain["events"][0]["source"]] == ["SDNPTY"]  # the KB alone: nisba + "Party"
+    assert text[src[0]["start"]:src[0]["end"]] == src[0]["text"]

@@ -5,9 +5,9 @@ A candidate is a run of capitalized words that no gazetteer mention covers, with
 possessive "'s". A run becomes a name only with evidence, and is dropped otherwise (precision over recall: a wrong
 actor is worse than none):
 
-* an organization when a word of it, or a capitalized KB title right after it, is an organization head (grammar
-  table ``org_head_sectors``, English record: Party -> PTY, Ministry -> GOV, Brigades -> REB ...), which gives its
-  sector; or when it follows "spokesman for", "leader of (the)" (``en_org_of_titles``), with no sector;
+* an organization when a word of it, or a capitalized KB title right after it (then part of the name), is an
+  organization head (grammar table ``org_head_sectors``, English record: Party -> PTY, Ministry -> GOV, Brigades ->
+  REB ...), which gives its sector; or when it follows "spokesman for", "leader of (the)" (``en_org_of_titles``), with no sector;
 * a place when a word of it is a place head (``en_place_heads``: District, Province ...);
 * a person when a title stands right before it (a KB title of one person, or ``en_person_titles``: President, Col.,
   spokesman ...), or when it is followed by ", a/the ... <title>" (two words at least).
@@ -198,9 +198,10 @@ class _Sentence:
         head = next((nw.org_heads[b] for b in reversed(bare) if b in nw.org_heads), None)
         if head is None and k + 1 < len(sent) and _capitalized(sent[k + 1]) and (gaz[k + 1] or "").endswith(":role") \
                 and not any(b in self.tagger.heads for b in bare):
-            head = nw.org_heads.get(sent[k + 1].norm)  # "the Green Valley Party": the KB's title is the head
-            if head is not None:
-                return NameSpan(start, end, "ORG", text, head)
+            head = nw.org_heads.get(sent[k + 1].norm)  # "the Green Valley Party": the KB's title is the head,
+            if head is not None:  # which the name takes in (stages/ner.py gives it the title's place)
+                end = sent[k + 1].end
+                return NameSpan(start, end, "ORG", self.text[start:end], head)
         if head is not None and len(names) >= 2:
             return NameSpan(start, end, "ORG", text, head)
         if len(names) >= 2 and any(b in nw.place_heads for b in bare):

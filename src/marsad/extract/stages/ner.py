@@ -33,8 +33,13 @@ def find_new_entities(res: Resources, st: DocState) -> None:
     for span in tagger.tag(st.text, words, st.mentions, st.lang, only=only,
                            checkpoint=lambda: st.checkpoint("find_new_entities")):
         kind = NEW_KINDS.get(span.label)
-        if kind is None or taken.overlaps(span.start, span.end):
+        if kind is None:
             continue
+        slot = None  # the index of a KB title the name takes as its head ("the Green Valley Party")
+        if taken.overlaps(span.start, span.end):
+            slot = _head_title(st, span.start, span.end) if kind == "new_organization" and st.lang == "en" else None
+            if slot is None:
+                continue
         start, prefix = span.start, ""
         if span.text[:1] in CONJUNCTION_CLITICS and len(span.text.split(" ", 1)[0]) > 4:
             start, prefix = start + 1, span.text[0]
@@ -44,12 +49,32 @@ def find_new_entities(res: Resources, st: DocState) -> None:
         m.w1 = bisect.bisect_right(st.starts, span.end - 1) - 1
         if kind == "new_organization":  # the English tagger gives the sector of a head anywhere in the name
             m.sector = _head_sector(words[m.w0].forms) if st.lang == "ar" else getattr(span, "sector", None)
-        index = len(st.mentions)
-        st.mentions.append(m)
         st.new_mentions.append(m)
+        sent = st.by_sent.setdefault(words[m.w0].sentence, [])
+        if slot is None:
+            index = len(st.mentions)
+            st.mentions.append(m)
+            sent.append(m)
+        else:  # the name takes the title's place: same index, so every other word keeps its mention
+            index = slot
+            sent[next(i for i, x in enumerate(sent) if x is st.mentions[slot])] = m
+            st.mentions[slot] = m
         for k in range(m.w0, m.w1 + 1):
             words[k].mention = index
-        st.by_sent.setdefault(words[m.w0].sentence, []).append(m)
+
+
+def _head_title(st: DocState, start: int, end: int) -> int | None:
+    """The index of the one KB mention a new English organization overlaps when it is a title that ends the name
+    and begins after its first word ("Party" in "the Green Valley Party": the tagger read it as the head), else
+    None: any other overlap leaves the words to the KB."""
+    w0 = bisect.bisect_right(st.starts, start) - 1
+    w1 = bisect.bisect_right(st.starts, end - 1) - 1
+    inside = {st.words[k].mention for k in range(w0, w1 + 1)} - {None}
+    if len(inside) != 1:
+        return None
+    slot = inside.pop()
+    m = st.mentions[slot]
+    return slot if m.kind == "role" and m.end == end and m.start > start else None
 
 
 @cache
