@@ -56,8 +56,8 @@ def find_new_entities(res: Resources, st: DocState) -> None:
             st.mentions.append(m)
             sent.append(m)
         else:  # the name takes the title's place: same index, so every other word keeps its mention
-            index = slot
-            sent[next(i for i, x in enumerate(sent) if x is st.mentions[slot])] = m
+            index, title = slot, st.mentions[slot]
+            sent[:] = [m if x is title else x for x in sent]  # the title stands in the name's sentence
             st.mentions[slot] = m
         for k in range(m.w0, m.w1 + 1):
             words[k].mention = index
