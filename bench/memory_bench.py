@@ -30,12 +30,12 @@ import argparse
 import gzip
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from marsad.bench.rss import ingest_rss, rss_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "data" / "saudinewsnet-dev" / "articles.jsonl.gz"
@@ -96,17 +96,6 @@ def exact_truth(docs: list[dict]) -> int:
     return dups
 
 
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 def run_size(n: int, tmp: Path, workers: int, batch: int) -> dict:
     docs, injected = build_corpus(n)
     src = tmp / f"corpus-{n}.jsonl"
@@ -118,27 +107,10 @@ def run_size(n: int, tmp: Path, workers: int, batch: int) -> dict:
     cmd = [str(Path(sys.executable).with_name("marsad")), "ingest", str(src), "--db", str(db), "--workers",
            str(workers), "--batch", str(batch), "-v"]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    curve: list[tuple[int, float]] = []  # (items committed, RSS MB) at each committed batch
-    out_lines: list[str] = []
-
-    def read_err() -> None:
-        assert proc.stderr is not None
-        for line in proc.stderr:
-            out_lines.append(line)
-            if line.startswith("committed batch"):
-                items = int(line.split(":")[1].split("items")[0].strip().replace(",", ""))
-                curve.append((items, _rss_mb(proc.pid)))
-
-    t = threading.Thread(target=read_err, daemon=True)
-    t.start()
-    stdout = proc.stdout.read() if proc.stdout else ""
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    run = ingest_rss(cmd)
     wall = time.perf_counter() - started
-    t.join(5)
-    if proc.returncode != 0:
-        raise SystemExit(f"ingest failed ({proc.returncode}):\n{stdout}\n{''.join(out_lines[-20:])}")
+    if run.returncode != 0:
+        raise SystemExit(f"ingest failed ({run.returncode}):\n{run.stdout}\n{''.join(run.stderr[-20:])}")
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
@@ -151,16 +123,11 @@ def run_size(n: int, tmp: Path, workers: int, batch: int) -> dict:
                                   "(dup_of IS NOT NULL OR near_dup_of IS NOT NULL)", [ids]).fetchone()[0]
     events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()
-    # RSS at 25/50/75/100% of the items
-    marks = {}
-    for q in (25, 50, 75, 100):
-        goal = n * q / 100
-        hit = next((r for i, r in curve if i >= goal), curve[-1][1] if curve else 0.0)
-        marks[f"rss_at_{q}pct_mb"] = round(hit, 1)
+    marks = {f"rss_at_{q}pct_mb": round(run.at(q / 100), 1) for q in (25, 50, 75, 100)}  # RSS at q% of the items
     size = db.stat().st_size + (db.with_suffix(".duckdb.wal").stat().st_size
                                 if db.with_suffix(".duckdb.wal").exists() else 0)
     return {"articles": n, "workers": workers, "batch": batch, "wall_s": round(wall, 1),
-            "articles_per_s": round(n / wall, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), **marks,
+            "articles_per_s": round(n / wall, 1), "peak_rss_mb": round(run.peak_mb, 1), **marks,
             "store_mb": round(size / 1e6, 1), "events": events, "new": new, "duplicates": dups,
             "near_duplicates": near, "exact_truth": truth, "injected_exact": len(injected["exact"]),
             "injected_exact_found": found["exact"], "injected_near": len(injected["near"]),
@@ -206,7 +173,7 @@ def profile(n: int, tmp: Path, batch: int, every: int = 1000) -> None:
         cur = tracemalloc.get_traced_memory()[0] / 1e6
         mem = store.con.execute("SELECT tag, round(memory_usage_bytes / 1e6, 1) FROM duckdb_memory() "
                                 "WHERE memory_usage_bytes > 1e6 ORDER BY 2 DESC").fetchall()
-        print(f"{rep.read:>7} RSS {_rss_mb(os.getpid()):6.0f} MB  python heap {cur:6.1f} MB  duckdb {mem}  "
+        print(f"{rep.read:>7} RSS {rss_mb(os.getpid()):6.0f} MB  python heap {cur:6.1f} MB  duckdb {mem}  "
               f"caches {caches()}", flush=True)
         if base[0] is None:
             base[0] = snap
