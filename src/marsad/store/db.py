@@ -29,7 +29,7 @@ from ..export.tables import SCHEMAS, TABLES, DocMeta, doc_tables
 from ..model import CodedDocument
 from . import dedup
 from .queries import Queries
-from .schema import MIGRATIONS, applied, migrate
+from .schema import DOC_NUMBERED, MIGRATIONS, applied, migrate
 
 DEFAULT_THRESHOLD = 0.8
 BUFFER_POOL_MB = 64  # table blocks DuckDB may cache during an ingest (see Store.bound_memory)
@@ -357,6 +357,9 @@ class Store(Queries):
                 if p.sig is not None:
                     minhash_rows.append((p.doc_id, p.sig))
                     band_rows.extend((b, h, p.doc_id) for b, h in enumerate(p.band_hashes()))
+        # each new document's number in storing order (migration 008), on its rows too
+        last = self.con.execute("SELECT coalesce(max(doc_no), 0) FROM documents").fetchall()[0][0]
+        numbers = {p.doc_id: last + i for i, (p, _, _) in enumerate(fresh, 1)}
         for name in TABLES:
             table = pa.Table.from_pylist(rows[name], schema=SCHEMAS[name])
             if table.num_rows == 0:
@@ -368,6 +371,9 @@ class Store(Queries):
             elif name in ("events", "event_actors"):
                 table = table.append_column("canonical", pa.array(
                     [d in canonical_docs for d in table.column("doc_id").to_pylist()], pa.bool_()))
+            if name in DOC_NUMBERED:
+                table = table.append_column("doc_no", pa.array(
+                    [numbers[d] for d in table.column("doc_id").to_pylist()], pa.int64()))
             self._append(name, table)
         if minhash_rows:
             self._append("doc_minhash", pa.table({"doc_id": [r[0] for r in minhash_rows],
@@ -434,6 +440,8 @@ class Store(Queries):
                     canon = ""
                     if table in ("events", "event_actors"):
                         canon, names = ", (d.dup_of IS NULL AND d.near_dup_of IS NULL)", names + ", canonical"
+                    elif table in DOC_NUMBERED:
+                        canon, names = ", d.doc_no", names + ", doc_no"
                     con.register("_batch", t)
                     try:
                         n = con.execute(f'INSERT INTO "{table}" ({names}) SELECT {cols}{canon} FROM _batch b '

@@ -438,10 +438,11 @@ class Queries:
         text = doc["text"] or ""
         item["evidences"] = [{"start": s["start"], "end": s["end"], "text": text[s["start"]:s["end"]]}
                              for s in (row["evidences"] or [])]
+        where, params = self._doc_rows(row["doc_id"])
         item["quantities"] = _rows(self.con.execute(
             'SELECT quantity_id, kind, value, unit, approx, "of", actor, "start", "end", text, low, high '
-            "FROM quantities WHERE doc_id = ? AND list_contains(event_ids, ?) ORDER BY \"start\"",
-            [row["doc_id"], event_id]))
+            f"FROM quantities WHERE {where} AND list_contains(event_ids, ?) ORDER BY \"start\"",
+            [*params, event_id]))
         item["document"] = doc
         item["entities"] = self.entities(row["doc_id"])
         return item
@@ -456,13 +457,22 @@ class Queries:
         d["date"] = d["date"].isoformat() if d["date"] else None
         return d
 
+    def _doc_rows(self, doc_id: str) -> tuple[str, list[Any]]:
+        """The filter on a child table for one document's rows: by its number too (``doc_no``, migration 008),
+        which DuckDB's zonemaps narrow to a row group or two where ``doc_id`` alone would scan the table."""
+        rows = self.con.execute("SELECT doc_no FROM documents WHERE doc_id = ?", [doc_id]).fetchall()
+        if not rows or rows[0][0] is None:
+            return "doc_id = ?", [doc_id]
+        return "doc_no = ? AND doc_id = ?", [rows[0][0], doc_id]
+
     def entities(self, doc_id: str) -> list[dict[str, Any]]:
+        where, params = self._doc_rows(doc_id)
         ents = _rows(self.con.execute(
             "SELECT entity_id AS id, kind, name, name_ar, code, country, sectors, lat, lon, role FROM entities "
-            "WHERE doc_id = ? ORDER BY entity_id", [doc_id]))
+            f"WHERE {where} ORDER BY entity_id", params))
         spans: dict[str, list[dict[str, Any]]] = {}
-        for m in _rows(self.con.execute('SELECT entity_id, "start", "end", text FROM mentions WHERE doc_id = ? '
-                                        'ORDER BY "start"', [doc_id])):
+        for m in _rows(self.con.execute(f'SELECT entity_id, "start", "end", text FROM mentions WHERE {where} '
+                                        'ORDER BY "start"', params)):
             spans.setdefault(m.pop("entity_id"), []).append(m)
         for e in ents:
             e["mentions"] = spans.get(e["id"], [])
