@@ -79,6 +79,13 @@ class _Timer:
             self.t = now
 
 
+def _unarmed_groups(kb, armed_sectors) -> frozenset[str]:
+    """Ids of the KB roles of kind "group" none of whose sectors is armed (protesters, journalists, workers)."""
+    armed = frozenset(armed_sectors)
+    return frozenset(rid for rid, role in kb.roles.items()
+                     if role.kind == "group" and armed.isdisjoint(role.sectors))
+
+
 class Coder:
     """Holds everything loaded once (KB, gazetteer, lexicons, decision model, coding rules) and runs the stages."""
 
@@ -91,6 +98,8 @@ class Coder:
             country_of_place={rid: f"country:{rec.raw['country']}" for rid, rec in kb.entities.items()
                               if rec.kind == "place" and rec.raw.get("country")},  # support for country names
             institutions=frozenset(rid for rid, role in kb.roles.items() if role.kind == "institution"),
+            # the unarmed group nouns a phrase form may spell out as its object ("تفريق المتظاهرين")
+            group_roles=_unarmed_groups(kb, load_coding_rules()["politician-attacks-with-words"]["armed_sectors"]),
             context_sets=context_sets(lexicon), decision=load_model(), sports_forms=sports_forms(lexicon),
             rules=load_coding_rules())
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)

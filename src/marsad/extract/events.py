@@ -61,8 +61,11 @@ PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere
 ORIGIN_SPAN = 6
 ARTICLE = clitics.article_forms()  # a word that starts with the article (and a clitic) is a noun
 CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
+CONJ_CHARS = "".join(sorted(CONJUNCTION_CLITICS))
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
+PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
+PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
 ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
 ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وزير الدفاع الروسي اليوم بسحب")
@@ -410,6 +413,21 @@ class EventBuilder:
             n += 1
         return n
 
+    def _victim_then_cause(self, p: Phrase) -> bool:
+        """Is ``p``, after a patient verb, an indefinite noun followed by the cause of its fate ("قتل جندي أمريكي في
+        هجوم انتحاري", "أصيب شرطيان جراء انفجار")? Then the verb is a passive and ``p`` its victim: an active
+        subject before such a cause would be definite ("قتل الجيش في هجوم ...")."""
+        words = self.words
+        k = p.w1 + 1
+        if k >= len(words) or words[k].sentence != words[p.w0].sentence or words[p.w0].norm.startswith(ARTICLE) \
+                or p.kinds.count("role") > 1:  # "اغتال مسلحون ناشطا في هجوم": a subject and its object
+            return False
+        w = words[k]
+        if w.norm in PASSIVE_NEXT:
+            return True
+        return w.norm in PREP_WORDS["ar"] and k + 1 < len(words) and words[k + 1].trigger is not None \
+            and words[k + 1].sentence == w.sentence
+
     def _nothing_done_to(self, hit: TriggerHit) -> bool:
         """Does the verb stand without an object: the word after it is a preposition, a subordinator, punctuation or
         nothing ("قتل بعدما", "قتلوا في هجوم", "قتل.")? Then a patient verb is read as a passive."""
@@ -569,9 +587,11 @@ class EventBuilder:
         if not source and gap == 2 and lang == "ar" and (is_verb or t.pos == "phrase"):
             source = self._kana_subject(hit, cands)  # "وكانت كتائب القسام، ذراع حركة حماس المسلح، قد أطلقت"
             via = "svo" if source else via
-        if not source and not is_verb and lang == "ar" and hit.w0 > 0 and words[hit.w0 - 1].norm in MEANS:
-            source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ..."
-            via = "svo" if source else via
+        if not source and not is_verb and lang == "ar" and hit.w0 > 0 and (
+                words[hit.w0 - 1].norm in MEANS
+                or (t.type in PURPOSE_TYPES and hit.prefix.lstrip(CONJ_CHARS)[:1] in PURPOSE_CLITICS)):
+            source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ...", "تدخلت
+            via = "svo" if source else via  # الشرطة لتفريق المحتجين": the means or the purpose of the clause's act
         if not source and self.has_announce and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES \
                 and not t.passive and not words[hit.w0].norm.startswith(ARTICLE):
             source = self._announcer(hit, cands)  # "أعلنت السلطات … إحباط …، واعتقال 2839 عسكريا"
@@ -588,7 +608,8 @@ class EventBuilder:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject \
                         or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)) \
-                        or t.passive or (t.patient and self._by_agent(hit, after, cands)):
+                        or t.passive or (t.patient and self._by_agent(hit, after, cands)) \
+                        or (t.patient and self._victim_then_cause(p)):
                     # the subject of a passive is the victim: "تعرض موكب الوزير لهجوم", "قتل شاب برصاص الجيش"
                     # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
@@ -669,6 +690,10 @@ class EventBuilder:
                 start_after = p.w1
         if patient:
             target = [p for p in patient if p not in source]
+        if not target:  # the object a phrase form spells out: "تفريق المتظاهرين", "قمع المعارضين" (the
+            # trigger finder lets only unarmed group nouns stand inside a form: stages/triggers.py)
+            target = [p for p in cands if hit.w0 < p.w0 <= hit.w1 <= p.w1 and p.kinds[:1] == ["role"]
+                      and p not in source]
         owner: Phrase | None = None
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:

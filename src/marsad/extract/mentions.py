@@ -43,6 +43,7 @@ class Mention:
 
 
 CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
+PERSON_KINDS = frozenset({"person", "person_short"})
 # kinds right before an ambiguous word that confirm it: "الجيش الإسرائيلي", "Egyptian army", "Myanmar's military"
 NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -87,7 +88,10 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                          and not m.prefix.startswith("و")
                          and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
             near_next = next_e is not None and (
-                (next_e.kind in ("role", "nisba", "demonym") and next_m.start - m.end <= 2)
+                (next_e.kind in ("nisba", "demonym") and next_m.start - m.end <= 2)
+                # a title after a person's name ("عباس رئيس السلطة"); after an organization's or a place's it is
+                # no apposition: "فتح الجنود النار" (the soldiers opened fire), not Fatah
+                or (next_e.kind == "role" and entry.kind in PERSON_KINDS and next_m.start - m.end <= 2)
                 # an English title of a country or body: "the president of France", "leaders of the G7"
                 or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
             if not (near_prev or near_next):

@@ -161,10 +161,11 @@ def companion_object(words: list[Word], sentences, hit: TriggerHit, context_sets
     return None
 
 
-def _name_inside(words: list[Word], i: int, j: int) -> bool:
-    """Is one of words (i, j] inside a name (an actor mention), other than a nationality filling a form's slot?"""
+def _name_inside(words: list[Word], i: int, j: int, role_words: frozenset[int] = frozenset()) -> bool:
+    """Is one of words (i, j] inside a name (an actor mention), other than a nationality filling a form's slot or
+    a group noun of the KB's roles that the form spells out ("تفريق المتظاهرين", "قمع المعارضين")?"""
     for k in range(i + 1, j + 1):
-        if words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms:
+        if words[k].mention is not None and NATIONALITY_SLOT not in words[k].forms and k not in role_words:
             return True
     return False
 
@@ -176,11 +177,12 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
 
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
                   doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None,
-                  dropped: list | None = None) -> list[TriggerHit]:
+                  dropped: list | None = None, role_words: frozenset[int] = frozenset()) -> list[TriggerHit]:
     """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order;
     ``doc_forms`` (every form of every word) and ``head_words_at`` (the positions of the words one of whose forms
     begins a trigger, ``Lexicon.head_positions``) may be handed in when the caller has them. A ``dropped`` list
-    receives (trigger, first word, last word, reason) for every lexicon match refused here (for ``--explain``)."""
+    receives (trigger, first word, last word, reason) for every lexicon match refused here (for ``--explain``);
+    ``role_words``: the words of role mentions (group nouns a phrase form may spell out)."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
     if doc_forms is None:
@@ -206,7 +208,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
         for pat, prefix, length in found:
             t = pat.item
             j = i + length - 1
-            if length > 1 and _name_inside(words, i, j):
+            if length > 1 and _name_inside(words, i, j, role_words):
                 why = "a name inside the phrase"
                 continue  # a name inside a phrase breaks it, except a nationality in the form's slot
             is_verb = t.pos == "verb"

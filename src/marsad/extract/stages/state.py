@@ -24,6 +24,7 @@ class Resources:
     lexicon: Any
     country_of_place: dict[str, str]  # place entity id -> "country:XXX"
     institutions: frozenset[str]  # ids of the KB roles of kind "institution" ("role:government")
+    group_roles: frozenset[str]  # ids of the unarmed KB roles of kind "group" ("role:protesters")
     context_sets: dict
     decision: Any
     sports_forms: dict[str, frozenset[str]]
