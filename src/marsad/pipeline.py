@@ -97,6 +97,8 @@ class Coder:
             kb=kb, gazetteer=Gazetteer.for_kb(kb), lexicon=lexicon,
             country_of_place={rid: f"country:{rec.raw['country']}" for rid, rec in kb.entities.items()
                               if rec.kind == "place" and rec.raw.get("country")},  # support for country names
+            country_of_org={rid: f"country:{rec.raw['country']}" for rid, rec in kb.entities.items()
+                            if rec.kind == "organization" and rec.raw.get("country")},
             institutions=frozenset(rid for rid, role in kb.roles.items() if role.kind == "institution"),
             # the unarmed group nouns a phrase form may spell out as its object ("تفريق المتظاهرين")
             group_roles=_unarmed_groups(kb, load_coding_rules()["politician-attacks-with-words"]["armed_sectors"]),

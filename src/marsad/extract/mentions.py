@@ -44,6 +44,7 @@ class Mention:
 
 CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
 PERSON_KINDS = frozenset({"person", "person_short"})
+ORG_KINDS = frozenset({"organization", "acronym"})
 # kinds right before an ambiguous word that confirm it: "الجيش الإسرائيلي", "Egyptian army", "Myanmar's military"
 NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -59,10 +60,12 @@ def phrase_kind(kind: str, target: str) -> str:
 
 
 def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozenset(),
-            country_of: dict[str, str] | None = None) -> list[Mention]:
+            country_of: dict[str, str] | None = None, org_country: dict[str, str] | None = None) -> list[Mention]:
     """Choose one entry per match and drop ambiguous names that lack support (see module docstring).
     ``country_of`` maps a place id to its country's entity id: a place named firmly supports its country's name
-    ("AMMAN - Jordan called off": Amman confirms Jordan)."""
+    ("AMMAN - Jordan called off": Amman confirms Jordan). ``org_country`` maps an organization id to its country's
+    entity id: a nationality after an ambiguous organization name supports it only when it is that country's
+    ("العدالة والتنمية التركي"); "القاعدة الأمريكية" is the American base, not al-Qaeda."""
     firm_targets: set[str] = set()
     chosen: list[tuple[GazMatch, object, bool]] = []
     memo = _choice_memo(common)
@@ -88,7 +91,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                          and not m.prefix.startswith("و")
                          and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
             near_next = next_e is not None and (
-                (next_e.kind in ("nisba", "demonym") and next_m.start - m.end <= 2)
+                (next_e.kind in ("nisba", "demonym") and next_m.start - m.end <= 2
+                 and (entry.kind not in ORG_KINDS or (org_country or {}).get(entry.target) == next_e.target))
                 # a title after a person's name ("عباس رئيس السلطة"); after an organization's or a place's it is
                 # no apposition: "فتح الجنود النار" (the soldiers opened fire), not Fatah
                 or (next_e.kind == "role" and entry.kind in PERSON_KINDS and next_m.start - m.end <= 2)

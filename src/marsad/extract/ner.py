@@ -354,7 +354,8 @@ def default_mentions(text: str, lang: str) -> list:
     from .mentions import resolve  # noqa: PLC0415
 
     res = Coder.default().res
-    return resolve(res.gazetteer.find(normalize(text, lang)), text, res.lexicon.common_words, res.country_of_place)
+    return resolve(res.gazetteer.find(normalize(text, lang)), text, res.lexicon.common_words, res.country_of_place,
+                   res.country_of_org)
 
 
 def tag_text(text: str, lang: str = "ar") -> list[NerSpan]:

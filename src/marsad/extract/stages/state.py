@@ -23,6 +23,7 @@ class Resources:
     gazetteer: Any
     lexicon: Any
     country_of_place: dict[str, str]  # place entity id -> "country:XXX"
+    country_of_org: dict[str, str]  # organization entity id -> "country:XXX"
     institutions: frozenset[str]  # ids of the KB roles of kind "institution" ("role:government")
     group_roles: frozenset[str]  # ids of the unarmed KB roles of kind "group" ("role:protesters")
     context_sets: dict
