@@ -1,6 +1,6 @@
-"""Migrations 007 and 008 (issue 24, flat ingest memory): a store written with the per-row child indexes opens,
-loses them, answers every lookup with the same rows, and takes the same documents again without doubling anything;
-documents are numbered in storing order, on their rows too, old rows included."""
+"""Migrations 007-009 (issue 24, flat ingest memory): a store written with the per-row child indexes and keys
+opens, loses them, answers every lookup with the same rows, and takes the same documents again without doubling
+anything; documents are numbered in storing order, on their rows too, old rows included."""
 from __future__ import annotations
 
 import duckdb
@@ -40,6 +40,7 @@ def test_store_with_child_indexes_is_migrated_and_answers_the_same(tmp_path):
         fresh.upsert_documents(docs)
         want = {d.doc_id: (fresh.document(d.doc_id), fresh.entities(d.doc_id)) for d, _ in docs}
         events = fresh.events(limit=500).items
+        one_by_one = {e["id"]: fresh.event(e["id"]) for e in events}
     with Store(path) as s:
         assert not DROPPED & _indexes(s)
         assert {"actors_event", "documents_norm"} <= _indexes(s)
@@ -49,6 +50,9 @@ def test_store_with_child_indexes_is_migrated_and_answers_the_same(tmp_path):
         got = {d.doc_id: (s.document(d.doc_id), s.entities(d.doc_id)) for d, _ in docs}
         assert got == want
         assert s.events(limit=500).items == events
+        assert {e: s.event(e) for e in one_by_one} == one_by_one and s.event("nothing:e1") is None
+        assert s.sql("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' AND "
+                     "table_name IN ('events', 'quantities', 'cluster_events')") == []
 
 
 def test_documents_are_numbered_in_storing_order_and_old_rows_get_their_number(tmp_path):

@@ -440,8 +440,8 @@ class Store(Queries):
                     canon = ""
                     if table in ("events", "event_actors"):
                         canon, names = ", (d.dup_of IS NULL AND d.near_dup_of IS NULL)", names + ", canonical"
-                    elif table in DOC_NUMBERED:
-                        canon, names = ", d.doc_no", names + ", doc_no"
+                    if table in DOC_NUMBERED:
+                        canon, names = canon + ", d.doc_no", names + ", doc_no"
                     con.register("_batch", t)
                     try:
                         n = con.execute(f'INSERT INTO "{table}" ({names}) SELECT {cols}{canon} FROM _batch b '

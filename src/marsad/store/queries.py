@@ -427,7 +427,10 @@ class Queries:
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with its document (full text), the document's entities and mentions, its quantities and
         every evidence span; None when there is no such event."""
-        cur = self.con.execute(f"SELECT {_EVENT_COLS}, evidences FROM events WHERE event_id = ?", [event_id])
+        # no key on events (migration 009): its document's number finds it (an event id begins with its doc_id)
+        where, params = self._doc_rows(event_id.split(":", 1)[0])
+        cur = self.con.execute(f"SELECT {_EVENT_COLS}, evidences FROM events WHERE {where} AND event_id = ?",
+                               [*params, event_id])
         rows = _rows(cur)
         if not rows:
             return None

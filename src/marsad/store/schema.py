@@ -3,11 +3,11 @@ recorded in the ``migrations`` table (the sqlite-utils habit). Never edit a rele
 
 The data tables have exactly the columns of ``marsad.export.tables.SCHEMAS`` (a test holds this) plus a few
 store-only columns: ``documents.norm_key`` (hash of the normalized text, exact-duplicate key), ``documents.run_id``,
-``documents.ingested_at``, ``doc_no`` on ``documents`` / ``entities`` / ``mentions`` / ``quantities`` (the
-document's number in storing order, migration 008), and ``canonical`` on ``events``/``event_actors`` (false for
-events of a document that is an exact or near duplicate of an earlier one, so analytics count a syndicated story
-once). ``events.background`` (migration 005) is a data column: true for a specific past act the article recalls
-as context, which analytics leave out like non-canonical events.
+``documents.ingested_at``, ``doc_no`` on ``documents`` / ``entities`` / ``mentions`` / ``quantities`` / ``events``
+(the document's number in storing order, migrations 008 and 009), and ``canonical`` on ``events``/``event_actors``
+(false for events of a document that is an exact or near duplicate of an earlier one, so analytics count a
+syndicated story once). ``events.background`` (migration 005) is a data column: true for a specific past act the
+article recalls as context, which analytics leave out like non-canonical events.
 
 Imports nothing of marsad but ``errors``.
 """
@@ -20,7 +20,7 @@ import duckdb
 Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
 
 SPAN_LIST = 'STRUCT("start" INTEGER, "end" INTEGER)[]'
-DOC_NUMBERED = ("documents", "entities", "mentions", "quantities")  # tables with doc_no (migration 008)
+DOC_NUMBERED = ("documents", "entities", "mentions", "quantities", "events")  # with doc_no (migrations 008, 009)
 
 
 def m001_core_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -171,9 +171,37 @@ def m008_document_numbers(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN doc_no BIGINT")
     con.execute("UPDATE documents SET doc_no = n.no FROM (SELECT doc_id, row_number() OVER (ORDER BY rowid) AS no "
                 "FROM documents) n WHERE documents.doc_id = n.doc_id")
-    for table in DOC_NUMBERED[1:]:
+    for table in ("entities", "mentions", "quantities"):
         con.execute(f"ALTER TABLE {table} ADD COLUMN doc_no BIGINT")
         con.execute(f"UPDATE {table} SET doc_no = d.doc_no FROM documents d WHERE d.doc_id = {table}.doc_id")
+
+
+def m009_no_per_event_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the primary keys of ``events``, ``quantities`` and ``cluster_events`` (issue 24, flat ingest memory):
+    one ART key per event, quantity and clustered telling, ~19 an article in event-dense text, which DuckDB holds
+    unevictable while inserting. Their ids are unique by construction (the document's content hash and a local id;
+    a document is stored once, by the ``documents`` key), and the only point lookup, an event by its id, goes by
+    its document's number instead: ``events`` gets ``doc_no`` (the event id begins with its doc_id). DuckDB cannot
+    drop a key in place, so each table is copied (in ``doc_no`` order, for the zonemaps) and its column defaults
+    and NOT NULLs set again."""
+    _rebuild(con, "events", "SELECT e.*, d.doc_no FROM events e LEFT JOIN documents d USING (doc_id) "
+                            "ORDER BY d.doc_no, e.event_id")
+    _rebuild(con, "quantities", "SELECT * FROM quantities ORDER BY doc_no, quantity_id")
+    _rebuild(con, "cluster_events", "SELECT * FROM cluster_events")
+
+
+def _rebuild(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
+    """Replace ``table`` by the rows of ``select`` (no keys, no indexes), keeping its defaults and NOT NULLs."""
+    cols = con.execute("SELECT column_name, column_default, is_nullable FROM duckdb_columns() WHERE table_name = ?",
+                       [table]).fetchall()
+    con.execute(f"CREATE TABLE {table}_rebuilt AS {select}")
+    con.execute(f"DROP TABLE {table}")
+    con.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for name, default, nullable in cols:
+        if default is not None:
+            con.execute(f'ALTER TABLE {table} ALTER COLUMN "{name}" SET DEFAULT {default}')
+        if not nullable:
+            con.execute(f'ALTER TABLE {table} ALTER COLUMN "{name}" SET NOT NULL')
 
 
 MIGRATIONS: list[Migration] = [
@@ -185,10 +213,11 @@ MIGRATIONS: list[Migration] = [
     ("006_event_clusters", m006_event_clusters),
     ("007_drop_child_indexes", m007_drop_child_indexes),
     ("008_document_numbers", m008_document_numbers),
+    ("009_no_per_event_keys", m009_no_per_event_keys),
 ]
 
 # The store-only columns (not in export.tables.SCHEMAS), per table.
-STORE_ONLY_COLUMNS = {"documents": ("norm_key", "run_id", "ingested_at", "doc_no"), "events": ("canonical",),
+STORE_ONLY_COLUMNS = {"documents": ("norm_key", "run_id", "ingested_at", "doc_no"), "events": ("canonical", "doc_no"),
                       "event_actors": ("canonical",), "entities": ("doc_no",), "mentions": ("doc_no",),
                       "quantities": ("doc_no",)}
 
