@@ -64,6 +64,9 @@ CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": 
 CONJ_CHARS = "".join(sorted(CONJUNCTION_CLITICS))
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
+AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
+MEMBER_NOUNS = grammar.by_lang("member_nouns")  # "قياديا في حماس": an act on a member is on the group
+MEMBER_PREPS = grammar.by_lang("member_preps")
 PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
 PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
@@ -253,10 +256,16 @@ class EventBuilder:
         return []
 
     def _affiliation(self, p: Phrase, cands: list[Phrase]) -> list[Phrase]:
-        """The group an unnamed attacker belongs to: "انتحاري ينتمي إلى حركة طالبان", "مسلحون تابعون للحركة"."""
+        """The group an unnamed attacker belongs to: "انتحاري ينتمي إلى حركة طالبان", "مسلحون تابعون للحركة", or a
+        named group right after it behind a preposition of grammar table ``affiliation_preps`` ("مسلحون من تنظيم
+        داعش", "gunmen from the Islamic State group")."""
+        words = self.words
+        q = next((q for q in cands if q.w0 > p.w1), None)
+        if q is not None and q.prep in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0) \
+                and any(a.entity is not None for a in q.actors):
+            return self._chain_forward(q, cands)
         if not self.has_belonging:
             return []
-        words = self.words
         k = p.w1 + 1
         if k + 1 >= len(words) or words[k].forms.isdisjoint(BELONGING) or words[k].sentence != words[p.w0].sentence:
             return []
@@ -372,6 +381,17 @@ class EventBuilder:
             w = self.words[k]
             if w.trigger is not None and self.hits and self.hits[w.trigger].trigger.pos == "verb" \
                     and self._coordinated(self.hits[w.trigger]):
+                return True
+        return False
+
+    def _member_before(self, p: Phrase, start_after: int) -> bool:
+        """Is a member noun (grammar table ``member_nouns``: "قياديا", "commander") the word before ``p``'s
+        preposition (or before ``p``, the preposition a clitic), after the trigger or its subject, with at most one
+        adjective between ("a senior commander of")?"""
+        words = self.words
+        k = p.w0 - 1 if words[p.w0 - 1].norm in PREP_WORDS[self.lang] else p.w0
+        for j in (k - 1, k - 2):
+            if j > start_after and words[j].norm in MEMBER_NOUNS[self.lang]:
                 return True
         return False
 
@@ -712,6 +732,10 @@ class EventBuilder:
                 break
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
+                break
+            if prep in MEMBER_PREPS[lang] and self._member_before(p, start_after) \
+                    and any(a.entity is not None for a in p.actors):
+                target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group
                 break
             if owner is None and t.type in OWNER["types"] and (
                     prep in OWNER["preps"][lang] or self._launched_by(p, t)) and self._owned_object(start_after, p.w0):
@@ -1092,3 +1116,13 @@ def _actors(phrases: list[Phrase]) -> list[Actor]:
                 seen.add(key)
                 out.append(a)
     return out
+
+
+def _word_after(words: list[Word], a: int, b: int) -> bool:
+    """Is word ``b`` right after word ``a``, or after it and one preposition word (and English articles) between,
+    in the same sentence?"""
+    if words[b].sentence != words[a].sentence:
+        return False
+    between = [w for w in words[a + 1:b] if w.norm not in EN_ARTICLES]
+    return len(between) <= 1 and all(w.kind == "word" for w in between)
+

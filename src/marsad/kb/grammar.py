@@ -32,12 +32,12 @@ FIELDS = {"name", "lang", "match", "words", "map", "note"}
 
 #: the tables the engine reads (``marsad kb validate`` fails when one is missing)
 TABLES = frozenset({
-    "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
+    "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
     "complementizers",
     "conjoined_complementizers", "conjunctions", "count_words", "default_preps", "en_articles", "en_definite",
     "en_name_connectors", "en_name_stopwords", "en_org_of_titles", "en_person_titles", "en_place_heads",
     "future_not", "genitive_agent_preps", "geo_preps", "headline_end", "impersonal", "instrument_clitics", "kana",
-    "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "means", "purpose_clitics", "not_before_verb",
+    "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "means", "member_nouns", "member_preps", "purpose_clitics", "not_before_verb",
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
     "possessive_determiners",
     "prepositions", "proclitics", "pronoun_complementizers", "qad", "qad_before_verb", "qama", "reflexive",
