@@ -22,6 +22,7 @@ ALLOWED = {
     ("scale/test_scale_clusters.py", "<module>"): "a Java runtime for Spark",
     ("scale/test_scale_standalone.py", "<module>"): "a Java runtime for Spark",
     ("ingest/test_ingest_workers_die.py", "<module>"): "Linux: /proc and prctl",
+    ("ingest/test_ingest_rss.py", "test_ingest_memory_is_bounded_and_flat"): "Linux: /proc and wait4's ru_maxrss",
 }
 SKIPPERS = {"skip", "importorskip", "skipif"}
 
