@@ -27,7 +27,7 @@ from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase
 from .lexicon import head_words
-from .preps import EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
+from .preps import CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
 from .words import Word, has_verb_form
 
 NOT_COOP_TARGET = grammar.words("not_coop_targets")
@@ -61,7 +61,6 @@ PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere
 ORIGIN_SPAN = 6
 ARTICLE = clitics.article_forms()  # a word that starts with the article (and a clitic) is a noun
 CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
-CONJ_CHARS = "".join(sorted(CONJUNCTION_CLITICS))
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
 AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
@@ -609,7 +608,7 @@ class EventBuilder:
             via = "svo" if source else via
         if not source and not is_verb and lang == "ar" and hit.w0 > 0 and (
                 words[hit.w0 - 1].norm in MEANS
-                or (t.type in PURPOSE_TYPES and hit.prefix.lstrip(CONJ_CHARS)[:1] in PURPOSE_CLITICS)):
+                or (t.type in PURPOSE_TYPES and hit.prefix.lstrip(CONJUNCTIONS)[:1] in PURPOSE_CLITICS)):
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ...", "تدخلت
             via = "svo" if source else via  # الشرطة لتفريق المحتجين": the means or the purpose of the clause's act
         if not source and self.has_announce and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES \
