@@ -79,6 +79,12 @@ class _Timer:
             self.t = now
 
 
+def _country_of(kb, kind: str) -> dict[str, str]:
+    """Entity id -> "country:XXX" for the KB entities of ``kind`` (place, organization) that name their country."""
+    return {rid: f"country:{rec.raw['country']}" for rid, rec in kb.entities.items()
+            if rec.kind == kind and rec.raw.get("country")}
+
+
 def _unarmed_groups(kb, armed_sectors) -> frozenset[str]:
     """Ids of the KB roles of kind "group" none of whose sectors is armed (protesters, journalists, workers)."""
     armed = frozenset(armed_sectors)
@@ -92,18 +98,17 @@ class Coder:
     def __init__(self, freeze_gc: bool = True) -> None:
         kb = load_kb()
         lexicon = get_lexicon()
+        rules = load_coding_rules()
         self.kb = kb
         self.res = Resources(
             kb=kb, gazetteer=Gazetteer.for_kb(kb), lexicon=lexicon,
-            country_of_place={rid: f"country:{rec.raw['country']}" for rid, rec in kb.entities.items()
-                              if rec.kind == "place" and rec.raw.get("country")},  # support for country names
-            country_of_org={rid: f"country:{rec.raw['country']}" for rid, rec in kb.entities.items()
-                            if rec.kind == "organization" and rec.raw.get("country")},
+            country_of_place=_country_of(kb, "place"),  # a place named supports its country's name
+            country_of_org=_country_of(kb, "organization"),  # a nationality supports only its own organizations
             institutions=frozenset(rid for rid, role in kb.roles.items() if role.kind == "institution"),
             # the unarmed group nouns a phrase form may spell out as its object ("تفريق المتظاهرين")
-            group_roles=_unarmed_groups(kb, load_coding_rules()["politician-attacks-with-words"]["armed_sectors"]),
+            group_roles=_unarmed_groups(kb, rules["politician-attacks-with-words"]["armed_sectors"]),
             context_sets=context_sets(lexicon), decision=load_model(), sports_forms=sports_forms(lexicon),
-            rules=load_coding_rules())
+            rules=rules)
         # the KB, gazetteer and lexicon live as long as the process: taking them (and whatever else is alive now)
         # out of the cyclic collector's generations spares every later collection a walk over them — about a
         # tenth of the coding time, since coding allocates many short-lived objects. Reference counting still

@@ -1,17 +1,16 @@
 """What one ``POST /v1/code`` may cost: a budget of characters coded, a time limit, and a stop when the client goes.
 
-Some texts cost far more than their length: with ``explain``, ``ner`` and ``all_candidates``, 2 MB of news cost
-72 CPU-seconds and one sentence repeated through 2 MB 84 (``bench/request_cost.py``); a "sentence" of figures or
-of coordinated names with no full stop grows four-fold when its length doubles (6.9 CPU s at 400 KB). So the
-public route codes at most ``max_chars`` characters of a text (``marsad serve --max-chars``, 50,000 by default:
-about twenty-five news articles), cut at the last sentence end (or space) in the budget's last fifth; the reply
-says so in ``truncated`` (``coded_chars``, ``chars``), and every offset stays an offset into the text as sent,
-since what is coded is its beginning. The costliest 2 MB body found then costs 1.5 CPU-seconds. Coding runs in a
-worker thread asked to stop (before each stage of the pipeline, ``code(..., should_stop=...)``) when the client
-disconnects or ``max_seconds`` have passed (503, E410). ``POST /v1/documents`` (token holders) codes each
-document whole, each within ``max_seconds``, and stops when its client leaves (``each_within``). Since every stage
-is linear, a 2 MB text costs about 5 CPU-seconds with every option (72 before, bench/request_cost.py), and a
-stop is seen at the next stage, trigger or tagged sentence. Imports nothing of marsad; the route passes ``code``.
+Before every stage was made linear, some texts cost far more than their length (2 MB of news with ``explain``,
+``ner`` and ``all_candidates`` took 72 CPU-seconds, one sentence repeated through 2 MB 84); now 2 MB coded whole costs
+at most 7.5 CPU-seconds with every option (``bench/request_cost.py``, docs/api.md). The public route still codes at
+most ``max_chars`` characters of a text (``marsad serve --max-chars``, 50,000 by default: about twenty-five news
+articles), cut at the last sentence end (or space) in the budget's last fifth; the reply says so in ``truncated``
+(``coded_chars``, ``chars``), and every offset stays an offset into the text as sent, since what is coded is its
+beginning. The costliest 2 MB body found then costs 0.32 CPU-seconds. Coding runs in a worker thread asked to stop
+(``code(..., should_stop=...)``, seen at the next stage, trigger or tagged sentence) when the client disconnects or
+``max_seconds`` have passed (503, E410). ``POST /v1/documents`` (token holders) codes each document whole, each
+within ``max_seconds``, and stops when its client leaves (``each_within``). Imports nothing of marsad; the route
+passes ``code``.
 """
 from __future__ import annotations
 
