@@ -17,22 +17,28 @@ only an event carries), with ``event_ids`` listing the events that cite it, so t
 ``events.background`` is true for a specific past act the article recalls as context rather than reports as news
 (``Event.background``); the row is kept so the event can be audited, and analytics and the GDELT export leave it out.
 
-Imports only ``marsad.model`` (and pyarrow).
+``COLUMNS`` holds every table's columns and their types without pyarrow; ``SCHEMAS`` (the Arrow schemas) is built
+from it on first use, so that a process that only writes to DuckDB never imports pyarrow (nor the pandas that
+pyarrow imports when it converts Python values).
+
+Imports only ``marsad.model`` (and pyarrow, when ``SCHEMAS`` or ``to_arrow`` is first used).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BadDateError
 from ..model import ACTOR_SECTORS, CodedDocument, Entity, Quantity
 from ..pipeline import as_date
 from ..text.clean import clean_text
 
-__all__ = ["DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "SECTOR_CODES", "TABLES", "actor_country", "doc_tables", "merge", "to_arrow"]
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["COLUMNS", "DocMeta", "NON_STATE_PREFIXES", "SCHEMAS", "SECTOR_CODES", "TABLES", "actor_country",
+           "doc_tables", "merge", "to_arrow"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,39 +60,61 @@ class DocMeta:
                 object.__setattr__(self, name, fixed)
 
 
-S, I32, F64 = pa.string(), pa.int32(), pa.float64()
-_SPAN = pa.struct([("start", I32), ("end", I32)])
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", S), ("date", pa.date32()), ("lang", S), ("title", S), ("source", S), ("url", S), ("path", S),
-        ("ext_id", S), ("text", S), ("kb_version", S), ("coder_version", S), ("n_chars", I32),
-        ("n_entities", I32), ("n_events", I32), ("dup_of", S), ("near_dup_of", S)]),
-    "entities": pa.schema([
-        ("doc_id", S), ("date", pa.date32()), ("entity_id", S), ("kind", S), ("name", S), ("name_ar", S),
-        ("code", S), ("country", S), ("sectors", pa.list_(S)), ("lat", F64), ("lon", F64), ("role", S),
-        ("n_mentions", I32)]),
-    "mentions": pa.schema([
-        ("doc_id", S), ("date", pa.date32()), ("entity_id", S), ("start", I32), ("end", I32), ("text", S)]),
-    "events": pa.schema([
-        ("event_id", S), ("doc_id", S), ("date", pa.date32()), ("local_id", S), ("type", S), ("mode", S),
-        ("cameo", S), ("cameo_root", S), ("quad_class", I32), ("goldstein", F64), ("modality", S),
-        ("source_code", S), ("target_code", S), ("source_country", S), ("target_country", S),
-        ("location_name", S), ("location_country", S), ("location_lat", F64), ("location_lon", F64),
-        ("location_entity", S), ("time_text", S), ("time_value", S), ("time_relation", S),
-        ("trigger_start", I32), ("trigger_end", I32), ("trigger_text", S),
-        ("evidence_start", I32), ("evidence_end", I32), ("evidence_text", S), ("evidences", pa.list_(_SPAN)),
-        ("sentence", I32), ("rule", S), ("confidence", F64), ("kb_version", S), ("coder_version", S),
-        ("background", pa.bool_())]),
-    "event_actors": pa.schema([
-        ("event_id", S), ("doc_id", S), ("date", pa.date32()), ("role", S), ("position", I32), ("code", S),
-        ("country", S), ("entity_id", S), ("text", S), ("start", I32), ("end", I32)]),
-    "quantities": pa.schema([
-        ("quantity_id", S), ("doc_id", S), ("date", pa.date32()), ("event_ids", pa.list_(S)), ("kind", S),
-        ("value", F64), ("unit", S), ("approx", pa.bool_()), ("of", S), ("actor", S), ("start", I32),
-        ("end", I32), ("text", S), ("low", F64), ("high", F64)]),
+# The columns of every table and their types, without pyarrow: ``SCHEMAS`` builds the Arrow schemas from them when
+# first asked for (importing pyarrow costs ~30 MB of resident memory, and converting Python values to Arrow imports
+# pandas, ~55 MB more, in a process that never needs either: ``marsad ingest`` writes to DuckDB without Arrow).
+# Types: s string, i32 int32, f64 float64, date date32, bool, strs list of strings, spans list of {start, end}.
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (
+        ("doc_id", "s"), ("date", "date"), ("lang", "s"), ("title", "s"), ("source", "s"), ("url", "s"),
+        ("path", "s"), ("ext_id", "s"), ("text", "s"), ("kb_version", "s"), ("coder_version", "s"),
+        ("n_chars", "i32"), ("n_entities", "i32"), ("n_events", "i32"), ("dup_of", "s"), ("near_dup_of", "s")),
+    "entities": (
+        ("doc_id", "s"), ("date", "date"), ("entity_id", "s"), ("kind", "s"), ("name", "s"), ("name_ar", "s"),
+        ("code", "s"), ("country", "s"), ("sectors", "strs"), ("lat", "f64"), ("lon", "f64"), ("role", "s"),
+        ("n_mentions", "i32")),
+    "mentions": (
+        ("doc_id", "s"), ("date", "date"), ("entity_id", "s"), ("start", "i32"), ("end", "i32"), ("text", "s")),
+    "events": (
+        ("event_id", "s"), ("doc_id", "s"), ("date", "date"), ("local_id", "s"), ("type", "s"), ("mode", "s"),
+        ("cameo", "s"), ("cameo_root", "s"), ("quad_class", "i32"), ("goldstein", "f64"), ("modality", "s"),
+        ("source_code", "s"), ("target_code", "s"), ("source_country", "s"), ("target_country", "s"),
+        ("location_name", "s"), ("location_country", "s"), ("location_lat", "f64"), ("location_lon", "f64"),
+        ("location_entity", "s"), ("time_text", "s"), ("time_value", "s"), ("time_relation", "s"),
+        ("trigger_start", "i32"), ("trigger_end", "i32"), ("trigger_text", "s"),
+        ("evidence_start", "i32"), ("evidence_end", "i32"), ("evidence_text", "s"), ("evidences", "spans"),
+        ("sentence", "i32"), ("rule", "s"), ("confidence", "f64"), ("kb_version", "s"), ("coder_version", "s"),
+        ("background", "bool")),
+    "event_actors": (
+        ("event_id", "s"), ("doc_id", "s"), ("date", "date"), ("role", "s"), ("position", "i32"), ("code", "s"),
+        ("country", "s"), ("entity_id", "s"), ("text", "s"), ("start", "i32"), ("end", "i32")),
+    "quantities": (
+        ("quantity_id", "s"), ("doc_id", "s"), ("date", "date"), ("event_ids", "strs"), ("kind", "s"),
+        ("value", "f64"), ("unit", "s"), ("approx", "bool"), ("of", "s"), ("actor", "s"), ("start", "i32"),
+        ("end", "i32"), ("text", "s"), ("low", "f64"), ("high", "f64")),
 }
-TABLES: tuple[str, ...] = tuple(SCHEMAS)
+TABLES: tuple[str, ...] = tuple(COLUMNS)
+
+if TYPE_CHECKING:
+    SCHEMAS: dict[str, pa.Schema]
+
+
+def _schemas() -> dict[str, "pa.Schema"]:
+    import pyarrow as pa
+
+    span = pa.struct([("start", pa.int32()), ("end", pa.int32())])
+    types = {"s": pa.string(), "i32": pa.int32(), "f64": pa.float64(), "date": pa.date32(), "bool": pa.bool_(),
+             "strs": pa.list_(pa.string()), "spans": pa.list_(span)}
+    return {name: pa.schema([(col, types[t]) for col, t in cols]) for name, cols in COLUMNS.items()}
+
+
+def __getattr__(name: str) -> Any:
+    """``SCHEMAS`` (the Arrow schema of every table), built on first use so that importing this module does not
+    import pyarrow."""
+    if name == "SCHEMAS":
+        schemas = globals()["SCHEMAS"] = _schemas()
+        return schemas
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # First three letters of actor codes that name no state (IGO/NGO/... and PLOVER's EUR = European Union).
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "INT", "NGM", "UNO", "EUR", "UIS", "UNK"})
@@ -192,8 +220,10 @@ def doc_tables(doc: CodedDocument, meta: DocMeta | None = None) -> dict[str, lis
             "event_actors": event_actors, "quantities": list(quantity_rows.values())}
 
 
-def to_arrow(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pa.Table]:
+def to_arrow(rows: dict[str, list[dict[str, Any]]]) -> dict[str, "pa.Table"]:
     """Rows of several tables (e.g. many documents' ``doc_tables`` merged) -> one Arrow table per table name."""
+    import pyarrow as pa
+
     return {name: pa.Table.from_pylist(rows.get(name, []), schema=SCHEMAS[name]) for name in TABLES}
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
 
 import duckdb
-import pyarrow as pa
 
 from ..cluster import Cluster, ClusterEvent, cluster_events, summarize
 from ..cluster.build import act_day, telling
@@ -188,19 +187,20 @@ _COLUMNS = [f for f in Cluster.__dataclass_fields__ if f != "event_ids"]
 def _insert(con: duckdb.DuckDBPyConnection, clusters: list[Cluster]) -> None:
     if not clusters:
         return
-    table = pa.table({c: [getattr(k, c) for k in clusters] for c in _COLUMNS})
-    links = pa.table({"event_id": [e for k in clusters for e in k.event_ids],
-                      "cluster_id": [k.cluster_id for k in clusters for _ in k.event_ids]})
-    con.register("_clusters", table)
-    con.register("_links", links)
-    try:
-        cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-        con.execute(f"INSERT INTO clusters ({cols}) SELECT {cols} FROM _clusters")
-        con.execute("INSERT INTO cluster_events SELECT l.event_id, l.cluster_id, e.doc_id FROM _links l "
-                    "JOIN events e USING (event_id)")
-    finally:
-        con.unregister("_clusters")
-        con.unregister("_links")
+    # each column a list parameter cast to its column's type and unnested: no Arrow table (see Store._append)
+    types = _column_types(con, "clusters")
+    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+    values = ", ".join(f"unnest(?::{types[c]}[])" for c in _COLUMNS)
+    con.execute(f"INSERT INTO clusters ({cols}) SELECT {values}", [[getattr(k, c) for k in clusters] for c in _COLUMNS])
+    con.execute("INSERT INTO cluster_events SELECT l.event_id, l.cluster_id, e.doc_id FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) l "
+                "JOIN events e USING (event_id)",
+                [[e for k in clusters for e in k.event_ids], [k.cluster_id for k in clusters for _ in k.event_ids]])
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    return dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND "
+                            "schema_name = 'main' AND database_name = current_database()", [table]).fetchall())
 
 
 @contextmanager

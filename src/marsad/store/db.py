@@ -19,19 +19,25 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import duckdb
-import pyarrow as pa
 
 from ..errors import StoreError
-from ..export.tables import SCHEMAS, TABLES, DocMeta, doc_tables
+from ..export.tables import COLUMNS, TABLES, DocMeta, doc_tables
 from ..model import CodedDocument
 from . import dedup
 from .queries import Queries
 from .schema import DOC_NUMBERED, MIGRATIONS, applied, migrate
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 DEFAULT_THRESHOLD = 0.8
+# (doc_id, band, hash) rows from two list parameters: doc ids, and each one's band hashes in band order (one list per
+# document: 5x cheaper to pass than three flat lists of 32 rows per document)
+_BAND_ROWS = ("SELECT d AS doc_id, (generate_subscripts(hs, 1) - 1)::SMALLINT AS band, unnest(hs) AS hash "
+              "FROM (SELECT unnest(?::VARCHAR[]) AS d, unnest(?::BIGINT[][]) AS hs)")
 BUFFER_POOL_MB = 64  # table blocks DuckDB may cache during an ingest (see Store.bound_memory)
 _ART_IN_USE = "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
 _INDEXED_ROWS = ("SELECT coalesce(sum(t.estimated_size), 0) FROM (SELECT table_name FROM duckdb_indexes() UNION ALL "
@@ -101,6 +107,7 @@ class Store(Queries):
     def __init__(self, path: str | os.PathLike[str] = "marsad.duckdb", read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self._types: dict[str, dict[str, str]] = {}  # table -> column -> DuckDB type (see _column_types)
         if read_only and self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"no database at {self.path}: create one with `marsad ingest PATH --db {self.path}`",
                              path=self.path)
@@ -275,19 +282,14 @@ class Store(Queries):
             "SELECT norm_key, arg_min(doc_id, ingested_at) FROM documents "
             "WHERE norm_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY norm_key", [keys]).fetchall())
 
-        band_rows = [(p.doc_id, b, h) for p in items if threshold is not None and p.sig is not None
-                     for b, h in enumerate(p.band_hashes())]
+        probes = [p for p in items if threshold is not None and p.sig is not None and p.band_hashes()]
         cand_db: dict[str, set[str]] = {}
         sigs: dict[str, bytes] = {}
-        if band_rows:
-            probe = pa.table({"doc_id": [r[0] for r in band_rows], "band": pa.array([r[1] for r in band_rows],
-                              pa.int16()), "hash": pa.array([r[2] for r in band_rows], pa.int64())})
-            con.register("_probe", probe)
-            try:
-                pairs = con.execute("SELECT DISTINCT p.doc_id, l.doc_id FROM _probe p JOIN lsh_bands l "
-                                    "ON l.band = p.band AND l.hash = p.hash").fetchall()
-            finally:
-                con.unregister("_probe")
+        if probes:
+            pairs = con.execute(
+                f"SELECT DISTINCT p.doc_id, l.doc_id FROM ({_BAND_ROWS}) p JOIN lsh_bands l "
+                "ON l.band = p.band AND l.hash = p.hash",
+                [[p.doc_id for p in probes], [p.band_hashes() for p in probes]]).fetchall()
             for mine, other in pairs:
                 cand_db.setdefault(mine, set()).add(other)
             wanted = list({o for s in cand_db.values() for o in s})
@@ -343,7 +345,7 @@ class Store(Queries):
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         canonical_docs: set[str] = set()
         extra_docs = {"norm_key": [], "run_id": [], "ingested_at": []}
-        minhash_rows, band_rows = [], []
+        minhash_rows = []
         for p, dup_of, near_of in fresh:
             doc_row = dict(p.rows["documents"][0], dup_of=dup_of, near_dup_of=near_of)
             rows["documents"].append(doc_row)
@@ -355,56 +357,55 @@ class Store(Queries):
             if dup_of is None and near_of is None:
                 canonical_docs.add(p.doc_id)
                 if p.sig is not None:
-                    minhash_rows.append((p.doc_id, p.sig))
-                    band_rows.extend((b, h, p.doc_id) for b, h in enumerate(p.band_hashes()))
+                    minhash_rows.append((p.doc_id, p.sig, p.band_hashes()))
         # each new document's number in storing order (migration 008), on its rows too
         last = self.con.execute("SELECT coalesce(max(doc_no), 0) FROM documents").fetchall()[0][0]
         numbers = {p.doc_id: last + i for i, (p, _, _) in enumerate(fresh, 1)}
         for name in TABLES:
-            table = pa.Table.from_pylist(rows[name], schema=SCHEMAS[name])
-            if table.num_rows == 0:
+            table_rows = rows[name]
+            if not table_rows:
                 continue
+            columns = {col: [r.get(col) for r in table_rows] for col, _ in COLUMNS[name]}
             if name == "documents":
-                for col, values in extra_docs.items():
-                    typ = pa.timestamp("us") if col == "ingested_at" else pa.string()
-                    table = table.append_column(col, pa.array(values, typ))
+                columns.update(extra_docs)
             elif name in ("events", "event_actors"):
-                table = table.append_column("canonical", pa.array(
-                    [d in canonical_docs for d in table.column("doc_id").to_pylist()], pa.bool_()))
+                columns["canonical"] = [d in canonical_docs for d in columns["doc_id"]]
             if name in DOC_NUMBERED:
-                table = table.append_column("doc_no", pa.array(
-                    [numbers[d] for d in table.column("doc_id").to_pylist()], pa.int64()))
-            self._append(name, table)
+                columns["doc_no"] = [numbers[d] for d in columns["doc_id"]]
+            self._append(name, columns)
         if minhash_rows:
-            self._append("doc_minhash", pa.table({"doc_id": [r[0] for r in minhash_rows],
-                                                  "sig": pa.array([r[1] for r in minhash_rows], pa.binary())}))
-            self._append("lsh_bands", pa.table({"band": pa.array([r[0] for r in band_rows], pa.int16()),
-                                                "hash": pa.array([r[1] for r in band_rows], pa.int64()),
-                                                "doc_id": [r[2] for r in band_rows]}))
+            self._append("doc_minhash", {"doc_id": [r[0] for r in minhash_rows], "sig": [r[1] for r in minhash_rows]})
+            self.con.execute(f"INSERT INTO lsh_bands (band, hash, doc_id) SELECT band, hash, doc_id "
+                             f"FROM ({_BAND_ROWS})", [[r[0] for r in minhash_rows], [r[2] for r in minhash_rows]])
 
     def _insert_skipped(self, fingerprint: str, skipped: Sequence[SkippedRecord], run_id: str | None) -> None:
         """One statement for the batch (row-by-row inserts cost ~15 ms each in DuckDB)."""
-        table = pa.table({"fingerprint": pa.array([fingerprint] * len(skipped), pa.string()),
-                          "position": pa.array([s.position for s in skipped], pa.int64()),
-                          "where": pa.array([s.where for s in skipped], pa.string()),
-                          "reason": pa.array([s.reason for s in skipped], pa.string()),
-                          "run_id": pa.array([run_id] * len(skipped), pa.string())})
-        self.con.register("_skipped", table)
-        try:
-            self.con.execute('INSERT INTO skipped SELECT fingerprint, position, "where", reason, run_id, now() '
-                             "FROM _skipped ON CONFLICT DO NOTHING")
-        finally:
-            self.con.unregister("_skipped")
+        self.con.execute(
+            'INSERT INTO skipped SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]), '
+            "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), now() ON CONFLICT DO NOTHING",
+            [[fingerprint] * len(skipped), [s.position for s in skipped], [s.where for s in skipped],
+             [s.reason for s in skipped], [run_id] * len(skipped)])
 
-    def _append(self, table_name: str, table: pa.Table) -> None:
-        cols = ", ".join(f'"{c}"' for c in table.column_names)
-        self.con.register("_batch", table)
-        try:
-            self.con.execute(f'INSERT INTO "{table_name}" ({cols}) SELECT {cols} FROM _batch')
-        finally:
-            self.con.unregister("_batch")
+    def _append(self, table_name: str, columns: dict[str, list[Any]]) -> None:
+        """Insert rows given as columns (name -> values, all of one length) with one statement: each column is
+        a list parameter cast to its column's type and unnested (no Arrow table: building one from Python values
+        imports pyarrow and pandas, ~85 MB of resident memory in the ingest process, and is no faster)."""
+        types = self._column_types(table_name)
+        names = list(columns)
+        cols = ", ".join(f'"{c}"' for c in names)
+        values = ", ".join(f"unnest(?::{types[c]}[])" for c in names)
+        self.con.execute(f'INSERT INTO "{table_name}" ({cols}) SELECT {values}', [columns[c] for c in names])
 
-    def load_batches(self, batches: Iterable[tuple[str, pa.RecordBatch]], *, source: str,
+    def _column_types(self, table_name: str) -> dict[str, str]:
+        """DuckDB's type of every column of a table (read once per connection: migrations run at open)."""
+        types = self._types.get(table_name)
+        if types is None:
+            types = self._types[table_name] = dict(self.con.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' "
+                "AND database_name = current_database()", [table_name]).fetchall())
+        return types
+
+    def load_batches(self, batches: Iterable[tuple[str, "pa.RecordBatch"]], *, source: str,
                      near_dup_threshold: float | None = DEFAULT_THRESHOLD, run_id: str | None = None
                      ) -> dict[str, int]:
         """Load already-coded tables (e.g. the Spark job's Parquet) in ONE transaction, documents first.
@@ -413,6 +414,10 @@ class Store(Queries):
         documents this load inserted (so loading twice changes nothing). ``errors`` batches (doc id, message)
         become ``skipped`` rows. Returns rows inserted per table plus the duplicate counts.
         """
+        import pyarrow as pa
+
+        from ..export.tables import SCHEMAS
+
         result = BatchResult()
         counts: dict[str, int] = {name: 0 for name in TABLES}
         counts["errors"] = 0
@@ -426,7 +431,7 @@ class Store(Queries):
                     for row in batch.to_pylist():
                         text = row.get("text") or ""
                         rows = {name: [] for name in TABLES}
-                        rows["documents"] = [{k: row.get(k) for k in SCHEMAS["documents"].names}]
+                        rows["documents"] = [{k: row.get(k) for k, _ in COLUMNS["documents"]}]
                         items.append(Prepared(rows, *dedup.keys(text, near_dup_threshold is not None)))
                     fresh = self._decide(items, near_dup_threshold, result)
                     self._insert(fresh, run_id)
