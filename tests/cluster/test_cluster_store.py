@@ -34,12 +34,18 @@ def stores(tmp_path_factory):
     out = []
     for order, batch in ((0, 200), (1, 3)):  # forward in one batch; backward in batches of 3
         with Store(tmp / f"s{order}.duckdb") as s:
-            # backward, the clustering also reads the new tellings two documents at a time
-            saved, store_clusters.READ_DOCS = store_clusters.READ_DOCS, 2 if order else store_clusters.READ_DOCS
+            # backward, the clustering also reads the new tellings two documents at a time, result rows three at a
+            # time, and re-clusters one anchor day per window (every window over its telling bound)
+            names = ("READ_DOCS", "READ_ROWS", "WINDOW_TELLINGS")
+            saved = [getattr(store_clusters, n) for n in names]
+            if order:
+                for n, v in zip(names, (2, 3, 1)):
+                    setattr(store_clusters, n, v)
             try:
                 ingest([str(_subset(tmp, order))], s, IngestOptions(batch=batch))
             finally:
-                store_clusters.READ_DOCS = saved
+                for n, v in zip(names, saved):
+                    setattr(store_clusters, n, v)
             out.append(_tables(s))
             if order == 0:
                 s.rebuild_clusters()

@@ -61,13 +61,27 @@ class ClusterRun:
 
 def tellings(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[object] = ()) -> list[ClusterEvent]:
     """The tellings of the store (``where``: an extra ``AND ...`` clause on ``events e``), as records."""
+    return list(_tellings(con, where, params))
+
+
+def _tellings(con: duckdb.DuckDBPyConnection, where: str = "", params: Sequence[object] = ()
+              ) -> Iterator[ClusterEvent]:
+    """``tellings``, made from ``READ_ROWS`` result rows at a time, so that the raw rows of a window (lists of
+    actor structs and quantities) are never all in Python at once."""
     cur = con.execute(_TELLINGS.format(where=where), list(params))
     names = [d[0] for d in cur.description]
-    return [telling(dict(zip(names, r))) for r in cur.fetchall()]
+    while rows := cur.fetchmany(READ_ROWS):
+        for r in rows:
+            yield telling(dict(zip(names, r)))
 
 
 CHUNK_DAYS = 31  # a rebuild clusters a month of anchors at a time, so its memory does not grow with the store
 READ_DOCS = 2_000  # an update reads the new tellings of this many documents at a time (an ingest's are many)
+READ_ROWS = 2_000  # tellings are read this many result rows at a time
+# an update cuts the affected anchor days into windows of at most CHUNK_DAYS days and about this many tellings (by
+# article date; a single day is never cut), so a dense month is not held at once: the window's tellings are the
+# Python objects clustering holds (10k real articles: a month of 10,400 tellings added ~60 MB at the end of ingest)
+WINDOW_TELLINGS = 5_000
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
@@ -95,9 +109,11 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> ClusterRun:
 
 def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun:
     """Re-cluster the blocks the events of ``doc_ids`` (just stored) can change; the same tables as ``rebuild``.
-    The affected anchor days are taken a month (``CHUNK_DAYS``) at a time, so an ingest of many years holds one
-    month of tellings at once, as a rebuild does; the new tellings are read ``READ_DOCS`` documents at a time to
-    find those days, so their number (every document of an ingest) does not set the memory either."""
+    The affected anchor days are taken a window at a time (``_chunks``: at most a month, ``CHUNK_DAYS``, and about
+    ``WINDOW_TELLINGS`` tellings), so neither an ingest of many years nor a dense month is held at once; the new
+    tellings are read ``READ_DOCS`` documents at a time to find those days, so their number (every document of an
+    ingest) does not set the memory either. The whole update is one transaction (committing each window instead
+    changed no peak at 10,000 real articles, and would leave a crash between windows with stale neighbours)."""
     t0 = time.perf_counter()
     if not doc_ids:
         return ClusterRun(0, 0, 0, 0.0)
@@ -105,10 +121,11 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun
     for i in range(0, len(doc_ids), READ_DOCS):  # the new tellings a slice at a time: only their days are kept
         for family, days in affected_days(_dates(con, doc_ids[i:i + READ_DOCS])).items():
             affected.setdefault(family, set()).update(days)
+    chunk_of = _chunks(con, {d for days in affected.values() for d in days})
     by_chunk: dict[int, dict[str | None, tuple[dt.date, dt.date]]] = {}
     for family, days in affected.items():
         for d in days:
-            spans = by_chunk.setdefault(d.toordinal() // CHUNK_DAYS, {})
+            spans = by_chunk.setdefault(chunk_of[d], {})
             lo, hi = spans.get(family, (d, d))
             spans[family] = (min(lo, d), max(hi, d))
     read = written = removed = 0
@@ -125,6 +142,27 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun
             _insert(con, clusters)
             read, written = read + n, written + len(clusters)
     return ClusterRun(read, written, int(removed), time.perf_counter() - t0)
+
+
+def _chunks(con: duckdb.DuckDBPyConnection, days: set[dt.date]) -> dict[dt.date, int]:
+    """Each affected anchor day's window: consecutive runs of the sorted days, a new one when the run would span
+    more than ``CHUNK_DAYS`` days or count more than ``WINDOW_TELLINGS`` tellings dated on its days. Only memory
+    depends on the cut: each window re-clusters exactly its anchor days from every telling they need."""
+    if not days:
+        return {}
+    counts = dict(con.execute("SELECT date, count(*) FROM events WHERE NOT background AND date BETWEEN ? AND ? "
+                              "GROUP BY date", [min(days), max(days)]).fetchall())
+    out: dict[dt.date, int] = {}
+    chunk, first, total = 0, None, 0
+    for d in sorted(days):
+        n = counts.get(d, 0)
+        if first is not None and ((d - first).days >= CHUNK_DAYS or total + n > WINDOW_TELLINGS):
+            chunk, first, total = chunk + 1, None, 0
+        if first is None:
+            first = d
+        total += n
+        out[d] = chunk
+    return out
 
 
 class _Dates(NamedTuple):
@@ -155,11 +193,11 @@ def _window(spans: dict[str | None, tuple[dt.date, dt.date]], con: duckdb.DuckDB
     d_hi = max(r[0][1] for r in ranges.values())
     u_lo = min(r[1][0] for r in ranges.values())
     u_hi = max(r[1][1] for r in ranges.values())
-    read = tellings(con, "AND ((e.date BETWEEN ? AND ?) OR (e.time_relation = 'on' AND e.time_value >= ? AND "
-                         "e.time_value <= ?))", [u_lo, u_hi, d_lo.isoformat(), d_hi.isoformat()])
+    read = _tellings(con, "AND ((e.date BETWEEN ? AND ?) OR (e.time_relation = 'on' AND e.time_value >= ? AND "
+                          "e.time_value <= ?))", [u_lo, u_hi, d_lo.isoformat(), d_hi.isoformat()])
     every = ranges.get(None)
     events = []
-    for e in read:
+    for e in read:  # streamed: a telling outside every span is never kept
         r = every or ranges.get(e.family)
         if r is not None and ((e.day is not None and r[0][0] <= e.day <= r[0][1])
                               or (e.day is None and r[1][0] <= e.doc_date <= r[1][1])):
