@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..kb import clitics, grammar
 from ..kb.coding_rules import load_coding_rules
-from ..model import UNNAMED_ARMED, Actor, Location, Span, TimeRef
+from ..model import UNNAMED_ARMED, Actor, Span, TimeRef
 from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
@@ -129,7 +129,7 @@ class EventBuilder:
         self.sentences = sentences
         self.phrases = phrases
         self.lex = lexicon
-        self.places = places  # [(w0, w1, Mention, Location)]
+        self.places = places  # [(w0, w1, Mention, Location, headed by a place noun)]
         self.geo = geo  # [(w0, w1, Mention, country code, country entity id)] of every place/country named, in order
         self.geo_starts = [g[0] for g in geo]  # their first words, in order
         self.times = times  # [(w_index, TimeMatch)]
@@ -947,15 +947,16 @@ class EventBuilder:
             return []
         return [p] if self.words[p.w0 - 1].norm in EN_ARTICLES else []
 
-    def location(self, hit: TriggerHit) -> Location | None:
-        """The first place of the sentence after the trigger, else the nearest one before it."""
+    def place_of(self, hit: TriggerHit) -> tuple | None:
+        """Where the event happened: the first place of the sentence after the trigger, else the nearest one before
+        it, as its entry of ``places`` (w0, w1, mention, Location, headed by a place noun)."""
         cands = self.places_by_sentence.get(self.words[hit.w0].sentence, ())
         for pl in cands:
             if pl[0] > hit.w1:
-                return pl[3]
+                return pl
         for pl in reversed(cands):
             if pl[1] < hit.w0:
-                return pl[3]
+                return pl
         return None
 
     def time(self, hit: TriggerHit) -> TimeRef | None:

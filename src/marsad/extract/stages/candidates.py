@@ -85,14 +85,18 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if not source and not target and t.type not in optional_roles:
             st.drop(hit, "no-roles", "no source and no target")
             continue
-        location, when = builder.location(hit), builder.time(hit)
+        place, when = builder.place_of(hit), builder.time(hit)
+        location = place[3] if place else None
+        # a place after a place noun ("في مدينة X") is the event's location and its unnamed actors' country; what
+        # pins a verbal noun down and what the decision layer reads stay the places a locative introduces directly
+        direct_place = location if place and not place[4] else None
         # a verb form with the article, or ب/ل before a three-letter past form, is its verbal noun
         nominal = t.pos != "verb" or clitics.holds(hit.prefix, ARTICLE) or hit.prefix[-1:] in MASDAR_CLITICS
         recalled = None  # why the candidate is a specific past act recalled as background, not news
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
             recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
-        if nominal and not _anchored(hit, source, target, location, when, counted, words):
+        if nominal and not _anchored(hit, source, target, direct_place, when, counted, words):
             st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
             continue
         why = background(hit, words, scope, nominal)
@@ -142,7 +146,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             st.recodes[id(ev)] = applied
         events.append(ev)
         st.candidates.append(scorer.candidate(etype, t.id, t.pos, nominal, is_definite(hit, words), modality, via,
-                                              scored_source, scored_target, location is not None,
+                                              scored_source, scored_target, direct_place is not None,
                                               when.relation if when else None, casualties, hit.w0, hit.w1, conf,
                                               recalled is not None))
         hits_kept.append(hit)

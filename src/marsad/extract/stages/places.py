@@ -17,13 +17,16 @@ NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
 NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the place it describes
 CONJUNCTIONS = clitics.conjunctions()
 LOCATIVE_CLITICS = grammar.words("locative_clitics", "ar")
+PLACE_HEADS = grammar.by_lang("place_heads")
+EN_OF = "of"
 
 
 @stage(needs=("mentions", "words", "starts", "lang"), provides=("by_sent", "places", "geo", "named_states"))
 def place_mentions(res: Resources, st: DocState) -> None:
     """One pass over the mentions: each gets its words (``w0``/``w1``; the words get ``mention``), a nationality
     word alone gets the lexicon's nationality slot among its forms; fills the mentions by sentence, the places
-    usable as event locations (introduced by a locative preposition or clitic ب) as (w0, w1, mention, Location),
+    usable as event locations (introduced by a locative preposition or clitic ب, or by a place noun after one: "في
+    مدينة X") as (w0, w1, mention, Location, headed by a place noun),
     and every place or country named as (w0, w1, mention, country code, country entity id)."""
     kb, words, starts = res.kb, st.words, st.starts
     locative_words = LOCATIVE[st.lang]
@@ -51,12 +54,13 @@ def place_mentions(res: Resources, st: DocState) -> None:
             continue
         if kind == "nisba":  # "في عدة مدن بريطانية", "في العاصمة الكونغولية": somewhere in that country
             if rec.kind == "country" and _after_locative(words, w0, locative_words):
-                places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id)))
+                places.append((w0, w1, m, Location(rec.name, rec.code, rec.lat, rec.lon, rec.id), False))
             continue
-        if clitics.holds(m.prefix.lstrip("".join(CONJUNCTIONS)), LOCATIVE_CLITICS) \
-                or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words)):
+        direct = clitics.holds(m.prefix.lstrip("".join(CONJUNCTIONS)), LOCATIVE_CLITICS) \
+            or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words))
+        if direct or _after_place_head(words, w0, st.lang, locative_words):
             country = rec.country if rec.kind != "country" else rec.code
-            places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id)))
+            places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id), not direct))
     st.by_sent, st.places, st.geo = by_sent, places, geo
     st.named_states = {(m.start, m.end) for m in st.mentions if m.kind in STATE_KINDS}
 
@@ -77,6 +81,32 @@ def country_of_place(rec) -> str | None:
 def _locative(norm: str, locative_words) -> bool:
     """Is a word a locative preposition, also with a joined و/ف ("في", "وفي بغداد", "ففي القاهرة")?"""
     return norm in locative_words or (norm[:1] in CONJUNCTIONS and norm[1:] in locative_words)
+
+
+def _after_place_head(words: list, w0: int, lang: str, locative_words) -> bool:
+    """Does a place noun after a locative head the name at word ``w0``: "في مدينة الكوت", "بمنطقة X", "في العاصمة
+    X", "in the city of X" (grammar table ``place_heads``)?"""
+    heads = PLACE_HEADS[lang]
+    if lang == "en":  # locative, "the"?, head, "of", name
+        k = w0 - 2
+        if k < 1 or words[w0 - 1].norm != EN_OF or words[k].norm not in heads:
+            return False
+        k -= 1
+        if words[k].norm == "the" and k > 0:
+            k -= 1
+        return _locative(words[k].norm, locative_words)
+    k = w0 - 1
+    if k < 0 or words[k].kind != "word":
+        return False
+    for prefix, base, suffix in words[k].bases:
+        if suffix or base not in heads:
+            continue
+        bare = prefix.lstrip("".join(CONJUNCTIONS))
+        if clitics.holds(bare, LOCATIVE_CLITICS):
+            return True  # "بمدينة الكوت"
+        if bare in ("", "ال") and k > 0 and _locative(words[k - 1].norm, locative_words):
+            return True  # "في مدينة الكوت", "في العاصمة بغداد"
+    return False
 
 
 def _after_locative(words: list, w0: int, locative_words) -> bool:

@@ -50,7 +50,7 @@ class DocState:
     starts: list[int] = field(default_factory=list)  # each word's start offset
     doc_forms: frozenset[str] = frozenset()  # every form of every word: quick negative tests
     by_sent: dict = field(default_factory=dict)  # sentence -> its mentions
-    places: list = field(default_factory=list)  # (w0, w1, mention, Location) usable as event locations
+    places: list = field(default_factory=list)  # (w0, w1, mention, Location, headed) usable as event locations
     geo: list = field(default_factory=list)  # (w0, w1, mention, country code, country id) of every place named
     named_states: set = field(default_factory=set)  # (start, end) of mentions naming a country or capital
     ana_at: list[int] = field(default_factory=list)  # words that may start an anaphor, a trigger, a modality cue
