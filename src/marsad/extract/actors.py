@@ -249,7 +249,15 @@ class ActorCoder:
                           # and the nisba after its noun: "الرئيس التونسي الحكومة الليبية" is two actors, unless
                           # the title heads a name ("الجيش اللبناني العماد جوزيف عون")
                           and not (lang == "ar" and last_kind == "nisba" and kind == "role"
-                                   and not _title_of_name(items, n_item)))
+                                   and not _title_of_name(items, n_item))
+                          # a noun with its nunation ("مسلحون", "جنديان", "شرطيا") heads no genitive: the role
+                          # after it is another actor ("قتل مسلحون شرطيا": the gunmen killed a policeman)
+                          and not (lang == "ar" and last_kind == "role" and kind == "role"
+                                   and (_nunated(words[cur.w1].norm)
+                                        # nor does a definite one take an indefinite noun: "اعتقلت قوات الأمن
+                                        # متظاهرين" (the forces arrested protesters)
+                                        or (words[cur.w1].norm.startswith("ال")
+                                            and not words[w0].norm.startswith("ال")))))
             if attachable:
                 cur.w1 = w1
                 if m is not None:
@@ -273,6 +281,21 @@ class ActorCoder:
             phrases.append(cur)
             last_kind = kind
         return phrases
+
+
+NUNATED_ENDINGS = ("ون", "ين", "ان")  # sound plural and dual endings: a construct state drops their ن
+
+
+def _nunated(norm: str) -> bool:
+    """Does an Arabic noun end as no construct state can: a sound plural or dual with its ن ("مسلحون", "جنديين"), or
+    the accusative ending of an indefinite noun ("شرطيا")?"""
+    return (len(norm) >= 5 and norm.endswith(NUNATED_ENDINGS)) or indefinite_accusative(norm)
+
+
+def indefinite_accusative(norm: str) -> bool:
+    """Does an Arabic noun (a role: "شرطيا", "ناشطا") end in the accusative of an indefinite noun? It is an object,
+    never a subject."""
+    return len(norm) >= 4 and norm.endswith("ا") and not norm.startswith("ال")
 
 
 def _phrase_kind(m: Mention) -> str:

@@ -25,7 +25,7 @@ from ..model import UNNAMED_ARMED, Actor, Span, TimeRef
 from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
-from .actors import Phrase
+from .actors import Phrase, indefinite_accusative
 from .lexicon import head_words
 from .preps import CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
 from .words import Word, has_verb_form
@@ -594,7 +594,8 @@ class EventBuilder:
             source, via = inside, "genitive"
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
-        elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None and (
+        elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None \
+                and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
                             and not self._coordinated(hit))):  # "انتقد X الحكومة الليبية وطالب ب": X demands
@@ -1003,6 +1004,12 @@ def _form_keys(t) -> frozenset[str]:
     if got is None:
         got = _FORM_KEYS[t.id] = frozenset(normalize_key(f.split(" ")[0]) for f in t.forms)
     return got
+
+
+def _object_role(p: Phrase, words) -> bool:
+    """Is an Arabic phrase a role noun in the indefinite accusative ("قتلوا شرطيا وأصابوا"): an object, no subject
+    of the verb after it?"""
+    return p.kinds[-1:] == ["role"] and indefinite_accusative(words[p.w1].norm)
 
 
 def _masculine_verb(norm: str, prefix: str) -> bool:
