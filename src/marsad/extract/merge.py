@@ -4,7 +4,8 @@ Three rules, applied in order:
   1. identical tellings - same type, CAMEO code, modality and source/target codes, and either the same normalized
      trigger or the same evidence text (a repeated line); a body telling leads a headline one;
   2. one sentence, one event per act - two triggers of the same type and modality in one sentence whose CAMEO codes
-     can tell one act (equal, one refining the other, or one the root's generic code) and whose actors are
+     can tell one act (equal, one refining the other, one the root's generic code, or a pair of coding rule
+     one-act-codes: a killing and its bombing) and whose actors are
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
@@ -95,12 +96,15 @@ def _compatible(a: Event, b: Event) -> bool:
         and not (_codes(a.source) & _codes(b.target)) and not (_codes(b.source) & _codes(a.target))
 
 
-def _same_act(a: str, b: str) -> bool:
-    """Can two CAMEO codes tell one act: the same code, one refining the other ("19" / "195"), or one the generic
-    "not specified" code of the other's root ("190" / "1832")? "seized power and detained" (171, 173) are two."""
+def _same_act(a: str, b: str, one_act: tuple[tuple[str, str], ...] = ()) -> bool:
+    """Can two CAMEO codes tell one act: the same code, one refining the other ("19" / "195"), one the generic
+    "not specified" code of the other's root ("190" / "1832"), or a pair of ``one_act`` prefixes (coding rule
+    one-act-codes: a killing and its bombing, "190" / "1832")? "seized power and detained" (171, 173) are two."""
     if a == b or a.startswith(b) or b.startswith(a):
         return True
-    return a[:2] == b[:2] and (a[2:] == "0" or b[2:] == "0")
+    if a[:2] == b[:2] and (a[2:] == "0" or b[2:] == "0"):
+        return True
+    return any((a.startswith(x) and b.startswith(y)) or (a.startswith(y) and b.startswith(x)) for x, y in one_act)
 
 
 def _is_headline(ev: Event) -> bool:
@@ -137,7 +141,8 @@ def credit_claims(events: list[Event]) -> None:
                 ev.target = [a for a in ev.target if a.code not in claimed]  # "هجوم ... تبنته X": X is no target
 
 
-def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
+def merge_events(events: list[Event], trigger_keys: list[str],
+                 one_act: tuple[tuple[str, str], ...] = ()) -> list[Event]:
     credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
@@ -175,7 +180,7 @@ def merge_events(events: list[Event], trigger_keys: list[str]) -> list[Event]:
     for ev in out:
         peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
         twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
-                     and _same_act(m.cameo, ev.cameo) and _compatible(m, ev)), None) if peers else None
+                     and _same_act(m.cameo, ev.cameo, one_act) and _compatible(m, ev)), None) if peers else None
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)

@@ -33,6 +33,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "recent-pluperfect": frozenset({"days"}),
     "background-means": frozenset({"span"}),
     "owner-of-the-object": frozenset({"types", "preps", "span"}),
+    "one-act-codes": frozenset({"pairs"}),
 }
 
 

@@ -13,7 +13,8 @@ def merge_tellings(res: Resources, st: DocState) -> None:
     st.told = told = list(st.events)
     news = [(ev, k) for ev, k in zip(told, st.telling_keys) if not ev.background]
     recalled = [ev for ev in told if ev.background]
-    events = merge_events([ev for ev, _k in news], [k for _ev, k in news])
+    one_act = tuple(tuple(pair) for pair in res.rules["one-act-codes"]["pairs"])
+    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act)
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]

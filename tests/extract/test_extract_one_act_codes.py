@@ -1,0 +1,28 @@
+"""Coding rule ``one-act-codes`` (extract/merge.py rule 2): a killing told with its bombing in one sentence is one
+ASSAULT; an abduction and a killing stay two acts. Sentences written for the project."""
+from __future__ import annotations
+
+from marsad.pipeline import code
+
+
+def _assaults(text: str) -> list[dict]:
+    doc = code(text, lang="ar", date="2024-05-14").to_dict()
+    return [e for e in doc["events"] if e["type"] == "ASSAULT"]
+
+
+def test_a_killing_and_its_bombing_are_one_act():
+    events = _assaults("وقتل جندي وأصيب ثلاثة آخرون في انفجار عبوة ناسفة جنوب بغداد.")
+    assert len(events) == 1
+    assert [a["code"] for a in events[0]["target"]] == ["IRQMIL"]
+
+
+def test_an_abduction_and_a_killing_stay_two_acts():
+    events = _assaults("اختطف مسلحون صحفيا وقتلوا سائقه في الموصل.")
+    assert sorted(e["cameo"][:2] for e in events) == ["18", "19"]
+
+
+def test_the_rule_is_data():
+    from marsad.kb.coding_rules import load_coding_rules  # noqa: PLC0415
+
+    pairs = load_coding_rules()["one-act-codes"]["pairs"]
+    assert ["190", "183"] in pairs
