@@ -6,7 +6,7 @@ those documents can change (``cluster.engine.affected_days``), which gives the s
 events that are not background (a recalled past act is not news); events of duplicate documents are tellings too
 (a syndicated copy is one more mention, as in GDELT), so counts of acts never depend on deduplication.
 
-Imports ``marsad.cluster`` and ``marsad.errors``.
+Imports ``marsad.cluster``, ``marsad.errors`` and the store's ``schema``.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ..cluster import Cluster, ClusterEvent, cluster_events, summarize
 from ..cluster.build import act_day, telling
 from ..cluster.engine import affected_days, load_range
 from ..cluster.records import family_of
+from .schema import column_types
 
 _TELLINGS = """
 WITH ev AS (
@@ -226,7 +227,7 @@ def _insert(con: duckdb.DuckDBPyConnection, clusters: list[Cluster]) -> None:
     if not clusters:
         return
     # each column a list parameter cast to its column's type and unnested: no Arrow table (see Store._append)
-    types = _column_types(con, "clusters")
+    types = column_types(con, "clusters")
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
     values = ", ".join(f"unnest(?::{types[c]}[])" for c in _COLUMNS)
     con.execute(f"INSERT INTO clusters ({cols}) SELECT {values}", [[getattr(k, c) for k in clusters] for c in _COLUMNS])
@@ -234,11 +235,6 @@ def _insert(con: duckdb.DuckDBPyConnection, clusters: list[Cluster]) -> None:
                 "(SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) l "
                 "JOIN events e USING (event_id)",
                 [[e for k in clusters for e in k.event_ids], [k.cluster_id for k in clusters for _ in k.event_ids]])
-
-
-def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    return dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND "
-                            "schema_name = 'main' AND database_name = current_database()", [table]).fetchall())
 
 
 @contextmanager

@@ -28,7 +28,7 @@ from ..export.tables import COLUMNS, TABLES, DocMeta, doc_tables
 from ..model import CodedDocument
 from . import dedup
 from .queries import Queries
-from .schema import DOC_NUMBERED, MIGRATIONS, applied, migrate
+from .schema import DOC_NUMBERED, MIGRATIONS, applied, column_types, migrate
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -400,9 +400,7 @@ class Store(Queries):
         """DuckDB's type of every column of a table (read once per connection: migrations run at open)."""
         types = self._types.get(table_name)
         if types is None:
-            types = self._types[table_name] = dict(self.con.execute(
-                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' "
-                "AND database_name = current_database()", [table_name]).fetchall())
+            types = self._types[table_name] = column_types(self.con, table_name)
         return types
 
     def load_batches(self, batches: Iterable[tuple[str, "pa.RecordBatch"]], *, source: str,

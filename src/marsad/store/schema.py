@@ -222,6 +222,12 @@ STORE_ONLY_COLUMNS = {"documents": ("norm_key", "run_id", "ingested_at", "doc_no
                       "quantities": ("doc_no",)}
 
 
+def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """DuckDB's type of every column of a table of the store, by column name (e.g. ``VARCHAR[]``)."""
+    return dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND "
+                            "schema_name = 'main' AND database_name = current_database()", [table]).fetchall())
+
+
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
                          ).fetchone()[0]
