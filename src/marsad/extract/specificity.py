@@ -85,7 +85,9 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     generic_head = scope.get("generic_head", empty)
     if not nominal and generic_head and _after_generic_head(words, w0, sent, generic_head, EN_INFINITIVE, True):
         return "generic"  # "the right to protest": an English infinitive after a right or freedom
-    if not nominal and (relative or "pluperfect" in scope):  # the only reasons a verb may have
+    # a phrase that opens with a verb is one: "قد أطلقت صواريخ" (قد stands before verbs only)
+    verb = not nominal or ((w := _word_in(words, w0 - 1, sent)) is not None and w.norm in QAD)
+    if verb and (relative or "pluperfect" in scope):  # the only reasons a verb may have
         aux = scope.get("auxiliary", empty)
         k, seen_qad = w0 - 1, False
         while (w := _word_in(words, k, sent)) is not None and w.norm in aux and w0 - k <= AUX_SPAN:

@@ -34,6 +34,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "background-means": frozenset({"span"}),
     "owner-of-the-object": frozenset({"types", "preps", "span"}),
     "one-act-codes": frozenset({"pairs"}),
+    "chronology-entry": frozenset({"span"}),
 }
 
 

@@ -60,6 +60,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
     # the background reasons whose words the document has: the others cannot apply (specificity.background)
     scope = {reason: forms for reason, forms in lex.scope.get(st.lang, {}).items() if not forms.isdisjoint(st.doc_forms)}
     time_spans = sorted((tm.start, tm.end) for tm in st.doc_times if tm.start is not None)
+    chronology = _chronology_lines(text, time_spans, rules["chronology-entry"]["span"])
     counted = _counted_sentences(st.quantities, words, rules)
     for hit in st.hits:
         st.checkpoint("build_candidates")
@@ -113,6 +114,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
             bg_end = hit.w1
             st.drop(hit, "not-an-act", f"not an act: {why}")
             continue
+        if recalled is None and chronology and _inside(chronology, hit.start, hit.end):
+            recalled = "a chronology entry"  # "* 21 مايو 2005: اغتيال ..."
         if recalled:
             bg_end = hit.w1
         conf = _confidence(t.strength, via, source, rules["attachment-confidence"])
@@ -184,6 +187,26 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) lie within one of the sorted, non-overlapping ``spans``?"""
     k = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
+BULLETS = " \t*•·ـ-–—"
+
+
+def _chronology_lines(text: str, time_spans: list[tuple[int, int]], span: int) -> list[tuple[int, int]]:
+    """The lines of a chronology (coding rule chronology-entry): a line that opens, after its bullet, with a date
+    followed within ``span`` characters by a colon ("* 21 مايو 2005: اغتيال ...", "- March 3: ..."), as sorted
+    (start, end) spans. Their acts are recalled, not news."""
+    out: list[tuple[int, int]] = []
+    for start, end in time_spans:
+        line = text.rfind("\n", 0, start) + 1
+        if text[line:start].strip(BULLETS) or (out and out[-1][0] == line):
+            continue
+        colon = text.find(":", end, end + span)
+        if colon < 0 or "\n" in text[end:colon]:
+            continue
+        stop = text.find("\n", end)
+        out.append((line, len(text) if stop < 0 else stop))
+    return out
 
 
 def _counted_sentences(quantities, words, rules) -> frozenset[int]:
