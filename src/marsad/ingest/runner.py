@@ -12,9 +12,9 @@ hash, even a lost checkpoint could double nothing. A finished input set is marke
 (``restart=True`` reads it anyway; stored documents are still not duplicated).
 
 Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight; a coding process runs with
-the smaller memo bounds of ``memos.MEMO_BOUNDS``, and after each batch its ``functools`` caches that outgrew
-``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system (``bound_memory``); DuckDB's table cache
-is capped (``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH
+the smaller memo bounds of ``memos.MEMO_BOUNDS`` when asked (``small_memos``), and after each batch its
+``functools`` caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system
+(``bound_memory``); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH
 band keys live in the ``lsh_bands`` table, probed per batch), so the dedup horizon is the whole store and costs no
 process memory. See README, Speed, for the measured peak RSS.
 """
