@@ -19,6 +19,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "optional-roles": frozenset({"types"}),
     "implicit-protesters": frozenset({"type", "role", "code"}),
     "implicit-attackers": frozenset({"type", "role", "code"}),
+    "implicit-arresters": frozenset({"type", "role", "code", "modes"}),
     "implicit-military-victims": frozenset({"type", "role", "code", "kinds"}),
     "implicit-victims": frozenset({"type", "role", "code", "kinds"}),
     "host-is-visited": frozenset({"cameo", "to_cameo", "swap_roles"}),

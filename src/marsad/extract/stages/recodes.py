@@ -23,9 +23,11 @@ def recode(st: DocState, ev: Event, cam, mode: str | None, rule: str) -> None:
 
 
 def implicit_source(st: DocState, etype: str | None, hit, rules) -> list[Actor]:
-    """The source of a protest or an attack that names none: civilians, or an unidentified armed group, of the place
-    (localized later); its span is the trigger's word. Empty for the other types."""
+    """The source of a protest, an attack or an arrest that names none: civilians, an unidentified armed group, or the
+    police, of the place (localized later); its span is the trigger's word. Empty for the other types."""
     for rule in rules.implicit_actors("source").get(etype, ()):
+        if "modes" in rule and hit.trigger.mode not in rule["modes"]:
+            continue  # implicit-arresters: arrests only, not a ban or a curfew
         return [Actor(rule["code"], None, st.text[hit.start:hit.end], hit.start, hit.end)]
     return []
 
