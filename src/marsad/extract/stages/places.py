@@ -18,6 +18,7 @@ NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the pl
 CONJUNCTIONS = clitics.conjunctions()
 LOCATIVE_CLITICS = grammar.words("locative_clitics", "ar")
 PLACE_HEADS = grammar.by_lang("place_heads")
+EN_ARTICLES = grammar.words("en_articles", "en")
 EN_OF = "of"
 
 
@@ -87,12 +88,12 @@ def _after_place_head(words: list, w0: int, lang: str, locative_words) -> bool:
     """Does a place noun after a locative head the name at word ``w0``: "في مدينة الكوت", "بمنطقة X", "في العاصمة
     X", "in the city of X" (grammar table ``place_heads``)?"""
     heads = PLACE_HEADS[lang]
-    if lang == "en":  # locative, "the"?, head, "of", name
+    if lang == "en":  # locative, an article?, head, "of", name
         k = w0 - 2
         if k < 1 or words[w0 - 1].norm != EN_OF or words[k].norm not in heads:
             return False
         k -= 1
-        if words[k].norm == "the" and k > 0:
+        if words[k].norm in EN_ARTICLES and k > 0:
             k -= 1
         return _locative(words[k].norm, locative_words)
     k = w0 - 1
