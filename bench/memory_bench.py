@@ -1,6 +1,6 @@
 """Ingest memory report (not a test): peak RSS of `marsad ingest` (one worker) as the store grows.
 
-    .venv/bin/python bench/memory_bench.py --sizes 1000 3000 10000 [--workers 1] [--batch 200] [--json]
+    .venv/bin/python bench/memory_bench.py --sizes 1000 3000 10000 [--workers 1] [--batch 200] [--small-memos] [--json]
     .venv/bin/python bench/memory_bench.py --sizes 3000 --profile      # where the memory goes (in-process)
 
 The corpus of N articles is built deterministically, so duplicates are controlled and known:
@@ -96,7 +96,7 @@ def exact_truth(docs: list[dict]) -> int:
     return dups
 
 
-def run_size(n: int, tmp: Path, workers: int, batch: int) -> dict:
+def run_size(n: int, tmp: Path, workers: int, batch: int, small_memos: bool = False) -> dict:
     docs, injected = build_corpus(n)
     src = tmp / f"corpus-{n}.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
@@ -105,7 +105,7 @@ def run_size(n: int, tmp: Path, workers: int, batch: int) -> dict:
     truth = exact_truth(docs)
     db = tmp / f"store-{n}.duckdb"
     cmd = [str(Path(sys.executable).with_name("marsad")), "ingest", str(src), "--db", str(db), "--workers",
-           str(workers), "--batch", str(batch), "-v"]
+           str(workers), "--batch", str(batch), "-v"] + (["--small-memos"] if small_memos else [])
     started = time.perf_counter()
     run = ingest_rss(cmd)
     wall = time.perf_counter() - started
@@ -126,7 +126,7 @@ def run_size(n: int, tmp: Path, workers: int, batch: int) -> dict:
     marks = {f"rss_at_{q}pct_mb": round(run.at(q / 100), 1) for q in (25, 50, 75, 100)}  # RSS at q% of the items
     size = db.stat().st_size + (db.with_suffix(".duckdb.wal").stat().st_size
                                 if db.with_suffix(".duckdb.wal").exists() else 0)
-    return {"articles": n, "workers": workers, "batch": batch, "wall_s": round(wall, 1),
+    return {"articles": n, "workers": workers, "batch": batch, "small_memos": small_memos, "wall_s": round(wall, 1),
             "articles_per_s": round(n / wall, 1), "peak_rss_mb": round(run.peak_mb, 1), **marks,
             "store_mb": round(size / 1e6, 1), "events": events, "new": new, "duplicates": dups,
             "near_duplicates": near, "exact_truth": truth, "injected_exact": len(injected["exact"]),
@@ -190,6 +190,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--small-memos", action="store_true", help="ingest with `marsad ingest --small-memos`")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--profile", action="store_true", help="in-process, with tracemalloc (slower)")
     ap.add_argument("--every", type=int, default=1000, help="--profile: report every N articles")
@@ -205,7 +206,7 @@ def main() -> None:
             return
         results = []
         for n in args.sizes:
-            r = run_size(n, tmp, args.workers, args.batch)
+            r = run_size(n, tmp, args.workers, args.batch, args.small_memos)
             results.append(r)
             if not args.json:
                 print(json.dumps(r), flush=True)
