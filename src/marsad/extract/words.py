@@ -78,6 +78,9 @@ def analyses(norm: str, lang: str) -> tuple:
         if suffix and stem.endswith("ت") and len(stem) >= 4 and (prefix, stem[:-1] + "ه", suffix) not in seen:
             seen.add((prefix, stem[:-1] + "ه", suffix))  # "زيارته" -> زيارة + ه: the ta marbuta comes back
             out.append((prefix, stem[:-1] + "ه", suffix))
+        elif suffix and stem.endswith("و") and len(stem) >= 4 and (prefix, stem + "ا", suffix) not in seen:
+            seen.add((prefix, stem + "ا", suffix))  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
+            out.append((prefix, stem + "ا", suffix))
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
         out.append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
