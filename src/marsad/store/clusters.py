@@ -22,7 +22,7 @@ from ..cluster import Cluster, ClusterEvent, cluster_events, summarize
 from ..cluster.build import act_day, telling
 from ..cluster.engine import affected_days, load_range
 from ..cluster.records import family_of
-from .schema import column_types
+from .schema import column_types, insert_columns
 
 _TELLINGS = """
 WITH ev AS (
@@ -226,11 +226,8 @@ _COLUMNS = [f for f in Cluster.__dataclass_fields__ if f != "event_ids"]
 def _insert(con: duckdb.DuckDBPyConnection, clusters: list[Cluster]) -> None:
     if not clusters:
         return
-    # each column a list parameter cast to its column's type and unnested: no Arrow table (see Store._append)
-    types = column_types(con, "clusters")
-    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-    values = ", ".join(f"unnest(?::{types[c]}[])" for c in _COLUMNS)
-    con.execute(f"INSERT INTO clusters ({cols}) SELECT {values}", [[getattr(k, c) for k in clusters] for c in _COLUMNS])
+    insert_columns(con, "clusters", {c: [getattr(k, c) for k in clusters] for c in _COLUMNS},
+                   column_types(con, "clusters"))
     con.execute("INSERT INTO cluster_events SELECT l.event_id, l.cluster_id, e.doc_id FROM "
                 "(SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) l "
                 "JOIN events e USING (event_id)",

@@ -28,7 +28,7 @@ from ..export.tables import COLUMNS, TABLES, DocMeta, doc_tables
 from ..model import CodedDocument
 from . import dedup
 from .queries import Queries
-from .schema import DOC_NUMBERED, MIGRATIONS, applied, column_types, migrate
+from .schema import DOC_NUMBERED, MIGRATIONS, applied, column_types, insert_columns, migrate
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -387,14 +387,8 @@ class Store(Queries):
              [s.reason for s in skipped], [run_id] * len(skipped)])
 
     def _append(self, table_name: str, columns: dict[str, list[Any]]) -> None:
-        """Insert rows given as columns (name -> values, all of one length) with one statement: each column is
-        a list parameter cast to its column's type and unnested (no Arrow table: building one from Python values
-        imports pyarrow and pandas, ~85 MB of resident memory in the ingest process, and is no faster)."""
-        types = self._column_types(table_name)
-        names = list(columns)
-        cols = ", ".join(f'"{c}"' for c in names)
-        values = ", ".join(f"unnest(?::{types[c]}[])" for c in names)
-        self.con.execute(f'INSERT INTO "{table_name}" ({cols}) SELECT {values}', [columns[c] for c in names])
+        """Insert rows given as columns (name -> values) with one statement (``schema.insert_columns``)."""
+        insert_columns(self.con, table_name, columns, self._column_types(table_name))
 
     def _column_types(self, table_name: str) -> dict[str, str]:
         """DuckDB's type of every column of a table (read once per connection: migrations run at open)."""
