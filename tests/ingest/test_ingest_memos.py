@@ -46,19 +46,53 @@ def test_a_constant_the_coder_no_longer_has_is_a_one_line_error():
     assert err.value.code == "E400" and "NO_SUCH_MEMO_MAX" in str(err.value) and "\n" not in str(err.value)
 
 
-def test_memos_that_start_over_at_every_word_change_no_output(monkeypatch):
+def test_memos_of_one_entry_a_generation_change_no_output(monkeypatch):
     expected = _code_all()
     for (modname, name) in memos.MEMO_BOUNDS:  # restored after the test
         mod = importlib.import_module(modname)
         monkeypatch.setattr(mod, name, getattr(mod, name))
     memos.bound_coder_memos({key: 1 for key in memos.MEMO_BOUNDS})
     runner.bound_memory(limit=0)  # and every functools cache emptied
+    for memo in _coder_memos():  # a bound is checked when an entry is added: start from empty memos
+        memo.forget()
     from marsad.extract import words
 
     got = _code_all()
-    # the bound took effect: the memo starts over at each document once over it, so it holds one text's forms
-    assert 0 < len(words._WORD_READINGS["ar"]) <= 2 * len(TEXTS[1][0].split())
+    # the bounds took effect: every memo holds at most two generations of one entry
+    assert 0 < words._WORD_READINGS["ar"].entries() <= 2
+    for memo in _coder_memos():
+        assert memo.entries() <= 2 * 2, memo  # the decision layer's bound is twice the others'
     assert got == expected
+
+
+def _coder_memos() -> list:
+    """Every Generations memo the coder holds now (module-level and in its lexicon, NER cues, decision model)."""
+    from marsad.extract import decision, lexicon, words
+    from marsad.text import tokens
+
+    lex = lexicon.get_lexicon()
+    memos_ = [*words._WORD_READINGS.values(), *tokens._CHUNKS.values(), tokens._DEFAULT_PLANS, *lex._memo.values(),
+              *lex._head_memo.values()]
+    memos_ += [m for m in (decision.load_model().cache.get("groups"),) if m is not None]
+    return memos_
+
+
+def test_every_memo_of_the_coder_is_bounded_by_generations():
+    """A memo the coder fills per word form is a Generations (text._memo) whose bound names a constant of
+    ``ingest.memos.MEMO_BOUNDS``: coding a text leaves each memo within twice its constant."""
+    from marsad.text._memo import Generations
+
+    from marsad.extract import lexicon, words
+
+    _code_all()
+    lex = lexicon.get_lexicon()
+    ws, _ = words.segment(TEXTS[0][0], "ar")
+    lex.head_positions(ws, (lex.triggers["ar"], lex.cues["ar"]))
+    for i in range(len(ws)):
+        lex.matches(lex.triggers["ar"], ws, i)
+    found = _coder_memos()
+    assert lex._memo and lex._head_memo and words._WORD_READINGS
+    assert all(isinstance(m, Generations) for m in found)
 
 
 def test_the_ingest_bounds_the_memos_only_when_asked(monkeypatch):

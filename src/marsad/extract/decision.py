@@ -25,12 +25,13 @@ from functools import cache
 from importlib import resources
 
 from ..errors import KBError
+from ..text._memo import Generations
 
 LEX_WINDOW = 3  # words each side of the trigger that become features
 MARKED_MODALITIES = frozenset({"planned", "intended", "hypothetical", "negated"})
 MODEL_FILE = "decision.json"
 _EMPTY: dict[str, float] = {}
-GROUP_CACHE_MAX = 400_000
+GROUP_CACHE_MAX = 200_000  # group sums per generation (text._memo: at most twice that)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +46,17 @@ class DecisionModel:
 
     def group_sum(self, key: tuple, etype: str, shared: bool = True, typed: bool = True) -> float:
         """The summed weights of a feature group's strings (``expand``), shared and/or typed, cached per key."""
-        sums = self.cache.setdefault("groups", {})
+        sums = self.cache.get("groups")
+        if sums is None:
+            sums = self.cache["groups"] = Generations()  # bounded by generations (text._memo)
         ck = (key, etype, shared, typed)
         got = sums.get(ck)
         if got is None:
-            if len(sums) > GROUP_CACHE_MAX:
-                sums.clear()  # bounded: a long run over new vocabulary starts afresh
-            w, wt = self.weights.get, self.typed(etype).get
-            got = sums[ck] = sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
-                                        for x in expand(key))
+            got = sums.recall(ck, GROUP_CACHE_MAX)
+            if got is None:
+                w, wt = self.weights.get, self.typed(etype).get
+                got = sums.put(ck, sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
+                                       for x in expand(key)), GROUP_CACHE_MAX)
         return got
 
     def bag_weights(self, etype: str) -> dict[str, float]:

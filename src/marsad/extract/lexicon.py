@@ -16,6 +16,7 @@ from ..errors import KBError
 from ..kb.lexicon_files import SCOPE_REASONS
 from ..kb.rules import load_rules
 from ..text import normalize_key
+from ..text._memo import Generations
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "kb" / "data"
 
@@ -94,7 +95,9 @@ class _Starts:
         return got
 
 
-HEAD_MEMO_MAX = 200_000  # word forms kept by ``Lexicon.head_positions`` per set of indexes
+_NO_STARTS = _Starts.of(())  # shared by every form that starts no pattern of an index
+FIRST_MEMO_MAX = 250_000  # word forms per generation of ``Lexicon._first``'s memo, per index
+HEAD_MEMO_MAX = 100_000  # word forms per generation of ``Lexicon.head_positions``'s memo, per set of indexes
 
 
 class Lexicon:
@@ -103,7 +106,7 @@ class Lexicon:
     def __init__(self) -> None:
         rules = load_rules()
         self.rules = rules
-        self._memo: dict[int, dict[str, tuple]] = {}
+        self._memo: dict[int, Generations] = {}  # id(index) -> word form -> _Starts (see _first)
         self.cameo = rules.cameo
         self.triggers = {lang: _index(ts, lambda t: t.forms) for lang, ts in rules.triggers.items()}
         self.cues = {lang: _index(cs, lambda c: [c.cue]) for lang, cs in rules.modality.items()}
@@ -136,7 +139,7 @@ class Lexicon:
         self.common_words = frozenset(common)  # names equal to these need context (see extract.mentions)
         self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
                        for index in table.values()}
-        self._head_memo: dict[tuple[int, ...], dict[frozenset[str], tuple[int, ...]]] = {}  # see head_positions
+        self._head_memo: dict[tuple[int, ...], Generations] = {}  # see head_positions
 
     def heads(self, index: dict[str, list[Pattern]]) -> frozenset[str]:
         """The first words of ``index``'s patterns: a word none of whose ``forms`` is one of them starts no match
@@ -147,20 +150,23 @@ class Lexicon:
     def head_positions(self, words, indexes: tuple) -> tuple[list[int], ...]:
         """For each index of ``indexes``, the positions of the words one of whose forms is one of its ``heads`` —
         one pass over the words for all of them. Which heads a word meets is memoized per ``forms`` set (one shared
-        frozenset per normalized form, its hash computed once); the memo is bounded and starts over when full."""
+        frozenset per normalized form, its hash computed once); the memo is bounded by generations (``text._memo``)."""
         key = tuple(map(id, indexes))
         memo = self._head_memo.get(key)
-        if memo is None or len(memo) > HEAD_MEMO_MAX:
+        if memo is None:
             if len(self._head_memo) > 16:
                 self._head_memo.clear()
-            memo = self._head_memo[key] = {}
+            memo = self._head_memo[key] = Generations()
         heads = [self.heads(index) for index in indexes]
         out = tuple([] for _ in indexes)
         for k, w in enumerate(words):
             forms = w.forms
             which = memo.get(forms)
             if which is None:
-                which = memo[forms] = tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h))
+                which = memo.recall(forms, HEAD_MEMO_MAX)
+                if which is None:
+                    which = memo.put(forms, tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h)),
+                                     HEAD_MEMO_MAX)
             for n in which:
                 out[n].append(k)
         return out
@@ -202,18 +208,18 @@ class Lexicon:
         """The patterns whose first word fits ``w`` — memoized per index and word form."""
         memo = self._memo.get(id(index))
         if memo is None:
-            memo = self._memo[id(index)] = {}
+            memo = self._memo[id(index)] = Generations()
         key = w.norm
         hit = memo.get(key)
         if hit is None:
-            out = []
-            for prefix, base, _suffix in w.bases:
-                for pat in index.get(base, ()):
-                    out.append((pat, prefix))
-            hit = _Starts.of(tuple(sorted(out, key=lambda pp: -pp[0].length)))
-            if len(memo) > 500_000:
-                memo.clear()
-            memo[key] = hit
+            hit = memo.recall(key, FIRST_MEMO_MAX)
+            if hit is None:
+                out = []
+                for prefix, base, _suffix in w.bases:
+                    for pat in index.get(base, ()):
+                        out.append((pat, prefix))
+                hit = memo.put(key, _Starts.of(tuple(sorted(out, key=lambda pp: -pp[0].length))) if out else _NO_STARTS,
+                               FIRST_MEMO_MAX)
         return hit
 
 

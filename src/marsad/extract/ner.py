@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..text._memo import Generations
 from .words import Word, segment
 
 FEATURE_SET = "ar-crf-1"  # bump when ``features`` changes: the shipped model must be retrained
@@ -60,7 +61,7 @@ class Cues:
     single: dict  # norm -> tuple of kinds
     multi: dict  # last norm -> tuple of (tuple of the earlier norms, kind)
     names: dict  # norm -> classes of the KB names it is a word of ("P", "LO"...)
-    memo: dict = field(default_factory=dict, compare=False)  # (norm, kind) -> ``_static`` of a word, for these cues
+    memo: Generations = field(default_factory=Generations, compare=False)  # (norm, kind) -> ``_static`` of a word
 
 
 def _read(path: Path | None, name: str) -> dict:
@@ -118,7 +119,7 @@ def _len_bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "5" if n <= 5 else "8" if n <= 8 else "9"
 
 
-STATIC_MAX = 200_000  # forms memoized per Cues before the memo starts over
+STATIC_MAX = 100_000  # forms per generation of a Cues's memo (text._memo: at most twice that)
 
 
 OFFSETS = (-2, -1, 1, 2)  # the neighbours a word's features look at
@@ -131,6 +132,9 @@ def _static(w: Word, cues: Cues) -> tuple:
     key = (w.norm, w.kind)
     memo = cues.memo
     got = memo.get(key)
+    if got is not None:
+        return got
+    got = memo.recall(key, STATIC_MAX)
     if got is not None:
         return got
     norm = w.norm[:MAX_FORM]
@@ -173,10 +177,7 @@ def _static(w: Word, cues: Cues) -> tuple:
         ctx.append(tuple(c))
     got = (tuple(dict.fromkeys(feats)), core, kinds, tuple(ctx), w.kind == "word" and (
         w.norm in cues.multi or core in cues.multi))
-    if len(memo) > STATIC_MAX:
-        memo.clear()
-    memo[key] = got
-    return got
+    return memo.put(key, got, STATIC_MAX)
 
 
 def _multi_cues(sent: Sequence[Word], statics: list[tuple], j: int, cues: Cues) -> tuple:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..kb import clitics
 from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize
+from ..text._memo import Generations
 
 # clause separators (normalized); ":" separates a headline's parts
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\"", "-", "—", "–"})
@@ -106,16 +107,16 @@ def readings(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]
     return bases, frozenset([norm] + [base for _p, base, _s in bases])
 
 
-_WORD_READINGS: dict[str, dict[str, tuple]] = {}  # lang -> normalized word -> readings(norm, lang, True)
-WORD_READINGS_MAX = 200_000  # forms kept per language before the memo starts over
+_WORD_READINGS: dict[str, Generations] = {}  # lang -> normalized word -> readings(norm, lang, True)
+WORD_READINGS_MAX = 100_000  # forms per generation of the memo, per language (text._memo: at most twice that)
 
 
-def _word_readings(lang: str) -> dict[str, tuple]:
-    """The memo of ``readings`` for the words of ``lang`` (a plain dict: one lookup per word, the hot path of
-    ``segment``; bounded, it starts over when full)."""
+def _word_readings(lang: str) -> Generations:
+    """The memo of ``readings`` for the words of ``lang`` (a dict: one lookup per word, the hot path of
+    ``segment``; bounded by generations, see ``text._memo``)."""
     memo = _WORD_READINGS.get(lang)
-    if memo is None or len(memo) > WORD_READINGS_MAX:
-        memo = _WORD_READINGS[lang] = {}
+    if memo is None:
+        memo = _WORD_READINGS[lang] = Generations()
     return memo
 
 
@@ -156,7 +157,9 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
             if kind == "word":
                 got = memo.get(norm)
                 if got is None:
-                    got = memo[norm] = readings(norm, lang, True)
+                    got = memo.recall(norm, WORD_READINGS_MAX)  # the previous generation's
+                    if got is None:
+                        got = memo.put(norm, readings(norm, lang, True), WORD_READINGS_MAX)
                 bases, forms = got
             else:
                 if kind == "punct" and norm in CLAUSE_PUNCT:

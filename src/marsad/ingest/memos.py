@@ -1,13 +1,14 @@
 """Tighter bounds on the coder's memo caches for a process that codes a stream of articles for hours (an ingest).
 
-The coder memoizes per word form (readings, lexicon heads, token templates, NER cues, decision-layer sums), each
-memo bounded by a module constant and started over when full. Those bounds suit a short run; over a long stream
-every memo fills up to its bound and stays there, which is what made an ingest's RSS grow with the corpus (README,
+The coder memoizes per word form (readings, lexicon starts and heads, token templates, NER cues, decision-layer
+sums), each memo a ``text._memo.Generations`` whose generation size is a module constant (it holds at most two
+generations: the frequent forms stay, the rest is dropped). Those bounds suit a short run; over a long stream every
+memo fills up to twice its bound and stays there, which is what made an ingest's RSS grow with the corpus (README,
 Speed, "Ingest memory"). ``bound_coder_memos()`` lowers each constant of ``MEMO_BOUNDS`` in the running process,
-once, before coding; the ingest calls it in every coding process (``ingest.runner.code_batch``). A memo holds
-pure functions of its key, so a smaller bound changes no output, only how often a form is worked out again
-(``tools/fingerprint.py`` identical; the speed cost is in the README). A constant of the coder that was renamed
-or removed raises, rather than being set in vain (``tests/ingest/test_ingest_memos.py``).
+once, before coding; the ingest calls it in every coding process (``ingest.runner.code_batch``) when asked
+(``--small-memos``). A memo holds pure functions of its key, so a smaller bound changes no output, only how often a
+form is worked out again (``tools/fingerprint.py`` identical; the speed cost is in the README). A constant of the
+coder that was renamed or removed raises, rather than being set in vain (``tests/ingest/test_ingest_memos.py``).
 
 The ``functools`` caches are bounded by ``ingest.runner.bound_memory`` (emptied between batches above
 ``runner.CACHE_ENTRIES``). May import ``marsad.errors``; imports the coder modules it names, by name.
@@ -22,12 +23,13 @@ __all__ = ["MEMO_BOUNDS", "bound_coder_memos"]
 
 #: (module, constant) -> the entry bound a long-running coding process uses (the coder's own default in comment)
 MEMO_BOUNDS: dict[tuple[str, str], int] = {
-    ("marsad.extract.words", "WORD_READINGS_MAX"): 20_000,  # 200,000 forms per language
-    ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 20_000,  # 200,000 forms per set of indexes (up to 16 sets)
-    ("marsad.extract.ner", "STATIC_MAX"): 20_000,  # 200,000 forms per set of cues
-    ("marsad.extract.decision", "GROUP_CACHE_MAX"): 40_000,  # 400,000 regrouped weights
-    ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 20_000,  # 50,000 chunk templates per flavour
-    ("marsad.text.tokens", "_DEFAULT_PLANS_MAX"): 20_000,  # 200,000 split plans
+    ("marsad.extract.words", "WORD_READINGS_MAX"): 10_000,  # 100,000 forms per language
+    ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 10_000,  # 100,000 forms per set of indexes (up to 16 sets)
+    ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 10_000,  # 250,000 forms per index
+    ("marsad.extract.ner", "STATIC_MAX"): 10_000,  # 100,000 forms per set of cues
+    ("marsad.extract.decision", "GROUP_CACHE_MAX"): 20_000,  # 200,000 regrouped weights
+    ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 10_000,  # 25,000 chunk templates per flavour
+    ("marsad.text.tokens", "_DEFAULT_PLANS_MAX"): 10_000,  # 100,000 split plans
 }
 
 

@@ -28,6 +28,7 @@ from operator import itemgetter
 from collections import namedtuple
 
 from ._chunks import SPACE_SAFE, chunks_and_starts
+from ._memo import Generations
 from ._record import FrozenRecord
 from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
@@ -385,17 +386,23 @@ class _HamzaDependent:
         return hamza  # type: ignore[return-value]
 
 
-class _Plans(dict):  # type: ignore[type-arg]
-    """normalized word -> its plan (``_word_plan``), worked out on first lookup: ``plans[w]``."""
+class _Plans(Generations):
+    """normalized word -> its plan (``_word_plan``), worked out on first lookup: ``plans[w]`` (bounded by
+    generations, ``_memo``)."""
 
     def __init__(self, protect: Callable[[str], bool] | None) -> None:
         super().__init__()
         self.protect = protect
 
     def __missing__(self, w: str) -> _Plan | _HamzaDependent:
-        protect = self.protect
-        plan = self[w] = _default_plan(w) if protect is None else _word_plan(w, protect)
+        plan = self.recall(w, _DEFAULT_PLANS_MAX, _NO_PLAN)
+        if plan is _NO_PLAN:
+            protect = self.protect
+            plan = self.put(w, _default_plan(w) if protect is None else _word_plan(w, protect), _DEFAULT_PLANS_MAX)
         return plan
+
+
+_NO_PLAN = object()  # not remembered (None is a plan: keep the word whole)
 
 
 def _default_plan(w: str) -> _Plan | _HamzaDependent:
@@ -443,7 +450,7 @@ _CUTS: dict[tuple[str, int, str], tuple[tuple[int, int, str], ...]] = {}  # (pre
 
 
 _DEFAULT_PLANS = _Plans(None)
-_DEFAULT_PLANS_MAX = 200_000
+_DEFAULT_PLANS_MAX = 100_000  # split plans per generation (_memo: at most twice that)
 
 
 def _word_plan(w: str, protect: Callable[[str], bool] | None) -> _Plan | _HamzaDependent:
@@ -502,7 +509,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 # distinct chunk (with the general code below) and kept as a template of relative offsets. Every chunk is then one
 # dict lookup. Keyed by the ORIGINAL chunk (which also fixes its view and any hamza-alef article decision).
 
-_CHUNK_CACHE_MAX = 50_000
+_CHUNK_CACHE_MAX = 25_000  # templates per generation (_memo: at most twice that)
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
@@ -557,7 +564,7 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[t
     return widx + 1, len(pieces), tuple(pieces)
 
 
-class _Templates(dict):  # type: ignore[type-arg]
+class _Templates(Generations):
     """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
     text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
 
@@ -566,6 +573,9 @@ class _Templates(dict):  # type: ignore[type-arg]
         self.plans = plans
 
     def __missing__(self, chunk: str) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+        tpl = self.recall(chunk, _CHUNK_CACHE_MAX)  # from the previous generation
+        if tpl is not None:
+            return tpl
         plans = self.plans
         base = _CHUNKS.get(False) if plans is not None else None
         tpl = base.get(chunk) if base is not None else None  # (get: no __missing__)
@@ -580,7 +590,7 @@ class _Templates(dict):  # type: ignore[type-arg]
             else:
                 tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
         if len(chunk) <= _CHUNK_KEY_MAX:
-            self[chunk] = tpl
+            self.put(chunk, tpl, _CHUNK_CACHE_MAX)
         return tpl
 
 
@@ -619,8 +629,6 @@ def _plans(protect_fn: Callable[[str], bool] | None) -> _Plans:
     """The word plans for a protected set (a new table: a protected set changes the plans) or the shared ones."""
     if protect_fn is not None:
         return _Plans(protect_fn)
-    if len(_DEFAULT_PLANS) > _DEFAULT_PLANS_MAX:
-        _DEFAULT_PLANS.clear()
     return _DEFAULT_PLANS
 
 
@@ -628,7 +636,7 @@ def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) ->
     if split_clitics and protect_fn is not None:
         return _Templates(_plans(protect_fn))  # nothing is shared
     cache = _CHUNKS.get(split_clitics)
-    if cache is None or len(cache) > _CHUNK_CACHE_MAX:
+    if cache is None:
         cache = _CHUNKS[split_clitics] = _Templates(_plans(None) if split_clitics else None)
     return cache
 
