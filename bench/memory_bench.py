@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/memory_bench.py --sizes 1000 3000 10000 [--workers 1] [--batch 200] [--small-memos] [--json]
     .venv/bin/python bench/memory_bench.py --sizes 3000 --profile      # where the memory goes (in-process)
+    .venv/bin/python bench/memory_bench.py --sizes 10000 100000 --queries   # and query times on each store
 
 The corpus of N articles is built deterministically, so duplicates are controlled and known:
 
@@ -21,8 +22,10 @@ of the articles (sampled from /proc at every committed batch), store size on dis
 store, and whether every injected duplicate was found (``dup_of`` / ``near_dup_of`` set). The exact-duplicate
 truth counts every article whose normalized key was seen before (the injected ones and any in the real data).
 
-``--profile`` ingests in-process instead and prints, every 1,000 articles, RSS, Python heap (tracemalloc), DuckDB's
-own memory by tag (``duckdb_memory()``) and the sizes of the coder's caches.
+``--queries`` also times, on each store built, ``marsad stats actors`` and two dyad series (``stats dyads`` by
+month, and by day counting every telling), each a ``marsad`` process, best of three, beside the process's start-up
+(``marsad --version``). ``--profile`` ingests in-process instead and prints, every 1,000 articles, RSS, Python heap
+(tracemalloc), DuckDB's own memory by tag (``duckdb_memory()``) and the sizes of the coder's caches.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ import argparse
 import gzip
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -96,7 +100,7 @@ def exact_truth(docs: list[dict]) -> int:
     return dups
 
 
-def run_size(n: int, tmp: Path, workers: int, batch: int, small_memos: bool = False) -> dict:
+def run_size(n: int, tmp: Path, workers: int, batch: int, small_memos: bool = False, queries: bool = False) -> dict:
     docs, injected = build_corpus(n)
     src = tmp / f"corpus-{n}.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
@@ -131,7 +135,34 @@ def run_size(n: int, tmp: Path, workers: int, batch: int, small_memos: bool = Fa
             "store_mb": round(size / 1e6, 1), "events": events, "new": new, "duplicates": dups,
             "near_duplicates": near, "exact_truth": truth, "injected_exact": len(injected["exact"]),
             "injected_exact_found": found["exact"], "injected_near": len(injected["near"]),
-            "injected_near_found": found["near"]}
+            "injected_near_found": found["near"], **({"query_s": query_times(db)} if queries else {})}
+
+
+#: the queries timed on each store built (``--queries``): name -> ``marsad`` arguments after the store
+QUERIES = {
+    "stats actors": ["stats", "actors", "--limit", "20", "--format", "json"],
+    "dyads by month": ["stats", "dyads", "--by", "month", "--format", "json"],
+    "dyads by day, mentions": ["stats", "dyads", "--by", "day", "--count", "mentions", "--limit", "1000",
+                               "--format", "json"],
+}
+
+
+def query_times(db: Path, repeats: int = 3) -> dict[str, float]:
+    """Wall seconds of each ``QUERIES`` command on the store (a ``marsad`` process each; the best of ``repeats``,
+    the first run reading a cold store from the page cache), and of ``marsad --version``, the process's own start."""
+    exe = str(Path(sys.executable).with_name("marsad"))
+    out = {}
+    for name, args in {"start-up (marsad --version)": ["--version"], **QUERIES}.items():
+        cmd = [exe, *args] if args == ["--version"] else [exe, *args[:2], "--db", str(db), *args[2:]]
+        best = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run = subprocess.run(cmd, capture_output=True, text=True)
+            best = min(best, time.perf_counter() - started)
+            if run.returncode != 0:
+                raise SystemExit(f"{' '.join(cmd)} failed ({run.returncode}):\n{run.stderr[-2000:]}")
+        out[name] = round(best, 2)
+    return out
 
 
 def profile(n: int, tmp: Path, batch: int, every: int = 1000) -> None:
@@ -192,6 +223,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=200)
     ap.add_argument("--small-memos", action="store_true", help="ingest with `marsad ingest --small-memos`")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--queries", action="store_true", help="also time `marsad stats` queries on each store built")
     ap.add_argument("--profile", action="store_true", help="in-process, with tracemalloc (slower)")
     ap.add_argument("--every", type=int, default=1000, help="--profile: report every N articles")
     ap.add_argument("--keep", help="directory for the corpora and stores (default: a temporary one, removed)")
@@ -206,7 +238,7 @@ def main() -> None:
             return
         results = []
         for n in args.sizes:
-            r = run_size(n, tmp, args.workers, args.batch, args.small_memos)
+            r = run_size(n, tmp, args.workers, args.batch, args.small_memos, args.queries)
             results.append(r)
             if not args.json:
                 print(json.dumps(r), flush=True)
@@ -223,6 +255,13 @@ def main() -> None:
               f"{r['rss_at_25pct_mb']} / {r['rss_at_50pct_mb']} / {r['rss_at_75pct_mb']} / {r['rss_at_100pct_mb']} | "
               f"{r['store_mb']} | {r['duplicates']} / {r['near_duplicates']} ({r['exact_truth']}) | "
               f"{r['injected_exact_found']}/{r['injected_exact']} / {r['injected_near_found']}/{r['injected_near']} |")
+    if args.queries:
+        names = list(results[0]["query_s"])
+        print("\nQuery wall s (a `marsad` process each, best of 3):\n")
+        print("| articles | " + " | ".join(names) + " |")
+        print("|---:|" + "---:|" * len(names))
+        for r in results:
+            print(f"| {r['articles']:,} | " + " | ".join(str(r["query_s"][q]) for q in names) + " |")
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def test_every_memo_of_the_coder_is_bounded_by_generations():
 
 
 def test_the_ingest_bounds_the_memos_only_when_asked(monkeypatch):
-    """``marsad ingest --small-memos`` (IngestOptions.small_memos): off by default, for it costs 6-8% coding speed."""
+    """``marsad ingest --small-memos`` (IngestOptions.small_memos): off by default (9-16% more coding CPU)."""
     (modname, name), bound = next(iter(memos.MEMO_BOUNDS.items()))
     mod = importlib.import_module(modname)
     monkeypatch.setattr(mod, name, bound * 10)

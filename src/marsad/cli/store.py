@@ -177,7 +177,7 @@ def ingest_cmd(
                              "as entities new:<kind>:<name>, listed by `marsad stats unlinked`). Documents already "
                              "stored are not coded again."),
     small_memos: bool = typer.Option(False, "--small-memos", help="Run the coder's memos with tenfold smaller bounds "
-                                     "(less memory on long runs, 6-8% slower coding; ingest/memos.py)."),
+                                     "(less memory on long runs, 9-16% more coding CPU; ingest/memos.py)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per committed batch on stderr."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
