@@ -32,6 +32,15 @@ def test_score_is_a_logistic_sum_and_top_features_are_signed():
     assert m.top(["b", "a", "a"]) == [("a", 2.0), ("b", -1.0)]
 
 
+def test_the_score_is_calibrated_by_the_models_platt_scaling():
+    """The logit passes through the model's Platt scaling (a z + b) before the sigmoid; the shipped model has one,
+    fitted by tools/train_decision.py on the real gold's cross-validated predictions."""
+    m = DecisionModel("t", 0.0, {"a": 2.0}, {"*": 0.5}, calibration=(0.5, -1.0))
+    assert m.score(["a"]) == pytest.approx(1 / (1 + 2.718281828459045 ** 0.0))  # 0.5 * 2 - 1 = 0
+    a, b = load_model().calibration
+    assert 0.0 < a < 1.0 and (a, b) != (1.0, 0.0)  # too-sure raw scores are flattened
+
+
 def test_confidence_is_the_decision_score():
     doc = code(STRIKE, lang="ar", date="2024-03-02", all_candidates=True, explain=True)
     scores = {r["trigger"]["start"]: r["score"] for r in doc.explain if "score" in r}

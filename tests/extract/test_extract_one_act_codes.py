@@ -6,7 +6,8 @@ from marsad.pipeline import code
 
 
 def _assaults(text: str) -> list[dict]:
-    doc = code(text, lang="ar", date="2024-05-14").to_dict()
+    # every candidate kept (min_confidence 0): the merge is under test, not the decision layer's threshold
+    doc = code(text, lang="ar", date="2024-05-14", min_confidence=0.0).to_dict()
     return [e for e in doc["events"] if e["type"] == "ASSAULT"]
 
 

@@ -35,3 +35,20 @@ def test_chronology_entries_are_recalled_and_the_news_line_is_not():
 def test_an_english_timeline_entry_is_recalled():
     events = _events("Timeline:\n- March 3, 2006: Gunmen killed two soldiers in Kirkuk.", lang="en")
     assert events and all(e["background"] for e in events)
+
+
+def test_what_a_pluperfect_report_reports_is_recalled():
+    # the report itself is recalled ("وكان … قد أعلن"), so is every act it reports; told now, the act is news
+    recalled = _events("وكانت الشرطة قد أعلنت أمس مقتل حارسين في هجوم على مصرف شمال المدينة.")
+    assert any(e["type"] == "ASSAULT" for e in recalled)
+    assert all(e["background"] for e in recalled if e["type"] == "ASSAULT")
+    news = _events("وأعلنت الشرطة أمس مقتل حارسين في هجوم على مصرف شمال المدينة.")
+    assert any(e["type"] == "ASSAULT" and not e["background"] for e in news)
+
+
+def test_an_act_in_the_wake_of_which_something_happened_is_recalled():
+    # "إثر" / "اثر" (in the wake of) is a reference point like "عقب": the act after it is not the sentence's news
+    for wake in ("إثر", "اثر"):
+        events = code(f"وتدهورت العلاقات بين الجارتين {wake} هجوم مسلحين على دورية حدودية أمس.", lang="ar",
+                      date="2008-03-14", all_candidates=True).to_dict()["events"]
+        assert [e["background"] for e in events if e["type"] == "ASSAULT"] == [True], wake

@@ -101,3 +101,27 @@ def test_an_english_nationality_before_the_act_is_its_author():
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and any([a.code for a in e.source] == ["RUSMIL"] for e in attacks)  # a missile is the military's
     assert all(a.code[:3] != "RUS" for e in attacks for a in e.target)
+
+
+def test_the_actor_of_another_event_is_no_object():
+    """events.EventBuilder._in_other_event: in "وجرح ثمانية آخرون في هجوم انتحاري" the bomber belongs to the attack,
+    so the wounding is no attack on the bomber and folds into the killing as one act (eval/GUIDELINES.md §12)."""
+    events, trace = _attacks("قتل ثلاثة حراس وأصيب ثمانية آخرون في هجوم انتحاري على مبنى البلدية في المدينة.")
+    assert len(events) == 1
+    assert all("UAF" not in [a.code[-3:] for a in e.target] for e in events)
+    wound = next(r for r in trace if r["trigger"]["text"] == "وأصيب")
+    assert wound["outcome"].startswith("merged into") and "UAF" not in (wound.get("target") or [])
+
+
+def test_an_indefinite_accusative_nisba_names_the_country():
+    """kb countries: the nisba with its accusative alef ("جنديا أمريكيا", "معتقلا مصريا") is the nisba."""
+    events, _ = _attacks("خطف مسلحون مهندسا هنديا قرب مدينة كركوك.")
+    assert events and [a.code[:3] for a in events[0].target] == ["IND"]
+
+
+def test_who_is_released_follows_an():
+    """ar.retreat.release_v: "أفرجت X عن Y" - Y, after عن, is released; the subject stands between verb and عن."""
+    doc = marsad.code("أفرجت السلطات الإيرانية عن سجين فرنسي بعد عامين من احتجازه.", lang="ar", date="2024-05-01")
+    released = [e for e in doc.events if e.type == "RETREAT"]
+    assert released and [a.code[:3] for a in released[0].source] == ["IRN"]
+    assert [a.code for a in released[0].target] == ["FRACVL"]

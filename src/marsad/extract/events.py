@@ -481,6 +481,15 @@ class EventBuilder:
                 return self.words[k].norm
         return None
 
+    def _in_other_event(self, a: int, b: int) -> bool:
+        """Is word b inside a locative phrase headed by another event's noun (right after the last preposition
+        between words a and b): "في هجوم انتحاري"? What follows that noun is its own actor, not this trigger's."""
+        words, locs = self.words, LOCATIVE[self.lang]
+        for k in range(b - 1, a, -1):
+            if words[k].norm in PREP_WORDS[self.lang]:
+                return words[k].norm in locs and k + 1 < b and words[k + 1].trigger is not None
+        return False
+
     def _counted(self, a: int, b: int) -> bool:
         """A number between words a and b (exclusive of b): "قتل ثلاثة جنود", "قتل 5 مدنيين"."""
         for k in range(a, b):
@@ -727,6 +736,8 @@ class EventBuilder:
             if prep is None and (p.capital_only or p.kinds == ["nisba"]) \
                     and self._inner_prep(start_after, p.w0) in LOCATIVE[lang]:
                 continue  # "في شوارع الخرطوم", "في العاصمة الكونغولية": where it happened, not to whom
+            if prep is None and self._in_other_event(start_after, p.w0):
+                continue  # "وأصيب 12 آخرون في هجوم انتحاري": the bomber belongs to the attack, not to the wounding
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break

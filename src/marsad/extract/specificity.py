@@ -14,6 +14,7 @@ from .words import Word
 
 AUX_SPAN = 3  # auxiliaries allowed between a relative pronoun and its verb ("الذي كان قد قتل")
 KANA_SPAN = 8  # words searched back from قد for a form of كان
+REPORT_SPAN = 12  # words searched back from a trigger for the reporting verb whose report holds it
 REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/after ...
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
 QAD = grammar.words("qad")  # "قد", "had"
@@ -71,6 +72,13 @@ def _after_generic_head(words: list[Word], w0: int, sent: int, heads: frozenset[
     return prev is not None and _has(prev, heads)
 
 
+def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset[str]]) -> bool:
+    """Does the trigger stand in what a pluperfect reporting verb reports ("وكان الجيش قد أعلن أمس مقتل ...")?"""
+    j = _back(words, w0 - 1, REPORT_SPAN, scope["reporting"])
+    q = _word_in(words, j - 1, sent) if j is not None else None
+    return q is not None and q.norm in QAD and _back(words, j - 2, KANA_SPAN, scope["pluperfect"]) is not None
+
+
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
     """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, generic), or
     None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
@@ -99,6 +107,8 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
         kana = _back(words, w0 - 1, KANA_SPAN, scope.get("pluperfect", empty)) if seen_qad else None
         if kana is not None and _back(words, kana - 1, KANA_SPAN, scope.get("reporting", empty)) is None:
             return "pluperfect"  # "وكان الجيش قد قصف"; but "said it had launched" is the reporter's tense
+    if "pluperfect" in scope and "reporting" in scope and _recalled_report(words, w0, sent, scope):
+        return "pluperfect"  # "وكان الجيش قد أعلن أمس مقتل ثلاثة من جنوده": the whole report is recalled
     if nominal and "reference" in scope \
             and _back(words, w0 - 1, REFERENCE_SPAN, scope["reference"], clause=True) is not None:
         return "reference"  # "منذ اغتيال بوتو", "بعد أسبوعين من خطفه", "after Gaza hospital blast"

@@ -601,7 +601,12 @@ def build() -> list[dict]:
                                                              "نساء", "الأسر", "عائلات", "العائلات",
                                                              "الرهائن", "رهائن", "المحتجزين", "المختطفين",
                                                              "الأسرى", "أسرى", "المعتقلين", "معتقلين",
-                                                             "معتقلون", "السجناء", "سجناء", "الضحايا"],
+                                                             "معتقلون", "السجناء", "سجناء", "الضحايا",
+                                                             # singular and dual; the bare "معتقل" is also the camp
+                                                             "معتقلا", "معتقلان", "المعتقلان", "سجين", "السجين",
+                                                             "سجينا", "سجينان", "السجينان", "أسير", "الأسير",
+                                                             "أسيرا", "أسيران", "الأسيران", "رهينة", "الرهينة",
+                                                             "رهينتين", "رهينتان", "محتجزا", "محتجزين"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
                    "captive", "detainee", "prisoner", "victim") + ["children", "women", "people"],
          "prisoners and hostages are coded CVL unless the text says they are fighters")

@@ -116,8 +116,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
             continue
         if recalled is None and chronology and _inside(chronology, hit.start, hit.end):
             recalled = "a chronology entry"  # "* 21 مايو 2005: اغتيال ..."
-        if recalled:
-            bg_end = hit.w1
+        if recalled and (t.type or cam.plover_type):
+            bg_end = hit.w1  # an act's means follow it; a recalled statement's words are what it reports
         conf = _confidence(t.strength, via, source, rules["attachment-confidence"])
         if not source:
             source = implicit_source(st, t.type, hit, rules)
