@@ -125,3 +125,11 @@ def test_who_is_released_follows_an():
     released = [e for e in doc.events if e.type == "RETREAT"]
     assert released and [a.code[:3] for a in released[0].source] == ["IRN"]
     assert [a.code for a in released[0].target] == ["FRACVL"]
+
+
+def test_a_region_in_one_country_places_the_event_there():
+    """stages/places.py: "بالضفة الغربية" (a region whose only country is PSE in kb regions.jsonl) is the event's
+    location with that country, so its unnamed gunmen are of that country, as in a named town."""
+    events, _ = _attacks("أصيب ثلاثة أشخاص برصاص مسلحين مجهولين في قرية صغيرة بالضفة الغربية أمس.")
+    assert events and events[0].location is not None and events[0].location.country == "PSE"
+    assert [a.code for a in events[0].source] == ["PSEUAF"]

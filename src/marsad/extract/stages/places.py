@@ -60,8 +60,8 @@ def place_mentions(res: Resources, st: DocState) -> None:
         direct = clitics.holds(m.prefix.lstrip("".join(CONJUNCTIONS)), LOCATIVE_CLITICS) \
             or (w0 > 0 and _locative(words[w0 - 1].norm, locative_words))
         if direct or _after_place_head(words, w0, st.lang, locative_words):
-            country = rec.country if rec.kind != "country" else rec.code
-            places.append((w0, w1, m, Location(rec.name, country, rec.lat, rec.lon, rec.id), not direct))
+            # a region that lies in one country places the event there ("بالضفة الغربية" -> PSE), as a town does
+            places.append((w0, w1, m, Location(rec.name, cc, rec.lat, rec.lon, rec.id), not direct))
     st.by_sent, st.places, st.geo = by_sent, places, geo
     st.named_states = {(m.start, m.end) for m in st.mentions if m.kind in STATE_KINDS}
 
