@@ -27,3 +27,18 @@ def test_the_rule_is_data():
 
     pairs = load_coding_rules()["one-act-codes"]["pairs"]
     assert ["190", "183"] in pairs
+
+
+def test_an_outcome_telling_joins_the_act_whatever_its_roles():
+    """Coding rule result-tellings: "… ما أسفر عن مقتل ضابط" tells the explosion's outcome; the attachment takes the
+    officer as its genitive subject, yet it is one act, with the officer among the explosion's victims."""
+    events = _assaults("وعندما وصل فريق الهندسة العسكرية إلى الموقع انفجرت عبوة ناسفة ما أسفر عن مقتل ضابط وإصابة "
+                       "ثلاثة جنود.")
+    assert len(events) == 1 and [a["code"] for a in events[0]["source"]] == ["UAF"]
+    assert [a["code"] for a in events[0]["target"]] == ["MIL"]
+
+
+def test_outcome_rules_are_data():
+    from marsad.kb.coding_rules import load_coding_rules  # noqa: PLC0415
+
+    assert "ar.assault.result_in" in load_coding_rules()["result-tellings"]["rules"]

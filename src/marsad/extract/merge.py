@@ -6,7 +6,9 @@ Three rules, applied in order:
   2. one sentence, one event per act - two triggers of the same type and modality in one sentence whose CAMEO codes
      can tell one act (equal, one refining the other, one the root's generic code, or a pair of coding rule
      one-act-codes: a killing and its bombing) and whose actors are
-     compatible (one side's codes contained in the other's) are one event, kept with the richer actors;
+     compatible (one side's codes contained in the other's) are one event, kept with the richer actors; a telling
+     of an act's outcome (coding rule result-tellings: "مما أسفر عن مقتل") joins the first event of its type in its
+     sentence whatever its roles;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
   4. tolls - an ASSAULT with victims but no attacker, told within two sentences after an attack, is that attack's
@@ -141,8 +143,14 @@ def credit_claims(events: list[Event]) -> None:
                 ev.target = [a for a in ev.target if a.code not in claimed]  # "هجوم ... تبنته X": X is no target
 
 
+def _result_telling(ev: Event, results: frozenset[str]) -> bool:
+    """Is the trigger one that tells the outcome of an act (coding rule result-tellings: "أسفر عن مقتل")?"""
+    rule = ev.rule or ""
+    return rule in results or rule.split(".vso", 1)[0] in results
+
+
 def merge_events(events: list[Event], trigger_keys: list[str],
-                 one_act: tuple[tuple[str, str], ...] = ()) -> list[Event]:
+                 one_act: tuple[tuple[str, str], ...] = (), results: frozenset[str] = frozenset()) -> list[Event]:
     credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
@@ -181,6 +189,12 @@ def merge_events(events: list[Event], trigger_keys: list[str],
         peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
         twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
                      and _same_act(m.cameo, ev.cameo, one_act) and _compatible(m, ev)), None) if peers else None
+        if twin is None and peers and _result_telling(ev, results):
+            # "… مما أسفر عن مقتل جنديين": the outcome of the act told before it, whatever roles it got
+            twin = next((m for m in peers if m.modality == ev.modality or {m.modality, ev.modality} <= TELLING), None)
+            if twin is not None:
+                target = list(ev.target)
+                ev.source, ev.target = twin.source, twin.target if twin.target else target
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)

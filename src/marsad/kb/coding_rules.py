@@ -35,6 +35,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "background-means": frozenset({"span"}),
     "owner-of-the-object": frozenset({"types", "preps", "span"}),
     "one-act-codes": frozenset({"pairs"}),
+    "result-tellings": frozenset({"rules"}),
     "chronology-entry": frozenset({"span"}),
 }
 

@@ -14,7 +14,8 @@ def merge_tellings(res: Resources, st: DocState) -> None:
     news = [(ev, k) for ev, k in zip(told, st.telling_keys) if not ev.background]
     recalled = [ev for ev in told if ev.background]
     one_act = tuple(tuple(pair) for pair in res.rules["one-act-codes"]["pairs"])
-    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act)
+    results = frozenset(res.rules["result-tellings"]["rules"])
+    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results)
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]
