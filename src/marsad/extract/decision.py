@@ -89,9 +89,9 @@ class DecisionModel:
         return got
 
     def threshold_for(self, etype: str | None, modality: str = "asserted") -> float:
-        """The threshold of a type; a planned, intended, possible or denied act takes the shared one ("*"): the
-        real gold has too few of them per type (a few dozen in all) for the layer to learn more than what is
-        surely no politics."""
+        """The threshold of a type; a planned, intended, possible or denied act takes the one of marked acts
+        ("marked", else the shared "*"): the real gold has too few of them per type (a few dozen in all) for the
+        layer to learn more than what is surely no event."""
         if modality in MARKED_MODALITIES:
             return self.thresholds.get("marked", self.thresholds["*"])
         return self.thresholds.get(etype or "", self.thresholds["*"])
