@@ -46,7 +46,8 @@ EN_COMMON = {"Nice", "Reading", "Mobile", "Split", "Van", "Batman", "Male", "Vic
 # Arabic place names that are also common words (beyond the flags of cities_ar.tsv).
 AR_COMMON = {"العيون", "عمان", "المدينة", "الوادي", "الميادين", "الطبقة", "حديثة", "النصر", "السلام", "الأمل",
              "الوحدة", "الحرية", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الجديدة", "القديمة", "الكرامة",
-             "الرشيد", "المركز", "الساحل", "الحدود", "الجزيرة", "الخليج", "الشام", "البلد", "السوق", "بنين"}
+             "الرشيد", "المركز", "الساحل", "الحدود", "الجزيرة", "الخليج", "الشام", "البلد", "السوق", "بنين",
+             "متون", "أغري", "اغري"}  # متون: GeoNames' old name of Khost, "texts"; أغري (Ağrı) is written as أغرى
 # Frequent Arabic news words: a place name equal to one of them (after normalization) always needs context, even
 # from the hand tables (ماليه, Malé, is written like المالية "finance" without ال once ة/ه are folded).
 AR_FREQUENT = """في من إلى على عن مع بين بعد قبل منذ حتى عند لدى حول خلال ضد دون غير سوى كل بعض أي التي الذي هذا هذه
