@@ -229,3 +229,18 @@ def test_actors_network_stats_summary(store):
     assert st["first_date"] == "2024-07-28" and st["last_date"] == "2024-09-10"
     summ = store.summary(top=2)
     assert len(summ["top_dyads"]) == 2 and summ["top_dyads"][0]["source"] == "USA"
+
+
+def test_an_actors_name_in_the_texts_is_the_same_on_every_run(tmp_path):
+    """``actors()["example_text"]`` is the most frequent name; a tie goes to the first in text order (DuckDB's plain
+    ``mode`` picked either, so `marsad demo`'s table changed width between runs)."""
+    docs = [make_doc("Washington and Tokyo agreed to set up a joint command on Sunday.", "2024-07-28",
+                     [EventSpec(["Washington"], ["Tokyo"], "joint command")]),
+            make_doc("وقّعت واشنطن وطوكيو اتفاقاً دفاعياً جديداً.", "2024-09-02",
+                     [EventSpec(["واشنطن"], ["طوكيو"], "وقّعت", type="SUPPORT", cameo="057")])]
+    names = set()
+    for run in range(4):
+        with Store(tmp_path / f"tie{run}.duckdb") as s:
+            s.upsert_documents([(d, DocMeta(title="t", source="wire")) for d in (docs if run % 2 else docs[::-1])])
+            names.add(tuple(sorted((a["actor"], a["example_text"]) for a in s.actors())))
+    assert names == {(("JPN", "Tokyo"), ("USA", "Washington"))}

@@ -540,7 +540,7 @@ class Queries:
                f"count(DISTINCT {key}) FILTER (WHERE a.role = 'source') AS as_source, "
                f"count(DISTINCT {key}) FILTER (WHERE a.role = 'target') AS as_target, "
                "round(avg(e.goldstein), 3) AS goldstein_mean, min(e.date) AS first, max(e.date) AS last, "
-               "mode(a.text) AS example_text "
+               "mode(a.text ORDER BY a.text) AS example_text "  # ties: the first name in text order, every run
                f"FROM events e{join} JOIN event_actors a ON a.event_id = e.event_id "
                f"WHERE {COUNTED}{bar} AND {mod} GROUP BY ALL ORDER BY events DESC, actor")
         if row_limit(limit) is not None:
