@@ -71,9 +71,9 @@ def _coder_memos() -> list:
     from marsad.text import tokens
 
     lex = lexicon.get_lexicon()
-    memos_ = [*words._WORD_READINGS.values(), *tokens._CHUNKS.values(), tokens._DEFAULT_PLANS, *lex._memo.values(),
-              *lex._head_memo.values()]
-    memos_ += [m for m in (decision.load_model().cache.get("groups"),) if m is not None]
+    memos_ = [*words._WORD_READINGS.values(), *tokens._CHUNKS.values(), tokens._DEFAULT_PLANS,
+              *(memo for memo, _get in lex._memo.values()), *lex._head_memo.values()]  # (memo, its bound get)
+    memos_ += [got[0] for got in (decision.load_model().cache.get("groups"),) if got is not None]
     return memos_
 
 

@@ -16,7 +16,8 @@ def test_freeze_gc_false_leaves_the_collector_alone():
     garbage = _Cycle()
     before = gc.get_freeze_count()
     coder = Coder(freeze_gc=False)
-    assert gc.get_freeze_count() == before
+    # nothing more is frozen (the count may fall: objects an earlier test's Coder froze can die meanwhile)
+    assert gc.get_freeze_count() <= before
     del garbage
     assert gc.collect() >= 1  # the cycle made before the Coder is still collectable
     assert [e.type for e in coder.code("Iran fired missiles at the base on Monday.", lang="en").events] == ["ASSAULT"]

@@ -49,11 +49,13 @@ class DecisionModel:
 
     def group_sum(self, key: tuple, etype: str, shared: bool = True, typed: bool = True) -> float:
         """The summed weights of a feature group's strings (``expand``), shared and/or typed, cached per key."""
-        sums = self.cache.get("groups")
-        if sums is None:
-            sums = self.cache["groups"] = Generations()  # bounded by generations (text._memo)
+        got = self.cache.get("groups")
+        if got is None:  # bounded by generations (text._memo); its bound get kept beside it (faster to call)
+            sums = Generations()
+            got = self.cache["groups"] = (sums, sums.get)
+        sums, sums_get = got
         ck = (key, etype, shared, typed)
-        got = sums.get(ck)
+        got = sums_get(ck)
         if got is None:
             got = sums.recall(ck, GROUP_CACHE_MAX)
             if got is None:

@@ -106,7 +106,7 @@ class Lexicon:
     def __init__(self) -> None:
         rules = load_rules()
         self.rules = rules
-        self._memo: dict[int, Generations] = {}  # id(index) -> word form -> _Starts (see _first)
+        self._memo: dict[int, tuple] = {}  # id(index) -> (word form -> _Starts memo, its bound get) (see _first)
         self.cameo = rules.cameo
         self.triggers = {lang: _index(ts, lambda t: t.forms) for lang, ts in rules.triggers.items()}
         self.cues = {lang: _index(cs, lambda c: [c.cue]) for lang, cs in rules.modality.items()}
@@ -159,9 +159,10 @@ class Lexicon:
             memo = self._head_memo[key] = Generations()
         heads = [self.heads(index) for index in indexes]
         out = tuple([] for _ in indexes)
+        memo_get = memo.get  # bound once (text._memo: a dict subclass's method called per word is slower)
         for k, w in enumerate(words):
             forms = w.forms
-            which = memo.get(forms)
+            which = memo_get(forms)
             if which is None:
                 which = memo.recall(forms, HEAD_MEMO_MAX)
                 if which is None:
@@ -180,8 +181,8 @@ class Lexicon:
         """Every pattern of ``index`` starting at word ``i``, longest first: [(Pattern, prefix, n_words)]
         (read only: the one-word matches of a form are one shared tuple)."""
         w = words[i]
-        memo = self._memo.get(id(index))
-        cands = memo.get(w.norm) if memo is not None else None
+        got = self._memo.get(id(index))
+        cands = got[1](w.norm) if got is not None else None  # the memo's bound get (see _first)
         if cands is None:
             cands = self._first(index, w)
         if not cands.pairs:
@@ -206,11 +207,13 @@ class Lexicon:
 
     def _first(self, index: dict[str, list[Pattern]], w) -> "_Starts":
         """The patterns whose first word fits ``w`` — memoized per index and word form."""
-        memo = self._memo.get(id(index))
-        if memo is None:
-            memo = self._memo[id(index)] = Generations()
+        got = self._memo.get(id(index))
+        if got is None:
+            memo = Generations()
+            got = self._memo[id(index)] = (memo, memo.get)  # the bound get: see text._memo on speed
+        memo, memo_get = got
         key = w.norm
-        hit = memo.get(key)
+        hit = memo_get(key)
         if hit is None:
             hit = memo.recall(key, FIRST_MEMO_MAX)
             if hit is None:

@@ -11,7 +11,9 @@ dropped) and the current one starts empty; a key the current generation misses i
 at most ``2 * bound`` entries, an entry used at least once
 per generation is never worked out again, and the bound is checked only when an entry is added (no bookkeeping per
 hit, unlike an LRU). The bound is passed at each ``put``, so that a module constant set at run time
-(``ingest.memos``) takes effect. Stdlib only.
+(``ingest.memos``) takes effect. Speed: ``memo.get`` looked up on a dict subclass and called is ~35% slower than
+on a dict (CPython specializes method-descriptor calls for the exact type only); hot paths bind ``memo.get`` once
+(a bound method calls as fast as a dict's). Stdlib only.
 """
 from __future__ import annotations
 
