@@ -292,23 +292,27 @@ def fold_of(salt: int, group: str) -> int:
     return int(hashlib.sha256(f"{salt}:{group}".encode()).hexdigest()[:8], 16) % CV_FOLDS
 
 
-def platt(probs, labels) -> tuple[float, float]:
-    """(a, b) of p' = 1 / (1 + exp(-(a logit(p) + b))), fitted by maximum likelihood (rounded: the file is text)."""
+def _logit(probs):
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     p = np.clip(probs, 1e-6, 1 - 1e-6)
-    z = np.log(p / (1 - p)).reshape(-1, 1)
-    m = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(z, labels)
+    return np.log(p / (1 - p))
+
+
+def platt(probs, labels) -> tuple[float, float]:
+    """(a, b) of p' = 1 / (1 + exp(-(a logit(p) + b))), fitted by maximum likelihood (rounded: the file is text)."""
+    from sklearn.linear_model import LogisticRegression
+
+    m = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000).fit(_logit(probs).reshape(-1, 1), labels)
     return round(float(m.coef_[0][0]), 4), round(float(m.intercept_[0]), 4)
 
 
 def calibrated(probs, calibration: tuple[float, float]):
+    """``DecisionModel.probability`` of the probabilities ``probs`` of an uncalibrated model, vectorized."""
     import numpy as np
 
     a, b = calibration
-    p = np.clip(probs, 1e-6, 1 - 1e-6)
-    return 1.0 / (1.0 + np.exp(-(a * np.log(p / (1 - p)) + b)))
+    return 1.0 / (1.0 + np.exp(-(a * _logit(probs) + b)))
 
 
 def out_of_fold_real(coder: Coder, docs, models: dict[int, tuple[float, dict]], thresholds: dict,

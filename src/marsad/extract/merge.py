@@ -192,9 +192,10 @@ def merge_events(events: list[Event], trigger_keys: list[str],
         if twin is None and peers and _result_telling(ev, results):
             # "… مما أسفر عن مقتل جنديين": the outcome of the act told before it, whatever roles it got
             twin = next((m for m in peers if m.modality == ev.modality or {m.modality, ev.modality} <= TELLING), None)
-            if twin is not None:
-                target = list(ev.target)
-                ev.source, ev.target = twin.source, twin.target if twin.target else target
+            if twin is not None:  # the act's roles stand; the outcome brings its victims only when the act has none
+                ev.source = twin.source
+                if twin.target:
+                    ev.target = twin.target
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)
