@@ -13,11 +13,15 @@ Three rules, applied in order:
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
   4. tolls - an ASSAULT with victims but no attacker, told within two sentences after an attack, is that attack's
      toll ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it.
+  5. anaphoric restatements (``restatements``, run on the events the decision layer kept) - a definite verbal noun
+     ("المحادثات", "the talks") told in a later sentence, of the type of an earlier event, with a CAMEO code that can
+     tell its act, compatible actors and modality, and no other time or place, names that event again (coding rule
+     anaphoric-restatements) and joins it: eval/GUIDELINES.md codes an act once, from its first telling.
 Before them, a claim of responsibility (CAMEO 015, "وأعلنت حركة الشباب مسؤوليتها عنه", "تبنته") names the attacker
 of the attacks told earlier in its sentence that have none, or only unnamed gunmen; the claim stays an event.
 A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
-قواتها") only carries it and is dropped; a plain statement (010) is dropped from any sentence that holds a typed
-event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
+قواتها", "وشددت X على أن البلاد تعتزم إعادة النظر") only carries it and is dropped; a plain statement (010) is
+dropped from any sentence that holds a typed event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
 Imports: marsad.model, marsad.kb (the grammar tables).
 """
 from __future__ import annotations
@@ -117,10 +121,14 @@ def _is_headline(ev: Event) -> bool:
 CASUALTY_SPAN = 2  # sentences after an attack in which a victims-only count is its toll
 
 
-def _carrier(ev: Event, last_typed: dict[int, int]) -> bool:
-    if ev.type is not None or not ev.cameo.startswith("01") or ev.sentence not in last_typed:
+def _carrier(ev: Event, last_typed: dict[int, int], last_other: dict[int, int]) -> bool:
+    """Does a statement only carry another event of its sentence: any statement before a typed event, a plain one
+    (010) anywhere in a sentence with a typed event or before an event that is not a plain statement?"""
+    if ev.type is not None or not ev.cameo.startswith("01"):
         return False
-    return ev.cameo == "010" or ev.trigger.start < last_typed[ev.sentence]
+    if ev.sentence in last_typed and (ev.cameo == "010" or ev.trigger.start < last_typed[ev.sentence]):
+        return True
+    return ev.cameo == "010" and ev.trigger.start < last_other.get(ev.sentence, -1)
 
 
 CLAIM_CAMEO = "015"
@@ -156,11 +164,15 @@ def merge_events(events: list[Event], trigger_keys: list[str],
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
     # (a plain statement, 010, anywhere in a sentence with a typed event; another 01x only before that event)
     last_typed: dict[int, int] = {}  # sentence -> start of the last typed trigger in it
+    last_other: dict[int, int] = {}  # sentence -> start of the last trigger of an event other than a plain statement
     for ev in events:
         if ev.type is not None:
             last_typed[ev.sentence] = max(last_typed.get(ev.sentence, -1), ev.trigger.start)
+        if ev.cameo != "010":
+            last_other[ev.sentence] = max(last_other.get(ev.sentence, -1), ev.trigger.start)
     folded = _Folded()
-    pairs = [(ev, k) for ev, k in zip(events, trigger_keys) if ev.type is not None or not _carrier(ev, last_typed)]
+    pairs = [(ev, k) for ev, k in zip(events, trigger_keys)
+             if ev.type is not None or not _carrier(ev, last_typed, last_other)]
     # 1. identical tellings
     out: list[Event] = []
     index: dict[tuple, int] = {}
@@ -274,3 +286,41 @@ def _casualty_reports(events: list[Event], folded: _Folded | None = None) -> lis
             prev = ev
     return out
 
+
+
+def _same_when_where(a: Event, b: Event) -> bool:
+    """Do two tellings leave room for one act: no two different explicit times, no two different towns or
+    countries?"""
+    ta = a.time.value if a.time is not None and a.time.relation != "document-date" else None
+    tb = b.time.value if b.time is not None and b.time.relation != "document-date" else None
+    if ta and tb and ta != tb:
+        return False
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.entity == lb.entity or la.name == lb.name:
+        return True
+    if la.country and lb.country and la.country != lb.country:
+        return False  # two countries, or places in two countries
+    # two towns are two places; a country or a region holds a town (regions are not resolved to their countries)
+    return not (str(la.entity).startswith("place:") and str(lb.entity).startswith("place:"))
+
+
+def restatements(events: list[Event], anaphoric: set[int], one_act: tuple[tuple[str, str], ...] = (),
+                 span: int = 30) -> list[Event]:
+    """5. An event whose trigger is a definite verbal noun (``anaphoric``: ids of such events) told in a later
+    sentence than an earlier event of its type that can be its act (CAMEO codes of one act, compatible actors, the
+    same modality or two tellings, no other time or place) names that event again ("اجتماع ... ومن جوانب المحادثات
+    ..."), at most ``span`` sentences before it: it joins the nearest such event. Background events never merge."""
+    out: list[Event] = []
+    for ev in events:
+        twin = None
+        if id(ev) in anaphoric and ev.type is not None and not ev.background:
+            twin = next((k for k in reversed(out) if k.type == ev.type and 0 < ev.sentence - k.sentence <= span
+                         and not k.background
+                         and (k.modality == ev.modality or {k.modality, ev.modality} <= TELLING)
+                         and _same_act(k.cameo, ev.cameo, one_act) and _compatible(k, ev)
+                         and _same_when_where(k, ev)), None)
+        if twin is None:
+            out.append(ev)
+        else:
+            _absorb(twin, ev)
+    return out

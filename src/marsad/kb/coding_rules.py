@@ -36,6 +36,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "owner-of-the-object": frozenset({"types", "preps", "span"}),
     "one-act-codes": frozenset({"pairs"}),
     "result-tellings": frozenset({"rules"}),
+    "anaphoric-restatements": frozenset({"span"}),
     "chronology-entry": frozenset({"span"}),
 }
 
