@@ -36,6 +36,7 @@ UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE", "REJECT"})
 ARTICLE = clitics.classes()["article"]
 INSTRUMENT_CLITICS = grammar.words("instrument_clitics", "ar")
 MASDAR_CLITICS = grammar.words("masdar_clitics", "ar")
+MASDAR_PREPS = grammar.words("masdar_preps", "ar")
 
 
 @stage(needs=("text", "lang", "day", "words", "sentences", "phrases", "places", "times", "geo", "hits", "doc_forms",
@@ -91,8 +92,11 @@ def build_candidates(res: Resources, st: DocState) -> None:
         # a place after a place noun ("في مدينة X") is the event's location and its unnamed actors' country; what
         # pins a verbal noun down and what the decision layer reads stay the places a locative introduces directly
         direct_place = location if place and not place[4] else None
-        # a verb form with the article, or ب/ل before a three-letter past form, is its verbal noun
-        nominal = t.pos != "verb" or clitics.holds(hit.prefix, ARTICLE) or hit.prefix[-1:] in MASDAR_CLITICS
+        # a verb form with the article, or ب/ل before a three-letter past form, or a preposition before it ("نقل إلى
+        # سجن"), is its verbal noun
+        nominal = t.pos != "verb" or clitics.holds(hit.prefix, ARTICLE) or hit.prefix[-1:] in MASDAR_CLITICS \
+            or (hit.w0 > 0 and words[hit.w0 - 1].norm in MASDAR_PREPS and not hit.prefix
+                and words[hit.w0 - 1].sentence == words[hit.w0].sentence)
         recalled = None  # why the candidate is a specific past act recalled as background, not news
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
@@ -248,13 +252,19 @@ def _recent(when: TimeRef | None, day: dt.date | None, days: int) -> bool:
 
 
 def _historical(value: str | None, day: dt.date, rules) -> bool:
-    """A time value more than historical_days before the document date (years compare by year)."""
+    """A time value more than historical_days before the document date (years compare by year; a month, "2005-12",
+    by its last day)."""
     if not value:
         return False
     head = value.split("/")[-1]
     try:
         if len(head) == 4:
             return int(head) < day.year - 1
-        return dt.date.fromisoformat(head[:10]) < day - dt.timedelta(days=rules["recalled-background"]["historical_days"])
+        if len(head) == 7:  # a month: the act may fall on its last day
+            y, m = int(head[:4]), int(head[5:7])
+            last = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            last = dt.date.fromisoformat(head[:10])
+        return last < day - dt.timedelta(days=rules["recalled-background"]["historical_days"])
     except ValueError:
         return False

@@ -1,0 +1,55 @@
+"""Rules that tell a reported act from a mention, below the decision layer (min_confidence 0: the rules are under
+test): an act dated to a month more than a year before the document is recalled (coding rule recalled-background,
+historical_days, now for a month as for a day); "أي ضربة" (any strike) is a kind of act (scope generic_head); "تعرض
+للتعذيب" is an attack whose subject is the victim (lexicon exposed_to); a verb form right after a preposition is its
+verbal noun (grammar masdar_preps). Sentences written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import code
+
+
+def _events(text: str, date: str = "2009-06-20", explain: bool = False) -> dict:
+    return code(text, lang="ar", date=date, min_confidence=0.0, explain=explain).to_dict()
+
+
+@pytest.mark.parametrize("when, recalled", [
+    ("في نوفمبر (تشرين الثاني) 2006", True),  # a month, two and a half years before the document
+    ("في أغسطس 2005", True),
+    ("في أبريل 2009", False),  # two months before: news
+])
+def test_an_act_dated_to_an_old_month_is_recalled(when, recalled):
+    events = [e for e in _events(f"وقامت الجماعة {when} بخطف أربعة مهندسين قرب الحدود.")["events"]
+              if e["type"] == "ASSAULT"]
+    assert events and events[0]["background"] is recalled
+    assert events[0]["time"]["text"].endswith(when.split(" ", 1)[1])
+
+
+def test_any_strike_is_a_kind_of_act():
+    doc = _events("وقال المتحدث إن أي ضربة جوية ضد الأردن ستكون لها عواقب وخيمة.", explain=True)
+    strike = [r for r in doc["explain"] if r["trigger"]["text"] == "ضربة جوية"]
+    assert strike and strike[0]["outcome"] == "dropped: not an act: generic"
+    assert not any(e["trigger"]["text"] == "ضربة جوية" for e in doc["events"])
+
+
+def test_a_strike_that_happened_is_still_an_act():
+    events = _events("ونفذت الطائرات ضربة جوية على مواقع المسلحين قرب الحدود الأردنية أمس.")["events"]
+    assert any(e["type"] == "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("وقال المحامي إن خمسة معتقلين تعرضوا للتعذيب في أحد مراكز الشرطة بالإسكندرية.", "EGYCVL"),
+    ("وتعرض مراسل تونسي للضرب المبرح على أيدي عناصر أمن أمس.", "TUNMED"),
+])
+def test_exposed_to_torture_or_beating_is_an_attack_on_the_subject(text, victims):
+    events = [e for e in _events(text)["events"] if e["type"] == "ASSAULT"]
+    assert events and victims in [a["code"] for a in events[0]["target"]]
+
+
+def test_a_verb_form_after_a_preposition_is_a_verbal_noun():
+    """"إلى سجن": the verb form سجن (he jailed) after a preposition reads as a noun, so the decision layer sees a
+    nominal candidate (feature t*nominal=...*True), as it does for "بسجن"."""
+    doc = _events("ونقلت الشرطة الموقوفين إلى سجن قريب من العاصمة.", explain=True)
+    rec = [r for r in doc["explain"] if r["trigger"]["text"] == "سجن"]
+    assert rec and "t*nominal=SANCTION*True" in rec[0]["features"]
