@@ -90,6 +90,23 @@ def test_a_negative_text_with_an_event_is_a_false_alarm():
     assert rep.headline("x")["x_silent_on_negatives"] == 0.5
 
 
+def test_merge_precision_counts_merges_that_join_two_gold_acts():
+    """From the explain trace: a telling merged into a kept event joins two acts when each trigger overlaps a
+    different gold event of its type; a restatement that overlaps no gold event is a right merge."""
+    doc = RealDoc("mg", "gsr", "ar", "dev", None, TEXT, [_gold("ASSAULT", "قصف"), _gold("ASSAULT", "قرية")])
+    kept = dict(_pred("ASSAULT", "قصف"), id="e1")
+
+    def merged(word):
+        return {"trigger": _pred("ASSAULT", word)["trigger"], "type": "ASSAULT", "outcome": "merged into e1"}
+
+    rep = RealReport()
+    score_doc(doc, {"events": [kept], "explain": [merged("قرية"), merged("أمس"),
+                                                  {"trigger": kept["trigger"], "type": "ASSAULT",
+                                                   "outcome": "kept as e1"}]}, rep)
+    assert rep.merges == [2, 1] and rep.to_dict()["merge_precision"] == 0.5
+    assert RealReport().to_dict()["merge_precision"] is None
+
+
 def test_cli_eval_real_reports_every_group(shared_dir, tmp_path):
     from typer.testing import CliRunner
 
@@ -101,6 +118,7 @@ def test_cli_eval_real_reports_every_group(shared_dir, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"sentences-ar", "articles-ar", "articles-en", "all"} <= set(data)
     assert data["all"]["events"]["gold"] > 100 and 0 < data["all"]["events"]["f1"] < 1
+    assert data["all"]["merges"] > 10 and data["all"]["merge_precision"] > 0.5  # coded with the explain trace
     assert "detection+type" in res.output
 
 

@@ -202,7 +202,7 @@ def eval_cmd(
                 _write_json({"split": split, **{k: v.to_dict() for k, v in unknown.items()}}, json_out)
             return
         with _progress("coding real-gold texts", len(docs)) as coder:
-            reports = score_real(docs, coder=functools.partial(coder, ner=with_ner), want_diff=diff)
+            reports = score_real(docs, coder=functools.partial(coder, ner=with_ner), want_diff=diff, explain=True)
         if not quiet:
             render_real(reports, console, split)
         if json_out:

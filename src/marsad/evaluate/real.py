@@ -206,6 +206,7 @@ class RealReport:
     confusion: Counter = field(default_factory=Counter)  # (gold type | "-", predicted type | "-") -> n
     brier: list[float] = field(default_factory=list)
     tellings: list[int] = field(default_factory=lambda: [0, 0])  # [gold acts found, predicted events telling them]
+    merges: list[int] = field(default_factory=lambda: [0, 0])  # [tellings merged into an event, of two gold acts]
     diff: list[dict[str, Any]] = field(default_factory=list)
 
     def field_acc(self, name: str) -> float:
@@ -228,6 +229,8 @@ class RealReport:
                 "false_alarm_rate": round(self.negatives_alarmed / self.negatives, 4) if self.negatives else 0.0,
                 "brier": round(sum(self.brier) / len(self.brier), 4) if self.brier else None,
                 "events_per_gold_event": round(self.tellings[1] / self.tellings[0], 3) if self.tellings[0] else None,
+                "merges": self.merges[0], "merges_of_two_acts": self.merges[1],
+                "merge_precision": round(1 - self.merges[1] / self.merges[0], 4) if self.merges[0] else None,
                 "confusion": {f"{g}>{p}": n for (g, p), n in sorted(self.confusion.items())},
                 **({"diff": self.diff} if self.diff else {})}
 
@@ -315,6 +318,7 @@ def score_doc(doc: RealDoc, coded: dict[str, Any], rep: RealReport, want_diff: b
     if not gold:
         rep.negatives += 1
         rep.negatives_alarmed += bool(pred)
+    _count_merges(doc, coded, rep)
     # one act, one event: how many predicted events of its type tell each found gold act (same sentence)
     for g in gold:
         gs = sentence_of(doc.text, g.start)
@@ -324,10 +328,35 @@ def score_doc(doc: RealDoc, coded: dict[str, Any], rep: RealReport, want_diff: b
             rep.tellings[1] += n
 
 
+def _count_merges(doc: RealDoc, coded: dict[str, Any], rep: RealReport) -> None:
+    """Merge precision, from the explain trace when the text was coded with it: each candidate merged into a kept
+    event is one merge; it joined two acts when its trigger and the kept event's trigger each overlap a different
+    gold event of their type (eval/GUIDELINES.md codes an act once, so a restatement overlaps no other gold event)."""
+    trace = coded.get("explain")
+    if not trace:
+        return
+    kept = {e["id"]: e for e in coded.get("events", [])}
+
+    def act(etype: str | None, span: dict) -> int | None:
+        return next((i for i, g in enumerate(doc.events)
+                     if g.type == etype and g.start < span["end"] and span["start"] < g.end), None)
+
+    for rec in trace:
+        into = (rec.get("outcome") or "").removeprefix("merged into ")
+        ev = kept.get(into)
+        if ev is None:
+            continue
+        rep.merges[0] += 1
+        a, b = act(rec.get("type"), rec["trigger"]), act(ev.get("type"), ev["trigger"])
+        if a is not None and b is not None and a != b:
+            rep.merges[1] += 1
+
+
 def score_real(docs: list[RealDoc], coder: Callable[..., Any] | None = None, want_diff: bool = False,
-               predictions: dict[str, dict[str, Any]] | None = None) -> dict[str, RealReport]:
+               predictions: dict[str, dict[str, Any]] | None = None, explain: bool = False) -> dict[str, RealReport]:
     """Code every real-gold text and score it; one report per group (``sentences-ar``, ``articles-ar``,
-    ``articles-en``) and ``all``."""
+    ``articles-en``) and ``all``. With ``explain`` the texts are coded with their explain trace, which merge
+    precision is counted from."""
     if coder is None and predictions is None:
         from ..pipeline import code as coder  # noqa: PLC0415
     reports: dict[str, RealReport] = {}
@@ -337,7 +366,7 @@ def score_real(docs: list[RealDoc], coder: Callable[..., Any] | None = None, wan
             if coded is None:
                 raise InputError(f"no prediction for real-gold text {d.id}")
         else:
-            out = coder(d.text, lang=d.lang, date=d.date)
+            out = coder(d.text, lang=d.lang, date=d.date, **({"explain": True} if explain else {}))
             coded = out if isinstance(out, dict) else out.to_dict()
         for key in (group_of(d), "all"):
             score_doc(d, coded, reports.setdefault(key, RealReport()), want_diff and key != "all")
@@ -353,7 +382,7 @@ def render_real(reports: dict[str, RealReport], console, split: str | None) -> N
 
     t = Table(title=f"Real-text gold{f' ({split} split)' if split else ''}: detection+type, all 16 PLOVER types")
     for col in ("group", "texts", "gold", "pred", "P %", "R %", "F1 %", "FA on negatives %", "Brier",
-                "events / act"):
+                "events / act", "merges (of 2 acts)"):
         t.add_column(col, justify="left" if col == "group" else "right", no_wrap=col == "group")
     roles = Table(title="on matched events: roles and modality (tuple = type + source + target countries)")
     for col in ("group", "tuple F1 %", "source country %", "target country %", "source code %", "target code %",
@@ -364,7 +393,8 @@ def render_real(reports: dict[str, RealReport], console, split: str | None) -> N
         t.add_row(name, str(r.docs), str(r.events.n_gold), str(r.events.n_pred), pct(r.events.precision),
                   pct(r.events.recall), pct(r.events.f1), pct(d["false_alarm_rate"]),
                   "-" if d["brier"] is None else f"{d['brier']:.3f}",
-                  "-" if d["events_per_gold_event"] is None else f"{d['events_per_gold_event']:.2f}")
+                  "-" if d["events_per_gold_event"] is None else f"{d['events_per_gold_event']:.2f}",
+                  f"{r.merges[0]} ({r.merges[1]})" if r.merges[0] else "-")
         roles.add_row(name, pct(r.tuples.f1), pct(r.field_acc("source_country")), pct(r.field_acc("target_country")),
                       pct(r.field_acc("source_code")), pct(r.field_acc("target_code")), pct(r.field_acc("modality")))
     console.print(t)
