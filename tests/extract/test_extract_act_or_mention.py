@@ -53,3 +53,16 @@ def test_a_verb_form_after_a_preposition_is_a_verbal_noun():
     doc = _events("ونقلت الشرطة الموقوفين إلى سجن قريب من العاصمة.", explain=True)
     rec = [r for r in doc["explain"] if r["trigger"]["text"] == "سجن"]
     assert rec and "t*nominal=SANCTION*True" in rec[0]["features"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("وتظاهر مئات الطلاب في تونس أمس احتجاجا على مقتل شاب برصاص الشرطة.", "مقتل"),
+    ("وخرجت مسيرة في الرباط للتنديد بقصف المدينة.", "بقصف"),
+])
+def test_the_act_a_protest_answers_is_its_reference_point(text, trigger):
+    """"احتجاجا على مقتل", "للتنديد بقصف": the act the protest answers was told before; it is recalled (background),
+    and the protest is the news (scope reference; a protest trigger before it no longer hides the reference word)."""
+    events = _events(text)["events"]
+    recalled = [e for e in events if e["trigger"]["text"] == trigger]
+    assert recalled and recalled[0]["background"]
+    assert any(e["type"] == "PROTEST" and not e["background"] for e in events)

@@ -30,16 +30,17 @@ def _has(w: Word, forms: frozenset[str]) -> bool:
 
 def _back(words: list[Word], k: int, span: int, forms: frozenset[str], *, clause: bool = False) -> int | None:
     """The nearest of words k, k-1 … (at most ``span`` of them, in k's sentence) that is one of ``forms``.
-    With ``clause`` the search stops at punctuation and at another trigger (except the word right before k+1)."""
+    With ``clause`` the search stops at punctuation and at another trigger (except the word right before k+1) that
+    is not itself one of ``forms`` ("احتجاجا على مقتل": the protest trigger is the killing's reference point)."""
     sent = words[k + 1].sentence if k + 1 < len(words) else words[k].sentence
     for j in range(k, max(-1, k - span), -1):
         w = words[j]
-        if w.sentence != sent:
-            return None
-        if clause and (w.kind == "punct" or (w.trigger is not None and j < k)):
+        if w.sentence != sent or (clause and w.kind == "punct"):
             return None
         if _has(w, forms):
             return j
+        if clause and w.trigger is not None and j < k:
+            return None
     return None
 
 
