@@ -379,3 +379,12 @@ def test_a_patient_verb_without_an_object_is_passive(text, source, target):
 def test_an_english_title_takes_the_body_after_of(text, etype, source):
     # "secretary general of NATO" is one actor, NATO's; the body is no prepositional phrase left to the target
     assert first_codes(text, etype, "en")[0] == source
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("وقال المتحدث إن المتظاهرين «طالبوا بالإفراج عن زملائهم المعتقلين».", "REQUEST", "CVL"),
+    ("وأضاف البيان أن الجيش العراقي «قصف مواقع المسلحين قرب الحدود».", "ASSAULT", "IRQMIL"),
+])
+def test_a_quotation_opening_on_the_verb_leaves_the_subject_outside(text, etype, source):
+    evs = [e for e in marsad.code(text, lang="ar", date="2015-05-14", min_confidence=0.0).events if e.type == etype]
+    assert evs and source in [a.code for a in evs[0].source]

@@ -73,6 +73,7 @@ ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
 ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وزير الدفاع الروسي اليوم بسحب")
 KANA = grammar.words("kana")  # "وكان X قد ...": X is the subject
 QAD_BEFORE_VERB = grammar.words("qad_before_verb")  # "وكانت حماس قد أطلقت"
+OPEN_QUOTES = frozenset("«“„")  # a quotation's opening marks (a straight quote opens and closes: not one)
 QAMA = grammar.words("qama")  # "قامت X بقصف": X did it
 BELONGING = grammar.words("belonging")  # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns what acts
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
@@ -592,6 +593,9 @@ class EventBuilder:
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in QAD_BEFORE_VERB else 1  # "وكانت حماس قد أطلقت"
+        # a quotation that opens on the verb leaves its subject outside: "إن المتظاهرين «طالبوا بالإفراج ...»"
+        quoted = 1 if hit.w0 > 1 and words[hit.w0 - 1].kind == "punct" and words[hit.w0 - 1].text in OPEN_QUOTES \
+            else 0
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
         agent = self._agent_clause(hit, after, cands) \
             if self.has_agent_clause and (not is_verb or t.passive or lang == "en") else []  # en: the next word
@@ -603,7 +607,7 @@ class EventBuilder:
             source, via = inside, "genitive"
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
-        elif before and before[-1].w1 == hit.w0 - gap and before[-1].prep is None \
+        elif before and before[-1].w1 == hit.w0 - gap - quoted and before[-1].prep is None \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
