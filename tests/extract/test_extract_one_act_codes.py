@@ -2,6 +2,8 @@
 ASSAULT; an abduction and a killing stay two acts. Sentences written for the project."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.pipeline import code
 
 
@@ -42,3 +44,27 @@ def test_outcome_rules_are_data():
     from marsad.kb.coding_rules import load_coding_rules  # noqa: PLC0415
 
     assert "ar.assault.result_in" in load_coding_rules()["result-tellings"]["rules"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # the killing's victims and the attack a preposition introduces: one act, whatever roles each telling got
+    ("قتل خمسة مدنيين بانفجار عبوة ناسفة في سوق شعبي ببغداد.", "IRQUAF", "IRQCVL"),
+    ("قتل ثلاثة جنود عراقيين في هجوم شنه مسلحون من تنظيم داعش قرب الرمادي.", "IMGREBISI", "IRQMIL"),
+    ("وقال مصدر أمني إن شرطيين قتلا وأصيب خمسة آخرون في انفجار سيارة مفخخة يقودها انتحاري في كركوك.", "IRQUAF",
+     None),
+])
+def test_a_telling_and_the_act_a_preposition_introduces_are_one_event(text, source, target):
+    """Coding rule act-of-the-tellings: the act names the attacker, the telling before it the victims; the
+    bomber who drove the car is neither the victims nor a second attack."""
+    events = _assaults(text)
+    assert len(events) == 1, [e["trigger"]["text"] for e in events]
+    assert source in [a["code"] for a in events[0]["source"]]
+    targets = [a["code"] for a in events[0]["target"]]
+    assert (target in targets) if target else "IRQUAF" not in targets
+
+
+def test_act_of_the_tellings_is_data():
+    from marsad.kb.coding_rules import load_coding_rules  # noqa: PLC0415
+
+    rule = load_coding_rules()["act-of-the-tellings"]
+    assert "ASSAULT" in rule["types"] and "في" in rule["preps"]

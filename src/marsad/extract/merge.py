@@ -3,7 +3,9 @@
 Three rules, applied in order:
   1. identical tellings - same type, CAMEO code, modality and source/target codes, and either the same normalized
      trigger or the same evidence text (a repeated line); a body telling leads a headline one;
-  2. one sentence, one event per act - two triggers of the same type and modality in one sentence whose CAMEO codes
+  2. one sentence, one event per act - a telling and the act a preposition introduces after it ("قتل جنديان في
+     انفجار عبوة ناسفة", coding rule act-of-the-tellings) are one event whatever their roles; two triggers of the
+     same type and modality in one sentence whose CAMEO codes
      can tell one act (equal, one refining the other, one the root's generic code, or a pair of coding rule
      one-act-codes: a killing and its bombing) and whose actors are
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors; a telling
@@ -158,7 +160,10 @@ def _result_telling(ev: Event, results: frozenset[str]) -> bool:
 
 
 def merge_events(events: list[Event], trigger_keys: list[str],
-                 one_act: tuple[tuple[str, str], ...] = (), results: frozenset[str] = frozenset()) -> list[Event]:
+                 one_act: tuple[tuple[str, str], ...] = (), results: frozenset[str] = frozenset(),
+                 linked: frozenset[tuple[int, int]] = frozenset()) -> list[Event]:
+    """Rules 1-4 (the module's docstring). ``linked``: (id of a telling, id of the act a preposition introduces
+    after it in its sentence) pairs (coding rule act-of-the-tellings: "قتل جنديان في انفجار عبوة")."""
     credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
@@ -208,6 +213,18 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                 ev.source = twin.source
                 if twin.target:
                     ev.target = twin.target
+        if twin is None and peers and linked:
+            # "قتل جنديان وأصيب ثلاثة في انفجار عبوة": the act that killed them, whatever roles each telling got
+            twin = next((m for m in peers if (id(m), id(ev)) in linked
+                         and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
+            if twin is not None:  # the act names the attacker; the telling before it, the victims
+                if (_named_attacker(ev) or not twin.source) and not _codes(ev.source) & _codes(twin.target):
+                    twin.source = ev.source  # (not when the act's "attacker" is the telling's victims)
+                if not twin.target:  # the act's own targets, never its attackers ("يقودها انتحاري"): with none
+                    # left the victims' count gives them later (stages/victims.py)
+                    twin.target = [a for a in ev.target
+                                   if a.code[-3:] not in UNNAMED_ARMED and a.code not in _codes(twin.source)]
+                ev.source, ev.target = twin.source, twin.target
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)

@@ -37,6 +37,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "one-act-codes": frozenset({"pairs"}),
     "result-tellings": frozenset({"rules"}),
     "anaphoric-restatements": frozenset({"span"}),
+    "act-of-the-tellings": frozenset({"types", "preps", "span"}),
     "chronology-entry": frozenset({"span"}),
 }
 

@@ -10,14 +10,15 @@ from ..specificity import is_definite
 from .state import DocState, Resources, stage
 
 
-@stage(needs=("events", "telling_keys", "event_hits", "candidates", "scorer", "words"), provides=("told",))
+@stage(needs=("events", "telling_keys", "event_hits", "candidates", "scorer", "words", "hits"), provides=("told",))
 def merge_tellings(res: Resources, st: DocState) -> None:
     st.told = told = list(st.events)
     news = [(ev, k) for ev, k in zip(told, st.telling_keys) if not ev.background]
     recalled = [ev for ev in told if ev.background]
     one_act = tuple(tuple(pair) for pair in res.rules["one-act-codes"]["pairs"])
     results = frozenset(res.rules["result-tellings"]["rules"])
-    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results)
+    linked = _acts_of_tellings(st, told, res.rules["act-of-the-tellings"])
+    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results, linked)
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]
@@ -35,3 +36,37 @@ def merge_tellings(res: Resources, st: DocState) -> None:
                 rec["recoded_by"] = st.recodes[id(ev)]
         st.trace.extend(records)
         st.trace.sort(key=lambda r: (r["trigger"]["start"], r["trigger"]["end"]))
+
+
+CLAUSE_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "?", "!"})
+
+
+def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]]:
+    """(id of a telling, id of a later trigger of its type that a preposition introduces in its sentence, within
+    ``span`` words and no clause punctuation): "قتل جنديان وأصيب ثلاثة في انفجار عبوة" (coding rule
+    act-of-the-tellings)."""
+    types, preps, span = frozenset(rule["types"]), frozenset(rule["preps"]), rule["span"]
+    words = st.words
+    out: set[tuple[int, int]] = set()
+    last: dict[tuple[int, str], list[tuple[object, object]]] = {}  # (sentence, type) -> earlier (event, hit)
+    for ev, hit in zip(told, st.event_hits):
+        if ev.type not in types or ev.background:
+            continue
+        key = (ev.sentence, ev.type)
+        earlier = last.setdefault(key, [])
+        introduced = _introduced(words, hit.w0, hit.prefix, preps)
+        if not introduced and hit.w0 > 0 and words[hit.w0 - 1].trigger is not None:  # "بانفجار عبوة ناسفة": the
+            # act's noun after another trigger word a preposition introduces
+            introduced = _introduced(words, hit.w0 - 1, st.hits[words[hit.w0 - 1].trigger].prefix, preps)
+        if introduced:
+            for prev, phit in earlier:
+                if 0 < hit.w0 - phit.w1 <= span \
+                        and not any(w.kind == "punct" and w.norm in CLAUSE_PUNCT for w in words[phit.w1 + 1:hit.w0]):
+                    out.add((id(prev), id(ev)))
+        earlier.append((ev, hit))
+    return frozenset(out)
+
+
+def _introduced(words: list, k: int, prefix: str, preps: frozenset[str]) -> bool:
+    """Does a preposition introduce word ``k``: its clitic ب, or one of ``preps`` right before it?"""
+    return "ب" in prefix or (k > 0 and words[k - 1].norm in preps)
