@@ -68,3 +68,16 @@ def test_act_of_the_tellings_is_data():
 
     rule = load_coding_rules()["act-of-the-tellings"]
     assert "ASSAULT" in rule["types"] and "في" in rule["preps"]
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب ثلاثة جنود عراقيين بجروح في انفجار عبوة ناسفة استهدفت دوريتهم قرب الفلوجة.",
+    "وقال مصدر في الشرطة إن ستة أشخاص قتلوا بانفجار سيارة مفخخة استهدف موكب قاض في الحلة.",
+])
+def test_a_verb_right_after_the_attack_or_its_weapon_is_that_attack(text):
+    """"... عبوة ناسفة استهدفت دوريتهم": the bomb is the verb's subject; what it targeted is the same act."""
+    assert len(_assaults(text)) == 1
+
+
+def test_a_second_attack_in_another_clause_stays_another_event():
+    assert len(_assaults("انفجرت عبوة ناسفة قرب دورية للجيش، وقتل مسلحون شرطيا في حادث منفصل.")) == 2

@@ -202,6 +202,10 @@ def merge_events(events: list[Event], trigger_keys: list[str],
     # 2. one sentence, one event per type and modality
     merged: list[Event] = []
     same_type: dict[tuple, list[Event]] = {}  # (sentence, type) -> the merged events with it, in order
+    acts: dict[int, set[int]] = {}  # id of an act -> ids of the tellings before it (coding rule act-of-the-tellings)
+    for a, b in linked:
+        acts.setdefault(b, set()).add(a)
+    owner: dict[int, int] = {}  # id of a telling merged away -> id of the event that holds it
     for ev in out:
         peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
         twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
@@ -213,9 +217,10 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                 ev.source = twin.source
                 if twin.target:
                     ev.target = twin.target
-        if twin is None and peers and linked:
+        if twin is None and peers and id(ev) in acts:
             # "قتل جنديان وأصيب ثلاثة في انفجار عبوة": the act that killed them, whatever roles each telling got
-            twin = next((m for m in peers if (id(m), id(ev)) in linked
+            before = {owner.get(a, a) for a in acts[id(ev)]}
+            twin = next((m for m in peers if id(m) in before
                          and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
             if twin is not None:  # the act names the attacker; the telling before it, the victims
                 if (_named_attacker(ev) or not twin.source) and not _codes(ev.source) & _codes(twin.target):
@@ -229,6 +234,7 @@ def merge_events(events: list[Event], trigger_keys: list[str],
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)
         else:
+            owner[id(ev)] = id(twin)
             _absorb(twin, ev, folded=folded)
     # 3. headline tellings join the body
     final: list[Event] = []

@@ -41,7 +41,7 @@ MASDAR_PREPS = grammar.words("masdar_preps", "ar")
 
 @stage(needs=("text", "lang", "day", "words", "sentences", "phrases", "places", "times", "geo", "hits", "doc_forms",
               "cue_at", "doc_times", "quantities", "named_states"),
-       provides=("events", "candidates", "event_hits", "telling_keys", "builder", "scorer"))
+       provides=("events", "candidates", "event_hits", "telling_keys", "builder", "scorer", "weapons"))
 def build_candidates(res: Resources, st: DocState) -> None:
     lex, rules, words, text, day = res.lexicon, res.rules, st.words, st.text, st.day
     builder = EventBuilder(text, st.lang, words, st.sentences, st.phrases, lex, st.places, st.times, day, st.geo,
@@ -82,6 +82,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             if events[-1].cameo == weapon["cameo"] and cam.code != weapon["cameo"]:
                 recode(st, events[-1], cam, t.mode, "weapon-specifies-attack")  # "هاجموا نقطة بسيارة مفخخة"
             st.drop(hit, "weapon-of-attack", "the weapon or toll of the attack before it")
+            st.weapons[hit.w1] = events[-1]  # "بانفجار سيارة مفخخة استهدف ...": what the weapon did is that attack
             continue
         source, target, modality, via = builder.build(hit)
         if not source and not target and t.type not in optional_roles:

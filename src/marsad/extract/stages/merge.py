@@ -10,7 +10,8 @@ from ..specificity import is_definite
 from .state import DocState, Resources, stage
 
 
-@stage(needs=("events", "telling_keys", "event_hits", "candidates", "scorer", "words", "hits"), provides=("told",))
+@stage(needs=("events", "telling_keys", "event_hits", "candidates", "scorer", "words", "hits", "weapons"),
+       provides=("told",))
 def merge_tellings(res: Resources, st: DocState) -> None:
     st.told = told = list(st.events)
     news = [(ev, k) for ev, k in zip(told, st.telling_keys) if not ev.background]
@@ -44,11 +45,13 @@ CLAUSE_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "?", "!"})
 def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]]:
     """(id of a telling, id of a later trigger of its type that a preposition introduces in its sentence, within
     ``span`` words and no clause punctuation): "قتل جنديان وأصيب ثلاثة في انفجار عبوة" (coding rule
-    act-of-the-tellings)."""
+    act-of-the-tellings); and (an attack, the verb right after the weapon dropped as its own): "قتل سبعة بانفجار
+    سيارة مفخخة استهدف أحد الوجهاء"."""
     types, preps, span = frozenset(rule["types"]), frozenset(rule["preps"]), rule["span"]
     words = st.words
     out: set[tuple[int, int]] = set()
     last: dict[tuple[int, str], list[tuple[object, object]]] = {}  # (sentence, type) -> earlier (event, hit)
+    ends: dict[int, object] = {}  # last word of a trigger -> its event
     for ev, hit in zip(told, st.event_hits):
         if ev.type not in types or ev.background:
             continue
@@ -58,12 +61,18 @@ def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[i
         if not introduced and hit.w0 > 0 and words[hit.w0 - 1].trigger is not None:  # "بانفجار عبوة ناسفة": the
             # act's noun after another trigger word a preposition introduces
             introduced = _introduced(words, hit.w0 - 1, st.hits[words[hit.w0 - 1].trigger].prefix, preps)
-        if introduced:
+        # a verb right after an attack's noun or weapon has it for subject: "بانفجار سيارة مفخخة استهدف دورية"
+        subject = (ends.get(hit.w0 - 1) or st.weapons.get(hit.w0 - 1)) \
+            if hit.w0 > 0 and not hit.prefix and hit.trigger.pos == "verb" else None
+        if subject is not None and subject.type == ev.type and subject.sentence == ev.sentence:
+            out.add((id(subject), id(ev)))
+        elif introduced:
             for prev, phit in earlier:
                 if 0 < hit.w0 - phit.w1 <= span \
                         and not any(w.kind == "punct" and w.norm in CLAUSE_PUNCT for w in words[phit.w1 + 1:hit.w0]):
                     out.add((id(prev), id(ev)))
         earlier.append((ev, hit))
+        ends[hit.w1] = ev
     return frozenset(out)
 
 

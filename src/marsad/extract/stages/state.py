@@ -72,6 +72,7 @@ class DocState:
     home: str | None = None  # the document's home country: its dateline's, else the most named (stages/localize.py)
     told: list[Event] = field(default_factory=list)  # every event before merging (for --explain)
     recodes: dict[int, list[str]] = field(default_factory=dict)  # id(event) -> recode rules applied (--explain)
+    weapons: dict[int, Event] = field(default_factory=dict)  # last word of a weapon dropped -> the attack it armed
 
     def checkpoint(self, where: str) -> None:
         """Stop coding here (CodingStopped) if the caller asks: before each stage, and at each trigger or name in
