@@ -121,8 +121,11 @@ class EventBuilder:
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
                  lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
                  doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None,
-                 institutions: frozenset[str] = frozenset()) -> None:
+                 institutions: frozenset[str] = frozenset(), companion_object=None) -> None:
         self.text = text
+        # hit -> the word of a VSO companion's object ("شن X هجوما": هجوما), None for other triggers
+        # (extract.triggers.companion_object, which imports this module: handed in by the candidates stage)
+        self.companion_object = companion_object
         self.institutions = institutions  # ids of the KB roles of kind "institution" ("role:government")
         self.lang = lang
         self.words = words
@@ -632,7 +635,13 @@ class EventBuilder:
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
-            if self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
+            obj = self.companion_object(hit) if self.companion_object is not None else None
+            if obj is not None and obj < p.w0:
+                # a VSO companion's subject stands between the verb and its object word: an actor after that word
+                # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
+                if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
+                    patient = self._chain_forward(p, cands)
+            elif self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject \

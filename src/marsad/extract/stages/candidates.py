@@ -44,7 +44,8 @@ MASDAR_CLITICS = grammar.words("masdar_clitics", "ar")
 def build_candidates(res: Resources, st: DocState) -> None:
     lex, rules, words, text, day = res.lexicon, res.rules, st.words, st.text, st.day
     builder = EventBuilder(text, st.lang, words, st.sentences, st.phrases, lex, st.places, st.times, day, st.geo,
-                           st.hits, st.doc_forms, st.cue_at, res.institutions)
+                           st.hits, st.doc_forms, st.cue_at, res.institutions,
+                           lambda hit: companion_object(words, st.sentences, hit, res.context_sets))
     scorer = CandidateScorer(res.decision, words, len(res.sports_forms.get(st.lang, frozenset()) & st.doc_forms),
                              st.lang)
     st.builder, st.scorer = builder, scorer
