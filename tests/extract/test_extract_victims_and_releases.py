@@ -78,3 +78,37 @@ def test_kidnappers_are_unnamed_armed_actors():
     for text, lang in (("أطلق الخاطفون سراح الرهينة.", "ar"), ("The kidnappers released the hostage.", "en")):
         doc = marsad.code(text, lang=lang, date=DATE)
         assert [a.code for e in doc.events if e.type == "RETREAT" for a in e.source] == ["UAF"], text
+
+
+@pytest.mark.parametrize("text, lang, etype, target", [
+    # the act's own object, a state actor, wins over the building protested outside
+    ("تظاهر آلاف أمام البرلمان للمطالبة بإقالة الحكومة في بغداد.", "ar", "PROTEST", ["IRQGOV"]),
+    # no object named: the government of the place
+    ("تظاهر مئات الطلاب في بغداد للمطالبة بتحسين الخدمات.", "ar", "PROTEST", ["IRQGOV"]),
+    ("خرج آلاف المحتجين في القاهرة مطالبين بالإفراج عن المعتقلين.", "ar", "PROTEST", ["EGYGOV"]),
+    # a protest's complaint ended by a state actor
+    ("تظاهر آلاف المعلمين في الرباط احتجاجا على قرار الحكومة.", "ar", "PROTEST", ["MARGOV"]),
+    ("Thousands of teachers protested in Rabat against a government decision.", "en", "PROTEST", ["MARGOV"]),
+    ("Hundreds of students demonstrated in Baghdad demanding the resignation of the governor.", "en", "PROTEST",
+     ["IRQGOV"]),
+])
+def test_a_demand_for_a_state_act_targets_the_state(text, lang, etype, target):
+    # coding_rules.jsonl demand-addresses-the-state (EventBuilder.demand_addressee), localized to the place
+    evs = _events(text, etype, lang)
+    assert evs and _codes(evs[0].target) == target
+
+
+def test_a_protest_names_no_state_it_does_not_demand_from():
+    # no demand of a state act and no complaint: no target is invented
+    evs = _events("تجمع مئات المشجعين في الساحة للاحتفال بفوز الفريق.", "PROTEST")
+    assert all(not e.target for e in evs)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("رفع المتظاهرون هتافات تطالب خصوصا باستقالة وزير العمل.", ["CVL"], ["GOV"]),
+    ("دعت المعارضة إلى استقالة وزير المالية.", ["OPP"], ["GOV"]),
+])
+def test_the_one_asked_to_resign_is_the_target(text, source, target):
+    # lexicon: demand_resign / call_resign are patient; events.py: a genitive of a verbal noun after ب is no subject
+    evs = [e for e in _events(text, "REQUEST") + _events(text, None) if e.type in ("REQUEST", None)]
+    assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target
