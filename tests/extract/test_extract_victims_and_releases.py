@@ -73,6 +73,16 @@ def test_who_is_released_is_the_target(text, source, target):
     assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Iranian authorities freed two French nationals on Friday.", ["IRNGOV"], ["FRACVL"]),
+    ("Russia freed an American journalist in a prisoner swap.", ["RUS"], ["USAMED"]),
+])
+def test_english_freed_takes_any_object(text, source, target):
+    # triggers_en: en.retreat.freed; roles: "nationals" are civilians
+    evs = _events(text, "RETREAT", "en")
+    assert evs and _codes(evs[0].source) == source and _codes(evs[0].target) == target
+
+
 def test_kidnappers_are_unnamed_armed_actors():
     # roles.jsonl role:gunmen (UAF) has the kidnappers, in Arabic and English
     for text, lang in (("أطلق الخاطفون سراح الرهينة.", "ar"), ("The kidnappers released the hostage.", "en")):

@@ -613,7 +613,7 @@ def build() -> list[dict]:
                                                              "أسيرا", "أسيران", "الأسيران", "رهينة", "الرهينة",
                                                              "رهينتين", "رهينتان", "محتجزا", "محتجزين"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
-                   "captive", "detainee", "prisoner", "victim") + ["children", "women", "people"],
+                   "captive", "detainee", "prisoner", "victim") + ["children", "women", "people", "nationals"],
          "prisoners and hostages are coded CVL unless the text says they are fighters")
     role("gunmen", "group", ["UAF"], standalone("مسلح") + standalone("مجهول") + standalone("خاطف") + ["مسلحون مجهولون",
                                                                                   "مسلحين مجهولين",
