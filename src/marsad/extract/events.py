@@ -852,29 +852,31 @@ class EventBuilder:
             w = words[k]
             if not cue and not w.forms.isdisjoint(complaints):
                 # "احتجاجا على سياسات الحكومة": the state actor that ends the complaint's noun chain
-                for p in self.actor_phrases.get(si, ()):
-                    if p.w0 > k:
-                        state = [a for a in _actors([p]) if _state_actor(a.code)] if p.w0 - k <= 3 else []
-                        if state and not self._has_break(k, p.w0):
-                            return state, True
-                        break
+                p = self._next_phrase(si, k)
+                if p is not None and p.w0 - k <= 3 and not self._has_break(k, p.w0):
+                    state = [a for a in _actors([p]) if _state_actor(a.code)]
+                    if state:
+                        return state, True
             if not cue:
                 cue = not w.forms.isdisjoint(cues)
                 continue
             if not self._demanded_act(w, acts):
                 continue
-            for p in self.actor_phrases.get(si, ()):
-                if p.w0 <= k:
-                    continue
-                # its object: the genitive right after it ("بإقالة الحكومة"), "of" within 3 words in English
-                if (lang == "ar" and p.prep is None and p.w0 == k + 1) or (lang == "en" and p.prep == "of"
-                                                                          and p.w0 - k <= 3):
-                    state = [a for a in _actors([p]) if _state_actor(a.code)]
-                    if state:
-                        return state, True
-                break
+            # its object: the genitive right after it ("بإقالة الحكومة"), "of" within 3 words in English
+            p = self._next_phrase(si, k)
+            if p is not None and ((lang == "ar" and p.prep is None and p.w0 == k + 1)
+                                  or (lang == "en" and p.prep == "of" and p.w0 - k <= 3)):
+                state = [a for a in _actors([p]) if _state_actor(a.code)]
+                if state:
+                    return state, True
             return [Actor(rule["code"], None, self.text[w.start:w.end], w.start, w.end)], False
         return [], False
+
+    def _next_phrase(self, si: int, k: int) -> Phrase | None:
+        """The first actor phrase of sentence ``si`` that starts after word ``k``."""
+        whole, starts = self._actor_phrases_in(si, self.sentences[si].w0, self.sentences[si].w1)
+        at = bisect.bisect_right(starts, k)
+        return whole[at] if at < len(whole) else None
 
     def _demanded_act(self, w: Word, acts) -> bool:
         """Is ``w`` a demanded act: one of ``acts`` after ب in Arabic ("باستقالة", "بالإفراج"), as it is in English?"""
