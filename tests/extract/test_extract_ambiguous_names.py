@@ -41,3 +41,19 @@ def test_an_american_base_is_not_al_qaeda():
 
 def test_a_party_is_confirmed_by_its_own_nationality():
     assert "Justice and Development Party (Turkey)" in _names(_coded("فاز العدالة والتنمية التركي في الانتخابات."))
+
+
+def test_in_front_of_an_embassy_is_no_cleric():
+    # roles.jsonl leaves out the bare "إمام": folded it is "أمام" (in front of); the embassy's country is protested
+    doc = _coded("تظاهر مئات الطلاب أمام السفارة البريطانية في القاهرة.")
+    protests = [e for e in doc["events"] if e["type"] == "PROTEST"]
+    assert protests and not [a for e in protests for a in e["source"] + e["target"] if a["code"].endswith("REL")]
+    assert any(a["code"].startswith("GBR") for e in protests for a in e["target"])
+
+
+def test_and_to_is_no_governor():
+    # nor the bare "والي" (governor): folded it is "وإلى" (and to); "والي ولاية" still names the post
+    doc = _coded("وجهت إيران تهديدات إلى إسرائيل وإلى الولايات المتحدة.")
+    assert not [a for e in doc["events"] for a in e["source"] + e["target"] if a["code"].endswith("GOV")]
+    doc = _coded("استقبل والي ولاية الخرطوم وفدا من الأمم المتحدة.")
+    assert any(a["code"].endswith("GOV") for e in doc["events"] for a in e["source"] + e["target"])

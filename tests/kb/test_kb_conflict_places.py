@@ -42,6 +42,11 @@ def test_a_province_named_like_its_seat_is_the_province_after_its_head_noun(text
 @pytest.mark.parametrize("text", [
     "سيرت الحكومة رحلات جوية إضافية إلى العاصمة.",  # سيّرت (dispatched), not Siirt
     "ذكرت مصادر محلية أن الطريق أغلق وأن السكان غادروا منازلهم.",  # وأن (and that), not Van
+    "قال المتحدث وأن الحكومة ستعلن قرارها غدا.",  # وأن before a role, which once confirmed Van
+    "أكد الوزير بأنه سيزور العاصمة قريبا.",  # بأنه (that he), not Baneh
+    "قال القائد وأنا أرفض هذا الاتفاق.",  # وأنا (and I), not Wana
+    "نصب مسلحون كمينا لقافلة عسكرية.",  # كمينا (an ambush), not ك + مينا (Minna)
+    "أعلنت فرقة عسكرية انسحابها من المدينة.",  # فرقة (a division), not ف + رقه (Raqqa)
 ])
 def test_a_common_word_spelled_like_a_turkish_town_names_no_place(text):
     doc = marsad.code(text, lang="ar", date="2015-06-01")

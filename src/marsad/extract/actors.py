@@ -16,7 +16,7 @@ from operator import itemgetter
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import OF_KINDS, Mention, phrase_kind
-from .preps import CONJUNCTIONS, PARTNER_PREPS, PREPOSITION_CLITICS, phrase_prep
+from .preps import CONJUNCTIONS, PARTNER_PREPS, PREP_WORDS, PREPOSITION_CLITICS, phrase_prep
 
 SECTORS = ACTOR_SECTORS
 ACTOR_KINDS = frozenset({"person", "person_short", "organization", "acronym", "country", "nisba", "demonym",
@@ -40,6 +40,7 @@ _ATTACH = {
 }
 _ATTACHES_NOTHING: frozenset[str] = frozenset()
 _ITEM_SPAN = itemgetter(0, 1)  # (w0, w1) of a phrase item
+AR_PREP_WORDS = PREP_WORDS["ar"]
 
 
 def spell_code(kb, spell, person) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -239,7 +240,10 @@ class ActorCoder:
             governed = m is not None and m.prefix.lstrip(CONJUNCTIONS)[:1] in PREPOSITION_CLITICS
             attachable = (cur is not None and not coord and not governed
                           and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_KINDS
-                                                    and _of_between(words, cur.w1, w0)))
+                                                    and _of_between(words, cur.w1, w0))
+                               # "عمال إغاثة أتراك": a plural nisba after a genitive agrees with the head noun
+                               or (lang == "ar" and last_kind == "role" and kind == "nisba"
+                                   and _genitive_then_nisba(words, cur.w1, w0)))
                           and (kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
                                # English puts a body before its members: "Hamas fighters", "NATO troops"
                                or (lang == "en" and kind == "role" and last_kind in ("organization", "acronym")))
@@ -281,6 +285,30 @@ class ActorCoder:
             phrases.append(cur)
             last_kind = kind
         return phrases
+
+
+GENITIVE_SPAN = 3  # plain words a construct chain may put between its head noun and the head's nisba
+SINGULAR_NISBA_ENDINGS = ("ي", "يه", "يا", "يان", "يتان", "يتين")  # singular and dual: may describe the genitive
+
+
+def _genitive_then_nisba(words, head: int, nisba: int) -> bool:
+    """Does the nisba at word ``nisba`` describe the role noun at word ``head`` across a genitive that is no actor
+    ("عمال إغاثة أتراك", "عمال الإغاثة الأتراك")? The head is in the construct state (no article, no nunation),
+    one to GENITIVE_SPAN plain words stand between in one clause, and the nisba is plural (a human plural, which
+    a thing-noun genitive never takes: "إغاثة" would take "تركية") and as definite as the last genitive word."""
+    if not 1 <= nisba - head - 1 <= GENITIVE_SPAN:
+        return False
+    head_norm, last, adj = words[head].norm, words[nisba - 1], words[nisba]
+    if head_norm.startswith("ال") or _nunated(head_norm):
+        return False
+    for k in range(head + 1, nisba):
+        w = words[k]
+        if w.kind != "word" or w.mention is not None or w.clause != words[head].clause or w.norm in AR_PREP_WORDS:
+            return False
+        if k < nisba - 1 and w.norm.startswith("ال"):
+            return False  # a definite genitive ends the chain
+    bare = adj.norm[2:] if adj.norm.startswith("ال") else adj.norm
+    return not bare.endswith(SINGULAR_NISBA_ENDINGS) and last.norm.startswith("ال") == adj.norm.startswith("ال")
 
 
 NUNATED_ENDINGS = ("ون", "ين", "ان")  # sound plural and dual endings: a construct state drops their ن

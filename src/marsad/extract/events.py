@@ -21,13 +21,14 @@ from functools import lru_cache
 
 from ..kb import clitics, grammar
 from ..kb.coding_rules import load_coding_rules
-from ..model import UNNAMED_ARMED, Actor, Span, TimeRef
+from ..model import ACTOR_SECTORS, UNNAMED_ARMED, Actor, Span, TimeRef
 from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase, indefinite_accusative
 from .lexicon import head_words
-from .preps import CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, fold as _fold, mention_prep
+from .preps import (CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, PREPOSITION_CLITICS, fold as _fold,
+                    mention_prep)
 from .words import Word, has_verb_form
 
 NOT_COOP_TARGET = grammar.words("not_coop_targets")
@@ -122,8 +123,11 @@ class EventBuilder:
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
                  lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
                  doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None,
-                 institutions: frozenset[str] = frozenset()) -> None:
+                 institutions: frozenset[str] = frozenset(), companion_object=None) -> None:
         self.text = text
+        # hit -> the word of a VSO companion's object ("شن X هجوما": هجوما), None for other triggers
+        # (extract.triggers.companion_object, which imports this module: handed in by the candidates stage)
+        self.companion_object = companion_object
         self.institutions = institutions  # ids of the KB roles of kind "institution" ("role:government")
         self.lang = lang
         self.words = words
@@ -474,6 +478,15 @@ class EventBuilder:
                 return self._chain_forward(p, cands)
         return []
 
+    def _governed_noun_before(self, p: Phrase) -> bool:
+        """Is the word right before phrase ``p`` a verbal noun (another trigger) after a clitic preposition, whose
+        genitive ``p`` is ("تطالب خصوصا باستقالة وزير العمل": the minister is no subject of تطالب)?"""
+        k = self.words[p.w0 - 1].trigger if p.w0 > 0 else None
+        if k is None:
+            return False
+        h = self.hits[k]
+        return h.w1 == p.w0 - 1 and h.trigger.pos != "verb" and h.prefix.lstrip(CONJUNCTIONS)[:1] in PREPOSITION_CLITICS
+
     def _inner_prep(self, a: int, b: int) -> str | None:
         """The last preposition word strictly between words a and b, if any."""
         preps = PREP_WORDS[self.lang]
@@ -636,7 +649,13 @@ class EventBuilder:
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
-            if self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None \
+            obj = self.companion_object(hit) if self.companion_object is not None else None
+            if obj is not None and obj < p.w0:
+                # a VSO companion's subject stands between the verb and its object word: an actor after that word
+                # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
+                if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
+                    patient = self._chain_forward(p, cands)
+            elif self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None and not self._governed_noun_before(p) \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject \
@@ -819,6 +838,58 @@ class EventBuilder:
         if verbal and source and via != "sentence" and (t.pos == "verb" or not words[hit.w0].norm.startswith(ARTICLE)):
             self.last_subject[si] = (hit.w1, source)  # not a definite noun: "طالب X طهران بالإفراج، محذرا": X warns
         return src_actors, tgt_actors, modality, via
+
+    def demand_addressee(self, hit: TriggerHit, rule: dict) -> tuple[list[Actor], bool]:
+        """Rule demand-addresses-the-state (kb/data/coding_rules.jsonl): after a demand cue ("للمطالبة", "تطالب",
+        "demanding"; a REQUEST trigger is one), an act only a state can do ("بإقالة", "بالإفراج", "the resignation"):
+        (its object when that is a state actor -- "بإقالة الحكومة", "the resignation of the prime minister" --, True);
+        else ([the government of the place, spanned by the act's word], False). A protest's complaint ("احتجاجا على
+        سياسات الحكومة") ended by a state actor gives (that actor, True). Else ([], False)."""
+        words, lang = self.words, self.lang
+        cues, acts = rule["cues"].get(lang, ()), rule["acts"].get(lang, ())
+        complaints = rule["complaints"].get(lang, ()) if hit.trigger.type == "PROTEST" else ()
+        if not acts:
+            return [], False
+        si = words[hit.w0].sentence
+        cue = hit.trigger.type == "REQUEST"
+        for k in range(hit.w1 + 1, min(self.sentences[si].w1, hit.w1 + 1 + rule["span"])):
+            w = words[k]
+            if not cue and not w.forms.isdisjoint(complaints):
+                # "احتجاجا على سياسات الحكومة": the state actor that ends the complaint's noun chain
+                p = self._next_phrase(si, k)
+                if p is not None and p.w0 - k <= 3 and not self._has_break(k, p.w0):
+                    state = [a for a in _actors([p]) if _state_actor(a.code)]
+                    if state:
+                        return state, True
+            if not cue:
+                cue = not w.forms.isdisjoint(cues)
+                continue
+            if not self._demanded_act(w, acts):
+                continue
+            # its object: the genitive right after it ("بإقالة الحكومة"), "of" within 3 words in English
+            p = self._next_phrase(si, k)
+            if p is not None and ((lang == "ar" and p.prep is None and p.w0 == k + 1)
+                                  or (lang == "en" and p.prep == "of" and p.w0 - k <= 3)):
+                state = [a for a in _actors([p]) if _state_actor(a.code)]
+                if state:
+                    return state, True
+            return [Actor(rule["code"], None, self.text[w.start:w.end], w.start, w.end)], False
+        return [], False
+
+    def _next_phrase(self, si: int, k: int) -> Phrase | None:
+        """The first actor phrase of sentence ``si`` that starts after word ``k``."""
+        whole, starts = self._actor_phrases_in(si, self.sentences[si].w0, self.sentences[si].w1)
+        at = bisect.bisect_right(starts, k)
+        return whole[at] if at < len(whole) else None
+
+    def _demanded_act(self, w: Word, acts) -> bool:
+        """Is ``w`` a demanded act: one of ``acts`` after ب in Arabic ("باستقالة", "بالإفراج"), as it is in English?"""
+        if self.lang != "ar":
+            return w.norm in acts
+        for prefix, base, _suffix in w.bases:
+            if prefix.lstrip(CONJUNCTIONS) in ("ب", "بال") and (base in acts or base.removeprefix("ال") in acts):
+                return True
+        return False
 
     def _origin(self, hit: TriggerHit) -> Actor | None:
         """The country rockets or drones are fired from: "إطلاق صواريخ من جنوب لبنان", "fired from Gaza"."""
@@ -1138,6 +1209,15 @@ def _actors(phrases: list[Phrase]) -> list[Actor]:
                 seen.add(key)
                 out.append(a)
     return out
+
+
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "ELI"})
+
+
+def _state_actor(code: str) -> bool:
+    """An actor of the state: a government, parliament, court, army or police ("ESPGOV", "GOV"), or a state named by
+    its bare country code ("ISR")."""
+    return code[-3:] in STATE_SECTORS or (len(code) == 3 and code not in ACTOR_SECTORS)
 
 
 def _word_after(words: list[Word], a: int, b: int) -> bool:

@@ -34,6 +34,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "recent-pluperfect": frozenset({"days"}),
     "background-means": frozenset({"span"}),
     "owner-of-the-object": frozenset({"types", "preps", "span"}),
+    "demand-addresses-the-state": frozenset({"types", "code", "span", "cues", "acts", "complaints"}),
     "one-act-codes": frozenset({"pairs"}),
     "result-tellings": frozenset({"rules"}),
     "anaphoric-restatements": frozenset({"span"}),

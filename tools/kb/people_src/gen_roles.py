@@ -69,6 +69,7 @@ STANDALONE: dict[str, list[str]] = {
     "محتج": ["محتج", "محتجة", "محتجان", "محتجين", "محتجون", "محتجات", "محتجا"],
     "مسلح": ["مسلح", "مسلحان", "مسلحين", "مسلحون", "مسلحا"],
     "مجهول": ["مجهولون", "مجهولين"],
+    "خاطف": ["خاطف", "خاطفان", "خاطفين", "خاطفون"],  # kidnappers ("المختطفين" is also the kidnapped: left out)
     "متمرد": ["متمرد", "متمردان", "متمردين", "متمردون", "متمردا"],
     "مقاتل": ["مقاتل", "مقاتلان", "مقاتلين", "مقاتلون", "مقاتلا"],
     "معارض": ["معارض", "معارضة", "معارضان", "معارضين", "معارضون"],
@@ -470,10 +471,12 @@ def build() -> list[dict]:
     role("police_chief", "title", ["COP"], idafa("قائد", "الشرطة") + idafa("مدير", "الشرطة")
          + idafa("مدير", "الأمن") + idafa("مدير", "الأمن العام") + idafa("رئيس", "الشرطة") + ["مفوض الشرطة", "قائد شرطة", "مدير أمن"],
          en_plural("police chief", "police commissioner", "head of police", "inspector general of police"))
-    role("governor", "title", ["GOV"], standalone("محافظ") + ["الحاكم", "حاكم", "الوالي", "والي", "الولاة",
-                                                             "حاكم الولاية"],
+    # the bare "والي" is left out: folded (إ -> ا) it is written like "وإلى" (and to), far more frequent in news
+    role("governor", "title", ["GOV"], standalone("محافظ") + ["الحاكم", "حاكم", "الوالي", "الولاة",
+                                                             "حاكم الولاية", "والي ولاية"],
          en_plural("governor", "provincial governor", "regional governor", "wali"),
-         "'حاكم' also 'ruler' (emirate rulers: حاكم دبي) -- the person's record decides")
+         "'حاكم' also 'ruler' (emirate rulers: حاكم دبي) -- the person's record decides; the bare 'والي' is "
+         "'وإلى' (and to) once folded, so only 'الوالي' and 'والي ولاية' name the post")
     role("central_bank_governor", "title", ["GOV", "BUS"], idafa("محافظ", "البنك المركزي")
          + idafa("محافظ", "المصرف المركزي") + idafa("رئيس", "البنك المركزي"),
          en_plural("central bank governor", "central bank chief", "Fed chair"))
@@ -581,7 +584,9 @@ def build() -> list[dict]:
          en_plural("mufti", "grand mufti"))
     role("pope", "title", ["REL"], ["البابا", "بابا الفاتيكان", "الحبر الأعظم", "بابا روما"],
          en_plural("pope", "pontiff", "Holy Father"), "head of the Catholic Church (country VAT)")
-    role("cleric", "group", ["REL"], ["رجل دين", "رجال الدين", "رجل الدين", "الإمام", "إمام",
+    # "إمام" without the article is left out: folded (إ/أ -> ا) it is "أمام" (in front of: "تظاهروا أمام السفارة",
+    # "أمام المسجد")
+    role("cleric", "group", ["REL"], ["رجل دين", "رجال الدين", "رجل الدين", "الإمام",
                                       "الأئمة", "أئمة", "علماء الدين", "الحاخام", "حاخام",
                                       "الحاخامات", "القس", "قس", "القساوسة", "البطريرك", "المطران",
                                       "آية الله", "المرجع", "المرجعية", "المرجعية الدينية"],
@@ -608,9 +613,9 @@ def build() -> list[dict]:
                                                              "أسيرا", "أسيران", "الأسيران", "رهينة", "الرهينة",
                                                              "رهينتين", "رهينتان", "محتجزا", "محتجزين"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
-                   "captive", "detainee", "prisoner", "victim") + ["children", "women", "people"],
+                   "captive", "detainee", "prisoner", "victim") + ["children", "women", "people", "nationals"],
          "prisoners and hostages are coded CVL unless the text says they are fighters")
-    role("gunmen", "group", ["UAF"], standalone("مسلح") + standalone("مجهول") + ["مسلحون مجهولون",
+    role("gunmen", "group", ["UAF"], standalone("مسلح") + standalone("مجهول") + standalone("خاطف") + ["مسلحون مجهولون",
                                                                                   "مسلحين مجهولين",
                                                                                   "عناصر مسلحة",
                                                                                   "مجموعة مسلحة",
@@ -620,7 +625,8 @@ def build() -> list[dict]:
                                                                                   "ملثمون", "ملثمين",
                                                                                   "مجهولي الهوية"],
          en_plural("gunman", "assailant", "attacker", "armed man", "unknown gunman", "armed group",
-                   "masked man") + ["gunmen", "armed men"], "UAF = unidentified armed forces")
+                   "masked man", "kidnapper", "abductor", "captor", "hostage taker") + ["gunmen", "armed men"],
+         "UAF = unidentified armed forces")
     role("suicide_bomber", "group", ["UAF"], standalone("انتحاري") + ["مهاجم انتحاري", "انغماسي",
                                                                       "انغماسيين"],
          en_plural("suicide bomber", "suicide attacker", "bomber"))

@@ -10,9 +10,10 @@ rule confidence and the decision layer's features), unless a named rule drops it
     background-means         the means of a background act just before it ("الذي قتل في غارة")
     not-an-act               a charge, a kind of event, an analysis (extract/specificity.py)
 
-then the recodes of extract/stages/recodes.py, then the role refinements ``EventBuilder.refinements`` found
-(owner-of-the-object, possessor-of-the-subject, shared-subject, announcer): they change the event's roles, never
-which candidates survive nor what the decision layer scores. Parameters of every rule: kb/data/coding_rules.jsonl.
+then the recodes of extract/stages/recodes.py, then demand-addresses-the-state (a protest or demand for an act only a
+state can do targets that state: ``EventBuilder.demand_addressee``) and the role refinements
+``EventBuilder.refinements`` found (owner-of-the-object, possessor-of-the-subject, shared-subject, announcer): they
+change the event's roles, never which candidates survive nor what the decision layer scores. Parameters of every rule: kb/data/coding_rules.jsonl.
 """
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ MASDAR_PREPS = grammar.words("masdar_preps", "ar")
 def build_candidates(res: Resources, st: DocState) -> None:
     lex, rules, words, text, day = res.lexicon, res.rules, st.words, st.text, st.day
     builder = EventBuilder(text, st.lang, words, st.sentences, st.phrases, lex, st.places, st.times, day, st.geo,
-                           st.hits, st.doc_forms, st.cue_at, res.institutions)
+                           st.hits, st.doc_forms, st.cue_at, res.institutions,
+                           lambda hit: companion_object(words, st.sentences, hit, res.context_sets))
     scorer = CandidateScorer(res.decision, words, len(res.sports_forms.get(st.lang, frozenset()) & st.doc_forms),
                              st.lang)
     st.builder, st.scorer = builder, scorer
@@ -54,6 +56,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
     recalled_reasons = frozenset(rules["recalled-background"]["reasons"])
     means_span = rules["background-means"]["span"]
     weapon = rules["weapon-specifies-attack"]
+    demand = rules["demand-addresses-the-state"]
     bg_end: int | None = None  # last word of the last trigger dropped as background
     # the object words of companion verbs ("رفعت الولايات المتحدة العقوبات", "lifted nuclear-related sanctions"):
     # word -> (the companion's type, whether an object of that same type is absorbed too)
@@ -135,6 +138,10 @@ def build_candidates(res: Resources, st: DocState) -> None:
             objects[obj] = (t.type, bool("politician-attacks-with-words" in applied or t.passive))  # own type
             # after a politician's "شن هجوما" (words, not weapons) or a passive "تعرضت القوات لهجوم"
         scored_source, scored_target = source, target
+        if etype in demand["types"] and (not target or etype == "PROTEST"):
+            addressee, named = builder.demand_addressee(hit, demand)
+            if addressee and (named or not target):  # a state the demand names wins over a building protested at
+                target, applied = addressee, applied + ["demand-addresses-the-state"]
         refined = builder.refinements.get(hit.w0)
         if refined and "host-is-visited" not in applied:  # EventBuilder.refinements
             for role, (actors, rule) in refined.items():

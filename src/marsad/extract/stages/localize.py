@@ -1,12 +1,18 @@
 """Stage: actors coded without a country ("الشرطة", "protesters", unnamed gunmen) take the country of the event's
 place, else the document's home country (its dateline or most-named country). Rules:
     visitor-keeps-home   a visit's source comes from elsewhere: "وصل الوفد إلى العاصمة" is no delegation of the place
-    attackers-not-victims  unnamed attackers take the place of the attack, or the home country unless that is only
-                         the victims' ("أطلقوا قذائفهم باتجاه موقع حدودي": the post's country did not fire)
+    attackers-not-victims  unnamed attackers (gunmen the text names, or the implicit attacker of an attack that
+                         names none) take the place of the act, else the home country the document names but for
+                         the nationalities of the targets that the sentence's attacks and the act itself hit: a
+                         victims' nationality is no attacker's ("قتل مسلحون جنودا باكستانيين", "أطلق الخاطفون
+                         سراح الصحفية الإيطالية"); nor is, for the implicit attacker, a home country that is the
+                         victims' ("أطلقوا قذائفهم باتجاه موقع حدودي": the post's country did not fire)
 """
 from __future__ import annotations
 
-from ...model import Actor, implicit_attacker
+import bisect
+
+from ...model import UNNAMED_ARMED, Actor, implicit_attacker
 from ..actors import SECTORS
 from ..events import describes_act
 from .places import is_dateline
@@ -22,16 +28,68 @@ def localize_actors(res: Resources, st: DocState) -> None:
     # the nationality of an act ("غارة إسرائيلية", "an Israeli strike") names its author, not where the text is
     voters = [m for m in st.mentions
               if m.kind not in NATIONALITIES or not describes_act(st.words, m.w0, m.w1, ends, starts)]
-    st.home = home = home_country(res.kb, st.text, voters)
+    dateline, votes = _votes(res.kb, st.text, voters)
+    counts = _counts(votes)
+    st.home = home = dateline or _most_named(counts)
+    nationals = sorted((v[0], v[1], v[2]) for v in votes if v[3])  # (start, end, country) of the nationalities
+    nat_starts = [n[0] for n in nationals]
+    victims: dict[int, list] = {}  # sentence -> its attacks (their targets are victims)
+    for ev in st.events:
+        if ev.type == "ASSAULT":
+            victims.setdefault(ev.sentence, []).append(ev)
+    sentence_counts: dict[int, tuple[dict[str, int], set[int]]] = {}  # sentence -> votes but for its victims'
     for ev in st.events:
         placed = ev.location.country if ev.location and ev.location.country else None
         where = placed or home
-        if len(ev.source) == 1 and implicit_attacker(ev.source[0], ev):
-            victims = {a.code[:3] for a in ev.target}
-            ev.source = localize(ev.source, placed or (home if home not in victims else None))
+        if ev.source and all(_unnamed_armed(a, ev) for a in ev.source):
+            at_home = placed or dateline
+            if at_home is None:
+                # the home country but for the nationalities of the sentence's victims and of this act's own
+                # target ("أطلق الخاطفون سراح الصحفية الإيطالية": the kidnappers are no Italians)
+                got = sentence_counts.get(ev.sentence)
+                if got is None:
+                    out = _inside(nationals, nat_starts, victims.get(ev.sentence, ()))
+                    got = sentence_counts[ev.sentence] = (_minus(counts, nationals, out), out)
+                own = _inside(nationals, nat_starts, (ev,)) - got[1]
+                at_home = _most_named(_minus(got[0], nationals, own) if own else got[0])
+            # the implicit attacker of an attack on the home country's post is placed by nothing the text says
+            hit = {a.code[:3] for a in ev.target} if implicit_attacker(ev.source[0], ev) else set()
+            ev.source = localize(ev.source, placed or (at_home if at_home not in hit else None))
         elif ev.mode != "visit":
             ev.source = localize(ev.source, where)
         ev.target = localize(ev.target, where)
+
+
+def _unnamed_armed(actor: Actor, ev) -> bool:
+    """Is ``actor`` an armed group the text does not name ("مسلحون", "gunmen"), or the implicit attacker?"""
+    return implicit_attacker(actor, ev) or (actor.entity is None and actor.code in UNNAMED_ARMED)
+
+
+def _inside(nationals: list, starts: list[int], events) -> set[int]:
+    """The indexes (into ``nationals``) of the nationality votes inside the events' target actors ("جنود
+    باكستانيين"): they may not place an attacker. A country the target names ("in northern Nigeria" read as the
+    target) is still a place."""
+    out: set[int] = set()
+    for ev in events:
+        for a in ev.target:
+            if a.start is None:
+                continue
+            k = bisect.bisect_left(starts, a.start)
+            while k < len(starts) and starts[k] < a.end:
+                if nationals[k][1] <= a.end:
+                    out.add(k)
+                k += 1
+    return out
+
+
+def _minus(counts: dict[str, int], nationals: list, out: set[int]) -> dict[str, int]:
+    """``counts`` without the votes of the nationalities ``out`` (the countries keep their order)."""
+    if not out:
+        return counts
+    less = dict(counts)
+    for k in out:
+        less[nationals[k][2]] -= 1
+    return less
 
 
 def localize(actors: list, country: str | None) -> list:
@@ -43,7 +101,14 @@ def localize(actors: list, country: str | None) -> list:
 
 def home_country(kb, text: str, mentions: list) -> str | None:
     """The dateline's country ("الخرطوم - ...", "TOKYO —") or else the country named most often."""
-    counts: dict[str, int] = {}
+    dateline, votes = _votes(kb, text, mentions)
+    return dateline or _most_named(_counts(votes))
+
+
+def _votes(kb, text: str, mentions: list) -> tuple[str | None, list[tuple[int, int, str, bool]]]:
+    """(the dateline's country, or None; the votes for a home country before it: (start, end, country, whether a
+    nationality) of each mention of HOME_KINDS, in order)."""
+    votes: list[tuple[int, int, str, bool]] = []
     for m in mentions:
         if m.kind not in HOME_KINDS:
             continue
@@ -54,6 +119,22 @@ def home_country(kb, text: str, mentions: list) -> str | None:
         if not c:
             continue
         if m.kind in ("capital", "place") and is_dateline(text, m):
-            return c
-        counts[c] = counts.get(c, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+            return c, votes
+        votes.append((m.start, m.end, c, m.kind in NATIONALITIES))
+    return None, votes
+
+
+def _counts(votes: list) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for v in votes:
+        counts[v[2]] = counts.get(v[2], 0) + 1
+    return counts
+
+
+def _most_named(counts: dict[str, int]) -> str | None:
+    """The country with the most votes (the first named of those tied), None when none has one."""
+    best, n = None, 0
+    for c, k in counts.items():
+        if k > n:
+            best, n = c, k
+    return best
