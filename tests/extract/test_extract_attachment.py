@@ -388,3 +388,17 @@ def test_an_english_title_takes_the_body_after_of(text, etype, source):
 def test_a_quotation_opening_on_the_verb_leaves_the_subject_outside(text, etype, source):
     evs = [e for e in marsad.code(text, lang="ar", date="2015-05-14", min_confidence=0.0).events if e.type == etype]
     assert evs and source in [a.code for a in evs[0].source]
+
+
+def test_the_possessor_of_the_subject_is_an_actor_for_a_phrase_trigger():
+    """"أعلنت وزارة الدفاع اليابانية أن قواتها رفعت درجة التأهب": the forces are the ministry's, so the raised alert
+    is pinned down by an actor and kept (it was dropped as a kind of event before the refinement ran)."""
+    evs = [e for e in marsad.code("أعلنت وزارة الدفاع اليابانية أن قواتها رفعت درجة التأهب في جزر أوكيناوا.",
+                                  lang="ar", date="2024-05-14", min_confidence=0.0).events if e.type == "MOBILIZE"]
+    assert evs and "JPNMIL" in [a.code for a in evs[0].source]
+
+
+def test_missiles_that_hit_headquarters_are_an_attack():
+    evs = [e for e in marsad.code("أعلن الجيش الإسرائيلي أن صواريخه أصابت مستودعات أسلحة لحركة حماس في رفح.",
+                                  lang="ar", date="2024-05-14", min_confidence=0.0).events if e.type == "ASSAULT"]
+    assert evs and "ISRMIL" in [a.code for a in evs[0].source]

@@ -13,7 +13,9 @@ rule confidence and the decision layer's features), unless a named rule drops it
 then the recodes of extract/stages/recodes.py, then demand-addresses-the-state (a protest or demand for an act only a
 state can do targets that state: ``EventBuilder.demand_addressee``) and the role refinements
 ``EventBuilder.refinements`` found (owner-of-the-object, possessor-of-the-subject, shared-subject, announcer): they
-change the event's roles, never which candidates survive nor what the decision layer scores. Parameters of every rule: kb/data/coding_rules.jsonl.
+change the event's roles, never what the decision layer scores; a possessor of the subject also counts as an actor
+for no-roles and kind-of-event ("أن قواتها رفعت درجة التأهب": the ministry's forces). Parameters of every rule:
+kb/data/coding_rules.jsonl.
 """
 from __future__ import annotations
 
@@ -88,7 +90,9 @@ def build_candidates(res: Resources, st: DocState) -> None:
             st.weapons[hit.w1] = events[-1]  # "بانفجار سيارة مفخخة استهدف ...": what the weapon did is that attack
             continue
         source, target, modality, via = builder.build(hit)
-        if not source and not target and t.type not in optional_roles:
+        # the owner a possessive clitic names ("أعلن الجيش الأردني أن طائراته ألقت مساعدات") is an actor too
+        owner = (builder.refinements.get(hit.w0) or {}).get("source")
+        if not source and not target and not owner and t.type not in optional_roles:
             st.drop(hit, "no-roles", "no source and no target")
             continue
         place, when = builder.place_of(hit), builder.time(hit)
@@ -105,7 +109,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
             recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
-        if nominal and not _anchored(hit, source, target, direct_place, when, counted, words):
+        if nominal and not _anchored(hit, source or (owner[0] if owner else []), target, direct_place, when, counted,
+                                     words):
             st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
             continue
         why = background(hit, words, scope, nominal)
