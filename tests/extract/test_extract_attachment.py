@@ -402,3 +402,11 @@ def test_missiles_that_hit_headquarters_are_an_attack():
     evs = [e for e in marsad.code("أعلن الجيش الإسرائيلي أن صواريخه أصابت مستودعات أسلحة لحركة حماس في رفح.",
                                   lang="ar", date="2024-05-14", min_confidence=0.0).events if e.type == "ASSAULT"]
     assert evs and "ISRMIL" in [a.code for a in evs[0].source]
+
+
+@pytest.mark.parametrize("people", ["المشاغبين", "المصلين", "الصيادين", "الموقوفين"])
+def test_people_in_a_crowd_or_at_work_are_civilians(people):
+    """Role civilians: rioters, worshippers, fishermen and detainees arrested are a target (CVL of the place)."""
+    evs = [e for e in marsad.code(f"واعتقلت الشرطة المصرية عشرات {people} في الإسكندرية أمس.", lang="ar",
+                                  date="2015-05-14", min_confidence=0.0).events if e.type == "COERCE"]
+    assert evs and "EGYCVL" in [a.code for a in evs[0].target]

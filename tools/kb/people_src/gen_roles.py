@@ -611,9 +611,15 @@ def build() -> list[dict]:
                                                              "معتقلا", "معتقلان", "المعتقلان", "سجين", "السجين",
                                                              "سجينا", "سجينان", "السجينان", "أسير", "الأسير",
                                                              "أسيرا", "أسيران", "الأسيران", "رهينة", "الرهينة",
-                                                             "رهينتين", "رهينتان", "محتجزا", "محتجزين"],
+                                                             "رهينتين", "رهينتان", "محتجزا", "محتجزين",
+                                                             # people in a crowd or at work, never armed
+                                                             "المشاغبين", "مشاغبين", "المشاغبون", "مشاغبون",
+                                                             "المصلين", "مصلين", "المصلون", "مصلون", "الحجاج",
+                                                             "الصيادين", "صيادين", "الصيادون", "صيادون",
+                                                             "الموقوفين", "موقوفين", "الموقوفون", "موقوفون"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
-                   "captive", "detainee", "prisoner", "victim") + ["children", "women", "people", "nationals"],
+                   "captive", "detainee", "prisoner", "victim", "rioter", "worshipper", "pilgrim", "fisherman")
+         + ["children", "women", "people", "nationals", "fishermen"],
          "prisoners and hostages are coded CVL unless the text says they are fighters")
     role("gunmen", "group", ["UAF"], standalone("مسلح") + standalone("مجهول") + standalone("خاطف") + ["مسلحون مجهولون",
                                                                                   "مسلحين مجهولين",
