@@ -40,3 +40,13 @@ def test_a_claim_clause_names_the_attacker_with_any_conjunction(conj):
 def test_has_verb_form(word, table, expected):
     words, _ = segment(word, "ar")
     assert has_verb_form(words[0], table) is expected
+
+
+@pytest.mark.parametrize("word", ["الاجتماعي", "بالاجتماعي", "والاجتماعي", "للاجتماعي"])
+def test_a_definite_noun_takes_no_my(word):
+    """"الاجتماعي" is the adjective "social": the article rules out the reading "my meeting" (ال + اجتماع + ي),
+    which coded a club's social committee as a CONSULT meeting; the bare "اجتماعي" keeps both readings."""
+    from marsad.extract.words import analyses  # noqa: PLC0415
+
+    assert not any(suffix == "ي" for _p, _b, suffix in analyses(word, "ar"))
+    assert ("", "اجتماع", "ي") in analyses("اجتماعي", "ar")

@@ -9,6 +9,7 @@ works ("فأعلنت" as "وأعلنت"). Imports: marsad.text, marsad.kb (the p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
@@ -59,6 +60,8 @@ class Sentence:
     words: list[Word] = field(default_factory=list)
 
 
+DEFINITE_STEM = re.compile(r"[وف]?[بكل]?ال|[وف]?لل")  # a stem that still holds the article (and clitics)
+
 @lru_cache(maxsize=200_000)
 def analyses(norm: str, lang: str) -> tuple:
     """Every (prefix, base, suffix) reading of a normalized word, the literal reading first."""
@@ -72,6 +75,8 @@ def analyses(norm: str, lang: str) -> tuple:
     out = []
     for prefix, rest in proclitic_splits(norm):
         for item in ((prefix, rest, ""),) + tuple((prefix, stem, suf) for stem, suf in enclitic_splits(rest) if suf):
+            if item[2] == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(item[1])):
+                continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
             if item not in seen and len(item[1]) >= 2:
                 seen.add(item)
                 out.append(item)
