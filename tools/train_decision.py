@@ -68,6 +68,12 @@ POLICY_THRESHOLDS = {"ASSAULT": 0.40, "PROTEST": 0.35}
 # scores are calibrated (2026-12-07) the shared threshold is 0.25, above such acts the rules state plainly ("خطة
 # اليابان لاستثمار 2%", a planned MOBILIZE at 0.23)
 MARKED_THRESHOLD = 0.20
+# The other types share one threshold, a policy too since 2026-12-07 (fifth round): the lowest that keeps the
+# training half of the sports pages at or under SPORTS_EVENTS_PER_100 moved 0.25 -> 0.30 -> 0.25 with one sports
+# candidate more or less (a club's "social" committee read as a meeting), and with it every type but two (the
+# flagship's Tokyo meeting, 0.30, fell under it). The search is still made and reported (threshold_search["*"]);
+# the held-out half of the sports pages is the figure that answers the goal.
+SHARED_THRESHOLD = 0.25
 SPORTS_EVENTS_PER_100 = 5.0  # the goal for sports pages: political events per 100 articles
 HARD_NO_WEIGHT = 1.0  # "difficult no" sentences: negatives like "easy no" (docs/decision.md says why)
 SPORTS_WEIGHT = 3.0
@@ -218,16 +224,18 @@ def main(argv: list[str] | None = None) -> int:
     grid = [i / 100 for i in range(5, 96)]
     # a type with enough labelled real candidates (and ASSAULT/PROTEST, which the GSR labels too) gets its own
     # threshold, chosen on its cross-validated F1. The other types have too few real labels for the model to decide
-    # what is a mention (a handful each): they share the lowest threshold that keeps the training half of the sports
-    # pages at or under SPORTS_EVENTS_PER_100 events per 100 articles (cross-validated) -- the layer removes what it
-    # is sure is no politics, and otherwise leaves the rules' decision standing
+    # what is a mention (a handful each): they share SHARED_THRESHOLD, a policy checked against the lowest threshold
+    # that keeps the training half of the sports pages at or under SPORTS_EVENTS_PER_100 events per 100 articles
+    # (cross-validated, reported) -- the layer removes what it is sure is no politics, and otherwise leaves the
+    # rules' decision standing
     per_type = Counter(type_of(r) for r in rows if r[4]["set"] == "real" and r[2] == 1)
     own = sorted(t for t, n in per_type.items() if n >= MIN_POSITIVES_FOR_OWN_THRESHOLD or t in FAMILY)
     # searched in steps of 0.05: the sports rate falls slowly and unevenly with the threshold, and a finer search
     # moved this threshold between 0.08 and 0.10 with any change of the features (articles' false alarms with it)
     coarse = [t for t in grid if round(t * 100) % 5 == 0]
-    thr = next((t for t in coarse if report_at(rows, scored, cv, {"*": t}, skip_types=own)["sports"]["events_per_100"]
-                <= SPORTS_EVENTS_PER_100), grid[-1])
+    searched_shared = next((t for t in coarse if report_at(rows, scored, cv, {"*": t}, skip_types=own)["sports"]
+                            ["events_per_100"] <= SPORTS_EVENTS_PER_100), grid[-1])
+    thr = searched_shared if args.search_thresholds else SHARED_THRESHOLD
     thresholds = {"*": thr, "marked": MARKED_THRESHOLD}
 
     def type_objective(rep: dict, etype: str) -> float:
@@ -238,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             return (real_f1 + rep[f"gsr_{etype.lower()}"]["F1"]) / 2
         return real_f1
 
-    searched: dict[str, dict] = {}
+    searched: dict[str, dict] = {"*": {"best": searched_shared, "rule": f"sports <= {SPORTS_EVENTS_PER_100}/100"}}
     for etype in own:
         # the F1 curves are flat and jagged near their top: a threshold is judged by the mean of its objective and
         # its neighbours' (+-SMOOTH), so that a small change of the features does not move it far
