@@ -616,6 +616,7 @@ def build() -> list[dict]:
                                                              "المشاغبين", "مشاغبين", "المشاغبون", "مشاغبون",
                                                              "المصلين", "مصلين", "المصلون", "مصلون", "الحجاج",
                                                              "الصيادين", "صيادين", "الصيادون", "صيادون",
+                                                             "الزوار", "زوار", "زوارا",
                                                              "الموقوفين", "موقوفين", "الموقوفون", "موقوفون"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
                    "captive", "detainee", "prisoner", "victim", "rioter", "worshipper", "pilgrim", "fisherman")
