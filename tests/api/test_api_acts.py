@@ -120,7 +120,7 @@ def test_count_is_an_enum_in_the_openapi_document_and_checked(base):
 
 
 # written for this test: an act no other article tells
-LONE = "Fishermen staged a sit-in at the port of Sfax on Thursday to demand fuel subsidies."
+LONE = "Fishermen staged a sit-in at the port of Sfax on Thursday over the price of fuel."  # one act
 
 
 def test_an_event_not_clustered_yet_is_an_act_of_its_own(store, tmp_path):

@@ -75,7 +75,8 @@ def analyses(norm: str, lang: str) -> tuple:
     out = []
     for prefix, rest in proclitic_splits(norm):
         for item in ((prefix, rest, ""),) + tuple((prefix, stem, suf) for stem, suf in enclitic_splits(rest) if suf):
-            if item[2] == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(item[1])):
+            if item[2] == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(item[1])
+                                   or (prefix.endswith("ل") and item[1].startswith("ل"))):  # ل + لـ: "للاجتماعي"
                 continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
             if item not in seen and len(item[1]) >= 2:
                 seen.add(item)
