@@ -13,7 +13,8 @@ Imports nothing of marsad but ``errors``.
 """
 from __future__ import annotations
 
-from typing import Callable
+import math
+from typing import Callable, Sequence
 
 import duckdb
 
@@ -228,15 +229,49 @@ def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
                             "schema_name = 'main' AND database_name = current_database()", [table]).fetchall())
 
 
-def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list], types: dict[str, str]
+_SCAN = "_marsad_columns"  # the name the columns are registered under for one INSERT
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, Sequence], types: dict[str, str]
                    ) -> None:
-    """Insert rows given as columns (name -> values, all of one length) with one statement: each column a list
-    parameter cast to its column's type (``types``, from ``column_types``) and unnested. No Arrow table: building
-    one from Python values imports pyarrow and pandas (~85 MB resident in the ingest process) and is no faster."""
+    """Insert rows given as columns (name -> values, all of one length) with one statement: each column a numpy
+    object array, registered with the connection and scanned by DuckDB's NumPy scan (``SELECT col::TYPE``, the
+    column's type from ``column_types``). The scan reads the Python values in C++, ~3x faster than passing each
+    column as a list parameter (every value a DuckDB ``Value`` first); it infers each column's type from the
+    values it samples, so the sample is set to every row (a float after a run of ints would otherwise be read as an
+    integer). No Arrow table: building one from Python values imports pyarrow and pandas (~85 MB resident in the
+    ingest process), and the NumPy scan imports neither. A float column holding a NaN (which the scan reads as
+    NULL) goes as list parameters instead, which keep it."""
     names = list(columns)
+    if not names:
+        return
     cols = ", ".join(f'"{c}"' for c in names)
-    values = ", ".join(f"unnest(?::{types[c]}[])" for c in names)
-    con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {values}', [columns[c] for c in names])
+    if any(types[c] in _FLOAT_TYPES and _has_nan(columns[c]) for c in names):
+        values = ", ".join(f"unnest(?::{types[c]}[])" for c in names)
+        con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {values}', [list(columns[c]) for c in names])
+        return
+    import numpy as np  # here: read-only commands (``marsad stats``) never insert, and start faster without it
+
+    n = len(columns[names[0]])
+    arrays = {f"c{i}": np.fromiter(columns[c], dtype=object, count=n) for i, c in enumerate(names)}
+    con.execute(f"SET pandas_analyze_sample = {max(n, 1)}")
+    con.register(_SCAN, arrays)
+    try:
+        con.execute(f'INSERT INTO "{table}" ({cols}) SELECT '
+                    + ", ".join(f"c{i}::{types[c]}" for i, c in enumerate(names)) + f" FROM {_SCAN}")
+    finally:
+        con.unregister(_SCAN)
+
+
+_FLOAT_TYPES = frozenset({"DOUBLE", "FLOAT", "REAL"})
+
+
+def _has_nan(values: Sequence) -> bool:
+    """Whether a float column holds a NaN (numbers and None expected; anything else counts, to take the list path)."""
+    try:
+        return any(map(math.isnan, filter(None, values)))  # in C: None and 0.0 are passed over
+    except TypeError:
+        return True
 
 
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
