@@ -253,7 +253,7 @@ def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str
     import numpy as np  # here: read-only commands (``marsad stats``) never insert, and start faster without it
 
     n = len(columns[names[0]])
-    arrays = {f"c{i}": np.fromiter(columns[c], dtype=object, count=n) for i, c in enumerate(names)}
+    arrays = {f"c{i}": _array(np, columns[c], types[c], n) for i, c in enumerate(names)}
     con.execute(f"SET pandas_analyze_sample = {max(n, 1)}")
     con.register(_SCAN, arrays)
     try:
@@ -264,6 +264,23 @@ def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str
 
 
 _FLOAT_TYPES = frozenset({"DOUBLE", "FLOAT", "REAL"})
+# numpy kinds a numeric column may be given as a typed array (no per-value type inference by the scan): integers
+# for an integer column; integers or floats for a float one; booleans for a boolean one. Anything else (a None, a
+# float among integers, a string) leaves the column an object array.
+_TYPED_KINDS = {**{t: "iu" for t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT",
+                                     "UINTEGER", "UBIGINT")},
+                **{t: "iuf" for t in _FLOAT_TYPES}, "BOOLEAN": "b"}
+
+
+def _array(np, values: Sequence, sql_type: str, n: int):  # noqa: ANN001, ANN202 - numpy is imported lazily
+    """One column as a numpy array: typed when its values are all numbers (or booleans) of its SQL type's kind, which
+    the scan reads without analysing each value; else an object array."""
+    kinds = _TYPED_KINDS.get(sql_type)
+    if kinds is not None and n:
+        typed = np.array(values)
+        if typed.ndim == 1 and typed.dtype.kind in kinds:
+            return typed
+    return np.fromiter(values, dtype=object, count=n)
 
 
 def _has_nan(values: Sequence) -> bool:
