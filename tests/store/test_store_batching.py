@@ -83,7 +83,7 @@ def test_a_copy_of_a_near_duplicate_in_the_same_batch_is_compared_with_the_canon
 def test_insert_columns_keeps_every_value(tmp_path):
     with Store(tmp_path / "i.duckdb") as s:
         con = s.con
-        con.execute('CREATE TABLE t (i INTEGER, d DOUBLE, v VARCHAR, l VARCHAR[], b BOOLEAN)')
+        con.execute('CREATE TABLE t (i INTEGER, d DOUBLE, v VARCHAR, l VARCHAR[], b BOOLEAN, e DOUBLE, k BIGINT)')
         n = 5000
         ints = list(range(n))
         doubles: list = [1] * n  # ints first: a scan sampling a few rows would read the column as integers
@@ -93,9 +93,14 @@ def test_insert_columns_keeps_every_value(tmp_path):
         strs[4000] = None
         lists: list = [[], ["x", "y"]] * (n // 2)
         bools = [True, False] * (n // 2)
-        insert_columns(con, "t", {"i": ints, "d": doubles, "v": strs, "l": lists, "b": bools}, column_types(con, "t"))
-        assert con.execute("SELECT sum(i), sum(d), count(d), count(v), sum(len(l)), count_if(b) FROM t").fetchone() \
-            == (sum(ints), n - 2 + 1.5, n - 1, n - 1, n, n // 2)
+        numbers = [2] * (n - 1) + [2.5]  # all numbers: a typed float array
+        mixed: list = [7] * n  # an integer column holding a float and a bool: an object array, cast as before
+        mixed[10], mixed[20] = 3.0, True
+        insert_columns(con, "t", {"i": ints, "d": doubles, "v": strs, "l": lists, "b": bools, "e": numbers,
+                                  "k": mixed}, column_types(con, "t"))
+        assert con.execute("SELECT sum(i), sum(d), count(d), count(v), sum(len(l)), count_if(b), sum(e), sum(k) "
+                           "FROM t").fetchone() \
+            == (sum(ints), n - 2 + 1.5, n - 1, n - 1, n, n // 2, 2 * (n - 1) + 2.5, 7 * (n - 2) + 3 + 1)
         # a NaN stays a NaN (the NumPy scan would read it as NULL: such a column goes as list parameters)
         insert_columns(con, "t", {"i": [1, 2], "d": [math.nan, None]}, column_types(con, "t"))
         got = con.execute("SELECT d FROM t WHERE i IN (1, 2) AND l IS NULL ORDER BY i").fetchall()

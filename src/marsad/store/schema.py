@@ -265,21 +265,33 @@ def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str
 
 _FLOAT_TYPES = frozenset({"DOUBLE", "FLOAT", "REAL"})
 # numpy kinds a numeric column may be given as a typed array (no per-value type inference by the scan): integers
-# for an integer column; integers or floats for a float one; booleans for a boolean one. Anything else (a None, a
-# float among integers, a string) leaves the column an object array.
+# for an integer column; integers or floats for a float one; booleans for a boolean one.
 _TYPED_KINDS = {**{t: "iu" for t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT",
                                      "UINTEGER", "UBIGINT")},
                 **{t: "iuf" for t in _FLOAT_TYPES}, "BOOLEAN": "b"}
+# a numeric column holding None (or a bool, or a float among integers) goes as a float array, a None a NaN, which the
+# scan reads as NULL (a true NaN never gets here: see insert_columns), if every value fits a float64 exactly
+_EXACT_FLOAT = 2.0 ** 53
 
 
 def _array(np, values: Sequence, sql_type: str, n: int):  # noqa: ANN001, ANN202 - numpy is imported lazily
-    """One column as a numpy array: typed when its values are all numbers (or booleans) of its SQL type's kind, which
-    the scan reads without analysing each value; else an object array."""
+    """One column as a numpy array the scan reads without analysing each value when it can: typed when its values
+    are all numbers (or booleans) of its SQL type's kind; a float array for a numeric column that holds None or
+    mixed numbers, all within 2**53; else (strings, dates, lists, or what no float holds) an object array, whose type the
+    scan infers from every value."""
     kinds = _TYPED_KINDS.get(sql_type)
     if kinds is not None and n:
         typed = np.array(values)
         if typed.ndim == 1 and typed.dtype.kind in kinds:
             return typed
+        if kinds != "b":
+            try:
+                floats = np.array(values, dtype=np.float64)
+            except (TypeError, ValueError):
+                pass
+            else:
+                if floats.ndim == 1 and not (np.abs(floats) > _EXACT_FLOAT).any():  # NaN compares false
+                    return floats
     return np.fromiter(values, dtype=object, count=n)
 
 
