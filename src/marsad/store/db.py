@@ -17,11 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import duckdb
 
@@ -37,8 +36,9 @@ if TYPE_CHECKING:
 
 DEFAULT_THRESHOLD = 0.8
 _NAMES = {name: tuple(col for col, _ in cols) for name, cols in COLUMNS.items()}
-# A batch's LSH band rows (doc_id, band, hash) are numpy arrays registered under this name (Store._band_rows): the
-# NumPy scan reads them without a DuckDB Value per row, which list parameters cost.
+# A batch's LSH band rows (doc_id, band, hash) are numpy arrays (Store._band_rows) in a variable of this name where
+# the statement runs, which DuckDB reads by name (a replacement scan) without a DuckDB Value per row, which list
+# parameters cost.
 _BANDS = "_marsad_bands"
 # Each probe's candidates: (probe, candidate, whether the candidate is stored). Stored ones share a band key with it
 # in lsh_bands: the join on the hash alone reads two columns of every row, not three (the band is checked on the
@@ -297,9 +297,9 @@ class Store(Queries):
         cand_batch: dict[str, set[str]] = {}  # and among the other probes of this batch
         sigs: dict[str, bytes] = {}
         if probes:
-            with self._band_rows(probes):
-                for mine, other, in_store in con.execute(_PROBE).fetchall():
-                    (cand_db if in_store else cand_batch).setdefault(mine, set()).add(other)
+            _marsad_bands = _band_rows(probes)  # noqa: F841 - read by name (_BANDS) in _PROBE
+            for mine, other, in_store in con.execute(_PROBE).fetchall():
+                (cand_db if in_store else cand_batch).setdefault(mine, set()).add(other)
             wanted = list({o for s in cand_db.values() for o in s})
             if wanted:
                 sigs.update(con.execute("SELECT doc_id, sig FROM doc_minhash WHERE doc_id IN "
@@ -385,24 +385,8 @@ class Store(Queries):
         if minhash_rows:
             self._append("doc_minhash", {"doc_id": [p.doc_id for p in minhash_rows],
                                          "sig": [p.sig for p in minhash_rows]})
-            with self._band_rows(minhash_rows):
-                self.con.execute(f"INSERT INTO lsh_bands (band, hash, doc_id) SELECT band, hash, doc_id FROM {_BANDS}")
-
-    @contextmanager
-    def _band_rows(self, items: Sequence[Prepared]) -> Iterator[None]:
-        """The LSH band rows of ``items`` (doc_id, band, hash; each document's bands in band order) registered as
-        ``_BANDS`` for the statements of the block."""
-        import numpy as np
-
-        n = len(items)
-        self.con.register(_BANDS, {
-            "doc_id": np.repeat(np.fromiter((p.doc_id for p in items), dtype=object, count=n), dedup.BANDS),
-            "band": np.tile(np.arange(dedup.BANDS, dtype=np.int16), n),
-            "hash": np.array([p.band_hashes() for p in items], dtype=np.int64).reshape(-1)})
-        try:
-            yield
-        finally:
-            self.con.unregister(_BANDS)
+            _marsad_bands = _band_rows(minhash_rows)  # noqa: F841 - read by name (_BANDS) below
+            self.con.execute(f"INSERT INTO lsh_bands (band, hash, doc_id) SELECT band, hash, doc_id FROM {_BANDS}")
 
     def _insert_skipped(self, fingerprint: str, skipped: Sequence[SkippedRecord], run_id: str | None) -> None:
         """One statement for the batch (row-by-row inserts cost ~15 ms each in DuckDB)."""
@@ -521,6 +505,16 @@ class Store(Queries):
         cur = self.con.execute("SELECT * FROM ingest_runs ORDER BY started_at")
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _band_rows(items: Sequence[Prepared]) -> dict[str, Any]:
+    """The LSH band rows of ``items`` as numpy columns (doc_id, band, hash; each document's bands in band order)."""
+    import numpy as np
+
+    n = len(items)
+    return {"doc_id": np.repeat(np.fromiter((p.doc_id for p in items), dtype=object, count=n), dedup.BANDS),
+            "band": np.tile(np.arange(dedup.BANDS, dtype=np.int16), n),
+            "hash": np.array([p.band_hashes() for p in items], dtype=np.int64).reshape(-1)}
 
 
 def is_interrupt(exc: BaseException) -> bool:
