@@ -141,8 +141,9 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun
 
 
 # the clusters anchored in a window's spans: (family, lo, hi) rows given as three list parameters
-_IN_SPANS = ("SELECT c.cluster_id FROM clusters c JOIN (SELECT unnest(?::VARCHAR[]) AS family, unnest(?::DATE[]) AS lo, "
-             "unnest(?::DATE[]) AS hi) s ON c.family = s.family AND c.anchor BETWEEN s.lo AND s.hi")
+_IN_SPANS = ("SELECT c.cluster_id FROM clusters c JOIN (SELECT unnest(?::VARCHAR[]) AS family, "
+             "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi) s "
+             "ON c.family = s.family AND c.anchor BETWEEN s.lo AND s.hi")
 
 
 def _delete(con: duckdb.DuckDBPyConnection, spans: dict[str | None, tuple[dt.date, dt.date]]) -> int:

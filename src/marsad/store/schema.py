@@ -232,13 +232,13 @@ def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, Sequence], types: dict[str, str]
                    ) -> None:
     """Insert rows given as columns (name -> values, all of one length) with one statement: each column a numpy
-    array, read by DuckDB's NumPy scan (``SELECT col::TYPE``, the
-    column's type from ``column_types``). The scan reads the Python values in C++, ~3x faster than passing each
-    column as a list parameter (every value a DuckDB ``Value`` first); it infers each column's type from the
-    values it samples, so the sample is set to every row (a float after a run of ints would otherwise be read as an
-    integer). No Arrow table: building one from Python values imports pyarrow and pandas (~85 MB resident in the
-    ingest process), and the NumPy scan imports neither. A float column holding a NaN (which the scan reads as
-    NULL) goes as list parameters instead, which keep it."""
+    array read by DuckDB's NumPy scan (``SELECT col::TYPE``, the column's type from ``column_types``), which reads
+    the Python values in C++, ~3x faster than passing each column as a list parameter (every value a DuckDB
+    ``Value`` first). Numeric columns go as typed arrays where they can (``_array``); for the others the scan infers
+    the type from the values it samples, so the sample is set to every row (a float after a run of ints would
+    otherwise be read as an integer). No Arrow table: building one from Python values imports pyarrow and pandas
+    (~85 MB resident in the ingest process), and the NumPy scan imports neither. A float column holding a NaN
+    (which the scan reads as NULL) goes as list parameters instead, which keep it."""
     names = list(columns)
     if not names:
         return
@@ -272,8 +272,8 @@ _EXACT_FLOAT = 2.0 ** 53
 def _array(np, values: Sequence, sql_type: str, n: int):  # noqa: ANN001, ANN202 - numpy is imported lazily
     """One column as a numpy array the scan reads without analysing each value when it can: typed when its values
     are all numbers (or booleans) of its SQL type's kind; a float array for a numeric column that holds None or
-    mixed numbers, all within 2**53; else (strings, dates, lists, or what no float holds) an object array, whose type the
-    scan infers from every value."""
+    mixed numbers, all within 2**53; else (strings, dates, lists, what no float holds) an object array, whose type
+    the scan infers from every value."""
     kinds = _TYPED_KINDS.get(sql_type)
     if kinds is not None and n:
         typed = np.array(values)
