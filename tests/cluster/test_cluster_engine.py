@@ -102,3 +102,74 @@ def test_every_permutation_of_a_small_set_gives_one_result():
               ev("d:e1", day=None, doc_date=TUE)]
     results = {tuple(cluster_events(list(p))) for p in itertools.permutations(events)}
     assert len(results) == 1
+
+
+def _reference_score(a: ClusterEvent, b: ClusterEvent) -> float:
+    """The score as first written (veto test apart, sets built per call): ``match.score`` must equal it."""
+    from marsad.cluster.match import VETO
+    from marsad.cluster.records import SYMMETRIC
+
+    place_a = a.location_entity if a.location_entity and not a.location_entity.startswith("country:") else a.doc_place
+    place_b = b.location_entity if b.location_entity and not b.location_entity.startswith("country:") else b.doc_place
+    part_a, part_b = a.source_countries | a.target_countries, b.source_countries | b.target_countries
+    if a.type in SYMMETRIC:
+        if part_a and part_b and not (part_a & part_b):
+            return VETO
+    elif a.source_countries and b.source_countries and not (a.source_countries & b.source_countries):
+        return VETO
+    if place_a is not None and place_b is not None and place_a != place_b:
+        return VETO
+    s = 0.0
+    if a.type in SYMMETRIC:
+        if part_a and part_b:
+            s += 1.0 + 0.5 * len(part_a & part_b)
+    else:
+        if a.source_countries & b.source_countries:
+            s += 1.0
+            if set(a.source_codes) & set(b.source_codes):
+                s += 0.5
+        if a.target_countries and b.target_countries:
+            s += 1.0 if a.target_countries & b.target_countries else -1.0
+    if place_a is not None and place_a == place_b:
+        s += 1.5
+    elif a.location_entity is not None and b.location_entity is not None:
+        s += 0.5 if a.location_country and a.location_country == b.location_country else -0.5
+    if a.quantities and b.quantities and {v for _, v in a.quantities} & {v for _, v in b.quantities}:
+        s += 1.0
+    if a.names & b.names:
+        s += 0.5
+    if a.cameo and a.cameo == b.cameo:
+        s += 0.25
+    return s
+
+
+def test_score_in_one_pass_equals_the_veto_then_score_reference_on_random_pairs():
+    from marsad.cluster.match import VETO, score, vetoed
+
+    rng = random.Random(24)
+    countries = ["ISR", "PSE", "USA", "EGY"]
+
+    def pick(k: int) -> tuple[str, ...]:
+        return tuple(rng.sample(countries, rng.randint(0, k)))
+
+    def make(i: int) -> ClusterEvent:
+        src, tgt = pick(2), pick(2)
+        loc = rng.choice([None, "place:a", "place:b", "country:ISR", "country:EGY"])
+        return ClusterEvent(
+            event_id=f"d{i}:e1", doc_id=f"d{i}", outlet="o", doc_date=TUE, day=TUE,
+            type=rng.choice(["ASSAULT", "CONSULT", "AGREE"]), family="f", cameo=rng.choice([None, "190", "040"]),
+            source_codes=tuple(c + "GOV" for c in src), target_codes=tuple(tgt), source_countries=frozenset(src),
+            target_countries=frozenset(tgt), location_entity=loc,
+            location_country=None if loc is None else rng.choice([None, "ISR", "EGY"]),
+            quantities=tuple(("killed", float(v)) for v in rng.sample([3, 5, 7], rng.randint(0, 2))),
+            names=frozenset(rng.sample(["person:x", "org:y"], rng.randint(0, 1))),
+            doc_place=rng.choice([None, "place:a", "place:b"]))
+
+    events = [make(i) for i in range(120)]
+    vetoes = 0
+    for a, b in itertools.product(events, repeat=2):
+        want = _reference_score(a, b)
+        assert score(a, b) == want, (a, b)
+        assert vetoed(a, b) == (want == VETO)
+        vetoes += want == VETO
+    assert 0 < vetoes < len(events) ** 2

@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from .match import THRESHOLD, score, vetoed
+from .match import THRESHOLD, VETO, score
 from .records import SYMMETRIC, ClusterEvent
 
 ONE_DAY = dt.timedelta(days=1)
@@ -55,9 +55,10 @@ class _Open:
             return float("-inf")
         total = 0.0
         for o in others:
-            if vetoed(o, e):
-                return float("-inf")
-            total += score(o, e)
+            s = score(o, e)  # VETO (-inf) exactly when vetoed(o, e)
+            if s == VETO:
+                return VETO
+            total += s
         return total / len(others)
 
     def add(self, e: ClusterEvent) -> None:

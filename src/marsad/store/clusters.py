@@ -133,16 +133,26 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> ClusterRun
     with _transaction(con):
         for chunk in sorted(by_chunk):
             spans = by_chunk[chunk]
-            for family, (lo, hi) in sorted(spans.items()):
-                removed += con.execute("SELECT count(*) FROM clusters WHERE family = ? AND anchor BETWEEN ? AND ?",
-                                       [family, lo, hi]).fetchone()[0]
-                for table in ("cluster_events", "clusters"):
-                    con.execute(f"DELETE FROM {table} WHERE cluster_id IN (SELECT cluster_id FROM clusters "
-                                "WHERE family = ? AND anchor BETWEEN ? AND ?)", [family, lo, hi])
+            removed += _delete(con, spans)
             n, clusters = _window(spans, con)
             _insert(con, clusters)
             read, written = read + n, written + len(clusters)
     return ClusterRun(read, written, int(removed), time.perf_counter() - t0)
+
+
+# the clusters anchored in a window's spans: (family, lo, hi) rows given as three list parameters
+_IN_SPANS = ("SELECT c.cluster_id FROM clusters c JOIN (SELECT unnest(?::VARCHAR[]) AS family, "
+             "unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi) s "
+             "ON c.family = s.family AND c.anchor BETWEEN s.lo AND s.hi")
+
+
+def _delete(con: duckdb.DuckDBPyConnection, spans: dict[str | None, tuple[dt.date, dt.date]]) -> int:
+    """Remove the clusters anchored in each family's span (and their members' rows): one statement per table for
+    all the families of a window (a statement per family cost ~2 ms each, ~300 of them at 10,000 articles).
+    Returns how many clusters were removed."""
+    params = [list(spans), [lo for lo, _ in spans.values()], [hi for _, hi in spans.values()]]
+    con.execute(f"DELETE FROM cluster_events WHERE cluster_id IN ({_IN_SPANS})", params)
+    return int(con.execute(f"DELETE FROM clusters WHERE cluster_id IN ({_IN_SPANS})", params).fetchone()[0])
 
 
 def _chunks(con: duckdb.DuckDBPyConnection, days: set[dt.date]) -> dict[dt.date, int]:

@@ -103,14 +103,16 @@ def _signature(ws: list[str]) -> bytes | None:
     bw = " ".join(ws).encode("utf-8", "surrogatepass").split(b" ")  # words hold no space
     shingled = set(map(b" ".join, zip(bw, bw[1:], bw[2:]))) if len(bw) >= SHINGLE else {b" ".join(bw)}
     digests = b"".join(map(_DIGEST, map(hashlib.sha1, shingled)))
-    hv = np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, :1].astype(np.uint32)  # 20-byte digest = 5 words
-    s1, m1, s2, m2, s3 = _FMIX32  # MurmurHash3's finalizer, as datasketch's affine schemes pre-mix
-    hv = hv ^ (hv >> s1)
-    hv = hv * m1
-    hv = hv ^ (hv >> s2)
-    hv = hv * m2
-    hv = hv ^ (hv >> s3)
-    return (hv * a + b).min(axis=0).astype("<u4").tobytes()  # uint32 arithmetic wraps: affine maps mod 2**32
+    hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)  # 20-byte digest = 5 words: the first of each
+    s1, m1, s2, m2, s3 = _FMIX32  # MurmurHash3's finalizer, as datasketch's affine schemes pre-mix (in place)
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    out = np.multiply.outer(a, hv)  # one row per permutation; uint32 arithmetic wraps: affine maps mod 2**32
+    out += b[:, None]
+    return out.min(axis=1).astype("<u4").tobytes()
 
 
 def jaccard(a: bytes, b: bytes) -> float:
@@ -119,11 +121,13 @@ def jaccard(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(x == y)) / len(x)
 
 
+_BAND_STARTS = tuple(range(0, BANDS * ROWS * 4, ROWS * 4))  # each band's first byte in a signature
+_UNPACK_BANDS = struct.Struct(f"<{BANDS}q").unpack
+
+
 def band_hashes(sig: bytes) -> list[int]:
-    """One signed 63-bit integer per band (fits DuckDB BIGINT)."""
-    width = ROWS * 4
-    out = []
-    for band in range(BANDS):
-        digest = hashlib.blake2b(sig[band * width:(band + 1) * width], digest_size=8).digest()
-        out.append(struct.unpack("<q", digest)[0] >> 1)
-    return out
+    """One signed 63-bit integer per band (fits DuckDB BIGINT): the first 8 bytes of the blake2b digest of the band's
+    ``ROWS`` values, as a little-endian signed integer shifted right by one (digests unpacked at once)."""
+    blake2b, width = hashlib.blake2b, ROWS * 4
+    return [h >> 1 for h in _UNPACK_BANDS(b"".join([blake2b(sig[i:i + width], digest_size=8).digest()
+                                                     for i in _BAND_STARTS]))]
