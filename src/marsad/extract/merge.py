@@ -1,6 +1,6 @@
 """Within-document merging: one event told twice becomes one event that keeps every telling.
 
-Three rules, applied in order:
+Five rules, applied in order:
   1. identical tellings - same type, CAMEO code, modality and source/target codes, and either the same normalized
      trigger or the same evidence text (a repeated line); a body telling leads a headline one;
   2. one sentence, one event per act - a telling and the act a preposition introduces after it ("قتل جنديان في
@@ -23,7 +23,9 @@ Before them, a claim of responsibility (CAMEO 015, "وأعلنت حركة الش
 of the attacks told earlier in its sentence that have none, or only unnamed gunmen; the claim stays an event.
 A statement (CAMEO 01, no PLOVER type) whose verb introduces another event later in its sentence ("أعلنت X سحب
 قواتها", "وشددت X على أن البلاد تعتزم إعادة النظر") only carries it and is dropped; a plain statement (010) is
-dropped from any sentence that holds a typed event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first location and time.
+dropped from any sentence that holds a typed event ("ونفت الوزارة الاتهامات، ووصفت القرار بأنه ..."), as
+eval/GUIDELINES.md codes it. The merged event keeps the highest confidence, the union of quantities, the first
+location and time.
 Imports: marsad.model, marsad.kb (the grammar tables).
 """
 from __future__ import annotations
@@ -308,7 +310,6 @@ def _casualty_reports(events: list[Event], folded: _Folded | None = None) -> lis
         if ev.type == "ASSAULT":
             prev = ev
     return out
-
 
 
 def _same_when_where(a: Event, b: Event) -> bool:

@@ -45,8 +45,8 @@ CLAUSE_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "?", "!"})
 def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]]:
     """(id of a telling, id of a later trigger of its type that a preposition introduces in its sentence, within
     ``span`` words and no clause punctuation): "قتل جنديان وأصيب ثلاثة في انفجار عبوة" (coding rule
-    act-of-the-tellings); and (an attack, the verb right after the weapon dropped as its own): "قتل سبعة بانفجار
-    سيارة مفخخة استهدف أحد الوجهاء"."""
+    act-of-the-tellings); and (an attack, the verb right after its noun or the weapon dropped as its own): "قتل
+    سبعة بانفجار سيارة مفخخة استهدف أحد الوجهاء"."""
     types, preps, span = frozenset(rule["types"]), frozenset(rule["preps"]), rule["span"]
     words = st.words
     out: set[tuple[int, int]] = set()
