@@ -81,3 +81,20 @@ def test_a_verb_right_after_the_attack_or_its_weapon_is_that_attack(text):
 
 def test_a_second_attack_in_another_clause_stays_another_event():
     assert len(_assaults("انفجرت عبوة ناسفة قرب دورية للجيش، وقتل مسلحون شرطيا في حادث منفصل.")) == 2
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("كما قصفت المقاتلات تعزيزات عسكرية للمتمردين قرب الحدود أمس.", "تعزيزات عسكرية"),
+    ("واستهدفت غارة جوية اجتماعا لقادة التنظيم في المدينة.", "اجتماعا"),
+])
+def test_what_an_attack_struck_is_no_event_of_its_own(text, dropped):
+    """Coding rule object-of-attack: the reinforcements shelled, the meeting targeted are the attack's object."""
+    doc = code(text, lang="ar", date="2024-05-14", min_confidence=0.0, explain=True).to_dict()
+    assert [e["type"] for e in doc["events"]] == ["ASSAULT"]
+    rec = [r for r in doc["explain"] if r["trigger"]["text"] == dropped]
+    assert rec and rec[0]["outcome"].startswith("dropped: what the attack before it struck")
+
+
+def test_a_protest_the_police_dispersed_is_still_a_protest():
+    doc = code("وفرقت الشرطة مظاهرة للطلاب أمام الجامعة أمس.", lang="ar", date="2024-05-14", min_confidence=0.0)
+    assert {e.type for e in doc.events} == {"ASSAULT", "PROTEST"}

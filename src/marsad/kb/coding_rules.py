@@ -39,6 +39,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "result-tellings": frozenset({"rules"}),
     "anaphoric-restatements": frozenset({"span"}),
     "act-of-the-tellings": frozenset({"types", "preps", "span"}),
+    "object-of-attack": frozenset({"types", "keep"}),
     "chronology-entry": frozenset({"span"}),
 }
 

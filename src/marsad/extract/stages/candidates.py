@@ -5,6 +5,7 @@ rule confidence and the decision layer's features), unless a named rule drops it
     unknown-cameo            the lexicon names a CAMEO code the KB lacks
     agent-or-object          "هجوم شنه X": شنه names the attack's agent; "شن X هجوما": هجوما is شن's object
     weapon-of-attack         "بعبوة ناسفة" right after an attack is its weapon (or toll), not a second attack
+    object-of-attack         a noun right after an attack's verb is what it struck ("قصفت تعزيزات عسكرية")
     no-roles                 a type outside ``optional-roles`` with neither source nor target
     kind-of-event            a verbal noun nothing pins down (no actor, place, time or count)
     background-means         the means of a background act just before it ("الذي قتل في غارة")
@@ -24,9 +25,11 @@ import datetime as dt
 import re
 
 from ...kb import clitics, grammar
+from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
 from ..decision import CandidateScorer
 from ..events import EventBuilder
+from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
 from .recodes import apply_recodes, implicit_source, recode
@@ -59,6 +62,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
     means_span = rules["background-means"]["span"]
     weapon = rules["weapon-specifies-attack"]
     demand = rules["demand-addresses-the-state"]
+    attack_objects = {"types": frozenset(rules["object-of-attack"]["types"]),
+                      "keep": frozenset(rules["object-of-attack"]["keep"])}
     bg_end: int | None = None  # last word of the last trigger dropped as background
     # the object words of companion verbs ("رفعت الولايات المتحدة العقوبات", "lifted nuclear-related sanctions"):
     # word -> (the companion's type, whether an object of that same type is absorbed too)
@@ -81,6 +86,10 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if (builder.has_agent_clause and builder.agent_echo(hit)) or _absorbed(objects.get(hit.w0), t.type):
             st.drop(hit, "agent-or-object", "names the agent or the object of another trigger")
             continue
+        if events and t.pos != "verb" and t.type not in attack_objects["keep"] \
+                and _object_of_attack(events[-1], hits_kept[-1], hit, words, attack_objects["types"]):
+            st.drop(hit, "object-of-attack", "what the attack before it struck, not an event of its own")
+            continue  # "قصفت المقاتلات تعزيزات عسكرية", "استهدفت اجتماعا لتنظيم القاعدة"
         if t.type == "ASSAULT" and st.lang == "ar" and events and t.pos != "verb" \
                 and (clitics.holds(hit.prefix, INSTRUMENT_CLITICS) or hits_kept[-1].w1 == hit.w0 - 1) \
                 and _instrument_of(events[-1], hits_kept[-1], hit, words, weapon["span"]):
@@ -243,6 +252,21 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
     if when is not None and when.relation != "document-date":
         return True
     return words[hit.w0].sentence in counted
+
+
+OBJECT_GAP = 4  # words between an attack's verb and its object: the subject of a VSO clause
+
+
+def _object_of_attack(prev: Event, prev_hit, hit, words: list, types: frozenset[str]) -> bool:
+    """Is the noun trigger ``hit`` the direct object of the verb trigger before it, an attack of ``types`` (coding
+    rule object-of-attack): "قصفت المقاتلات تعزيزات عسكرية", "استهدفت غارة جوية اجتماعا"? Only the subject may
+    stand between (at most OBJECT_GAP words: no punctuation, preposition or number); the noun has no proclitic."""
+    if prev.type not in types or prev_hit.trigger.pos != "verb" or hit.prefix or is_companion_id(prev_hit.trigger.id) \
+            or not 0 < hit.w0 - prev_hit.w1 <= OBJECT_GAP + 1:  # a companion ("شن هجوما") launches what follows
+        return False
+    between = words[prev_hit.w1 + 1:hit.w0]
+    preps = PREP_WORDS["ar"] | PREP_WORDS["en"]
+    return all(w.kind == "word" and w.norm not in preps and w.sentence == words[hit.w0].sentence for w in between)
 
 
 def _instrument_of(prev: Event, prev_hit, hit, words: list, span: int) -> bool:
