@@ -858,7 +858,7 @@ class EventBuilder:
                 # "احتجاجا على سياسات الحكومة": the state actor that ends the complaint's noun chain
                 p = self._next_phrase(si, k)
                 if p is not None and p.w0 - k <= 3 and not self._has_break(k, p.w0):
-                    state = [a for a in _actors([p]) if _state_actor(a.code)]
+                    state = _state_actors(p)
                     if state:
                         return state, True
             if not cue:
@@ -870,7 +870,7 @@ class EventBuilder:
             p = self._next_phrase(si, k)
             if p is not None and ((lang == "ar" and p.prep is None and p.w0 == k + 1)
                                   or (lang == "en" and p.prep == "of" and p.w0 - k <= 3)):
-                state = [a for a in _actors([p]) if _state_actor(a.code)]
+                state = _state_actors(p)
                 if state:
                     return state, True
             return [Actor(rule["code"], None, self.text[w.start:w.end], w.start, w.end)], False
@@ -1218,6 +1218,11 @@ def _state_actor(code: str) -> bool:
     """An actor of the state: a government, parliament, court, army or police ("ESPGOV", "GOV"), or a state named by
     its bare country code ("ISR")."""
     return code[-3:] in STATE_SECTORS or (len(code) == 3 and code not in ACTOR_SECTORS)
+
+
+def _state_actors(p: Phrase) -> list[Actor]:
+    """The actors of phrase ``p`` that are the state (``_state_actor``)."""
+    return [a for a in _actors([p]) if _state_actor(a.code)]
 
 
 def _word_after(words: list[Word], a: int, b: int) -> bool:

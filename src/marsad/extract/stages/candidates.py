@@ -100,7 +100,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
             continue
         source, target, modality, via = builder.build(hit)
         # the owner a possessive clitic names ("أعلن الجيش الأردني أن طائراته ألقت مساعدات") is an actor too
-        owner = (builder.refinements.get(hit.w0) or {}).get("source")
+        refined = builder.refinements.get(hit.w0)  # filled by build(): the role refinements applied below
+        owner = refined.get("source") if refined else None
         if not source and not target and not owner and t.type not in optional_roles:
             st.drop(hit, "no-roles", "no source and no target")
             continue
@@ -156,7 +157,6 @@ def build_candidates(res: Resources, st: DocState) -> None:
             addressee, named = builder.demand_addressee(hit, demand)
             if addressee and (named or not target):  # a state the demand names wins over a building protested at
                 target, applied = addressee, applied + ["demand-addresses-the-state"]
-        refined = builder.refinements.get(hit.w0)
         if refined and "host-is-visited" not in applied:  # EventBuilder.refinements
             for role, (actors, rule) in refined.items():
                 if role == "source":
@@ -255,6 +255,7 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
 
 
 OBJECT_GAP = 4  # words between an attack's verb and its object: the subject of a VSO clause
+ANY_PREP = PREP_WORDS["ar"] | PREP_WORDS["en"]
 
 
 def _object_of_attack(prev: Event, prev_hit, hit, words: list, types: frozenset[str]) -> bool:
@@ -265,8 +266,7 @@ def _object_of_attack(prev: Event, prev_hit, hit, words: list, types: frozenset[
             or not 0 < hit.w0 - prev_hit.w1 <= OBJECT_GAP + 1:  # a companion ("شن هجوما") launches what follows
         return False
     between = words[prev_hit.w1 + 1:hit.w0]
-    preps = PREP_WORDS["ar"] | PREP_WORDS["en"]
-    return all(w.kind == "word" and w.norm not in preps and w.sentence == words[hit.w0].sentence for w in between)
+    return all(w.kind == "word" and w.norm not in ANY_PREP and w.sentence == words[hit.w0].sentence for w in between)
 
 
 def _instrument_of(prev: Event, prev_hit, hit, words: list, span: int) -> bool:

@@ -99,12 +99,6 @@ def localize(actors: list, country: str | None) -> list:
     return [Actor(country + a.code, a.entity, a.text, a.start, a.end) if a.code in SECTORS else a for a in actors]
 
 
-def home_country(kb, text: str, mentions: list) -> str | None:
-    """The dateline's country ("الخرطوم - ...", "TOKYO —") or else the country named most often."""
-    dateline, votes = _votes(kb, text, mentions)
-    return dateline or _most_named(_counts(votes))
-
-
 def _votes(kb, text: str, mentions: list) -> tuple[str | None, list[tuple[int, int, str, bool]]]:
     """(the dateline's country, or None; the votes for a home country before it: (start, end, country, whether a
     nationality) of each mention of HOME_KINDS, in order)."""

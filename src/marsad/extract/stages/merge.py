@@ -23,10 +23,11 @@ def merge_tellings(res: Resources, st: DocState) -> None:
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]
-    anaphoric = {id(ev) for ev, hit in zip(told, st.event_hits)
-                 if hit.trigger.pos != "verb" and is_definite(hit, st.words)}
-    if anaphoric:
-        events = restatements(events, anaphoric, one_act, res.rules["anaphoric-restatements"]["span"])
+    if len(events) > 1:  # a restatement joins an earlier kept event
+        anaphoric = {id(ev) for ev, hit in zip(told, st.event_hits)
+                     if hit.trigger.pos != "verb" and is_definite(hit, st.words)}
+        if anaphoric:
+            events = restatements(events, anaphoric, one_act, res.rules["anaphoric-restatements"]["span"])
     for n, ev in enumerate(events, start=1):
         ev.id = f"e{n}"
     st.events = st.doc.events = events
