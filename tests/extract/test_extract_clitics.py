@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
+
 from marsad.extract.events import AGENT_CLAUSE, ANNOUNCE_VERBS
 from marsad.extract.words import has_verb_form, segment
 
@@ -50,3 +52,28 @@ def test_a_definite_noun_takes_no_my(word):
 
     assert not any(suffix == "ي" for _p, _b, suffix in analyses(word, "ar"))
     assert ("", "اجتماع", "ي") in analyses("اجتماعي", "ar")
+
+
+@pytest.mark.parametrize("word, base, suffix", [
+    ("لقائه", "لقاء", "ه"), ("لقاؤهم", "لقاء", "هم"), ("واعتدائها", "اعتداء", "ها"), ("باستدعائه", "استدعاء", "ه"),
+])
+def test_a_hamza_on_its_seat_before_a_pronoun_is_the_noun_s_hamza(word, base, suffix):
+    """A noun ending in alef + hamza writes the hamza on a seat before a pronoun ("لقاء" -> "لقائه", "لقاؤهم"):
+    the reading with the bare hamza is what the lexicon knows, so "عقب لقائه" is a meeting."""
+    from marsad.extract.words import analyses  # noqa: PLC0415
+
+    assert any(b == base and s == suffix for _p, b, s in analyses(word, "ar"))
+
+
+@pytest.mark.parametrize("word", ["ووالدي", "بوالدي"])
+def test_a_word_that_only_looks_definite_keeps_my(word):
+    """"والد" (father) opens with the letters و+ال but holds no article: after a proclitic it still takes "my"."""
+    from marsad.extract.words import analyses  # noqa: PLC0415
+
+    assert any(b == "والد" and s == "ي" for _p, b, s in analyses(word, "ar"))
+
+
+def test_a_meeting_told_with_a_pronoun_on_a_hamza_seat_is_found():
+    doc = marsad.code("وقال وزير الخارجية الأردني عقب لقائه نظيره المصري في عمان أمس إن الطرفين متفقان",
+                      lang="ar", date="2015-05-14", all_candidates=True)
+    assert any(e.type == "CONSULT" and e.trigger.text == "لقائه" for e in doc.events)

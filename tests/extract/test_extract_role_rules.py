@@ -133,3 +133,23 @@ def test_a_region_in_one_country_places_the_event_there():
     events, _ = _attacks("أصيب ثلاثة أشخاص برصاص مسلحين مجهولين في قرية صغيرة بالضفة الغربية أمس.")
     assert events and events[0].location is not None and events[0].location.country == "PSE"
     assert [a.code for a in events[0].source] == ["PSEUAF"]
+
+
+def _rules_only(text: str, etype: str, lang: str = "ar") -> list:
+    doc = marsad.code(text, lang=lang, date="2024-05-01", all_candidates=True)
+    return [([a.code for a in e.source], [a.code for a in e.target]) for e in doc.events if e.type == etype]
+
+
+def test_a_circumstantial_participle_acts_for_the_clause_s_subject():
+    """"مطالبين", "منتقدا", "محذرة" describe what the clause's subject does while it acts: the subject is the
+    participle's source and what follows it right after is its object (it was read as the genitive's owner)."""
+    assert (["JOR"], ["IRNGOV"]) in _rules_only(
+        "وتظاهر آلاف الأردنيين أمام السفارة الإيرانية مطالبين بطرد السفير الإيراني", "REQUEST")
+    assert (["JORGOV"], ["IRNGOV"]) in _rules_only(
+        "وقال الوزير الأردني منتقدا الحكومة الإيرانية إن المنطقة لا تحتمل المزيد", "ACCUSE")
+    assert (["JORGOV"], ["ISR"]) in _rules_only(
+        "وأدانت الحكومة الأردنية الهجوم، محذرة إسرائيل من عواقب التصعيد", "THREATEN")
+
+
+def test_standing_by_a_country_is_support_for_it():
+    assert (["JOR"], ["EGY"]) in _rules_only("أكد الملك أن الأردن يقف إلى جانب مصر في مواجهة الإرهاب", "SUPPORT")

@@ -178,3 +178,16 @@ def test_a_gap_companion_takes_the_code_of_its_object(text, cameo):
 def test_english_senses_of_coder_0_5(text, etype):
     evs = [e for e in marsad.code(text, lang="en", date=DATE).events if e.type in ("THREATEN", "AGREE", "ASSAULT")]
     assert [e.type for e in evs] == ([etype] if etype else [])
+
+
+@pytest.mark.parametrize("lang, text, kept", [
+    ("en", "The virus has infected hundreds of people in the province and killed three.", False),
+    ("en", "Gunmen killed two vaccinators during the polio outbreak in the north.", True),
+    ("ar", "وقتل الزلزال الذي ضرب المنطقة أمس عشرين شخصا", False),
+    ("ar", "وقتل مسلحون ثلاثة من العاملين في حملة التطعيم ضد الوباء", True),
+])
+def test_illness_and_nature_rule_an_attack_out_unless_attackers_are_named(lang, text, kept):
+    """kb/data/contexts.jsonl ``<lang>.nature_illness``: a death a virus or an earthquake deals is no ASSAULT; the
+    context's ``unless`` words (gunmen, مسلحون, a bomb) keep it, even inside an actor's name."""
+    doc = marsad.code(text, lang=lang, date="2024-05-01", all_candidates=True)
+    assert any(e.type == "ASSAULT" for e in doc.events) is kept

@@ -34,6 +34,7 @@ from .words import Word, has_verb_form
 NOT_COOP_TARGET = grammar.words("not_coop_targets")
 SUBORDINATORS = grammar.words("subordinators")  # "بعد أن خرج": its verb's subject is its own
 ANNOUNCE_VERBS = grammar.words("announce_verbs")  # bare verbs: matched with has_verb_form ("فأعلنت")
+HAL_SUFFIX = "_hal"  # lexicon ids of circumstantial participles ("داعيا", "محذرا", "متهما"): never with the article
 ANNOUNCE_SPAN = 20  # words from أعلن/قرر to a verbal noun whose act it announces
 # acts an official announcement makes its subject's own; not violence ("أعلنت وزارة الصحة مقتل": no killer)
 ANNOUNCED_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "AID", "RETREAT", "CONCEDE", "AGREE", "SUPPORT",
@@ -374,7 +375,7 @@ class EventBuilder:
         if self.lang == "ar":
             norm = self.words[hit.w0].norm
             # "… ، متهما الرباط بـ": an accusative active participle after a comma describes the subject's act
-            return hit.prefix[:1] in CONJUNCTION_CLITICS or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
+            return hit.prefix[:1] in CONJUNCTION_CLITICS or hit.trigger.id.endswith(HAL_SUFFIX) or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
         if hit.w0 == 0:
             return False
         return prev in CONJ["en"] or (prev == "," and self.words[hit.w0].norm.endswith("ing"))
@@ -646,6 +647,11 @@ class EventBuilder:
             source = self._qama_subject(hit, cands)
             via = "svo" if source else via
         patient: list[Phrase] = []
+        # a circumstantial participle ("، منتقدا الحكومة", "مطالبين بـ") acts like a verb whose subject is the
+        # clause's (below, "coordinated"): what follows right after it is its object, never its subject
+        hal = lang == "ar" and t.id.endswith(HAL_SUFFIX)
+        if hal and not source and after and after[0].w0 == hit.w1 + 1 and after[0].prep is None:
+            patient = self._chain_forward(after[0], cands)
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
@@ -696,7 +702,7 @@ class EventBuilder:
         if not source and (t.passive or patient or impersonal) and after:
             source = self._by_agent(hit, after, cands)  # "من قبل عدة ضباط", "على يد مسلحين"
             via = "by" if source else via
-        verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
+        verbal = is_verb or hal or (t.pos == "phrase" and "ال" not in hit.prefix)
         if not source and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner
             source = self._owner(hit, after, cands)
             via = "by" if source else via

@@ -120,14 +120,16 @@ class Lexicon:
                         Anaphor(rec["id"], rec["lang"], tuple(rec["forms"]), rec["refers"]))
         self.anaphora = {lang: _index(items, lambda a: a.forms) for lang, items in anaphora.items()}
         # sentences about sport (or other non-political contexts) where some event types are not political events
-        self.contexts: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        # lang -> [(words, types dropped, words that keep them: "unless")]
+        self.contexts: dict[str, list[tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
         self.context_words: dict[str, tuple[str, frozenset[str]]] = {}  # context id -> (lang, words)
         with open(DATA_DIR / "contexts.jsonl", encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     rec = json.loads(line)
                     words = frozenset(normalize_key(w) for w in rec["words"])
-                    self.contexts.setdefault(rec["lang"], []).append((words, frozenset(rec["drop_types"])))
+                    unless = frozenset(normalize_key(w) for w in rec.get("unless", ()))
+                    self.contexts.setdefault(rec["lang"], []).append((words, frozenset(rec["drop_types"]), unless))
                     self.context_words[rec["id"]] = (
                         rec["lang"], words | frozenset(normalize_key(w) for w in rec.get("document_words", ())))
         self.scope = load_scope(DATA_DIR / "scope.jsonl")  # words that mark background, charges, kinds of event

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..kb import clitics, grammar
 from ..kb.rules import is_companion_id
 from ..text import normalize_key
-from .events import MARKS, MEANS, TriggerHit
+from .events import HAL_SUFFIX, MARKS, MEANS, TriggerHit
 from .lexicon import head_words
 from .words import NATIONALITY_SLOT, Word
 
@@ -24,7 +24,6 @@ REFLEXIVE = grammar.words("reflexive")  # "فجر نفسه", "blew himself up"
 
 
 MEANS_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts told as a means are done ("ردت عبر اغتيال"), not talked of
-HAL_SUFFIX = "_hal"  # lexicon ids of circumstantial participles ("داعيا", "محذرا", "متهما"): never with the article
 FREE_RANK = 2  # rank of a sense without context words: any sense whose context is present ranks before it
 GAP_OBJECT_SPAN = 5  # words after an English gap companion in which its object must stand
 
@@ -101,13 +100,16 @@ def _context_end(j: int, sent) -> int:
 
 def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
     """Event types that a sentence's context rules out (kb/data/contexts.jsonl: a match report is not a war);
-    ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``). Words inside a
+    ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``); a context with
+    one of its ``unless`` words in the sentence rules nothing out ("gunmen" beside "the outbreak"). Words inside a
     name do not count: the "National League for Democracy" is no football league."""
+    every = frozenset().union(*[w.forms for w in sent_words])  # "unless" words count inside names ("Gunmen")
     sent_words = [w for w in sent_words if w.mention is None]
     bases = frozenset().union(*[w.forms for w in sent_words])
     got: frozenset[str] = frozenset()
-    for forms, types in contexts:
-        if not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms)):
+    for forms, types, unless in contexts:
+        if (not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms))) \
+                and unless.isdisjoint(every):
             got = got | types
     return got
 
@@ -115,7 +117,7 @@ def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
 def _contexts_in(lexicon, lang: str, doc_forms: frozenset[str]) -> list:
     """The contexts of ``lang`` that may match some sentence of a document whose words have ``doc_forms``: one
     of their words, or the first word of one of their word pairs, is in it (most documents have none)."""
-    return [(forms, types) for forms, types in lexicon.contexts.get(lang, ())
+    return [(forms, types, unless) for forms, types, unless in lexicon.contexts.get(lang, ())
             if not forms.isdisjoint(doc_forms) or not _word_pairs(forms)[1].isdisjoint(doc_forms)]
 
 

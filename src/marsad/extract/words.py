@@ -60,7 +60,11 @@ class Sentence:
     words: list[Word] = field(default_factory=list)
 
 
-DEFINITE_STEM = re.compile(r"[وف]?[بكل]?ال|[وف]?لل")  # a stem that still holds the article (and clitics)
+# a stem that still holds the article (and clitics) before at least three letters: "الاجتماع", "بالاجتماع"; not
+# "والد" (father), whose و+ال is part of the word
+DEFINITE_STEM = re.compile(r"(?:[وف]?[بكل]?ال|[وف]?لل)...")
+# a noun ending in hamza after alef writes it on a seat before a pronoun: "لقائه", "اعتداؤهم" are لقاء, اعتداء + suffix
+HAMZA_SEATS = ("ائ", "اؤ")
 
 @lru_cache(maxsize=200_000)
 def analyses(norm: str, lang: str) -> tuple:
@@ -75,7 +79,7 @@ def analyses(norm: str, lang: str) -> tuple:
     out = []
     for prefix, rest in proclitic_splits(norm):
         for item in ((prefix, rest, ""),) + tuple((prefix, stem, suf) for stem, suf in enclitic_splits(rest) if suf):
-            if item[2] == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(item[1])
+            if item[2] == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(prefix + item[1])
                                    or (prefix.endswith("ل") and item[1].startswith("ل"))):  # ل + لـ: "للاجتماعي"
                 continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
             if item not in seen and len(item[1]) >= 2:
@@ -88,6 +92,9 @@ def analyses(norm: str, lang: str) -> tuple:
         elif suffix and stem.endswith("و") and len(stem) >= 4 and (prefix, stem + "ا", suffix) not in seen:
             seen.add((prefix, stem + "ا", suffix))  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
             out.append((prefix, stem + "ا", suffix))
+        elif suffix and stem.endswith(HAMZA_SEATS) and len(stem) >= 4 and (prefix, stem[:-1] + "ء", suffix) not in seen:
+            seen.add((prefix, stem[:-1] + "ء", suffix))  # "لقائه" -> لقاء + ه: the hamza leaves its seat
+            out.append((prefix, stem[:-1] + "ء", suffix))
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
         out.append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:

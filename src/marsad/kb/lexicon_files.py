@@ -59,7 +59,7 @@ SPECS: dict[str, tuple[dict[str, Callable[[Any], str | None]], dict[str, Callabl
     "anaphora.jsonl": ({"id": _id, "lang": _one_of(LANGS), "forms": _words, "refers": _one_of(ANAPHOR_REFERS),
                         "notes": _text}, {}),
     "contexts.jsonl": ({"id": _id, "lang": _one_of(LANGS), "drop_types": _types, "words": _words, "notes": _text},
-                       {"document_words": _words}),
+                       {"document_words": _words, "unless": _words}),
     "common_words.jsonl": ({"lang": _one_of(LANGS), "words": _words, "notes": _text}, {}),
     "scope.jsonl": ({"id": _id, "lang": _one_of(LANGS), "reason": _one_of(SCOPE_REASONS), "words": _words,
                      "notes": _text}, {}),
