@@ -66,3 +66,34 @@ def test_the_act_a_protest_answers_is_its_reference_point(text, trigger):
     recalled = [e for e in events if e["trigger"]["text"] == trigger]
     assert recalled and recalled[0]["background"]
     assert any(e["type"] == "PROTEST" and not e["background"] for e in events)
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    ("ar", "واحتشد آلاف المحتجين أمس في الساحة على هتافات تطالب بإقالة الحكومة وطرد السفير", ["تطالب", "إقالة"]),
+    ("ar", "ورفع المحتجون لافتات كتب عليها «الحرية للمعتقلين» و«نرفض الاحتلال» أمام البرلمان", ["نرفض"]),
+    ("en", 'Students carried placards reading "Free the prisoners" and "We reject the deal" past the ministry.',
+     ["reject"]),
+])
+def test_what_a_slogan_or_banner_says_is_part_of_the_protest(lang, text, said):
+    """scope ``slogan``: the words of a chant, slogan or banner are what the protest says, not acts of their own;
+    the explain trace names the reason. The protest itself is coded ("رفع ... لافتات", "احتشد")."""
+    doc = code(text, lang=lang, date="2009-06-20", min_confidence=0.0, explain=True).to_dict()
+    for word in said:
+        rec = next(r for r in doc["explain"] if word in r["trigger"]["text"])
+        assert rec["outcome"] == "dropped: not an act: slogan", rec
+    assert any(e["type"] == "PROTEST" for e in doc["events"]) or lang == "en"
+
+
+def test_a_clause_opener_ends_the_slogan():
+    """"قبل أن تطلق الشرطة النار": the shooting after the banners is the clause's own act (scope slogan_stop)."""
+    doc = _events("ورفع المحتجون الشعارات قبل أن تطلق الشرطة النار عليهم في الساحة")
+    assert [e["type"] for e in doc["events"]].count("ASSAULT") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "وردد المتظاهرون هتافات ضد الحكومة في وسط العاصمة أمس",
+    "ورفع مئات الطلاب لافتات أمام وزارة التعليم أمس",
+    "وهتف المحتجون بسقوط الحكومة أمام مقر البرلمان",
+])
+def test_chanting_and_raising_banners_show_a_protest(text):
+    assert any(e["type"] == "PROTEST" for e in _events(text)["events"])

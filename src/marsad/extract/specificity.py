@@ -21,6 +21,10 @@ QAD = grammar.words("qad")  # "قد", "had"
 ARTICLE_STARTS = clitics.article_forms()  # "ال", "بال", "لل", ...
 EN_DEFINITE = grammar.words("en_definite", "en")
 EN_RELATIVE_SPAN = 6  # words searched back from an English verb for who/which/"in which"
+SLOGAN_SPAN = 5  # words from a slogan or banner word to what it says ("لافتات تطالب بطرد السفير")
+SLOGAN_QUOTED_SPAN = 14  # the same when a quotation opens between them ("لافتات كتب عليها «... نندد ب...»")
+OPEN_QUOTES = frozenset('«“"(')
+QUOTE_ENDS = frozenset(':»”')  # punctuation that does not end a slogan's search outside a quotation
 
 
 def _has(w: Word, forms: frozenset[str]) -> bool:
@@ -73,6 +77,30 @@ def _after_generic_head(words: list[Word], w0: int, sent: int, heads: frozenset[
     return prev is not None and _has(prev, heads)
 
 
+def _in_slogan(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset[str]]) -> bool:
+    """Does the trigger stand in the words of a slogan, a chant or a banner ("هتافات تطالب باستقالة الوزير",
+    "placards reading 'stop the killing'")? They are what a protest says, part of the PROTEST, not acts of their own.
+    Searched back: a slogan word at most SLOGAN_SPAN words before, or SLOGAN_QUOTED_SPAN when a quotation opens
+    between them; punctuation outside a quotation, a reporting verb or a clause opener (scope ``slogan_stop``:
+    "بينما", "قبل", "while") ends the search."""
+    slogan, stops = scope["slogan"], scope.get("slogan_stop", frozenset()) | scope.get("reporting", frozenset())
+    quoted = False
+    for j in range(w0 - 1, max(-1, w0 - SLOGAN_QUOTED_SPAN - 1), -1):
+        w = words[j]
+        if w.sentence != sent:
+            return False
+        if w.kind == "punct":
+            quoted |= w.text in OPEN_QUOTES
+            if not quoted and w.text not in QUOTE_ENDS:
+                return False
+            continue
+        if _has(w, slogan):
+            return quoted or w0 - j <= SLOGAN_SPAN
+        if not quoted and _has(w, stops):
+            return False
+    return False
+
+
 def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset[str]]) -> bool:
     """Does the trigger stand in what a pluperfect reporting verb reports ("وكان الجيش قد أعلن أمس مقتل ...")?"""
     j = _back(words, w0 - 1, REPORT_SPAN, scope["reporting"])
@@ -81,7 +109,7 @@ def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, fro
 
 
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
-    """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, generic), or
+    """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, slogan, generic), or
     None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
     words are absent cannot apply: it is not looked for); ``nominal`` says the trigger is a verbal noun."""
     empty: frozenset[str] = frozenset()
@@ -115,6 +143,8 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
         return "reference"  # "منذ اغتيال بوتو", "بعد أسبوعين من خطفه", "after Gaza hospital blast"
     if "charge" in scope and _back(words, w0 - 1, CHARGE_SPAN, scope["charge"]) is not None:
         return "charge"
+    if "slogan" in scope and _in_slogan(words, w0, sent, scope):
+        return "slogan"  # "هتافات تطالب باستقالة الوزير": what a protest says, part of the PROTEST
     if nominal:
         if _after_generic_head(words, w0, sent, generic_head, RIGHT_PREPS, False):  # "جرائم القتل", "الحق في التظاهر"
             return "generic"
