@@ -97,3 +97,16 @@ def test_a_clause_opener_ends_the_slogan():
 ])
 def test_chanting_and_raising_banners_show_a_protest(text):
     assert any(e["type"] == "PROTEST" for e in _events(text)["events"])
+
+
+def test_an_act_refused_did_not_happen():
+    """modality ``rafada_masdar``: a refusal right before a verbal noun negates it ("رفضهم قتل ..."): the officers
+    refused to kill; no killing is reported."""
+    doc = _events("وأقيل عدد من الضباط بسبب رفضهم قتل المحتجين في العاصمة")
+    assert [e["modality"] for e in doc["events"] if e["type"] == "ASSAULT"] == ["negated"]
+
+
+def test_a_source_that_declines_to_be_named_rejects_nothing():
+    """"رفض الكشف عن اسمه" keeps a source anonymous: no REJECT (the lexicon's reject excludes the name words)."""
+    doc = _events("وقال مسؤول أمني رفض الكشف عن اسمه إن الجيش قصف القرية أمس")
+    assert [e["type"] for e in doc["events"]] == ["ASSAULT"]

@@ -35,6 +35,8 @@ AR_MODALITY = [
     ("nafa", "negated", "before", 6, ["نفى/ينفي"], "denial of the following event; نفى + noun is also CAMEO 016"),
     ("nafy", "negated", "before", 4, ["نفي"], ""),
     ("rafada_an", "negated", "before", 4, ["رفض أن", "رفضت أن", "رفضوا أن", "يرفض أن", "ترفض أن"], ""),
+    ("rafada_masdar", "negated", "before", 0, ["رفض/يرفض", "رفضه", "رفضها", "رفضهم", "رفضنا"],
+     "a refusal right before a verbal noun: the act refused did not happen ('بسبب رفضهم قتل المتظاهرين')"),
     ("imtana", "negated", "before", 2, ["امتنع/يمتنع عن", "امتناع عن"], "refrained from"),
     ("fashal", "negated", "before", 2, ["فشل/يفشل في"], "failed to"),
     ("la_sihha", "negated", "before", 5, ["لا صحة", "عار عن الصحة", "عارية عن الصحة"], "no truth in"),
