@@ -191,3 +191,27 @@ def test_illness_and_nature_rule_an_attack_out_unless_attackers_are_named(lang, 
     context's ``unless`` words (gunmen, مسلحون, a bomb) keep it, even inside an actor's name."""
     doc = marsad.code(text, lang=lang, date="2024-05-01", all_candidates=True)
     assert any(e.type == "ASSAULT" for e in doc.events) is kept
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Thousands demonstrated in the capital against the new tax.", True),
+    ("Nurses demonstrated Sunday outside the health ministry.", True),
+    ("The trial demonstrated a clear weakness in the new drug.", False),
+    ("No treatment has been clearly demonstrated effective so far.", False),
+])
+def test_to_demonstrate_is_to_protest_only_before_where_or_against_what(text, protest):
+    """lexicon_en demonstrate: "demonstrated a weakness" (showed) is no protest; "demonstrated in/against/outside",
+    "demonstrated Sunday" are."""
+    doc = marsad.code(text, lang="en", date="2024-05-01", all_candidates=True)
+    assert any(e.type == "PROTEST" for e in doc.events) is protest
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("وأكد الوزير أن الحكومة تعمل على تحقيق الإصلاح في المجالات كافة", "ACCUSE"),
+    ("وقال المحلل إن الأهم هو تقاطع المعلومات من مصادر متعددة", "PROTEST"),
+])
+def test_achieving_and_intersecting_are_not_investigating_and_boycotting(text, etype):
+    """"تحقيق الإصلاح" is achieving reform, not an investigation; "تقاطع المعلومات" is information converging, not
+    a boycott (the senses' exclusion words)."""
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
+    assert not any(e.type == etype for e in doc.events)
