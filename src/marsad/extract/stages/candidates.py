@@ -28,7 +28,7 @@ from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
 from ..decision import CandidateScorer
-from ..events import EventBuilder
+from ..events import IMPERSONAL, EventBuilder
 from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
@@ -244,11 +244,16 @@ def _counted_sentences(quantities, words, rules) -> frozenset[int]:
 
 def _anchored(hit, source, target, location, when, counted: frozenset[int], words) -> bool:
     """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor (for an indefinite noun), a
-    place, a time of the sentence (not the document date), or a count of casualties/people/arrests?"""
+    place, a time of the sentence (not the document date), or a count of casualties/people/arrests? A verbal noun
+    right after an impersonal verb ("تم اعتقال") is that clause's passive verb: an occurrence."""
     # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
     # a count does; an indefinite "هجوم" with its actors is a new occurrence
     if ((source or target) and not is_definite(hit, words)) or location is not None:
         return True
+    prev = words[hit.w0 - 1] if hit.w0 > 0 and words[hit.w0 - 1].sentence == words[hit.w0].sentence else None
+    if not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (prev is not None and not prev.forms.isdisjoint(IMPERSONAL)) \
+            or (hit.trigger.passive and hit.trigger.pos == "phrase" and not is_definite(hit, words)):
+        return True  # "وتم اعتقال عدد آخر": the passive verb of its clause (grammar impersonal), an occurrence
     if when is not None and when.relation != "document-date":
         return True
     return words[hit.w0].sentence in counted
