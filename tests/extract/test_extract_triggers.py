@@ -215,3 +215,16 @@ def test_achieving_and_intersecting_are_not_investigating_and_boycotting(text, e
     a boycott (the senses' exclusion words)."""
     doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
     assert not any(e.type == etype for e in doc.events)
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل الصبي على أيدي رجال الشرطة أمس",  # أيدي: hands, not أيد (supported) + ي
+    "ووصف المتحدث النظام بأنه قمعي وخطير",  # قمعي: repressive, not قمع + ي
+    "وقال الوزير إن الوضع هنا هادئ تماما",  # هنا: here, not هنأ (congratulated) once folded
+])
+def test_words_that_only_look_like_a_verb_with_me_are_no_verb(text):
+    """A verb's first-person object is "ني", never "ي"; and the past "هنأ" folds to "هنا" (here): neither is a
+    SUPPORT or an ASSAULT verb."""
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
+    assert not any(e.type == "SUPPORT" for e in doc.events)
+    assert sum(e.type == "ASSAULT" for e in doc.events) <= 1

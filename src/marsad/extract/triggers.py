@@ -177,6 +177,12 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
 
 
+def _verb_reading(index: dict, w: Word, pat, prefix: str) -> bool:
+    """Does the verb ``pat`` match ``w`` (after ``prefix``) through a reading whose suffix a verb takes (any but
+    "ي": a verb's first-person object is "ني")?"""
+    return any(p == prefix and s != "ي" and pat in index.get(b, ()) for p, b, s in w.bases)
+
+
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
                   doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None,
                   dropped: list | None = None, role_words: frozenset[int] = frozenset()) -> list[TriggerHit]:
@@ -221,6 +227,9 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 why = "an adjective, not a verb"
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
+            if is_verb and length == 1 and lang == "ar" and not _verb_reading(index, w, pat, prefix):
+                why = "ي read as a verb's object"
+                continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي
             if "ال" in prefix and t.id.endswith(HAL_SUFFIX):
                 why = "a participle with the article"
                 continue  # a circumstantial participle is indefinite: "الداعية فتح الله غولن" is a preacher
