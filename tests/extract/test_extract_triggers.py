@@ -228,3 +228,16 @@ def test_words_that_only_look_like_a_verb_with_me_are_no_verb(text):
     doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
     assert not any(e.type == "SUPPORT" for e in doc.events)
     assert sum(e.type == "ASSAULT" for e in doc.events) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "ووصف الوزير القرار كاعتداء على سيادة البلاد",  # ك: likened to an attack
+    "وانفجر الصراع أمس بين الحزبين بعد الانتخابات",  # a conflict "exploded"
+    "وعثرت الشرطة على مواد شديدة الانفجار في مخزن",  # highly explosive material
+    "وقالت الحركة إن الخطة تعرض حياة الرهائن للخطر",  # endangers
+])
+def test_figures_and_comparisons_are_no_attack(text):
+    """Figures of speech (issue 18): "ك" + a noun likens something to an act; a conflict or laughter "explodes";
+    "شديدة الانفجار" describes a material; "تعرض للخطر" is endangering. None is an ASSAULT."""
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
+    assert not any(e.type == "ASSAULT" for e in doc.events)

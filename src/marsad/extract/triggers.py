@@ -230,6 +230,9 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and length == 1 and lang == "ar" and not _verb_reading(index, w, pat, prefix):
                 why = "ي read as a verb's object"
                 continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي
+            if not is_verb and "ك" in prefix and lang == "ar":
+                why = "a comparison (ك: like)"
+                continue  # "كقنبلة بشرية", "كاعتداء على السيادة": what something is likened to, not an act
             if "ال" in prefix and t.id.endswith(HAL_SUFFIX):
                 why = "a participle with the article"
                 continue  # a circumstantial participle is indefinite: "الداعية فتح الله غولن" is a preacher
