@@ -241,3 +241,15 @@ def test_figures_and_comparisons_are_no_attack(text):
     "شديدة الانفجار" describes a material; "تعرض للخطر" is endangering. None is an ASSAULT."""
     doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
     assert not any(e.type == "ASSAULT" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, concede", [
+    ("وأعلنت الحكومة وقف إطلاق النار في الإقليم أمس", True),
+    ("وبعد يوم على وقف إطلاق النار أعلنت الحكومة أنها اعتقلت عشرة مسلحين", False),
+])
+def test_a_vso_verb_s_object_follows_it(text, concede):
+    """A VSO companion ("أعلنت" + "وقف إطلاق النار") needs its object after the verb: a ceasefire named before
+    "أعلنت" is not what it announces."""
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True, explain=True)
+    assert any(r["rule"] == "ar.concede.announce_ceasefire.vso" and r["outcome"].startswith("kept")
+               for r in doc.explain) is concede

@@ -73,16 +73,17 @@ def _last_near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_f
     return -1
 
 
-def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], bool]]:
-    """id of a trigger with context words -> (context_any, exclude_any) normalized, and whether it is an English gap
-    companion (``_is_gap_companion``): what ``find_triggers`` checks per trigger sense, made once per process."""
+def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], str]]:
+    """id of a trigger with context words -> (context_any, exclude_any) normalized, and the kind of companion it is:
+    "gap" (English, ``_is_gap_companion``), "vso" (a verb whose object follows its subject) or "": what
+    ``find_triggers`` checks per trigger sense, made once per process."""
     out = {}
     for ts in lexicon.rules.triggers.values():
         for t in ts:
             need = frozenset(normalize_key(x) for x in (t.context_any or ()))
             avoid = frozenset(normalize_key(x) for x in (t.exclude_any or ()))
             if need or avoid:
-                out[id(t)] = (need, avoid, _is_gap_companion(t))
+                out[id(t)] = (need, avoid, "gap" if _is_gap_companion(t) else "vso" if is_companion_id(t.id) else "")
     return out
 
 
@@ -243,12 +244,14 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             ctx = context_sets.get(id(t))
             rank = FREE_RANK  # prefer, among equally long forms, a sense whose context words are present
             if ctx is not None:
-                need, avoid, gap_companion = ctx
+                need, avoid, companion = ctx
                 hi = j + CONTEXT_WINDOW + 1  # _context_end(j, sentence), written out (hot path)
                 if hi > sentence.w1:
                     hi = sentence.w1 if sentence.w1 > j + 1 else j + 1
-                if need and gap_companion:  # "launched 10 drones": the object follows within a few words
+                if need and companion == "gap":  # "launched 10 drones": the object follows within a few words
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
+                elif need and companion:  # "أعلنت روسيا وقف إطلاق النار": a VSO verb's object follows it
+                    lo = j + 1
                 else:
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
                 last_need = _last_near(words, lo, hi, need, doc_forms) if need else -1
