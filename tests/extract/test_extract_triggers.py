@@ -253,3 +253,16 @@ def test_a_vso_verb_s_object_follows_it(text, concede):
     doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True, explain=True)
     assert any(r["rule"] == "ar.concede.announce_ceasefire.vso" and r["outcome"].startswith("kept")
                for r in doc.explain) is concede
+
+
+@pytest.mark.parametrize("text, accusation", [
+    ("وأفرجت السلطات عن سجينين اتهما بالخطف في العاصمة", False),  # the passive: a charge they bear
+    ("وتقول المنظمة إن جنودا يتهمون بعمليات تعذيب في السجن", False),
+    ("واتهم الوزير الأردني الحكومة الإيرانية بالتدخل", True),  # active: whom, then ب
+    ("وندد الوزير بشدة باعتداءات الأمس", True),  # denouncing is not "accused of"
+])
+def test_accused_of_with_no_one_accused_before_it_is_a_charge(text, accusation):
+    """"اتهما بالخطف": an accusing verb followed right away by its ب phrase, with no pronoun and no object, is the
+    passive (they were accused of): a charge, no ACCUSE event."""
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
+    assert any(e.type == "ACCUSE" for e in doc.events) is accusation

@@ -178,6 +178,15 @@ def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
 
 
+def _passive_charge(words: list[Word], w: Word, j: int) -> bool:
+    """Is the verb ``w`` (ending at word ``j``; read with no pronoun on it) followed right away by its ب phrase, no
+    object between ("اتهما بالخطف", "يتهمون بعمليات تعذيب")? An active "اتهم" names whom before the ب ("اتهم X
+    الحكومة بالفساد", "اتهمها بالفساد"): this is the passive, a charge someone bears."""
+    if j + 1 >= len(words) or words[j + 1].sentence != w.sentence or words[j + 1].kind != "word":
+        return False
+    return any("ب" in p and len(b) >= 3 for p, b, _s in words[j + 1].bases)
+
+
 def _verb_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does the verb ``pat`` match ``w`` (after ``prefix``) through a reading whose suffix a verb takes (any but
     "ي": a verb's first-person object is "ني")?"""
@@ -231,6 +240,10 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and length == 1 and lang == "ar" and not _verb_reading(index, w, pat, prefix):
                 why = "ي read as a verb's object"
                 continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي
+            if is_verb and lang == "ar" and t.mode == "allege" and "ب" in t.target_preps \
+                    and _whole_reading(index, w, pat, prefix) and _passive_charge(words, w, j):
+                why = "accused of: a charge, not an accusation"
+                continue  # "سجينين اتهما بالخطف": the verb has no object before its ب, it is the passive اُتُّهما
             if not is_verb and "ك" in prefix and lang == "ar":
                 why = "a comparison (ك: like)"
                 continue  # "كقنبلة بشرية", "كاعتداء على السيادة": what something is likened to, not an act
