@@ -266,3 +266,13 @@ def test_accused_of_with_no_one_accused_before_it_is_a_charge(text, accusation):
     passive (they were accused of): a charge, no ACCUSE event."""
     doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
     assert any(e.type == "ACCUSE" for e in doc.events) is accusation
+
+
+def test_a_verb_s_al_is_no_article():
+    """The lexicon lets a word written with the article match without it ("النار" ~ "نار"), but a verb's ال is its
+    own letters: "التقى" (met) must not match the name "تقي"."""
+    doc = marsad.code("وأدان المرجع الديني محمد تقي المدرسي الهجوم على المصلين", lang="ar", date="2024-05-01",
+                      all_candidates=True)
+    assert not any(e.type == "CONSULT" for e in doc.events)
+    doc = marsad.code("والتقى وزير الخارجية الأردني نظيره المصري في عمان أمس", lang="ar", date="2024-05-01")
+    assert any(e.type == "CONSULT" for e in doc.events)

@@ -28,21 +28,25 @@ class Pattern:
     length: int  # number of words
 
 
-def _alts(tok: str) -> tuple[str, ...]:
-    if tok.startswith("ال") and len(tok) > 3:
+def _alts(tok: str, verbs: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A lexicon word and, when it opens with the article, the word without it ("النار" also matches "نار"); a
+    verb's ال is its own letters ("التقى" is no ال + "تقي", a name)."""
+    if tok.startswith("ال") and len(tok) > 3 and tok not in verbs:
         return (tok, tok[2:])
     return (tok,)
 
 
 def _index(items, forms_of) -> dict[str, list[Pattern]]:
     index: dict[str, list[Pattern]] = {}
+    verbs = frozenset(normalize_key(f) for item in items if getattr(item, "pos", None) == "verb"
+                      for f in forms_of(item) if " " not in f)
     for item in items:
         for form in forms_of(item):
             toks = normalize_key(form).split()
             if not toks:
                 continue
-            pat = Pattern(tuple(_alts(t) for t in toks[1:]), item, len(toks))
-            for first in _alts(toks[0]):
+            pat = Pattern(tuple(_alts(t, verbs) for t in toks[1:]), item, len(toks))
+            for first in _alts(toks[0], verbs):
                 index.setdefault(first, []).append(pat)
     for pats in index.values():
         pats.sort(key=lambda p: -p.length)
