@@ -276,3 +276,19 @@ def test_a_verb_s_al_is_no_article():
     assert not any(e.type == "CONSULT" for e in doc.events)
     doc = marsad.code("والتقى وزير الخارجية الأردني نظيره المصري في عمان أمس", lang="ar", date="2024-05-01")
     assert any(e.type == "CONSULT" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("واصطدم مئات المحتجين مع رجال الشرطة في وسط المدينة أمس", "ASSAULT"),
+    ("وألقت قوات الأمن قنابل الغاز المسيلة للدموع على المحتجين أمس", "ASSAULT"),
+    ("وتحركت أمس تعزيزات من الجيش نحو الحدود الشمالية", "MOBILIZE"),
+    ("واستنجدت الشرطة بالجيش بعد اتساع أعمال الشغب", "REQUEST"),
+])
+def test_more_ways_news_tells_clashes_crowd_control_moves_and_appeals(text, etype):
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
+    assert any(e.type == etype for e in doc.events)
+
+
+def test_a_vehicle_that_collides_is_no_clash():
+    doc = marsad.code("واصطدمت سيارة بشاحنة على الطريق السريع أمس", lang="ar", date="2024-05-01", all_candidates=True)
+    assert not any(e.type == "ASSAULT" for e in doc.events)
