@@ -263,8 +263,9 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     hi = sentence.w1 if sentence.w1 > j + 1 else j + 1
                 if need and companion == "gap":  # "launched 10 drones": the object follows within a few words
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
-                elif need and companion:  # "أعلنت روسيا وقف إطلاق النار": a VSO verb's object follows it
-                    lo = j + 1
+                elif need and companion and _whole_reading(index, w, pat, prefix):
+                    lo = j + 1  # "أعلنت روسيا وقف إطلاق النار": a VSO verb's object follows it (but "هجوم ...
+                    # تبنته حركة الشباب": a pronoun on the verb stands for an object named before)
                 else:
                     lo = i - CONTEXT_WINDOW if i - CONTEXT_WINDOW > sentence.w0 else sentence.w0  # _context_start
                 last_need = _last_near(words, lo, hi, need, doc_forms) if need else -1
