@@ -4,8 +4,6 @@ extract/events.py (the possessor of the subject, a joined verb's shared subject;
 parity pairs)."""
 from __future__ import annotations
 
-import pytest
-
 import marsad
 
 
@@ -156,17 +154,3 @@ def test_a_circumstantial_participle_acts_for_the_clause_s_subject():
 def test_standing_by_a_country_is_support_for_it():
     assert (["JOR"], ["EGY"]) in _rules_only("أكد الملك أن الأردن يقف إلى جانب مصر في مواجهة الإرهاب", "SUPPORT")
 
-
-@pytest.mark.parametrize("text, etype", [
-    ("واحتل آلاف المتظاهرين مقر الحكومة في العاصمة منذ أسبوع", "PROTEST"),  # protesters occupy: a riot
-    ("وأحرق المتظاهرون منازل المسؤولين في المدينة", "PROTEST"),
-    ("واقتحمت قوات الأمن مقر الحزب أمس", "ASSAULT"),  # the police storm: an attack
-])
-def test_protesters_violence_is_a_riot(text, etype):
-    """Coding rule crowd-violence-is-riot: protesters who burn, occupy or storm riot (PROTEST 145); the rule names
-    the crowd words, so armed forces or civilians in general still attack."""
-    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True, explain=True)
-    assert [e.type for e in doc.events] == [etype]
-    if etype == "PROTEST":
-        assert doc.events[0].cameo == "145"
-        assert any("crowd-violence-is-riot" in (r.get("recoded_by") or []) for r in doc.explain)

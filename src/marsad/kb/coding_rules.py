@@ -25,7 +25,6 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "host-is-visited": frozenset({"cameo", "to_cameo", "swap_roles"}),
     "politician-attacks-with-words": frozenset({"armed_sectors", "civilian_sectors"}),
     "state-protest-is-accusation": frozenset({"type", "to_cameo"}),
-    "crowd-violence-is-riot": frozenset({"type", "senses", "to_cameo", "sectors", "crowd_words"}),
     "promised-retreat-is-concession": frozenset({"type", "modes", "to_cameo"}),
     "weapon-specifies-attack": frozenset({"cameo", "span"}),
     "attachment-confidence": frozenset({"direct_vias", "direct", "source_only", "none", "anaphora_cap", "floor"}),

@@ -251,8 +251,7 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
     if ((source or target) and not is_definite(hit, words)) or location is not None:
         return True
     prev = words[hit.w0 - 1] if hit.w0 > 0 and words[hit.w0 - 1].sentence == words[hit.w0].sentence else None
-    if not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (prev is not None and not prev.forms.isdisjoint(IMPERSONAL)) \
-            or (hit.trigger.passive and hit.trigger.pos == "phrase" and not is_definite(hit, words)):
+    if not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (prev is not None and not prev.forms.isdisjoint(IMPERSONAL)):
         return True  # "وتم اعتقال عدد آخر": the passive verb of its clause (grammar impersonal), an occurrence
     if when is not None and when.relation != "document-date":
         return True

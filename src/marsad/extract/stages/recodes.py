@@ -4,7 +4,6 @@ to, and for which types, sectors and modes, is data (kb/data/coding_rules.jsonl)
     host-is-visited                 "استقبل الرئيس المبعوث": the visitor visits the host (roles swapped)
     politician-attacks-with-words   "شن الوزير هجوما على الحزب": a civilian source attacks with words (speech_cameo)
     state-protest-is-accusation     "احتجت الحكومة على عبور السفينة": a state's protest is a formal accusation
-    crowd-violence-is-riot          "أحرق المتظاهرون مكاتب الضرائب": protesters' violence is a riot (PROTEST)
     promised-retreat-is-concession  "ستسحب الدولة قواتها": a withdrawal announced or promised is a concession
     implicit-protesters / implicit-attackers   the unnamed actors of a protest / an attack (victims: stages/victims.py)
 
@@ -12,10 +11,7 @@ Each rule applied is recorded for --explain (``DocState.recodes``).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ...model import Actor, Event
-from ...text import normalize_key
 from .state import DocState, Resources
 
 
@@ -49,10 +45,7 @@ def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, t
     speech = rules["politician-attacks-with-words"]
     protest = rules["state-protest-is-accusation"]
     promise = rules["promised-retreat-is-concession"]
-    riot = rules["crowd-violence-is-riot"]
-    if etype == riot["type"] and t.id.split(".")[2] in riot["senses"] and source and all(_crowd(a, riot) for a in source):
-        cam, applied_now = cameo[riot["to_cameo"]], "crowd-violence-is-riot"
-    elif t.speech_cameo and source and not casualties and all(_civilian(a.code, speech) for a in source):
+    if t.speech_cameo and source and not casualties and all(_civilian(a.code, speech) for a in source):
         cam, applied_now = cameo[t.speech_cameo], "politician-attacks-with-words"
     elif etype == protest["type"] and source and all(_state(a, st.named_states) for a in source):
         cam, applied_now = cameo[protest["to_cameo"]], "state-protest-is-accusation"
@@ -64,19 +57,6 @@ def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, t
         etype, mode = cam.plover_type, None
         applied.append(applied_now)
     return source, target, cam, etype, mode, applied
-
-
-def _crowd(actor: Actor, rule: dict) -> bool:
-    """A crowd of protesters ("المتظاهرون", "مئات المحتجين", "rioters"): an actor of a civilian sector of ``rule``
-    whose words hold one of its crowd words (civilians in general are not a crowd: "settlers stormed" stays)."""
-    sectors = {actor.code[i:i + 3] for i in range(0, len(actor.code) - 2, 3)}
-    return bool(sectors) and sectors.issubset(rule["sectors"]) and not _crowd_words(tuple(rule["crowd_words"])).isdisjoint(
-        normalize_key(actor.text).split())
-
-
-@lru_cache(maxsize=4)
-def _crowd_words(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words)
 
 
 def _civilian(code: str, rule: dict) -> bool:
