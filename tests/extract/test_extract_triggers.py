@@ -292,3 +292,16 @@ def test_more_ways_news_tells_clashes_crowd_control_moves_and_appeals(text, etyp
 def test_a_vehicle_that_collides_is_no_clash():
     doc = marsad.code("واصطدمت سيارة بشاحنة على الطريق السريع أمس", lang="ar", date="2024-05-01", all_candidates=True)
     assert not any(e.type == "ASSAULT" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, etype, found", [
+    ("وقتل الرجل مع أسرته في قصف على المدينة", "ASSAULT", 1),  # أسرته: his family, not أسرت + ه
+    ("وأسرت الحركة جنديين في هجوم على الحدود", "ASSAULT", 1),
+    ("وقال الوزير خلال رحلته إلى باريس إن الحكومة مستعدة للحوار", "COERCE", 0),  # رحلته: his trip, not رحلت + ه
+    ("ورحلت السلطات عشرات المهاجرين إلى بلادهم", "COERCE", 1),
+])
+def test_a_noun_in_ta_marbuta_with_a_pronoun_is_no_verb(text, etype, found):
+    """With a pronoun, ة is written ت: "أسرته" is his family or "she captured him". After a preposition it is the
+    noun; a bare "أسرت" needs who was captured near (capture_f)."""
+    doc = marsad.code(text, lang="ar", date="2024-05-01", all_candidates=True)
+    assert sum(e.type == etype for e in doc.events) == found

@@ -14,9 +14,11 @@ from ..kb.rules import is_companion_id
 from ..text import normalize_key
 from .events import HAL_SUFFIX, MARKS, MEANS, TriggerHit
 from .lexicon import head_words
+from .preps import PREP_WORDS
 from .words import NATIONALITY_SLOT, Word
 
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
+AR_PREPS = PREP_WORDS["ar"]  # "مع", "في", "خلال" ...: a noun follows them
 VERB_PREFIX_LETTERS = clitics.verb_proclitics()  # و ف س
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = grammar.words("not_before_verb", "en")
@@ -187,6 +189,12 @@ def _passive_charge(words: list[Word], w: Word, j: int) -> bool:
     return any("ب" in p and len(b) >= 3 for p, b, _s in words[j + 1].bases)
 
 
+def _ta_marbuta_noun(w: Word, prefix: str) -> bool:
+    """Has ``w`` a reading (after ``prefix``) as a noun in ة with a pronoun ("أسرته" = أسرة + ه), the one
+    ``words.analyses`` gives back the ta marbuta to?"""
+    return any(p == prefix and s and b.endswith("ه") for p, b, s in w.bases)
+
+
 def _verb_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does the verb ``pat`` match ``w`` (after ``prefix``) through a reading whose suffix a verb takes (any but
     "ي": a verb's first-person object is "ني")?"""
@@ -240,6 +248,10 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and length == 1 and lang == "ar" and not _verb_reading(index, w, pat, prefix):
                 why = "ي read as a verb's object"
                 continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي
+            if is_verb and length == 1 and lang == "ar" and i > 0 and words[i - 1].norm in AR_PREPS \
+                    and not _whole_reading(index, w, pat, prefix) and _ta_marbuta_noun(w, prefix):
+                why = "a noun in ة with a pronoun after a preposition"
+                continue  # "مع أسرته" (with his family), "في رحلته" (on his trip): not أسرت/رحلت + ه
             if is_verb and lang == "ar" and t.mode == "allege" and "ب" in t.target_preps \
                     and _whole_reading(index, w, pat, prefix) and _passive_charge(words, w, j):
                 why = "accused of: a charge, not an accusation"
