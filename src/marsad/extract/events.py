@@ -28,7 +28,7 @@ from ..text.numbers import parse_number_words
 from .actors import Phrase, indefinite_accusative
 from .lexicon import head_words
 from .preps import (CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, PREPOSITION_CLITICS, fold as _fold,
-                    mention_prep)
+                    PLACE_HEADS, clitic_prep, mention_prep, place_prep)
 from .words import Word, has_verb_form
 
 NOT_COOP_TARGET = grammar.words("not_coop_targets")
@@ -91,6 +91,7 @@ POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
 EN_POSSESSIVES = grammar.words("possessive_determiners", "en")  # "said its forces struck": the speaker's forces
 THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
+PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
@@ -779,7 +780,11 @@ class EventBuilder:
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
-            src_countries = {c for p in source for c in p.countries}
+            # a place in the source's own country is no target of a state's act ("قصف الجيش السوري مواقع في حلب"
+            # says where), but it is of a rebel's or a crowd's (coding rule place-of-the-act): "قصفت قوات الدعم
+            # السريع أحياء في أم درمان"
+            src_countries = {a.code[:3] for p in source for a in p.actors
+                             if t.type not in PLACE_ACTS or _state_actor(a.code[:6])}
             if origin is not None:
                 src_countries.add(origin.code)
             geo_target = self._geo_target(hit, start_after, src_countries, coop)
@@ -914,13 +919,38 @@ class EventBuilder:
                 break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if country in src_countries or not country:
+            if country in src_countries or not country or self._place_noun(w0, w1):
                 continue
-            prep = mention_prep(m, self.words, self.lang)
+            reached = hit.trigger.type in PLACE_ACTS  # coding rule place-of-the-act
+            prep = place_prep(m, self.words, self.lang) if reached else mention_prep(m, self.words, self.lang)
             allowed = GEO_PREPS_FROM if hit.trigger.type in ("RETREAT", "SANCTION") else GEO_PREPS
-            if prep in allowed and not (coop and prep in NOT_COOP_TARGET):
+            if (prep in allowed or (reached and prep in LOCATIVE[self.lang])) \
+                    and not (coop and prep in NOT_COOP_TARGET):
                 return Actor(country, entity, m.text, m.start, m.end)
+            if reached and prep is None and self._place_object(after, w0, m):
+                return Actor(country, entity, m.text, m.start, m.end)  # "تهاجم مدينة الفاشر", "attack Kharkiv"
         return None
+
+    def _place_noun(self, w0: int, w1: int) -> bool:
+        """Is a place mention only a place noun ("مدينة" read as Medina in "في مدينة لم تسمها"): no name?"""
+        return w0 == w1 and any(b in PLACE_HEADS[self.lang] for _p, b, _s in self.words[w0].bases)
+
+    def _place_object(self, after: int, w0: int, m) -> bool:
+        """Is the place at word ``w0`` the direct object of the act, right after the trigger (or its subject) with at
+        most a place noun between ("يقصف مخيم جباليا", "تهاجم مدينة الفاشر", "shelled the town of X")?"""
+        if m.kind in ("nisba", "demonym") or w0 - after > 4:
+            return False
+        words, heads = self.words, PLACE_HEADS[self.lang]
+        for k in range(after + 1, w0):
+            w = words[k]
+            if w.kind != "word" or (w.mention is not None and not self._place_noun(k, k)):
+                return False
+            if self.lang == "en":
+                if w.norm not in heads and w.norm not in EN_ARTICLES and w.norm != "of":
+                    return False
+            elif not any(b in heads and not suf and not clitic_prep(pre) for pre, b, suf in w.bases):
+                return False
+        return True
 
     def _preps_of(self, t) -> set[str]:
         return _target_preps(t.target_preps or (), t.type or "")

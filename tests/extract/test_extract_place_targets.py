@@ -1,0 +1,53 @@
+"""A place as the target (coding rule place-of-the-act, kb/data/coding_rules.jsonl): an attack, a deployment, a
+withdrawal or a coercion that reaches a place targets its country when no actor is its target -- the place its
+direct object, or put after the trigger by a place noun or a locative word; a rebel's act in its own country targets
+that country. And a definite noun heads no genitive (extract/actors.py): a name after it is another actor. Sentences
+written for the project."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+from ._coding import DATE, first_codes
+
+
+@pytest.mark.parametrize("text, lang, expect", [
+    # the place is the direct object, with a place noun between or none
+    ("قصفت المدفعية الروسية مدينة خاركيف.", "ar", (["RUSMIL"], ["UKR"])),
+    ("Russian artillery shelled the city of Kharkiv.", "en", (["RUSMIL"], ["UKR"])),
+    # a place noun after the preposition: "في مدينة X", "in the city of X"
+    ("قصفت الطائرات الروسية مستودعات في مدينة خاركيف.", "ar", (["RUSMIL"], ["UKR"])),
+    # a locative word: "قرب X", "near X"
+    ("شنت الطائرات الإسرائيلية غارات على مواقع قرب حمص.", "ar", (["ISRMIL"], ["SYR"])),
+    ("Israeli jets struck targets near Homs.", "en", (["ISRMIL"], ["SYR"])),
+    # a rebel's act in its own country targets it
+    ("قصفت قوات الدعم السريع مدينة الأبيض بالمدفعية.", "ar", (["SDNREBRSF"], ["SDN"])),
+    ("The Rapid Support Forces shelled the town of El Obeid.", "en", (["SDNREBRSF"], ["SDN"])),
+    # a state's act in its own country only says where it happened
+    ("قصف الجيش السوري مواقع في ريف حلب.", "ar", (["SYRMIL"], [])),
+])
+def test_the_place_an_act_reaches_is_its_target(text, lang, expect):
+    assert first_codes(text, "ASSAULT", lang) == expect
+
+
+def test_a_place_noun_alone_is_no_place():
+    # "مدينة" (a city) is also a name of Medina in the gazetteer: alone, it names no place to target
+    assert first_codes("قصفت المدفعية مواقع في مدينة لم تحددها المصادر.", "ASSAULT") in (None, ([], []))
+
+
+def test_a_statement_is_not_aimed_at_where_it_was_made():
+    # REQUEST is no type of place-of-the-act: "في مدينة جنيف" says where the demand was made
+    doc = marsad.code("طالب وزير الخارجية الأمريكي في مدينة جنيف بوقف القتال.", lang="ar", date=DATE,
+                      all_candidates=True)
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert requests and all(e.target == [] for e in requests)
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    ("طالبت منظمة الصحة العالمية السودان بفتح المعابر.", "REQUEST", (["UNOWHO"], ["SDN"])),
+    ("منح البنك الدولي الأردن قرضا جديدا.", "AID", (["IGOWBK"], ["JOR"])),
+])
+def test_a_name_after_a_definite_subject_is_the_object(text, etype, expect):
+    # VSO with both arguments named: "منظمة الصحة العالمية" ends in a definite word, which heads no genitive
+    assert first_codes(text, etype) == expect
