@@ -51,3 +51,21 @@ def test_a_statement_is_not_aimed_at_where_it_was_made():
 def test_a_name_after_a_definite_subject_is_the_object(text, etype, expect):
     # VSO with both arguments named: "منظمة الصحة العالمية" ends in a definite word, which heads no genitive
     assert first_codes(text, etype) == expect
+
+
+@pytest.mark.parametrize("text, lang, expect", [
+    # the country across a border (grammar table frontier_nouns) is what a deployment reaches
+    ("نشرت أذربيجان قوات إضافية على حدودها مع أرمينيا.", "ar", (["AZE"], ["ARM"])),
+    ("حشدت إثيوبيا جنودا على الحدود مع إريتريا.", "ar", (["ETH"], ["ERI"])),
+    ("Azerbaijan deployed more troops on its border with Armenia.", "en", (["AZE"], ["ARM"])),
+    ("Ethiopia massed soldiers along the frontier with Eritrea.", "en", (["ETH"], ["ERI"])),
+    # a joined verb keeps the subject before it; the units it moves are no subject (coding rule own-forces-moved)
+    ("أغلقت إثيوبيا معابرها وحشدت قوات قرب الحدود مع إريتريا.", "ar", (["ETH"], ["ERI"])),
+])
+def test_a_deployment_targets_the_country_across_the_border(text, lang, expect):
+    assert first_codes(text, "MOBILIZE", lang) == expect
+
+
+def test_the_units_a_country_deploys_are_its_own():
+    # "قوات" after the subject is what moves, not a target; the source's own country only places it
+    assert first_codes("أغلقت باكستان معابرها وحشدت قوات قرب بيشاور.", "MOBILIZE") == (["PAK"], [])

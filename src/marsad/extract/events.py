@@ -91,6 +91,9 @@ POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
 EN_POSSESSIVES = grammar.words("possessive_determiners", "en")  # "said its forces struck": the speaker's forces
 THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
+FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border with X": X is across it
+OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
+FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
 PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
@@ -669,6 +672,10 @@ class EventBuilder:
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
                     # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object
                     patient = self._chain_forward(p, cands)
+                elif t.type in OWN_FORCES and si in self.last_subject and self._coordinated(hit) \
+                        and self._own_forces(p, []):
+                    pass  # "وحشدت قوات إضافية": a joined verb shares the subject before it; the units it moves are
+                    # its object (coding rule own-forces-moved)
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
@@ -755,6 +762,9 @@ class EventBuilder:
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
             prep = p.prep
+            if prep is None and t.type in OWN_FORCES and self._own_forces(p, source):
+                continue  # "سحبت فرنسا جنودها من X", "India masses troops on its border with X": what moves is the
+                # source's own, the target is where it goes (coding rule own-forces-moved)
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
             if prep is None and (p.capital_only or p.kinds == ["nisba"]) \
@@ -929,7 +939,17 @@ class EventBuilder:
                 return Actor(country, entity, m.text, m.start, m.end)
             if reached and prep is None and self._place_object(after, w0, m):
                 return Actor(country, entity, m.text, m.start, m.end)  # "تهاجم مدينة الفاشر", "attack Kharkiv"
+            if reached and prep in PARTNER_PREPS and w0 > 1 and not self.words[w0 - 2].forms.isdisjoint(FRONTIER):
+                return Actor(country, entity, m.text, m.start, m.end)  # "على حدودها مع سوريا", "border with X"
         return None
+
+    def _own_forces(self, p: Phrase, source: list[Phrase]) -> bool:
+        """Is the object phrase ``p`` the source's own forces (coding rule own-forces-moved): units with no country of
+        their own ("قوات", "جنودها", "troops") or of the source's country ("القوات التركية" after "نشرت تركيا")?"""
+        if not p.actors or any(k != "role" and k not in GEO_AUTHOR_KINDS and k != "nisba" for k in p.kinds):
+            return False
+        own = {c for q in source for c in q.countries}
+        return all(a.code in FORCE_SECTORS or (a.code[:3] in own and a.code[3:6] in FORCE_SECTORS) for a in p.actors)
 
     def _place_noun(self, w0: int, w1: int) -> bool:
         """Is a place mention only a place noun ("مدينة" read as Medina in "في مدينة لم تسمها"): no name?"""

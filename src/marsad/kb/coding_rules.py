@@ -42,6 +42,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "object-of-attack": frozenset({"types", "keep"}),
     "chronology-entry": frozenset({"span"}),
     "place-of-the-act": frozenset({"types"}),
+    "own-forces-moved": frozenset({"types", "sectors"}),
 }
 
 
