@@ -69,3 +69,19 @@ def test_a_deployment_targets_the_country_across_the_border(text, lang, expect):
 def test_the_units_a_country_deploys_are_its_own():
     # "قوات" after the subject is what moves, not a target; the source's own country only places it
     assert first_codes("أغلقت باكستان معابرها وحشدت قوات قرب بيشاور.", "MOBILIZE") == (["PAK"], [])
+
+
+@pytest.mark.parametrize("text, lang, expect", [
+    # RETREAT's own preposition (من, "from") introduces the place left, although no partner of a cooperative event
+    # stands behind it (grammar table not_coop_targets)
+    ("سحبت بريطانيا آخر جنودها من أفغانستان.", "ar", (["GBR"], ["AFG"])),
+    ("انسحبت القوات الأمريكية من مدينة الرمادي.", "ar", (["USAMIL"], ["IRQ"])),
+    ("Britain withdrew its last soldiers from Afghanistan.", "en", (["GBR"], ["AFG"])),
+])
+def test_a_withdrawal_targets_the_place_left(text, lang, expect):
+    assert first_codes(text, "RETREAT", lang) == expect
+
+
+def test_a_country_then_a_body_are_two_actors():
+    # Arabic puts a country after the noun it qualifies: "مصر مجلس الأمن" is a VSO subject and its object
+    assert first_codes("طالبت مصر مجلس الأمن الدولي بالتحرك الفوري.", "REQUEST") == (["EGY"], ["UNOSEC"])

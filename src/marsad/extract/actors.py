@@ -262,9 +262,10 @@ class ActorCoder:
                           and (kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
                                # English puts a body before its members: "Hamas fighters", "NATO troops"
                                or (lang == "en" and kind == "role" and last_kind in ("organization", "acronym")))
-                          # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
-                          # are two actors ("طردت بولندا دبلوماسيين روسيين")
-                          and not (lang == "ar" and last_kind == "country" and kind == "role")
+                          # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title,
+                          # a body or a name are two actors ("طردت بولندا دبلوماسيين روسيين", "طالبت مصر مجلس الأمن")
+                          and not (lang == "ar" and last_kind == "country"
+                                   and kind in ("role", "organization", "acronym", "person", "person_short"))
                           # a definite noun heads no genitive: after "منظمة الصحة العالمية", "البنك الدولي" a
                           # country is another actor, the object of a VSO verb ("طالبت المنظمة إسرائيل بـ")
                           and not (lang == "ar" and kind in ("country", "capital")

@@ -935,7 +935,7 @@ class EventBuilder:
             prep = place_prep(m, self.words, self.lang) if reached else mention_prep(m, self.words, self.lang)
             allowed = GEO_PREPS_FROM if hit.trigger.type in ("RETREAT", "SANCTION") else GEO_PREPS
             if (prep in allowed or (reached and prep in LOCATIVE[self.lang])) \
-                    and not (coop and prep in NOT_COOP_TARGET):
+                    and not (coop and prep in self._not_partner(hit.trigger)):
                 return Actor(country, entity, m.text, m.start, m.end)
             if reached and prep is None and self._place_object(after, w0, m):
                 return Actor(country, entity, m.text, m.start, m.end)  # "تهاجم مدينة الفاشر", "attack Kharkiv"
@@ -971,6 +971,12 @@ class EventBuilder:
             elif not any(b in heads and not suf and not clitic_prep(pre) for pre, b, suf in w.bases):
                 return False
         return True
+
+    def _not_partner(self, t) -> frozenset[str]:
+        """The prepositions that never introduce a cooperative event's target place (grammar table
+        ``not_coop_targets``), less the trigger's own target prepositions: "withdrew from Niger", "انسحبت القوات من
+        مدينة X" (RETREAT's من). An actor it introduces stays no target: "استقالته من الحكومة"."""
+        return _not_partner(t.target_preps or (), t.type or "")
 
     def _preps_of(self, t) -> set[str]:
         return _target_preps(t.target_preps or (), t.type or "")
@@ -1225,6 +1231,11 @@ def _number_word(norm: str) -> bool:
     """Is a word a number written out ("ثلاثة", "five")? Memoized: ``parse_number_words`` runs the whole number
     grammar, and the same few words come back in every sentence."""
     return parse_number_words(norm) is not None
+
+
+@lru_cache(maxsize=None)
+def _not_partner(target_preps: tuple[str, ...], event_type: str) -> frozenset[str]:
+    return NOT_COOP_TARGET - _target_preps(target_preps, event_type)
 
 
 @lru_cache(maxsize=None)
