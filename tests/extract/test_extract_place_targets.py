@@ -85,3 +85,19 @@ def test_a_withdrawal_targets_the_place_left(text, lang, expect):
 def test_a_country_then_a_body_are_two_actors():
     # Arabic puts a country after the noun it qualifies: "مصر مجلس الأمن" is a VSO subject and its object
     assert first_codes("طالبت مصر مجلس الأمن الدولي بالتحرك الفوري.", "REQUEST") == (["EGY"], ["UNOSEC"])
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # coding rule author-of-the-object: a reaction to an act targets the author named after its participle
+    ("Egypt denounced the bombing carried out by militants of the Islamic State group in Sinai.", "ACCUSE",
+     (["EGY"], ["IMGREBISI"])),
+    ("Qatar condemned the raid staged by Israeli settlers on a village near Nablus.", "ACCUSE",
+     (["QAT"], ["ISRCVL"])),
+    # owner of the object: English articles and the participle are no content words of the object
+    ("Israeli air defences intercepted a ballistic missile fired by Hezbollah toward Haifa.", "ASSAULT",
+     (["ISRMIL"], ["LBNREBHZB"])),
+    ("Israeli air defences intercepted a missile fired by Hezbollah toward Haifa.", "ASSAULT",
+     (["ISRMIL"], ["LBNREBHZB"])),
+])
+def test_english_names_the_author_after_by(text, etype, expect):
+    assert first_codes(text, etype, "en") == expect

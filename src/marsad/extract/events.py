@@ -92,6 +92,7 @@ EN_POSSESSIVES = grammar.words("possessive_determiners", "en")  # "said its forc
 THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border with X": X is across it
+AUTHOR_TYPES = frozenset(load_coding_rules()["author-of-the-object"]["types"])  # reactions to an act
 OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
 FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
 PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
@@ -529,13 +530,26 @@ class EventBuilder:
         """Only a few plain words (the object noun: "مواقع", "مقرات تابعة", "positions of") stand strictly between
         words a and b, the object noun itself among them (not only an English preposition: "invasion of")."""
         between = self.words[a + 1:b]
-        if not 0 < len(between) <= OWNER["span"] + (self.lang == "en"):
-            return False
+        # English grammar words are words of their own: "a ballistic missile fired by the" spans two content words
+        content = [w for w in between if w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"]
+                   and w.norm not in LAUNCHERS] if self.lang == "en" else between
+        if len(content) > OWNER["span"] or not (content or any(w.norm in LAUNCHERS for w in between)):
+            return False  # "intercepted a missile fired by X": the object noun ends the trigger's own words
         if not self._plain_between(a, b):
             return False
         # an English owner's preposition is a word of its own: the object noun is a word that is neither it nor an
         # article ("positions of", not "threats of the")
         return self.lang != "en" or any(w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"] for w in between)
+
+    def _author_of_object(self, a: int, p: Phrase) -> bool:
+        """English: does phrase ``p`` (after "by") name the author of the act the object noun tells, through a
+        participle of grammar table ``agent_clause`` after that noun ("the attack launched by X", "the assault carried
+        out by X")? Only plain words stand between word ``a`` and ``p``, at most OBJECT_GAP."""
+        words = self.words
+        if not 0 < p.w0 - a <= OBJECT_GAP or not self._plain_between(a, p.w0):
+            return False
+        at = next((k for k in range(max(a + 2, p.w0 - 4), p.w0) if words[k].norm in AGENT_CLAUSE), None)
+        return at is not None and any(w.norm not in EN_ARTICLES for w in words[a + 1:at])  # the act's noun
 
     def _has_break(self, a: int, b: int) -> bool:
         """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
@@ -778,6 +792,10 @@ class EventBuilder:
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
+            if prep in ATTRIBUTION_PREPS and lang == "en" and t.type in AUTHOR_TYPES \
+                    and self._author_of_object(start_after, p):
+                target = self._chain_forward(p, cands)  # "condemned the attack carried out by X": X is accused
+                break  # (coding rule author-of-the-object; Arabic's "الهجوم الذي شنه X" puts X as a plain object)
             if prep in MEMBER_PREPS[lang] and self._member_before(p, start_after) \
                     and any(a.entity is not None for a in p.actors):
                 target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group

@@ -43,6 +43,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "chronology-entry": frozenset({"span"}),
     "place-of-the-act": frozenset({"types"}),
     "own-forces-moved": frozenset({"types", "sectors"}),
+    "author-of-the-object": frozenset({"types"}),
 }
 
 
