@@ -101,3 +101,12 @@ def test_a_country_then_a_body_are_two_actors():
 ])
 def test_english_names_the_author_after_by(text, etype, expect):
     assert first_codes(text, etype, "en") == expect
+
+
+def test_the_possessor_of_a_joint_acts_subject_keeps_the_partners():
+    """extract/events.py refinements (possessor-of-the-subject) on a reciprocal act: "إن قواتها ستجري مناورات مع X"
+    -- the speaker stands for its forces, the partner after the trigger stays a participant."""
+    doc = marsad.code("أعلنت وزارة الدفاع المصرية أن قواتها البحرية ستجري مناورات مشتركة مع البحرية اليونانية.",
+                      lang="ar", date=DATE, all_candidates=True)
+    joint = [e for e in doc.events if e.type == "COOPERATE"]
+    assert joint and sorted(a.code for a in joint[0].source) == ["EGYMIL", "GRCMIL"]

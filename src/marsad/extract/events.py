@@ -843,7 +843,12 @@ class EventBuilder:
             if not source and not possessor and lang == "en" and self.has_announce and not is_verb \
             and t.type in ANNOUNCED_TYPES and not t.passive else []  # "Britain announced £20m in aid for Sudan"
         if possessor:
-            self.refinements.setdefault(hit.w0, {})["source"] = (_actors(possessor), "possessor-of-the-subject")
+            owners = _actors(possessor)
+            if t.reciprocal:  # "إن قواتها ستجري مناورات مع البحرية X": the possessor stands for its forces, the
+                # partners after the trigger stay participants
+                mine = {a.code for a in owners}
+                owners = owners + [a for a in _actors([p for p in source if p.w0 > hit.w1]) if a.code not in mine]
+            self.refinements.setdefault(hit.w0, {})["source"] = (owners, "possessor-of-the-subject")
         elif announcer:
             self.refinements.setdefault(hit.w0, {})["source"] = (_actors(announcer), "announcer")
         elif via == "vso" and verbal and len(source) == 1 and self._after_plain_noun(hit, source[0]) \
