@@ -110,3 +110,8 @@ def test_the_possessor_of_a_joint_acts_subject_keeps_the_partners():
                       lang="ar", date=DATE, all_candidates=True)
     joint = [e for e in doc.events if e.type == "COOPERATE"]
     assert joint and sorted(a.code for a in joint[0].source) == ["EGYMIL", "GRCMIL"]
+
+
+def test_the_houthi_adjective_names_the_group():
+    # organizations.jsonl: "الحوثية" (the Houthi ..., feminine) names the group, as "Houthi" does in English
+    assert first_codes("انتقدت مصر الهجمات الحوثية على السفن التجارية.", "ACCUSE") == (["EGY"], ["YEMREBHTH"])
