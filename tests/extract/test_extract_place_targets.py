@@ -115,3 +115,12 @@ def test_the_possessor_of_a_joint_acts_subject_keeps_the_partners():
 def test_the_houthi_adjective_names_the_group():
     # organizations.jsonl: "الحوثية" (the Houthi ..., feminine) names the group, as "Houthi" does in English
     assert first_codes("انتقدت مصر الهجمات الحوثية على السفن التجارية.", "ACCUSE") == (["EGY"], ["YEMREBHTH"])
+
+
+@pytest.mark.parametrize("text, expect", [
+    # a verb in the first person carries its subject: what follows is the object, the speaker is the source
+    ("قال وزير الخارجية الأردني إننا نطالب إسرائيل بوقف الحرب.", (["JORGOV"], ["ISR"])),
+    ("قال الوزير: نطالب الحكومة الإسرائيلية بوقف الاستيطان.", ([], ["ISRGOV"])),
+])
+def test_a_first_person_verb_takes_an_object(text, expect):
+    assert first_codes(text, "REQUEST") == expect

@@ -665,6 +665,9 @@ class EventBuilder:
             via = "svo" if source else via
         patient: list[Phrase] = []
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
+        # "نطالب الحكومة", "أدنّا الهجوم": a verb in the first person carries its subject (we); what follows is its
+        # object, and the one speaking is the source ("قال الوزير إننا نطالب ...")
+        pronoun_subject = pronoun_subject or (is_verb and lang == "ar" and self._first_person(hit))
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
             obj = self.companion_object(hit) if self.companion_object is not None else None
@@ -1039,6 +1042,15 @@ class EventBuilder:
                 last_comma = k
                 break
         return last_comma is not None and any(words[k].norm in EN_SAY_VERBS for k in range(last_comma + 1, sent.w1))
+
+    def _first_person(self, hit: TriggerHit) -> bool:
+        """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
+        ("نطالب" for "يطالب"), or a past form with the suffix نا ("طالبنا")? "ننشر" is; "نشر" (a past form whose
+        root begins with ن) is not."""
+        stem = self.words[hit.w0].norm[len(hit.prefix):]
+        forms = _form_keys(hit.trigger)
+        return len(stem) > 3 and ((stem[0] == "ن" and "ي" + stem[1:] in forms)
+                                  or (stem.endswith("نا") and stem[:-2] in forms))
 
     def _suffixed(self, hit: TriggerHit) -> bool:
         """Does the trigger's word carry a pronoun suffix beyond its lexicon form ("مصرعهم": their death)?"""
