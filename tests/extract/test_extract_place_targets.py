@@ -124,3 +124,18 @@ def test_the_houthi_adjective_names_the_group():
 ])
 def test_a_first_person_verb_takes_an_object(text, expect):
     assert first_codes(text, "REQUEST") == expect
+
+
+@pytest.mark.parametrize("text, lang, etype, expect", [
+    # coding rule owner-of-the-object on a group noun alone: the named owner, or the group its members belong to,
+    # is the target ("شركات تابعة لـ X", "قادة في X", "firms belonging to X", "a clinic run by X")
+    ("فرض الاتحاد الأوروبي عقوبات على شركات تابعة للجيش الروسي.", "ar", "SANCTION", (["EUR"], ["RUSMIL"])),
+    ("The European Union imposed sanctions on firms belonging to the Russian army.", "en", "SANCTION",
+     (["EUR"], ["RUSMIL"])),
+    ("فرضت بريطانيا عقوبات على قادة في حركة حماس.", "ar", "SANCTION", (["GBR"], ["PSEREBHMS"])),
+    ("Israeli jets struck a clinic run by UNICEF in Rafah.", "en", "ASSAULT", (["ISRMIL"], ["UNOCEF"])),
+    # a capital after a locative only places the group
+    ("اعتقلت الشرطة ناشطين في القاهرة.", "ar", "COERCE", (["EGYCOP"], ["EGYCVL"])),
+])
+def test_a_group_noun_target_is_its_owners(text, lang, etype, expect):
+    assert first_codes(text, etype, lang) == expect

@@ -541,6 +541,26 @@ class EventBuilder:
         # article ("positions of", not "threats of the")
         return self.lang != "en" or any(w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"] for w in between)
 
+    def _owner_of_group(self, p: Phrase, cands: list[Phrase], t) -> Phrase | None:
+        """The named actor that owns the group noun ``p`` the act targets, or that its members belong to, right after
+        it (coding rule owner-of-the-object): "شركات تابعة للحرس الثوري", "قادة في قوات الدعم السريع", "companies
+        belonging to X", "a school run by X". ``p`` is a group noun alone (no country, no name); a country or a
+        capital after a locative only says where the group is ("ناشطين في القاهرة")."""
+        if p.kinds != ["role"] or any(a.entity is not None or a.code not in ACTOR_SECTORS for a in p.actors):
+            return None
+        q = next((q for q in cands if q.w0 > p.w1), None)
+        if q is None or sum(w.norm not in EN_ARTICLES for w in self.words[p.w1 + 1:q.w0]) > 2 \
+                or not self._plain_between(p.w1, q.w0) \
+                or not any(a.entity is not None for a in q.actors):
+            return None
+        if q.prep in LOCATIVE[self.lang] and all(k in ("country", "capital") for k in q.kinds):
+            return None
+        words = self.words
+        member = words[p.w1].norm in MEMBER_NOUNS[self.lang] and q.prep in MEMBER_PREPS[self.lang]
+        owned = q.prep in OWNER["preps"][self.lang] or self._launched_by(q, t) or any(
+            not words[k].forms.isdisjoint(BELONGING) for k in range(p.w1 + 1, q.w0))
+        return q if member or owned else None
+
     def _author_of_object(self, a: int, p: Phrase) -> bool:
         """English: does phrase ``p`` (after "by") name the author of the act the object noun tells, through a
         participle of grammar table ``agent_clause`` after that noun ("the attack launched by X", "the assault carried
@@ -866,6 +886,8 @@ class EventBuilder:
                 if obj:
                     self.refinements.setdefault(hit.w0, {}).update(
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
+        if owner is None and len(target) == 1 and t.type in OWNER["types"]:
+            owner = self._owner_of_group(target[0], cands, t)  # "عقوبات على شركات تابعة للحرس الثوري"
         if owner is not None:
             src_codes = {a.code for a in (_actors(possessor) or src_actors)}
             owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
