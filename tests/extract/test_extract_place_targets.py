@@ -139,3 +139,20 @@ def test_a_first_person_verb_takes_an_object(text, expect):
 ])
 def test_a_group_noun_target_is_its_owners(text, lang, etype, expect):
     assert first_codes(text, etype, lang) == expect
+
+
+@pytest.mark.parametrize("text, lang, etype, expect", [
+    # a group noun with a place as its genitive is the people of that place (refinement people-of-the-place)
+    ("ألقت الطائرات الأردنية مساعدات غذائية لسكان غزة.", "ar", "AID", (["JORMIL"], ["PSECVL"])),
+    ("Russian shelling killed five residents of Kharkiv.", "en", "ASSAULT", (["RUS"], ["UKRCVL"])),
+])
+def test_the_people_of_a_place_are_its_country(text, lang, etype, expect):
+    assert first_codes(text, etype, lang) == expect
+
+
+def test_a_verb_written_with_hamza_on_its_alif_is_no_definite_noun():
+    """extract/specificity.is_definite: "ألقت" begins with the letters of the article but its alif carries a hamza,
+    which the article's never does: "ألقت مساعدات" is an act told by a verb, not the definite "the aid" (a kind of
+    event nothing pins down). The airdrop's على introduces the people it reaches."""
+    assert first_codes("أعلن الجيش المصري أن طائراته ألقت مساعدات طبية على سكان مدينة غزة.", "AID") \
+        == (["EGYMIL"], ["PSECVL"])

@@ -541,12 +541,31 @@ class EventBuilder:
         # article ("positions of", not "threats of the")
         return self.lang != "en" or any(w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"] for w in between)
 
+    def _group_place(self, p: Phrase) -> str | None:
+        """The country of the place a group noun names as its genitive: "سكان غزة", "أهالي مدينة حلب", "residents of
+        northern Gaza" (a place noun may head the place)."""
+        words = self.words
+        k = p.w1 + 1
+        if self.lang == "en":
+            if k >= len(words) or words[k].norm != "of":
+                return None
+            k += 1
+            while k < len(words) and words[k].norm in EN_ARTICLES:
+                k += 1
+        at = bisect.bisect_left(self.geo_starts, k)
+        if at < len(self.geo) and self.words[p.w0].sentence == self.words[min(k, len(words) - 1)].sentence:
+            w0, w1, m, country, _entity = self.geo[at]
+            if m.kind not in ("nisba", "demonym") and not self._place_noun(w0, w1) and (
+                    w0 == k or (w0 == k + 1 and self._place_object(k - 1, w0, m))):
+                return country
+        return None
+
     def _owner_of_group(self, p: Phrase, cands: list[Phrase], t) -> Phrase | None:
         """The named actor that owns the group noun ``p`` the act targets, or that its members belong to, right after
         it (coding rule owner-of-the-object): "شركات تابعة للحرس الثوري", "قادة في قوات الدعم السريع", "companies
         belonging to X", "a school run by X". ``p`` is a group noun alone (no country, no name); a country or a
         capital after a locative only says where the group is ("ناشطين في القاهرة")."""
-        if p.kinds != ["role"] or any(a.entity is not None or a.code not in ACTOR_SECTORS for a in p.actors):
+        if not _bare_group(p):
             return None
         q = next((q for q in cands if q.w0 > p.w1), None)
         if q is None or sum(w.norm not in EN_ARTICLES for w in self.words[p.w1 + 1:q.w0]) > 2 \
@@ -888,6 +907,11 @@ class EventBuilder:
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
         if owner is None and len(target) == 1 and t.type in OWNER["types"]:
             owner = self._owner_of_group(target[0], cands, t)  # "عقوبات على شركات تابعة للحرس الثوري"
+        if owner is None and len(target) == 1 and tgt_actors and _bare_group(target[0]):
+            country = self._group_place(target[0])  # "مساعدات لسكان غزة", "aid to residents of northern Gaza"
+            if country is not None:
+                self.refinements.setdefault(hit.w0, {})["target"] = (
+                    [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors], "people-of-the-place")
         if owner is not None:
             src_codes = {a.code for a in (_actors(possessor) or src_actors)}
             owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
@@ -1312,6 +1336,11 @@ def _unnamed_armed(phrases: list[Phrase]) -> bool:
 
 def _stronger(a: str, b: str) -> str:
     return b if MODALITY_RANK[b] > MODALITY_RANK[a] else a
+
+
+def _bare_group(p: Phrase) -> bool:
+    """Is the phrase a group noun alone: a role with no country and no name ("شركات", "سكان", "residents")?"""
+    return p.kinds == ["role"] and all(a.entity is None and a.code in ACTOR_SECTORS for a in p.actors)
 
 
 def _actors(phrases: list[Phrase]) -> list[Actor]:
