@@ -156,3 +156,11 @@ def test_a_verb_written_with_hamza_on_its_alif_is_no_definite_noun():
     event nothing pins down). The airdrop's على introduces the people it reaches."""
     assert first_codes("أعلن الجيش المصري أن طائراته ألقت مساعدات طبية على سكان مدينة غزة.", "AID") \
         == (["EGYMIL"], ["PSECVL"])
+
+
+def test_what_the_possessed_subject_strikes_belongs_to_the_target():
+    # "إن طائراتها قصفت مخازن تابعة لـ X": the subject stands before the verb (the speaker's aircraft), so the owner
+    # after "تابعة" owns the object, not the aircraft
+    got = first_codes("قالت وزارة الدفاع التركية إن طائراتها قصفت مخازن أسلحة تابعة لحزب العمال الكردستاني في شمال"
+                      " العراق.", "ASSAULT")
+    assert got == (["TURMIL"], ["TURREBPKK"])

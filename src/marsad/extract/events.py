@@ -761,7 +761,8 @@ class EventBuilder:
             source = self._by_agent(hit, after, cands)  # "من قبل عدة ضباط", "على يد مسلحين"
             via = "by" if source else via
         verbal = is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
-        if not source and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner
+        if not source and not possessor and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش
+            # لهجوم": the owner; not when the subject stands before the verb ("أن مقاتلاته استهدفت منصات تابعة لـ X")
             source = self._owner(hit, after, cands)
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
