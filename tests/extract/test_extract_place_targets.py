@@ -164,3 +164,14 @@ def test_what_the_possessed_subject_strikes_belongs_to_the_target():
     got = first_codes("قالت وزارة الدفاع التركية إن طائراتها قصفت مخازن أسلحة تابعة لحزب العمال الكردستاني في شمال"
                       " العراق.", "ASSAULT")
     assert got == (["TURMIL"], ["TURREBPKK"])
+
+
+@pytest.mark.parametrize("text, expect", [
+    # English "X said its forces ...": the speaker stands for its forces (possessor-of-the-subject), with the KB's
+    # "U.S. ... Command", "blew up" (en.assault.blow_up) and "hit ... headquarters" (en.assault.hit.gap context)
+    ("The Taliban said its fighters blew up a police checkpoint in Kandahar.", (["AFGREBTAL"], ["AFGCOP"])),
+    ("U.S. Africa Command said its forces struck al-Shabaab positions in Somalia.", (["USAMIL"], ["SOMREBSHB"])),
+    ("Israel's army said its missiles hit Hezbollah headquarters in southern Lebanon.", (["ISRMIL"], ["LBNREBHZB"])),
+])
+def test_english_said_its_forces(text, expect):
+    assert first_codes(text, "ASSAULT", "en") == expect
