@@ -175,3 +175,17 @@ def test_what_the_possessed_subject_strikes_belongs_to_the_target():
 ])
 def test_english_said_its_forces(text, expect):
     assert first_codes(text, "ASSAULT", "en") == expect
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # English passives (grammar tables en_passive_aux, en_irregular_participles): the subject is the target, "by X"
+    # the source
+    ("Two journalists were arrested by Egyptian police in Cairo.", "COERCE", (["EGYCOP"], ["EGYMED"])),
+    ("A Turkish ship was attacked by Houthi forces in the Red Sea.", "ASSAULT", (["YEMREBHTH"], ["TUR"])),
+    ("A school in Gaza was destroyed by Israeli aircraft.", "ASSAULT", (["ISRMIL"], ["PSEEDU"])),
+    ("Dozens of protesters were arrested by Iranian security forces in Tehran.", "COERCE", (["IRNCOP"], ["IRNCVL"])),
+    # the active voice is unchanged
+    ("The Egyptian police arrested two journalists in Cairo.", "COERCE", (["EGYCOP"], ["EGYMED"])),
+])
+def test_an_english_passive_swaps_the_roles(text, etype, expect):
+    assert first_codes(text, etype, "en") == expect

@@ -51,6 +51,8 @@ EN_SAY_VERBS = grammar.words("say_verbs", "en")
 # "said (that) it would": "would" is the future of reported speech (planned), not a conditional
 EN_SAY = EN_SAY_VERBS | grammar.words("say_before_would", "en")
 EN_PRONOUNS = grammar.words("subject_pronouns", "en")
+EN_PASSIVE_AUX = grammar.words("en_passive_aux", "en")  # "was", "were", "been": a participle after them is passive
+EN_PARTICIPLES = grammar.words("en_irregular_participles", "en")  # "hit", "shot", "struck"
 EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X" (bare verbs)
@@ -787,6 +789,11 @@ class EventBuilder:
             # "إن مقاتلا قتل بعدما …", "جنود قتلوا في هجوم": a patient verb with no object is passive (قُتل)
             patient, source = source, self._by_agent(hit, after, cands)
             via = "by" if source else "none"
+        if lang == "en" and is_verb and not t.passive and not patient and self._en_passive(hit):
+            # "Two journalists were arrested by police": the subject of a passive is the patient, "by X" the agent
+            patient = source if via == "svo" else self._en_counted_subject(hit, before, cands)
+            source = self._by_agent(hit, after, cands)
+            via = "by" if source else "none"
         if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
             if via == "svo":
                 patient, source, via = source, self._by_agent(hit, after, cands), "none"
@@ -1089,6 +1096,31 @@ class EventBuilder:
                 last_comma = k
                 break
         return last_comma is not None and any(words[k].norm in EN_SAY_VERBS for k in range(last_comma + 1, sent.w1))
+
+    def _en_passive(self, hit: TriggerHit) -> bool:
+        """English: is the verb trigger a past participle after a form of "be" (grammar table ``en_passive_aux``; an
+        adverb in -ly may stand between): "were arrested", "was reportedly killed", "has been struck"?"""
+        words = self.words
+        w = words[hit.w0].norm
+        if not (w.endswith(("ed", "en", "wn")) or w in EN_PARTICIPLES):
+            return False
+        k = hit.w0 - 1
+        if k > 0 and words[k].norm.endswith("ly") and words[k].sentence == words[hit.w0].sentence:
+            k -= 1
+        return k >= 0 and words[k].norm in EN_PASSIVE_AUX and words[k].sentence == words[hit.w0].sentence
+
+    def _en_counted_subject(self, hit: TriggerHit, before: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
+        """English: a counted subject, "Dozens of protesters were arrested": the group after "of" and a count word,
+        in the trigger's clause."""
+        words = self.words
+        for p in reversed(before):
+            if words[p.w0].clause != words[hit.w0].clause:
+                break
+            if p.prep == "of" and p.w0 >= 2 and words[p.w0 - 1].norm == "of" and _number_word(words[p.w0 - 2].norm):
+                return self._chain_backward(p, cands)
+            if p.prep is None:
+                break
+        return []
 
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
