@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from ..kb import clitics
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import OF_KINDS, Mention, phrase_kind
@@ -41,6 +42,8 @@ _ATTACH = {
 _ATTACHES_NOTHING: frozenset[str] = frozenset()
 _ITEM_SPAN = itemgetter(0, 1)  # (w0, w1) of a phrase item
 AR_PREP_WORDS = PREP_WORDS["ar"]
+ARTICLE_FORMS = clitics.article_forms()
+_NISBA_FORMS: dict[str, frozenset[str]] = {}  # country entity id -> its nisba forms, normalized (made once)
 
 
 def spell_code(kb, spell, person) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -218,6 +221,18 @@ class ActorCoder:
         text = self.text[ph.start:ph.end]
         return [Actor(code, entity, text, ph.start, ph.end)]
 
+    def _nisba_too(self, m: Mention | None) -> bool:
+        """Is a country's name also written as its nisba ("السعودية": Saudi Arabia, or the Saudi one), so that it
+        may describe the noun before it ("الدفاعات الجوية السعودية")?"""
+        if m is None:
+            return False
+        rec = self.kb.entities.get(m.target)
+        forms = _NISBA_FORMS.get(m.target)
+        if forms is None:
+            forms = _NISBA_FORMS[m.target] = frozenset(
+                normalize_key(n) for n in ((rec.raw or {}).get("nisba_ar") or []) if rec is not None)
+        return normalize_key(m.text) in forms
+
     # ---- phrases of a sentence ---------------------------------------------------------------------
     def phrases(self, mentions: list[Mention], anaphors: list[tuple[int, int, str, bool, str]],
                 lang: str, words) -> list[Phrase]:
@@ -247,9 +262,14 @@ class ActorCoder:
                           and (kind in _ATTACH.get(last_kind, _ATTACHES_NOTHING)
                                # English puts a body before its members: "Hamas fighters", "NATO troops"
                                or (lang == "en" and kind == "role" and last_kind in ("organization", "acronym")))
-                          # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title
-                          # are two actors ("طردت بولندا دبلوماسيين روسيين")
-                          and not (lang == "ar" and last_kind == "country" and kind == "role")
+                          # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title,
+                          # a body or a name are two actors ("طردت بولندا دبلوماسيين روسيين", "طالبت مصر مجلس الأمن")
+                          and not (lang == "ar" and last_kind == "country"
+                                   and kind in ("role", "organization", "acronym", "person", "person_short"))
+                          # a definite noun heads no genitive: after "منظمة الصحة العالمية", "البنك الدولي" a
+                          # country is another actor, the object of a VSO verb ("طالبت المنظمة إسرائيل بـ")
+                          and not (lang == "ar" and kind in ("country", "capital")
+                                   and _definite_word(words[cur.w1].norm) and not self._nisba_too(m))
                           # and the nisba after its noun: "الرئيس التونسي الحكومة الليبية" is two actors, unless
                           # the title heads a name ("الجيش اللبناني العماد جوزيف عون")
                           and not (lang == "ar" and last_kind == "nisba" and kind == "role"
@@ -346,3 +366,8 @@ def _orig_prefix_len(word_text: str, norm_prefix: str) -> int:
             if count == len(norm_prefix):
                 return idx + 1
     return 0
+
+
+def _definite_word(norm: str) -> bool:
+    """Does an Arabic word carry the article, alone or after a proclitic ("الدولي", "والجيش", "للجيش")?"""
+    return norm.startswith(ARTICLE_FORMS)

@@ -28,7 +28,7 @@ from ..text.numbers import parse_number_words
 from .actors import Phrase, indefinite_accusative
 from .lexicon import head_words
 from .preps import (CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, PREPOSITION_CLITICS, fold as _fold,
-                    mention_prep)
+                    PLACE_HEADS, clitic_prep, mention_prep, place_prep)
 from .words import Word, has_verb_form
 
 NOT_COOP_TARGET = grammar.words("not_coop_targets")
@@ -52,6 +52,8 @@ EN_SAY_VERBS = grammar.words("say_verbs", "en")
 # "said (that) it would": "would" is the future of reported speech (planned), not a conditional
 EN_SAY = EN_SAY_VERBS | grammar.words("say_before_would", "en")
 EN_PRONOUNS = grammar.words("subject_pronouns", "en")
+EN_PASSIVE_AUX = grammar.words("en_passive_aux", "en")  # "was", "were", "been": a participle after them is passive
+EN_PARTICIPLES = grammar.words("en_irregular_participles", "en")  # "hit", "shot", "struck"
 EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
 PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w in ws})  # "انها استهدفت X"
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X" (bare verbs)
@@ -92,6 +94,11 @@ POSSESSED_AGENTS = grammar.words("possessed_agents", "ar")
 EN_POSSESSIVES = grammar.words("possessive_determiners", "en")  # "said its forces struck": the speaker's forces
 THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len(s), s)))  # longest first
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
+FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border with X": X is across it
+AUTHOR_TYPES = frozenset(load_coding_rules()["author-of-the-object"]["types"])  # reactions to an act
+OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
+FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
+PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
@@ -526,13 +533,65 @@ class EventBuilder:
         """Only a few plain words (the object noun: "مواقع", "مقرات تابعة", "positions of") stand strictly between
         words a and b, the object noun itself among them (not only an English preposition: "invasion of")."""
         between = self.words[a + 1:b]
-        if not 0 < len(between) <= OWNER["span"] + (self.lang == "en"):
-            return False
+        # English grammar words are words of their own: "a ballistic missile fired by the" spans two content words
+        content = [w for w in between if w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"]
+                   and w.norm not in LAUNCHERS] if self.lang == "en" else between
+        if len(content) > OWNER["span"] or not (content or any(w.norm in LAUNCHERS for w in between)):
+            return False  # "intercepted a missile fired by X": the object noun ends the trigger's own words
         if not self._plain_between(a, b):
             return False
         # an English owner's preposition is a word of its own: the object noun is a word that is neither it nor an
         # article ("positions of", not "threats of the")
         return self.lang != "en" or any(w.norm not in EN_ARTICLES and w.norm not in PREP_WORDS["en"] for w in between)
+
+    def _group_place(self, p: Phrase) -> str | None:
+        """The country of the place a group noun names as its genitive: "سكان غزة", "أهالي مدينة حلب", "residents of
+        northern Gaza" (a place noun may head the place)."""
+        words = self.words
+        k = p.w1 + 1
+        if self.lang == "en":
+            if k >= len(words) or words[k].norm != "of":
+                return None
+            k += 1
+            while k < len(words) and words[k].norm in EN_ARTICLES:
+                k += 1
+        at = bisect.bisect_left(self.geo_starts, k)
+        if at < len(self.geo) and self.words[p.w0].sentence == self.words[min(k, len(words) - 1)].sentence:
+            w0, w1, m, country, _entity = self.geo[at]
+            if m.kind not in ("nisba", "demonym") and not self._place_noun(w0, w1) and (
+                    w0 == k or (w0 == k + 1 and self._place_object(k - 1, w0, m))):
+                return country
+        return None
+
+    def _owner_of_group(self, p: Phrase, cands: list[Phrase], t) -> Phrase | None:
+        """The named actor that owns the group noun ``p`` the act targets, or that its members belong to, right after
+        it (coding rule owner-of-the-object): "شركات تابعة للحرس الثوري", "قادة في قوات الدعم السريع", "companies
+        belonging to X", "a school run by X". ``p`` is a group noun alone (no country, no name); a country or a
+        capital after a locative only says where the group is ("ناشطين في القاهرة")."""
+        if not _bare_group(p):
+            return None
+        q = next((q for q in cands if q.w0 > p.w1), None)
+        if q is None or sum(w.norm not in EN_ARTICLES for w in self.words[p.w1 + 1:q.w0]) > 2 \
+                or not self._plain_between(p.w1, q.w0) \
+                or not any(a.entity is not None for a in q.actors):
+            return None
+        if q.prep in LOCATIVE[self.lang] and all(k in ("country", "capital") for k in q.kinds):
+            return None
+        words = self.words
+        member = words[p.w1].norm in MEMBER_NOUNS[self.lang] and q.prep in MEMBER_PREPS[self.lang]
+        owned = q.prep in OWNER["preps"][self.lang] or self._launched_by(q, t) or any(
+            not words[k].forms.isdisjoint(BELONGING) for k in range(p.w1 + 1, q.w0))
+        return q if member or owned else None
+
+    def _author_of_object(self, a: int, p: Phrase) -> bool:
+        """English: does phrase ``p`` (after "by") name the author of the act the object noun tells, through a
+        participle of grammar table ``agent_clause`` after that noun ("the attack launched by X", "the assault carried
+        out by X")? Only plain words stand between word ``a`` and ``p``, at most OBJECT_GAP."""
+        words = self.words
+        if not 0 < p.w0 - a <= OBJECT_GAP or not self._plain_between(a, p.w0):
+            return False
+        at = next((k for k in range(max(a + 2, p.w0 - 4), p.w0) if words[k].norm in AGENT_CLAUSE), None)
+        return at is not None and any(w.norm not in EN_ARTICLES for w in words[a + 1:at])  # the act's noun
 
     def _has_break(self, a: int, b: int) -> bool:
         """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
@@ -653,6 +712,9 @@ class EventBuilder:
         if hal and not source and after and after[0].w0 == hit.w1 + 1 and after[0].prep is None:
             patient = self._chain_forward(after[0], cands)
         pronoun_subject = is_verb and hit.w0 >= gap and words[hit.w0 - gap].norm in PRONOUN_SUBJECT
+        # "نطالب الحكومة", "أدنّا الهجوم": a verb in the first person carries its subject (we); what follows is its
+        # object, and the one speaking is the source ("قال الوزير إننا نطالب ...")
+        pronoun_subject = pronoun_subject or (is_verb and lang == "ar" and self._first_person(hit))
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
             obj = self.companion_object(hit) if self.companion_object is not None else None
@@ -674,6 +736,10 @@ class EventBuilder:
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
                     # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object
                     patient = self._chain_forward(p, cands)
+                elif t.type in OWN_FORCES and si in self.last_subject and self._coordinated(hit) \
+                        and self._own_forces(p, []):
+                    pass  # "وحشدت قوات إضافية": a joined verb shares the subject before it; the units it moves are
+                    # its object (coding rule own-forces-moved)
                 else:
                     source = self._chain_forward(p, cands)
                     via = "vso"
@@ -703,7 +769,8 @@ class EventBuilder:
             source = self._by_agent(hit, after, cands)  # "من قبل عدة ضباط", "على يد مسلحين"
             via = "by" if source else via
         verbal = is_verb or hal or (t.pos == "phrase" and "ال" not in hit.prefix)
-        if not source and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش لهجوم": the owner
+        if not source and not possessor and self.has_belonging and not t.passive:  # "تعرضت قاعدة تابعة للجيش
+            # لهجوم": the owner; not when the subject stands before the verb ("أن مقاتلاته استهدفت منصات تابعة لـ X")
             source = self._owner(hit, after, cands)
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
@@ -727,6 +794,11 @@ class EventBuilder:
         if lang == "ar" and t.patient and is_verb and via == "svo" and not patient and self._nothing_done_to(hit):
             # "إن مقاتلا قتل بعدما …", "جنود قتلوا في هجوم": a patient verb with no object is passive (قُتل)
             patient, source = source, self._by_agent(hit, after, cands)
+            via = "by" if source else "none"
+        if lang == "en" and is_verb and not t.passive and not patient and self._en_passive(hit):
+            # "Two journalists were arrested by police": the subject of a passive is the patient, "by X" the agent
+            patient = source if via == "svo" else self._en_counted_subject(hit, before, cands)
+            source = self._by_agent(hit, after, cands)
             via = "by" if source else "none"
         if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
             if via == "svo":
@@ -760,6 +832,9 @@ class EventBuilder:
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
             prep = p.prep
+            if prep is None and t.type in OWN_FORCES and self._own_forces(p, source):
+                continue  # "سحبت فرنسا جنودها من X", "India masses troops on its border with X": what moves is the
+                # source's own, the target is where it goes (coding rule own-forces-moved)
             if coop and (prep or self._inner_prep(start_after, p.w0)) in NOT_COOP_TARGET:
                 break  # "ضد التهديد الصيني": the adversary inside a prepositional phrase is no partner
             if prep is None and (p.capital_only or p.kinds == ["nisba"]) \
@@ -773,6 +848,10 @@ class EventBuilder:
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
+            if prep in ATTRIBUTION_PREPS and lang == "en" and t.type in AUTHOR_TYPES \
+                    and self._author_of_object(start_after, p):
+                target = self._chain_forward(p, cands)  # "condemned the attack carried out by X": X is accused
+                break  # (coding rule author-of-the-object; Arabic's "الهجوم الذي شنه X" puts X as a plain object)
             if prep in MEMBER_PREPS[lang] and self._member_before(p, start_after) \
                     and any(a.entity is not None for a in p.actors):
                 target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group
@@ -785,7 +864,11 @@ class EventBuilder:
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
-            src_countries = {c for p in source for c in p.countries}
+            # a place in the source's own country is no target of a state's act ("قصف الجيش السوري مواقع في حلب"
+            # says where), but it is of a rebel's or a crowd's (coding rule place-of-the-act): "قصفت قوات الدعم
+            # السريع أحياء في أم درمان"
+            src_countries = {a.code[:3] for p in source for a in p.actors
+                             if t.type not in PLACE_ACTS or _state_actor(a.code[:6])}
             if origin is not None:
                 src_countries.add(origin.code)
             geo_target = self._geo_target(hit, start_after, src_countries, coop)
@@ -816,7 +899,12 @@ class EventBuilder:
             if not source and not possessor and lang == "en" and self.has_announce and not is_verb \
             and t.type in ANNOUNCED_TYPES and not t.passive else []  # "Britain announced £20m in aid for Sudan"
         if possessor:
-            self.refinements.setdefault(hit.w0, {})["source"] = (_actors(possessor), "possessor-of-the-subject")
+            owners = _actors(possessor)
+            if t.reciprocal:  # "إن قواتها ستجري مناورات مع البحرية X": the possessor stands for its forces, the
+                # partners after the trigger stay participants
+                mine = {a.code for a in owners}
+                owners = owners + [a for a in _actors([p for p in source if p.w0 > hit.w1]) if a.code not in mine]
+            self.refinements.setdefault(hit.w0, {})["source"] = (owners, "possessor-of-the-subject")
         elif announcer:
             self.refinements.setdefault(hit.w0, {})["source"] = (_actors(announcer), "announcer")
         elif via == "vso" and verbal and len(source) == 1 and self._after_plain_noun(hit, source[0]) \
@@ -831,6 +919,13 @@ class EventBuilder:
                 if obj:
                     self.refinements.setdefault(hit.w0, {}).update(
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
+        if owner is None and len(target) == 1 and t.type in OWNER["types"]:
+            owner = self._owner_of_group(target[0], cands, t)  # "عقوبات على شركات تابعة للحرس الثوري"
+        if owner is None and len(target) == 1 and tgt_actors and _bare_group(target[0]):
+            country = self._group_place(target[0])  # "مساعدات لسكان غزة", "aid to residents of northern Gaza"
+            if country is not None:
+                self.refinements.setdefault(hit.w0, {})["target"] = (
+                    [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors], "people-of-the-place")
         if owner is not None:
             src_codes = {a.code for a in (_actors(possessor) or src_actors)}
             owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
@@ -920,13 +1015,54 @@ class EventBuilder:
                 break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
-            if country in src_countries or not country:
+            if country in src_countries or not country or self._place_noun(w0, w1):
                 continue
-            prep = mention_prep(m, self.words, self.lang)
+            reached = hit.trigger.type in PLACE_ACTS  # coding rule place-of-the-act
+            prep = place_prep(m, self.words, self.lang) if reached else mention_prep(m, self.words, self.lang)
             allowed = GEO_PREPS_FROM if hit.trigger.type in ("RETREAT", "SANCTION") else GEO_PREPS
-            if prep in allowed and not (coop and prep in NOT_COOP_TARGET):
+            if (prep in allowed or (reached and prep in LOCATIVE[self.lang])) \
+                    and not (coop and prep in self._not_partner(hit.trigger)):
                 return Actor(country, entity, m.text, m.start, m.end)
+            if reached and prep is None and self._place_object(after, w0, m):
+                return Actor(country, entity, m.text, m.start, m.end)  # "تهاجم مدينة الفاشر", "attack Kharkiv"
+            if reached and prep in PARTNER_PREPS and w0 > 1 and not self.words[w0 - 2].forms.isdisjoint(FRONTIER):
+                return Actor(country, entity, m.text, m.start, m.end)  # "على حدودها مع سوريا", "border with X"
         return None
+
+    def _own_forces(self, p: Phrase, source: list[Phrase]) -> bool:
+        """Is the object phrase ``p`` the source's own forces (coding rule own-forces-moved): units with no country of
+        their own ("قوات", "جنودها", "troops") or of the source's country ("القوات التركية" after "نشرت تركيا")?"""
+        if not p.actors or any(k != "role" and k not in GEO_AUTHOR_KINDS and k != "nisba" for k in p.kinds):
+            return False
+        own = {c for q in source for c in q.countries}
+        return all(a.code in FORCE_SECTORS or (a.code[:3] in own and a.code[3:6] in FORCE_SECTORS) for a in p.actors)
+
+    def _place_noun(self, w0: int, w1: int) -> bool:
+        """Is a place mention only a place noun ("مدينة" read as Medina in "في مدينة لم تسمها"): no name?"""
+        return w0 == w1 and any(b in PLACE_HEADS[self.lang] for _p, b, _s in self.words[w0].bases)
+
+    def _place_object(self, after: int, w0: int, m) -> bool:
+        """Is the place at word ``w0`` the direct object of the act, right after the trigger (or its subject) with at
+        most a place noun between ("يقصف مخيم جباليا", "تهاجم مدينة الفاشر", "shelled the town of X")?"""
+        if m.kind in ("nisba", "demonym") or w0 - after > 4:
+            return False
+        words, heads = self.words, PLACE_HEADS[self.lang]
+        for k in range(after + 1, w0):
+            w = words[k]
+            if w.kind != "word" or (w.mention is not None and not self._place_noun(k, k)):
+                return False
+            if self.lang == "en":
+                if w.norm not in heads and w.norm not in EN_ARTICLES and w.norm != "of":
+                    return False
+            elif not any(b in heads and not suf and not clitic_prep(pre) for pre, b, suf in w.bases):
+                return False
+        return True
+
+    def _not_partner(self, t) -> frozenset[str]:
+        """The prepositions that never introduce a cooperative event's target place (grammar table
+        ``not_coop_targets``), less the trigger's own target prepositions: "withdrew from Niger", "انسحبت القوات من
+        مدينة X" (RETREAT's من). An actor it introduces stays no target: "استقالته من الحكومة"."""
+        return _not_partner(t.target_preps or (), t.type or "")
 
     def _preps_of(self, t) -> set[str]:
         return _target_preps(t.target_preps or (), t.type or "")
@@ -966,6 +1102,40 @@ class EventBuilder:
                 last_comma = k
                 break
         return last_comma is not None and any(words[k].norm in EN_SAY_VERBS for k in range(last_comma + 1, sent.w1))
+
+    def _en_passive(self, hit: TriggerHit) -> bool:
+        """English: is the verb trigger a past participle after a form of "be" (grammar table ``en_passive_aux``; an
+        adverb in -ly may stand between): "were arrested", "was reportedly killed", "has been struck"?"""
+        words = self.words
+        w = words[hit.w0].norm
+        if not (w.endswith(("ed", "en", "wn")) or w in EN_PARTICIPLES):
+            return False
+        k = hit.w0 - 1
+        if k > 0 and words[k].norm.endswith("ly") and words[k].sentence == words[hit.w0].sentence:
+            k -= 1
+        return k >= 0 and words[k].norm in EN_PASSIVE_AUX and words[k].sentence == words[hit.w0].sentence
+
+    def _en_counted_subject(self, hit: TriggerHit, before: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
+        """English: a counted subject, "Dozens of protesters were arrested": the group after "of" and a count word,
+        in the trigger's clause."""
+        words = self.words
+        for p in reversed(before):
+            if words[p.w0].clause != words[hit.w0].clause:
+                break
+            if p.prep == "of" and p.w0 >= 2 and words[p.w0 - 1].norm == "of" and _number_word(words[p.w0 - 2].norm):
+                return self._chain_backward(p, cands)
+            if p.prep is None:
+                break
+        return []
+
+    def _first_person(self, hit: TriggerHit) -> bool:
+        """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
+        ("نطالب" for "يطالب"), or a past form with the suffix نا ("طالبنا")? "ننشر" is; "نشر" (a past form whose
+        root begins with ن) is not."""
+        stem = self.words[hit.w0].norm[len(hit.prefix):]
+        forms = _form_keys(hit.trigger)
+        return len(stem) > 3 and ((stem[0] == "ن" and "ي" + stem[1:] in forms)
+                                  or (stem.endswith("نا") and stem[:-2] in forms))
 
     def _suffixed(self, hit: TriggerHit) -> bool:
         """Does the trigger's word carry a pronoun suffix beyond its lexicon form ("مصرعهم": their death)?"""
@@ -1184,6 +1354,11 @@ def _number_word(norm: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _not_partner(target_preps: tuple[str, ...], event_type: str) -> frozenset[str]:
+    return NOT_COOP_TARGET - _target_preps(target_preps, event_type)
+
+
+@lru_cache(maxsize=None)
 def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     """Prepositions that introduce a trigger's target: its own and its event type's defaults (shared: read only)."""
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
@@ -1200,6 +1375,11 @@ def _unnamed_armed(phrases: list[Phrase]) -> bool:
 
 def _stronger(a: str, b: str) -> str:
     return b if MODALITY_RANK[b] > MODALITY_RANK[a] else a
+
+
+def _bare_group(p: Phrase) -> bool:
+    """Is the phrase a group noun alone: a role with no country and no name ("شركات", "سكان", "residents")?"""
+    return p.kinds == ["role"] and all(a.entity is None and a.code in ACTOR_SECTORS for a in p.actors)
 
 
 def _actors(phrases: list[Phrase]) -> list[Actor]:

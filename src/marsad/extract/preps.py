@@ -31,15 +31,15 @@ EN_ARTICLES = grammar.words("en_articles", "en")  # skipped between a prepositio
 def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
     """The preposition governing a phrase: a clitic ب/ل/ك on its first word, or a separate word before it."""
     prefix = ph.mentions[0].prefix if ph.mentions else ph.prefix
-    return _clitic_prep(prefix) or _word_prep(words, ph.w0, lang)
+    return clitic_prep(prefix) or _word_prep(words, ph.w0, lang)
 
 
 def mention_prep(m, words: list[Word], lang: str) -> str | None:
     """The preposition governing a single mention (clitic ب/ل/ك or the word before it)."""
-    return _clitic_prep(m.prefix) or _word_prep(words, m.w0, lang)
+    return clitic_prep(m.prefix) or _word_prep(words, m.w0, lang)
 
 
-def _clitic_prep(prefix: str) -> str | None:
+def clitic_prep(prefix: str) -> str | None:
     return PREFIX_PREPS.get(prefix.lstrip(CONJUNCTIONS))
 
 
@@ -57,4 +57,37 @@ def _word_prep(words: list[Word], w0: int, lang: str) -> str | None:
             k -= 1
             continue
         break
+    return None
+
+
+PLACE_HEADS = grammar.by_lang("place_heads")  # "مدينة", "مخيم", "city", "camp": nouns that head a named place
+LOCATIVES = grammar.by_lang("locatives")  # "في", "شمال", "قرب", "near": words that place what follows
+
+
+def place_prep(m, words: list[Word], lang: str) -> str | None:
+    """The preposition that places a place mention: its own (``mention_prep``), else the one before the place noun
+    that heads it ("من مخيم جنين", "بمدينة X", "in the city of X"), else a locative word right before it ("شمال
+    قطاع غزة", "near Damascus"), which places it as "في"/"in" does (returned as itself)."""
+    prep = mention_prep(m, words, lang)
+    k, first = m.w0 - 1, max(m.w0 - 4, 0)
+    if lang == "en" and prep == "of" and k > 0 and words[k].norm == "of":
+        k -= 1  # "the city of X"
+        if words[k].norm not in PLACE_HEADS[lang]:
+            return prep
+    elif prep is not None:
+        return prep
+    if k < first or words[k].sentence != words[m.w0].sentence or words[k].kind != "word":
+        return None
+    if words[k].norm in LOCATIVES[lang]:
+        return words[k].norm
+    heads = PLACE_HEADS[lang]
+    if lang == "en":
+        return _word_prep(words, k, lang) if words[k].norm in heads else None
+    for prefix, base, suffix in words[k].bases:
+        if base in heads and not suffix:
+            got = clitic_prep(prefix)
+            if got is not None:
+                return got  # "بمدينة X"
+            if prefix.lstrip(CONJUNCTIONS) in ("", "ال"):
+                return _word_prep(words, k, lang)  # "في مدينة X", "من مخيم X"
     return None

@@ -56,9 +56,23 @@ def _word_in(words: list[Word], k: int, sent: int) -> Word | None:
 def is_definite(hit, words: list[Word]) -> bool:
     """Is the trigger a definite noun: "الهجوم", "بالهجوم", "the attack", "this attack"?"""
     w0 = hit.w0
-    if "ال" in hit.prefix or words[w0].norm.startswith(ARTICLE_STARTS):
+    norm = words[w0].norm
+    if "ال" in hit.prefix or (norm.startswith(ARTICLE_STARTS)
+                              and (norm.startswith("لل") or not _hamza_alif(words[w0].text))):
         return True
     return w0 > 0 and words[w0 - 1].norm in EN_DEFINITE and words[w0 - 1].sentence == words[w0].sentence
+
+
+def _hamza_alif(text: str) -> bool:
+    """Does the word's first alif (after at most two proclitic letters) carry a hamza ("ألقت", "وألغى", "ألغام")?
+    The article's alif never does: the letters are the stem's, not the article (when the writer wrote the hamza).
+    After ل the article has no alif ("للإغاثة"): the caller does not ask."""
+    for ch in text[:3]:
+        if ch in "أإآ":
+            return True
+        if ch == "ا":
+            return False
+    return False
 
 
 RIGHT_PREPS = grammar.words("right_preps")  # between a generic head and its verbal noun: "الحق في", "right to"

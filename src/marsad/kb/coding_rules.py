@@ -41,6 +41,9 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "act-of-the-tellings": frozenset({"types", "preps", "span"}),
     "object-of-attack": frozenset({"types", "keep"}),
     "chronology-entry": frozenset({"span"}),
+    "place-of-the-act": frozenset({"types"}),
+    "own-forces-moved": frozenset({"types", "sectors"}),
+    "author-of-the-object": frozenset({"types"}),
 }
 
 

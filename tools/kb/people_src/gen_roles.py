@@ -687,7 +687,7 @@ def build() -> list[dict]:
          en_plural("businessman", "businesswoman", "investor", "company", "firm", "trader", "merchant")
          + ["business leaders", "companies", "businesspeople"])
     role("settlers", "group", ["CVL"], standalone("مستوطن") + ["المستعمرين", "مستعمرين", "المستعمرون"],
-         en_plural("settler", "Israeli settler"),
+         en_plural("settler"),
          "civilians of the occupying country (ISR when a nisba or context says so)")
     role("smugglers", "group", ["CRM"], standalone("مهرب") + ["تجار المخدرات", "تاجر مخدرات", "عصابة",
                                                              "العصابات", "عصابات", "المجرمين", "مجرمين",

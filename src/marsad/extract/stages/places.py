@@ -8,6 +8,7 @@ from ...kb import clitics, grammar
 from ...model import Location
 from ..events import LOCATIVE
 from ..mentions import Mention
+from ..preps import PLACE_HEADS
 from ..words import NATIONALITY_SLOT
 from .state import DocState, Resources, stage
 
@@ -17,7 +18,6 @@ NATIONALITY_SLOT_SET = frozenset({NATIONALITY_SLOT})
 NISBA_PLACE_SPAN = 3  # words from a locative preposition to the nisba of the place it describes
 CONJUNCTIONS = clitics.conjunctions()
 LOCATIVE_CLITICS = grammar.words("locative_clitics", "ar")
-PLACE_HEADS = grammar.by_lang("place_heads")
 EN_ARTICLES = grammar.words("en_articles", "en")
 EN_OF = "of"
 

@@ -1,4 +1,4 @@
-"""Stage: an attack that names no target but counts victims in a sentence that tells it (after merging) hit the
+"""Stage: an attack that names no target (or only the country of the place it struck) but counts victims in a sentence that tells it (after merging) hit the
 military of the place when the count is of soldiers, else its civilians (rules implicit-military-victims and
 implicit-victims of kb/data/coding_rules.jsonl; ACLED's "Civilians (country)"). The victims take the country the
 count names ("أربعة جنود فرنسيين"), else the event's place, else the document's home country; the actor's span is the
@@ -21,7 +21,7 @@ def infer_victims(res: Resources, st: DocState) -> None:
     explained = _kept_records(st.trace)
     for ev in st.events:
         rules = by_type.get(ev.type)
-        if not rules or ev.target:
+        if not rules or (ev.target and not _bare_state(ev.target)):
             continue
         counts = _counts_told(ev, quantities, starts)
         for rule in rules:
@@ -38,11 +38,19 @@ def infer_victims(res: Resources, st: DocState) -> None:
                 victims = localize([Actor(rule["code"], None, q.text, q.start, q.end)], country)
             if any(v.code == a.code for v in victims for a in ev.source):
                 break  # the attackers' own side counted (their dead, or a toll of both): no victims inferred
+            if ev.target and {v.code[:3] for v in victims} != {a.code for a in ev.target}:
+                break  # the place struck is another country's than the victims'
             ev.target = victims
             for rec in explained.get(ev.id, ()):
                 rec["target"] = [a.code for a in ev.target]
                 rec.setdefault("recoded_by", []).append(rule["rule"])
             break
+
+
+def _bare_state(target: list[Actor]) -> bool:
+    """Is the target one country without a sector, as a place struck gives it ("قتل خمسة أشخاص في انفجار بمدينة
+    الموصل": IRQ)? The victims counted in its sentence say who was hit there (IRQCVL)."""
+    return len(target) == 1 and len(target[0].code) == 3
 
 
 def _counts_told(ev, quantities: list, starts: list[int]) -> list:
