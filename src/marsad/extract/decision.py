@@ -31,6 +31,7 @@ LEX_WINDOW = 3  # words each side of the trigger that become features
 MARKED_MODALITIES = frozenset({"planned", "intended", "hypothetical", "negated"})
 MODEL_FILE = "decision.json"
 _EMPTY: dict[str, float] = {}
+_ZERO = 0.0
 GROUP_CACHE_MAX = 200_000  # group sums per generation (text._memo: at most twice that)
 
 
@@ -54,14 +55,20 @@ class DecisionModel:
             sums = Generations()
             got = self.cache["groups"] = (sums, sums.get)
         sums, sums_get = got
-        ck = (key, etype, shared, typed)
+        # the smallest memo key that tells the cases apart: a word's group ("L1", word) with both weights is the
+        # commonest (four in five) and stays one flat 3-tuple (no 2-tuple kept inside it); any other key is 2 or 4 long
+        if shared and typed:
+            ck = (key[0], key[1], etype) if len(key) == 2 else (key, etype)
+        else:
+            ck = (key, etype, shared, typed)
         got = sums_get(ck)
         if got is None:
             got = sums.recall(ck, GROUP_CACHE_MAX)
             if got is None:
                 w, wt = self.weights.get, self.typed(etype).get
-                got = sums.put(ck, sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
-                                       for x in expand(key)), GROUP_CACHE_MAX)
+                got = sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0) for x in expand(key))
+                # most groups weigh nothing (two in three words): one shared zero (sum() never gives -0.0)
+                got = sums.put(ck, _ZERO if got == 0.0 else got, GROUP_CACHE_MAX)
         return got
 
     def bag_weights(self, etype: str) -> dict[str, float]:
@@ -215,13 +222,13 @@ class CandidateScorer:
             ("trig", " ".join(w.norm for w in words[w0:w1 + 1]))]
         n = len(words)
         for k in range(1, LEX_WINDOW + 1):
-            for j, side in ((w0 - k, "L"), (w1 + k, "R")):
-                if 0 <= j < n and words[j].sentence == sent:
+            for j, side, side1 in ((w0 - k, "L", "L1"), (w1 + k, "R", "R1")):  # constants: one string each, not
+                if 0 <= j < n and words[j].sentence == sent:                   # one per memo key
                     w = words[j]
-                    groups.append((f"{side}1" if k == 1 else side,
+                    groups.append((side1 if k == 1 else side,
                                    w.kind if w.kind in ("number", "punct", "symbol") else w.norm))
                 elif k == 1:
-                    groups.append((f"{side}1", "<edge>"))
+                    groups.append((side1, "<edge>"))
         self.norms(sent, w0)
         return Candidate(t, list(dict.fromkeys(groups)),
                          ("own", has_place, time_relation not in (None, "document-date"), casualties),
