@@ -1,6 +1,7 @@
 """What a memo entry of the coder costs (issue 24: flat memory): equal parts of the entries are one shared object —
-the strings of a word's readings, the shape of a lexicon start, a decision sum that weighs nothing — and a word
-form's readings stay under a byte bound measured here (``marsad.bench.memo_bytes``)."""
+the strings of a word's readings, the shape of a lexicon start, a decision sum that weighs nothing —, a one-word
+decision group is read off the model's tables instead of a memo, and a word form's readings stay under a byte
+bound measured here (``marsad.bench.memo_bytes``)."""
 from __future__ import annotations
 
 from marsad.bench.memo_bytes import memo_bytes
@@ -83,17 +84,58 @@ def test_the_lexicon_shares_shapes_across_prefixes():
     assert got_a.pairs != got_b.pairs and got_a.by_second is got_b.by_second and got_a._picks is got_b._picks
 
 
-def test_decision_sums_share_their_zero_and_equal_the_formula():
+def test_decision_sums_equal_the_formula_and_word_groups_take_no_memo_entry():
     model = decision.load_model()
     t = next(iter(model.thresholds))
-    nothing = [model.group_sum(("L1", f"لاشيء{n}"), t) for n in range(3)]
-    assert nothing == [0.0, 0.0, 0.0] and nothing[0] is nothing[1] is nothing[2]
-    weighted = [f for f in model.weights if f.startswith(("L1=", "R=")) and "|" not in f][:20]
+    model.group_sum(("own", True, False, True), t, shared=False)  # the memo exists
+    memo = model.cache["groups"][0]
+    before = memo.entries()
+    nothing = [model.group_sum(("own", f"nowhere{n}", False, True), t, shared=False) for n in range(3)]
+    assert nothing == [0.0, 0.0, 0.0] and nothing[0] is nothing[1] is nothing[2]  # one shared zero in the memo
+    assert memo.entries() == before + 3
+    weighted = [f for f in model.weights if f.partition("=")[0] in decision.WORD_GROUPS][:30]
+    weighted += [f.partition("|")[2] for f in model.weights if f.partition("|")[2].partition("=")[0] in ("L", "R1")][:30]
+    weighted = list(dict.fromkeys(weighted + ["L1=لاشيء", "trig=لا شيء"]))
+    assert len(weighted) > 40
     for feature in weighted:
         kind, word = feature.split("=", 1)
-        for shared, typed in ((True, True), (True, False), (False, True)):
-            expect = sum((model.weights.get(x, 0.0) if shared else 0.0) + (model.typed(t).get(x, 0.0) if typed
-                                                                           else 0.0)
-                         for x in decision.expand((kind, word)))
-            assert model.group_sum((kind, word), t, shared, typed) == expect
-            assert model.group_sum((kind, word), t, shared, typed) == expect  # from the memo
+        for etype in (t, "ATTACK", "PROTEST", "NONE"):
+            for shared, typed in ((True, True), (True, False), (False, True)):
+                expect = sum((model.weights.get(x, 0.0) if shared else 0.0)
+                             + (model.typed(etype).get(x, 0.0) if typed else 0.0) for x in decision.expand((kind, word)))
+                assert model.group_sum((kind, word), etype, shared, typed) == expect
+                assert model.group_sum((kind, word), etype, shared, typed) == expect  # from the memo, or the tables
+    assert memo.entries() == before + 3 + 2 * len(weighted) * 4  # the word groups with both weights took none
+
+
+def _score_by_group_sums(scorer: decision.CandidateScorer, c) -> float:
+    """The score as every group's sum of its strings' weights, in the order ``score`` adds them (the formula)."""
+    m, t = scorer.model, c.type
+
+    def summed(key: tuple, shared: bool = True, typed: bool = True) -> float:
+        return sum((m.weights.get(x, 0.0) if shared else 0.0) + (m.typed(t).get(x, 0.0) if typed else 0.0)
+                   for x in decision.expand(key))
+
+    z = m.bias + summed(c.own, shared=False) + summed(c.extras, typed=False)
+    for g in c.shared:
+        z += summed(g)
+    norms = scorer._norms[c.sentence]
+    bag = sum(m.bag_weights("").get(x, 0.0) for x in norms)
+    bag = bag + sum(m.bag_weights(t).get(x, 0.0) for x in norms)
+    return m.probability(z + bag)
+
+
+def test_scores_equal_the_group_sums_exactly():
+    model = decision.load_model()
+    ws, _s = words.segment("تظاهر مئات الطلاب أمام السفارة في عمان، وقصفت طائرات حربية مواقع شمال البلاد. "
+                           "واعتقلت الشرطة 12 شخصا بعد الاشتباكات.", "ar")
+    scorer = decision.CandidateScorer(model, ws, 1, "ar")
+    n = 0
+    for etype in ("PROTEST", "ASSAULT", "ARREST", None):
+        for w0 in range(len(ws)):
+            for w1 in (w0, min(w0 + 1, len(ws) - 1)):
+                c = scorer.candidate(etype, "r", "verb", w1 > w0, True, "asserted", None, (), (), w0 % 2 == 0,
+                                     None, False, w0, w1, 0.5, False)
+                assert scorer.score(c) == _score_by_group_sums(scorer, c)
+                n += 1
+    assert n > 100
