@@ -30,9 +30,9 @@ def main() -> int:
     ap.add_argument("--small-memos", action="store_true", help="the bounds of `marsad ingest --small-memos`")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    from marsad.bench.memo_bytes import coder_memos, memo_bytes
+    from marsad.bench.memo_bytes import memo_bytes
     from marsad.extract import lexicon, words
-    from marsad.ingest.memos import bound_coder_memos
+    from marsad.ingest.memos import bound_coder_memos, coder_memos
     from marsad.ingest.runner import bound_memory
     from marsad.pipeline import code
 

@@ -1,21 +1,21 @@
 """Bytes the coder's memos hold, memo by memo (a measurement for issue 24's memory work, not a test of output).
 
-``coder_memos()`` finds the memos the coder fills per word form in this process (word readings, lexicon starts,
-heads and their shared tables, NER cues, decision sums, token templates and split plans); ``memo_bytes(memos)``
-walks each memo's keys and values and adds up ``sys.getsizeof`` of every str, number and container they reach
+``memo_bytes(memos)`` (``memos``: e.g. ``ingest.memos.coder_memos()``, the memos the coder fills per word form
+in this process: word readings, lexicon starts, heads and shared shapes, NER cues, decision sums, token templates
+and split plans) walks each memo's keys and values and adds up ``sys.getsizeof`` of every str, number and container they reach
 (tuples, frozensets, dicts, lists, the lexicon's ``_Starts``), each object once: an object two memos share counts
 for the first one walked (the word readings first), and objects outside the memos' own kinds (the KB's patterns and
 triggers) are neither walked nor counted. None, booleans, the empty tuple and frozenset and the one-letter Latin-1
 strings are the interpreter's own and count for nothing. ``bench/memo_bytes.py`` prints the table after coding
 real articles; ``tests/extract/test_extract_memo_bytes.py`` bounds the bytes a word form costs.
-Imports the coder modules it reads (``marsad.extract``, ``marsad.text``); stdlib otherwise.
+Imports ``marsad.extract.lexicon`` (the ``_Starts`` it walks into); stdlib otherwise.
 """
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
 
-__all__ = ["MemoBytes", "coder_memos", "memo_bytes"]
+__all__ = ["MemoBytes", "memo_bytes"]
 
 _WALKED = (tuple, frozenset, list, set)
 
@@ -29,33 +29,6 @@ class MemoBytes:
     @property
     def per_entry(self) -> float:
         return self.bytes / self.entries if self.entries else 0.0
-
-
-def coder_memos() -> dict[str, dict]:
-    """name -> memo (a dict, or a ``text._memo.Generations`` with its ``old`` generation) of the coder's memos
-    that exist in this process, the word readings first."""
-    from ..extract import decision, lexicon, ner, words
-    from ..text import tokens
-
-    out: dict[str, dict] = {f"words.readings[{lang}]": memo for lang, memo in sorted(words._WORD_READINGS.items())}
-    if lexicon.get_lexicon.cache_info().currsize:
-        lex = lexicon.get_lexicon()
-        for n, (memo, _get) in enumerate(lex._memo.values()):
-            out[f"lexicon.starts[{n}]"] = memo
-        for n, memo in enumerate(lex._head_memo.values()):
-            out[f"lexicon.heads[{n}]"] = memo
-        out["lexicon.shared_shapes"] = lex._shapes
-    tagger = ner.NerTagger._instance
-    if tagger is not None:
-        out["ner.cues"] = tagger.cues.memo
-    if decision.load_model.cache_info().currsize:
-        groups = decision.load_model().cache.get("groups")
-        if groups is not None:
-            out["decision.sums"] = groups[0]
-    for split, memo in sorted(tokens._CHUNKS.items()):
-        out[f"tokens.templates[{'clitics' if split else 'plain'}]"] = memo
-    out["tokens.plans"] = tokens._DEFAULT_PLANS
-    return out
 
 
 def memo_bytes(memos: dict[str, dict]) -> list[MemoBytes]:
