@@ -3,6 +3,7 @@ coding with memos that start over after every word gives exactly the output of t
 from __future__ import annotations
 
 import importlib
+import json
 
 import pytest
 
@@ -104,3 +105,27 @@ def test_the_ingest_bounds_the_memos_only_when_asked(monkeypatch):
     assert getattr(mod, name) == bound * 10
     runner.code_batch([], near_dups=False, small_memos=True)
     assert getattr(mod, name) == bound
+
+
+def test_forgetting_the_memos_empties_them_and_changes_no_output():
+    expected = _code_all()
+    found = memos.coder_memos()
+    assert found["words.readings[ar]"] and found["lexicon.heads[0]"] and found["tokens.templates[plain]"]
+    memos.forget_coder_memos()
+    assert all(len(m) + len(getattr(m, "old", ())) == 0 for m in memos.coder_memos().values())
+    assert _code_all() == expected
+
+
+def test_an_ingest_coding_in_process_forgets_the_memos_before_clustering(tmp_path, monkeypatch):
+    from marsad.ingest.runner import IngestOptions, ingest
+    from marsad.store.db import Store
+
+    calls: list[int] = []
+    monkeypatch.setattr(runner, "forget_coder_memos", lambda: calls.append(len(memos.coder_memos())))
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{n}", "text": text, "lang": lang, "date": "2024-03-10"},
+                                      ensure_ascii=False) + "\n" for n, (text, lang) in enumerate(TEXTS)),
+                   encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        rep = ingest([str(src)], store, IngestOptions(batch=2))
+    assert rep.read == 3 and len(calls) == 1 and calls[0] > 0

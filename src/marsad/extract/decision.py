@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from sys import intern
 
 from ..errors import KBError
 from ..text._memo import Generations
@@ -31,6 +32,8 @@ LEX_WINDOW = 3  # words each side of the trigger that become features
 MARKED_MODALITIES = frozenset({"planned", "intended", "hypothetical", "negated"})
 MODEL_FILE = "decision.json"
 _EMPTY: dict[str, float] = {}
+_ZERO = 0.0
+WORD_GROUPS = ("trig", "L1", "R1", "L", "R")  # feature groups of one word, ``(group, word)`` (CandidateScorer.candidate)
 GROUP_CACHE_MAX = 200_000  # group sums per generation (text._memo: at most twice that)
 
 
@@ -48,20 +51,57 @@ class DecisionModel:
     calibration: tuple[float, float] = (1.0, 0.0)
 
     def group_sum(self, key: tuple, etype: str, shared: bool = True, typed: bool = True) -> float:
-        """The summed weights of a feature group's strings (``expand``), shared and/or typed, cached per key."""
+        """The summed weights of a feature group's strings (``expand``), shared and/or typed: a one-word group's
+        from the word tables (``_word_tables``), any other cached per key."""
         got = self.cache.get("groups")
         if got is None:  # bounded by generations (text._memo); its bound get kept beside it (faster to call)
             sums = Generations()
-            got = self.cache["groups"] = (sums, sums.get)
-        sums, sums_get = got
-        ck = (key, etype, shared, typed)
+            got = self.cache["groups"] = (sums, sums.get, self._word_tables())
+        sums, sums_get, word_tables = got
+        if len(key) == 2 and shared and typed:  # a word's group (four in five keys): read off the model, no memo
+            tables = word_tables.get(key[0])
+            if tables is not None and type(key[1]) is str:
+                word = key[1]
+                # sum() of the group's one string: 0 + (shared + typed), which is what ``+ 0.0`` gives (-0.0 -> 0.0)
+                return (tables[0].get(word, 0.0) + tables[1].get(etype, _EMPTY).get(word, 0.0)) + 0.0
+        ck = (key, etype) if shared and typed else (key, etype, shared, typed)
         got = sums_get(ck)
         if got is None:
             got = sums.recall(ck, GROUP_CACHE_MAX)
             if got is None:
                 w, wt = self.weights.get, self.typed(etype).get
-                got = sums.put(ck, sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0)
-                                       for x in expand(key)), GROUP_CACHE_MAX)
+                got = sum((w(x, 0.0) if shared else 0.0) + (wt(x, 0.0) if typed else 0.0) for x in expand(key))
+                # most groups weigh nothing (two in three words): one shared zero (sum() never gives -0.0)
+                got = sums.put(ck, _ZERO if got == 0.0 else got, GROUP_CACHE_MAX)
+        return got
+
+    def _word_tables(self) -> dict[str, tuple[dict[str, float], dict[str, dict[str, float]]]]:
+        """For each group of one word (``WORD_GROUPS``): the shared weights of ``<group>=<word>`` keyed by the word,
+        and the typed ones by type, then word; built once. A word group's sum is two lookups here: memoizing it per
+        word and type (as the other groups are) grew with the vocabulary of the corpus (~100,000 entries at 10,000
+        articles, issue 24), these tables with the model only."""
+        got = self.cache.get("words")
+        if got is None:
+            got = {kind: ({}, {}) for kind in WORD_GROUPS}
+            for k, v in self.weights.items():  # the same keys ``weights.get`` and ``typed(etype).get`` would find
+                kind, eq, word = k.partition("=")
+                if eq and kind in got:
+                    got[kind][0][intern(word)] = v
+                etype, bar, feat = k.partition("|")
+                if bar:
+                    kind, eq, word = feat.partition("=")
+                    if eq and kind in got:
+                        got[kind][1].setdefault(etype, {})[intern(word)] = v
+            self.cache["words"] = got
+        return got
+
+    def word_weights(self, etype: str) -> dict[str, tuple[dict[str, float], dict[str, float]]]:
+        """For ``etype``: each one-word group -> (its shared weights, its weights for ``etype``), keyed by the word
+        (``_word_tables``; built once per type)."""
+        got = self.cache.get(("words", etype))
+        if got is None:
+            got = self.cache[("words", etype)] = {kind: (shared, typed.get(etype, _EMPTY))
+                                                  for kind, (shared, typed) in self._word_tables().items()}
         return got
 
     def bag_weights(self, etype: str) -> dict[str, float]:
@@ -215,13 +255,13 @@ class CandidateScorer:
             ("trig", " ".join(w.norm for w in words[w0:w1 + 1]))]
         n = len(words)
         for k in range(1, LEX_WINDOW + 1):
-            for j, side in ((w0 - k, "L"), (w1 + k, "R")):
-                if 0 <= j < n and words[j].sentence == sent:
+            for j, side, side1 in ((w0 - k, "L", "L1"), (w1 + k, "R", "R1")):  # constants: one string each, not
+                if 0 <= j < n and words[j].sentence == sent:                   # one per memo key
                     w = words[j]
-                    groups.append((f"{side}1" if k == 1 else side,
+                    groups.append((side1 if k == 1 else side,
                                    w.kind if w.kind in ("number", "punct", "symbol") else w.norm))
                 elif k == 1:
-                    groups.append((f"{side}1", "<edge>"))
+                    groups.append((side1, "<edge>"))
         self.norms(sent, w0)
         return Candidate(t, list(dict.fromkeys(groups)),
                          ("own", has_place, time_relation not in (None, "document-date"), casualties),
@@ -237,8 +277,13 @@ class CandidateScorer:
         m = self.model
         t = c.type
         z = m.bias + m.group_sum(c.own, t, shared=False) + m.group_sum(c.extras, t, typed=False)
-        for g in c.shared:
-            z += m.group_sum(g, t)
+        words = m.word_weights(t)
+        for g in c.shared:  # a one-word group read off the model's tables as group_sum would (no call, no memo)
+            tables = words.get(g[0]) if len(g) == 2 else None
+            if tables is None:
+                z += m.group_sum(g, t)
+            else:
+                z += (tables[0].get(g[1], 0.0) + tables[1].get(g[1], 0.0)) + 0.0
         key = (c.sentence, t)
         bag = self._bag_sums.get(key)
         if bag is None:  # the sentence's words: their weights are keyed by the bare word (DecisionModel.bag_weights)

@@ -74,15 +74,26 @@ class _Starts:
     _picks: dict[frozenset[str], tuple[int, ...]]  # memo of ``with_next``, keyed by the next word's forms
 
     @classmethod
-    def of(cls, pairs: tuple[tuple[Pattern, str], ...]) -> "_Starts":
-        by_second: dict[str, list[int]] = {}
-        for at, (pat, _prefix) in enumerate(pairs):
-            for alt in pat.rest[0] if pat.rest else ():
-                by_second.setdefault(alt, []).append(at)
-        one_word = tuple(at for at, (pat, _prefix) in enumerate(pairs) if not pat.rest)
+    def of(cls, pairs: tuple[tuple[Pattern, str], ...], shapes: dict | None = None) -> "_Starts":
+        """The starts of ``pairs``. ``one_word``, ``by_second``, ``second_forms`` and the ``with_next`` memo depend
+        only on the patterns' second words (their shape), not on the prefixes: with a ``shapes`` table (one per
+        Lexicon) the word forms whose patterns have the same shape share those objects ("قال", "وقال", "فقالت"...)."""
+        key = tuple(pat.rest[0] if pat.rest else None for pat, _prefix in pairs)
+        shape = shapes.get(key) if shapes is not None else None
+        if shape is None:
+            by_second: dict[str, list[int]] = {}
+            for at, (pat, _prefix) in enumerate(pairs):
+                for alt in pat.rest[0] if pat.rest else ():
+                    by_second.setdefault(alt, []).append(at)
+            shape = (tuple(at for at, (pat, _prefix) in enumerate(pairs) if not pat.rest),
+                     {alt: tuple(ats) for alt, ats in by_second.items()}, frozenset(by_second), {})
+            if shapes is not None:
+                if len(shapes) >= SHAPES_MAX:  # bounded: starts over when full (the starts made keep theirs)
+                    shapes.clear()
+                shapes[key] = shape
+        one_word, by_second, second_forms, picks = shape
         found = tuple((pairs[at][0], pairs[at][1], 1) for at in one_word)
-        return cls(pairs, one_word, {alt: tuple(ats) for alt, ats in by_second.items()}, frozenset(by_second), found,
-                   {})
+        return cls(pairs, one_word, by_second, second_forms, found, picks)
 
     def with_next(self, next_forms: frozenset[str]) -> tuple[int, ...]:
         """Positions in ``pairs``, in order, of the patterns that may start here given the next word's forms
@@ -99,6 +110,7 @@ class _Starts:
         return got
 
 
+SHAPES_MAX = 20_000  # distinct pattern shapes a Lexicon shares among its starts (see _Starts.of)
 _NO_STARTS = _Starts.of(())  # shared by every form that starts no pattern of an index
 FIRST_MEMO_MAX = 250_000  # word forms per generation of ``Lexicon._first``'s memo, per index
 HEAD_MEMO_MAX = 100_000  # word forms per generation of ``Lexicon.head_positions``'s memo, per set of indexes
@@ -146,6 +158,8 @@ class Lexicon:
         self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
                        for index in table.values()}
         self._head_memo: dict[tuple[int, ...], Generations] = {}  # see head_positions
+        self._which: dict[tuple[int, ...], tuple[int, ...]] = {}  # head_positions' answers, one object each (few)
+        self._shapes: dict[tuple, tuple] = {}  # the patterns' second words -> shared parts of _Starts (_Starts.of)
 
     def heads(self, index: dict[str, list[Pattern]]) -> frozenset[str]:
         """The first words of ``index``'s patterns: a word none of whose ``forms`` is one of them starts no match
@@ -172,8 +186,8 @@ class Lexicon:
             if which is None:
                 which = memo.recall(forms, HEAD_MEMO_MAX)
                 if which is None:
-                    which = memo.put(forms, tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h)),
-                                     HEAD_MEMO_MAX)
+                    which = tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h))
+                    which = memo.put(forms, self._which.setdefault(which, which), HEAD_MEMO_MAX)  # one tuple each
             for n in which:
                 out[n].append(k)
         return out
@@ -227,8 +241,8 @@ class Lexicon:
                 for prefix, base, _suffix in w.bases:
                     for pat in index.get(base, ()):
                         out.append((pat, prefix))
-                hit = memo.put(key, _Starts.of(tuple(sorted(out, key=lambda pp: -pp[0].length))) if out else _NO_STARTS,
-                               FIRST_MEMO_MAX)
+                hit = memo.put(key, _Starts.of(tuple(sorted(out, key=lambda pp: -pp[0].length)), self._shapes)
+                               if out else _NO_STARTS, FIRST_MEMO_MAX)
         return hit
 
 

@@ -10,6 +10,7 @@ works ("فأعلنت" as "وأعلنت"). Imports: marsad.text, marsad.kb (the p
 from __future__ import annotations
 
 import re
+from sys import intern
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
@@ -66,9 +67,15 @@ DEFINITE_STEM = re.compile(r"(?:[وف]?[بكل]?ال|[وف]?لل)...")
 # a noun ending in hamza after alef writes it on a seat before a pronoun: "لقائه", "اعتداؤهم" are لقاء, اعتداء + suffix
 HAMZA_SEATS = ("ائ", "اؤ")
 
-@lru_cache(maxsize=200_000)
 def analyses(norm: str, lang: str) -> tuple:
-    """Every (prefix, base, suffix) reading of a normalized word, the literal reading first."""
+    """Every (prefix, base, suffix) reading of a normalized word, the literal reading first. Its strings are
+    interned (``sys.intern``): a prefix, base or suffix equal to another form's, or to a form, is one object in the
+    memos (a prefix or stem cut from a word would otherwise be a new string per form). Not memoized here: a word's
+    readings are, in ``segment``'s memo (a cache of its own found nothing there the memo did not hold)."""
+    return tuple([(intern(p), intern(b), intern(s)) for p, b, s in _analyses(norm, lang)])
+
+
+def _analyses(norm: str, lang: str) -> tuple:
     if lang != "ar" or not norm or not norm[0].isalpha():
         base = norm
         out = [("", base, "")]
@@ -115,12 +122,19 @@ def has_verb_form(word: Word, verbs: frozenset[str]) -> bool:
 @lru_cache(maxsize=200_000)
 def readings(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]]:
     """(bases, forms) of a token: the analyses of a word (a number or punctuation is read literally), and the
-    set of its normalized form and every base, which lexicon lookups compare against. Memoized per form."""
+    set of its normalized form and every base, which lexicon lookups compare against. Memoized per form (a
+    word's by ``segment`` in its own memo, through ``reading``)."""
+    return reading(norm, lang, is_word)
+
+
+def reading(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]]:
+    """``readings`` worked out (not memoized), its strings interned as in ``analyses``."""
+    norm = intern(norm)
     bases = analyses(norm, lang) if is_word else (("", norm, ""),)
     return bases, frozenset([norm] + [base for _p, base, _s in bases])
 
 
-_WORD_READINGS: dict[str, Generations] = {}  # lang -> normalized word -> readings(norm, lang, True)
+_WORD_READINGS: dict[str, Generations] = {}  # lang -> normalized word -> reading(norm, lang, True)
 WORD_READINGS_MAX = 100_000  # forms per generation of the memo, per language (text._memo: at most twice that)
 
 
@@ -172,8 +186,9 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
                 got = memo_get(norm)
                 if got is None:
                     got = memo.recall(norm, WORD_READINGS_MAX)  # the previous generation's
-                    if got is None:
-                        got = memo.put(norm, readings(norm, lang, True), WORD_READINGS_MAX)
+                    if got is None:  # the key interned: the same object as the reading's strings
+                        norm = intern(norm)
+                        got = memo.put(norm, reading(norm, lang, True), WORD_READINGS_MAX)
                 bases, forms = got
             else:
                 if kind == "punct" and norm in CLAUSE_PUNCT:

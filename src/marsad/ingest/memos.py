@@ -6,7 +6,8 @@ generations: the frequent forms stay, the rest is dropped). Those bounds suit a 
 memo fills up to twice its bound and stays there, which is what made an ingest's RSS grow with the corpus (README,
 Speed, "Ingest memory"). ``bound_coder_memos()`` lowers each constant of ``MEMO_BOUNDS`` in the running process,
 once, before coding; the ingest calls it in every coding process (``ingest.runner.code_batch``) when asked
-(``--small-memos``). A memo holds pure functions of its key, so a smaller bound changes no output, only how often a
+(``--small-memos``); ``forget_coder_memos()`` empties them all once the last batch is coded. A memo holds pure
+functions of its key, so a smaller bound changes no output, only how often a
 form is worked out again (``tools/fingerprint.py`` identical; the speed cost is in the README). A constant of the
 coder that was renamed or removed raises, rather than being set in vain (``tests/ingest/test_ingest_memos.py``).
 
@@ -19,7 +20,7 @@ import importlib
 
 from ..errors import CodingError
 
-__all__ = ["MEMO_BOUNDS", "bound_coder_memos"]
+__all__ = ["MEMO_BOUNDS", "bound_coder_memos", "coder_memos", "forget_coder_memos"]
 
 #: (module, constant) -> the entry bound a long-running coding process uses (the coder's own default in comment)
 MEMO_BOUNDS: dict[tuple[str, str], int] = {
@@ -43,3 +44,42 @@ def bound_coder_memos(bounds: dict[tuple[str, str], int] | None = None) -> None:
             raise CodingError(f"{modname}.{name} is not an integer memo bound any more: update ingest.memos")
         if bound < current:
             setattr(mod, name, bound)
+
+
+def coder_memos() -> dict[str, dict]:
+    """name -> memo (a dict, or a ``text._memo.Generations`` with its ``old`` generation) of the coder's memos
+    that exist in this process, the word readings first (``marsad.bench.memo_bytes`` measures them)."""
+    from ..extract import decision, lexicon, ner, words
+    from ..text import tokens
+
+    out: dict[str, dict] = {f"words.readings[{lang}]": memo for lang, memo in sorted(words._WORD_READINGS.items())}
+    if lexicon.get_lexicon.cache_info().currsize:
+        lex = lexicon.get_lexicon()
+        for n, (memo, _get) in enumerate(lex._memo.values()):
+            out[f"lexicon.starts[{n}]"] = memo
+        for n, memo in enumerate(lex._head_memo.values()):
+            out[f"lexicon.heads[{n}]"] = memo
+        out["lexicon.shared_shapes"] = lex._shapes
+    tagger = ner.NerTagger._instance
+    if tagger is not None:
+        out["ner.cues"] = tagger.cues.memo
+    if decision.load_model.cache_info().currsize:
+        groups = decision.load_model().cache.get("groups")
+        if groups is not None:
+            out["decision.sums"] = groups[0]
+    for split, memo in sorted(tokens._CHUNKS.items()):
+        out[f"tokens.templates[{'clitics' if split else 'plain'}]"] = memo
+    out["tokens.plans"] = tokens._DEFAULT_PLANS
+    return out
+
+
+def forget_coder_memos() -> None:
+    """Empty every memo of ``coder_memos()``: for a process that has coded its last document (the end of an
+    ingest, which then clusters the new events with the memory the memos held). Their entries are pure functions
+    of their keys: coding again only works them out again."""
+    for memo in coder_memos().values():
+        forget = getattr(memo, "forget", None)
+        if forget is not None:
+            forget()
+        else:
+            memo.clear()

@@ -14,7 +14,8 @@ hash, even a lost checkpoint could double nothing. A finished input set is marke
 Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight; a coding process runs with
 the smaller memo bounds of ``memos.MEMO_BOUNDS`` when asked (``small_memos``), and after each batch its
 ``functools`` caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system
-(``bound_memory``); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH
+(``bound_memory``), and once the last batch is coded in this process its memos are emptied before the clustering
+(``memos.forget_coder_memos``); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH
 band keys live in the ``lsh_bands`` table, probed per batch), so the dedup horizon is the whole store and costs no
 process memory. See README, Speed, for the measured peak RSS.
 """
@@ -35,7 +36,7 @@ from ..errors import CodingError, InputError, MarsadError
 from ..export.tables import DocMeta
 from ..pipeline import doc_id_of
 from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, is_interrupt, prepare
-from .memos import bound_coder_memos
+from .memos import bound_coder_memos, forget_coder_memos
 from .readers import DEFAULT_FIELDS, Doc, Item, Skipped, expand, fingerprint, read_inputs
 
 __all__ = ["IngestOptions", "IngestReport", "code_batch", "ingest"]
@@ -247,6 +248,9 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
                 _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
         while pending:
             _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
+        if pool is None:  # coded here: the coder's memos are done with, their memory goes to the clustering
+            forget_coder_memos()
+            _malloc_trim()
         # before the input is marked done, so that a run killed while clustering clusters on the next run
         report.clusters = store.update_clusters().clusters  # the acts the new tellings joined or opened
         if fp is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
+from sys import intern
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import itemgetter
@@ -522,6 +523,7 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[t
     None when clitics are not split."""
     norm = chunk.translate(_NORM_TABLE)
     if norm.isalpha():  # the commonest chunk: one word (letters are word characters, never digits or dots)
+        norm = chunk if norm == chunk else intern(norm)  # one string for the memos' keys (extract.words interns too)
         plan: _Plan | _HamzaDependent = None
         if plans is not None:
             plan = plans[norm]
@@ -557,7 +559,8 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[t
             kind = other_kind.get(w) or _other_kind(w)
         ne = pos = ns + len(w)
         if plan is None:
-            append((ns, ne, chunk[ns:ne], w, kind, widx, "word"))
+            t = chunk[ns:ne]
+            append((ns, ne, t, t if t == w else w, kind, widx, "word"))  # a norm equal to its text: one string
         else:
             for a, b, part in plan:  # type: ignore[union-attr]
                 append((ns + a, ns + b, chunk[ns + a:ns + b], w[a:b], "word", widx, part))
@@ -576,6 +579,8 @@ class _Templates(Generations):
         tpl = self.recall(chunk, _CHUNK_CACHE_MAX)  # from the previous generation
         if tpl is not None:
             return tpl
+        if len(chunk) <= _CHUNK_KEY_MAX:
+            chunk = intern(chunk)  # the key, its token text and (usually) its norm: one string, shared by the memos
         plans = self.plans
         base = _CHUNKS.get(False) if plans is not None else None
         tpl = base.get(chunk) if base is not None else None  # (get: no __missing__)
