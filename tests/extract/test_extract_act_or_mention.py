@@ -111,3 +111,10 @@ def test_a_passive_clause_is_an_occurrence_not_a_kind_of_act(text, etype):
     down" does not apply to it."""
     doc = _events(text, explain=True)
     assert any(e["type"] == etype for e in doc["events"]), doc["explain"]
+
+
+def test_a_prospect_after_a_present_impersonal_is_not_pinned_down():
+    """"أن يتم قصفها" (that it be shelled) is a prospect: only a past impersonal (grammar impersonal_past: تم, جرى)
+    pins its verbal noun down."""
+    doc = _events("وتأخذ الحكومة في حساباتها أن يتم قصفها بالصواريخ", explain=True)
+    assert not any(e["type"] == "ASSAULT" for e in doc["events"])

@@ -28,7 +28,7 @@ from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
 from ..decision import CandidateScorer
-from ..events import IMPERSONAL, EventBuilder
+from ..events import EventBuilder
 from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
@@ -43,6 +43,7 @@ ARTICLE = clitics.classes()["article"]
 INSTRUMENT_CLITICS = grammar.words("instrument_clitics", "ar")
 MASDAR_CLITICS = grammar.words("masdar_clitics", "ar")
 MASDAR_PREPS = grammar.words("masdar_preps", "ar")
+IMPERSONAL_PAST = grammar.words("impersonal_past")  # "تم", "جرى": a verbal noun after them happened
 
 
 @stage(needs=("text", "lang", "day", "words", "sentences", "phrases", "places", "times", "geo", "hits", "doc_forms",
@@ -245,13 +246,15 @@ def _counted_sentences(quantities, words, rules) -> frozenset[int]:
 def _anchored(hit, source, target, location, when, counted: frozenset[int], words) -> bool:
     """Does the sentence pin a verbal-noun trigger down to one occurrence: an actor (for an indefinite noun), a
     place, a time of the sentence (not the document date), or a count of casualties/people/arrests? A verbal noun
-    right after an impersonal verb ("تم اعتقال") is that clause's passive verb: an occurrence."""
+    right after an impersonal verb in the past ("تم اعتقال", grammar impersonal_past) is that clause's passive verb:
+    an occurrence ("أن يتم قصفها" may be a prospect)."""
     # "الهجوم" (the attack) refers back to a known event: actors alone do not make it news, a place, a time or
     # a count does; an indefinite "هجوم" with its actors is a new occurrence
     if ((source or target) and not is_definite(hit, words)) or location is not None:
         return True
     prev = words[hit.w0 - 1] if hit.w0 > 0 and words[hit.w0 - 1].sentence == words[hit.w0].sentence else None
-    if not words[hit.w0].forms.isdisjoint(IMPERSONAL) or (prev is not None and not prev.forms.isdisjoint(IMPERSONAL)):
+    if not words[hit.w0].forms.isdisjoint(IMPERSONAL_PAST) \
+            or (prev is not None and not prev.forms.isdisjoint(IMPERSONAL_PAST)):
         return True  # "وتم اعتقال عدد آخر": the passive verb of its clause (grammar impersonal), an occurrence
     if when is not None and when.relation != "document-date":
         return True
