@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
+
 from marsad.pipeline import code
 
 
@@ -67,7 +69,14 @@ def test_act_of_the_tellings_is_data():
     from marsad.kb.coding_rules import load_coding_rules  # noqa: PLC0415
 
     rule = load_coding_rules()["act-of-the-tellings"]
-    assert "ASSAULT" in rule["types"] and "في" in rule["preps"]
+    assert "ASSAULT" in rule["types"] and "في" in rule["preps"] and "when" in rule["preps"]
+
+
+def test_killed_when_gunmen_opened_fire_is_one_act():
+    """"were killed when gunmen opened fire": "when" introduces the act that killed them (act-of-the-tellings)."""
+    doc = marsad.code("Four villagers were killed when gunmen opened fire on a market in Lower Shabelle.", lang="en",
+                      date="2024-05-01", all_candidates=True)
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1
 
 
 @pytest.mark.parametrize("text", [
