@@ -61,6 +61,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
     optional_roles = frozenset(rules["optional-roles"]["types"])
     recalled_reasons = frozenset(rules["recalled-background"]["reasons"])
     means_span = rules["background-means"]["span"]
+    tellings = rules["act-of-the-tellings"]
     weapon = rules["weapon-specifies-attack"]
     demand = rules["demand-addresses-the-state"]
     attack_objects = {"types": frozenset(rules["object-of-attack"]["types"]),
@@ -127,6 +128,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
         why = background(hit, words, scope, nominal)
         if why == "pluperfect" and _recent(when, day, rules["recent-pluperfect"]["days"]):
             why = None  # "وكانت حماس قد أطلقت صواريخ أمس": the pluperfect recalls this week's news
+        elif why == "reference" and events and _act_of_its_telling(events[-1], hits_kept[-1], hit, words, tellings):
+            why = None  # "أصيب أربعة أمس إثر انفجار سيارة مفخخة": the act the telling before it tells, not a past one
         if nominal and bg_end is not None and 0 < hit.w0 - bg_end <= means_span \
                 and words[hit.w0].clause == words[bg_end].clause:
             bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
@@ -259,6 +262,17 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
     if when is not None and when.relation != "document-date":
         return True
     return words[hit.w0].sentence in counted
+
+
+def _act_of_its_telling(prev: Event, prev_hit, hit, words: list, rule: dict) -> bool:
+    """Is the verbal noun ``hit``, which a reference word introduces ("إثر انفجار"), the act that the news telling
+    just before it in its sentence tells (coding rule act-of-the-tellings: one of its types and prepositions, within
+    its span)? "أصيب أربعة مدنيين أمس إثر انفجار سيارة مفخخة": the explosion that wounded them is news, not a past
+    act recalled."""
+    t = hit.trigger
+    return t.type in rule["types"] and prev.type == t.type and not prev.background \
+        and prev.sentence == words[hit.w0].sentence and 0 < hit.w0 - prev_hit.w1 <= rule["span"] \
+        and hit.w0 > 0 and words[hit.w0 - 1].norm in rule["preps"]
 
 
 OBJECT_GAP = 4  # words between an attack's verb and its object: the subject of a VSO clause
