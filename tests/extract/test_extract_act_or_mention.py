@@ -118,3 +118,11 @@ def test_a_prospect_after_a_present_impersonal_is_not_pinned_down():
     pins its verbal noun down."""
     doc = _events("وتأخذ الحكومة في حساباتها أن يتم قصفها بالصواريخ", explain=True)
     assert not any(e["type"] == "ASSAULT" for e in doc["events"])
+
+
+def test_following_an_act_recalls_it():
+    """scope reference (English) takes "following": "a by-election following the resignation of the MP" recalls the
+    resignation (kept, flagged background)."""
+    doc = code("Voters go to the polls next week in a by-election following the resignation of the local MP.",
+               lang="en", date="2009-06-20", min_confidence=0.0).to_dict()
+    assert [e["background"] for e in doc["events"] if e["type"] == "RETREAT"] == [True]
