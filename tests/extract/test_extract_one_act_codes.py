@@ -116,3 +116,12 @@ def test_the_act_a_reference_word_introduces_after_its_telling_is_that_act():
                all_candidates=True).to_dict()
     attacks = [e for e in doc["events"] if e["type"] == "ASSAULT"]
     assert len(attacks) == 1 and not attacks[0]["background"]
+
+
+def test_killed_when_gunmen_opened_fire_is_one_act_in_arabic_too():
+    """"عندما" would make its clause's act a recalled one (scope temporal), but right after a telling of its type
+    it introduces the act told: one event, news."""
+    doc = code("قتل ثلاثة أشخاص عندما فتح مسلحون النار على سوق شعبي في المدينة أمس", lang="ar", date="2024-05-01",
+               all_candidates=True).to_dict()
+    attacks = [e for e in doc["events"] if e["type"] == "ASSAULT"]
+    assert len(attacks) == 1 and not attacks[0]["background"]

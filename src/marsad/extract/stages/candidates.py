@@ -128,8 +128,10 @@ def build_candidates(res: Resources, st: DocState) -> None:
         why = background(hit, words, scope, nominal)
         if why == "pluperfect" and _recent(when, day, rules["recent-pluperfect"]["days"]):
             why = None  # "وكانت حماس قد أطلقت صواريخ أمس": the pluperfect recalls this week's news
-        elif why == "reference" and events and _act_of_its_telling(events[-1], hits_kept[-1], hit, words, tellings):
-            why = None  # "أصيب أربعة أمس إثر انفجار سيارة مفخخة": the act the telling before it tells, not a past one
+        elif why in ("reference", "relative") and events \
+                and _act_of_its_telling(events[-1], hits_kept[-1], hit, words, tellings):
+            why = None  # "أصيب أربعة أمس إثر انفجار سيارة مفخخة", "قتل أربعة عندما فتح مسلحون النار": the act the
+            # telling before it tells, not a past one
         if nominal and bg_end is not None and 0 < hit.w0 - bg_end <= means_span \
                 and words[hit.w0].clause == words[bg_end].clause:
             bg_end = hit.w1  # "الذي قتل في غارة": the raid is the background killing's, not news
@@ -265,7 +267,7 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
 
 
 def _act_of_its_telling(prev: Event, prev_hit, hit, words: list, rule: dict) -> bool:
-    """Is the verbal noun ``hit``, which a reference word introduces ("إثر انفجار"), the act that the news telling
+    """Is the trigger ``hit``, which a reference word or "عندما" introduces ("إثر انفجار"), the act that the news telling
     just before it in its sentence tells (coding rule act-of-the-tellings: one of its types and prepositions, within
     its span)? "أصيب أربعة مدنيين أمس إثر انفجار سيارة مفخخة": the explosion that wounded them is news, not a past
     act recalled."""
