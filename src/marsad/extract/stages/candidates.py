@@ -130,7 +130,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
             why = None  # "وكانت حماس قد أطلقت صواريخ أمس": the pluperfect recalls this week's news
         elif why in ("reference", "relative") and events \
                 and _act_of_its_telling(events[-1], hits_kept[-1], hit, words, tellings):
-            why = None  # "أصيب أربعة أمس إثر انفجار سيارة مفخخة", "قتل أربعة عندما فتح مسلحون النار": the act the
+            why = None  # "أصيب ثلاثة عمال إثر انفجار عبوة", "قتل أربعة عندما فتح مسلحون النار": the act the
             # telling before it tells, not a past one
         if nominal and bg_end is not None and 0 < hit.w0 - bg_end <= means_span \
                 and words[hit.w0].clause == words[bg_end].clause:
@@ -269,7 +269,7 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
 def _act_of_its_telling(prev: Event, prev_hit, hit, words: list, rule: dict) -> bool:
     """Is the trigger ``hit``, which a reference word or "عندما" introduces ("إثر انفجار"), the act that the news telling
     just before it in its sentence tells (coding rule act-of-the-tellings: one of its types and prepositions, within
-    its span)? "أصيب أربعة مدنيين أمس إثر انفجار سيارة مفخخة": the explosion that wounded them is news, not a past
+    its span)? "أصيب ثلاثة عمال إثر انفجار عبوة": the explosion that wounded them is news, not a past
     act recalled."""
     t = hit.trigger
     return t.type in rule["types"] and prev.type == t.type and not prev.background \
