@@ -77,7 +77,8 @@ def test_starts_with_the_same_patterns_share_their_shape():
 def test_the_lexicon_shares_shapes_across_prefixes():
     lex = lexicon.get_lexicon()
     index = lex.triggers["ar"]
-    first = next(form for form, pats in index.items() if any(p.rest for p in pats) and len(form) >= 4)
+    first = next(form for form, pats in index.items()
+                 if any(p.rest for p in pats) and len(form) >= 4 and "و" + form not in index)
     a, b = (words.segment(text, "ar")[0][0] for text in (first, "و" + first))
     got_a, got_b = lex._first(index, a), lex._first(index, b)
     assert [p for p, _x in got_a.pairs] == [p for p, _x in got_b.pairs]  # the same patterns, other prefixes

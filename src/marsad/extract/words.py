@@ -10,9 +10,9 @@ works ("فأعلنت" as "وأعلنت"). Imports: marsad.text, marsad.kb (the p
 from __future__ import annotations
 
 import re
-from sys import intern
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from sys import intern
 
 from ..kb import clitics
 from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize

@@ -22,11 +22,11 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from sys import intern
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import itemgetter
 from collections import namedtuple
+from sys import intern
 
 from ._chunks import SPACE_SAFE, chunks_and_starts
 from ._memo import Generations
