@@ -189,3 +189,9 @@ def test_english_said_its_forces(text, expect):
 ])
 def test_an_english_passive_swaps_the_roles(text, etype, expect):
     assert first_codes(text, etype, "en") == expect
+
+
+def test_a_passive_subject_stands_before_the_place_that_follows_it():
+    # "X in Y were killed by": the subject of the passive comes before the place a locative adds to it
+    assert first_codes("Three Nigerian soldiers in Borno were killed by a bomb planted by Boko Haram fighters.",
+                       "ASSAULT", "en") == (["NGAREBBKH"], ["NGAMIL"])

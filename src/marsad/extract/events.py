@@ -798,8 +798,10 @@ class EventBuilder:
             if via == "svo":
                 patient, source, via = source, self._by_agent(hit, after, cands), "none"
                 via = "by" if source else via
-            elif via == "by" and before and before[-1].w1 == hit.w0 - 1 and before[-1].prep is None:
-                patient = self._chain_backward(before[-1], cands)
+            elif via == "by" and before:
+                subject = self._subject_before(hit, before)  # "Two U.N. peacekeepers in Mali were killed by"
+                if subject is not None:
+                    patient = self._chain_backward(subject, cands)
         if not source and not before and after and lang == "en":
             p = after[0]
             if p.prep in ("between",):
@@ -1108,6 +1110,19 @@ class EventBuilder:
         if k > 0 and words[k].norm.endswith("ly") and words[k].sentence == words[hit.w0].sentence:
             k -= 1
         return k >= 0 and words[k].norm in EN_PASSIVE_AUX and words[k].sentence == words[hit.w0].sentence
+
+    def _subject_before(self, hit: TriggerHit, before: list[Phrase]) -> Phrase | None:
+        """The subject right before a passive verb: the last phrase before it with no preposition, past the places a
+        locative puts after it ("جنود في مالي", "peacekeepers in Mali"), in its clause, no punctuation between."""
+        words = self.words
+        for p in reversed(before):
+            if words[p.w0].clause != words[hit.w0].clause or self._has_break(p.w1, hit.w0):
+                return None
+            if p.prep is None:
+                return p if hit.w0 - p.w1 <= 6 else None
+            if p.prep not in LOCATIVE[self.lang]:
+                return None
+        return None
 
     def _en_counted_subject(self, hit: TriggerHit, before: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
         """English: a counted subject, "Dozens of protesters were arrested": the group after "of" and a count word,
