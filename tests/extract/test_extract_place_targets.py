@@ -195,3 +195,13 @@ def test_a_passive_subject_stands_before_the_place_that_follows_it():
     # "X in Y were killed by": the subject of the passive comes before the place a locative adds to it
     assert first_codes("Three Nigerian soldiers in Borno were killed by a bomb planted by Boko Haram fighters.",
                        "ASSAULT", "en") == (["NGAREBBKH"], ["NGAMIL"])
+
+
+@pytest.mark.parametrize("text, lang, expect", [
+    # grammar table harm_verbs: what the clause says was harmed is what the act after في/in struck
+    ("تضررت ناقلة نفط بريطانية في هجوم صاروخي قبالة سواحل اليمن.", "ar", ["GBR"]),
+    ("A British oil tanker was damaged in a missile attack off Yemen.", "en", ["GBR"]),
+])
+def test_what_a_clause_says_was_harmed_is_the_acts_target(text, lang, expect):
+    got = first_codes(text, "ASSAULT", lang)
+    assert got is not None and got[1] == expect and "GBR" not in got[0]

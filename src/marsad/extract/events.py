@@ -97,6 +97,8 @@ FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border
 AUTHOR_TYPES = frozenset(load_coding_rules()["author-of-the-object"]["types"])  # reactions to an act
 OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
 FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
+TELLING_ACTS = load_coding_rules()["act-of-the-tellings"]  # "في انفجار", "in an attack": the act of the clause
+HARM_VERBS = grammar.by_lang("harm_verbs")  # "تضررت", "was damaged": what the act introduced after them harmed
 PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
@@ -789,6 +791,12 @@ class EventBuilder:
             # "إن مقاتلا قتل بعدما …", "جنود قتلوا في هجوم": a patient verb with no object is passive (قُتل)
             patient, source = source, self._by_agent(hit, after, cands)
             via = "by" if source else "none"
+        if not patient and (not is_verb or lang == "en") and t.type in TELLING_ACTS["types"] and not t.passive:
+            patient = self._harmed_before(hit, cands)  # "تضررت سفينة يونانية في هجوم", "a ship was damaged in an
+            # attack": what the clause says was harmed is what the act struck, never its author
+            if patient and any(p in source for p in patient):
+                source = self._by_agent(hit, after, cands)
+                via = "by" if source else "none"
         if lang == "en" and is_verb and not t.passive and not patient and self._en_passive(hit):
             # "Two journalists were arrested by police": the subject of a passive is the patient, "by X" the agent
             patient = source if via == "svo" else self._en_counted_subject(hit, before, cands)
@@ -1110,6 +1118,34 @@ class EventBuilder:
         if k > 0 and words[k].norm.endswith("ly") and words[k].sentence == words[hit.w0].sentence:
             k -= 1
         return k >= 0 and words[k].norm in EN_PASSIVE_AUX and words[k].sentence == words[hit.w0].sentence
+
+    def _harmed_before(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """The actor a verb of harm says was harmed, in the clause before an act's noun that a preposition of coding
+        rule act-of-the-tellings introduces (grammar table ``harm_verbs``): "تضررت سفينة شحن يونانية في هجوم" (the
+        subject after the verb), "a Greek cargo ship was damaged in a drone attack" (the subject before it)."""
+        words, lang = self.words, self.lang
+        preps = TELLING_ACTS["preps"]
+        k, skipped = hit.w0 - 1, 0
+        while lang == "en" and k > 0 and skipped <= 2 and (words[k].norm in EN_ARTICLES or (
+                words[k].kind == "word" and words[k].mention is None and words[k].norm not in PREP_WORDS[lang])):
+            k, skipped = k - 1, skipped + 1  # "in a missile attack": an article and the noun's modifiers
+        if hit.prefix.lstrip(CONJUNCTIONS)[:1] == "ب" and lang == "ar":
+            k = hit.w0  # "بانفجار": the clitic is the preposition
+        elif k < 0 or words[k].norm not in preps:
+            return []
+        first = self.sentences[words[hit.w0].sentence].w0
+        for j in range(k - 1, max(first, k - 10) - 1, -1):
+            w = words[j]
+            if w.kind == "punct" or w.clause != words[hit.w0].clause:
+                return []
+            if not (has_verb_form(w, HARM_VERBS[lang]) if lang == "ar" else w.norm in HARM_VERBS[lang]):
+                continue
+            if lang == "ar":
+                p = next((p for p in cands if j < p.w0 < k and p.prep is None), None)
+                return self._chain_forward(p, cands) if p is not None else []
+            p = next((p for p in reversed(cands) if p.w1 < j and p.prep is None), None)
+            return self._chain_backward(p, cands) if p is not None and j - p.w1 <= 4 else []
+        return []
 
     def _subject_before(self, hit: TriggerHit, before: list[Phrase]) -> Phrase | None:
         """The subject right before a passive verb: the last phrase before it with no preposition, past the places a
