@@ -205,3 +205,14 @@ def test_a_passive_subject_stands_before_the_place_that_follows_it():
 def test_what_a_clause_says_was_harmed_is_the_acts_target(text, lang, expect):
     got = first_codes(text, "ASSAULT", lang)
     assert got is not None and got[1] == expect and "GBR" not in got[0]
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # English "of" after a count governs nothing: the counted group is the subject or the object
+    ("Hundreds of Iraqis protested at the Turkish embassy in Baghdad.", "PROTEST", (["IRQ"], ["TURGOV"])),
+    ("Israeli strikes killed dozens of Palestinians in Rafah.", "ASSAULT", (["ISR"], ["PSECVL"])),
+    # demand-addresses-the-state: "in protest at" names the complaint, as "against" and "over" do
+    ("Oil workers in Nigeria went on strike in protest at a government decision.", "PROTEST", (["NGALAB"], ["NGAGOV"])),
+])
+def test_english_counts_and_complaints(text, etype, expect):
+    assert first_codes(text, etype, "en") == expect

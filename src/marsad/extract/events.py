@@ -799,7 +799,7 @@ class EventBuilder:
                 via = "by" if source else "none"
         if lang == "en" and is_verb and not t.passive and not patient and self._en_passive(hit):
             # "Two journalists were arrested by police": the subject of a passive is the patient, "by X" the agent
-            patient = source if via == "svo" else self._en_counted_subject(hit, before, cands)
+            patient = source if via == "svo" else []
             source = self._by_agent(hit, after, cands)
             via = "by" if source else "none"
         if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
@@ -1159,19 +1159,6 @@ class EventBuilder:
             if p.prep not in LOCATIVE[self.lang]:
                 return None
         return None
-
-    def _en_counted_subject(self, hit: TriggerHit, before: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
-        """English: a counted subject, "Dozens of protesters were arrested": the group after "of" and a count word,
-        in the trigger's clause."""
-        words = self.words
-        for p in reversed(before):
-            if words[p.w0].clause != words[hit.w0].clause:
-                break
-            if p.prep == "of" and p.w0 >= 2 and words[p.w0 - 1].norm == "of" and _number_word(words[p.w0 - 2].norm):
-                return self._chain_backward(p, cands)
-            if p.prep is None:
-                break
-        return []
 
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
