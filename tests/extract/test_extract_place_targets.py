@@ -216,3 +216,16 @@ def test_what_a_clause_says_was_harmed_is_the_acts_target(text, lang, expect):
 ])
 def test_english_counts_and_complaints(text, etype, expect):
     assert first_codes(text, etype, "en") == expect
+
+
+def test_english_and_the_joins_two_actors():
+    # "X and the Y": a conjunction and an article join the two subjects
+    doc = marsad.code("Oman and the United Arab Emirates signed a defence cooperation agreement on Sunday.", lang="en",
+                      date=DATE, all_candidates=True)
+    assert any(sorted(a.code for a in e.source) == ["ARE", "OMN"] for e in doc.events)
+
+
+def test_a_joined_verb_after_a_meeting_keeps_its_subject_alone():
+    # "X met Y and criticised Z": the meeting's partner does not criticise (English; Arabic: shared-subject)
+    assert first_codes("Egypt's foreign minister met his Greek counterpart in Athens and criticised the Turkish"
+                       " military presence in Libya.", "ACCUSE", "en") == (["EGYGOV"], ["TURMIL"])

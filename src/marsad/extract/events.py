@@ -152,7 +152,8 @@ class EventBuilder:
         self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
-        self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
+        # sentence -> (last verb's end, its subject[, a reciprocal verb's grammatical subject alone])
+        self.last_subject: dict[int, tuple] = {}
         # trigger's first word -> role -> (actors, rule): what a refinement rule (the owner of the object, the
         # possessor of the subject) finds. ``build`` returns the roles without them: a refinement never creates a
         # candidate nor changes what the decision layer scores (it was trained before these rules); the
@@ -194,13 +195,21 @@ class EventBuilder:
         idx = sent_phrases.index(ph)
         for nxt in sent_phrases[idx + 1:]:
             gap = nxt.w0 - out[-1].w1 - 1
-            conj_word = gap == 1 and self.words[out[-1].w1 + 1].norm in CONJ[self.lang]
+            conj_word = self._conjoined(out[-1].w1, gap)
             comma_list = (gap == 1 and self.words[out[-1].w1 + 1].norm == "," and self.lang == "en")
             if (nxt.coordinated and gap == 0) or conj_word or comma_list:
                 out.append(nxt)
             else:
                 break
         return out
+
+    def _conjoined(self, w1: int, gap: int) -> bool:
+        """Do the ``gap`` words after word ``w1`` join two phrases: a conjunction ("و", "and"), in English with an
+        article after it ("Egypt and the United Arab Emirates")?"""
+        words = self.words
+        if gap == 1:
+            return words[w1 + 1].norm in CONJ[self.lang]
+        return gap == 2 and self.lang == "en" and words[w1 + 1].norm in CONJ["en"] and words[w1 + 2].norm in EN_ARTICLES
 
     def _chain_backward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
         out = [ph]
@@ -209,7 +218,7 @@ class EventBuilder:
             cur = out[0]
             prev = sent_phrases[idx - 1]
             gap = cur.w0 - prev.w1 - 1
-            conj_word = gap == 1 and self.words[prev.w1 + 1].norm in CONJ[self.lang]
+            conj_word = self._conjoined(prev.w1, gap)
             comma_list = gap == 1 and self.words[prev.w1 + 1].norm == "," and self.lang == "en"
             if (cur.coordinated and gap == 0) or conj_word or comma_list:
                 out.insert(0, prev)
@@ -773,6 +782,9 @@ class EventBuilder:
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
+                if len(prev) > 2:
+                    source = prev[2]  # "met his Iraqi counterpart and criticised": the subject alone, not the
+                    # partner a meeting's participants include (English; Arabic's refinement shared-subject does so)
         if not source and before and not (t.passive and (patient or (t.pos == "noun" and not self._suffixed(hit)))):
             # a passive's agent is never before it, and the actor before "مقتل"/"مصرع" only reports the death
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
@@ -942,6 +954,10 @@ class EventBuilder:
         modality = self._modality(hit, floor, reported)
         if verbal and source and via != "sentence" and (t.pos == "verb" or not words[hit.w0].norm.startswith(ARTICLE)):
             self.last_subject[si] = (hit.w1, source)  # not a definite noun: "طالب X طهران بالإفراج، محذرا": X warns
+            if t.reciprocal and len(source) > 1 and lang == "en":  # its grammatical subject, before the verb
+                subject = [p for p in source if p.w1 < hit.w0]
+                if subject and len(subject) < len(source):
+                    self.last_subject[si] = (hit.w1, source, subject)
         return src_actors, tgt_actors, modality, via
 
     def demand_addressee(self, hit: TriggerHit, rule: dict) -> tuple[list[Actor], bool]:
@@ -1240,7 +1256,7 @@ class EventBuilder:
         p = before[-1]
         if not all(k in GEO_AUTHOR_KINDS for k in p.kinds) or p.w0 == 0:
             return []
-        return [p] if self.words[p.w0 - 1].norm in EN_ARTICLES else []
+        return self._chain_backward(p, before) if self.words[p.w0 - 1].norm in EN_ARTICLES else []
 
     def place_of(self, hit: TriggerHit) -> tuple | None:
         """Where the event happened: the first place of the sentence after the trigger, else the nearest one before
