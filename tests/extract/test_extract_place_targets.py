@@ -229,3 +229,12 @@ def test_a_joined_verb_after_a_meeting_keeps_its_subject_alone():
     # "X met Y and criticised Z": the meeting's partner does not criticise (English; Arabic: shared-subject)
     assert first_codes("Egypt's foreign minister met his Greek counterpart in Athens and criticised the Turkish"
                        " military presence in Libya.", "ACCUSE", "en") == (["EGYGOV"], ["TURMIL"])
+
+
+@pytest.mark.parametrize("text, expect", [
+    # unit_noun_sectors: a military adjective between the noun and the nationality counts as the unit
+    ("قصفت طائرات حربية روسية مخازن للأسلحة قرب حلب.", (["RUSMIL"], ["SYR"])),
+    ("أطلقت حركة حماس قذائف على مواقع عسكرية إسرائيلية قرب الحدود.", (["PSEREBHMS"], ["ISRMIL"])),
+])
+def test_a_military_adjective_gives_the_nationality_its_sector(text, expect):
+    assert first_codes(text, "ASSAULT") == expect
