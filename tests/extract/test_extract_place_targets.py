@@ -238,3 +238,12 @@ def test_a_joined_verb_after_a_meeting_keeps_its_subject_alone():
 ])
 def test_a_military_adjective_gives_the_nationality_its_sector(text, expect):
     assert first_codes(text, "ASSAULT") == expect
+
+
+@pytest.mark.parametrize("text, lang", [
+    # role:charge_daffaires (GOV): the envoy summoned is the government of its nisba
+    ("استدعت وزارة الخارجية المصرية القائم بالأعمال البريطاني.", "ar"),
+    ("Egypt's foreign ministry summoned the British charge d'affaires.", "en"),
+])
+def test_a_charge_daffaires_is_the_government(text, lang):
+    assert first_codes(text, "ACCUSE", lang) == (["EGYGOV"], ["GBRGOV"])
