@@ -247,3 +247,20 @@ def test_a_military_adjective_gives_the_nationality_its_sector(text, expect):
 ])
 def test_a_charge_daffaires_is_the_government(text, lang):
     assert first_codes(text, "ACCUSE", lang) == (["EGYGOV"], ["GBRGOV"])
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # a reduced relative: a participle right before "by X" is passive
+    ("The Red Crescent received three Thai workers released by Hamas in Gaza.", "RETREAT", (["PSEREBHMS"], ["THALAB"])),
+    ("A UN convoy attacked by gunmen in Darfur lost two trucks.", "ASSAULT", (["SDNUAF"], ["UNO"])),
+    # "by" then no actor: no passive
+    ("The army arrested by night two activists.", "COERCE", (["MIL"], ["CVL"])),
+])
+def test_an_english_participle_before_by_is_passive(text, etype, expect):
+    assert first_codes(text, etype, "en") == expect
+
+
+def test_a_resumptive_pronoun_names_the_noun_before_as_the_patient():
+    # "عمال أفرجت عنهم حركة حماس": عنهم is the workers (an indefinite noun's relative clause); the subject follows
+    assert first_codes("تسلم الهلال الأحمر ثلاثة عمال تايلانديين أفرجت عنهم حركة حماس في غزة.", "RETREAT") \
+        == (["PSEREBHMS"], ["THALAB"])

@@ -799,6 +799,11 @@ class EventBuilder:
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
+        if lang == "ar" and verbal and via == "svo" and not patient and after and after[0].prep is None \
+                and after[0].w0 == hit.w1 + 1 and self._resumptive(hit):
+            # "رهينتين أفرجت عنهما حركة حماس": the pronoun after the trigger's preposition is the noun before it (an
+            # indefinite noun's relative clause); the subject follows the verb
+            patient, source, via = source, self._chain_forward(after[0], cands), "vso"
         if lang == "ar" and t.patient and is_verb and via == "svo" and not patient and self._nothing_done_to(hit):
             # "إن مقاتلا قتل بعدما …", "جنود قتلوا في هجوم": a patient verb with no object is passive (قُتل)
             patient, source = source, self._by_agent(hit, after, cands)
@@ -1125,11 +1130,16 @@ class EventBuilder:
 
     def _en_passive(self, hit: TriggerHit) -> bool:
         """English: is the verb trigger a past participle after a form of "be" (grammar table ``en_passive_aux``; an
-        adverb in -ly may stand between): "were arrested", "was reportedly killed", "has been struck"?"""
+        adverb in -ly may stand between: "were arrested", "was reportedly killed", "has been struck"), or right
+        before "by" ("hostages released by Hamas")?"""
         words = self.words
         w = words[hit.w0].norm
         if not (w.endswith(("ed", "en", "wn")) or w in EN_PARTICIPLES):
             return False
+        after = hit.w1 + 1
+        if after < len(words) and words[after].norm == "by" and any(
+                after < p.w0 <= after + 2 for p in self.actor_phrases.get(words[hit.w0].sentence, ())):
+            return True  # a reduced relative: "two hostages released by Hamas", "a convoy attacked by gunmen"
         k = hit.w0 - 1
         if k > 0 and words[k].norm.endswith("ly") and words[k].sentence == words[hit.w0].sentence:
             k -= 1
@@ -1175,6 +1185,15 @@ class EventBuilder:
             if p.prep not in LOCATIVE[self.lang]:
                 return None
         return None
+
+    def _resumptive(self, hit: TriggerHit) -> bool:
+        """Arabic: does the trigger end in a preposition that carries a third-person pronoun, where its lexicon form
+        has the bare preposition ("أفرجت عنهم" for "أفرجت عن")?"""
+        if hit.w1 == hit.w0:
+            return False
+        norm = self.words[hit.w1].norm
+        suffix = next((s for s in THIRD_PERSON_SUFFIXES if norm.endswith(s) and len(norm) > len(s)), None)
+        return suffix is not None and norm[:-len(suffix)] in PREP_WORDS["ar"]
 
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
