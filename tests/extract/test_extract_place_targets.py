@@ -264,3 +264,12 @@ def test_a_resumptive_pronoun_names_the_noun_before_as_the_patient():
     # "عمال أفرجت عنهم حركة حماس": عنهم is the workers (an indefinite noun's relative clause); the subject follows
     assert first_codes("تسلم الهلال الأحمر ثلاثة عمال تايلانديين أفرجت عنهم حركة حماس في غزة.", "RETREAT") \
         == (["PSEREBHMS"], ["THALAB"])
+
+
+@pytest.mark.parametrize("text, expect", [
+    # grammar table en_give_verbs: the first object of a verb of giving is the recipient (the target)
+    ("Saudi Arabia granted Yemen a two billion dollar loan.", (["SAU"], ["YEM"])),
+    ("The IMF granted a loan to Pakistan.", (["IGOIMF"], ["PAK"])),
+])
+def test_english_give_to_the_first_object(text, expect):
+    assert first_codes(text, "AID", "en") == expect

@@ -51,6 +51,7 @@ EN_SAY_VERBS = grammar.words("say_verbs", "en")
 # "said (that) it would": "would" is the future of reported speech (planned), not a conditional
 EN_SAY = EN_SAY_VERBS | grammar.words("say_before_would", "en")
 EN_PRONOUNS = grammar.words("subject_pronouns", "en")
+EN_GIVE_VERBS = grammar.words("en_give_verbs", "en")  # "granted Egypt a loan": the first object receives
 EN_PASSIVE_AUX = grammar.words("en_passive_aux", "en")  # "was", "were", "been": a participle after them is passive
 EN_PARTICIPLES = grammar.words("en_irregular_participles", "en")  # "hit", "shot", "struck"
 EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
@@ -799,6 +800,11 @@ class EventBuilder:
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
+        if lang == "en" and via == "svo" and not patient and source[0].w1 < hit.w0 and self._given_to(source[0]):
+            # "The World Bank granted Egypt a loan": the first object of a verb of giving is the recipient
+            subject = self._subject_of_verb(source[0], before)
+            patient, source = source, self._chain_backward(subject, cands) if subject is not None else []
+            via = "svo" if source else "none"
         if lang == "ar" and verbal and via == "svo" and not patient and after and after[0].prep is None \
                 and after[0].w0 == hit.w1 + 1 and self._resumptive(hit):
             # "رهينتين أفرجت عنهما حركة حماس": the pronoun after the trigger's preposition is the noun before it (an
@@ -1184,6 +1190,26 @@ class EventBuilder:
                 return p if hit.w0 - p.w1 <= 6 else None
             if p.prep not in LOCATIVE[self.lang]:
                 return None
+        return None
+
+    def _given_to(self, p: Phrase) -> bool:
+        """English: does a verb of giving (grammar table ``en_give_verbs``) stand right before phrase ``p`` (an article
+        may stand between): "granted Egypt", "gave the Ukrainian army"?"""
+        k = p.w0 - 1
+        while k > 0 and self.words[k].norm in EN_ARTICLES:
+            k -= 1
+        return k >= 0 and self.words[k].norm in EN_GIVE_VERBS and self.words[k].sentence == self.words[p.w0].sentence
+
+    def _subject_of_verb(self, p: Phrase, before: list[Phrase]) -> Phrase | None:
+        """The subject of the verb right before phrase ``p``: the last phrase with no preposition before that verb,
+        a few words before it, in its clause, with no punctuation between."""
+        words = self.words
+        at = before.index(p) if p in before else len(before)
+        for q in reversed(before[:at]):
+            if q.prep is None and words[q.w0].clause == words[p.w0].clause and p.w0 - q.w1 <= 4 \
+                    and not self._has_break(q.w1, p.w0):
+                return q
+            return None
         return None
 
     def _resumptive(self, hit: TriggerHit) -> bool:
