@@ -273,3 +273,14 @@ def test_a_resumptive_pronoun_names_the_noun_before_as_the_patient():
 ])
 def test_english_give_to_the_first_object(text, expect):
     assert first_codes(text, "AID", "en") == expect
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # the owner right after a phrase trigger that ends with the object noun ("أسقط مسيرات لـ X")
+    ("قال الجيش الأوكراني إنه أسقط مسيرات للجيش الروسي فوق خاركيف.", "ASSAULT", (["UKRMIL"], ["RUSMIL"])),
+    # the recipient between the giver and the gift's noun ("قدمت X لـ Y مساعدات")
+    ("قدمت الإمارات لمصر مساعدات طبية عاجلة.", "AID", (["ARE"], ["EGY"])),
+    ("قدم البنك الدولي للأردن قرضا بقيمة مليار دولار.", "AID", (["IGOWBK"], ["JOR"])),
+])
+def test_arabic_objects_around_a_phrase_trigger(text, etype, expect):
+    assert first_codes(text, etype) == expect

@@ -96,6 +96,7 @@ THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border with X": X is across it
 AUTHOR_TYPES = frozenset(load_coding_rules()["author-of-the-object"]["types"])  # reactions to an act
+GIVING_TYPES = frozenset({"AID", "SUPPORT"})  # "قدمت X لـY مساعدات": the recipient may precede the gift's noun
 OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
 FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
 TELLING_ACTS = load_coding_rules()["act-of-the-tellings"]  # "في انفجار", "in an attack": the act of the clause
@@ -884,10 +885,17 @@ class EventBuilder:
                 target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group
                 break
             if owner is None and t.type in OWNER["types"] and (
-                    prep in OWNER["preps"][lang] or self._launched_by(p, t)) and self._owned_object(start_after, p.w0):
-                owner = p  # "قصفت الطائرات مواقع لجماعة X": X owns what was hit (it wins below)
+                    prep in OWNER["preps"][lang] or self._launched_by(p, t)) and (
+                    self._owned_object(start_after, p.w0) or (lang == "ar" and p.w0 == hit.w1 + 1 == start_after + 1
+                                                              and t.pos == "phrase" and hit.w1 > hit.w0)):
+                owner = p  # "قصفت الطائرات مواقع لجماعة X": X owns what was hit (it wins below); the object noun may
+                # end the trigger's own words ("أسقط مسيرات لقوات X")
             if prep is not None:
                 continue
+        if not target and lang == "ar" and t.type in GIVING_TYPES and source and source[-1].w1 < hit.w0:
+            # "قدم صندوق النقد الدولي لباكستان شريحة قرض": the recipient stands between the giver and the gift
+            target = next((self._chain_forward(p, cands) for p in cands if source[-1].w1 < p.w0 and p.w1 < hit.w0
+                           and p.prep in self._preps_of(t) and not self._has_break(source[-1].w1, hit.w0)), [])
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
