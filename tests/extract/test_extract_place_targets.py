@@ -284,3 +284,12 @@ def test_english_give_to_the_first_object(text, expect):
 ])
 def test_arabic_objects_around_a_phrase_trigger(text, etype, expect):
     assert first_codes(text, etype) == expect
+
+
+@pytest.mark.parametrize("text, lang", [
+    # place-of-the-act's preps: "حول X", "around X"
+    ("نشرت تركيا سفنا حربية حول قبرص.", "ar"),
+    ("Turkey deployed warships around Cyprus.", "en"),
+])
+def test_a_deployment_around_a_place_targets_it(text, lang):
+    assert first_codes(text, "MOBILIZE", lang) == (["TUR"], ["CYP"])

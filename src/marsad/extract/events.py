@@ -102,6 +102,8 @@ FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  #
 TELLING_ACTS = load_coding_rules()["act-of-the-tellings"]  # "في انفجار", "in an attack": the act of the clause
 HARM_VERBS = grammar.by_lang("harm_verbs")  # "تضررت", "was damaged": what the act introduced after them harmed
 PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
+PLACE_ACT_PREPS = {lang: frozenset(normalize_key(w) for w in ws)  # "حول تايوان", "around Taiwan"
+                   for lang, ws in load_coding_rules()["place-of-the-act"]["preps"].items()}
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
@@ -959,8 +961,8 @@ class EventBuilder:
         if owner is None and len(target) == 1 and tgt_actors and _bare_group(target[0]):
             country = self._group_place(target[0])  # "مساعدات لسكان غزة", "aid to residents of northern Gaza"
             if country is not None:
-                self.refinements.setdefault(hit.w0, {})["target"] = (
-                    [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors], "people-of-the-place")
+                people = [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors]
+                self.refinements.setdefault(hit.w0, {})["target"] = (people, "people-of-the-place")
         if owner is not None:
             src_codes = {a.code for a in (_actors(possessor) or src_actors)}
             owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
@@ -1059,7 +1061,8 @@ class EventBuilder:
             reached = hit.trigger.type in PLACE_ACTS  # coding rule place-of-the-act
             prep = place_prep(m, self.words, self.lang) if reached else mention_prep(m, self.words, self.lang)
             allowed = GEO_PREPS_FROM if hit.trigger.type in ("RETREAT", "SANCTION") else GEO_PREPS
-            if (prep in allowed or (reached and prep in LOCATIVE[self.lang])) \
+            placing = reached and (prep in LOCATIVE[self.lang] or prep in PLACE_ACT_PREPS[self.lang])
+            if (prep in allowed or placing) \
                     and not (coop and prep in self._not_partner(hit.trigger)):
                 return Actor(country, entity, m.text, m.start, m.end)
             if reached and prep is None and self._place_object(after, w0, m):
