@@ -189,3 +189,107 @@ def test_english_said_its_forces(text, expect):
 ])
 def test_an_english_passive_swaps_the_roles(text, etype, expect):
     assert first_codes(text, etype, "en") == expect
+
+
+def test_a_passive_subject_stands_before_the_place_that_follows_it():
+    # "X in Y were killed by": the subject of the passive comes before the place a locative adds to it
+    assert first_codes("Three Nigerian soldiers in Borno were killed by a bomb planted by Boko Haram fighters.",
+                       "ASSAULT", "en") == (["NGAREBBKH"], ["NGAMIL"])
+
+
+@pytest.mark.parametrize("text, lang, expect", [
+    # grammar table harm_verbs: what the clause says was harmed is what the act after في/in struck
+    ("تضررت ناقلة نفط بريطانية في هجوم صاروخي قبالة سواحل اليمن.", "ar", ["GBR"]),
+    ("A British oil tanker was damaged in a missile attack off Yemen.", "en", ["GBR"]),
+])
+def test_what_a_clause_says_was_harmed_is_the_acts_target(text, lang, expect):
+    got = first_codes(text, "ASSAULT", lang)
+    assert got is not None and got[1] == expect and "GBR" not in got[0]
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # English "of" after a count governs nothing: the counted group is the subject or the object
+    ("Hundreds of Iraqis protested at the Turkish embassy in Baghdad.", "PROTEST", (["IRQ"], ["TURGOV"])),
+    ("Israeli strikes killed dozens of Palestinians in Rafah.", "ASSAULT", (["ISR"], ["PSECVL"])),
+    # demand-addresses-the-state: "in protest at" names the complaint, as "against" and "over" do
+    ("Oil workers in Nigeria went on strike in protest at a government decision.", "PROTEST", (["NGALAB"], ["NGAGOV"])),
+])
+def test_english_counts_and_complaints(text, etype, expect):
+    assert first_codes(text, etype, "en") == expect
+
+
+def test_english_and_the_joins_two_actors():
+    # "X and the Y": a conjunction and an article join the two subjects
+    doc = marsad.code("Oman and the United Arab Emirates signed a defence cooperation agreement on Sunday.", lang="en",
+                      date=DATE, all_candidates=True)
+    assert any(sorted(a.code for a in e.source) == ["ARE", "OMN"] for e in doc.events)
+
+
+def test_a_joined_verb_after_a_meeting_keeps_its_subject_alone():
+    # "X met Y and criticised Z": the meeting's partner does not criticise (English; Arabic: shared-subject)
+    assert first_codes("Egypt's foreign minister met his Greek counterpart in Athens and criticised the Turkish"
+                       " military presence in Libya.", "ACCUSE", "en") == (["EGYGOV"], ["TURMIL"])
+
+
+@pytest.mark.parametrize("text, expect", [
+    # unit_noun_sectors: a military adjective between the noun and the nationality counts as the unit
+    ("قصفت طائرات حربية روسية مخازن للأسلحة قرب حلب.", (["RUSMIL"], ["SYR"])),
+    ("أطلقت حركة حماس قذائف على مواقع عسكرية إسرائيلية قرب الحدود.", (["PSEREBHMS"], ["ISRMIL"])),
+])
+def test_a_military_adjective_gives_the_nationality_its_sector(text, expect):
+    assert first_codes(text, "ASSAULT") == expect
+
+
+@pytest.mark.parametrize("text, lang", [
+    # role:charge_daffaires (GOV): the envoy summoned is the government of its nisba
+    ("استدعت وزارة الخارجية المصرية القائم بالأعمال البريطاني.", "ar"),
+    ("Egypt's foreign ministry summoned the British charge d'affaires.", "en"),
+])
+def test_a_charge_daffaires_is_the_government(text, lang):
+    assert first_codes(text, "ACCUSE", lang) == (["EGYGOV"], ["GBRGOV"])
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # a reduced relative: a participle right before "by X" is passive
+    ("The Red Crescent received three Thai workers released by Hamas in Gaza.", "RETREAT", (["PSEREBHMS"], ["THALAB"])),
+    ("A UN convoy attacked by gunmen in Darfur lost two trucks.", "ASSAULT", (["SDNUAF"], ["UNO"])),
+    # "by" then no actor: no passive
+    ("The army arrested by night two activists.", "COERCE", (["MIL"], ["CVL"])),
+])
+def test_an_english_participle_before_by_is_passive(text, etype, expect):
+    assert first_codes(text, etype, "en") == expect
+
+
+def test_a_resumptive_pronoun_names_the_noun_before_as_the_patient():
+    # "عمال أفرجت عنهم حركة حماس": عنهم is the workers (an indefinite noun's relative clause); the subject follows
+    assert first_codes("تسلم الهلال الأحمر ثلاثة عمال تايلانديين أفرجت عنهم حركة حماس في غزة.", "RETREAT") \
+        == (["PSEREBHMS"], ["THALAB"])
+
+
+@pytest.mark.parametrize("text, expect", [
+    # grammar table en_give_verbs: the first object of a verb of giving is the recipient (the target)
+    ("Saudi Arabia granted Yemen a two billion dollar loan.", (["SAU"], ["YEM"])),
+    ("The IMF granted a loan to Pakistan.", (["IGOIMF"], ["PAK"])),
+])
+def test_english_give_to_the_first_object(text, expect):
+    assert first_codes(text, "AID", "en") == expect
+
+
+@pytest.mark.parametrize("text, etype, expect", [
+    # the owner right after a phrase trigger that ends with the object noun ("أسقط مسيرات لـ X")
+    ("قال الجيش الأوكراني إنه أسقط مسيرات للجيش الروسي فوق خاركيف.", "ASSAULT", (["UKRMIL"], ["RUSMIL"])),
+    # the recipient between the giver and the gift's noun ("قدمت X لـ Y مساعدات")
+    ("قدمت الإمارات لمصر مساعدات طبية عاجلة.", "AID", (["ARE"], ["EGY"])),
+    ("قدم البنك الدولي للأردن قرضا بقيمة مليار دولار.", "AID", (["IGOWBK"], ["JOR"])),
+])
+def test_arabic_objects_around_a_phrase_trigger(text, etype, expect):
+    assert first_codes(text, etype) == expect
+
+
+@pytest.mark.parametrize("text, lang", [
+    # place-of-the-act's preps: "حول X", "around X"
+    ("نشرت تركيا سفنا حربية حول قبرص.", "ar"),
+    ("Turkey deployed warships around Cyprus.", "en"),
+])
+def test_a_deployment_around_a_place_targets_it(text, lang):
+    assert first_codes(text, "MOBILIZE", lang) == (["TUR"], ["CYP"])

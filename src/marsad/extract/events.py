@@ -52,6 +52,7 @@ EN_SAY_VERBS = grammar.words("say_verbs", "en")
 # "said (that) it would": "would" is the future of reported speech (planned), not a conditional
 EN_SAY = EN_SAY_VERBS | grammar.words("say_before_would", "en")
 EN_PRONOUNS = grammar.words("subject_pronouns", "en")
+EN_GIVE_VERBS = grammar.words("en_give_verbs", "en")  # "granted Egypt a loan": the first object receives
 EN_PASSIVE_AUX = grammar.words("en_passive_aux", "en")  # "was", "were", "been": a participle after them is passive
 EN_PARTICIPLES = grammar.words("en_irregular_participles", "en")  # "hit", "shot", "struck"
 EN_SAY_SPAN = 10  # words before a trigger in which its reporting verb stands
@@ -96,9 +97,14 @@ THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border with X": X is across it
 AUTHOR_TYPES = frozenset(load_coding_rules()["author-of-the-object"]["types"])  # reactions to an act
+GIVING_TYPES = frozenset({"AID", "SUPPORT"})  # "قدمت X لـY مساعدات": the recipient may precede the gift's noun
 OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
 FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
+TELLING_ACTS = load_coding_rules()["act-of-the-tellings"]  # "في انفجار", "in an attack": the act of the clause
+HARM_VERBS = grammar.by_lang("harm_verbs")  # "تضررت", "was damaged": what the act introduced after them harmed
 PLACE_ACTS = frozenset(load_coding_rules()["place-of-the-act"]["types"])  # acts that target the place they reach
+PLACE_ACT_PREPS = {lang: frozenset(normalize_key(w) for w in ws)  # "حول تايوان", "around Taiwan"
+                   for lang, ws in load_coding_rules()["place-of-the-act"]["preps"].items()}
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
@@ -151,7 +157,8 @@ class EventBuilder:
         self._time_refs: dict[int, TimeRef] = {}  # id of a time match (or of None) -> its TimeRef
         self._cue_cache: dict[int, list] = {}
         self.hits = hits or []  # every trigger of the document (words[k].trigger indexes it)
-        self.last_subject: dict[int, tuple[int, list[Phrase]]] = {}  # sentence -> (last verb's end, its subject)
+        # sentence -> (last verb's end, its subject[, a reciprocal verb's grammatical subject alone])
+        self.last_subject: dict[int, tuple] = {}
         # trigger's first word -> role -> (actors, rule): what a refinement rule (the owner of the object, the
         # possessor of the subject) finds. ``build`` returns the roles without them: a refinement never creates a
         # candidate nor changes what the decision layer scores (it was trained before these rules); the
@@ -193,13 +200,21 @@ class EventBuilder:
         idx = sent_phrases.index(ph)
         for nxt in sent_phrases[idx + 1:]:
             gap = nxt.w0 - out[-1].w1 - 1
-            conj_word = gap == 1 and self.words[out[-1].w1 + 1].norm in CONJ[self.lang]
+            conj_word = self._conjoined(out[-1].w1, gap)
             comma_list = (gap == 1 and self.words[out[-1].w1 + 1].norm == "," and self.lang == "en")
             if (nxt.coordinated and gap == 0) or conj_word or comma_list:
                 out.append(nxt)
             else:
                 break
         return out
+
+    def _conjoined(self, w1: int, gap: int) -> bool:
+        """Do the ``gap`` words after word ``w1`` join two phrases: a conjunction ("و", "and"), in English with an
+        article after it ("Egypt and the United Arab Emirates")?"""
+        words = self.words
+        if gap == 1:
+            return words[w1 + 1].norm in CONJ[self.lang]
+        return gap == 2 and self.lang == "en" and words[w1 + 1].norm in CONJ["en"] and words[w1 + 2].norm in EN_ARTICLES
 
     def _chain_backward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
         out = [ph]
@@ -208,7 +223,7 @@ class EventBuilder:
             cur = out[0]
             prev = sent_phrases[idx - 1]
             gap = cur.w0 - prev.w1 - 1
-            conj_word = gap == 1 and self.words[prev.w1 + 1].norm in CONJ[self.lang]
+            conj_word = self._conjoined(prev.w1, gap)
             comma_list = gap == 1 and self.words[prev.w1 + 1].norm == "," and self.lang == "en"
             if (cur.coordinated and gap == 0) or conj_word or comma_list:
                 out.insert(0, prev)
@@ -777,6 +792,9 @@ class EventBuilder:
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
+                if len(prev) > 2:
+                    source = prev[2]  # "met his Iraqi counterpart and criticised": the subject alone, not the
+                    # partner a meeting's participants include (English; Arabic's refinement shared-subject does so)
         if not source and before and not (t.passive and (patient or (t.pos == "noun" and not self._suffixed(hit)))):
             # a passive's agent is never before it, and the actor before "مقتل"/"مصرع" only reports the death
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
@@ -791,21 +809,39 @@ class EventBuilder:
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
+        if lang == "en" and via == "svo" and not patient and source[0].w1 < hit.w0 and self._given_to(source[0]):
+            # "The World Bank granted Egypt a loan": the first object of a verb of giving is the recipient
+            subject = self._subject_of_verb(source[0], before)
+            patient, source = source, self._chain_backward(subject, cands) if subject is not None else []
+            via = "svo" if source else "none"
+        if lang == "ar" and verbal and via == "svo" and not patient and after and after[0].prep is None \
+                and after[0].w0 == hit.w1 + 1 and self._resumptive(hit):
+            # "رهينتين أفرجت عنهما حركة حماس": the pronoun after the trigger's preposition is the noun before it (an
+            # indefinite noun's relative clause); the subject follows the verb
+            patient, source, via = source, self._chain_forward(after[0], cands), "vso"
         if lang == "ar" and t.patient and is_verb and via == "svo" and not patient and self._nothing_done_to(hit):
             # "إن مقاتلا قتل بعدما …", "جنود قتلوا في هجوم": a patient verb with no object is passive (قُتل)
             patient, source = source, self._by_agent(hit, after, cands)
             via = "by" if source else "none"
+        if not patient and (not is_verb or lang == "en") and t.type in TELLING_ACTS["types"] and not t.passive:
+            patient = self._harmed_before(hit, cands)  # "تضررت سفينة يونانية في هجوم", "a ship was damaged in an
+            # attack": what the clause says was harmed is what the act struck, never its author
+            if patient and any(p in source for p in patient):
+                source = self._by_agent(hit, after, cands)
+                via = "by" if source else "none"
         if lang == "en" and is_verb and not t.passive and not patient and self._en_passive(hit):
             # "Two journalists were arrested by police": the subject of a passive is the patient, "by X" the agent
-            patient = source if via == "svo" else self._en_counted_subject(hit, before, cands)
+            patient = source if via == "svo" else []
             source = self._by_agent(hit, after, cands)
             via = "by" if source else "none"
         if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
             if via == "svo":
                 patient, source, via = source, self._by_agent(hit, after, cands), "none"
                 via = "by" if source else via
-            elif via == "by" and before and before[-1].w1 == hit.w0 - 1 and before[-1].prep is None:
-                patient = self._chain_backward(before[-1], cands)
+            elif via == "by" and before:
+                subject = self._subject_before(hit, before)  # "Two U.N. peacekeepers in Mali were killed by"
+                if subject is not None:
+                    patient = self._chain_backward(subject, cands)
         if not source and not before and after and lang == "en":
             p = after[0]
             if p.prep in ("between",):
@@ -857,10 +893,17 @@ class EventBuilder:
                 target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group
                 break
             if owner is None and t.type in OWNER["types"] and (
-                    prep in OWNER["preps"][lang] or self._launched_by(p, t)) and self._owned_object(start_after, p.w0):
-                owner = p  # "قصفت الطائرات مواقع لجماعة X": X owns what was hit (it wins below)
+                    prep in OWNER["preps"][lang] or self._launched_by(p, t)) and (
+                    self._owned_object(start_after, p.w0) or (lang == "ar" and p.w0 == hit.w1 + 1 == start_after + 1
+                                                              and t.pos == "phrase" and hit.w1 > hit.w0)):
+                owner = p  # "قصفت الطائرات مواقع لجماعة X": X owns what was hit (it wins below); the object noun may
+                # end the trigger's own words ("أسقط مسيرات لقوات X")
             if prep is not None:
                 continue
+        if not target and lang == "ar" and t.type in GIVING_TYPES and source and source[-1].w1 < hit.w0:
+            # "قدم صندوق النقد الدولي لباكستان شريحة قرض": the recipient stands between the giver and the gift
+            target = next((self._chain_forward(p, cands) for p in cands if source[-1].w1 < p.w0 and p.w1 < hit.w0
+                           and p.prep in self._preps_of(t) and not self._has_break(source[-1].w1, hit.w0)), [])
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
@@ -924,8 +967,8 @@ class EventBuilder:
         if owner is None and len(target) == 1 and tgt_actors and _bare_group(target[0]):
             country = self._group_place(target[0])  # "مساعدات لسكان غزة", "aid to residents of northern Gaza"
             if country is not None:
-                self.refinements.setdefault(hit.w0, {})["target"] = (
-                    [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors], "people-of-the-place")
+                people = [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors]
+                self.refinements.setdefault(hit.w0, {})["target"] = (people, "people-of-the-place")
         if owner is not None:
             src_codes = {a.code for a in (_actors(possessor) or src_actors)}
             owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
@@ -938,6 +981,10 @@ class EventBuilder:
         modality = self._modality(hit, floor, reported)
         if verbal and source and via != "sentence" and (t.pos == "verb" or not words[hit.w0].norm.startswith(ARTICLE)):
             self.last_subject[si] = (hit.w1, source)  # not a definite noun: "طالب X طهران بالإفراج، محذرا": X warns
+            if t.reciprocal and len(source) > 1 and lang == "en":  # its grammatical subject, before the verb
+                subject = [p for p in source if p.w1 < hit.w0]
+                if subject and len(subject) < len(source):
+                    self.last_subject[si] = (hit.w1, source, subject)
         return src_actors, tgt_actors, modality, via
 
     def demand_addressee(self, hit: TriggerHit, rule: dict) -> tuple[list[Actor], bool]:
@@ -1020,7 +1067,8 @@ class EventBuilder:
             reached = hit.trigger.type in PLACE_ACTS  # coding rule place-of-the-act
             prep = place_prep(m, self.words, self.lang) if reached else mention_prep(m, self.words, self.lang)
             allowed = GEO_PREPS_FROM if hit.trigger.type in ("RETREAT", "SANCTION") else GEO_PREPS
-            if (prep in allowed or (reached and prep in LOCATIVE[self.lang])) \
+            placing = reached and (prep in LOCATIVE[self.lang] or prep in PLACE_ACT_PREPS[self.lang])
+            if (prep in allowed or placing) \
                     and not (coop and prep in self._not_partner(hit.trigger)):
                 return Actor(country, entity, m.text, m.start, m.end)
             if reached and prep is None and self._place_object(after, w0, m):
@@ -1105,28 +1153,90 @@ class EventBuilder:
 
     def _en_passive(self, hit: TriggerHit) -> bool:
         """English: is the verb trigger a past participle after a form of "be" (grammar table ``en_passive_aux``; an
-        adverb in -ly may stand between): "were arrested", "was reportedly killed", "has been struck"?"""
+        adverb in -ly may stand between: "were arrested", "was reportedly killed", "has been struck"), or right
+        before "by" ("hostages released by Hamas")?"""
         words = self.words
         w = words[hit.w0].norm
         if not (w.endswith(("ed", "en", "wn")) or w in EN_PARTICIPLES):
             return False
+        after = hit.w1 + 1
+        if after < len(words) and words[after].norm == "by" and any(
+                after < p.w0 <= after + 2 for p in self.actor_phrases.get(words[hit.w0].sentence, ())):
+            return True  # a reduced relative: "two hostages released by Hamas", "a convoy attacked by gunmen"
         k = hit.w0 - 1
         if k > 0 and words[k].norm.endswith("ly") and words[k].sentence == words[hit.w0].sentence:
             k -= 1
         return k >= 0 and words[k].norm in EN_PASSIVE_AUX and words[k].sentence == words[hit.w0].sentence
 
-    def _en_counted_subject(self, hit: TriggerHit, before: list[Phrase], cands: list[Phrase]) -> list[Phrase]:
-        """English: a counted subject, "Dozens of protesters were arrested": the group after "of" and a count word,
-        in the trigger's clause."""
+    def _harmed_before(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """The actor a verb of harm says was harmed, in the clause before an act's noun that a preposition of coding
+        rule act-of-the-tellings introduces (grammar table ``harm_verbs``): "تضررت سفينة شحن يونانية في هجوم" (the
+        subject after the verb), "a Greek cargo ship was damaged in a drone attack" (the subject before it)."""
+        words, lang = self.words, self.lang
+        preps = TELLING_ACTS["preps"]
+        k, skipped = hit.w0 - 1, 0
+        while lang == "en" and k > 0 and skipped <= 2 and (words[k].norm in EN_ARTICLES or (
+                words[k].kind == "word" and words[k].mention is None and words[k].norm not in PREP_WORDS[lang])):
+            k, skipped = k - 1, skipped + 1  # "in a missile attack": an article and the noun's modifiers
+        if hit.prefix.lstrip(CONJUNCTIONS)[:1] == "ب" and lang == "ar":
+            k = hit.w0  # "بانفجار": the clitic is the preposition
+        elif k < 0 or words[k].norm not in preps:
+            return []
+        first = self.sentences[words[hit.w0].sentence].w0
+        for j in range(k - 1, max(first, k - 10) - 1, -1):
+            w = words[j]
+            if w.kind == "punct" or w.clause != words[hit.w0].clause:
+                return []
+            if not (has_verb_form(w, HARM_VERBS[lang]) if lang == "ar" else w.norm in HARM_VERBS[lang]):
+                continue
+            if lang == "ar":
+                p = next((p for p in cands if j < p.w0 < k and p.prep is None), None)
+                return self._chain_forward(p, cands) if p is not None else []
+            p = next((p for p in reversed(cands) if p.w1 < j and p.prep is None), None)
+            return self._chain_backward(p, cands) if p is not None and j - p.w1 <= 4 else []
+        return []
+
+    def _subject_before(self, hit: TriggerHit, before: list[Phrase]) -> Phrase | None:
+        """The subject right before a passive verb: the last phrase before it with no preposition, past the places a
+        locative puts after it ("جنود في مالي", "peacekeepers in Mali"), in its clause, no punctuation between."""
         words = self.words
         for p in reversed(before):
-            if words[p.w0].clause != words[hit.w0].clause:
-                break
-            if p.prep == "of" and p.w0 >= 2 and words[p.w0 - 1].norm == "of" and _number_word(words[p.w0 - 2].norm):
-                return self._chain_backward(p, cands)
+            if words[p.w0].clause != words[hit.w0].clause or self._has_break(p.w1, hit.w0):
+                return None
             if p.prep is None:
-                break
-        return []
+                return p if hit.w0 - p.w1 <= 6 else None
+            if p.prep not in LOCATIVE[self.lang]:
+                return None
+        return None
+
+    def _given_to(self, p: Phrase) -> bool:
+        """English: does a verb of giving (grammar table ``en_give_verbs``) stand right before phrase ``p`` (an article
+        may stand between): "granted Egypt", "gave the Ukrainian army"?"""
+        k = p.w0 - 1
+        while k > 0 and self.words[k].norm in EN_ARTICLES:
+            k -= 1
+        return k >= 0 and self.words[k].norm in EN_GIVE_VERBS and self.words[k].sentence == self.words[p.w0].sentence
+
+    def _subject_of_verb(self, p: Phrase, before: list[Phrase]) -> Phrase | None:
+        """The subject of the verb right before phrase ``p``: the last phrase with no preposition before that verb,
+        a few words before it, in its clause, with no punctuation between."""
+        words = self.words
+        at = before.index(p) if p in before else len(before)
+        for q in reversed(before[:at]):
+            if q.prep is None and words[q.w0].clause == words[p.w0].clause and p.w0 - q.w1 <= 4 \
+                    and not self._has_break(q.w1, p.w0):
+                return q
+            return None
+        return None
+
+    def _resumptive(self, hit: TriggerHit) -> bool:
+        """Arabic: does the trigger end in a preposition that carries a third-person pronoun, where its lexicon form
+        has the bare preposition ("أفرجت عنهم" for "أفرجت عن")?"""
+        if hit.w1 == hit.w0:
+            return False
+        norm = self.words[hit.w1].norm
+        suffix = next((s for s in THIRD_PERSON_SUFFIXES if norm.endswith(s) and len(norm) > len(s)), None)
+        return suffix is not None and norm[:-len(suffix)] in PREP_WORDS["ar"]
 
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
@@ -1208,7 +1318,7 @@ class EventBuilder:
         p = before[-1]
         if not all(k in GEO_AUTHOR_KINDS for k in p.kinds) or p.w0 == 0:
             return []
-        return [p] if self.words[p.w0 - 1].norm in EN_ARTICLES else []
+        return self._chain_backward(p, before) if self.words[p.w0 - 1].norm in EN_ARTICLES else []
 
     def place_of(self, hit: TriggerHit) -> tuple | None:
         """Where the event happened: the first place of the sentence after the trigger, else the nearest one before

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from functools import lru_cache
+
 from ..kb import clitics, grammar
 from ..text import normalize_key
+from ..text.numbers import parse_number_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import Phrase
@@ -29,9 +32,29 @@ EN_ARTICLES = grammar.words("en_articles", "en")  # skipped between a prepositio
 
 
 def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
-    """The preposition governing a phrase: a clitic ب/ل/ك on its first word, or a separate word before it."""
+    """The preposition governing a phrase: a clitic ب/ل/ك on its first word, or a separate word before it. English
+    "of" after a count ("dozens of protesters", "two of the soldiers") governs nothing: the phrase heads the count."""
     prefix = ph.mentions[0].prefix if ph.mentions else ph.prefix
-    return clitic_prep(prefix) or _word_prep(words, ph.w0, lang)
+    prep = clitic_prep(prefix) or _word_prep(words, ph.w0, lang)
+    if prep == "of" and lang == "en" and _after_count(words, ph.w0):
+        return None
+    return prep
+
+
+def _after_count(words: list[Word], w0: int) -> bool:
+    """Is the "of" before word ``w0`` (an article may stand between) right after a number or count word?"""
+    k = w0 - 1
+    while k > 0 and words[k].norm in EN_ARTICLES:
+        k -= 1
+    if k < 1 or words[k].norm != "of":
+        return False
+    prev = words[k - 1]
+    return prev.sentence == words[w0].sentence and (prev.kind == "number" or _number_word(prev.norm))
+
+
+@lru_cache(maxsize=4096)
+def _number_word(norm: str) -> bool:
+    return parse_number_words(norm) is not None
 
 
 def mention_prep(m, words: list[Word], lang: str) -> str | None:

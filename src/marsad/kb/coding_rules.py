@@ -41,7 +41,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "act-of-the-tellings": frozenset({"types", "preps", "span"}),
     "object-of-attack": frozenset({"types", "keep"}),
     "chronology-entry": frozenset({"span"}),
-    "place-of-the-act": frozenset({"types"}),
+    "place-of-the-act": frozenset({"types", "preps"}),
     "own-forces-moved": frozenset({"types", "sectors"}),
     "author-of-the-object": frozenset({"types"}),
 }

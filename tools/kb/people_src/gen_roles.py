@@ -380,6 +380,9 @@ def build() -> list[dict]:
                                                           "المبعوث الأممي", "المبعوث الأمريكي الخاص"],
          en_plural("envoy", "special envoy", "special representative", "emissary"))
     role("diplomat", "title", ["GOV"], standalone("دبلوماسي"), en_plural("diplomat", "senior diplomat"))
+    role("charge_daffaires", "title", ["GOV"], ["القائم بالأعمال", "قائم بالأعمال", "القائمة بالأعمال",
+                                                 "القائم بأعمال السفارة", "القائم بالاعمال"],
+         ["charge d'affaires", "chargé d'affaires", "charges d'affaires", "chargés d'affaires"])
     role("consul", "title", ["GOV"], standalone("قنصل") + ["القنصل العام", "قنصل عام"],
          en_plural("consul", "consul general"))
     role("permanent_representative", "title", ["GOV"], ["المندوب الدائم", "مندوب دائم", "المندوبة الدائمة",
@@ -688,7 +691,8 @@ def build() -> list[dict]:
          + ["business leaders", "companies", "businesspeople"])
     role("settlers", "group", ["CVL"], standalone("مستوطن") + ["المستعمرين", "مستعمرين", "المستعمرون"],
          en_plural("settler"),
-         "civilians of the occupying country (ISR when a nisba or context says so)")
+         "civilians of the occupying country (ISR when a nisba or context says so); 'Israeli settlers' is the "
+         "demonym and the role, coded ISRCVL")
     role("smugglers", "group", ["CRM"], standalone("مهرب") + ["تجار المخدرات", "تاجر مخدرات", "عصابة",
                                                              "العصابات", "عصابات", "المجرمين", "مجرمين",
                                                              "اللصوص", "لصوص", "قطاع الطرق", "القراصنة",

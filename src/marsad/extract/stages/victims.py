@@ -1,8 +1,9 @@
-"""Stage: an attack that names no target (or only the country of the place it struck) but counts victims in a sentence that tells it (after merging) hit the
-military of the place when the count is of soldiers, else its civilians (rules implicit-military-victims and
-implicit-victims of kb/data/coding_rules.jsonl; ACLED's "Civilians (country)"). The victims take the country the
-count names ("أربعة جنود فرنسيين"), else the event's place, else the document's home country; the actor's span is the
-count. The decision layer never sees these targets: they are inferred after it scored the event."""
+"""Stage: an attack that names no target (or only the country of the place it struck) but counts victims in a
+sentence that tells it (after merging) hit the military of the place when the count is of soldiers, else its
+civilians (rules implicit-military-victims and implicit-victims of kb/data/coding_rules.jsonl; ACLED's "Civilians
+(country)"). The victims take the country the count names ("أربعة جنود فرنسيين"), else the event's place, else the
+document's home country; the actor's span is the count. The decision layer never sees these targets: they are
+inferred after it scored the event."""
 from __future__ import annotations
 
 import bisect
