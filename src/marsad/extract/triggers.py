@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..kb import clitics, grammar
 from ..kb.rules import is_companion_id
 from ..text import normalize_key
+from ..text.tokens import ENCLITICS
 from .events import HAL_SUFFIX, MARKS, MEANS, TriggerHit
 from .lexicon import head_words
 from .preps import PREP_WORDS
@@ -175,9 +176,24 @@ def _name_inside(words: list[Word], i: int, j: int, role_words: frozenset[int] =
     return False
 
 
+_PATTERN_IDS: dict[int, frozenset[int]] = {}  # id of an index's pattern list -> ids of its patterns (lists live as
+# long as the lexicon: one entry per list looked up, at most one per lexicon head)
+
+
+def _holds(patterns, pat) -> bool:
+    """Is ``pat`` one of ``patterns`` (a list of the lexicon's index)? By identity, through a set of ids made once per
+    list: a dataclass's ``==`` compares every field, and a common verb heads hundreds of patterns."""
+    if not patterns:
+        return False
+    ids = _PATTERN_IDS.get(id(patterns))
+    if ids is None:
+        ids = _PATTERN_IDS[id(patterns)] = frozenset(map(id, patterns))
+    return id(pat) in ids
+
+
 def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does ``pat`` match ``w`` (after ``prefix``) without taking a suffix off the word?"""
-    return any(p == prefix and not s and pat in index.get(b, ()) for p, b, s in w.bases)
+    return any(p == prefix and not s and _holds(index.get(b, ()), pat) for p, b, s in w.bases)
 
 
 def _passive_charge(words: list[Word], w: Word, j: int) -> bool:
@@ -198,7 +214,9 @@ def _ta_marbuta_noun(w: Word, prefix: str) -> bool:
 def _verb_reading(index: dict, w: Word, pat, prefix: str) -> bool:
     """Does the verb ``pat`` match ``w`` (after ``prefix``) through a reading whose suffix a verb takes (any but
     "ي": a verb's first-person object is "ني")?"""
-    return any(p == prefix and s != "ي" and pat in index.get(b, ()) for p, b, s in w.bases)
+    if not w.norm.endswith("ي"):
+        return True  # most words end in no ي: nothing to check
+    return any(p == prefix and s != "ي" and _holds(index.get(b, ()), pat) for p, b, s in w.bases)
 
 
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
@@ -275,7 +293,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     hi = sentence.w1 if sentence.w1 > j + 1 else j + 1
                 if need and companion == "gap":  # "launched 10 drones": the object follows within a few words
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
-                elif need and companion and _whole_reading(index, w, pat, prefix):
+                elif need and companion and (not w.norm.endswith(ENCLITICS) or _whole_reading(index, w, pat, prefix)):
                     lo = j + 1  # "أعلنت روسيا وقف إطلاق النار": a VSO verb's object follows it (but "هجوم ...
                     # تبنته حركة الشباب": a pronoun on the verb stands for an object named before)
                 else:
