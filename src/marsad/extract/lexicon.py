@@ -160,6 +160,18 @@ class Lexicon:
         self._head_memo: dict[tuple[int, ...], Generations] = {}  # see head_positions
         self._which: dict[tuple[int, ...], tuple[int, ...]] = {}  # head_positions' answers, one object each (few)
         self._shapes: dict[tuple, tuple] = {}  # the patterns' second words -> shared parts of _Starts (_Starts.of)
+        self._pattern_ids: dict[int, frozenset[int]] = {}  # id of an index's list -> ids of its patterns (see holds)
+
+    def holds(self, patterns: list[Pattern], pat: Pattern) -> bool:
+        """Is ``pat`` one of ``patterns``, a list of one of this lexicon's indexes? By identity, through a set of ids
+        made once per list (the lists live as long as the lexicon; at most one entry per index key): a dataclass's
+        ``==`` compares every field, and a common verb heads hundreds of patterns."""
+        if not patterns:
+            return False
+        ids = self._pattern_ids.get(id(patterns))
+        if ids is None:
+            ids = self._pattern_ids[id(patterns)] = frozenset(map(id, patterns))
+        return id(pat) in ids
 
     def heads(self, index: dict[str, list[Pattern]]) -> frozenset[str]:
         """The first words of ``index``'s patterns: a word none of whose ``forms`` is one of them starts no match

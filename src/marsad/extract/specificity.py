@@ -97,7 +97,8 @@ def _in_slogan(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset
     Searched back: a slogan word at most SLOGAN_SPAN words before, or SLOGAN_QUOTED_SPAN when a quotation opens
     between them; punctuation outside a quotation, a reporting verb or a clause opener (scope ``slogan_stop``:
     "بينما", "قبل", "while") ends the search."""
-    slogan, stops = scope["slogan"], scope.get("slogan_stop", frozenset()) | scope.get("reporting", frozenset())
+    empty: frozenset[str] = frozenset()
+    slogan, stops, reporting = scope["slogan"], scope.get("slogan_stop", empty), scope.get("reporting", empty)
     quoted = False
     for j in range(w0 - 1, max(-1, w0 - SLOGAN_QUOTED_SPAN - 1), -1):
         w = words[j]
@@ -110,7 +111,7 @@ def _in_slogan(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset
             continue
         if _has(w, slogan):
             return quoted or w0 - j <= SLOGAN_SPAN
-        if not quoted and _has(w, stops):
+        if not quoted and (_has(w, stops) or _has(w, reporting)):
             return False
     return False
 

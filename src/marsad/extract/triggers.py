@@ -107,13 +107,12 @@ def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
     ``contexts`` are the lexicon's contexts for the language that may match (see ``_contexts_in``); a context with
     one of its ``unless`` words in the sentence rules nothing out ("gunmen" beside "the outbreak"). Words inside a
     name do not count: the "National League for Democracy" is no football league."""
-    every = frozenset().union(*[w.forms for w in sent_words])  # "unless" words count inside names ("Gunmen")
-    sent_words = [w for w in sent_words if w.mention is None]
-    bases = frozenset().union(*[w.forms for w in sent_words])
+    outside_names = [w for w in sent_words if w.mention is None]
+    bases = frozenset().union(*[w.forms for w in outside_names])
     got: frozenset[str] = frozenset()
     for forms, types, unless in contexts:
-        if (not forms.isdisjoint(bases) or _has_word_pair(sent_words, bases, _word_pairs(forms))) \
-                and unless.isdisjoint(every):
+        if (not forms.isdisjoint(bases) or _has_word_pair(outside_names, bases, _word_pairs(forms))) \
+                and (not unless or all(unless.isdisjoint(w.forms) for w in sent_words)):  # names count ("Gunmen")
             got = got | types
     return got
 
@@ -176,24 +175,9 @@ def _name_inside(words: list[Word], i: int, j: int, role_words: frozenset[int] =
     return False
 
 
-_PATTERN_IDS: dict[int, frozenset[int]] = {}  # id of an index's pattern list -> ids of its patterns (lists live as
-# long as the lexicon: one entry per list looked up, at most one per lexicon head)
-
-
-def _holds(patterns, pat) -> bool:
-    """Is ``pat`` one of ``patterns`` (a list of the lexicon's index)? By identity, through a set of ids made once per
-    list: a dataclass's ``==`` compares every field, and a common verb heads hundreds of patterns."""
-    if not patterns:
-        return False
-    ids = _PATTERN_IDS.get(id(patterns))
-    if ids is None:
-        ids = _PATTERN_IDS[id(patterns)] = frozenset(map(id, patterns))
-    return id(pat) in ids
-
-
-def _whole_reading(index: dict, w: Word, pat, prefix: str) -> bool:
+def _whole_reading(lexicon, index: dict, w: Word, pat, prefix: str) -> bool:
     """Does ``pat`` match ``w`` (after ``prefix``) without taking a suffix off the word?"""
-    return any(p == prefix and not s and _holds(index.get(b, ()), pat) for p, b, s in w.bases)
+    return any(p == prefix and not s and lexicon.holds(index.get(b, ()), pat) for p, b, s in w.bases)
 
 
 def _passive_charge(words: list[Word], w: Word, j: int) -> bool:
@@ -211,12 +195,12 @@ def _ta_marbuta_noun(w: Word, prefix: str) -> bool:
     return any(p == prefix and s and b.endswith("ه") for p, b, s in w.bases)
 
 
-def _verb_reading(index: dict, w: Word, pat, prefix: str) -> bool:
+def _verb_reading(lexicon, index: dict, w: Word, pat, prefix: str) -> bool:
     """Does the verb ``pat`` match ``w`` (after ``prefix``) through a reading whose suffix a verb takes (any but
     "ي": a verb's first-person object is "ني")?"""
     if not w.norm.endswith("ي"):
         return True  # most words end in no ي: nothing to check
-    return any(p == prefix and s != "ي" and _holds(index.get(b, ()), pat) for p, b, s in w.bases)
+    return any(p == prefix and s != "ي" and lexicon.holds(index.get(b, ()), pat) for p, b, s in w.bases)
 
 
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
@@ -263,15 +247,15 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 why = "an adjective, not a verb"
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
-            if is_verb and length == 1 and lang == "ar" and not _verb_reading(index, w, pat, prefix):
+            if is_verb and length == 1 and lang == "ar" and not _verb_reading(lexicon, index, w, pat, prefix):
                 why = "ي read as a verb's object"
                 continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي
             if is_verb and length == 1 and lang == "ar" and i > 0 and words[i - 1].norm in AR_PREPS \
-                    and not _whole_reading(index, w, pat, prefix) and _ta_marbuta_noun(w, prefix):
+                    and not _whole_reading(lexicon, index, w, pat, prefix) and _ta_marbuta_noun(w, prefix):
                 why = "a noun in ة with a pronoun after a preposition"
                 continue  # "مع أسرته" (with his family), "في رحلته" (on his trip): not أسرت/رحلت + ه
             if is_verb and lang == "ar" and t.mode == "allege" and "ب" in t.target_preps \
-                    and _whole_reading(index, w, pat, prefix) and _passive_charge(words, w, j):
+                    and _whole_reading(lexicon, index, w, pat, prefix) and _passive_charge(words, w, j):
                 why = "accused of: a charge, not an accusation"
                 continue  # "سجينين اتهما بالخطف": the verb has no object before its ب, it is the passive اُتُّهما
             if not is_verb and "ك" in prefix and lang == "ar":
@@ -280,7 +264,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if "ال" in prefix and t.id.endswith(HAL_SUFFIX):
                 why = "a participle with the article"
                 continue  # a circumstantial participle is indefinite: "الداعية فتح الله غولن" is a preacher
-            if ends_in_ta_or_ya and not _whole_reading(index, w, pat, prefix):
+            if ends_in_ta_or_ya and not _whole_reading(lexicon, index, w, pat, prefix):
                 why = "ة/ى read as a pronoun"
                 continue  # ة and ى are never pronouns: "ضربة" (a blow) is not ضرب + ه, "امرأة" (a woman) not
                 # أمرا + ه, "قتلى" (the dead) not قتل + ي
@@ -293,7 +277,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     hi = sentence.w1 if sentence.w1 > j + 1 else j + 1
                 if need and companion == "gap":  # "launched 10 drones": the object follows within a few words
                     lo, hi = j + 1, min(j + 1 + GAP_OBJECT_SPAN, hi)
-                elif need and companion and (not w.norm.endswith(ENCLITICS) or _whole_reading(index, w, pat, prefix)):
+                elif need and companion and (not w.norm.endswith(ENCLITICS) or _whole_reading(lexicon, index, w, pat, prefix)):
                     lo = j + 1  # "أعلنت روسيا وقف إطلاق النار": a VSO verb's object follows it (but "هجوم ...
                     # تبنته حركة الشباب": a pronoun on the verb stands for an object named before)
                 else:

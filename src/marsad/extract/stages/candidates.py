@@ -260,7 +260,7 @@ def _anchored(hit, source, target, location, when, counted: frozenset[int], word
     prev = words[hit.w0 - 1] if hit.w0 > 0 and words[hit.w0 - 1].sentence == words[hit.w0].sentence else None
     if not words[hit.w0].forms.isdisjoint(IMPERSONAL_PAST) \
             or (prev is not None and not prev.forms.isdisjoint(IMPERSONAL_PAST)):
-        return True  # "وتم اعتقال عدد آخر": the passive verb of its clause (grammar impersonal), an occurrence
+        return True  # "وتم اعتقال عدد آخر": the passive verb of its clause (grammar impersonal_past), an occurrence
     if when is not None and when.relation != "document-date":
         return True
     return words[hit.w0].sentence in counted
