@@ -21,8 +21,12 @@ from .words import NATIONALITY_SLOT, Word
 CONTEXT_WINDOW = 12  # words either side, inside the sentence, in which a trigger's context_any words must occur
 AR_PREPS = PREP_WORDS["ar"]  # "مع", "في", "خلال" ...: a noun follows them
 VERB_PREFIX_LETTERS = clitics.verb_proclitics()  # و ف س
+PRESENT_LETTERS = frozenset("يتن")  # the first letter of the lexicon's present forms (gen_triggers.ar_verb)
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = grammar.words("not_before_verb", "en")
+EN_ATTRIBUTIVE = grammar.words("en_attributive_participles", "en")
+EN_FUNCTION_WORDS = grammar.words("en_name_stopwords", "en") | grammar.words("prepositions", "en")
+EN_NOT_A_NOUN = EN_FUNCTION_WORDS | grammar.words("en_object_pronouns", "en")
 REFLEXIVE = grammar.words("reflexive")  # "فجر نفسه", "blew himself up"
 
 
@@ -88,6 +92,39 @@ def context_sets(lexicon) -> dict[int, tuple[frozenset[str], frozenset[str], str
             if need or avoid:
                 out[id(t)] = (need, avoid, "gap" if _is_gap_companion(t) else "vso" if is_companion_id(t.id) else "")
     return out
+
+
+def _inside_a_name(words: list[Word], i: int, sent) -> bool:
+    """Whether the capitalized English word ``i`` (not the first of its sentence) continues a name: the word before
+    it is capitalized too ("Wildlife Fund", "Democratic Rally"), in a sentence written in lowercase (most of its
+    words are), so that a headline in title case ("Rebels Attack Army Post") keeps its verbs."""
+    prev = words[i - 1].text
+    if not (prev[:1].isupper() and prev[:1].isalpha()):
+        return False
+    letters = [x.text[:1] for x in words[sent.w0:sent.w1] if x.text[:1].isalpha()]
+    return sum(c.islower() for c in letters) * 2 > len(letters)
+
+
+def _counted(text: str) -> bool:
+    """Whether a word is a number written in digits that counts what follows ("100", "١٧", "1,400"), not a year
+    ("عام 2014 قتل ...": a verb may follow a date)."""
+    digits = text.replace(",", "").replace("٬", "")
+    if not digits.isdigit():
+        return False
+    return not (len(digits) == 4 and 1800 <= int(digits) <= 2100)
+
+
+def _before_its_noun(words: list[Word], j: int, sent) -> bool:
+    """Whether the English participle at word ``j`` stands before a noun as its adjective: no subject before it (a
+    function word or an -ing verb: "over alleged bribes", "investigating alleged fraud") and a lowercase content
+    word after it, not a function word ("accused of"), a pronoun ("and accused them") or a name ("alleged Smith
+    paid"). "The opposition alleged fraud" has a subject: a verb."""
+    if j + 1 >= sent.w1 or j == sent.w0:
+        return False
+    prev, nxt = words[j - 1], words[j + 1]
+    if prev.norm not in EN_FUNCTION_WORDS and not prev.norm.endswith("ing"):
+        return False
+    return nxt.text[:1].islower() and nxt.text[:1].isalpha() and nxt.norm not in EN_NOT_A_NOUN
 
 
 def _context_start(i: int, sent) -> int:
@@ -247,6 +284,18 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
                 why = "an adjective, not a verb"
                 continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
+            if lang == "en" and i > sentence.w0 and w.text[:1].isupper() and _inside_a_name(words, i, sentence):
+                why = "a capitalized word inside a name"
+                continue  # "the World Wildlife Fund", "the ruling Democratic Rally", "the Recovery Appeal"
+            if is_verb and lang == "en" and w.norm in EN_ATTRIBUTIVE and _before_its_noun(words, j, sentence):
+                why = "an adjective before its noun"
+                continue  # "alleged bribes", "accused criminals": no act of accusing
+            if is_verb and lang == "ar" and "س" in prefix and w.norm[len(prefix):len(prefix) + 1] not in PRESENT_LETTERS:
+                why = "the future س before a past verb"
+                continue  # "سادت أجواء متوترة" (prevailed) is not س + أدت: the future takes a present (يـ تـ نـ)
+            if is_verb and lang == "ar" and not prefix and i > sentence.w0 and _counted(words[i - 1].text):
+                why = "a counted noun after a number"
+                continue  # "100 طالب وطالبة" (students), "17 طالبا": a number counts a noun, never a verb
             if is_verb and length == 1 and lang == "ar" and not _verb_reading(lexicon, index, w, pat, prefix):
                 why = "ي read as a verb's object"
                 continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي

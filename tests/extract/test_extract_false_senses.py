@@ -1,0 +1,128 @@
+"""Words that look like a trigger and are not one (seventh round of issue 18): an English participle before its noun
+("alleged bribes"), a capitalized word inside a name ("the World Wildlife Fund"), an Arabic verb form counted by a
+number ("40 طالب": students), the future س before a past verb ("سادت": prevailed), deaths in accidents
+(kb/data/contexts.jsonl ``<lang>.accident``), things released that are no captives, a verbal attack by a civilian
+source, an opinion on an act. Each with a sentence where the same word is a trigger, so that the rule cannot pass by
+dropping the word everywhere. Sentences written for the project; the rules are under test (min_confidence 0)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import code
+
+
+def _doc(text: str, lang: str) -> dict:
+    return code(text, lang=lang, date="2021-03-04", min_confidence=0.0, explain=True).to_dict()
+
+
+def _types(text: str, lang: str) -> set[str]:
+    return {e["type"] for e in _doc(text, lang)["events"] if e["type"]}
+
+
+def _outcome(doc: dict, trigger: str) -> str:
+    rec = [r for r in doc["explain"] if r["trigger"]["text"] == trigger]
+    assert rec, f"no candidate {trigger!r}"
+    return rec[0]["outcome"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Prosecutors are examining alleged bribes paid to two port officials.", "alleged"),
+    ("Crowds gathered over alleged fraud in the count of the mayoral vote.", "alleged"),
+    ("The treaty lets each side hand over accused smugglers within a month.", "accused"),
+])
+def test_a_participle_before_its_noun_is_an_adjective(text, trigger):
+    assert _outcome(_doc(text, "en"), trigger) == "dropped: an adjective before its noun"
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition alleged fraud in the count of the mayoral vote.",
+    "The interior ministry of Peru accused rebels of burning two villages.",
+])
+def test_a_participle_after_its_subject_is_a_verb(text):
+    assert "ACCUSE" in _types(text, "en")
+
+
+def test_a_capitalized_word_inside_a_name_is_no_trigger():
+    doc = _doc("Volunteers from the Global Ocean Fund counted the turtles on the beach of Oman.", "en")
+    assert _outcome(doc, "Fund") == "dropped: a capitalized word inside a name"
+    assert "AID" not in {e["type"] for e in doc["events"]}
+
+
+def test_a_headline_in_title_case_keeps_its_verb():
+    assert "ASSAULT" in _types("Militants Attack Police Checkpoint In Northern Mali", "en")
+
+
+def test_a_number_counts_a_noun_not_a_verb():
+    doc = _doc("وشارك في الدورة الصيفية 60 طالب وطالبة من مدارس جدة.", "ar")
+    assert _outcome(doc, "طالب") == "dropped: a counted noun after a number"
+    assert "REQUEST" not in {e["type"] for e in doc["events"]}
+
+
+def test_a_verb_after_a_year_is_still_a_verb():
+    doc = _doc("وفي عام 2019 طالب وزير الخارجية المصري بوقف التصعيد.", "ar")
+    assert "REQUEST" in {e["type"] for e in doc["events"]}
+
+
+def test_the_future_sin_takes_no_past_verb():
+    doc = _doc("سادت حالة من الهدوء شوارع المدينة بعد أسبوع من المواجهات.", "ar")
+    assert _outcome(doc, "سادت") == "dropped: the future س before a past verb"
+    assert "SANCTION" in _types("وستفرض كندا عقوبات جديدة على شركات التعدين.", "ar")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Four workers were killed when their truck overturned on a mountain road in Peru."),
+    ("en", "Eleven passengers were injured in the collision of two trains near Lahore."),
+    ("ar", "لقي خمسة أشخاص مصرعهم في حادث اصطدام حافلة بشاحنة على طريق مكة."),
+    ("ar", "قتل طفلان عندما انهار سقف منزلهما القديم في حي شعبي بالقاهرة."),
+])
+def test_an_accident_is_no_attack(lang, text):
+    assert "ASSAULT" not in _types(text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Two soldiers were killed when gunmen fired at their truck on a mountain road in Peru."),
+    ("ar", "قتل ثلاثة جنود في هجوم بعبوة ناسفة على حافلة عسكرية قرب العريش."),
+])
+def test_an_attack_on_a_vehicle_is_still_an_attack(lang, text):
+    assert "ASSAULT" in _types(text, lang)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The singer released a new album of folk songs on Friday.", False),
+    ("The army released twelve prisoners of war on Friday.", True),
+])
+def test_what_is_released_decides_a_release(text, kept):
+    assert ("RETREAT" in _types(text, "en")) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The governor of Texas signed a decree closing the schools for a week.", False),
+    ("Chile and Peru signed a trade agreement in Lima on Monday.", True),
+])
+def test_signing_a_decree_is_no_agreement(text, kept):
+    assert ("SUPPORT" in _types(text, "en")) is kept
+
+
+def test_a_senator_attacking_a_newspaper_criticizes_it():
+    types = _types("A Brazilian senator attacked the newspaper for its coverage of the budget.", "en")
+    assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+def test_a_campaign_rally_is_no_protest():
+    assert "PROTEST" not in _types("The president of Ghana held a campaign rally in Kumasi on Sunday.", "en")
+
+
+def test_an_opinion_on_an_act_is_not_the_act():
+    events = [e for e in _doc("A Kenyan senator favored prosecuting the banks that hid the funds.", "en")["events"]
+              if e["type"] == "COERCE"]
+    assert all(e["modality"] == "hypothetical" for e in events)
+
+
+@pytest.mark.parametrize("lang, text, trigger", [
+    ("ar", "وقال المتحدث في بيان صادر عنه إن اللجنة أنهت أعمالها.", "صادر"),
+    ("ar", "وتعتزم الشركة طرح هاتف ذكي جديد في الأسواق.", "هاتف"),
+    ("ar", "ولا تلوح في الأفق أي بوادر لانفراج الأزمة.", "تلوح"),
+    ("en", "The mayor dismissed the survey as fake news.", "fake news"),
+])
+def test_a_false_sense_near_its_word_is_dropped(lang, text, trigger):
+    assert _outcome(_doc(text, lang), trigger).startswith("dropped")
