@@ -131,12 +131,10 @@ class DecisionModel:
         return got
 
     def threshold_for(self, etype: str | None, modality: str = "asserted") -> float:
-        """The threshold of a type; a planned, intended, possible or denied act takes the one of marked acts
-        ("marked", else the shared "*"): the real gold has too few of them per type (a few dozen in all) for the
-        layer to learn more than what is surely no event."""
-        if modality in MARKED_MODALITIES:
-            return self.thresholds.get("marked", self.thresholds["*"])
-        return self.thresholds.get(etype or "", self.thresholds["*"])
+        """The threshold of a type; a planned, intended, possible or denied act takes the one of its modality
+        ("hypothetical"), else the one of marked acts ("marked", else the shared "*"): the real gold has too few of
+        them per type (a few dozen in all) for the layer to learn more than what is surely no event."""
+        return threshold(self.thresholds, etype, modality)
 
     def score(self, features: list[str]) -> float:
         """The probability of a list of features (each counted once, as in training)."""
@@ -156,6 +154,14 @@ class DecisionModel:
         got = [(f, self.weights[f]) for f in dict.fromkeys(features) if f in self.weights]
         got.sort(key=lambda fw: -abs(fw[1]))
         return [(f, round(v, 3)) for f, v in got[:n]]
+
+
+def threshold(thresholds: dict[str, float], etype: str | None, modality: str) -> float:
+    """The threshold, among a model's ``thresholds``, of an event of type ``etype`` told with ``modality`` (see
+    ``DecisionModel.threshold_for``; the training script reports with the same rule)."""
+    if modality in MARKED_MODALITIES:
+        return thresholds.get(modality, thresholds.get("marked", thresholds["*"]))
+    return thresholds.get(etype or "", thresholds["*"])
 
 
 @cache
