@@ -1,5 +1,5 @@
 """Words that look like a trigger and are not one (seventh round of issue 18): an English participle before its noun
-("alleged bribes"), a capitalized word inside a name ("the World Wildlife Fund"), an Arabic verb form counted by a
+("alleged bribes"), a capitalized word inside a name ("the Popular Rally"), an Arabic verb form counted by a
 number ("40 طالب": students), the future س before a past verb ("سادت": prevailed), deaths in accidents
 (kb/data/contexts.jsonl ``<lang>.accident``), things released that are no captives, a verbal attack by a civilian
 source, an opinion on an act. Each with a sentence where the same word is a trigger, so that the rule cannot pass by
@@ -43,9 +43,9 @@ def test_a_participle_after_its_subject_is_a_verb(text):
 
 
 def test_a_capitalized_word_inside_a_name_is_no_trigger():
-    doc = _doc("Volunteers from the Global Ocean Fund counted the turtles on the beach of Oman.", "en")
-    assert _outcome(doc, "Fund") == "dropped: a capitalized word inside a name"
-    assert "AID" not in {e["type"] for e in doc["events"]}
+    doc = _doc("Leaders of the Popular Rally of Chad welcomed the new budget on Monday.", "en")
+    assert _outcome(doc, "Rally") == "dropped: a capitalized word inside a name"
+    assert "PROTEST" not in {e["type"] for e in doc["events"]}
 
 
 def test_a_headline_in_title_case_keeps_its_verb():
@@ -123,6 +123,22 @@ def test_an_opinion_on_an_act_is_not_the_act():
     ("ar", "وتعتزم الشركة طرح هاتف ذكي جديد في الأسواق.", "هاتف"),
     ("ar", "ولا تلوح في الأفق أي بوادر لانفراج الأزمة.", "تلوح"),
     ("en", "The mayor dismissed the survey as fake news.", "fake news"),
+    ("ar", "وقال المدير إن الآمال تحدونا بأن ينجح الموسم الزراعي القادم.", "تحدونا"),
 ])
 def test_a_false_sense_near_its_word_is_dropped(lang, text, trigger):
     assert _outcome(_doc(text, lang), trigger).startswith("dropped")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Japan and Korea have pledged funds for the rebuilding of the harbour.", False),
+    ("The European Union funded a new water plant in Gaza.", True),
+])
+def test_the_noun_funds_is_no_aid(text, kept):
+    assert ("AID" in _types(text, "en")) is kept
+
+
+def test_a_condition_makes_an_act_possible_and_the_police_do_not():
+    doc = _doc("ووافقت الحكومة الأردنية على الخطة بشرط أن تنسحب القوات السورية من البلدة.", "ar")
+    assert [e["modality"] for e in doc["events"] if e["type"] == "RETREAT"] in ([], ["hypothetical"])
+    said = _doc("وقالت الشرطة الأردنية إن مظاهرات أمس في عمان كانت سلمية.", "ar")
+    assert [e["modality"] for e in said["events"] if e["type"] == "PROTEST"] == ["reported"]
