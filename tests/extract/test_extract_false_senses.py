@@ -142,3 +142,15 @@ def test_a_condition_makes_an_act_possible_and_the_police_do_not():
     assert [e["modality"] for e in doc["events"] if e["type"] == "RETREAT"] in ([], ["hypothetical"])
     said = _doc("وقالت الشرطة الأردنية إن مظاهرات أمس في عمان كانت سلمية.", "ar")
     assert [e["modality"] for e in said["events"] if e["type"] == "PROTEST"] == ["reported"]
+
+
+@pytest.mark.parametrize("text, etype, kept", [
+    ("أعلنت وزارة الصحة الكويتية عن توفر عدد من الوظائف للأطباء.", "CONCEDE", False),
+    ("أعلنت الحكومة اليمنية وقف إطلاق النار في عدن اعتبارا من الليلة.", "CONCEDE", True),
+    ("تراجعت صادرات ماليزيا إلى أدنى مستوى منذ عشر سنوات.", "RETREAT", False),
+    ("وتراجعت القوات الحكومية السورية إلى مواقع خلفية بعد الهجوم.", "RETREAT", True),
+])
+def test_a_companion_verb_needs_the_words_of_its_sense(text, etype, kept):
+    """A VSO companion ("أعلنت X وقف إطلاق النار") takes the specific word of its object (وقف), not a word every
+    report holds (عدد, جنود, إطلاق); a retreat is of forces, not of exports."""
+    assert (etype in _types(text, "ar")) is kept
