@@ -154,3 +154,13 @@ def test_a_companion_verb_needs_the_words_of_its_sense(text, etype, kept):
     """A VSO companion ("أعلنت X وقف إطلاق النار") takes the specific word of its object (وقف), not a word every
     report holds (عدد, جنود, إطلاق); a retreat is of forces, not of exports."""
     assert (etype in _types(text, "ar")) is kept
+
+
+@pytest.mark.parametrize("text, etype, kept", [
+    ("The clinic in Lima says it is ready to open a second ward next week.", "AGREE", False),
+    ("Iran said it was ready to resume talks with the European Union.", "AGREE", True),
+    ("The mayor of Quito owed on loans of more than 300 million dollars.", "AID", False),
+    ("Japan lent Indonesia two billion dollars for the new railway.", "AID", True),
+])
+def test_a_willingness_or_a_loan_needs_its_political_sense(text, etype, kept):
+    assert (etype in _types(text, "en")) is kept
