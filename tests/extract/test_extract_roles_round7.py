@@ -26,3 +26,37 @@ def test_tear_gas_is_no_algerian_town(text):
     assert events
     assert all("DZA" not in _countries(e["source"]) | _countries(e["target"]) for e in events)
     assert all((e["location"] or {}).get("country") != "DZA" for e in events)
+
+
+def _request(text: str) -> dict:
+    events = [e for e in _events(text) if e["type"] == "REQUEST"]
+    assert events, text
+    return events[0]
+
+
+# grammar table content_clitics: what a demand asks for ("بإزالة ...", "بتسهيل ...") holds no addressee; only the
+# demanded act's own genitive may be one ("بانسحاب إسرائيل"), and the addressee before it stays
+@pytest.mark.parametrize("text", [
+    "وطالب المحتجون بإزالة المستوطنات الإسرائيلية من التلال المجاورة.",
+    "وطالب المعتصمون بتسهيل عودة اللاجئين السوريين في لبنان إلى قراهم.",
+])
+def test_what_a_demand_asks_for_is_no_addressee(text):
+    assert _request(text)["target"] == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("طالبت الخارجية المصرية بانسحاب إسرائيل من المعبر.", "ISR"),
+    ("طالب وزير الخارجية الكويتي إيران بوقف تدخلاتها في شؤون المنطقة.", "IRN"),
+])
+def test_the_addressee_and_the_demanded_acts_genitive_stay(text, target):
+    assert [a["code"] for a in _request(text)["target"]] == [target]
+
+
+# grammar table place_heads: an airport, a port or a crossing named by its town places the act there
+@pytest.mark.parametrize("text, country", [
+    ("قصفت طائرات مسيرة مواقع قرب مطار الموصل فجر اليوم.", "IRQ"),
+    ("سقطت قذائف هاون داخل ميناء الحديدة مساء أمس.", "YEM"),
+])
+def test_a_facility_named_by_its_town_places_the_act(text, country):
+    events = [e for e in _events(text) if e["type"] == "ASSAULT"]
+    assert events and (events[0]["location"] or {}).get("country") == country

@@ -72,6 +72,8 @@ AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من �
 MEMBER_NOUNS = grammar.by_lang("member_nouns")  # "قياديا في حماس": an act on a member is on the group
 MEMBER_PREPS = grammar.by_lang("member_preps")
 PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
+CONTENT_CLITICS = grammar.keyed("content_clitics", "ar")  # type -> the clitic opening what is asked ("طالب ... بإزالة")
+DEMONSTRATIVES = grammar.words("demonstratives", "ar")
 PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
 ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
@@ -518,6 +520,22 @@ class EventBuilder:
                 return self.words[k].norm
         return None
 
+    def _content_at(self, t, a: int, b: int) -> int | None:
+        """The first word strictly between words a and b that opens what the act asks for (grammar table
+        ``content_clitics``: "طالب المتظاهرون بإزالة ...", "بتسهيل إقامة ..."): a noun with that clitic, no actor."""
+        opening = CONTENT_CLITICS.get(t.type) if self.lang == "ar" else None
+        if not opening:
+            return None
+        for k in range(a + 1, min(b, len(self.words))):
+            w = self.words[k]
+            if w.kind != "word" or w.mention is not None or w.norm in PREP_WORDS["ar"]:
+                continue
+            # a noun of three letters or more: not "بها", "بين", "بعد", "بأن", "بذلك"
+            if any(suf == "" and pre.lstrip(CONJUNCTIONS) in opening and len(b) >= 3 and b not in DEMONSTRATIVES
+                   and b not in PREP_WORDS["ar"] for pre, b, suf in w.bases):
+                return k
+        return None
+
     def _in_other_event(self, a: int, b: int) -> bool:
         """Is word b inside a locative phrase headed by another event's noun (right after the last preposition
         between words a and b): "في هجوم انتحاري"? What follows that noun is its own actor, not this trigger's."""
@@ -861,9 +879,14 @@ class EventBuilder:
             target = [p for p in cands if hit.w0 < p.w0 <= hit.w1 <= p.w1 and p.kinds[:1] == ["role"]
                       and p not in source]
         owner: Phrase | None = None
+        # what a demand asks for ("طالب المتظاهرون بإزالة النصب الإسرائيلية"): only the demanded act's own genitive
+        # ("بانسحاب إسرائيل") may be its target, nothing deeper in it, nor a place in it
+        content = self._content_at(t, start_after, hi + 1) if not target else None
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
+            if content is not None and p.w0 > content + 1:
+                break
             if p.w0 - start_after > OBJECT_GAP + 2 or self._has_break(start_after, p.w0) \
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
@@ -914,7 +937,7 @@ class EventBuilder:
                              if t.type not in PLACE_ACTS or _state_actor(a.code[:6])}
             if origin is not None:
                 src_countries.add(origin.code)
-            geo_target = self._geo_target(hit, start_after, src_countries, coop)
+            geo_target = self._geo_target(hit, start_after, src_countries, coop, content)
         # reciprocal events: every participant is an actor
         if t.reciprocal:
             source = source + [p for p in target if p not in source]
@@ -1052,13 +1075,14 @@ class EventBuilder:
                 return Actor(country, entity, m.text, m.start, m.end)
         return None
 
-    def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool) -> Actor | None:
+    def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool,
+                    content: int | None = None) -> Actor | None:
         """A place named after the trigger stands for its country as the target ("قصفت ... في خاركيف",
-        "withdraw troops from Niger", "aid to Gaza")."""
+        "withdraw troops from Niger", "aid to Gaza"); not one inside what a demand asks for (from word ``content``)."""
         si = self.words[hit.w0].sentence
         for at in range(bisect.bisect_right(self.geo_starts, after), len(self.geo)):  # the places after word `after`
             w0, w1, m, country, entity = self.geo[at]
-            if w0 - after > 10:
+            if w0 - after > 10 or (content is not None and w0 > content):
                 break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
