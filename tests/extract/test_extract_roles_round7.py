@@ -60,3 +60,36 @@ def test_the_addressee_and_the_demanded_acts_genitive_stay(text, target):
 def test_a_facility_named_by_its_town_places_the_act(text, country):
     events = [e for e in _events(text) if e["type"] == "ASSAULT"]
     assert events and (events[0]["location"] or {}).get("country") == country
+
+
+def _candidate(text: str, rule: str) -> dict:
+    """The first candidate of trigger rule ``rule`` in the explain trace, kept or not (its roles as built)."""
+    trace = code(text, lang="ar", date="2024-05-14", explain=True).to_dict()["explain"]
+    found = [c for c in trace if c["rule"].startswith(rule) and c.get("source") is not None]
+    assert found, (text, [c["rule"] for c in trace])
+    return found[0]
+
+
+# issue 19 item 2: a pronoun joined to the trigger is its object, the actor it refers back to in the sentence
+def test_a_hosts_pronoun_is_the_visitor():
+    # host-is-visited makes the visitor the source and the host the target; before, the host had no partner
+    c = _candidate("وصل رئيس الوزراء الهندي إلى طوكيو واستقبله الإمبراطور الياباني في القصر.", "ar.consult.host")
+    assert {a[:3] for a in c["source"]} == {"IND"} and {a[:3] for a in c["target"]} == {"JPN"}
+
+
+def test_a_released_pronoun_after_then_is_who_the_joined_verb_released():
+    # "ثم" joins the release to the arrest (grammar then_words): the police release; "عنهم" are the students
+    c = _candidate("احتجزت الشرطة التركية عشرات الطلاب ثم أفرجت عنهم مساء الجمعة.", "ar.retreat.release")
+    assert c["source"] == ["TURCOP"] and c["target"] == ["TUREDU"]
+
+
+def test_the_purpose_of_an_assassination_names_its_victim():
+    c = _candidate("قال الرئيس الأفغاني إن مسلحين من حركة طالبان خططوا أمس لاغتياله في كابول.",
+                   "ar.assault.assassination")
+    assert c["target"] == ["AFGGOV"]
+
+
+def test_a_pronoun_after_a_plain_noun_is_that_noun():
+    # "صواريخ أطلقها الحوثيون": "them" is the missiles, no actor; the frigate is not what the Houthis fired at
+    c = _candidate("اعترضت فرقاطة فرنسية صواريخ أطلقها الحوثيون باتجاه السفن التجارية.", "ar.assault.fire")
+    assert c["target"] == []

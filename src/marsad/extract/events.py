@@ -74,6 +74,8 @@ MEMBER_PREPS = grammar.by_lang("member_preps")
 PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
 CONTENT_CLITICS = grammar.keyed("content_clitics", "ar")  # type -> the clitic opening what is asked ("طالب ... بإزالة")
 DEMONSTRATIVES = grammar.words("demonstratives", "ar")
+THEN_WORDS = grammar.words("then_words", "ar")  # "ثم": joins a verb to the one before, as و does
+ANTECEDENT_SPAN = 15  # words from an object pronoun on a trigger back to the end of the actor it refers to
 PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
 ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
@@ -399,7 +401,8 @@ class EventBuilder:
         if self.lang == "ar":
             norm = self.words[hit.w0].norm
             # "… ، متهما الرباط بـ": an accusative active participle after a comma describes the subject's act
-            return hit.prefix[:1] in CONJUNCTION_CLITICS or hit.trigger.id.endswith(HAL_SUFFIX) or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
+            return hit.prefix[:1] in CONJUNCTION_CLITICS or hit.trigger.id.endswith(HAL_SUFFIX) or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه"))) \
+                or prev in THEN_WORDS  # "اعتقلت الشرطة المتظاهرين ثم أفرجت عنهم"
         if hit.w0 == 0:
             return False
         return prev in CONJ["en"] or (prev == "," and self.words[hit.w0].norm.endswith("ing"))
@@ -927,6 +930,14 @@ class EventBuilder:
             # "قدم صندوق النقد الدولي لباكستان شريحة قرض": the recipient stands between the giver and the gift
             target = next((self._chain_forward(p, cands) for p in cands if source[-1].w1 < p.w0 and p.w1 < hit.w0
                            and p.prep in self._preps_of(t) and not self._has_break(source[-1].w1, hit.w0)), [])
+        if not target and lang == "ar" and not t.reciprocal \
+                and (is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
+                     or (t.patient and not t.passive and hit.prefix.lstrip(CONJUNCTIONS)[-1:] in PURPOSE_CLITICS)):
+            # "واستقبله رئيس الوزراء", "خططت حماس لاغتياله": a pronoun joined to the verb (or to a patient noun of
+            # purpose; "أن يتم قصفها" stays a prospect nothing pins down) is
+            # its object, the actor it refers back to in the sentence (issue 19 item 2; agreement: ه a masculine
+            # singular, ها a feminine one or a state, هم a group)
+            target = self._antecedent(hit, sent_phrases, source)
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
@@ -1262,6 +1273,55 @@ class EventBuilder:
         suffix = next((s for s in THIRD_PERSON_SUFFIXES if norm.endswith(s) and len(norm) > len(s)), None)
         return suffix is not None and norm[:-len(suffix)] in PREP_WORDS["ar"]
 
+    def _object_pronoun(self, hit: TriggerHit) -> str | None:
+        """The third-person pronoun joined to a one-word trigger beyond its lexicon form ("استقبله", "اعتقلتهم",
+        "قتلوه" for قتلوا, "لاغتياله") or to a phrase's last preposition ("أفرجت عنهم"), or None."""
+        if hit.w1 > hit.w0:  # a phrase: its preposition with the pronoun ("أفرجت عنهم"); its first word may be a
+            last = self.words[hit.w1].norm  # verbal noun ("أن يتم قصفها بالصواريخ": a prospect, not an object)
+            for suffix in THIRD_PERSON_SUFFIXES:
+                if last.endswith(suffix) and last[:-len(suffix)] in PREP_WORDS["ar"]:
+                    return suffix
+            return None
+        stem = self.words[hit.w0].norm[len(hit.prefix):]
+        forms = _form_keys(hit.trigger)
+        if stem in forms:
+            return None
+        for suffix in THIRD_PERSON_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+                bare = stem[:-len(suffix)]
+                if bare in forms or bare + "ا" in forms or (bare.endswith("ت") and bare[:-1] + "ه" in forms):
+                    return suffix
+        return None
+
+    def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase]) -> list[Phrase]:
+        """The actor an object pronoun on the trigger refers back to: the nearest actor phrase before the trigger in
+        its sentence that is not its source and agrees with the pronoun (ه: not a feminine or plural noun, not a
+        state; ها: a state, an organization or a feminine noun; هم/هن: a group, not one person or a state)."""
+        suffix = self._object_pronoun(hit)
+        if suffix is None or self._relative_after_noun(hit):
+            return []
+        mine = {a.code for p in source for a in p.actors}
+        for p in reversed(phrases):
+            if p.w1 >= hit.w0 or p in source or not p.actors or p.anaphor is not None:
+                continue
+            if hit.w0 - p.w1 > ANTECEDENT_SPAN:
+                break
+            if mine and {a.code for a in p.actors} <= mine:
+                continue
+            if _agrees(p, self.words, suffix):
+                return [p]
+        return []
+
+    def _relative_after_noun(self, hit: TriggerHit) -> bool:
+        """Does the trigger, with no conjunction, follow a plain indefinite noun it describes ("مسيرات أطلقها
+        الحوثيون": its pronoun is that noun, an adjectival clause)?"""
+        if hit.w0 == 0 or hit.prefix[:1] in CONJUNCTION_CLITICS:
+            return False
+        w = self.words[hit.w0 - 1]
+        return w.kind == "word" and w.mention is None and w.trigger is None and len(w.norm) > 3 \
+            and not w.norm.startswith("ال") and w.norm not in PREP_WORDS["ar"] and w.norm not in DEMONSTRATIVES \
+            and w.sentence == self.words[hit.w0].sentence
+
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
         ("نطالب" for "يطالب"), or a past form with the suffix نا ("طالبنا")? "ننشر" is; "نشر" (a past form whose
@@ -1432,6 +1492,26 @@ def describes_act(words: list[Word], w0: int, w1: int, act_ends, act_starts) -> 
         if words[k].kind != "word" or words[k].mention is not None:
             return False
     return False
+
+
+STATE_KINDS = frozenset({"country", "capital", "organization", "acronym"})
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+def _agrees(p: Phrase, words: list[Word], suffix: str) -> bool:
+    """Does the actor phrase agree with a third-person pronoun suffix? A rough test on its kind and the ending of its
+    first word: a state or an organization is feminine (ها), a person or a title masculine unless written with ة."""
+    head = words[p.w0].norm
+    kind = p.kinds[0] if p.kinds else ""
+    feminine = head.endswith("ه")  # ة is folded to ه
+    plural = head.endswith(PLURAL_ENDINGS) and len(head) > 4
+    if suffix == "ه":
+        return kind not in STATE_KINDS and not feminine and not plural
+    if suffix == "ها":
+        return kind in STATE_KINDS or (feminine and kind not in ("person", "person_short"))
+    if suffix in ("هم", "هن"):
+        return kind not in STATE_KINDS and kind not in ("person", "person_short", "title") and not feminine
+    return True  # هما: two of anything
 
 
 def _possessed_agent(w: Word) -> bool:
