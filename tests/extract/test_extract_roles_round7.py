@@ -11,7 +11,8 @@ def _events(text: str, lang: str = "ar") -> list[dict]:
 
 
 def _countries(actors: list[dict]) -> set[str]:
-    return {a["code"][:3] for a in actors if len(a["code"]) > 3}
+    """The first three letters of each code: a country, or a sector of no country ("UAF", never a country code)."""
+    return {a["code"][:3] for a in actors}
 
 
 # "الغاز المسيل/المسيلة للدموع" (tear gas) is no mention of M'Sila, Algeria (common_words.jsonl): before, the
@@ -93,3 +94,24 @@ def test_a_pronoun_after_a_plain_noun_is_that_noun():
     # "صواريخ أطلقها الحوثيون": "them" is the missiles, no actor; the frigate is not what the Houthis fired at
     c = _candidate("اعترضت فرقاطة فرنسية صواريخ أطلقها الحوثيون باتجاه السفن التجارية.", "ar.assault.fire")
     assert c["target"] == []
+
+
+# issue 19 item 2: a bare group noun after an organization whose name it begins is that organization
+def test_the_coalition_after_the_named_coalition_is_that_coalition():
+    text = ("أعلن التحالف العربي أن مقاتلاته قصفت مواقع للحوثيين في صعدة. "
+            "ونفذت قوات التحالف غارات جديدة على معسكر في محافظة حجة مساء الأحد.")
+    trace = code(text, lang="ar", date="2024-05-14", explain=True).to_dict()["explain"]
+    later = [c for c in trace if c.get("source") and c["trigger"]["start"] > text.index("ونفذت")]
+    assert later and all(c["source"] == ["IMGMILSCL"] for c in later)
+
+
+def test_a_coalition_never_named_stays_unnamed():
+    events = [e for e in _events("ونفذت قوات التحالف غارات جديدة على معسكر في محافظة حجة مساء الأحد.")
+              if e["type"] == "ASSAULT"]
+    assert events and all(a["code"] != "IMGMILSCL" for e in events for a in e["source"])
+
+
+# "معسكر" (a camp) is no mention of Mascara, Algeria (common_words.jsonl)
+def test_a_camp_is_no_algerian_town():
+    events = _events("سقطت قذائف هاون على معسكر تدريب قرب الحدود فجر اليوم.")
+    assert events and all("DZA" not in _countries(e["source"]) | _countries(e["target"]) for e in events)
