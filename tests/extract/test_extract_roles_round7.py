@@ -128,3 +128,15 @@ def test_a_camp_is_no_algerian_town():
 def test_everyday_words_are_no_towns(text, country):
     events = _events(text)
     assert events and all(country not in _countries(e["source"]) | _countries(e["target"]) for e in events)
+
+
+# a locative that opens the act's clause ("وفي X <verb> ...") is where it happened, not a place in the next clause
+@pytest.mark.parametrize("text, country", [
+    ("وفي الخرطوم خرج مئات الطلاب إلى الشوارع للاحتجاج على الغلاء بينما تظاهر عمال في القاهرة أمام البرلمان.",
+     "SDN"),
+    ("وفي بيروت أحرق محتجون صورا للسفير، ورددوا هتافات ضد الحرب في غزة.", "LBN"),
+])
+def test_a_fronted_place_is_the_place_of_its_clause(text, country):
+    ev = _events(text)[0]
+    assert (ev["location"] or {}).get("country") == country
+    assert {a["code"][:3] for a in ev["source"]} == {country}

@@ -1408,13 +1408,31 @@ class EventBuilder:
         """Where the event happened: the first place of the sentence after the trigger, else the nearest one before
         it, as its entry of ``places`` (w0, w1, mention, Location, headed by a place noun)."""
         cands = self.places_by_sentence.get(self.words[hit.w0].sentence, ())
+        before = next((pl for pl in reversed(cands) if pl[1] < hit.w0), None)
         for pl in cands:
             if pl[0] > hit.w1:
-                return pl
-        for pl in reversed(cands):
-            if pl[1] < hit.w0:
-                return pl
-        return None
+                if before is not None and self._fronted(before, hit) and self._other_clause(hit.w1, pl[0]):
+                    return before  # "وفي غواتيمالا نزل آلاف ... بينما طالب متظاهرون في سان خوسيه": the place
+                return pl  # fronted to the act's clause is its place, not one in the next clause
+        return before
+
+    def _fronted(self, pl: tuple, hit: TriggerHit) -> bool:
+        """Is the place a locative that opens the trigger's clause ("وفي بغداد أحرق متظاهرون ... للاحتجاج"): its
+        preposition the clause's first word, no subordinator between it and the trigger?"""
+        words = self.words
+        if words[pl[1]].clause != words[hit.w0].clause or self._subordinate(pl[1], hit.w0) \
+                or place_prep(pl[2], words, self.lang) not in LOCATIVE[self.lang]:
+            return False
+        prev = words[pl[0] - 1].norm if pl[0] > 0 else ""
+        preps = PREP_WORDS[self.lang]
+        k = pl[0] - 1 if prev in preps or (prev[:1] in CONJUNCTIONS and prev[1:] in preps) else pl[0]
+        return k <= self.sentences[words[k].sentence].w0 or words[k - 1].kind != "word" \
+            or words[k - 1].clause != words[k].clause
+
+    def _other_clause(self, a: int, b: int) -> bool:
+        """Does another clause open strictly between words a and b (punctuation, a subordinator, "فيما")?"""
+        words = self.words
+        return words[a].clause != words[b].clause or self._subordinate(a, b)
 
     def time(self, hit: TriggerHit) -> TimeRef | None:
         """The time expression of the sentence nearest the trigger (the first of equals), else the document date."""
