@@ -140,3 +140,26 @@ def test_a_fronted_place_is_the_place_of_its_clause(text, country):
     ev = _events(text)[0]
     assert (ev["location"] or {}).get("country") == country
     assert {a["code"][:3] for a in ev["source"]} == {country}
+
+
+# a nationality after a plain noun under a preposition shares that preposition: "مع المسعى القطري" is no subject
+def test_a_nationality_inside_a_prepositional_phrase_is_no_subject():
+    c = _candidate("لكن الأحزاب الكردية العراقية التي انسجمت مع الموقف الأمريكي حذرت من تجدد القتال في الإقليم.",
+                   "ar.threaten.warn")
+    assert c["source"] and all(a[:3] != "USA" for a in c["source"])
+
+
+# grammar place_heads: "في الأراضي السورية", "في الأجواء التركية" place the act in that country and reach it
+@pytest.mark.parametrize("text, country", [
+    ("توغلت دبابات إسرائيلية في الأراضي اللبنانية فجر الأحد.", "LBN"),
+    ("قصفت مقاتلات روسية مواقع في الأراضي الأوكرانية ليلة السبت.", "UKR"),
+])
+def test_territory_of_a_nationality_is_that_country(text, country):
+    ev = _first_of(text, "ASSAULT")
+    assert (ev["location"] or {}).get("country") == country and [a["code"] for a in ev["target"]] == [country]
+
+
+def _first_of(text: str, etype: str) -> dict:
+    events = [e for e in _events(text) if e["type"] == etype]
+    assert events, text
+    return events[0]
