@@ -163,3 +163,14 @@ def _first_of(text: str, etype: str) -> dict:
     events = [e for e in _events(text) if e["type"] == etype]
     assert events, text
     return events[0]
+
+
+# grammar agent_clause (en): a measure "imposed/adopted/passed by X" names its author, the target of a reaction to
+# it (coding rule author-of-the-object), as Arabic's "العقوبات التي فرضها X" does
+@pytest.mark.parametrize("text, etype, target", [
+    ("Tehran condemned the fresh sanctions imposed by the United States.", "ACCUSE", "USA"),
+    ("Seoul denounced the trade curbs adopted by Japan last month.", "ACCUSE", "JPN"),
+])
+def test_a_measure_by_x_names_whom_the_reaction_targets(text, etype, target):
+    ev = [e for e in _events(text, lang="en") if e["type"] == etype][0]
+    assert [a["code"][:3] for a in ev["target"]] == [target]
