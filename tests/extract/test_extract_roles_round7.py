@@ -174,3 +174,16 @@ def _first_of(text: str, etype: str) -> dict:
 def test_a_measure_by_x_names_whom_the_reaction_targets(text, etype, target):
     ev = [e for e in _events(text, lang="en") if e["type"] == etype][0]
     assert [a["code"][:3] for a in ev["target"]] == [target]
+
+
+# coding rule demand-addresses-the-state: the demanded act may be the demand's own words ("طالبوا بالإفراج")
+def test_a_demand_phrase_that_holds_the_act_addresses_the_state():
+    ev = _first_of("وقال متحدث إن المتظاهرين طالبوا بالإفراج عن زملائهم دون شروط.", "REQUEST")
+    assert [a["code"] for a in ev["target"]] == ["GOV"]
+
+
+# an Arabic nationality follows its noun: one right before a trigger ("المحتجين الأردنيين طالبوا") is the subject's,
+# a vote for the document's home country, not the nationality of an act ("an Israeli strike" is English only)
+def test_a_subjects_nationality_before_the_verb_places_the_unnamed_actors():
+    ev = _first_of("أكد شهود أن المحتجين الأردنيين طالبوا بالإفراج عن زملائهم فورا ودون شروط.", "REQUEST")
+    assert [a["code"] for a in ev["target"]] == ["JORGOV"]

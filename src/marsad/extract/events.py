@@ -1034,7 +1034,9 @@ class EventBuilder:
             return [], False
         si = words[hit.w0].sentence
         cue = hit.trigger.type == "REQUEST"
-        for k in range(hit.w1 + 1, min(self.sentences[si].w1, hit.w1 + 1 + rule["span"])):
+        # a demand's own words may hold the demanded act ("طالبوا بالإفراج عن ...")
+        first = hit.w0 + 1 if cue else hit.w1 + 1
+        for k in range(first, min(self.sentences[si].w1, hit.w1 + 1 + rule["span"])):
             w = words[k]
             if not cue and not w.forms.isdisjoint(complaints):
                 # "احتجاجا على سياسات الحكومة": the state actor that ends the complaint's noun chain
