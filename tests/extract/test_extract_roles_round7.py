@@ -187,3 +187,10 @@ def test_a_demand_phrase_that_holds_the_act_addresses_the_state():
 def test_a_subjects_nationality_before_the_verb_places_the_unnamed_actors():
     ev = _first_of("أكد شهود أن المحتجين الأردنيين طالبوا بالإفراج عن زملائهم فورا ودون شروط.", "REQUEST")
     assert [a["code"] for a in ev["target"]] == ["JORGOV"]
+
+
+# a nationality after an Arabic verb and its noun ("استنكرت الرابطة المغربية") describes that noun, not the act: it
+# votes for the home country, so the unnamed police of the arrest it condemns are Moroccan
+def test_a_nationality_after_a_verb_and_its_noun_votes_for_the_home_country():
+    ev = _first_of("واستنكرت الرابطة المغربية للدفاع عن الحريات إلقاء القبض على 40 متظاهرا يوم السبت.", "COERCE")
+    assert [a["code"] for a in ev["source"]] == ["MARCOP"] and [a["code"] for a in ev["target"]] == ["MARCVL"]
