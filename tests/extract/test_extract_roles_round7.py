@@ -194,3 +194,9 @@ def test_a_subjects_nationality_before_the_verb_places_the_unnamed_actors():
 def test_a_nationality_after_a_verb_and_its_noun_votes_for_the_home_country():
     ev = _first_of("واستنكرت الرابطة المغربية للدفاع عن الحريات إلقاء القبض على 40 متظاهرا يوم السبت.", "COERCE")
     assert [a["code"] for a in ev["source"]] == ["MARCOP"] and [a["code"] for a in ev["target"]] == ["MARCVL"]
+
+
+# the owner a pronoun names on an act's noun that is no patient noun is its author: "مساعداتها" (its aid)
+def test_the_owner_of_an_acts_noun_is_its_author():
+    c = _candidate("أكدت الحكومة الكندية أن مساعداتها للسودان ستصل خلال أيام.", "ar.aid")
+    assert c["source"] == ["CANGOV"]

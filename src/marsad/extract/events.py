@@ -868,6 +868,11 @@ class EventBuilder:
             if p.prep in ("between",):
                 source = self._chain_forward(p, cands)
                 via = "between"
+        if not source and not possessor and lang == "ar" and t.pos == "noun" and not t.patient and not t.passive \
+                and not t.reciprocal:
+            # "قالت وزارة الخزانة إن عقوباتها الجديدة تستهدف ...": the owner of an act's noun is its author
+            source = self._antecedent(hit, sent_phrases, [])
+            via = "genitive" if source else via
         if source and _unnamed_armed(source):
             source = self._affiliation(source[-1], cands) or source  # "انتحاري ينتمي إلى حركة طالبان"
         # 2. target
