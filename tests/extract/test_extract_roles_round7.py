@@ -200,3 +200,9 @@ def test_a_nationality_after_a_verb_and_its_noun_votes_for_the_home_country():
 def test_the_owner_of_an_acts_noun_is_its_author():
     c = _candidate("أكدت الحكومة الكندية أن مساعداتها للسودان ستصل خلال أيام.", "ar.aid")
     assert c["source"] == ["CANGOV"]
+
+
+def test_a_nationality_inside_the_object_still_names_its_owner():
+    # no subject, but as what the threat reaches the nationality of the goods names their country
+    ev = _first_of("وهدد الرئيس الأمريكي بفرض رسوم جمركية جديدة على سيارات يابانية مستوردة.", "THREATEN")
+    assert [a["code"] for a in ev["target"]] == ["JPN"]

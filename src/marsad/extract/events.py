@@ -717,6 +717,7 @@ class EventBuilder:
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
         elif before and before[-1].w1 == hit.w0 - gap - quoted and before[-1].prep is None \
+                and not self._nisba_in_pp(before[-1]) \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
@@ -820,7 +821,7 @@ class EventBuilder:
             # a passive's agent is never before it, and the actor before "مقتل"/"مصرع" only reports the death
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
-            same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
+            same = [p for p in before if words[p.w0].clause == clause and p.prep is None and not self._nisba_in_pp(p)]
             if is_verb or (lang == "en" and t.pos == "phrase"):
                 pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
@@ -1328,6 +1329,21 @@ class EventBuilder:
         return w.kind == "word" and w.mention is None and w.trigger is None and len(w.norm) > 3 \
             and not w.norm.startswith("ال") and w.norm not in PREP_WORDS["ar"] and w.norm not in DEMONSTRATIVES \
             and w.sentence == self.words[hit.w0].sentence
+
+    def _nisba_in_pp(self, p: Phrase) -> bool:
+        """Is the phrase a nationality after a plain noun under a preposition ("تجاوبت مع المسعى المصري"): it
+        describes that noun, so it is no subject of the verb after it (as an object it may still name the owner:
+        "بفرض رسوم على سلع صينية")?"""
+        if self.lang != "ar" or p.kinds != ["nisba"] or p.w0 == 0:
+            return False
+        words = self.words
+        noun, nisba = words[p.w0 - 1], words[p.w0]
+        if noun.kind != "word" or noun.mention is not None or noun.trigger is not None \
+                or noun.sentence != nisba.sentence or noun.norm.startswith("ال") != nisba.norm.startswith("ال") \
+                or any(b in PREP_WORDS["ar"] or b in PLACE_HEADS["ar"] for _p, b, _s in noun.bases):
+            return False
+        return any(clitic_prep(pre) for pre, _b, _s in noun.bases) \
+            or (p.w0 > 1 and words[p.w0 - 2].norm in PREP_WORDS["ar"])
 
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي

@@ -38,17 +38,6 @@ def phrase_prep(ph: Phrase, words: list[Word], lang: str) -> str | None:
     prep = clitic_prep(prefix) or _word_prep(words, ph.w0, lang)
     if prep == "of" and lang == "en" and _after_count(words, ph.w0):
         return None
-    if prep is None and lang == "ar" and ph.kinds == ["nisba"] and ph.w0 > 0:
-        # a nationality after a plain noun describes it and shares its preposition: in "تجاوبت مع المسعى المصري"
-        # Egypt stands under مع, no subject or object of its own (after a place noun it names a place: "نحو بلدة
-        # فلسطينية", read by the places stage)
-        noun, nisba = words[ph.w0 - 1], words[ph.w0]
-        if noun.kind == "word" and noun.mention is None and noun.trigger is None \
-                and noun.sentence == nisba.sentence \
-                and all(b not in PREP_WORDS[lang] and b not in PLACE_HEADS[lang] for _p, b, _s in noun.bases) \
-                and noun.norm.startswith("ال") == nisba.norm.startswith("ال"):  # agreeing in definiteness
-            prep = next((clitic_prep(pre) for pre, _b, _s in noun.bases if clitic_prep(pre)), None) \
-                or _word_prep(words, ph.w0 - 1, lang)
     return prep
 
 
