@@ -81,6 +81,15 @@ class Phrase:
         return {a.code[:3] for a in self.actors if a.code}
 
 
+def _bare_head(text: str, first: bool) -> str:
+    """The first (or last) word of a name, normalized, without its article: "التحالف العربي" -> "تحالف"."""
+    parts = normalize_key(text).split()
+    if not parts:
+        return ""
+    w = parts[0] if first else parts[-1]
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
 def _of_between(words, a: int, b: int) -> bool:
     """Do only "of" or "of the" stand between words a and b ("leaders of the Group of Seven")?"""
     between = [words[k].norm for k in range(a + 1, b)]
@@ -98,6 +107,9 @@ class ActorCoder:
         # preposition other than مع/بين/with/between; anaphora prefer them ("بين البلدين" after "X مع نظيره Y")
         self.history: list[tuple[int, str, bool]] = []
         self.coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
+        # the organizations named so far by the bare first word of their name ("تحالف" for "التحالف العربي",
+        # "حركه" for "حركة حماس"): a bare group noun after them is that organization ("قصف طيران التحالف")
+        self.org_heads: dict[str, str] = {}
 
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
@@ -115,7 +127,13 @@ class ActorCoder:
                 self._resolve(ph)
                 continue
             ph.actors = self.code_phrase(ph, last_sectors)
+            if self.org_heads and ph.actors and all(a.entity is None for a in ph.actors):
+                self._named_group(ph)
             for m in ph.mentions:
+                if m.kind in ("organization", "acronym") and self.kb.entities.get(m.target) is not None:
+                    head = _bare_head(m.text, first=True)
+                    if head:
+                        self.org_heads[head] = m.target
                 role = self.kb.roles.get(m.target) if m.kind == "role" else None
                 if role is not None and role.kind == "title":
                     last_sectors = tuple(role.sectors)
@@ -125,6 +143,21 @@ class ActorCoder:
                 if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:
                     self.history.append((ph.start, a.code[:3], participant))
         return out
+
+    def _named_group(self, ph: Phrase) -> None:
+        """A phrase of group nouns alone ("التحالف", "قوات التحالف", "طيران التحالف"), its last noun the first word
+        of an organization the document named before ("التحالف العربي"), is that organization (issue 19 item 2)."""
+        roles = [m for m in ph.mentions if m.kind == "role"]
+        if not roles or len(roles) != len(ph.mentions):
+            return
+        rec = self.kb.roles.get(roles[-1].target)
+        if rec is None or rec.kind != "group":
+            return
+        target = self.org_heads.get(_bare_head(roles[-1].text, first=False))
+        org = self.kb.entities.get(target) if target else None
+        if org is None or not org.code:
+            return
+        ph.actors = [Actor(org.code, org.id, self.text[ph.start:ph.end], ph.start, ph.end)]
 
     def _resolve(self, ph: Phrase) -> None:
         want = 2 if ph.anaphor == "pair" else 1

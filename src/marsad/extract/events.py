@@ -72,6 +72,10 @@ AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من �
 MEMBER_NOUNS = grammar.by_lang("member_nouns")  # "قياديا في حماس": an act on a member is on the group
 MEMBER_PREPS = grammar.by_lang("member_preps")
 PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
+CONTENT_CLITICS = grammar.keyed("content_clitics", "ar")  # type -> the clitic opening what is asked ("طالب ... بإزالة")
+DEMONSTRATIVES = grammar.words("demonstratives", "ar")
+THEN_WORDS = grammar.words("then_words", "ar")  # "ثم": joins a verb to the one before, as و does
+ANTECEDENT_SPAN = 15  # words from an object pronoun on a trigger back to the end of the actor it refers to
 PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
 ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
@@ -397,7 +401,8 @@ class EventBuilder:
         if self.lang == "ar":
             norm = self.words[hit.w0].norm
             # "… ، متهما الرباط بـ": an accusative active participle after a comma describes the subject's act
-            return hit.prefix[:1] in CONJUNCTION_CLITICS or hit.trigger.id.endswith(HAL_SUFFIX) or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه")))
+            return hit.prefix[:1] in CONJUNCTION_CLITICS or hit.trigger.id.endswith(HAL_SUFFIX) or (prev == "," and norm.startswith("م") and norm.endswith(("ا", "ه"))) \
+                or prev in THEN_WORDS  # "اعتقلت الشرطة المتظاهرين ثم أفرجت عنهم"
         if hit.w0 == 0:
             return False
         return prev in CONJ["en"] or (prev == "," and self.words[hit.w0].norm.endswith("ing"))
@@ -516,6 +521,22 @@ class EventBuilder:
         for k in range(b - 1, a, -1):
             if self.words[k].norm in preps:
                 return self.words[k].norm
+        return None
+
+    def _content_at(self, t, a: int, b: int) -> int | None:
+        """The first word strictly between words a and b that opens what the act asks for (grammar table
+        ``content_clitics``: "طالب المتظاهرون بإزالة ...", "بتسهيل إقامة ..."): a noun with that clitic, no actor."""
+        opening = CONTENT_CLITICS.get(t.type) if self.lang == "ar" else None
+        if not opening:
+            return None
+        for k in range(a + 1, min(b, len(self.words))):
+            w = self.words[k]
+            if w.kind != "word" or w.mention is not None or w.norm in PREP_WORDS["ar"]:
+                continue
+            # a noun of three letters or more: not "بها", "بين", "بعد", "بأن", "بذلك"
+            if any(suf == "" and pre.lstrip(CONJUNCTIONS) in opening and len(b) >= 3 and b not in DEMONSTRATIVES
+                   and b not in PREP_WORDS["ar"] for pre, b, suf in w.bases):
+                return k
         return None
 
     def _in_other_event(self, a: int, b: int) -> bool:
@@ -696,6 +717,7 @@ class EventBuilder:
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
         elif before and before[-1].w1 == hit.w0 - gap - quoted and before[-1].prep is None \
+                and not self._nisba_in_pp(before[-1]) \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
@@ -799,7 +821,7 @@ class EventBuilder:
             # a passive's agent is never before it, and the actor before "مقتل"/"مصرع" only reports the death
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
-            same = [p for p in before if words[p.w0].clause == clause and p.prep is None]
+            same = [p for p in before if words[p.w0].clause == clause and p.prep is None and not self._nisba_in_pp(p)]
             if is_verb or (lang == "en" and t.pos == "phrase"):
                 pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
@@ -847,6 +869,11 @@ class EventBuilder:
             if p.prep in ("between",):
                 source = self._chain_forward(p, cands)
                 via = "between"
+        if not source and not possessor and lang == "ar" and t.pos == "noun" and not t.patient and not t.passive \
+                and not t.reciprocal:
+            # "قالت وزارة الخزانة إن عقوباتها الجديدة تستهدف ...": the owner of an act's noun is its author
+            source = self._antecedent(hit, sent_phrases, [])
+            via = "genitive" if source else via
         if source and _unnamed_armed(source):
             source = self._affiliation(source[-1], cands) or source  # "انتحاري ينتمي إلى حركة طالبان"
         # 2. target
@@ -861,9 +888,14 @@ class EventBuilder:
             target = [p for p in cands if hit.w0 < p.w0 <= hit.w1 <= p.w1 and p.kinds[:1] == ["role"]
                       and p not in source]
         owner: Phrase | None = None
+        # what a demand asks for ("طالب المتظاهرون بإزالة النصب الإسرائيلية"): only the demanded act's own genitive
+        # ("بانسحاب إسرائيل") may be its target, nothing deeper in it, nor a place in it
+        content = self._content_at(t, start_after, hi + 1) if not target else None
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
+            if content is not None and p.w0 > content + 1:
+                break
             if p.w0 - start_after > OBJECT_GAP + 2 or self._has_break(start_after, p.w0) \
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
@@ -904,6 +936,14 @@ class EventBuilder:
             # "قدم صندوق النقد الدولي لباكستان شريحة قرض": the recipient stands between the giver and the gift
             target = next((self._chain_forward(p, cands) for p in cands if source[-1].w1 < p.w0 and p.w1 < hit.w0
                            and p.prep in self._preps_of(t) and not self._has_break(source[-1].w1, hit.w0)), [])
+        if not target and lang == "ar" and not t.reciprocal \
+                and (is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
+                     or (t.patient and not t.passive and hit.prefix.lstrip(CONJUNCTIONS)[-1:] in PURPOSE_CLITICS)):
+            # "واستقبله رئيس الوزراء", "خططت حماس لاغتياله": a pronoun joined to the verb (or to a patient noun of
+            # purpose; "أن يتم قصفها" stays a prospect nothing pins down) is
+            # its object, the actor it refers back to in the sentence (issue 19 item 2; agreement: ه a masculine
+            # singular, ها a feminine one or a state, هم a group)
+            target = self._antecedent(hit, sent_phrases, source)
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
@@ -914,7 +954,7 @@ class EventBuilder:
                              if t.type not in PLACE_ACTS or _state_actor(a.code[:6])}
             if origin is not None:
                 src_countries.add(origin.code)
-            geo_target = self._geo_target(hit, start_after, src_countries, coop)
+            geo_target = self._geo_target(hit, start_after, src_countries, coop, content)
         # reciprocal events: every participant is an actor
         if t.reciprocal:
             source = source + [p for p in target if p not in source]
@@ -1000,7 +1040,9 @@ class EventBuilder:
             return [], False
         si = words[hit.w0].sentence
         cue = hit.trigger.type == "REQUEST"
-        for k in range(hit.w1 + 1, min(self.sentences[si].w1, hit.w1 + 1 + rule["span"])):
+        # a demand's own words may hold the demanded act ("طالبوا بالإفراج عن ...")
+        first = hit.w0 + 1 if cue else hit.w1 + 1
+        for k in range(first, min(self.sentences[si].w1, hit.w1 + 1 + rule["span"])):
             w = words[k]
             if not cue and not w.forms.isdisjoint(complaints):
                 # "احتجاجا على سياسات الحكومة": the state actor that ends the complaint's noun chain
@@ -1052,13 +1094,14 @@ class EventBuilder:
                 return Actor(country, entity, m.text, m.start, m.end)
         return None
 
-    def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool) -> Actor | None:
+    def _geo_target(self, hit: TriggerHit, after: int, src_countries: set[str], coop: bool,
+                    content: int | None = None) -> Actor | None:
         """A place named after the trigger stands for its country as the target ("قصفت ... في خاركيف",
-        "withdraw troops from Niger", "aid to Gaza")."""
+        "withdraw troops from Niger", "aid to Gaza"); not one inside what a demand asks for (from word ``content``)."""
         si = self.words[hit.w0].sentence
         for at in range(bisect.bisect_right(self.geo_starts, after), len(self.geo)):  # the places after word `after`
             w0, w1, m, country, entity = self.geo[at]
-            if w0 - after > 10:
+            if w0 - after > 10 or (content is not None and w0 > content):
                 break  # in text order: the places further on are further away
             if self.words[w0].sentence != si:
                 continue
@@ -1238,6 +1281,70 @@ class EventBuilder:
         suffix = next((s for s in THIRD_PERSON_SUFFIXES if norm.endswith(s) and len(norm) > len(s)), None)
         return suffix is not None and norm[:-len(suffix)] in PREP_WORDS["ar"]
 
+    def _object_pronoun(self, hit: TriggerHit) -> str | None:
+        """The third-person pronoun joined to a one-word trigger beyond its lexicon form ("استقبله", "اعتقلتهم",
+        "قتلوه" for قتلوا, "لاغتياله") or to a phrase's last preposition ("أفرجت عنهم"), or None."""
+        if hit.w1 > hit.w0:  # a phrase: its preposition with the pronoun ("أفرجت عنهم"); its first word may be a
+            last = self.words[hit.w1].norm  # verbal noun ("أن يتم قصفها بالصواريخ": a prospect, not an object)
+            for suffix in THIRD_PERSON_SUFFIXES:
+                if last.endswith(suffix) and last[:-len(suffix)] in PREP_WORDS["ar"]:
+                    return suffix
+            return None
+        stem = self.words[hit.w0].norm[len(hit.prefix):]
+        forms = _form_keys(hit.trigger)
+        if stem in forms:
+            return None
+        for suffix in THIRD_PERSON_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+                bare = stem[:-len(suffix)]
+                if bare in forms or bare + "ا" in forms or (bare.endswith("ت") and bare[:-1] + "ه" in forms):
+                    return suffix
+        return None
+
+    def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase]) -> list[Phrase]:
+        """The actor an object pronoun on the trigger refers back to: the nearest actor phrase before the trigger in
+        its sentence that is not its source and agrees with the pronoun (ه: not a feminine or plural noun, not a
+        state; ها: a state, an organization or a feminine noun; هم/هن: a group, not one person or a state)."""
+        suffix = self._object_pronoun(hit)
+        if suffix is None or self._relative_after_noun(hit):
+            return []
+        mine = {a.code for p in source for a in p.actors}
+        for p in reversed(phrases):
+            if p.w1 >= hit.w0 or p in source or not p.actors or p.anaphor is not None:
+                continue
+            if hit.w0 - p.w1 > ANTECEDENT_SPAN:
+                break
+            if mine and {a.code for a in p.actors} <= mine:
+                continue
+            if _agrees(p, self.words, suffix):
+                return [p]
+        return []
+
+    def _relative_after_noun(self, hit: TriggerHit) -> bool:
+        """Does the trigger, with no conjunction, follow a plain indefinite noun it describes ("مسيرات أطلقها
+        الحوثيون": its pronoun is that noun, an adjectival clause)?"""
+        if hit.w0 == 0 or hit.prefix[:1] in CONJUNCTION_CLITICS:
+            return False
+        w = self.words[hit.w0 - 1]
+        return w.kind == "word" and w.mention is None and w.trigger is None and len(w.norm) > 3 \
+            and not w.norm.startswith("ال") and w.norm not in PREP_WORDS["ar"] and w.norm not in DEMONSTRATIVES \
+            and w.sentence == self.words[hit.w0].sentence
+
+    def _nisba_in_pp(self, p: Phrase) -> bool:
+        """Is the phrase a nationality after a plain noun under a preposition ("تجاوبت مع المسعى المصري"): it
+        describes that noun, so it is no subject of the verb after it (as an object it may still name the owner:
+        "بفرض رسوم على سلع صينية")?"""
+        if self.lang != "ar" or p.kinds != ["nisba"] or p.w0 == 0:
+            return False
+        words = self.words
+        noun, nisba = words[p.w0 - 1], words[p.w0]
+        if noun.kind != "word" or noun.mention is not None or noun.trigger is not None \
+                or noun.sentence != nisba.sentence or noun.norm.startswith("ال") != nisba.norm.startswith("ال") \
+                or any(b in PREP_WORDS["ar"] or b in PLACE_HEADS["ar"] for _p, b, _s in noun.bases):
+            return False
+        return any(clitic_prep(pre) for pre, _b, _s in noun.bases) \
+            or (p.w0 > 1 and words[p.w0 - 2].norm in PREP_WORDS["ar"])
+
     def _first_person(self, hit: TriggerHit) -> bool:
         """Is an Arabic verb trigger in the first person plural: a present form with ن where the lexicon has ي
         ("نطالب" for "يطالب"), or a past form with the suffix نا ("طالبنا")? "ننشر" is; "نشر" (a past form whose
@@ -1324,13 +1431,31 @@ class EventBuilder:
         """Where the event happened: the first place of the sentence after the trigger, else the nearest one before
         it, as its entry of ``places`` (w0, w1, mention, Location, headed by a place noun)."""
         cands = self.places_by_sentence.get(self.words[hit.w0].sentence, ())
+        before = next((pl for pl in reversed(cands) if pl[1] < hit.w0), None)
         for pl in cands:
             if pl[0] > hit.w1:
-                return pl
-        for pl in reversed(cands):
-            if pl[1] < hit.w0:
-                return pl
-        return None
+                if before is not None and self._fronted(before, hit) and self._other_clause(hit.w1, pl[0]):
+                    return before  # "وفي غواتيمالا نزل آلاف ... بينما طالب متظاهرون في سان خوسيه": the place
+                return pl  # fronted to the act's clause is its place, not one in the next clause
+        return before
+
+    def _fronted(self, pl: tuple, hit: TriggerHit) -> bool:
+        """Is the place a locative that opens the trigger's clause ("وفي بغداد أحرق متظاهرون ... للاحتجاج"): its
+        preposition the clause's first word, no subordinator between it and the trigger?"""
+        words = self.words
+        if words[pl[1]].clause != words[hit.w0].clause or self._subordinate(pl[1], hit.w0) \
+                or place_prep(pl[2], words, self.lang) not in LOCATIVE[self.lang]:
+            return False
+        prev = words[pl[0] - 1].norm if pl[0] > 0 else ""
+        preps = PREP_WORDS[self.lang]
+        k = pl[0] - 1 if prev in preps or (prev[:1] in CONJUNCTIONS and prev[1:] in preps) else pl[0]
+        return k <= self.sentences[words[k].sentence].w0 or words[k - 1].kind != "word" \
+            or words[k - 1].clause != words[k].clause
+
+    def _other_clause(self, a: int, b: int) -> bool:
+        """Does another clause open strictly between words a and b (punctuation, a subordinator, "فيما")?"""
+        words = self.words
+        return words[a].clause != words[b].clause or self._subordinate(a, b)
 
     def time(self, hit: TriggerHit) -> TimeRef | None:
         """The time expression of the sentence nearest the trigger (the first of equals), else the document date."""
@@ -1408,6 +1533,26 @@ def describes_act(words: list[Word], w0: int, w1: int, act_ends, act_starts) -> 
         if words[k].kind != "word" or words[k].mention is not None:
             return False
     return False
+
+
+STATE_KINDS = frozenset({"country", "capital", "organization", "acronym"})
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+def _agrees(p: Phrase, words: list[Word], suffix: str) -> bool:
+    """Does the actor phrase agree with a third-person pronoun suffix? A rough test on its kind and the ending of its
+    first word: a state or an organization is feminine (ها), a person or a title masculine unless written with ة."""
+    head = words[p.w0].norm
+    kind = p.kinds[0] if p.kinds else ""
+    feminine = head.endswith("ه")  # ة is folded to ه
+    plural = head.endswith(PLURAL_ENDINGS) and len(head) > 4
+    if suffix == "ه":
+        return kind not in STATE_KINDS and not feminine and not plural
+    if suffix == "ها":
+        return kind in STATE_KINDS or (feminine and kind not in ("person", "person_short"))
+    if suffix in ("هم", "هن"):
+        return kind not in STATE_KINDS and kind not in ("person", "person_short", "title") and not feminine
+    return True  # هما: two of anything
 
 
 def _possessed_agent(w: Word) -> bool:

@@ -33,7 +33,7 @@ FIELDS = {"name", "lang", "match", "words", "map", "note"}
 #: the tables the engine reads (``marsad kb validate`` fails when one is missing)
 TABLES = frozenset({
     "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
-    "complementizers",
+    "complementizers", "content_clitics", "demonstratives",
     "conjoined_complementizers", "conjunctions", "count_words", "default_preps", "en_articles", "en_attributive_participles", "en_definite",
     "en_give_verbs", "en_irregular_participles", "en_name_connectors", "en_object_pronouns", "en_passive_aux", "en_name_stopwords", "en_org_of_titles", "en_person_titles", "en_place_heads",
     "frontier_nouns", "future_not", "genitive_agent_preps", "harm_verbs", "geo_preps", "headline_end", "impersonal", "impersonal_past", "instrument_clitics", "kana",
@@ -41,7 +41,7 @@ TABLES = frozenset({
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
     "possessive_determiners",
     "prepositions", "proclitics", "pronoun_complementizers", "qad", "qad_before_verb", "qama", "reflexive",
-    "right_preps", "say_before_would", "say_verbs", "subject_pronouns", "subordinators", "third_person_enclitics", "unit_noun_sectors",
+    "right_preps", "say_before_would", "say_verbs", "subject_pronouns", "subordinators", "then_words", "third_person_enclitics", "unit_noun_sectors",
 })
 
 

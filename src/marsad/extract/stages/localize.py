@@ -24,7 +24,12 @@ NATIONALITIES = frozenset({"nisba", "demonym"})
 
 @stage(needs=("events", "mentions", "text", "words", "hits"), provides=("home",))
 def localize_actors(res: Resources, st: DocState) -> None:
-    ends, starts = {h.w1 for h in st.hits}, {h.w0 for h in st.hits}
+    # an English nationality before its act ("an Israeli strike"); an Arabic one follows its noun, so one right
+    # before a trigger is its subject's ("المحتجين الأردنيين طالبوا"), a vote for the home country
+    # and a nationality after an Arabic verb and its noun describes that noun ("أدانت المنظمة المصرية"), not the act
+    # as after an act's noun ("غارة جوية إسرائيلية")
+    ends = {h.w1 for h in st.hits if st.lang == "en" or h.trigger.pos != "verb" or "ال" in h.prefix}
+    starts = {h.w0 for h in st.hits} if st.lang == "en" else frozenset()
     # the nationality of an act ("غارة إسرائيلية", "an Israeli strike") names its author, not where the text is
     voters = [m for m in st.mentions
               if m.kind not in NATIONALITIES or not describes_act(st.words, m.w0, m.w1, ends, starts)]
