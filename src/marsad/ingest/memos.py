@@ -4,11 +4,13 @@ The coder memoizes per word form (readings, lexicon starts and heads, token temp
 sums), each memo a ``text._memo.Generations`` whose generation size is a module constant (it holds at most two
 generations: the frequent forms stay, the rest is dropped). Those bounds suit a short run; over a long stream every
 memo fills up to twice its bound and stays there, which is what made an ingest's RSS grow with the corpus (README,
-Speed, "Ingest memory"). ``bound_coder_memos()`` lowers each constant of ``MEMO_BOUNDS`` in the running process,
-once, before coding; the ingest calls it in every coding process (``ingest.runner.code_batch``) when asked
-(``--small-memos``); ``forget_coder_memos()`` empties them all once the last batch is coded. A memo holds pure
-functions of its key, so a smaller bound changes no output, only how often a
-form is worked out again (``tools/fingerprint.py`` identical; the speed cost is in the README). A constant of the
+Speed, "Ingest memory"). ``bound_coder_memos(bounds)`` lowers each named constant in the running process, once,
+before coding; the ingest calls it in every coding process (``ingest.runner.code_batch``): with ``INGEST_BOUNDS``
+by default (half the coder's word, head and template generations: ~50 MB less at 10,000 real articles for ~1.8% more
+coding CPU, counted by misses) and with ``MEMO_BOUNDS`` (tenfold smaller) when asked (``--small-memos``);
+``forget_coder_memos()`` empties them all once the last batch is coded. A memo holds pure functions of its key, so
+a smaller bound changes no output, only how often a form is worked out again (``tools/fingerprint.py`` identical;
+the speed cost is in the README). A constant of the
 coder that was renamed or removed raises, rather than being set in vain (``tests/ingest/test_ingest_memos.py``).
 
 The ``functools`` caches are bounded by ``ingest.runner.bound_memory`` (emptied between batches above
@@ -20,7 +22,7 @@ import importlib
 
 from ..errors import CodingError
 
-__all__ = ["MEMO_BOUNDS", "bound_coder_memos", "coder_memos", "forget_coder_memos"]
+__all__ = ["INGEST_BOUNDS", "MEMO_BOUNDS", "bound_coder_memos", "coder_memos", "forget_coder_memos"]
 
 #: (module, constant) -> the entry bound a long-running coding process uses (the coder's own default in comment)
 MEMO_BOUNDS: dict[tuple[str, str], int] = {
@@ -31,6 +33,20 @@ MEMO_BOUNDS: dict[tuple[str, str], int] = {
     ("marsad.extract.decision", "GROUP_CACHE_MAX"): 20_000,  # 200,000 regrouped weights
     ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 10_000,  # 25,000 chunk templates per flavour
     ("marsad.text.tokens", "_DEFAULT_PLANS_MAX"): 10_000,  # 100,000 split plans
+}
+
+#: the bounds every ``marsad ingest`` coding process runs with (README, issue 24, eighth round): the costly memos
+#: (word readings ~0.7 KB a form, the lexicon heads keyed by its forms, chunk templates) at half the coder's own
+#: generations, and the lexicon starts bounded at all (the coder's 250,000 forms a generation is never reached by
+#: 10,000 articles, but a long run's vocabulary gets there). Measured on the first 10,000 real development articles:
+#: 69,398 more readings, 73,668 more head answers and 44,280 more templates worked out than with the coder's bounds
+#: (~8.9, ~0.9 and ~3.7 us each: ~0.84 s, ~1.8% of their coding CPU); peak RSS of ``bench/memory_bench.py --sizes
+#: 10000`` 476 -> 418 MB.
+INGEST_BOUNDS: dict[tuple[str, str], int] = {
+    ("marsad.extract.words", "WORD_READINGS_MAX"): 50_000,  # 100,000 forms per language
+    ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 50_000,  # 100,000 forms per set of indexes
+    ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 50_000,  # 250,000 forms per index
+    ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 12_500,  # 25,000 chunk templates per flavour
 }
 
 

@@ -12,12 +12,12 @@ hash, even a lost checkpoint could double nothing. A finished input set is marke
 (``restart=True`` reads it anyway; stored documents are still not duplicated).
 
 Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in flight; a coding process runs with
-the smaller memo bounds of ``memos.MEMO_BOUNDS`` when asked (``small_memos``), and after each batch its
-``functools`` caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back to the system
-(``bound_memory``), and once the last batch is coded in this process its memos are emptied before the clustering
-(``memos.forget_coder_memos``); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH
-band keys live in the ``lsh_bands`` table, probed per batch), so the dedup horizon is the whole store and costs no
-process memory. See README, Speed, for the measured peak RSS.
+the memo bounds of ``memos.INGEST_BOUNDS`` (or the smaller ``memos.MEMO_BOUNDS`` when asked: ``small_memos``), and
+after each batch its ``functools`` caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back
+to the system (``bound_memory``), and once the last batch is coded in this process its memos are emptied before the
+clustering (``memos.forget_coder_memos``); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates
+are found against every canonical document stored (the LSH band keys live in the ``lsh_bands`` table, probed per
+batch), so the dedup horizon is the whole store and costs no process memory. See README, Speed, for the measured peak RSS.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ from ..errors import CodingError, InputError, MarsadError
 from ..export.tables import DocMeta
 from ..pipeline import doc_id_of
 from ..store.db import DEFAULT_THRESHOLD, Prepared, SkippedRecord, Store, is_interrupt, prepare
-from .memos import bound_coder_memos, forget_coder_memos
+from .memos import INGEST_BOUNDS, MEMO_BOUNDS, bound_coder_memos, forget_coder_memos
 from .readers import DEFAULT_FIELDS, Doc, Item, Skipped, expand, fingerprint, read_inputs
 
 __all__ = ["IngestOptions", "IngestReport", "code_batch", "ingest"]
@@ -51,7 +51,7 @@ class IngestOptions:
     near_dup_threshold: float | None = DEFAULT_THRESHOLD  # None: exact duplicates only
     restart: bool = False  # read an input set again even if a checkpoint says it is done
     ner: bool = False  # also find names the KB does not know (``marsad.code(..., ner=True)``)
-    small_memos: bool = False  # the coder's memos with ingest.memos.MEMO_BOUNDS (less memory, 9-16% more coding CPU)
+    small_memos: bool = False  # memos.MEMO_BOUNDS instead of memos.INGEST_BOUNDS (less memory, 9-16% more CPU)
 
     def validated(self) -> "IngestOptions":
         if not 1 <= self.workers <= 64:
@@ -100,8 +100,8 @@ def code_batch(docs: list[tuple[int, DocMeta, str]], near_dups: bool,
     also finds names the KB does not know (stored as entities ``new:<kind>:<name>``)."""
     from ..pipeline import code
 
-    if small_memos:
-        bound_coder_memos()  # once per process in effect: the memos of a long-running coder stay small
+    # once per process in effect: the memos of a long-running coder stay small (ingest.memos)
+    bound_coder_memos(MEMO_BOUNDS if small_memos else INGEST_BOUNDS)
     out: list[tuple[int, Prepared | Skipped]] = []
     for pos, meta, text in docs:
         try:
