@@ -24,6 +24,21 @@ def test_no_test_text_repeats_the_shared_data(shared_dir):
                           f"that tests the same construction:\n{report(overlaps, ROOT)}")
 
 
+# The texts the project ships or measures itself on: the demo corpus, the project gold's sources and the cluster
+# corpus, the docs and the KB data. A title with a full name or an organization's full name can be seven words of its
+# own, so here a copy is a run of eight.
+WRITTEN = ("src/marsad/demo", "eval/src", "eval/clusters", "docs", "src/marsad/kb/data")
+NAMES_ALLOWANCE = N + 1
+
+
+@pytest.mark.slow
+def test_no_shipped_or_gold_text_repeats_the_shared_data(shared_dir):
+    segments = [s for d in WRITTEN for s in repo_segments(ROOT / d)] + list(file_segments(ROOT / "README.md"))
+    overlaps = find_overlaps(segments, shared_texts(shared_dir), n=NAMES_ALLOWANCE)
+    assert not overlaps, (f"shipped or gold text shares {NAMES_ALLOWANCE}+ consecutive words with ../shared; reword "
+                          f"it (and rebuild what is generated from it):\n{report(overlaps, ROOT)}")
+
+
 # --- the checker, on sentences written for this file --------------------------------------------------------------
 
 SHARED_SENTENCE = "وقالت مصادر محلية إن دورية للشرطة تعرضت لإطلاق نار قرب سوق الخضار في المدينة مساء الخميس."
