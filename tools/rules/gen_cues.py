@@ -68,6 +68,8 @@ AR_MODALITY = [
     ("hadhdhar_min", "hypothetical", "before", 3, ["حذر/يحذر من", "تحذير من", "محذرا من", "محذرة من"],
      "warned of an attack: not one that happened"),
     ("qad_yakun", "hypothetical", "before", 4, ["قد يكون", "قد تكون"], ""),
+    ("khiyar", "hypothetical", "before", 4, ["خيار", "الخيار", "خيارات", "الخيارات", "خيارا"],
+     "an option, not an act: 'الخيار الآخر هو شن غارات'"),
     # intended
     ("itazam", "intended", "before", 4, ["اعتزم/يعتزم"], ""),
     ("nawa", "intended", "before", 4, ["نوى/ينوي", "نية", "بنية", "عزم", "عزمها", "عزمه"], ""),
@@ -129,7 +131,8 @@ EN_MODALITY = [
      "an opinion on an act, not the act: 'she favored prosecuting the banks', 'he proposed banning the party'"),
     ("if", "hypothetical", "before", 6, ["if", "unless", "in case of", "in the event of", "should"], ""),
     ("possible", "hypothetical", "before", 3, ["possible", "possibility of", "possibly", "potential", "perhaps",
-                                               "likely", "probable", "fears of", "fear of", "any"], ""),
+                                               "likely", "probable", "fears of", "fear of", "any", "option", "options"],
+     "'another option is to launch strikes': an option, not an act"),
     ("possible_after", "hypothetical", "after", 2, ["possible", "imminent", "likely"], ""),
     ("if_after", "hypothetical", "after", 4, ["if", "unless"], "'would withdraw troops if the talks failed'"),
     ("intend", "intended", "before", 3, ["intends to", "intend to", "intended to", "intention to", "intends",

@@ -17,6 +17,7 @@ KANA_SPAN = 8  # words searched back from قد for a form of كان
 REPORT_SPAN = 12  # words searched back from a trigger for the reporting verb whose report holds it
 REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/after ...
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
+THEN_SPAN = 2  # words each side of a trigger searched for "then" ("وقتل حينها", "وحينها قتل")
 QAD = grammar.words("qad")  # "قد", "had"
 ARTICLE_STARTS = clitics.article_forms()  # "ال", "بال", "لل", ...
 EN_DEFINITE = grammar.words("en_definite", "en")
@@ -116,6 +117,17 @@ def _in_slogan(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset
     return False
 
 
+def _then(words: list[Word], w0: int, w1: int, sent: int, forms: frozenset[str]) -> bool:
+    """Is a word meaning "then, at that time" within THEN_SPAN words of the trigger, in its clause?"""
+    for k in (*range(w1 + 1, w1 + 1 + THEN_SPAN), *range(w0 - 1, w0 - 1 - THEN_SPAN, -1)):
+        w = _word_in(words, k, sent)
+        if w is None or w.kind == "punct":
+            continue
+        if w.clause == words[w0].clause and _has(w, forms):
+            return True
+    return False
+
+
 def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset[str]]) -> bool:
     """Does the trigger stand in what a pluperfect reporting verb reports ("وكان الجيش قد أعلن أمس مقتل ...")?"""
     j = _back(words, w0 - 1, REPORT_SPAN, scope["reporting"])
@@ -124,7 +136,7 @@ def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, fro
 
 
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
-    """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, slogan, generic), or
+    """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, then, slogan, generic), or
     None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
     words are absent cannot apply: it is not looked for); ``nominal`` says the trigger is a verbal noun."""
     empty: frozenset[str] = frozenset()
@@ -158,6 +170,8 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
         return "reference"  # "منذ اغتيال بوتو", "بعد أسبوعين من خطفه", "after Gaza hospital blast"
     if "charge" in scope and _back(words, w0 - 1, CHARGE_SPAN, scope["charge"]) is not None:
         return "charge"
+    if "then" in scope and _then(words, w0, w1, sent, scope["then"]):
+        return "then"  # "وقتل حينها خمسة جنود": at a time named before, a past act recalled
     if "slogan" in scope and _in_slogan(words, w0, sent, scope):
         return "slogan"  # "هتافات تطالب باستقالة الوزير": what a protest says, part of the PROTEST
     if nominal:
