@@ -66,3 +66,26 @@ def test_an_insult_is_disapproval(text, lang):
 def test_a_poisoned_person_is_attacked_but_food_poisoning_is_none():
     assert _of("Doctors said the dissident was poisoned with a toxic agent in March.", "en", "ASSAULT")
     assert not _of("About forty guests suffered food poisoning at the wedding hall.", "en", "ASSAULT")
+
+
+def test_a_cue_is_not_read_through_a_clitic_preposition():
+    # "وبحث" (and discussed) holds the letters of "حث" (urged), a cue of hypothetical acts
+    evs = _of("وبحث وزير الخارجية الأردني في اتصال هاتفي مع نظيره التركي التطورات الإقليمية.", "ar", "CONSULT")
+    assert evs and all(e["modality"] == "asserted" for e in evs)
+
+
+def test_the_cue_itself_still_marks_its_act():
+    evs = _of("وحث وزير الخارجية الأردني نظيره التركي على زيارة عمان قريبا.", "ar", "CONSULT")
+    assert evs and all(e["modality"] == "hypothetical" for e in evs)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وقال قائد الفصيل في اتصال هاتفي مع وكالة أنباء محلية إن رجاله انسحبوا من التلال.", "ar"),
+    ("The rebel commander said in a phone interview with a news agency that his men had left the hills.", "en"),
+])
+def test_a_call_with_the_press_is_no_consultation(text, lang):
+    assert not _of(text, lang, "CONSULT")
+
+
+def test_a_call_between_leaders_is_one():
+    assert _of("وأجرى الرئيس التونسي اتصالا هاتفيا مع نظيره الجزائري مساء أمس.", "ar", "CONSULT")

@@ -1169,8 +1169,11 @@ class EventBuilder:
             got = self._cue_cache[k] = []  # no cue starts with this word
         if got is None:
             stop = self.sentences[self.words[k].sentence].w1
+            # a cue read through a clitic preposition is another word: "وبحث" (discussed) is no "حث" (urged), "لعل"
+            # no "عل"; the cues that take a preposition are written with it ("بهدف", "بإمكان")
             got = self._cue_cache[k] = [(m[0].item, m[2]) for m in
-                                        self.lex.matches(self._cue_index, self.words, k, stop)]
+                                        self.lex.matches(self._cue_index, self.words, k, stop)
+                                        if m[1].lstrip(CONJUNCTIONS)[:1] not in PREPOSITION_CLITICS]
         return got
 
     def _last_complementizer(self, lo: int, hi: int) -> int | None:
