@@ -89,3 +89,8 @@ def test_a_call_with_the_press_is_no_consultation(text, lang):
 
 def test_a_call_between_leaders_is_one():
     assert _of("وأجرى الرئيس التونسي اتصالا هاتفيا مع نظيره الجزائري مساء أمس.", "ar", "CONSULT")
+
+
+def test_holding_positions_is_no_support_but_defending_a_decision_is():
+    assert not _of("وقال الضابط إن الكتيبة تدافع عن مواقعها على التلال منذ يومين.", "ar", "SUPPORT")
+    assert _of("ودافع رئيس الوزراء الإسباني عن قرار حكومته رفع الضرائب.", "ar", "SUPPORT")
