@@ -92,6 +92,7 @@ APPROX = grammar.words("approx")
 # count words the number grammar does not read on their own (عشرات، مئات، آلاف، بضعة are numbers to it already)
 COUNT_WORDS = grammar.words("count_words")
 PHONE_PREPS = grammar.words("phone_preps")  # "تلقى اتصالا هاتفيا من X": X is a participant
+MASDAR_PREPS = grammar.words("masdar_preps", "ar")  # "أعلنت عن قتل الرهينة": a verb form after one is a verbal noun
 GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحزب الله", "an attack by Hamas"
 ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
 THIRD_PERSON_ENCLITICS = grammar.words("third_person_enclitics")
@@ -385,6 +386,14 @@ class EventBuilder:
             if k < p.w0 <= k + 3:  # "تابعة لوكالة المخابرات": the owner may follow a head noun
                 return self._chain_forward(p, cands)
         return []
+
+    def _masdar_form(self, hit: TriggerHit) -> bool:
+        """Arabic: is a verb form with no clitic read as its verbal noun, right after a preposition that governs
+        only nouns (grammar masdar_preps: "أعلنت عن قتل الرهينة", "شارك في خطف")? Its object follows as a
+        genitive; no subject comes after it (as the candidate stage reads it). A form after ب/ل ("لبحث") keeps the
+        verb's reading here: the purpose and means rules read it."""
+        return self.lang == "ar" and not hit.prefix and hit.w0 > 0 and self.words[hit.w0 - 1].norm in MASDAR_PREPS \
+            and self.words[hit.w0 - 1].sentence == self.words[hit.w0].sentence
 
     def _impersonal(self, hit: TriggerHit) -> bool:
         """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
@@ -698,7 +707,8 @@ class EventBuilder:
         target: list[Phrase] = []
         via = "none"
         # English phrases are verb groups; a verb form with the article ("القصف") is its verbal noun
-        is_verb = (t.pos == "verb" and "ال" not in hit.prefix) or (lang == "en" and t.pos == "phrase")
+        is_verb = (t.pos == "verb" and "ال" not in hit.prefix and not self._masdar_form(hit)) \
+            or (lang == "en" and t.pos == "phrase")
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in QAD_BEFORE_VERB else 1  # "وكانت حماس قد أطلقت"
@@ -760,6 +770,10 @@ class EventBuilder:
                 # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
                 if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
                     patient = self._chain_forward(p, cands)
+            elif is_verb and hit.w1 == hit.w0 and p.w0 > hit.w1 + 1 and self._object_pronoun(hit) is not None \
+                    and any(clitic_prep(pre) for pre, _b, _s in self.words[p.w0 - 1].bases):
+                pass  # a verb that carries its object pronoun has its object: the genitive of a noun with a clitic
+                # preposition after it is no argument of it ("واتهمته بدعم المتمردين": the charge's)
             elif self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None and not self._governed_noun_before(p) \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
@@ -793,7 +807,8 @@ class EventBuilder:
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
                 via = "genitive"
-            elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE"):
+            elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE") \
+                    and prep not in self._preps_of(t):  # a frame's own target preposition: "انتقادات للجيش"
                 source = self._chain_forward(p, cands)  # "هجوم لحزب الله", "an attack by Hamas"
                 via = "genitive"
             elif prep == "بين" or prep == "between":
@@ -887,6 +902,11 @@ class EventBuilder:
             # trigger finder lets only unarmed group nouns stand inside a form: stages/triggers.py)
             target = [p for p in cands if hit.w0 < p.w0 <= hit.w1 <= p.w1 and p.kinds[:1] == ["role"]
                       and p not in source]
+        if not target and lang == "ar" and is_verb and hit.w1 == hit.w0 and not t.reciprocal \
+                and self._object_pronoun(hit) is not None:
+            # "واتهمته بدعم المتمردين": a verb that carries its object pronoun has its object; what follows it is
+            # its subject or a complement (the charge), never a second object
+            target = self._antecedent(hit, sent_phrases, source)
         owner: Phrase | None = None
         # what a demand asks for ("طالب المتظاهرون بإزالة النصب الإسرائيلية"): only the demanded act's own genitive
         # ("بانسحاب إسرائيل") may be its target, nothing deeper in it, nor a place in it
@@ -938,12 +958,17 @@ class EventBuilder:
                            and p.prep in self._preps_of(t) and not self._has_break(source[-1].w1, hit.w0)), [])
         if not target and lang == "ar" and not t.reciprocal \
                 and (is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
-                     or (t.patient and not t.passive and hit.prefix.lstrip(CONJUNCTIONS)[-1:] in PURPOSE_CLITICS)):
+                     or (t.patient and not t.passive and (hit.prefix.lstrip(CONJUNCTIONS)[-1:] in PURPOSE_CLITICS
+                                                          or self._impersonal(hit) or self._by_agent(hit, after, cands)))):
             # "واستقبله رئيس الوزراء", "خططت حماس لاغتياله": a pronoun joined to the verb (or to a patient noun of
-            # purpose; "أن يتم قصفها" stays a prospect nothing pins down) is
+            # purpose, after an impersonal "تم اختطافها", or with its agent "اعتقاله على يد الشرطة") is
             # its object, the actor it refers back to in the sentence (issue 19 item 2; agreement: ه a masculine
             # singular, ها a feminine one or a state, هم a group)
             target = self._antecedent(hit, sent_phrases, source)
+        if not target and lang == "ar" and not t.reciprocal and (suffix := self._prep_pronoun(hit)) is not None:
+            # "واتهامه لها بتغذية الإرهاب", "شن هجوما عليهم": the pronoun the frame's preposition carries is the
+            # target, the actor it refers back to
+            target = self._antecedent(hit, sent_phrases, source, suffix)
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
@@ -1301,13 +1326,29 @@ class EventBuilder:
                     return suffix
         return None
 
-    def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase]) -> list[Phrase]:
-        """The actor an object pronoun on the trigger refers back to: the nearest actor phrase before the trigger in
-        its sentence that is not its source and agrees with the pronoun (ه: not a feminine or plural noun, not a
-        state; ها: a state, an organization or a feminine noun; هم/هن: a group, not one person or a state)."""
-        suffix = self._object_pronoun(hit)
-        if suffix is None or self._relative_after_noun(hit):
-            return []
+    def _prep_pronoun(self, hit: TriggerHit) -> str | None:
+        """Arabic: the third-person pronoun on the word right after the trigger when that word is one of the
+        trigger's target prepositions with it ("واتهامه لها بـ", "شنت هجوما عليهم"), or None."""
+        k = hit.w1 + 1
+        if self.lang != "ar" or k >= len(self.words) or self.words[k].sentence != self.words[hit.w0].sentence:
+            return None
+        norm = self.words[k].norm
+        preps = self._preps_of(hit.trigger)
+        for suffix in THIRD_PERSON_SUFFIXES:
+            if norm.endswith(suffix) and norm[:-len(suffix)] in preps:
+                return suffix
+        return None
+
+    def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase],
+                    suffix: str | None = None) -> list[Phrase]:
+        """The actor an object pronoun on the trigger (or ``suffix``, a pronoun after it) refers back to: the
+        nearest actor phrase before the trigger in its sentence that is not its source and agrees with the pronoun
+        (ه: not a feminine or plural noun, not a state; ها: a state, an organization or a feminine noun; هم/هن: a
+        group, not one person or a state)."""
+        if suffix is None:
+            suffix = self._object_pronoun(hit)
+            if suffix is None or self._relative_after_noun(hit):
+                return []
         mine = {a.code for p in source for a in p.actors}
         for p in reversed(phrases):
             if p.w1 >= hit.w0 or p in source or not p.actors or p.anaphor is not None:
