@@ -969,6 +969,8 @@ class EventBuilder:
             # "واتهامه لها بتغذية الإرهاب", "شن هجوما عليهم": the pronoun the frame's preposition carries is the
             # target, the actor it refers back to
             target = self._antecedent(hit, sent_phrases, source, suffix)
+        if target and _unnamed_armed(target) and not t.reciprocal:
+            target = self._affiliation(target[-1], cands) or target  # "قتلت الشرطة مسلحين من تنظيم داعش"
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
@@ -1027,6 +1029,14 @@ class EventBuilder:
                 if obj:
                     self.refinements.setdefault(hit.w0, {}).update(
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
+        if owner is None and len(target) == 1 and lang == "ar" and tgt_actors \
+                and all(a.code in ACTOR_SECTORS for a in tgt_actors) and _possessed_agent(words[target[0].w1]):
+            # "أعلن الجيش الأمريكي مقتل اثنين من جنوده": a unit with a possessive pronoun is its owner's, the actor
+            # before it the pronoun refers back to
+            country = self._possessor_country(target[0], sent_phrases)
+            if country is not None:
+                units = [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors]
+                self.refinements.setdefault(hit.w0, {})["target"] = (units, "owner-of-the-unit")
         if owner is None and len(target) == 1 and t.type in OWNER["types"]:
             owner = self._owner_of_group(target[0], cands, t)  # "عقوبات على شركات تابعة للحرس الثوري"
         if owner is None and len(target) == 1 and tgt_actors and _bare_group(target[0]):
@@ -1324,6 +1334,24 @@ class EventBuilder:
                 bare = stem[:-len(suffix)]
                 if bare in forms or bare + "ا" in forms or (bare.endswith("ت") and bare[:-1] + "ه" in forms):
                     return suffix
+        return None
+
+    def _possessor_country(self, p: Phrase, phrases: list[Phrase]) -> str | None:
+        """The country of the actor a possessive pronoun on phrase ``p``'s last word refers back to ("جنوده",
+        "قواتها"): the nearest actor phrase before ``p`` in its sentence with a country that agrees with the pronoun,
+        within ANTECEDENT_SPAN words; None when there is none."""
+        w = self.words[p.w1]
+        suffix = next((s for _p, b, s in w.bases if s and s in THIRD_PERSON_ENCLITICS and b in POSSESSED_AGENTS), None)
+        if suffix is None:
+            return None
+        for q in reversed(phrases):
+            if q.w1 >= p.w0 or not q.actors or q.anaphor is not None:
+                continue
+            if p.w0 - q.w1 > ANTECEDENT_SPAN or self.words[q.w0].sentence != w.sentence:
+                break
+            countries = {a.code[:3] for a in q.actors if a.code[:3] not in ACTOR_SECTORS and len(a.code) >= 3}
+            if len(countries) == 1 and _agrees(q, self.words, suffix):
+                return countries.pop()
         return None
 
     def _prep_pronoun(self, hit: TriggerHit) -> str | None:
