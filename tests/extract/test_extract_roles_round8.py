@@ -75,3 +75,63 @@ def test_a_verb_with_its_object_pronoun_takes_no_object_from_the_charge():
 def test_the_actor_right_after_a_verb_with_its_pronoun_is_still_its_subject():
     e = _of_type("قتل ثلاثة جنود تشاديين في كمين نصبه مقاتلو جماعة بوكو حرام قرب البحيرة.", "ASSAULT")
     assert "TCD" not in _countries(e["source"]) and _countries(e["target"]) == ["TCD"]
+
+
+# grammar table issued_by (coding rule author-of-the-object): who issued what a reaction is to is its target
+@pytest.mark.parametrize("text, source, target", [
+    ("دانت رابطة العالم الإسلامي التصريحات التي صدرت عن رئيس الوزراء الإسرائيلي.", [], "ISR"),
+    ("استنكرت تركيا البيان الصادر عن الخارجية الفرنسية أمس.", ["TUR"], "FRA"),
+])
+def test_who_issued_the_object_of_a_reaction_is_its_target(text, source, target):
+    e = _of_type(text, "ACCUSE")
+    assert _countries(e["target"]) == [target]
+    assert not source or _countries(e["source"]) == source
+
+
+def test_issued_by_needs_a_reaction():
+    events = _events("أعلنت الحكومة المصرية عن صدور قرار عن المحكمة العليا.")
+    assert all(not e["target"] for e in events if e["type"] == "ACCUSE")
+
+
+# grammar table inclusion_openers: the object stands after a parenthesis that lists members of the subject
+def test_the_object_after_a_parenthesis_of_members():
+    e = _of_type("وانتقدت منظمات حقوقية دولية، من بينها منظمة العفو الدولية، الحكومة المصرية بعد إعدام عشرة أشخاص.",
+                 "ACCUSE")
+    assert _countries(e["target"]) == ["EGY"]
+
+
+def test_no_object_beyond_a_comma_without_a_parenthesis():
+    e = _of_type("وانتقدت منظمات حقوقية دولية، بعد الإعدامات، الأوضاع في السجون المصرية.", "ACCUSE")
+    assert "EGY" not in _countries(e["target"])
+
+
+# a count's possessive names whose soldiers they are, even where the place is another country
+def test_a_count_of_the_announcers_own_soldiers():
+    e = _of_type("أعلن الجيش الأمريكي مقتل ثلاثة من جنوده في انفجار عبوة ناسفة قرب كركوك.", "ASSAULT")
+    assert [a["code"] for a in e["target"]] == ["USAMIL"]
+
+
+def test_a_count_with_no_possessive_is_of_the_place():
+    e = _of_type("أعلنت الشرطة مقتل ثلاثة جنود في انفجار عبوة ناسفة قرب كركوك.", "ASSAULT")
+    assert [a["code"] for a in e["target"]] == ["IRQMIL"]
+
+
+# unnamed armed men as the target take the group a preposition names (as the source does)
+def test_unnamed_armed_targets_take_their_group():
+    e = _of_type("قتلت قوات الأمن المصرية خمسة مسلحين من تنظيم داعش في سيناء.", "ASSAULT")
+    assert [a["code"] for a in e["target"]] == ["IMGREBISI"]
+
+
+def test_unnamed_armed_targets_from_a_village_stay_unnamed():
+    e = _of_type("قتلت قوات الأمن المصرية خمسة مسلحين من سكان القرية في سيناء.", "ASSAULT")
+    assert [a["code"][3:] for a in e["target"]] == ["UAF"]
+
+
+# lexicon: those who fall "بين قتيل وجريح" are the victims, never the attackers (the trigger is passive)
+@pytest.mark.parametrize("text, target", [
+    ("سقط عشرات الجنود السوريين بين قتيل وجريح في قصف على مدينة إدلب.", "SYR"),
+    ("وقالت المصادر إن عشرات المسلحين الحوثيين سقطوا بين قتيل وجريح في غارات جوية.", "YEM"),
+])
+def test_those_who_fall_are_the_victims(text, target):
+    e = _of_type(text, "ASSAULT")
+    assert _countries(e["target"]) == [target] and target not in _countries(e["source"])

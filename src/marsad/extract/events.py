@@ -60,6 +60,10 @@ PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w 
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X" (bare verbs)
 AGENT_CLAUSE = grammar.words("agent_clause")
 AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
+INCLUSION_OPENERS = grammar.words("inclusion_openers", "ar")  # "، من بينها منظمة العفو،": a parenthesis of members
+COMMAS = frozenset({",", "،"})
+INCLUSION_SPAN = 10  # words from the comma that opens such a parenthesis to the one that closes it
+ISSUED_BY = grammar.words("issued_by", "ar")  # "التصريحات التي صدرت عن X", "البيان الصادر عن X"
 ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X", "claimed by X"
 LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X": X owns what was hit
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
@@ -638,6 +642,34 @@ class EventBuilder:
         at = next((k for k in range(max(a + 2, p.w0 - 4), p.w0) if words[k].norm in AGENT_CLAUSE), None)
         return at is not None and any(w.norm not in EN_ARTICLES for w in words[a + 1:at])  # the act's noun
 
+    def _after_inclusion(self, k: int) -> int:
+        """The closing comma of a parenthesis that lists members of the subject ending at word ``k`` ("منظمات دولية،
+        من بينها منظمة العفو الدولية، إيران": grammar table ``inclusion_openers``), or ``k`` when none follows it."""
+        words = self.words
+        c = next((j for j in range(k + 1, min(k + 4, len(words))) if words[j].text in COMMAS), None)
+        if c is None or c + 2 >= len(words) or not self._plain_between(k, c) \
+                or any(w.trigger is not None for w in words[k + 1:c]):  # an adjective or two may end the subject
+            return k
+        first = words[c + 1]
+        if not (first.norm in INCLUSION_OPENERS
+                or (first.norm in ("من", "ومن") and words[c + 2].norm in INCLUSION_OPENERS)):
+            return k
+        si = words[k].sentence
+        for j in range(c + 2, min(c + 1 + INCLUSION_SPAN, len(words))):
+            if words[j].sentence != si:
+                return k
+            if words[j].text in COMMAS:
+                return j
+        return k
+
+    def _issued_by(self, a: int, p: Phrase) -> bool:
+        """Arabic: does phrase ``p`` (after "عن") name who issued the object noun, through a word of grammar table
+        ``issued_by`` right before "عن" ("التصريحات التي صدرت عن X", "البيان الصادر عن X")? Only plain words
+        (the object noun, a relative pronoun, an adjective) stand between word ``a`` and that word."""
+        at = p.w0 - 2
+        return at > a + 1 and p.w0 - a <= OBJECT_GAP and not self.words[at].forms.isdisjoint(ISSUED_BY) \
+            and self._plain_between(a, at)
+
     def _has_break(self, a: int, b: int) -> bool:
         """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
         for k in range(a + 1, b):
@@ -896,6 +928,8 @@ class EventBuilder:
         for p in source:
             if p.w0 > hit.w1 and p.w1 > start_after:
                 start_after = p.w1
+        if lang == "ar" and source and start_after > hit.w1:
+            start_after = self._after_inclusion(start_after)  # "انتقدت منظمات دولية، من بينها العفو الدولية، إيران"
         if patient:
             target = [p for p in patient if p not in source]
         if not target:  # the object a phrase form spells out: "تفريق المتظاهرين", "قمع المعارضين" (the
@@ -940,6 +974,9 @@ class EventBuilder:
                     and self._author_of_object(start_after, p):
                 target = self._chain_forward(p, cands)  # "condemned the attack carried out by X": X is accused
                 break  # (coding rule author-of-the-object; Arabic's "الهجوم الذي شنه X" puts X as a plain object)
+            if prep == "عن" and lang == "ar" and t.type in AUTHOR_TYPES and self._issued_by(start_after, p):
+                target = self._chain_forward(p, cands)  # "دانت التصريحات التي صدرت عن X": X is the one condemned
+                break  # (coding rule author-of-the-object)
             if prep in MEMBER_PREPS[lang] and self._member_before(p, start_after) \
                     and any(a.entity is not None for a in p.actors):
                 target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group
