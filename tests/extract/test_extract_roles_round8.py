@@ -135,3 +135,36 @@ def test_unnamed_armed_targets_from_a_village_stay_unnamed():
 def test_those_who_fall_are_the_victims(text, target):
     e = _of_type(text, "ASSAULT")
     assert _countries(e["target"]) == [target] and target not in _countries(e["source"])
+
+
+# coding rule coalition-by-theatre: an unnamed coalition is the one at war in the event's country on the date
+@pytest.mark.parametrize("text, lang, date, code_", [
+    ("ونفذت قوات التحالف غارات جديدة على معسكر في محافظة حجة مساء الأحد.", "ar", "2019-05-14", "IMGMILSCL"),
+    ("وقال الجيش إن قوات التحالف شنت غارة جوية على مواقع لتنظيم القاعدة قرب مدينة بعقوبة.", "ar", "2008-01-19", "USAMIL"),
+    ("Coalition forces raided a house near Baghdad on Tuesday.", "en", "2007-04-03", "USAMIL"),
+])
+def test_an_unnamed_coalition_is_the_one_at_war_there(text, lang, date, code_):
+    events = [e for e in code(text, lang=lang, date=date).to_dict()["events"] if e["source"]]
+    assert events and [a["code"] for a in events[0]["source"]] == [code_]
+
+
+def test_a_coalition_elsewhere_stays_a_military_of_the_place():
+    text = "وقال الجيش إن قوات التحالف شنت غارة جوية على مواقع للمسلحين قرب مدينة بعقوبة."
+    events = [e for e in code(text, lang="ar", date="2012-06-01").to_dict()["events"] if e["source"]]
+    assert events and all(not a["code"].startswith(("USA", "IMG")) for a in events[0]["source"])
+
+
+# default_preps REJECT مع/with: the partner of the joint act refused is the target; a partner right after the
+# subject joins the subject
+@pytest.mark.parametrize("text, lang, target", [
+    ("رفضت الحكومة السودانية التفاوض مع قوات الدعم السريع قبل انسحابها من المدن.", "ar", "SDN"),
+    ("The Ethiopian government rejected talks with the Tigrayan rebels.", "en", "ETH"),
+])
+def test_the_partner_of_a_refused_joint_act_is_the_target(text, lang, target):
+    e = [e for e in _events(text, lang) if e["type"] == "REJECT"][0]
+    assert _countries(e["target"]) == [target]
+
+
+def test_a_partner_right_after_the_subject_joins_it():
+    e = _of_type("ورفضت مصر مع الأردن خطة التهجير.", "REJECT")
+    assert "JOR" not in _countries(e["target"])

@@ -967,6 +967,10 @@ class EventBuilder:
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
+            if prep in PARTNER_PREPS and start_after > hit.w1 and p.w0 - start_after <= 2 \
+                    and prep not in _fold(t.target_preps or ()):
+                continue  # "رفضت مصر مع الأردن الخطة": a partner right after the subject joins it (only a trigger's
+                # own frame, not its type's default "رفض التفاوض مع X", makes it the target there)
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break

@@ -7,12 +7,15 @@ place, else the document's home country (its dateline or most-named country). Ru
                          victims' nationality is no attacker's ("قتل مسلحون جنودا باكستانيين", "أطلق الخاطفون
                          سراح الصحفية الإيطالية"); nor is, for the implicit attacker, a home country that is the
                          victims' ("أطلقوا قذائفهم باتجاه موقع حدودي": the post's country did not fire)
+    coalition-by-theatre an unnamed coalition ("قوات التحالف") is the one at war in the event's country on the
+                         document's date (coding_rules.jsonl)
 """
 from __future__ import annotations
 
 import bisect
 
 from ...model import UNNAMED_ARMED, Actor, implicit_attacker
+from ...text import normalize_key
 from ..actors import SECTORS
 from ..events import describes_act
 from .places import is_dateline
@@ -43,9 +46,14 @@ def localize_actors(res: Resources, st: DocState) -> None:
         if ev.type == "ASSAULT":
             victims.setdefault(ev.sentence, []).append(ev)
     sentence_counts: dict[int, tuple[dict[str, int], set[int]]] = {}  # sentence -> votes but for its victims'
+    theatre = res.rules["coalition-by-theatre"]
     for ev in st.events:
         placed = ev.location.country if ev.location and ev.location.country else None
         where = placed or home
+        coalition = _coalition(theatre, where, st.day)
+        if coalition is not None:
+            ev.source = _coalition_actors(ev.source, coalition, theatre["words"])
+            ev.target = _coalition_actors(ev.target, coalition, theatre["words"])
         if ev.source and all(_unnamed_armed(a, ev) for a in ev.source):
             at_home = placed or dateline
             if at_home is None:
@@ -63,6 +71,32 @@ def localize_actors(res: Resources, st: DocState) -> None:
         elif ev.mode != "visit":
             ev.source = localize(ev.source, where)
         ev.target = localize(ev.target, where)
+
+
+def _coalition(rule: dict, country: str | None, day) -> str | None:
+    """The code of the coalition at war in ``country`` on ``day`` (coding rule coalition-by-theatre), or None."""
+    if not country or day is None:
+        return None
+    iso = day.isoformat()
+    for t in rule["theatres"]:
+        if t["country"] == country and t["from"] <= iso and (t["to"] is None or iso <= t["to"]):
+            return t["code"]
+    return None
+
+
+def _coalition_actors(actors: list, code: str, words: list[str]) -> list:
+    """The unnamed coalition among ``actors`` (a bare military whose words name a coalition: "قوات التحالف",
+    "coalition forces") coded as the coalition of the theatre."""
+    out = actors
+    for n, a in enumerate(actors):
+        if a.entity is not None or a.code != "MIL" or not a.text:
+            continue
+        text = normalize_key(a.text).lower()
+        if any(w in text for w in words):
+            if out is actors:
+                out = list(actors)
+            out[n] = Actor(code, None, a.text, a.start, a.end)
+    return out
 
 
 def _unnamed_armed(actor: Actor, ev) -> bool:
