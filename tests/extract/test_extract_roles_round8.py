@@ -168,3 +168,14 @@ def test_the_partner_of_a_refused_joint_act_is_the_target(text, lang, target):
 def test_a_partner_right_after_the_subject_joins_it():
     e = _of_type("ورفضت مصر مع الأردن خطة التهجير.", "REJECT")
     assert "JOR" not in _countries(e["target"])
+
+
+# rule person-in-office (stages/mentions.py): a name several people share is the one in office on the date
+@pytest.mark.parametrize("text, date, code_", [
+    ("وأيد آلاف المتظاهرين الرئيس البشير في الساحة العامة.", "2008-07-14", "SDNGOV"),
+    ("وأيد آلاف المتظاهرين رئيس الحكومة البشير في الساحة العامة.", "2025-01-14", "SYRGOV"),
+])
+def test_a_shared_name_is_the_person_in_office_then(text, date, code_):
+    events = code(text, lang="ar", date=date).to_dict()["events"]
+    support = [e for e in events if e["type"] == "SUPPORT"]
+    assert support and [a["code"] for a in support[0]["target"]] == [code_]
