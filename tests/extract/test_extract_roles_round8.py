@@ -179,3 +179,11 @@ def test_a_shared_name_is_the_person_in_office_then(text, date, code_):
     events = code(text, lang="ar", date=date).to_dict()["events"]
     support = [e for e in events if e["type"] == "SUPPORT"]
     assert support and [a["code"] for a in support[0]["target"]] == [code_]
+
+
+def test_a_former_leader_still_in_the_news_keeps_his_name():
+    # Nouri al-Maliki (Iraq's prime minister to 2014) is the one the name ranks first, though out of office in
+    # 2016; the other al-Maliki in office then does not take the name
+    events = code("وانتقد المالكي الحكومة العراقية بشدة في كلمة متلفزة أمس.", lang="ar", date="2016-03-01").to_dict()
+    accuse = [e for e in events["events"] if e["type"] == "ACCUSE"]
+    assert accuse and all(not a["code"].startswith("PSE") for a in accuse[0]["source"])
