@@ -187,3 +187,14 @@ def test_a_former_leader_still_in_the_news_keeps_his_name():
     events = code("وانتقد المالكي الحكومة العراقية بشدة في كلمة متلفزة أمس.", lang="ar", date="2016-03-01").to_dict()
     accuse = [e for e in events["events"] if e["type"] == "ACCUSE"]
     assert accuse and all(not a["code"].startswith("PSE") for a in accuse[0]["source"])
+
+
+# a three-letter past form after ب right after قام is its verbal noun: what follows is its object, never a subject
+def test_after_qama_the_verbal_noun_takes_its_object():
+    e = _of_type("اتهمت طهران البحارة بالتجسس ثم قامت بخطف الجنود البريطانيين في الخليج.", "ASSAULT")
+    assert _countries(e["target"]) == ["GBR"] and "GBR" not in _countries(e["source"])
+
+
+def test_an_order_to_deploy_keeps_the_one_who_orders():
+    e = _of_type("أمر الرئيس الكولومبي بنشر قوات على الحدود مع فنزويلا.", "MOBILIZE")
+    assert _countries(e["source"]) == ["COL"]

@@ -394,9 +394,15 @@ class EventBuilder:
     def _masdar_form(self, hit: TriggerHit) -> bool:
         """Arabic: is a verb form with no clitic read as its verbal noun, right after a preposition that governs
         only nouns (grammar masdar_preps: "أعلنت عن قتل الرهينة", "شارك في خطف")? Its object follows as a
-        genitive; no subject comes after it (as the candidate stage reads it). A form after ب/ل ("لبحث") keeps the
-        verb's reading here: the purpose and means rules read it."""
-        return self.lang == "ar" and not hit.prefix and hit.w0 > 0 and self.words[hit.w0 - 1].norm in MASDAR_PREPS \
+        genitive; no subject comes after it (as the candidate stage reads it). So is a three-letter past form after
+        ب right after a form of قام ("ثم قامت بخطف الجنود": grammar qama); elsewhere ("أمر بنشر", "لبحث") it keeps
+        the verb's reading here, which the rules of the governing verb and of purpose read."""
+        if self.lang != "ar":
+            return False
+        if hit.prefix.lstrip(CONJUNCTIONS) == "ب" and hit.w0 > 0 and not self.words[hit.w0 - 1].forms.isdisjoint(QAMA):
+            stem = self.words[hit.w0].norm[len(hit.prefix):]
+            return bool(hit.trigger.forms) and len(stem) == 3 and head_words(hit.trigger)[0] == stem
+        return not hit.prefix and hit.w0 > 0 and self.words[hit.w0 - 1].norm in MASDAR_PREPS \
             and self.words[hit.w0 - 1].sentence == self.words[hit.w0].sentence
 
     def _impersonal(self, hit: TriggerHit) -> bool:
