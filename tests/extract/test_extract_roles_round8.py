@@ -198,3 +198,23 @@ def test_after_qama_the_verbal_noun_takes_its_object():
 def test_an_order_to_deploy_keeps_the_one_who_orders():
     e = _of_type("أمر الرئيس الكولومبي بنشر قوات على الحدود مع فنزويلا.", "MOBILIZE")
     assert _countries(e["source"]) == ["COL"]
+
+
+# a verb right after an indefinite noun it describes ("وثائق تدين X") has that noun as its subject: X is the object
+@pytest.mark.parametrize("text, target", [
+    ("وكشفت المصادر عن وثائق تدين وزير الداخلية المصري في قضية الفساد.", "EGY"),
+    ("ووزع الطلاب منشورات تنتقد الحكومة العراقية أمام الجامعة.", "IRQ"),
+])
+def test_a_verb_describing_a_noun_takes_the_actor_after_it_as_object(text, target):
+    e = _of_type(text, "ACCUSE")
+    assert _countries(e["target"]) == [target] and not any(a["code"].endswith("GOV") for a in e["source"])
+
+
+def test_a_verb_after_a_subordinator_keeps_its_subject():
+    e = _of_type("وأحرق المحتجون صورا للرئيس فيما قطع المتظاهرون الطرق في المدينة.", "PROTEST", "ar.protest.block_roads")
+    assert e["target"] == []
+
+
+def test_a_verb_after_a_definite_subject_keeps_it():
+    e = _of_type("قالت المصادر إن الحكومة التركية اعتقلت الصحفي.", "COERCE")
+    assert _countries(e["source"]) == ["TUR"]

@@ -808,6 +808,10 @@ class EventBuilder:
                 # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
                 if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
                     patient = self._chain_forward(p, cands)
+            elif is_verb and t.pos == "verb" and p.w0 == hit.w1 + 1 and p.prep is None \
+                    and self._relative_after_noun(hit) and self._object_pronoun(hit) is None:
+                patient = self._chain_forward(p, cands)  # "وزعوا بيانات تدين الحكومة": a verb describing the
+                # indefinite noun before it has that noun as its subject; the actor after it is its object
             elif is_verb and hit.w1 == hit.w0 and p.w0 > hit.w1 + 1 and self._object_pronoun(hit) is not None \
                     and any(clitic_prep(pre) for pre, _b, _s in self.words[p.w0 - 1].bases):
                 pass  # a verb that carries its object pronoun has its object: the genitive of a noun with a clitic
@@ -1444,6 +1448,7 @@ class EventBuilder:
         w = self.words[hit.w0 - 1]
         return w.kind == "word" and w.mention is None and w.trigger is None and len(w.norm) > 3 \
             and not w.norm.startswith("ال") and w.norm not in PREP_WORDS["ar"] and w.norm not in DEMONSTRATIVES \
+            and w.norm not in SUBORDINATORS \
             and w.sentence == self.words[hit.w0].sentence
 
     def _nisba_in_pp(self, p: Phrase) -> bool:
