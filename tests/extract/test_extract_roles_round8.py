@@ -218,3 +218,19 @@ def test_a_verb_after_a_subordinator_keeps_its_subject():
 def test_a_verb_after_a_definite_subject_keeps_it():
     e = _of_type("قالت المصادر إن الحكومة التركية اعتقلت الصحفي.", "COERCE")
     assert _countries(e["source"]) == ["TUR"]
+
+
+# coding rule country-before-independence: a state not yet independent on the date is the one it was part of
+@pytest.mark.parametrize("date, country", [("2008-12-31", "SDN"), ("2015-01-01", "SSD")])
+def test_south_sudan_before_its_independence_is_sudan(date, country):
+    text = "قتل مسلحون مجهولون خمسة قرويين في هجوم على قرية نائية في جنوب السودان."
+    events = [e for e in code(text, lang="ar", date=date).to_dict()["events"] if e["type"] == "ASSAULT"]
+    assert events and (events[0]["location"] or {}).get("country") == country
+    assert {a["code"][:3] for a in events[0]["source"] + events[0]["target"]} == {country}
+
+
+@pytest.mark.parametrize("date, country", [("2008-12-31", "SDN"), ("2015-01-01", "SSD")])
+def test_a_dateline_of_a_state_not_yet_independent(date, country):
+    text = "جوبا (رويترز) - قال مسؤولون إن مسلحين قتلوا ثلاثة مدنيين في هجوم على قرية قرب الحدود."
+    events = [e for e in code(text, lang="ar", date=date).to_dict()["events"] if e["type"] == "ASSAULT"]
+    assert events and [a["code"] for a in events[0]["target"]] == [country + "CVL"]

@@ -45,6 +45,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "own-forces-moved": frozenset({"types", "sectors"}),
     "author-of-the-object": frozenset({"types"}),
     "coalition-by-theatre": frozenset({"words", "theatres"}),
+    "country-before-independence": frozenset({"countries"}),
 }
 
 
