@@ -52,7 +52,7 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # today's measured level (tools/parity_report.py, 211 pairs): parity 80/211 (37.9%), Arabic right 114 (54.0%),
 # English right 105 (49.8%); the number of pairs listed as failing a check may not grow past these
-MAX_FAILING = {"parity": 64, "ar": 34, "en": 49}
+MAX_FAILING = {"parity": 64, "ar": 33, "en": 49}
 
 
 def load_pairs() -> list[dict]:

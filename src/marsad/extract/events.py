@@ -60,6 +60,10 @@ PRONOUN_SUBJECT = frozenset({w for ws in PRONOUN_COMPLEMENTIZERS.values() for w 
 # a verb with a pronoun for the attack, or "attributed to", whose subject is the attacker: "هجوم شنه X" (bare verbs)
 AGENT_CLAUSE = grammar.words("agent_clause")
 AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive verb in which the agent clause starts
+INCLUSION_OPENERS = grammar.words("inclusion_openers", "ar")  # "، من بينها منظمة العفو،": a parenthesis of members
+COMMAS = frozenset({",", "،"})
+INCLUSION_SPAN = 10  # words from the comma that opens such a parenthesis to the one that closes it
+ISSUED_BY = grammar.words("issued_by", "ar")  # "التصريحات التي صدرت عن X", "البيان الصادر عن X"
 ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X", "claimed by X"
 LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X": X owns what was hit
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
@@ -92,6 +96,7 @@ APPROX = grammar.words("approx")
 # count words the number grammar does not read on their own (عشرات، مئات، آلاف، بضعة are numbers to it already)
 COUNT_WORDS = grammar.words("count_words")
 PHONE_PREPS = grammar.words("phone_preps")  # "تلقى اتصالا هاتفيا من X": X is a participant
+MASDAR_PREPS = grammar.words("masdar_preps", "ar")  # "أعلنت عن قتل الرهينة": a verb form after one is a verbal noun
 GENITIVE_AGENT_PREPS = grammar.words("genitive_agent_preps")  # "هجوم لحزب الله", "an attack by Hamas"
 ORIGIN_PREPS = grammar.words("origin_preps")  # "من جنوب لبنان": where it is fired from
 THIRD_PERSON_ENCLITICS = grammar.words("third_person_enclitics")
@@ -386,6 +391,20 @@ class EventBuilder:
                 return self._chain_forward(p, cands)
         return []
 
+    def _masdar_form(self, hit: TriggerHit) -> bool:
+        """Arabic: is a verb form with no clitic read as its verbal noun, right after a preposition that governs
+        only nouns (grammar masdar_preps: "أعلنت عن قتل الرهينة", "شارك في خطف")? Its object follows as a
+        genitive; no subject comes after it (as the candidate stage reads it). So is a three-letter past form after
+        ب right after a form of قام ("ثم قامت بخطف الجنود": grammar qama); elsewhere ("أمر بنشر", "لبحث") it keeps
+        the verb's reading here, which the rules of the governing verb and of purpose read."""
+        if self.lang != "ar":
+            return False
+        if hit.prefix.lstrip(CONJUNCTIONS) == "ب" and hit.w0 > 0 and not self.words[hit.w0 - 1].forms.isdisjoint(QAMA):
+            stem = self.words[hit.w0].norm[len(hit.prefix):]
+            return bool(hit.trigger.forms) and len(stem) == 3 and head_words(hit.trigger)[0] == stem
+        return not hit.prefix and hit.w0 > 0 and self.words[hit.w0 - 1].norm in MASDAR_PREPS \
+            and self.words[hit.w0 - 1].sentence == self.words[hit.w0].sentence
+
     def _impersonal(self, hit: TriggerHit) -> bool:
         """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
         if not self.has_impersonal:
@@ -629,6 +648,34 @@ class EventBuilder:
         at = next((k for k in range(max(a + 2, p.w0 - 4), p.w0) if words[k].norm in AGENT_CLAUSE), None)
         return at is not None and any(w.norm not in EN_ARTICLES for w in words[a + 1:at])  # the act's noun
 
+    def _after_inclusion(self, k: int) -> int:
+        """The closing comma of a parenthesis that lists members of the subject ending at word ``k`` ("منظمات دولية،
+        من بينها منظمة العفو الدولية، إيران": grammar table ``inclusion_openers``), or ``k`` when none follows it."""
+        words = self.words
+        c = next((j for j in range(k + 1, min(k + 4, len(words))) if words[j].text in COMMAS), None)
+        if c is None or c + 2 >= len(words) or not self._plain_between(k, c) \
+                or any(w.trigger is not None for w in words[k + 1:c]):  # an adjective or two may end the subject
+            return k
+        first = words[c + 1]
+        if not (first.norm in INCLUSION_OPENERS
+                or (first.norm in ("من", "ومن") and words[c + 2].norm in INCLUSION_OPENERS)):
+            return k
+        si = words[k].sentence
+        for j in range(c + 2, min(c + 1 + INCLUSION_SPAN, len(words))):
+            if words[j].sentence != si:
+                return k
+            if words[j].text in COMMAS:
+                return j
+        return k
+
+    def _issued_by(self, a: int, p: Phrase) -> bool:
+        """Arabic: does phrase ``p`` (after "عن") name who issued the object noun, through a word of grammar table
+        ``issued_by`` right before "عن" ("التصريحات التي صدرت عن X", "البيان الصادر عن X")? Only plain words
+        (the object noun, a relative pronoun, an adjective) stand between word ``a`` and that word."""
+        at = p.w0 - 2
+        return at > a + 1 and p.w0 - a <= OBJECT_GAP and not self.words[at].forms.isdisjoint(ISSUED_BY) \
+            and self._plain_between(a, at)
+
     def _has_break(self, a: int, b: int) -> bool:
         """A verb-like trigger boundary or clause punctuation between words a and b (exclusive)."""
         for k in range(a + 1, b):
@@ -698,7 +745,8 @@ class EventBuilder:
         target: list[Phrase] = []
         via = "none"
         # English phrases are verb groups; a verb form with the article ("القصف") is its verbal noun
-        is_verb = (t.pos == "verb" and "ال" not in hit.prefix) or (lang == "en" and t.pos == "phrase")
+        is_verb = (t.pos == "verb" and "ال" not in hit.prefix and not self._masdar_form(hit)) \
+            or (lang == "en" and t.pos == "phrase")
         # 1. subject: an actor right before the verb is its subject (SVO, "الولايات المتحدة واليابان تعززان");
         # otherwise Arabic puts the subject after the verb (VSO)
         gap = 2 if hit.w0 > 0 and words[hit.w0 - 1].norm in QAD_BEFORE_VERB else 1  # "وكانت حماس قد أطلقت"
@@ -760,6 +808,14 @@ class EventBuilder:
                 # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
                 if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
                     patient = self._chain_forward(p, cands)
+            elif is_verb and t.pos == "verb" and p.w0 == hit.w1 + 1 and p.prep is None \
+                    and self._relative_after_noun(hit) and self._object_pronoun(hit) is None:
+                patient = self._chain_forward(p, cands)  # "وزعوا بيانات تدين الحكومة": a verb describing the
+                # indefinite noun before it has that noun as its subject; the actor after it is its object
+            elif is_verb and hit.w1 == hit.w0 and p.w0 > hit.w1 + 1 and self._object_pronoun(hit) is not None \
+                    and any(clitic_prep(pre) for pre, _b, _s in self.words[p.w0 - 1].bases):
+                pass  # a verb that carries its object pronoun has its object: the genitive of a noun with a clitic
+                # preposition after it is no argument of it ("واتهمته بدعم المتمردين": the charge's)
             elif self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None and not self._governed_noun_before(p) \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
@@ -793,7 +849,8 @@ class EventBuilder:
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
                 source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
                 via = "genitive"
-            elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE"):
+            elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE") \
+                    and prep not in self._preps_of(t):  # a frame's own target preposition: "انتقادات للجيش"
                 source = self._chain_forward(p, cands)  # "هجوم لحزب الله", "an attack by Hamas"
                 via = "genitive"
             elif prep == "بين" or prep == "between":
@@ -881,12 +938,19 @@ class EventBuilder:
         for p in source:
             if p.w0 > hit.w1 and p.w1 > start_after:
                 start_after = p.w1
+        if lang == "ar" and source and start_after > hit.w1:
+            start_after = self._after_inclusion(start_after)  # "انتقدت منظمات دولية، من بينها العفو الدولية، إيران"
         if patient:
             target = [p for p in patient if p not in source]
         if not target:  # the object a phrase form spells out: "تفريق المتظاهرين", "قمع المعارضين" (the
             # trigger finder lets only unarmed group nouns stand inside a form: stages/triggers.py)
             target = [p for p in cands if hit.w0 < p.w0 <= hit.w1 <= p.w1 and p.kinds[:1] == ["role"]
                       and p not in source]
+        if not target and lang == "ar" and is_verb and hit.w1 == hit.w0 and not t.reciprocal \
+                and self._object_pronoun(hit) is not None:
+            # "واتهمته بدعم المتمردين": a verb that carries its object pronoun has its object; what follows it is
+            # its subject or a complement (the charge), never a second object
+            target = self._antecedent(hit, sent_phrases, source)
         owner: Phrase | None = None
         # what a demand asks for ("طالب المتظاهرون بإزالة النصب الإسرائيلية"): only the demanded act's own genitive
         # ("بانسحاب إسرائيل") may be its target, nothing deeper in it, nor a place in it
@@ -913,6 +977,10 @@ class EventBuilder:
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
+            if prep in PARTNER_PREPS and start_after > hit.w1 and p.w0 - start_after <= 2 \
+                    and prep not in _fold(t.target_preps or ()):
+                continue  # "رفضت مصر مع الأردن الخطة": a partner right after the subject joins it (only a trigger's
+                # own frame, not its type's default "رفض التفاوض مع X", makes it the target there)
             if prep is not None and prep in self._preps_of(t):
                 target = self._chain_forward(p, cands)
                 break
@@ -920,6 +988,9 @@ class EventBuilder:
                     and self._author_of_object(start_after, p):
                 target = self._chain_forward(p, cands)  # "condemned the attack carried out by X": X is accused
                 break  # (coding rule author-of-the-object; Arabic's "الهجوم الذي شنه X" puts X as a plain object)
+            if prep == "عن" and lang == "ar" and t.type in AUTHOR_TYPES and self._issued_by(start_after, p):
+                target = self._chain_forward(p, cands)  # "دانت التصريحات التي صدرت عن X": X is the one condemned
+                break  # (coding rule author-of-the-object)
             if prep in MEMBER_PREPS[lang] and self._member_before(p, start_after) \
                     and any(a.entity is not None for a in p.actors):
                 target = self._chain_forward(p, cands)  # "اغتالت قياديا في حماس": the act is on the group
@@ -938,12 +1009,19 @@ class EventBuilder:
                            and p.prep in self._preps_of(t) and not self._has_break(source[-1].w1, hit.w0)), [])
         if not target and lang == "ar" and not t.reciprocal \
                 and (is_verb or (t.pos == "phrase" and "ال" not in hit.prefix)
-                     or (t.patient and not t.passive and hit.prefix.lstrip(CONJUNCTIONS)[-1:] in PURPOSE_CLITICS)):
+                     or (t.patient and not t.passive and (hit.prefix.lstrip(CONJUNCTIONS)[-1:] in PURPOSE_CLITICS
+                                                          or self._impersonal(hit) or self._by_agent(hit, after, cands)))):
             # "واستقبله رئيس الوزراء", "خططت حماس لاغتياله": a pronoun joined to the verb (or to a patient noun of
-            # purpose; "أن يتم قصفها" stays a prospect nothing pins down) is
+            # purpose, after an impersonal "تم اختطافها", or with its agent "اعتقاله على يد الشرطة") is
             # its object, the actor it refers back to in the sentence (issue 19 item 2; agreement: ه a masculine
             # singular, ها a feminine one or a state, هم a group)
             target = self._antecedent(hit, sent_phrases, source)
+        if not target and lang == "ar" and not t.reciprocal and (suffix := self._prep_pronoun(hit)) is not None:
+            # "واتهامه لها بتغذية الإرهاب", "شن هجوما عليهم": the pronoun the frame's preposition carries is the
+            # target, the actor it refers back to
+            target = self._antecedent(hit, sent_phrases, source, suffix)
+        if target and _unnamed_armed(target) and not t.reciprocal:
+            target = self._affiliation(target[-1], cands) or target  # "قتلت الشرطة مسلحين من تنظيم داعش"
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
         geo_target = None
         if not target and not t.reciprocal and t.type in GEO_TARGET_TYPES:
@@ -1002,6 +1080,14 @@ class EventBuilder:
                 if obj:
                     self.refinements.setdefault(hit.w0, {}).update(
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
+        if owner is None and len(target) == 1 and lang == "ar" and tgt_actors \
+                and all(a.code in ACTOR_SECTORS for a in tgt_actors) and _possessed_agent(words[target[0].w1]):
+            # "أعلن الجيش الأمريكي مقتل اثنين من جنوده": a unit with a possessive pronoun is its owner's, the actor
+            # before it the pronoun refers back to
+            country = self._possessor_country(target[0], sent_phrases)
+            if country is not None:
+                units = [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors]
+                self.refinements.setdefault(hit.w0, {})["target"] = (units, "owner-of-the-unit")
         if owner is None and len(target) == 1 and t.type in OWNER["types"]:
             owner = self._owner_of_group(target[0], cands, t)  # "عقوبات على شركات تابعة للحرس الثوري"
         if owner is None and len(target) == 1 and tgt_actors and _bare_group(target[0]):
@@ -1304,13 +1390,47 @@ class EventBuilder:
                     return suffix
         return None
 
-    def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase]) -> list[Phrase]:
-        """The actor an object pronoun on the trigger refers back to: the nearest actor phrase before the trigger in
-        its sentence that is not its source and agrees with the pronoun (ه: not a feminine or plural noun, not a
-        state; ها: a state, an organization or a feminine noun; هم/هن: a group, not one person or a state)."""
-        suffix = self._object_pronoun(hit)
-        if suffix is None or self._relative_after_noun(hit):
-            return []
+    def _possessor_country(self, p: Phrase, phrases: list[Phrase]) -> str | None:
+        """The country of the actor a possessive pronoun on phrase ``p``'s last word refers back to ("جنوده",
+        "قواتها"): the nearest actor phrase before ``p`` in its sentence with a country that agrees with the pronoun,
+        within ANTECEDENT_SPAN words; None when there is none."""
+        w = self.words[p.w1]
+        suffix = next((s for _p, b, s in w.bases if s and s in THIRD_PERSON_ENCLITICS and b in POSSESSED_AGENTS), None)
+        if suffix is None:
+            return None
+        for q in reversed(phrases):
+            if q.w1 >= p.w0 or not q.actors or q.anaphor is not None:
+                continue
+            if p.w0 - q.w1 > ANTECEDENT_SPAN or self.words[q.w0].sentence != w.sentence:
+                break
+            countries = {a.code[:3] for a in q.actors if a.code[:3] not in ACTOR_SECTORS and len(a.code) >= 3}
+            if len(countries) == 1 and _agrees(q, self.words, suffix):
+                return countries.pop()
+        return None
+
+    def _prep_pronoun(self, hit: TriggerHit) -> str | None:
+        """Arabic: the third-person pronoun on the word right after the trigger when that word is one of the
+        trigger's target prepositions with it ("واتهامه لها بـ", "شنت هجوما عليهم"), or None."""
+        k = hit.w1 + 1
+        if self.lang != "ar" or k >= len(self.words) or self.words[k].sentence != self.words[hit.w0].sentence:
+            return None
+        norm = self.words[k].norm
+        preps = self._preps_of(hit.trigger)
+        for suffix in THIRD_PERSON_SUFFIXES:
+            if norm.endswith(suffix) and norm[:-len(suffix)] in preps:
+                return suffix
+        return None
+
+    def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase],
+                    suffix: str | None = None) -> list[Phrase]:
+        """The actor an object pronoun on the trigger (or ``suffix``, a pronoun after it) refers back to: the
+        nearest actor phrase before the trigger in its sentence that is not its source and agrees with the pronoun
+        (ه: not a feminine or plural noun, not a state; ها: a state, an organization or a feminine noun; هم/هن: a
+        group, not one person or a state)."""
+        if suffix is None:
+            suffix = self._object_pronoun(hit)
+            if suffix is None or self._relative_after_noun(hit):
+                return []
         mine = {a.code for p in source for a in p.actors}
         for p in reversed(phrases):
             if p.w1 >= hit.w0 or p in source or not p.actors or p.anaphor is not None:
@@ -1331,6 +1451,7 @@ class EventBuilder:
         w = self.words[hit.w0 - 1]
         return w.kind == "word" and w.mention is None and w.trigger is None and len(w.norm) > 3 \
             and not w.norm.startswith("ال") and w.norm not in PREP_WORDS["ar"] and w.norm not in DEMONSTRATIVES \
+            and w.norm not in SUBORDINATORS \
             and w.sentence == self.words[hit.w0].sentence
 
     def _nisba_in_pp(self, p: Phrase) -> bool:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import bisect
 import math
 
+from ..kb import grammar
 from ..model import Quantity
 from ..text import find_numbers
 from .mentions import Mention
 from .words import Word
 
+POSSESSIVES = grammar.words("third_person_enclitics")  # "ثلاثة من جنوده": whose soldiers, the pronoun says
+OWNER_SPAN = 12  # words from a possessed count back to the mention of its owner ("أعلن الجيش الأمريكي مقتل ثلاثة من جنوده")
 OF_SPAN = 5  # words after a percentage in which what it is of is named ("3% من ناتجها المحلي", "30% of its budget")
 
 
@@ -65,6 +68,9 @@ def extract_quantities(text: str, lang: str, words: list[Word], mentions: list[M
                     actor = rec.code
                     end = max(end, mn.end) if mn.w0 in (k, k_first) else end
                 break
+        if actor is None and unit is not None and lang == "ar" and k > k_first \
+                and any(suf in POSSESSIVES for _p, _b, suf in words[k - 1].bases[1:]):
+            actor = _possessor(words, wi, mentions, mention_w0, kb)  # "اثنين من جنوده": the owner's soldiers
         if kind == "count" and nm.value < 10 and not nm.approx:
             continue  # "the two countries", "one of the steps": not a quantity anyone counts
         if not all(map(math.isfinite, (nm.value, getattr(nm, "low", None) or 0.0, getattr(nm, "high", None) or 0.0))):
@@ -86,4 +92,22 @@ def _base_of(words: list[Word], k: int, lexicon, units, sentence: int) -> str | 
         for pat, _prefix, _n in lexicon.matches(units, words, j):
             if pat.item.kind == "of":
                 return pat.item.unit
+    return None
+
+
+def _possessor(words: list[Word], wi: int, mentions: list[Mention], mention_w0: list[int], kb) -> str | None:
+    """The country of the nearest mention before word ``wi`` in its sentence (within OWNER_SPAN words) that has one:
+    the owner a possessive pronoun on a counted noun refers back to ("أعلنت الحكومة العراقية مقتل ثلاثة من
+    جنودها": IRQ)."""
+    sentence = words[wi].sentence
+    for at in range(bisect.bisect_left(mention_w0, wi) - 1, -1, -1):
+        mn = mentions[at]
+        if wi - mn.w1 > OWNER_SPAN or words[mn.w0].sentence != sentence:
+            return None
+        rec = kb.entities.get(mn.target)
+        if rec is None:
+            continue
+        country = rec.code if rec.kind == "country" else rec.country
+        if country:
+            return country
     return None

@@ -7,12 +7,17 @@ place, else the document's home country (its dateline or most-named country). Ru
                          victims' nationality is no attacker's ("قتل مسلحون جنودا باكستانيين", "أطلق الخاطفون
                          سراح الصحفية الإيطالية"); nor is, for the implicit attacker, a home country that is the
                          victims' ("أطلقوا قذائفهم باتجاه موقع حدودي": the post's country did not fire)
+    country-before-independence  a state not yet independent on the document's date is the one it was part of
+    coalition-by-theatre an unnamed coalition ("قوات التحالف") is the one at war in the event's country on the
+                         document's date (coding_rules.jsonl)
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from ...model import UNNAMED_ARMED, Actor, implicit_attacker
+from ...text import normalize_key
 from ..actors import SECTORS
 from ..events import describes_act
 from .places import is_dateline
@@ -34,6 +39,10 @@ def localize_actors(res: Resources, st: DocState) -> None:
     voters = [m for m in st.mentions
               if m.kind not in NATIONALITIES or not describes_act(st.words, m.w0, m.w1, ends, starts)]
     dateline, votes = _votes(res.kb, st.text, voters)
+    older = _not_yet_states(res.rules["country-before-independence"], st.day)
+    if older:  # the votes of a state not yet independent go to the state it was part of
+        dateline = older.get(dateline, dateline) if dateline else dateline
+        votes = [(v[0], v[1], older.get(v[2], v[2]), v[3]) for v in votes]
     counts = _counts(votes)
     st.home = home = dateline or _most_named(counts)
     nationals = sorted((v[0], v[1], v[2]) for v in votes if v[3])  # (start, end, country) of the nationalities
@@ -43,9 +52,16 @@ def localize_actors(res: Resources, st: DocState) -> None:
         if ev.type == "ASSAULT":
             victims.setdefault(ev.sentence, []).append(ev)
     sentence_counts: dict[int, tuple[dict[str, int], set[int]]] = {}  # sentence -> votes but for its victims'
+    theatre = res.rules["coalition-by-theatre"]
     for ev in st.events:
+        if older:  # "جنوب السودان" in 2008: Sudan's south (coding rule country-before-independence)
+            _before_independence(ev, older)
         placed = ev.location.country if ev.location and ev.location.country else None
         where = placed or home
+        coalition = _coalition(theatre, where, st.day)
+        if coalition is not None:
+            ev.source = _coalition_actors(ev.source, coalition, theatre["words"])
+            ev.target = _coalition_actors(ev.target, coalition, theatre["words"])
         if ev.source and all(_unnamed_armed(a, ev) for a in ev.source):
             at_home = placed or dateline
             if at_home is None:
@@ -63,6 +79,53 @@ def localize_actors(res: Resources, st: DocState) -> None:
         elif ev.mode != "visit":
             ev.source = localize(ev.source, where)
         ev.target = localize(ev.target, where)
+
+
+def _not_yet_states(rule: dict, day) -> dict[str, str]:
+    """The states that did not exist yet on ``day`` -> the state they were part of (none when the date is
+    unknown)."""
+    if day is None:
+        return {}
+    iso = day.isoformat()
+    return {c["code"]: c["before"] for c in rule["countries"] if iso < c["from"]}
+
+
+def _before_independence(ev, older: dict[str, str]) -> None:
+    """Recode the event's place and actors of a state not yet independent to the state it was part of."""
+    loc = ev.location
+    if loc is not None and loc.country in older:
+        ev.location = dataclasses.replace(loc, country=older[loc.country])
+    for role in ("source", "target"):
+        actors = getattr(ev, role)
+        if any(a.code[:3] in older for a in actors):
+            setattr(ev, role, [Actor(older[a.code[:3]] + a.code[3:], a.entity, a.text, a.start, a.end)
+                               if a.code[:3] in older else a for a in actors])
+
+
+def _coalition(rule: dict, country: str | None, day) -> str | None:
+    """The code of the coalition at war in ``country`` on ``day`` (coding rule coalition-by-theatre), or None."""
+    if not country or day is None:
+        return None
+    iso = day.isoformat()
+    for t in rule["theatres"]:
+        if t["country"] == country and t["from"] <= iso and (t["to"] is None or iso <= t["to"]):
+            return t["code"]
+    return None
+
+
+def _coalition_actors(actors: list, code: str, words: list[str]) -> list:
+    """The unnamed coalition among ``actors`` (a bare military whose words name a coalition: "قوات التحالف",
+    "coalition forces") coded as the coalition of the theatre."""
+    out = actors
+    for n, a in enumerate(actors):
+        if a.entity is not None or a.code != "MIL" or not a.text:
+            continue
+        text = normalize_key(a.text).lower()
+        if any(w in text for w in words):
+            if out is actors:
+                out = list(actors)
+            out[n] = Actor(code, None, a.text, a.start, a.end)
+    return out
 
 
 def _unnamed_armed(actor: Actor, ev) -> bool:

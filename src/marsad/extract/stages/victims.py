@@ -39,8 +39,9 @@ def infer_victims(res: Resources, st: DocState) -> None:
                 victims = localize([Actor(rule["code"], None, q.text, q.start, q.end)], country)
             if any(v.code == a.code for v in victims for a in ev.source):
                 break  # the attackers' own side counted (their dead, or a toll of both): no victims inferred
-            if ev.target and {v.code[:3] for v in victims} != {a.code for a in ev.target}:
-                break  # the place struck is another country's than the victims'
+            if ev.target and not q.actor and {v.code[:3] for v in victims} != {a.code for a in ev.target}:
+                break  # the place struck is another country's than the victims'; a count that names whose soldiers
+                # they are ("أعلن الجيش الأمريكي مقتل ثلاثة من جنوده" in Iraq) says who was hit there
             ev.target = victims
             for rec in explained.get(ev.id, ()):
                 rec["target"] = [a.code for a in ev.target]
