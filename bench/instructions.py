@@ -1,13 +1,15 @@
 """Instructions per real article (not a test): callgrind counts of the coder, the steady measure on a busy host.
 
-    .venv/bin/python bench/instructions.py [--docs 100] [--skip 0] [--stages [--rounds 3]] [--regex] [--zero COUNT] [--json]
+    .venv/bin/python bench/instructions.py [--docs 100] [--skip 0 [--warm 0]] [--stages [--rounds 3]] [--regex] [--zero COUNT] [--json]
 
 Runs ``valgrind --tool=callgrind`` (``PYTHONHASHSEED=0``) over a worker process that loads the coder (``Coder()``)
 and codes the first ``--docs`` articles of ``../shared/data/saudinewsnet-dev/articles.jsonl.gz`` (read at run time,
 never copied; the article's ``text`` with ``lang="ar"`` and its date, as ``bench/memo_bytes.py`` codes them), and
 over the same worker with 0 articles; the difference divided by ``--docs`` is the coder's cost per article (memos
 warm up over the run, as they do in an ingest). ``--regex`` also counts a plain ``re.findall(r"\\w+")`` pass over
-the same texts the same way (N texts minus 0) and prints the ratio.
+the same texts the same way (N texts minus 0) and prints the ratio. ``--skip S --warm W`` measures articles S..S+N-1
+after coding articles S-W..S-1 in both runs (memos warm, as deep into a long ingest; the default measures cold
+memos, as the README's figures were).
 
 ``--stages`` adds the share of each coding stage (``extract/stages``): the coder's own per-stage timer
 (``Coder.code(timings=...)``), outside callgrind, best of ``--rounds`` passes per stage over the same articles (the
@@ -53,6 +55,7 @@ def read_articles(n: int, skip: int = 0) -> list[tuple[str, str | None]]:
 # the worker (runs under callgrind)
 
 def worker(args: argparse.Namespace) -> int:
+    warm = read_articles(args.warm, args.skip - args.warm) if args.warm else []
     docs = read_articles(args.docs, args.skip)[:args.code]
     if args.regex:
         word = re.compile(r"\w+")
@@ -63,6 +66,8 @@ def worker(args: argparse.Namespace) -> int:
     import marsad.pipeline as pipeline
 
     coder = pipeline.Coder()
+    for text, date in warm:  # in both runs: the memos warm, as in a long ingest
+        coder.code(text, lang="ar", date=date)
     for text, date in docs:
         coder.code(text, lang="ar", date=date)
     return 0
@@ -107,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=100)
     ap.add_argument("--skip", type=int, default=0, help="articles of the file passed over first")
+    ap.add_argument("--warm", type=int, default=0, help="code the WARM articles before --skip first, in both runs "
+                    "(steady-state cost: memos warm; needs --skip >= --warm)")
     ap.add_argument("--stages", action="store_true", help="also each stage's share (in-process, outside callgrind)")
     ap.add_argument("--regex", action="store_true", help="also the re.findall(r'\\w+') pass and the ratio")
     ap.add_argument("--zero", type=int, help="the 0-article count of an earlier run (skips that run: only when the "
@@ -125,10 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="marsad-instr-") as tmp:
         d = Path(args.keep) if args.keep else Path(tmp)
         d.mkdir(parents=True, exist_ok=True)
-        base = ["--docs", str(n), "--skip", str(args.skip)]
+        if args.warm > args.skip:
+            ap.error("--warm needs --skip >= --warm (the warm-up articles are the ones before --skip)")
+        base = ["--docs", str(n), "--skip", str(args.skip), "--warm", str(args.warm)]
         full = _callgrind([*base, "--code", str(n)], d / "coder-n.out")
         zero = args.zero if args.zero is not None else _callgrind([*base, "--code", "0"], d / "coder-0.out")
-        report: dict = {"articles": n, "skip": args.skip, "instructions": {"coder_n": full, "coder_0": zero},
+        report: dict = {"articles": n, "skip": args.skip, "warm": args.warm, "instructions": {"coder_n": full, "coder_0": zero},
                         "per_article": round((full - zero) / n)}
         if args.regex:
             rf = _callgrind([*base, "--code", str(n), "--regex"], d / "regex-n.out")
