@@ -75,3 +75,24 @@ def test_clitic_templates_from_plain_templates() -> None:
     for chunk in chunks:
         direct = T._chunk_template(chunk, plans)
         assert T._with_clitics(chunk, T._chunk_template(chunk, None), plans) == direct, chunk
+
+
+def test_marked_texts_tokenized_by_chunks_equal_the_whole_view() -> None:
+    """A text whose view deletes or expands characters (harakat, tatweel, bidi marks, ligatures) is tokenized chunk
+    by chunk as an identity one is: the tokens equal ``_tokenize`` over the whole view."""
+    from marsad.text import tokens as T
+
+    rng = random.Random(24)
+    pieces = ["قراراً", "ـ", "وزيرـ", "\u064b", "\u0651", "\u200f", "\u202b", "\u202c", "ﷺ", "ﻻ", "وﻻية", "اََلحرب",
+              "والولايات", "بالإلغاء،", "U.S.", "Japan's", "54,000", "٥٤٬٠٠٠", "(", ")", ".", "،", "قتل", "كتابها",
+              "ٱلأمم", "\u00a0", " ", "  ", "\n", "\n\n", "\r\n", "x\u200by", "الله", "ﷻ"]
+    protect = frozenset(["الولايات", "كتاب"]).__contains__
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\u200f "]) for _ in range(rng.randint(0, 10)))
+        nt = normalize(text)
+        for split_clitics in (False, True):
+            for prot in (None, protect):
+                expected = T._tokenize(text, nt, split_clitics, prot)
+                got = tokenize(text, split_clitics=split_clitics, protect=prot)
+                assert len(got) == len(expected) and list(got) == expected, (repr(text), split_clitics, prot)
+                assert [tuple(t) for t in got] == [tuple(t) for t in expected]

@@ -34,7 +34,8 @@ from ._record import FrozenRecord
 from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
-from .normalize import IdentityOffsets, NormalizedText, normalize, normalize_key
+from .normalize import _IRREGULAR_RUN, IdentityOffsets, NormalizedText, normalize, normalize_key
+from .normalize import _normalize_cached
 
 __all__ = ["Token", "Tokens", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
            "DEFAULT_ENCLITICS"]
@@ -495,7 +496,7 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc_was_enabled = gc.isenabled()
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
-        if isinstance(nt.offsets, IdentityOffsets) and SPACE_SAFE:
+        if SPACE_SAFE and (isinstance(nt.offsets, IdentityOffsets) or nt.original == text):
             return _tokenize_identity(text, split_clitics, protect_fn)
         return Tokens._of_list(_tokenize(text, nt, split_clitics, protect_fn))
     finally:
@@ -509,6 +510,13 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 # whitespace-delimited chunk, so the tokens of a chunk depend on the chunk alone: they are worked out once per
 # distinct chunk (with the general code below) and kept as a template of relative offsets. Every chunk is then one
 # dict lookup. Keyed by the ORIGINAL chunk (which also fixes its view and any hamza-alef article decision).
+#
+# A view that deleted or expanded characters (harakat, tatweel, bidi marks, ligatures: most real articles have
+# some) keeps the original's whitespace too (``SPACE_SAFE``), and what ``_tokenize`` makes of a chunk's span depends
+# on the chunk alone (its view and offsets, the marks after its last letter, never what follows a space; an
+# expansion such as "ﷺ" stays inside its chunk), so such a text is cut into the same chunks: a chunk holding a
+# character its view deletes or expands (``_IRREGULAR_RUN``) has a template worked out by ``_tokenize`` over the
+# chunk and its own view (``_marked_template``), every other chunk the identity template.
 
 _CHUNK_CACHE_MAX = 25_000  # templates per generation (_memo: at most twice that)
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
@@ -567,6 +575,16 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[t
     return widx + 1, len(pieces), tuple(pieces)
 
 
+def _marked_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
+    """The template of a chunk whose view deletes or expands characters: ``_tokenize`` over the chunk and its own
+    view (the token tuples are the rows)."""
+    nt = _normalize_cached.__wrapped__(chunk)  # not through the cache: it keeps the views of whole texts
+    norm = nt.norm
+    words = len(_TOKEN_FINDALL(norm, 0, len(norm.rstrip())))  # every match counts a word, kept or not
+    rows = tuple(_tokenize(chunk, nt, plans is not None, None, plans))
+    return words, len(rows), rows
+
+
 class _Templates(Generations):
     """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
     text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
@@ -582,6 +600,11 @@ class _Templates(Generations):
         if len(chunk) <= _CHUNK_KEY_MAX:
             chunk = intern(chunk)  # the key, its token text and (usually) its norm: one string, shared by the memos
         plans = self.plans
+        if _IRREGULAR_RUN.search(chunk) is not None:  # (only in a text whose view is not an identity one)
+            tpl = _marked_template(chunk, plans)
+            if len(chunk) <= _CHUNK_KEY_MAX:
+                self.put(chunk, tpl, _CHUNK_CACHE_MAX)
+            return tpl
         base = _CHUNKS.get(False) if plans is not None else None
         tpl = base.get(chunk) if base is not None else None  # (get: no __missing__)
         if tpl is None:
@@ -655,8 +678,9 @@ def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str
 
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
-              protect_fn: Callable[[str], bool] | None) -> list[Token]:
-    plans = _plans(protect_fn)
+              protect_fn: Callable[[str], bool] | None, plans: _Plans | None = None) -> list[Token]:
+    if plans is None:
+        plans = _plans(protect_fn)
     norm = nt.norm
     offs = nt.offsets
     identity = isinstance(offs, IdentityOffsets)

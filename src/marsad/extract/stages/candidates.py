@@ -51,9 +51,12 @@ IMPERSONAL_PAST = grammar.words("impersonal_past")  # "تم", "جرى": a verbal
        provides=("events", "candidates", "event_hits", "telling_keys", "builder", "scorer", "weapons"))
 def build_candidates(res: Resources, st: DocState) -> None:
     lex, rules, words, text, day = res.lexicon, res.rules, st.words, st.text, st.day
-    builder = EventBuilder(text, st.lang, words, st.sentences, st.phrases, lex, st.places, st.times, day, st.geo,
+    sentences, context = st.sentences, res.context_sets
+    # the companion lambda holds the sentences, not ``st``: st -> builder -> lambda -> st would make the document's
+    # whole work state cyclic garbage, left for the cyclic collector to walk and free instead of reference counting
+    builder = EventBuilder(text, st.lang, words, sentences, st.phrases, lex, st.places, st.times, day, st.geo,
                            st.hits, st.doc_forms, st.cue_at, res.institutions,
-                           lambda hit: companion_object(words, st.sentences, hit, res.context_sets))
+                           lambda hit: companion_object(words, sentences, hit, context))
     scorer = CandidateScorer(res.decision, words, len(res.sports_forms.get(st.lang, frozenset()) & st.doc_forms),
                              st.lang)
     st.builder, st.scorer = builder, scorer
