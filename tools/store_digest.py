@@ -4,7 +4,8 @@
 
 Prints one line per table: its row count and an md5 of its rows taken as a set (the order rows were appended in
 is not output). Every column counts but the ones a run sets by itself: ``ingested_at`` and ``run_id`` of
-``documents``, and of its ``path`` only the file name does. Tables: the coded rows (documents with their duplicate
+``documents``, and of its ``path`` only the file name does; and ``event_actors.doc_no``, a copy of its document's
+number (``documents.doc_no`` counts). Tables: the coded rows (documents with their duplicate
 decisions, entities, mentions, events, event_actors, quantities), the duplicate keys (doc_minhash, lsh_bands) and
 the event clusters (clusters, cluster_events). ``--out`` writes the digest as JSON, ``--compare`` reads one and
 exits 1 on any difference: two stores ingested from the same input by two versions of the store code must agree.
@@ -17,7 +18,9 @@ import sys
 
 import duckdb
 
-SKIP = {"documents": {"ingested_at", "run_id"}}
+# event_actors.doc_no (migration 010) is a copy of its document's documents.doc_no, which counts: skipped so that a
+# store written before it digests the same
+SKIP = {"documents": {"ingested_at", "run_id"}, "event_actors": {"doc_no"}}
 TABLES = ("documents", "entities", "mentions", "events", "event_actors", "quantities", "doc_minhash", "lsh_bands",
           "clusters", "cluster_events")
 

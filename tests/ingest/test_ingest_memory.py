@@ -17,6 +17,7 @@ import pytest
 from marsad.bench.corpus import generate
 from marsad.ingest import IngestOptions, ingest, runner
 from marsad.store import Store
+from marsad.store.db import BUFFER_POOL_MB
 
 N_DISTINCT = 24
 
@@ -101,7 +102,11 @@ def test_memory_limit_leaves_room_for_the_indexes_of_an_existing_store(tmp_path:
     with Store(tmp_path / "s.duckdb") as store:
         store.bound_memory()
         empty = float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0])
-        store.sql("INSERT INTO doc_minhash SELECT 'd' || i, 'x'::BLOB FROM range(300000) r(i)")
+        # the keys left (migration 010) are the bookkeeping tables': ``skipped`` is the one that can grow
+        store.sql("INSERT INTO skipped SELECT 'f', i, 'w', 'r', 'run', now() FROM range(300000) r(i)")
         store.refresh_memory_limit()
         full = float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0])
-    assert full - empty >= 300_000 * 90 / 2**20
+    # the limit counts the table cache, the batch's room and DuckDB's other memory besides the indexes, which
+    # moves a little from one call to the next: the keys alone are checked against the cache and room
+    room = (BUFFER_POOL_MB + 32) * 1e6 / 2**20  # set in MB, shown in MiB
+    assert empty >= room and full >= 300_000 * 85 / 2**20 + room  # 96 bytes a key, counted in MB (10**6)

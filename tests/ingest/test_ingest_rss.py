@@ -21,9 +21,12 @@ from marsad.bench.rss import ingest_rss
 ARTICLES = int(os.environ.get("MARSAD_RSS_ARTICLES", "4000"))
 # measured (Python 3.11, DuckDB 2.0.1, 4,000 articles): peak 333 MB alone, 680 MB inside the whole suite on the
 # shared 2-core host (curves alike: 247-250 MB after a quarter, 267-270 MB after the last batch; the peak is the end
-# of the ingest, and it varies with the run: 557-731 MB in the suite before the store dropped Arrow). Issue 24 asks
-# 400 MB: this bound guards against unbounded growth, not the goal; the flat curve is the growth assertion.
-PEAK_MB = 900
+# of the ingest, and it varies with the run: 557-731 MB in the suite before the store dropped Arrow). Issue 24's
+# ninth round (no index or key grows with the store, DuckDB's table cache 16 MB), in `pytest -n 2 tests/ingest
+# tests/store tests/scale`: peak 468 MB at load 8-10 and 313 MB at load ~1, 244 MB at 25%, 268 MB at the end in
+# both. Issue 24 asks 400 MB: this bound
+# guards against unbounded growth with room for the suite's variation; the flat curve is the growth assertion.
+PEAK_MB = 700
 GROWTH_MB = 40  # from a quarter of the articles to the last batch
 
 

@@ -48,8 +48,20 @@ _PROBE = (f"SELECT DISTINCT m.doc_id, l.doc_id, true FROM (SELECT p.doc_id, p.ba
           "JOIN lsh_bands l ON l.hash = p.hash) m JOIN lsh_bands l ON l.rowid = m.rid AND l.band = m.band "
           f"UNION ALL SELECT DISTINCT a.doc_id, b.doc_id, false FROM {_BANDS} a JOIN {_BANDS} b "
           "ON a.band = b.band AND a.hash = b.hash AND a.doc_id <> b.doc_id")
-BUFFER_POOL_MB = 64  # table blocks DuckDB may cache during an ingest (see Store.bound_memory)
+# table blocks DuckDB may cache during an ingest (see Store.bound_memory): 64 until issue 24's ninth round; at 20,000
+# articles DuckDB held ~45 MB of them, so the cache grew with the store to its cap (peak RSS 476 -> 434 MB with 16)
+BUFFER_POOL_MB = 16
+# added to the limit while clustering: the tellings query (``clusters._TELLINGS``: four hash aggregates and joins)
+# needs room besides the data committed since the last checkpoint (a 30-document store never checkpointed: out of
+# memory under a 49 MB limit, fine with 64 MB more). Kept small: the table blocks the clustering reads are cached up
+# to the limit (20,000 articles: peak RSS 434 MB with no room, 488 with 64 MB)
+CLUSTER_ROOM_MB = 32
 _ART_IN_USE = "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
+# what DuckDB holds besides the table blocks it caches (which it evicts at the limit) and its indexes: above all the
+# data committed since the last checkpoint (IN_MEMORY_TABLE: at least one 256 KB block for each column of each
+# table written, ~45 MB for the store's ~170 columns) and the strings too long for a block
+_PINNED_IN_USE = ("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                  "WHERE tag NOT IN ('BASE_TABLE', 'ART_INDEX')")
 _INDEXED_ROWS = ("SELECT coalesce(sum(t.estimated_size), 0) FROM (SELECT table_name FROM duckdb_indexes() UNION ALL "
                  "SELECT table_name FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')) i "
                  "JOIN duckdb_tables() t USING (table_name)")  # one key per row per index, primary keys included
@@ -160,12 +172,14 @@ class Store(Queries):
 
     def bound_memory(self, table_cache_mb: int = BUFFER_POOL_MB, threads: int | None = 1, batch: int = 200) -> None:
         """Cap what DuckDB may keep in memory for a long write (``marsad ingest``): its buffer pool holds the table
-        blocks it wrote or read (evictable) and every ART index node it touched (not evictable: a memory limit
-        below them makes the next insert fail). So the limit is set, and refreshed each batch, to the index memory
-        in use (or the indexes' rows at 96 bytes each, if more) plus ``table_cache_mb`` for table blocks;
-        ``threads`` (1 by default: the per-batch statements are small) bounds the per-thread buffers. ``batch``
-        (documents per transaction) sizes the room left for the index nodes of the next batch: ~2.4 KB a document
-        (34 indexed rows before migration 007, ~13 since), counted as 4 KB, plus 32 MB. No effect on
+        blocks it wrote or read (evictable: re-read from the file, or the OS page cache, when needed again) and
+        every ART index node it touched (not evictable: a memory limit below them makes the next insert fail). So
+        the limit is set, and refreshed each batch, to the index memory in use (or the indexed rows at 96 bytes
+        each, if more) plus ``table_cache_mb`` for table blocks; ``threads`` (1 by default: the per-batch
+        statements are small) bounds the per-thread buffers. ``batch`` (documents per transaction) sizes the room
+        left for the rows of the next batch, held in memory until its commit: counted as 4 KB a document, plus
+        32 MB. Since migration 010 no index or key grows with the store (only the small bookkeeping tables have
+        keys), so the limit stays ~48 MB for the default batch however large the store. No effect on
         ``":memory:"`` stores, whose data live in that pool."""
         if self.path == ":memory:":
             return
@@ -176,15 +190,18 @@ class Store(Queries):
 
     def refresh_memory_limit(self) -> None:
         """Apply :meth:`bound_memory`'s cap again as the indexes grow (a no-op when it was never asked for): the
-        index memory in use plus the table cache and the next batch's room."""
+        index memory in use and DuckDB's other memory it does not evict (the data committed since its last
+        checkpoint, ~45 MB at most) plus the table cache and the next batch's room. (Since migration 010 only the
+        keys of the bookkeeping tables, ``skipped`` above all, can grow.)"""
         cache = getattr(self, "_table_cache_mb", None)
         if cache is None:
             return
-        in_use, keys = self.con.execute(f"SELECT ({_ART_IN_USE}), ({_INDEXED_ROWS})").fetchone()
+        in_use, keys, pinned = self.con.execute(
+            f"SELECT ({_ART_IN_USE}), ({_INDEXED_ROWS}), ({_PINNED_IN_USE})").fetchone()
         # the first batch into an existing store loads its indexes whole (random keys touch every block): room for
         # all of them from the start, at ~70 bytes a key measured, counted as 96
         index = max(int(in_use or 0), int(keys or 0) * 96)
-        limit = index // 2**20 + int(cache)
+        limit = (index + int(pinned or 0)) // 2**20 + int(cache)
         self.con.execute(f"SET memory_limit = '{limit}MB'")
 
     def lock_down(self) -> None:
@@ -490,10 +507,19 @@ class Store(Queries):
         return self._clustering(rebuild)
 
     def _clustering(self, run: Any) -> "ClusterRun":
+        """Run a clustering pass; under :meth:`bound_memory`'s cap, with ``CLUSTER_ROOM_MB`` more for its time."""
+        cache = getattr(self, "_table_cache_mb", None)
+        if cache is not None:
+            self._table_cache_mb = cache + CLUSTER_ROOM_MB
+            self.refresh_memory_limit()
         try:
             return run(self.con)
         except duckdb.Error as exc:
             raise StoreError(f"cannot cluster the events of {self.path}: {_first_line(exc)}", path=self.path) from None
+        finally:
+            if cache is not None:
+                self._table_cache_mb = cache
+                self.refresh_memory_limit()
 
     # -- reading (see queries.py for the analytic queries) --------------------------------------------------
     def skipped(self, limit: int = 100) -> list[dict[str, Any]]:

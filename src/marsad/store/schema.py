@@ -4,7 +4,7 @@ recorded in the ``migrations`` table (the sqlite-utils habit). Never edit a rele
 The data tables have exactly the columns of ``marsad.export.tables.SCHEMAS`` (a test holds this) plus a few
 store-only columns: ``documents.norm_key`` (hash of the normalized text, exact-duplicate key), ``documents.run_id``,
 ``documents.ingested_at``, ``doc_no`` on ``documents`` / ``entities`` / ``mentions`` / ``quantities`` / ``events``
-(the document's number in storing order, migrations 008 and 009), and ``canonical`` on ``events``/``event_actors``
+(the document's number in storing order, migrations 008 and 009) and ``event_actors`` (010), and ``canonical`` on ``events``/``event_actors``
 (false for events of a document that is an exact or near duplicate of an earlier one, so analytics count a
 syndicated story once). ``events.background`` (migration 005) is a data column: true for a specific past act the
 article recalls as context, which analytics leave out like non-canonical events.
@@ -21,7 +21,8 @@ import duckdb
 Migration = tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]
 
 SPAN_LIST = 'STRUCT("start" INTEGER, "end" INTEGER)[]'
-DOC_NUMBERED = ("documents", "entities", "mentions", "quantities", "events")  # with doc_no (migrations 008, 009)
+# with doc_no (migrations 008, 009, 010)
+DOC_NUMBERED = ("documents", "entities", "mentions", "quantities", "events", "event_actors")
 
 
 def m001_core_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -191,6 +192,26 @@ def m009_no_per_event_keys(con: duckdb.DuckDBPyConnection) -> None:
     _rebuild(con, "cluster_events", "SELECT * FROM cluster_events")
 
 
+def m010_no_growing_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the last ART indexes and keys that grow with the store (issue 24, flat ingest memory at any size):
+    ``actors_event`` (~2 keys an event: 2.6M at 100,000 generated articles), the ``clusters`` primary key (one key
+    an act: 1.1M there), and the keys of ``documents`` (id and ``documents_norm``) and ``doc_minhash`` (3 keys an
+    article: ~300 MB at 1M articles). DuckDB holds every index node an insert touches in memory it cannot evict.
+    What they did is done without them: ``event_actors`` gets ``doc_no`` (its document's number, rows appended in
+    that order), so an event's actors are found through DuckDB's zonemaps like its other rows; a document is stored
+    once by the ingest itself (``Store._decide`` looks a batch's ids and normalized keys up in one statement each,
+    a scan of one column, and skips stored ids); a cluster id is unique by construction (written by one clustering
+    pass after deleting the acts of its days) and found by a scan of ``clusters``. Each table is copied in storing
+    order (DuckDB cannot drop a key in place)."""
+    for name in ("actors_event", "documents_norm"):
+        con.execute(f"DROP INDEX IF EXISTS {name}")
+    _rebuild(con, "event_actors", "SELECT a.*, d.doc_no FROM event_actors a LEFT JOIN documents d USING (doc_id) "
+                                  "ORDER BY d.doc_no, a.rowid")
+    _rebuild(con, "documents", "SELECT * FROM documents ORDER BY doc_no, rowid")
+    _rebuild(con, "doc_minhash", "SELECT * FROM doc_minhash ORDER BY rowid")
+    _rebuild(con, "clusters", "SELECT * FROM clusters ORDER BY rowid")
+
+
 def _rebuild(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
     """Replace ``table`` by the rows of ``select`` (no keys, no indexes), keeping its defaults and NOT NULLs."""
     cols = con.execute("SELECT column_name, column_default, is_nullable FROM duckdb_columns() WHERE table_name = ?",
@@ -215,11 +236,12 @@ MIGRATIONS: list[Migration] = [
     ("007_drop_child_indexes", m007_drop_child_indexes),
     ("008_document_numbers", m008_document_numbers),
     ("009_no_per_event_keys", m009_no_per_event_keys),
+    ("010_no_growing_keys", m010_no_growing_keys),
 ]
 
 # The store-only columns (not in export.tables.SCHEMAS), per table.
 STORE_ONLY_COLUMNS = {"documents": ("norm_key", "run_id", "ingested_at", "doc_no"), "events": ("canonical", "doc_no"),
-                      "event_actors": ("canonical",), "entities": ("doc_no",), "mentions": ("doc_no",),
+                      "event_actors": ("canonical", "doc_no"), "entities": ("doc_no",), "mentions": ("doc_no",),
                       "quantities": ("doc_no",)}
 
 
