@@ -73,3 +73,14 @@ def test_meta_date_used_when_document_has_none_and_merge_to_arrow():
     assert tables["documents"].num_rows == 6
     assert tables["events"].num_rows == 5
     assert tables["events"].schema == SCHEMAS["events"]
+
+
+def test_to_arrow_works_in_a_fresh_process_before_anyone_reads_schemas():
+    # SCHEMAS is built lazily by the module's __getattr__; a bare name inside the module never reaches it, so
+    # to_arrow once failed with NameError unless another module had read tables.SCHEMAS first
+    import subprocess
+    import sys
+
+    code = "from marsad.export.tables import to_arrow, TABLES; t = to_arrow({}); print(sorted(t) == sorted(TABLES))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

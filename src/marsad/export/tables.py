@@ -112,7 +112,9 @@ def __getattr__(name: str) -> Any:
     """``SCHEMAS`` (the Arrow schema of every table), built on first use so that importing this module does not
     import pyarrow."""
     if name == "SCHEMAS":
-        schemas = globals()["SCHEMAS"] = _schemas()
+        schemas = globals().get("SCHEMAS")
+        if schemas is None:
+            schemas = globals()["SCHEMAS"] = _schemas()
         return schemas
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -224,7 +226,8 @@ def to_arrow(rows: dict[str, list[dict[str, Any]]]) -> dict[str, "pa.Table"]:
     """Rows of several tables (e.g. many documents' ``doc_tables`` merged) -> one Arrow table per table name."""
     import pyarrow as pa
 
-    return {name: pa.Table.from_pylist(rows.get(name, []), schema=SCHEMAS[name]) for name in TABLES}
+    schemas = __getattr__("SCHEMAS")  # a bare name here would not reach the module's lazy __getattr__
+    return {name: pa.Table.from_pylist(rows.get(name, []), schema=schemas[name]) for name in TABLES}
 
 
 def merge(parts: list[dict[str, list[dict[str, Any]]]]) -> dict[str, list[dict[str, Any]]]:
