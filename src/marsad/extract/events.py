@@ -140,6 +140,21 @@ class TriggerHit:
     end: int
 
 
+
+def after_masdar_prep(words, hit) -> bool:
+    """Does a trigger with no clitic stand right after a preposition that governs only nouns, in its sentence (grammar
+    masdar_preps: "أعلنت عن قتل الرهينة", "نقل إلى سجن")? A verb form there is its verbal noun."""
+    return not hit.prefix and hit.w0 > 0 and words[hit.w0 - 1].norm in MASDAR_PREPS \
+        and words[hit.w0 - 1].sentence == words[hit.w0].sentence
+
+
+def _prep_with_pronoun(norm: str, preps) -> str | None:
+    """The third-person pronoun of a word that is one of ``preps`` with that pronoun joined ("عنهم", "لها"), or None."""
+    for suffix in THIRD_PERSON_SUFFIXES:
+        if norm.endswith(suffix) and norm[:-len(suffix)] in preps:
+            return suffix
+    return None
+
 class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
 
@@ -402,8 +417,7 @@ class EventBuilder:
         if hit.prefix.lstrip(CONJUNCTIONS) == "ب" and hit.w0 > 0 and not self.words[hit.w0 - 1].forms.isdisjoint(QAMA):
             stem = self.words[hit.w0].norm[len(hit.prefix):]
             return bool(hit.trigger.forms) and len(stem) == 3 and head_words(hit.trigger)[0] == stem
-        return not hit.prefix and hit.w0 > 0 and self.words[hit.w0 - 1].norm in MASDAR_PREPS \
-            and self.words[hit.w0 - 1].sentence == self.words[hit.w0].sentence
+        return after_masdar_prep(self.words, hit)
 
     def _impersonal(self, hit: TriggerHit) -> bool:
         """Is the verbal noun the object of "تم"/"جرى" (in the trigger, "تم اعتقال", or right before it)?"""
@@ -1374,11 +1388,8 @@ class EventBuilder:
         """The third-person pronoun joined to a one-word trigger beyond its lexicon form ("استقبله", "اعتقلتهم",
         "قتلوه" for قتلوا, "لاغتياله") or to a phrase's last preposition ("أفرجت عنهم"), or None."""
         if hit.w1 > hit.w0:  # a phrase: its preposition with the pronoun ("أفرجت عنهم"); its first word may be a
-            last = self.words[hit.w1].norm  # verbal noun ("أن يتم قصفها بالصواريخ": a prospect, not an object)
-            for suffix in THIRD_PERSON_SUFFIXES:
-                if last.endswith(suffix) and last[:-len(suffix)] in PREP_WORDS["ar"]:
-                    return suffix
-            return None
+            # verbal noun ("أن يتم قصفها بالصواريخ": a prospect, not an object)
+            return _prep_with_pronoun(self.words[hit.w1].norm, PREP_WORDS["ar"])
         stem = self.words[hit.w0].norm[len(hit.prefix):]
         forms = _form_keys(hit.trigger)
         if stem in forms:
@@ -1414,12 +1425,7 @@ class EventBuilder:
         k = hit.w1 + 1
         if self.lang != "ar" or k >= len(self.words) or self.words[k].sentence != self.words[hit.w0].sentence:
             return None
-        norm = self.words[k].norm
-        preps = self._preps_of(hit.trigger)
-        for suffix in THIRD_PERSON_SUFFIXES:
-            if norm.endswith(suffix) and norm[:-len(suffix)] in preps:
-                return suffix
-        return None
+        return _prep_with_pronoun(self.words[k].norm, self._preps_of(hit.trigger))
 
     def _antecedent(self, hit: TriggerHit, phrases: list[Phrase], source: list[Phrase],
                     suffix: str | None = None) -> list[Phrase]:

@@ -28,7 +28,7 @@ from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
 from ..decision import CandidateScorer
-from ..events import EventBuilder
+from ..events import EventBuilder, after_masdar_prep
 from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
@@ -42,7 +42,6 @@ UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE", "REJECT"})
 ARTICLE = clitics.classes()["article"]
 INSTRUMENT_CLITICS = grammar.words("instrument_clitics", "ar")
 MASDAR_CLITICS = grammar.words("masdar_clitics", "ar")
-MASDAR_PREPS = grammar.words("masdar_preps", "ar")
 IMPERSONAL_PAST = grammar.words("impersonal_past")  # "تم", "جرى": a verbal noun after them happened
 
 
@@ -118,8 +117,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
         # a verb form with the article, or ب/ل before a three-letter past form, or a preposition before it ("نقل إلى
         # سجن"), is its verbal noun
         nominal = t.pos != "verb" or clitics.holds(hit.prefix, ARTICLE) or hit.prefix[-1:] in MASDAR_CLITICS \
-            or (hit.w0 > 0 and words[hit.w0 - 1].norm in MASDAR_PREPS and not hit.prefix
-                and words[hit.w0 - 1].sentence == words[hit.w0].sentence)
+            or after_masdar_prep(words, hit)
         recalled = None  # why the candidate is a specific past act recalled as background, not news
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
