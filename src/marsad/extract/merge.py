@@ -10,7 +10,8 @@ Five rules, applied in order:
      one-act-codes: a killing and its bombing) and whose actors are
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors; a telling
      of an act's outcome (coding rule result-tellings: "مما أسفر عن مقتل") joins the first event of its type in its
-     sentence whatever its roles;
+     sentence whatever its roles; a demonstration, a blocked road and a riot told in one sentence by one crowd
+     (coding rule protest-tactics: sources sharing a country, or one naming none) are one protest;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
   4. tolls - an ASSAULT with victims but no attacker, told within two sentences after an attack, is that attack's
@@ -31,7 +32,7 @@ Imports: marsad.model, marsad.kb (the grammar tables).
 from __future__ import annotations
 
 from ..kb import grammar
-from ..model import UNNAMED_ARMED, Event, implicit_attacker
+from ..model import ACTOR_SECTORS, UNNAMED_ARMED, Event, implicit_attacker
 
 TELLING = {"asserted", "reported"}  # the same event, told directly or through a source
 HEADLINE_END = tuple(sorted(grammar.words("headline_end")))  # a sentence ends with one; a headline does not
@@ -161,11 +162,24 @@ def _result_telling(ev: Event, results: frozenset[str]) -> bool:
     return rule in results or rule.split(".vso", 1)[0] in results
 
 
+def _tactic(code: str, tactics: frozenset[str]) -> bool:
+    """Is a CAMEO code one of the protest tactics (coding rule protest-tactics), or the generic code of their root?"""
+    return code in tactics or any(code == t[:2] + "0" for t in tactics)
+
+
+def _one_crowd(a: Event, b: Event) -> bool:
+    """Can two protest tellings be one crowd's: sources that share a country, or one naming none?"""
+    ca, cb = (named_countries(x.source) - ACTOR_SECTORS for x in (a, b))  # "EDU", "CVL": a sector, no country
+    return not ca or not cb or bool(ca & cb)
+
+
 def merge_events(events: list[Event], trigger_keys: list[str],
                  one_act: tuple[tuple[str, str], ...] = (), results: frozenset[str] = frozenset(),
-                 linked: frozenset[tuple[int, int]] = frozenset()) -> list[Event]:
+                 linked: frozenset[tuple[int, int]] = frozenset(),
+                 tactics: frozenset[str] = frozenset()) -> list[Event]:
     """Rules 1-4 (the module's docstring). ``linked``: (id of a telling, id of the act a preposition introduces
-    after it in its sentence) pairs (coding rule act-of-the-tellings: "قتل جنديان في انفجار عبوة")."""
+    after it in its sentence) pairs (coding rule act-of-the-tellings: "قتل جنديان في انفجار عبوة"); ``tactics``:
+    the CAMEO codes of coding rule protest-tactics."""
     credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
@@ -232,6 +246,10 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                     twin.target = [a for a in ev.target
                                    if a.code[-3:] not in UNNAMED_ARMED and a.code not in _codes(twin.source)]
                 ev.source, ev.target = twin.source, twin.target
+        if twin is None and peers and _tactic(ev.cameo, tactics):
+            # "تجمع المحتجون وقطعوا الطريق وأحرقوا الإطارات": the tactics of one protest
+            twin = next((m for m in peers if _tactic(m.cameo, tactics) and _one_crowd(m, ev)
+                         and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
         if twin is None:
             merged.append(ev)
             same_type.setdefault((ev.sentence, ev.type), []).append(ev)

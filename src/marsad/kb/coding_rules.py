@@ -36,6 +36,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "owner-of-the-object": frozenset({"types", "preps", "span"}),
     "demand-addresses-the-state": frozenset({"types", "code", "span", "cues", "acts", "complaints"}),
     "one-act-codes": frozenset({"pairs"}),
+    "protest-tactics": frozenset({"cameo"}),
     "result-tellings": frozenset({"rules"}),
     "anaphoric-restatements": frozenset({"span"}),
     "act-of-the-tellings": frozenset({"types", "preps", "span"}),

@@ -19,7 +19,8 @@ def merge_tellings(res: Resources, st: DocState) -> None:
     one_act = tuple(tuple(pair) for pair in res.rules["one-act-codes"]["pairs"])
     results = frozenset(res.rules["result-tellings"]["rules"])
     linked = _acts_of_tellings(st, told, res.rules["act-of-the-tellings"])
-    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results, linked)
+    tactics = frozenset(res.rules["protest-tactics"]["cameo"])
+    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results, linked, tactics)
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]

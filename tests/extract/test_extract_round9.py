@@ -1,0 +1,68 @@
+"""Ninth round of issue 18 (item 4, one act one event): the tactics of one protest told in one sentence - a march,
+a road blocked, tyres burnt - are one PROTEST event that keeps every telling (coding rule protest-tactics); two
+crowds of two countries, and acts of their own (a hunger strike), stay apart. Sentences written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import code
+
+
+def _protests(text: str, lang: str) -> list[dict]:
+    events = code(text, lang=lang, date="2023-03-02", min_confidence=0.0).to_dict()["events"]
+    return [e for e in events if e["type"] == "PROTEST" and not e["background"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("تجمع مئات الطلاب أمام الوزارة وقطعوا الطريق وأحرقوا الإطارات احتجاجا على قرار رفع الرسوم.", "ar"),
+    ("واعتصم عمال الميناء في الساحة الرئيسية ثم أغلقوا المداخل بالحاويات.", "ar"),
+    ("Farmers marched through the capital and blocked the ring road with tractors.", "en"),
+])
+def test_the_tactics_of_one_protest_are_one_event(text, lang):
+    protests = _protests(text, lang)
+    assert len(protests) == 1
+    assert protests[0]["source"], "the crowd is the source"
+
+
+def test_every_tactic_stays_a_telling_in_the_explain_trace():
+    doc = code("تجمع مئات الطلاب أمام الوزارة وقطعوا الطريق وأحرقوا الإطارات احتجاجا على قرار رفع الرسوم.",
+               lang="ar", date="2023-03-02", min_confidence=0.0, explain=True)
+    outcomes = [r["outcome"] for r in doc.explain if r["rule"].startswith("ar.protest")]
+    assert outcomes[0].startswith("kept as") and sum(o.startswith("merged into") for o in outcomes) >= 2
+
+
+def test_two_crowds_of_two_countries_stay_two_protests():
+    protests = _protests("وتظاهر آلاف الأردنيين في عمان بينما قطع محتجون لبنانيون الطرق في بيروت.", "ar")
+    assert len(protests) == 2
+
+
+def test_a_hunger_strike_is_an_act_of_its_own():
+    protests = _protests("Inmates at the northern jail went on hunger strike and their families rallied outside "
+                         "the gates.", "en")
+    assert {e["cameo"] for e in protests} >= {"142"} and len(protests) == 2
+
+
+# grammar table agent_clause: the organizers a clause on a protest noun names are its source, and the clause's verb
+# is the same act ("مظاهرة نظمتها X", "a rally organised by X")
+@pytest.mark.parametrize("text, lang, code", [
+    ("شارك الآلاف في مظاهرة نظمتها أحزاب المعارضة في تونس للمطالبة بالإفراج عن المعتقلين.", "ar", "TUNOPP"),
+    ("Thousands joined a rally organised by opposition parties in Tunis on Friday.", "en", "TUNOPP"),
+])
+def test_the_organizers_of_a_protest_are_its_source(text, lang, code):
+    protests = _protests(text, lang)
+    assert len(protests) == 1 and [a["code"] for a in protests[0]["source"]] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator addressed a campaign rally in Ohio.",
+    "Stocks staged a late rally on Friday after the rate decision.",
+])
+def test_a_rally_of_prices_or_a_campaign_is_no_protest(text):
+    assert not _protests(text, "en")
+
+
+def test_a_dispersed_march_is_crowd_control():
+    events = code("فرقت الشرطة مسيرة نظمها اتحاد الطلاب في الخرطوم أمس.", lang="ar", date="2023-03-02",
+                  min_confidence=0.0).to_dict()["events"]
+    control = [e for e in events if e["type"] == "ASSAULT" and e["cameo"] == "175"]
+    assert control and [a["code"] for a in control[0]["source"]] == ["SDNCOP"]
