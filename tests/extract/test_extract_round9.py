@@ -66,3 +66,14 @@ def test_a_dispersed_march_is_crowd_control():
                   min_confidence=0.0).to_dict()["events"]
     control = [e for e in events if e["type"] == "ASSAULT" and e["cameo"] == "175"]
     assert control and [a["code"] for a in control[0]["source"]] == ["SDNCOP"]
+
+
+# the future prefix "س" makes a verb phrase planned as it does a verb, inside reported speech too ("قالت إنها
+# ستنظم مظاهرة" as "said it would stage a protest")
+@pytest.mark.parametrize("text, lang", [
+    ("وقالت النقابة إنها ستنظم مظاهرة أمام البرلمان يوم الأحد.", "ar"),
+    ("The union said it would stage a protest outside parliament on Sunday.", "en"),
+])
+def test_a_future_verb_phrase_is_planned(text, lang):
+    protests = _protests(text, lang)
+    assert protests and protests[0]["modality"] == "planned"

@@ -1506,8 +1506,8 @@ class EventBuilder:
         words = self.words
         best = reported if reported else "asserted"
         t = hit.trigger
-        if self.lang == "ar" and t.pos == "verb" and "س" in hit.prefix:
-            best = _stronger(best, "planned")
+        if self.lang == "ar" and t.pos in ("verb", "phrase") and "س" in hit.prefix:
+            best = _stronger(best, "planned")  # "ستنظم مظاهرة", "إنها ستنزل إلى الشارع": a verb phrase too
         sent = self.sentences[words[hit.w0].sentence]
         if sent.w1 > sent.w0 and words[sent.w1 - 1].norm == "?":
             best = _stronger(best, "hypothetical")  # a question asks, it does not report
