@@ -77,3 +77,20 @@ def test_a_dispersed_march_is_crowd_control():
 def test_a_future_verb_phrase_is_planned(text, lang):
     protests = _protests(text, lang)
     assert protests and protests[0]["modality"] == "planned"
+
+
+# contexts.jsonl: a word written with ة is not the masculine word a sports context lists ("الحرب الأهلية", the civil
+# war, is no "الأهلي" club; "الدورية", the patrol, no "الدوري" league), so the sentence keeps its events
+@pytest.mark.parametrize("text, etype", [
+    ("اتهمت منظمة دولية قوات الحكومة بقتل مدنيين خلال الحرب الأهلية.", "ACCUSE"),
+    ("وأصيب شرطيان في هجوم على سيارة الدورية في المدينة.", "ASSAULT"),
+])
+def test_a_feminine_word_is_not_a_sports_word(text, etype):
+    events = code(text, lang="ar", date="2023-03-02", min_confidence=0.0).to_dict()["events"]
+    assert any(e["type"] == etype for e in events)
+
+
+def test_the_club_itself_is_still_a_sports_word():
+    events = code("هاجم لاعبو الأهلي الحكم بعد المباراة.", lang="ar", date="2023-03-02",
+                  min_confidence=0.0).to_dict()["events"]
+    assert not any(e["type"] == "ASSAULT" for e in events)

@@ -145,13 +145,25 @@ def _dropped_types(sent_words: list[Word], contexts: list) -> frozenset[str]:
     one of its ``unless`` words in the sentence rules nothing out ("gunmen" beside "the outbreak"). Words inside a
     name do not count: the "National League for Democracy" is no football league."""
     outside_names = [w for w in sent_words if w.mention is None]
-    bases = frozenset().union(*[w.forms for w in outside_names])
+    bases = frozenset().union(*[_context_forms(w) for w in outside_names])
     got: frozenset[str] = frozenset()
     for forms, types, unless in contexts:
         if (not forms.isdisjoint(bases) or _has_word_pair(outside_names, bases, _word_pairs(forms))) \
                 and (not unless or all(unless.isdisjoint(w.forms) for w in sent_words)):  # names count ("Gunmen")
             got = got | types
     return got
+
+
+TA_MARBUTA_END = ("ة", "ةً", "ةٌ", "ةٍ", "ةَ", "ةُ", "ةِ")
+
+
+def _context_forms(w: Word) -> frozenset[str]:
+    """The forms of a word that a context word may be: a feminine word is not its masculine ("الحرب الأهلية", the
+    civil war, is no "الأهلي", the football club), so a word written with ة keeps only its forms that end with it
+    (normalized to ه). A pronoun ـه is no ة: "لاعبه" keeps "لاعب"."""
+    if not w.text.endswith(TA_MARBUTA_END):
+        return w.forms
+    return frozenset(f for f in w.forms if f.endswith("ه"))
 
 
 def _contexts_in(lexicon, lang: str, doc_forms: frozenset[str]) -> list:
