@@ -94,3 +94,29 @@ def test_the_club_itself_is_still_a_sports_word():
     events = code("هاجم لاعبو الأهلي الحكم بعد المباراة.", lang="ar", date="2023-03-02",
                   min_confidence=0.0).to_dict()["events"]
     assert not any(e["type"] == "ASSAULT" for e in events)
+
+
+# merge rule 4 (tolls): only a count of victims joins the attack told before it; another act with no named attacker
+# in the next sentences is an act of its own (a car bomb hours after an air strike was that strike's "toll")
+def _attacks(text: str, lang: str) -> list[dict]:
+    events = code(text, lang=lang, date="2023-03-02", min_confidence=0.0).to_dict()["events"]
+    return [e for e in events if e["type"] == "ASSAULT" and not e["background"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("قصفت الطائرات الإسرائيلية موقعا عسكريا في ريف دمشق فجر اليوم. وبعد ساعات، انفجرت سيارة مفخخة قرب مستودع "
+     "للذخيرة في حمص.", "ar"),
+    ("Israeli jets struck an army post outside Damascus on Monday. Hours later, a car bomb exploded near a depot "
+     "in Homs.", "en"),
+])
+def test_an_act_after_an_attack_is_no_toll(text, lang):
+    assert len(_attacks(text, lang)) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("قصفت الطائرات الإسرائيلية موقعا عسكريا في ريف دمشق فجر اليوم. وقالت مصادر طبية إن ثلاثة جنود قتلوا.", "ar"),
+    ("Israeli jets struck an army post outside Damascus on Monday. Medics said three soldiers were killed.", "en"),
+])
+def test_a_count_of_victims_after_an_attack_is_its_toll(text, lang):
+    attacks = _attacks(text, lang)
+    assert len(attacks) == 1 and len(attacks[0]["evidences"]) == 2

@@ -14,8 +14,9 @@ Five rules, applied in order:
      (coding rule protest-tactics: sources sharing a country, or one naming none) are one protest;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
-  4. tolls - an ASSAULT with victims but no attacker, told within two sentences after an attack, is that attack's
-     toll ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it.
+  4. tolls - an ASSAULT with a count of victims (killed, injured, dead, casualties) but no attacker, told within two
+     sentences after an attack, is that attack's toll ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it; an act
+     with no attacker and no count ("وبعد ساعات انفجرت سيارة مفخخة") is an act of its own.
   5. anaphoric restatements (``restatements``, run on the events the decision layer kept) - a definite verbal noun
      ("المحادثات", "the talks") told in a later sentence, of the type of an earlier event, with a CAMEO code that can
      tell its act, compatible actors and modality, and no other time or place, names that event again (coding rule
@@ -124,6 +125,8 @@ def _is_headline(ev: Event) -> bool:
 
 
 CASUALTY_SPAN = 2  # sentences after an attack in which a victims-only count is its toll
+TOLL_KINDS = frozenset({"killed", "injured", "casualties", "dead"})  # a toll counts victims; a strike told with no
+# attacker ("وقصف الطيران مركزا ثقافيا" with no count) is an act of its own
 
 
 def _carrier(ev: Event, last_typed: dict[int, int], last_other: dict[int, int]) -> bool:
@@ -320,6 +323,7 @@ def _casualty_reports(events: list[Event], folded: _Folded | None = None) -> lis
     prev: Event | None = None  # the last attack kept so far
     for ev in events:
         if (ev.type == "ASSAULT" and not _named_attacker(ev) and prev is not None and _named_attacker(prev)
+                and any(q.kind in TOLL_KINDS for q in ev.quantities)
                 and 0 < ev.sentence - prev.sentence <= CASUALTY_SPAN
                 and ev.modality in TELLING and prev.modality in TELLING):
             _absorb(prev, ev, folded=folded)
