@@ -120,3 +120,24 @@ def test_an_act_after_an_attack_is_no_toll(text, lang):
 def test_a_count_of_victims_after_an_attack_is_its_toll(text, lang):
     attacks = _attacks(text, lang)
     assert len(attacks) == 1 and len(attacks[0]["evidences"]) == 2
+
+
+# grammar table time_masdar_preps: a bare verb form right after منذ/بعد/قبل/عقب/إثر/غداة, or after the من of a
+# duration one opens, is the verbal noun of a past act named as a reference point: background (scope reason
+# reference), as "منذ اختطاف" is; a question "من خطف" (who) and a verb after "قبل أن" are untouched
+@pytest.mark.parametrize("text", [
+    "وعثر الجنود على جثة الصحفي بعد ثلاثة أيام من خطفه.",
+    "ورفضت ألمانيا التعليق منذ خطف اثنين من مواطنيها في مالي.",
+])
+def test_an_act_after_a_time_preposition_is_background(text):
+    attacks = [e for e in code(text, lang="ar", date="2023-03-02", min_confidence=0.0).to_dict()["events"]
+               if e["type"] == "ASSAULT"]
+    assert attacks and all(e["background"] for e in attacks)
+
+
+@pytest.mark.parametrize("text", [
+    "وخطف مسلحون صحفيا في بغداد أمس.",
+    "وقالت الشرطة إن مسلحين خطفوا مهندسا قبل أن يفروا إلى الجبال.",
+])
+def test_a_verb_that_tells_the_act_stays_news(text):
+    assert _attacks(text, "ar")

@@ -19,6 +19,8 @@ REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/a
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
 THEN_SPAN = 2  # words each side of a trigger searched for "then" ("وقتل حينها", "وحينها قتل")
 QAD = grammar.words("qad")  # "قد", "had"
+TIME_MASDAR_PREPS = grammar.words("time_masdar_preps", "ar")  # "منذ", "بعد", "قبل", ...
+DURATION_SPAN = 3  # words between بعد/قبل and the من of "بعد ثلاثة أيام من خطفه"
 ARTICLE_STARTS = clitics.article_forms()  # "ال", "بال", "لل", ...
 EN_DEFINITE = grammar.words("en_definite", "en")
 EN_RELATIVE_SPAN = 6  # words searched back from an English verb for who/which/"in which"
@@ -135,6 +137,19 @@ def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, fro
     return q is not None and q.norm in QAD and _back(words, j - 2, KANA_SPAN, scope["pluperfect"]) is not None
 
 
+def _after_time_prep(hit, words: list[Word], sent: int) -> bool:
+    """Does a bare Arabic verb form stand right after a time preposition (grammar time_masdar_preps: "منذ خطف"), or
+    after the من of a duration that one opens ("بعد ثلاثة أيام من خطفه")?"""
+    w0 = hit.w0
+    prev = _word_in(words, w0 - 1, sent)
+    if hit.prefix or prev is None or prev.norm.isascii():
+        return False
+    if prev.norm in TIME_MASDAR_PREPS:
+        return True
+    return prev.norm == "من" and any((w := _word_in(words, k, sent)) is not None and w.norm in ("بعد", "قبل")
+                                     for k in range(w0 - 2 - DURATION_SPAN, w0 - 2))
+
+
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
     """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, then, slogan, generic), or
     None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
@@ -168,6 +183,9 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
     if nominal and "reference" in scope \
             and _back(words, w0 - 1, REFERENCE_SPAN, scope["reference"], clause=True) is not None:
         return "reference"  # "منذ اغتيال بوتو", "بعد أسبوعين من خطفه", "after Gaza hospital blast"
+    if not nominal and "reference" in scope and _after_time_prep(hit, words, sent):
+        return "reference"  # "منذ خطف اثنين من مواطنيها", "بعد ثلاثة أيام من خطفه": a bare verb form there is
+        # the verbal noun of a past act
     if "charge" in scope and _back(words, w0 - 1, CHARGE_SPAN, scope["charge"]) is not None:
         return "charge"
     if "then" in scope and _then(words, w0, w1, sent, scope["then"]):
