@@ -141,3 +141,9 @@ def test_an_act_after_a_time_preposition_is_background(text):
 ])
 def test_a_verb_that_tells_the_act_stays_news(text):
     assert _attacks(text, "ar")
+
+
+def test_a_possible_strike_is_hypothetical_past_its_adjectives():
+    # modality cue "محتملة" after the act, up to four words on: nationality adjectives stand between
+    attacks = _attacks("وتحدثت تقارير عن ضربة جوية أميركية أو إسرائيلية محتملة لمنشآت إيرانية.", "ar")
+    assert attacks and all(e["modality"] == "hypothetical" for e in attacks)
