@@ -147,3 +147,28 @@ def test_a_possible_strike_is_hypothetical_past_its_adjectives():
     # modality cue "محتملة" after the act, up to four words on: nationality adjectives stand between
     attacks = _attacks("وتحدثت تقارير عن ضربة جوية أميركية أو إسرائيلية محتملة لمنشآت إيرانية.", "ar")
     assert attacks and all(e["modality"] == "hypothetical" for e in attacks)
+
+
+# scope reasons habitual / habitual_every / habitual_units: an act done habitually ("كل جمعة", "يوميا", "every
+# Friday", "weekly") is no single event (eval/GUIDELINES.md 12.1); the same act on a day stays one, and "كل" before
+# a noun that is no unit of time ("كل المسلحين") changes nothing
+@pytest.mark.parametrize("text, lang", [
+    ("ويتظاهر السكان كل جمعة أمام مبنى المحافظة.", "ar"),
+    ("وتشن الطائرات غارات يوميا على أطراف المدينة.", "ar"),
+    ("Residents rally every Friday outside the governor's office.", "en"),
+    ("Villagers protest weekly against the quarry near the river.", "en"),
+])
+def test_a_habitual_act_is_no_event(text, lang):
+    events = code(text, lang=lang, date="2023-03-02", min_confidence=0.0, explain=True)
+    assert not [e for e in events.to_dict()["events"] if e["type"] in ("PROTEST", "ASSAULT")]
+    assert any("habitual" in r["outcome"] for r in events.explain)
+
+
+@pytest.mark.parametrize("text, lang, etype", [
+    ("وتظاهر مئات السكان أمس أمام مبنى المحافظة.", "ar", "PROTEST"),
+    ("Residents rallied on Friday outside the governor's office.", "en", "PROTEST"),
+    ("وقتل كل المسلحين في الهجوم على الثكنة.", "ar", "ASSAULT"),
+])
+def test_an_act_on_a_day_is_an_event(text, lang, etype):
+    events = code(text, lang=lang, date="2023-03-02", min_confidence=0.0).to_dict()["events"]
+    assert any(e["type"] == etype for e in events)

@@ -18,6 +18,7 @@ REPORT_SPAN = 12  # words searched back from a trigger for the reporting verb wh
 REFERENCE_SPAN = 3  # words searched back from a verbal noun for منذ/بعد/after ...
 CHARGE_SPAN = 3  # words searched back from a trigger for a charge word ("اتهما بالخطف")
 THEN_SPAN = 2  # words each side of a trigger searched for "then" ("وقتل حينها", "وحينها قتل")
+HABITUAL_SPAN = 4  # words each side of a trigger searched for "daily", "every Friday" ("يتظاهرون كل جمعة")
 QAD = grammar.words("qad")  # "قد", "had"
 TIME_MASDAR_PREPS = grammar.words("time_masdar_preps", "ar")  # "منذ", "بعد", "قبل", ...
 DURATION_SPAN = 3  # words between بعد/قبل and the من of "بعد ثلاثة أيام من خطفه"
@@ -130,6 +131,22 @@ def _then(words: list[Word], w0: int, w1: int, sent: int, forms: frozenset[str])
     return False
 
 
+def _habitual(words: list[Word], w0: int, w1: int, sent: int, scope: dict[str, frozenset[str]]) -> bool:
+    """Is the trigger's act habitual: an adverb of habit (scope reason habitual: "يوميا", "weekly") or "كل"/"every"
+    before a unit of time ("كل جمعة", "every Friday") within HABITUAL_SPAN words, in its clause?"""
+    empty: frozenset[str] = frozenset()
+    adverbs, every, units = (scope.get(r, empty) for r in ("habitual", "habitual_every", "habitual_units"))
+    for k in (*range(w1 + 1, w1 + 1 + HABITUAL_SPAN), *range(w0 - 1, w0 - 1 - HABITUAL_SPAN, -1)):
+        w = _word_in(words, k, sent)
+        if w is None or w.kind == "punct" or w.clause != words[w0].clause:
+            continue
+        if _has(w, adverbs):
+            return True
+        if every and units and _has(w, every) and (u := _word_in(words, k + 1, sent)) is not None and _has(u, units):
+            return True
+    return False
+
+
 def _recalled_report(words: list[Word], w0: int, sent: int, scope: dict[str, frozenset[str]]) -> bool:
     """Does the trigger stand in what a pluperfect reporting verb reports ("وكان الجيش قد أعلن أمس مقتل ...")?"""
     j = _back(words, w0 - 1, REPORT_SPAN, scope["reporting"])
@@ -151,8 +168,8 @@ def _after_time_prep(hit, words: list[Word], sent: int) -> bool:
 
 
 def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal: bool) -> str | None:
-    """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, then, slogan, generic), or
-    None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
+    """The reason the trigger ``hit`` is not a new event (relative, pluperfect, reference, charge, then, habitual, slogan,
+    generic), or None. ``scope`` is ``Lexicon.scope[lang]``, or the part of it whose words the document has (a reason whose
     words are absent cannot apply: it is not looked for); ``nominal`` says the trigger is a verbal noun."""
     empty: frozenset[str] = frozenset()
     w0, w1 = hit.w0, hit.w1
@@ -190,6 +207,8 @@ def background(hit, words: list[Word], scope: dict[str, frozenset[str]], nominal
         return "charge"
     if "then" in scope and _then(words, w0, w1, sent, scope["then"]):
         return "then"  # "وقتل حينها خمسة جنود": at a time named before, a past act recalled
+    if ("habitual" in scope or "habitual_every" in scope) and _habitual(words, w0, w1, sent, scope):
+        return "habitual"  # "يتظاهرون كل جمعة", "كان يخرج كل صباح", "rally weekly": no single event
     if "slogan" in scope and _in_slogan(words, w0, sent, scope):
         return "slogan"  # "هتافات تطالب باستقالة الوزير": what a protest says, part of the PROTEST
     if nominal:

@@ -19,7 +19,7 @@ from .rules import LANGS, PLOVER_TYPES, load_rules, validate_rules
 
 #: what scope.jsonl records may mark (``marsad.extract.specificity`` reads each)
 SCOPE_REASONS = ("relative", "auxiliary", "pluperfect", "reporting", "reference", "charge", "generic_head", "slogan",
-                 "slogan_stop", "then")
+                 "slogan_stop", "then", "habitual", "habitual_every", "habitual_units")
 ANAPHOR_REFERS = ("pair", "country", "counterpart")
 RULE_FILES = ("cameo.jsonl", "triggers_ar.jsonl", "triggers_en.jsonl", "modality.jsonl", "units.jsonl")
 
