@@ -84,6 +84,7 @@ HYPOTHETICAL_THRESHOLD = 0.50
 SHARED_THRESHOLD = 0.25
 SPORTS_EVENTS_PER_100 = 5.0  # the goal for sports pages: political events per 100 articles
 HARD_NO_WEIGHT = 1.0  # "difficult no" sentences: negatives like "easy no" (docs/decision.md says why)
+GSR_WEIGHT = 1.0  # every GSR row's weight is multiplied by it
 SPORTS_WEIGHT = 3.0
 VERSION = "1"
 
@@ -99,7 +100,7 @@ def candidates(coder: Coder, text: str, lang: str, date: str | None):
     return [r for r in doc.explain if "features" in r]
 
 
-def gsr_rows(coder: Coder, hard_no_weight: float):
+def gsr_rows(coder: Coder, hard_no_weight: float, gsr_weight: float = GSR_WEIGHT):
     """Rows (group, features, label, weight, meta) from the GSR; meta says which sentence and family."""
     rows = []
     root = default_gsr_dir()
@@ -111,7 +112,7 @@ def gsr_rows(coder: Coder, hard_no_weight: float):
             # the real gold's test split is drawn from this very file (eval/real/sample.py, split by article): its
             # articles' sentences are scored (a model never trained on them) but never learned from
             held = split_of(article_of(s.id)) == "test"
-            w = 0.0 if held else hard_no_weight if s.label == "difficult no" else 1.0
+            w = 0.0 if held else gsr_weight * (hard_no_weight if s.label == "difficult no" else 1.0)
             meta = {"set": "gsr", "family": family, "sid": s.id, "label": s.label, "held_out": held}
             got = False
             for r in candidates(coder, s.text, "ar", date_from_id(s.id)):
@@ -181,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--report", type=Path)
     ap.add_argument("--hard-no-weight", type=float, default=HARD_NO_WEIGHT)
+    ap.add_argument("--gsr-weight", type=float, default=GSR_WEIGHT)
     ap.add_argument("--sports-weight", type=float, default=SPORTS_WEIGHT)
     ap.add_argument("--written-weight", type=float, default=0.5)
     ap.add_argument("--C", type=float, default=C)
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     coder = Coder(freeze_gc=False)
-    rows = gsr_rows(coder, args.hard_no_weight) + sports_rows(coder, args.sports_weight)
+    rows = gsr_rows(coder, args.hard_no_weight, args.gsr_weight) + sports_rows(coder, args.sports_weight)
     from marsad.evaluate.gold import load_gold
     rows += gold_rows(coder, load_gold([ROOT / "eval" / "gold" / "dev.jsonl"]), "written", args.written_weight)
     real = ROOT / "eval" / "real"
