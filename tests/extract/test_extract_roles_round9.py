@@ -80,3 +80,19 @@ def test_english_senses(text, etype, source, target):
     assert source in _countries(e["source"])
     if target:
         assert _countries(e["target"]) == [target]
+
+
+# Arabic lexicon: joint patrols are cooperation, a single country's are a mobilization; frozen assets in the
+# accusative
+def test_joint_patrols_in_arabic_are_cooperation():
+    e = _of_type("سيرت مصر والسودان دوريات عسكرية مشتركة على طول الحدود.", "ar", "COOPERATE")
+    assert _countries(e["source"] + e["target"]) == ["EGY", "SDN"]
+
+
+def test_a_single_countrys_patrols_stay_a_mobilization():
+    assert _of_type("سيرت البحرية الهندية دوريات بحرية قرب الجزر.", "ar", "MOBILIZE")
+
+
+def test_frozen_assets_in_the_accusative():
+    e = _of_type("جمدت بريطانيا أموالا تابعة لشركة نفط فنزويلية.", "ar", "SANCTION")
+    assert _countries(e["source"]) == ["GBR"]
