@@ -83,7 +83,7 @@ ANTECEDENT_SPAN = 15  # words from an object pronoun on a trigger back to the en
 PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
 ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
-ADDRESSEE_GAP = 3  # words between an appeal and the party it addresses ("called on the council to act")
+ADDRESSEE_GAP = 3  # words between an appeal and the party it addresses ("asked the council to act")
 ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وزير الدفاع الروسي اليوم بسحب")
 KANA = grammar.words("kana")  # "وكان X قد ...": X is the subject
 QAD_BEFORE_VERB = grammar.words("qad_before_verb")  # "وكانت حماس قد أطلقت"
@@ -341,7 +341,7 @@ class EventBuilder:
     def addressed(self, hit: TriggerHit, target: list[Actor], nexts) -> bool:
         """Is ``target`` the party an appeal asks to act (coding rule addressed-appeal-is-request): named right
         after the trigger (at most ADDRESSEE_GAP words between, no punctuation), followed at once by one of
-        ``nexts`` ("urged Israel to allow", "asked Washington to set")?"""
+        ``nexts`` ("asked Washington to set")?"""
         if not nexts or not target:
             return False
         words = self.words

@@ -5,7 +5,7 @@ to, and for which types, sectors and modes, is data (kb/data/coding_rules.jsonl)
     politician-attacks-with-words   "شن الوزير هجوما على الحزب": a civilian source attacks with words (speech_cameo)
     state-protest-is-accusation     "احتجت الحكومة على عبور السفينة": a state's protest is a formal accusation
     promised-retreat-is-concession  "ستسحب الدولة قواتها": a withdrawal announced or promised is a concession
-    addressed-appeal-is-request     "urged Israel to allow fuel in": an appeal to a named party to act is a request
+    addressed-appeal-is-request     "asked Washington to set a timetable": asking a named party to act is a request
     implicit-protesters / implicit-attackers   the unnamed actors of a protest / an attack (victims: stages/victims.py)
 
 Each rule applied is recorded for --explain (``DocState.recodes``).
@@ -53,12 +53,11 @@ def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, t
         cam, applied_now = cameo[protest["to_cameo"]], "state-protest-is-accusation"
     elif etype == promise["type"] and mode in promise["modes"] and st.builder.promised(hit, modality):
         cam, applied_now = cameo[promise["to_cameo"]], "promised-retreat-is-concession"
-    elif etype is None and cam.code.startswith(appeal["cameo_prefix"]) \
+    elif etype is None and t.id in appeal["rules"] \
             and any(a.code[:3] not in ACTOR_SECTORS and not _sectors(a.code) & set(appeal["public_sectors"])
                     for a in target) \
             and st.builder.addressed(hit, target, appeal["next"].get(st.lang, ())):
-        kin = cameo.get(appeal["to_prefix"] + cam.code[len(appeal["cameo_prefix"]):])
-        cam = kin if kin is not None and kin.plover_type else cameo[appeal["to_cameo"]]
+        cam = cameo[appeal["to_cameo"]]
         applied_now = "addressed-appeal-is-request"
     else:
         applied_now = None
