@@ -83,6 +83,7 @@ ANTECEDENT_SPAN = 15  # words from an object pronoun on a trigger back to the en
 PURPOSE_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts the clause's subject does for that purpose (not "دعا لوقف")
 FUTURE_NOT = grammar.words("future_not")
 ORDER_VERBS = grammar.words("order_verbs")  # "أمر بسحب", "ordered"
+ADDRESSEE_GAP = 3  # words between an appeal and the party it addresses ("asked the council to act")
 ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وزير الدفاع الروسي اليوم بسحب")
 KANA = grammar.words("kana")  # "وكان X قد ...": X is the subject
 QAD_BEFORE_VERB = grammar.words("qad_before_verb")  # "وكانت حماس قد أطلقت"
@@ -336,6 +337,26 @@ class EventBuilder:
         back = range(max(hit.w0 - ORDER_SPAN, 0), hit.w0)
         return ("ب" in hit.prefix or self.lang == "en") and any(
             words[k].clause == clause and not words[k].forms.isdisjoint(ORDER_VERBS) for k in back)
+
+    def addressed(self, hit: TriggerHit, target: list[Actor], nexts) -> bool:
+        """Is ``target`` the party an appeal asks to act (coding rule addressed-appeal-is-request): named right
+        after the trigger (at most ADDRESSEE_GAP words between, no punctuation), followed at once by one of
+        ``nexts`` ("asked Washington to set")?"""
+        if not nexts or not target:
+            return False
+        words = self.words
+        first, end = min(a.start for a in target), max(a.end for a in target)
+        sent = self.sentences[words[hit.w0].sentence]
+        k = hit.w1 + 1
+        while k < sent.w1 and words[k].end <= first:
+            if words[k].kind == "punct" or k - hit.w1 > ADDRESSEE_GAP:
+                return False
+            k += 1
+        while k < sent.w1 and words[k].start < end:
+            if words[k].kind == "punct":
+                return False
+            k += 1
+        return k < sent.w1 and k > hit.w1 + 1 and words[k].norm in nexts
 
     def agent_echo(self, hit: TriggerHit) -> bool:
         """Is the trigger only the verb of an agent clause on the trigger just before it ("هجوم شنه X")?"""

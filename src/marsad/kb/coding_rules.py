@@ -26,6 +26,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "politician-attacks-with-words": frozenset({"armed_sectors", "civilian_sectors"}),
     "state-protest-is-accusation": frozenset({"type", "to_cameo"}),
     "promised-retreat-is-concession": frozenset({"type", "modes", "to_cameo"}),
+    "addressed-appeal-is-request": frozenset({"rules", "to_cameo", "next", "public_sectors"}),
     "weapon-specifies-attack": frozenset({"cameo", "span"}),
     "attachment-confidence": frozenset({"direct_vias", "direct", "source_only", "none", "anaphora_cap", "floor"}),
     "anchor-quantities": frozenset({"kinds"}),

@@ -5,13 +5,14 @@ to, and for which types, sectors and modes, is data (kb/data/coding_rules.jsonl)
     politician-attacks-with-words   "شن الوزير هجوما على الحزب": a civilian source attacks with words (speech_cameo)
     state-protest-is-accusation     "احتجت الحكومة على عبور السفينة": a state's protest is a formal accusation
     promised-retreat-is-concession  "ستسحب الدولة قواتها": a withdrawal announced or promised is a concession
+    addressed-appeal-is-request     "asked Washington to set a timetable": asking a named party to act is a request
     implicit-protesters / implicit-attackers   the unnamed actors of a protest / an attack (victims: stages/victims.py)
 
 Each rule applied is recorded for --explain (``DocState.recodes``).
 """
 from __future__ import annotations
 
-from ...model import Actor, Event
+from ...model import ACTOR_SECTORS, Actor, Event
 from .state import DocState, Resources
 
 
@@ -45,12 +46,19 @@ def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, t
     speech = rules["politician-attacks-with-words"]
     protest = rules["state-protest-is-accusation"]
     promise = rules["promised-retreat-is-concession"]
+    appeal = rules["addressed-appeal-is-request"]
     if t.speech_cameo and source and not casualties and all(_civilian(a.code, speech) for a in source):
         cam, applied_now = cameo[t.speech_cameo], "politician-attacks-with-words"
     elif etype == protest["type"] and source and all(_state(a, st.named_states) for a in source):
         cam, applied_now = cameo[protest["to_cameo"]], "state-protest-is-accusation"
     elif etype == promise["type"] and mode in promise["modes"] and st.builder.promised(hit, modality):
         cam, applied_now = cameo[promise["to_cameo"]], "promised-retreat-is-concession"
+    elif etype is None and t.id in appeal["rules"] \
+            and any(a.code[:3] not in ACTOR_SECTORS and not _sectors(a.code) & set(appeal["public_sectors"])
+                    for a in target) \
+            and st.builder.addressed(hit, target, appeal["next"].get(st.lang, ())):
+        cam = cameo[appeal["to_cameo"]]
+        applied_now = "addressed-appeal-is-request"
     else:
         applied_now = None
     if applied_now:  # the new sense's type; the trigger's mode no longer applies
@@ -59,10 +67,15 @@ def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, t
     return source, target, cam, etype, mode, applied
 
 
+def _sectors(code: str) -> set[str]:
+    """The three-letter parts of an actor code ("USACVL" -> {"USA", "CVL"}; "CVL" before localization)."""
+    return {code[i:i + 3] for i in range(0, len(code) - 2, 3)}
+
+
 def _civilian(code: str, rule: dict) -> bool:
     """A government, party, parliament… actor with no armed sector ("PSEGOV", "OPP" yes; "PSEREBHMS", "ISR" no); a
     sector without a country (not yet localized) counts too."""
-    sectors = {code[i:i + 3] for i in range(0, len(code) - 2, 3)}
+    sectors = _sectors(code)
     return bool(sectors.intersection(rule["civilian_sectors"])) and sectors.isdisjoint(rule["armed_sectors"])
 
 
