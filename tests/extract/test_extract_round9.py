@@ -172,3 +172,17 @@ def test_a_habitual_act_is_no_event(text, lang):
 def test_an_act_on_a_day_is_an_event(text, lang, etype):
     events = code(text, lang=lang, date="2023-03-02", min_confidence=0.0).to_dict()["events"]
     assert any(e["type"] == etype for e in events)
+
+
+# mentions: an English short name (a surname the KB lists for one person) after a capitalized word that is no name
+# the gazetteer knows is someone else's surname ("bassist Jack Bruce" is not the spokeswoman Tammy Bruce); alone,
+# after a title or opening the sentence it still names the KB's person
+@pytest.mark.parametrize("text, linked", [
+    ("Later, the drummer found early success with a blues band where he met bassist Jack Bruce.", False),
+    ("The talks will resume, Bruce told reporters on Monday.", True),
+    ("Officials met on Monday. Yesterday Bruce said the talks would resume.", True),
+    ("State Department spokeswoman Tammy Bruce said on Monday that the talks would resume.", True),
+])
+def test_a_surname_after_another_first_name_is_someone_else(text, linked):
+    ids = {e["id"] for e in code(text, lang="en", date="2025-06-01").to_dict()["entities"]}
+    assert ("person:tammy-bruce" in ids) is linked

@@ -12,6 +12,7 @@ Imports: marsad.kb records only (through the entries), marsad.extract.gazetteer.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .gazetteer import GazMatch
@@ -100,8 +101,29 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                 or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
             if not (near_prev or near_next):
                 continue
+        if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
+            continue  # "bassist Jack Bruce" is not the spokeswoman Tammy Bruce
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
     return out
+
+
+FIRST_NAME = re.compile(r"\b([A-Z][a-z]+) $")
+SENTENCE_OPENERS = frozenset('.!?:"\'“«(\n')  # a capitalized word after one of these may only open the sentence
+
+
+def _after_other_first_name(text: str, m: GazMatch, prev: GazMatch | None) -> bool:
+    """Does an English short name (a surname) follow a capitalized word that is no name the gazetteer knows, inside
+    its sentence ("Jack Bruce", "Michael Jordan")? Then it is the surname of someone else; a title or a first name
+    the KB lists is a match of its own ("President Bruce", "Tammy Bruce" is matched whole)."""
+    if not m.key.isascii() or not text[m.start:m.start + 1].isupper():
+        return False
+    before = FIRST_NAME.search(text, max(0, m.start - 40), m.start)
+    if before is None:
+        return False
+    opening = text[max(0, before.start(1) - 3):before.start(1)].rstrip()
+    if not opening or opening[-1] in SENTENCE_OPENERS:
+        return False  # "Yesterday Bruce said": the sentence's first word
+    return prev is None or prev.end <= before.start(1)
 
 
 def _choose(entries: tuple, common_word: bool) -> tuple[object, bool]:
