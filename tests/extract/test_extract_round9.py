@@ -96,8 +96,9 @@ def test_the_club_itself_is_still_a_sports_word():
     assert not any(e["type"] == "ASSAULT" for e in events)
 
 
-# merge rule 4 (tolls): only a count of victims joins the attack told before it; another act with no named attacker
-# in the next sentences is an act of its own (a car bomb hours after an air strike was that strike's "toll")
+# merge rule 4 (tolls): an attack-less ASSAULT in the next sentences joins the attack told before it only when it
+# names no other town, country or time (a car bomb in another town hours after an air strike was that strike's
+# "toll"); a count of victims with no place of its own still joins it
 def _attacks(text: str, lang: str) -> list[dict]:
     events = code(text, lang=lang, date="2023-03-02", min_confidence=0.0).to_dict()["events"]
     return [e for e in events if e["type"] == "ASSAULT" and not e["background"]]

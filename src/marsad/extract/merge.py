@@ -14,9 +14,9 @@ Five rules, applied in order:
      (coding rule protest-tactics: sources sharing a country, or one naming none) are one protest;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
-  4. tolls - an ASSAULT with a count of victims (killed, injured, dead, casualties) but no attacker, told within two
-     sentences after an attack, is that attack's toll ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it; an act
-     with no attacker and no count ("وبعد ساعات انفجرت سيارة مفخخة") is an act of its own.
+  4. tolls - an ASSAULT with no attacker told within two sentences after an attack, with no other town, country or
+     time, is that attack's toll or detail ("وقالت وزارة الصحة إن خمسة أشخاص قتلوا") and joins it; one in another
+     town or at another time ("وبعد ساعات انفجرت سيارة مفخخة في حمص") is an act of its own.
   5. anaphoric restatements (``restatements``, run on the events the decision layer kept) - a definite verbal noun
      ("المحادثات", "the talks") told in a later sentence, of the type of an earlier event, with a CAMEO code that can
      tell its act, compatible actors and modality, and no other time or place, names that event again (coding rule
@@ -125,8 +125,6 @@ def _is_headline(ev: Event) -> bool:
 
 
 CASUALTY_SPAN = 2  # sentences after an attack in which a victims-only count is its toll
-TOLL_KINDS = frozenset({"killed", "injured", "casualties", "dead"})  # a toll counts victims; a strike told with no
-# attacker ("وقصف الطيران مركزا ثقافيا" with no count) is an act of its own
 
 
 def _carrier(ev: Event, last_typed: dict[int, int], last_other: dict[int, int]) -> bool:
@@ -316,14 +314,14 @@ def _named_attacker(ev: Event) -> bool:
 
 
 def _casualty_reports(events: list[Event], folded: _Folded | None = None) -> list[Event]:
-    """4. A count of victims with no attacker ("قتل 30 شخصا", "at least 250 people had been killed") in the
-    sentences right after an attack is that attack's toll, not a second attack: it joins the attack (evidence,
-    quantities, targets)."""
+    """4. A count of victims or an attack with no attacker ("قتل 30 شخصا", "at least 250 people had been killed",
+    "فجر انتحاري نفسه") in the sentences right after an attack, with no other town, country or time, is that
+    attack's toll or a detail of it, not a second attack: it joins the attack (evidence, quantities, targets)."""
     out: list[Event] = []
     prev: Event | None = None  # the last attack kept so far
     for ev in events:
         if (ev.type == "ASSAULT" and not _named_attacker(ev) and prev is not None and _named_attacker(prev)
-                and any(q.kind in TOLL_KINDS for q in ev.quantities)
+                and _same_when_where(prev, ev)
                 and 0 < ev.sentence - prev.sentence <= CASUALTY_SPAN
                 and ev.modality in TELLING and prev.modality in TELLING):
             _absorb(prev, ev, folded=folded)
