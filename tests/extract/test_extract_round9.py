@@ -187,3 +187,14 @@ def test_an_act_on_a_day_is_an_event(text, lang, etype):
 def test_a_surname_after_another_first_name_is_someone_else(text, linked):
     ids = {e["id"] for e in code(text, lang="en", date="2025-06-01").to_dict()["entities"]}
     assert ("person:tammy-bruce" in ids) is linked
+
+
+# units (people): residents, worshippers, villagers ... are counted people ("خمسة من السكان"): such a count pins a
+# verbal noun down and names the victims
+@pytest.mark.parametrize("text", [
+    "وتطور الخلاف إلى مواجهات مسلحة قتل فيها خمسة من السكان.",
+    "وقتل اثنا عشر مصليا في هجوم على مسجد في المدينة.",
+])
+def test_residents_and_worshippers_are_counted_victims(text):
+    attacks = _attacks(text, "ar")
+    assert attacks and any(t["code"].endswith("CVL") for t in attacks[0]["target"])
