@@ -198,3 +198,16 @@ def test_a_surname_after_another_first_name_is_someone_else(text, linked):
 def test_residents_and_worshippers_are_counted_victims(text):
     attacks = _attacks(text, "ar")
     assert attacks and any(t["code"].endswith("CVL") for t in attacks[0]["target"])
+
+
+# trigger field verbal (Arabic lexicon kind VP): a verb phrase that opens on an inflected verb ("تعرضت لهجوم") tells
+# a tensed act, not a kind of event, even when nothing else pins it down; its bare past, which is also its verbal
+# noun ("نشر قوات"), still needs an anchor. And after "قال X إن" + a pronoun, a passive act's sufferer is X.
+def test_an_inflected_verb_phrase_is_an_act_without_anchors():
+    assert _attacks("وقالت الشرطة إن دورية تعرضت لهجوم قرب الحدود.", "ar")
+
+
+def test_the_speaker_of_a_passive_act_suffered_it():
+    attacks = _attacks("وقالت القوات الأمريكية إنها تعرضت لهجوم شنه مسلحون قرب القاعدة.", "ar")
+    assert attacks and [a["code"] for a in attacks[0]["target"]] == ["USAMIL"]
+    assert all(not a["code"].startswith("USA") for a in attacks[0]["source"])

@@ -400,6 +400,8 @@ def build(lang: str) -> list[dict]:
         }
         if opts.get("patient"):
             rec["patient"] = True
+        if lang == "ar" and kind == "VP":
+            rec["verbal"] = True  # its first word is a verb: a finite form of it tells an occurrence
         if opts.get("speech"):
             rec["speech_cameo"] = str(opts["speech"])
         if any(e["id"] == tid for e in entries):

@@ -750,6 +750,7 @@ class EventBuilder:
         floor = lo
         reported = False
         speaker: list[Phrase] = []
+        speaker_patient: list[Phrase] = []  # a passive act's subject pronoun after "قال X إن": X suffered it
         possessor: list[Phrase] = []
         k = self._last_complementizer(lo, hit.w0)
         if k is not None:
@@ -764,7 +765,10 @@ class EventBuilder:
                 possessed = subject_at is None and lang == "ar" and k + 1 < hit.w0 and _possessed_agent(words[k + 1])
                 if possessed:
                     subject_at = k + 1
-                if subject_at is not None and hit.w0 - subject_at <= 2 and not t.passive \
+                if subject_at is not None and hit.w0 - subject_at <= 2 and t.passive and not possessed \
+                        and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)):
+                    speaker_patient = self._speaker(cue_at, k, sent_phrases)  # "قالت إنها تعرضت لهجوم"
+                elif subject_at is not None and hit.w0 - subject_at <= 2 and not t.passive \
                         and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
                         and not self._impersonal(hit):  # "بأنه نفذ غارات", not "أنه تم شن غارة"
                     if possessed:
@@ -949,7 +953,12 @@ class EventBuilder:
             source = self._by_agent(hit, after, cands)
             via = "by" if source else "none"
         if t.passive and not patient:  # "القوات الأمريكية تعرضت لهجوم (شنه X)": the victim comes first
-            if via == "svo":
+            if speaker_patient:  # "قال المعتقلون إنهم تعرضوا للتعذيب": the speaker suffered it
+                patient = speaker_patient
+                if via == "svo" or not source:
+                    source = self._by_agent(hit, after, cands)
+                    via = "by" if source else "none"
+            elif via == "svo":
                 patient, source, via = source, self._by_agent(hit, after, cands), "none"
                 via = "by" if source else via
             elif via == "by" and before:

@@ -120,6 +120,7 @@ class Trigger:
     notes: str = ""
     patient: bool = False  # the noun after it is the victim: "اغتيال الصحفي", passive "قتل ثلاثة جنود"
     speech_cameo: str | None = None  # the verbal sense when every source is a civilian political actor
+    verbal: bool = False  # an Arabic verb phrase (lexicon kind VP): its first word is a verb ("تعرضت لهجوم")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ _TRIGGER_FIELDS = {
     "context_any": (_STRS, False, "list of strings"), "exclude_any": (_STRS, False, "list of strings"),
     "strength": (lambda v: _NUM(v) and 0 < v <= 1, True, "number in (0, 1]"), "notes": (_STR, False, "string"),
     "patient": (_BOOL, False, "true|false"), "speech_cameo": (_NSTR, False, "CAMEO code string"),
+    "verbal": (_BOOL, False, "true|false"),
 }
 _MODALITY_FIELDS = {
     "id": (_NSTR, True, "non-empty string"), "lang": (lambda v: v in LANGS, True, "ar|en"),
@@ -305,7 +307,7 @@ def _load_triggers(path: Path, lang: str, cameo: dict[str, CameoCode]) -> list[T
         out.append(Trigger(r["id"], lang, ttype, mode, r["cameo"], forms, r["pos"], r["reciprocal"],
                            r["passive"], tuple(r["target_preps"]), tuple(r.get("context_any", ())),
                            tuple(r.get("exclude_any", ())), float(r["strength"]), r.get("notes", ""),
-                           bool(r.get("patient", False)), r.get("speech_cameo")))
+                           bool(r.get("patient", False)), r.get("speech_cameo"), bool(r.get("verbal", False))))
     return out
 
 

@@ -23,10 +23,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
+from ...text import normalize_key
 from ..decision import CandidateScorer
 from ..events import EventBuilder, after_masdar_prep
 from ..preps import PREP_WORDS
@@ -122,8 +124,9 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
             recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
-        if nominal and not _anchored(hit, source or (owner[0] if owner else []), target, direct_place, when, counted,
-                                     words):
+        if nominal and not _finite_verb_phrase(hit, words) \
+                and not _anchored(hit, source or (owner[0] if owner else []), target, direct_place, when, counted,
+                                  words):
             st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
             continue
         why = background(hit, words, scope, nominal)
@@ -247,6 +250,23 @@ def _counted_sentences(quantities, words, rules) -> frozenset[int]:
     once per document: asking every trigger to scan every quantity was quadratic in a long text."""
     kinds = rules["anchor-quantities"]["kinds"]
     return frozenset(words[wi].sentence for wi, q in quantities if q.kind in kinds)
+
+
+def _finite_verb_phrase(hit, words) -> bool:
+    """Does an Arabic verb phrase (trigger ``verbal``) open on an inflected verb ("تعرضت لهجوم", "يتعرضون للقصف"):
+    a tensed act, not a kind of event? Its bare past form is also its verbal noun ("نشر قوات", "تعرض لهجوم"), and
+    stays one."""
+    t = hit.trigger
+    if not t.verbal or clitics.holds(hit.prefix, ARTICLE):
+        return False
+    stem = words[hit.w0].norm[len(hit.prefix):]
+    return stem != _bare_verb(t.forms[0])
+
+
+@lru_cache(maxsize=None)
+def _bare_verb(form: str) -> str:
+    """The normalized first word of a verb phrase's first form: its bare past ("تعرض")."""
+    return normalize_key(form.split(" ", 1)[0])
 
 
 def _anchored(hit, source, target, location, when, counted: frozenset[int], words) -> bool:
