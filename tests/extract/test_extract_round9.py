@@ -211,3 +211,9 @@ def test_the_speaker_of_a_passive_act_suffered_it():
     attacks = _attacks("وقالت القوات الأمريكية إنها تعرضت لهجوم شنه مسلحون قرب القاعدة.", "ar")
     assert attacks and [a["code"] for a in attacks[0]["target"]] == ["USAMIL"]
     assert all(not a["code"].startswith("USA") for a in attacks[0]["source"])
+
+
+def test_a_plural_pronoun_complementizer_opens_reported_speech():
+    # grammar complementizers: "إنهم", "إنهما", "بأنهم" open reported speech as "إنه" and "إنها" do
+    attacks = _attacks("وقال الجنود إنهم قتلوا ثلاثة مسلحين قرب الحدود.", "ar")
+    assert attacks and attacks[0]["modality"] == "reported"
