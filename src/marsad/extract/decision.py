@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from sys import intern
 
 from ..errors import KBError
@@ -297,9 +298,11 @@ class CandidateScorer:
             shared = self._bag_sums.get((c.sentence, ""))
             if shared is None:
                 w = m.bag_weights("").get
-                shared = self._bag_sums[(c.sentence, "")] = sum(w(x, 0.0) for x in norms)
+                shared = self._bag_sums[(c.sentence, "")] = sum(map(w, norms, repeat(0.0)))
             wt = m.bag_weights(t).get
-            bag = self._bag_sums[key] = shared + sum(wt(x, 0.0) for x in norms)
+            # map over the bound get: the same floats summed in the same order as a generator would, without a
+            # Python step per word
+            bag = self._bag_sums[key] = shared + sum(map(wt, norms, repeat(0.0)))
         return m.probability(z + bag)
 
 
