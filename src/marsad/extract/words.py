@@ -15,8 +15,9 @@ from functools import lru_cache
 from sys import intern
 
 from ..kb import clitics
-from ..text import proclitic_splits, split_sentences, tokenize
-from ..text.tokens import ENCLITICS, _ENCLITICS_SHORTEST_FIRST as ENCLITICS_SHORTEST_FIRST
+from ..text import split_sentences, tokenize
+from ..text.tokens import _PREFIXES_OF, _PROCLITIC_FIRST, ENCLITICS
+from ..text.tokens import _ENCLITICS_SHORTEST_FIRST as ENCLITICS_SHORTEST_FIRST
 from ..text._memo import Generations
 
 # clause separators (normalized); ":" separates a headline's parts
@@ -88,7 +89,13 @@ def _analyses(norm: str, lang: str) -> tuple:
     # the others in its prefix or its suffix), so no set is needed until a stem is rewritten below
     out = []
     append = out.append
-    for prefix, rest in proclitic_splits(norm):
+    n_norm = len(norm)
+    # ``proclitic_splits(norm)`` written out: ("", norm), then each proclitic sequence that leaves 2 letters or more
+    for prefix in ("", *(_PREFIXES_OF[norm[:4]] if norm[0] in _PROCLITIC_FIRST else ())):
+        k = len(prefix)
+        if k and n_norm - k < 2:
+            continue
+        rest = norm[k:]
         if len(rest) >= 2:
             append((prefix, rest, ""))
         if rest.endswith(ENCLITICS):
