@@ -62,3 +62,15 @@ def test_hostile_words(parts: list[str]) -> None:
     word = "".join(parts)
     for w in (word, normalize_key(word)):
         assert W._analyses(w, "ar") == _reference(w, "ar"), w
+
+
+def test_readings_hold_interned_strings() -> None:
+    """Every prefix, base and suffix of ``analyses`` is the interned string (the memos share one object each)."""
+    import sys
+
+    rng = random.Random(6)
+    for _ in range(3000):
+        word = normalize_key("".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 5))))
+        for lang in ("ar", "en"):
+            for p, b, s in W.analyses(word, lang):
+                assert sys.intern(p) is p and sys.intern(b) is b and sys.intern(s) is s, (word, p, b, s)

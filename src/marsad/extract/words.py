@@ -74,7 +74,13 @@ def analyses(norm: str, lang: str) -> tuple:
     interned (``sys.intern``): a prefix, base or suffix equal to another form's, or to a form, is one object in the
     memos (a prefix or stem cut from a word would otherwise be a new string per form). Not memoized here: a word's
     readings are, in ``segment``'s memo (a cache of its own found nothing there the memo did not hold)."""
-    return tuple([(intern(p), intern(b), intern(s)) for p, b, s in _analyses(norm, lang)])
+    return tuple([(p, intern(b), s) for p, b, s in _analyses(norm, lang)])  # p, s: interned by _analyses
+
+
+# the affixes of the readings, interned once here (``analyses`` interns only the bases; the prefixes come interned
+# from ``text.tokens._PREFIXES_OF``, "" is one object)
+_ENCLITICS_INTERNED = tuple(map(intern, ENCLITICS_SHORTEST_FIRST))
+_POSSESSIVE = intern("'s")
 
 
 def _analyses(norm: str, lang: str) -> tuple:
@@ -82,7 +88,7 @@ def _analyses(norm: str, lang: str) -> tuple:
         base = norm
         out = [("", base, "")]
         if lang == "en" and base.endswith("'s"):
-            out.append(("", base[:-2], "'s"))
+            out.append(("", base[:-2], _POSSESSIVE))
         return tuple(out)
     # every (prefix, rest) split, then (prefix, rest, "") and the (prefix, stem, pronoun) splits of its rest, longest
     # stem first (``enclitic_splits``, written out: no list per split); these are all distinct (each differs from
@@ -100,7 +106,7 @@ def _analyses(norm: str, lang: str) -> tuple:
             append((prefix, rest, ""))
         if rest.endswith(ENCLITICS):
             n = len(rest)
-            for suf in ENCLITICS_SHORTEST_FIRST:
+            for suf in _ENCLITICS_INTERNED:
                 if rest.endswith(suf) and n - len(suf) >= 2:
                     stem = rest[:-len(suf)]
                     if suf == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(prefix + stem)
@@ -125,7 +131,7 @@ def _analyses(norm: str, lang: str) -> tuple:
             seen.add(item)
             append(item)
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
-        append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
+        append((intern(norm[0]), norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
         append(("", norm, ""))
     return tuple(out)
@@ -206,11 +212,14 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
                 continue
             if kind == "word":
                 got = memo_get(norm)
-                if got is None:
-                    got = memo.recall(norm, WORD_READINGS_MAX)  # the previous generation's
+                if got is None:  # ``memo.recall`` and ``memo.put`` written out (a reading is never None)
+                    got = memo.old.pop(norm, None) if memo.old else None  # the previous generation's
                     if got is None:  # the key interned: the same object as the reading's strings
                         norm = intern(norm)
-                        got = memo.put(norm, reading(norm, lang, True), WORD_READINGS_MAX)
+                        got = reading(norm, lang, True)
+                    if len(memo) >= WORD_READINGS_MAX:
+                        memo.rotate()
+                    memo[norm] = got
                 bases, forms = got
             else:
                 if kind == "punct" and norm in CLAUSE_PUNCT:
