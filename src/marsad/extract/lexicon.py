@@ -200,8 +200,9 @@ class Lexicon:
                 if which is None:
                     which = tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h))
                     which = memo.put(forms, self._which.setdefault(which, which), HEAD_MEMO_MAX)  # one tuple each
-            for n in which:
-                out[n].append(k)
+            if which:  # most words start nothing: no loop over an empty tuple
+                for n in which:
+                    out[n].append(k)
         return out
 
     def match(self, index: dict[str, list[Pattern]], words, i: int, stop: int | None = None):

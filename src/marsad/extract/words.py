@@ -15,7 +15,9 @@ from functools import lru_cache
 from sys import intern
 
 from ..kb import clitics
-from ..text import enclitic_splits, proclitic_splits, split_sentences, tokenize
+from ..text import split_sentences, tokenize
+from ..text.tokens import _PREFIXES_OF, _PROCLITIC_FIRST, ENCLITICS
+from ..text.tokens import _ENCLITICS_SHORTEST_FIRST as ENCLITICS_SHORTEST_FIRST
 from ..text._memo import Generations
 
 # clause separators (normalized); ":" separates a headline's parts
@@ -72,7 +74,13 @@ def analyses(norm: str, lang: str) -> tuple:
     interned (``sys.intern``): a prefix, base or suffix equal to another form's, or to a form, is one object in the
     memos (a prefix or stem cut from a word would otherwise be a new string per form). Not memoized here: a word's
     readings are, in ``segment``'s memo (a cache of its own found nothing there the memo did not hold)."""
-    return tuple([(intern(p), intern(b), intern(s)) for p, b, s in _analyses(norm, lang)])
+    return tuple([(p, intern(b), s) for p, b, s in _analyses(norm, lang)])  # p, s: interned by _analyses
+
+
+# the affixes of the readings, interned once here (``analyses`` interns only the bases; the prefixes come interned
+# from ``text.tokens._PREFIXES_OF``, "" is one object)
+_ENCLITICS_INTERNED = tuple(map(intern, ENCLITICS_SHORTEST_FIRST))
+_POSSESSIVE = intern("'s")
 
 
 def _analyses(norm: str, lang: str) -> tuple:
@@ -80,32 +88,52 @@ def _analyses(norm: str, lang: str) -> tuple:
         base = norm
         out = [("", base, "")]
         if lang == "en" and base.endswith("'s"):
-            out.append(("", base[:-2], "'s"))
+            out.append(("", base[:-2], _POSSESSIVE))
         return tuple(out)
-    seen: set[tuple[str, str, str]] = set()
+    # every (prefix, rest) split, then (prefix, rest, "") and the (prefix, stem, pronoun) splits of its rest, longest
+    # stem first (``enclitic_splits``, written out: no list per split); these are all distinct (each differs from
+    # the others in its prefix or its suffix), so no set is needed until a stem is rewritten below
     out = []
-    for prefix, rest in proclitic_splits(norm):
-        for item in ((prefix, rest, ""),) + tuple((prefix, stem, suf) for stem, suf in enclitic_splits(rest) if suf):
-            if item[2] == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(prefix + item[1])
-                                   or (prefix.endswith("ل") and item[1].startswith("ل"))):  # ل + لـ: "للاجتماعي"
-                continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
-            if item not in seen and len(item[1]) >= 2:
-                seen.add(item)
-                out.append(item)
-    for prefix, stem, suffix in list(out):
-        if suffix and stem.endswith("ت") and len(stem) >= 4 and (prefix, stem[:-1] + "ه", suffix) not in seen:
-            seen.add((prefix, stem[:-1] + "ه", suffix))  # "زيارته" -> زيارة + ه: the ta marbuta comes back
-            out.append((prefix, stem[:-1] + "ه", suffix))
-        elif suffix and stem.endswith("و") and len(stem) >= 4 and (prefix, stem + "ا", suffix) not in seen:
-            seen.add((prefix, stem + "ا", suffix))  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
-            out.append((prefix, stem + "ا", suffix))
-        elif suffix and stem.endswith(HAMZA_SEATS) and len(stem) >= 4 and (prefix, stem[:-1] + "ء", suffix) not in seen:
-            seen.add((prefix, stem[:-1] + "ء", suffix))  # "لقائه" -> لقاء + ه: the hamza leaves its seat
-            out.append((prefix, stem[:-1] + "ء", suffix))
+    append = out.append
+    n_norm = len(norm)
+    # ``proclitic_splits(norm)`` written out: ("", norm), then each proclitic sequence that leaves 2 letters or more
+    for prefix in ("", *(_PREFIXES_OF[norm[:4]] if norm[0] in _PROCLITIC_FIRST else ())):
+        k = len(prefix)
+        if k and n_norm - k < 2:
+            continue
+        rest = norm[k:]
+        if len(rest) >= 2:
+            append((prefix, rest, ""))
+        if rest.endswith(ENCLITICS):
+            n = len(rest)
+            for suf in _ENCLITICS_INTERNED:
+                if rest.endswith(suf) and n - len(suf) >= 2:
+                    stem = rest[:-len(suf)]
+                    if suf == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(prefix + stem)
+                                       or (prefix.endswith("ل") and stem.startswith("ل"))):  # ل + لـ: "للاجتماعي"
+                        continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
+                    append((prefix, stem, suf))
+    seen: set[tuple[str, str, str]] | None = None
+    for prefix, stem, suffix in out[:]:
+        if not suffix or len(stem) < 4:
+            continue
+        if stem.endswith("ت"):
+            item = (prefix, stem[:-1] + "ه", suffix)  # "زيارته" -> زيارة + ه: the ta marbuta comes back
+        elif stem.endswith("و"):
+            item = (prefix, stem + "ا", suffix)  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
+        elif stem.endswith(HAMZA_SEATS):
+            item = (prefix, stem[:-1] + "ء", suffix)  # "لقائه" -> لقاء + ه: the hamza leaves its seat
+        else:
+            continue
+        if seen is None:
+            seen = set(out)
+        if item not in seen:
+            seen.add(item)
+            append(item)
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
-        out.append((norm[0], norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
+        append((intern(norm[0]), norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
-        out.append(("", norm, ""))
+        append(("", norm, ""))
     return tuple(out)
 
 
@@ -184,11 +212,14 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
                 continue
             if kind == "word":
                 got = memo_get(norm)
-                if got is None:
-                    got = memo.recall(norm, WORD_READINGS_MAX)  # the previous generation's
+                if got is None:  # ``memo.recall`` and ``memo.put`` written out (a reading is never None)
+                    got = memo.old.pop(norm, None) if memo.old else None  # the previous generation's
                     if got is None:  # the key interned: the same object as the reading's strings
                         norm = intern(norm)
-                        got = memo.put(norm, reading(norm, lang, True), WORD_READINGS_MAX)
+                        got = reading(norm, lang, True)
+                    if len(memo) >= WORD_READINGS_MAX:
+                        memo.rotate()
+                    memo[norm] = got
                 bases, forms = got
             else:
                 if kind == "punct" and norm in CLAUSE_PUNCT:

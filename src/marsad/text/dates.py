@@ -707,6 +707,8 @@ def _trigger_spans(norm: str) -> list[tuple[int, int]]:
     superset of finditer's; trying _TRIGGER.match at them in order and skipping the ones inside the previous match
     gives exactly finditer's matches.
     """
+    if norm.isalpha():  # one run of letters (most chunks, ``_chunk_triggers``): no digit run, no non-word
+        return _alpha_trigger_spans(norm)  # character, so at most the trigger word that ends where it ends
     cands = [m.start() for m in _DIGIT_RUN.finditer(norm)]
     n = len(norm)
     if n:
@@ -728,6 +730,18 @@ def _trigger_spans(norm: str) -> list[tuple[int, int]]:
             last = m.end()
             out.append((p, last))
     return out
+
+
+def _alpha_trigger_spans(norm: str) -> list[tuple[int, int]]:
+    """``_trigger_spans`` of a string of letters only (``str.isalpha``): letters are word characters and never
+    digits, so neither the digit runs nor the reversed scan (which needs a non-word character) find anything; the
+    leftmost trigger word ending at the end is the one candidate."""
+    m0 = _TRIGGER_REV_AT0.match(norm[::-1])
+    if m0 is None or not m0.end():
+        return []
+    p = len(norm) - m0.end()
+    m = _TRIGGER.match(norm, p)
+    return [] if m is None else [(p, m.end())]
 
 
 class _MayStart(dict):  # type: ignore[type-arg]

@@ -252,8 +252,25 @@ def _chunk_atoms(chunk: str) -> tuple[tuple, ...]:  # type: ignore[type-arg]
     numbers). An atom never contains whitespace and _ATOM only looks one or two characters back, where whitespace
     before a chunk looks like the space put before it here; so the atoms of a chunk do not depend on where it
     stands."""
-    return tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in
-                 filter(None, map(_atom_record, _atom_matches(" " + chunk.translate(NORM_TABLE)))))
+    view = chunk.translate(NORM_TABLE)
+    if view.isalpha():  # one run of letters (most chunks): an atom can start only at its first letter
+        m = _alpha_atom_match(view)
+        if m is None:
+            return ()
+        found: list[re.Match[str]] = [m]
+    else:
+        found = _atom_matches(" " + view)
+    return tuple((ns - 1, ne - 1, *rest) for ns, ne, *rest in filter(None, map(_atom_record, found)))
+
+
+def _alpha_atom_match(view: str) -> re.Match[str] | None:
+    """``_atom_matches(" " + view)`` of a string of letters only (``str.isalpha``), as its one match or None: the
+    space is the only character that is no word character, so the screen can match only there, and ``_ATOM`` only
+    right after it."""
+    s = " " + view
+    if _ATOM_SCREEN.match(s) is None:
+        return None
+    return _ATOM.match(s, 1)
 
 
 _ATOMS_MARK = register_finder(_chunk_atoms)

@@ -240,7 +240,8 @@ class _PrefixesOf(dict):  # type: ignore[type-arg]
     """First four letters -> the proclitic sequences they begin with, shortest first (worked out once each)."""
 
     def __missing__(self, head: str) -> tuple[str, ...]:
-        found = tuple(head[:k] for k in range(1, len(head) + 1) if head[:k] in _PROCLITIC_SET)
+        # interned: the prefixes of ``extract.words`` readings are these very strings (no intern per reading there)
+        found = tuple(intern(head[:k]) for k in range(1, len(head) + 1) if head[:k] in _PROCLITIC_SET)
         if len(self) < 100_000:
             self[head] = found
         return found
@@ -594,9 +595,14 @@ class _Templates(Generations):
         self.plans = plans
 
     def __missing__(self, chunk: str) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
-        tpl = self.recall(chunk, _CHUNK_CACHE_MAX)  # from the previous generation
-        if tpl is not None:
-            return tpl
+        old = self.old
+        if old:  # ``self.recall(chunk, _CHUNK_CACHE_MAX)`` written out (a template is never None)
+            tpl = old.pop(chunk, None)
+            if tpl is not None:  # from the previous generation, back into the current one
+                if len(self) >= _CHUNK_CACHE_MAX:
+                    self.rotate()
+                self[chunk] = tpl
+                return tpl
         if len(chunk) <= _CHUNK_KEY_MAX:
             chunk = intern(chunk)  # the key, its token text and (usually) its norm: one string, shared by the memos
         plans = self.plans
@@ -617,8 +623,10 @@ class _Templates(Generations):
                     tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
             else:
                 tpl = _with_clitics(chunk, tpl, plans)  # type: ignore[arg-type]
-        if len(chunk) <= _CHUNK_KEY_MAX:
-            self.put(chunk, tpl, _CHUNK_CACHE_MAX)
+        if len(chunk) <= _CHUNK_KEY_MAX:  # ``self.put(chunk, tpl, _CHUNK_CACHE_MAX)`` written out
+            if len(self) >= _CHUNK_CACHE_MAX:
+                self.rotate()
+            self[chunk] = tpl
         return tpl
 
 
