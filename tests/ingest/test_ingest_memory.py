@@ -110,3 +110,25 @@ def test_memory_limit_leaves_room_for_the_indexes_of_an_existing_store(tmp_path:
     # moves a little from one call to the next: the keys alone are checked against the cache and room
     room = (BUFFER_POOL_MB + 32) * 1e6 / 2**20  # set in MB, shown in MiB
     assert empty >= room and full >= 300_000 * 85 / 2**20 + room  # 96 bytes a key, counted in MB (10**6)
+
+
+def test_an_ingest_that_checkpoints_at_every_commit_fits_the_limit_without_a_table_cache(tmp_path: Path) -> None:
+    """Issue 24, tenth round: DuckDB caches no table blocks during an ingest (``BUFFER_POOL_MB`` 0), only the
+    batch's room besides what it holds pinned; a COMMIT that checkpoints (here every one: a 256 KB threshold) rewrites
+    the data not yet checkpointed within that limit, and the limit stays that small however many batches pass."""
+    src = tmp_path / "docs.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for d in generate(120, lang="ar", seed=11, target_bytes=2400).docs:
+            fh.write(json.dumps({"id": d.id, "text": d.text, "date": d.date, "lang": d.lang}, ensure_ascii=False)
+                     + "\n")
+    limits: list[float] = []
+    with Store(tmp_path / "s.duckdb") as store:
+        store.sql("SET checkpoint_threshold = '256KB'")
+
+        def on_batch(_rep) -> None:
+            limits.append(float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0]))
+
+        rep = ingest([str(src)], store, IngestOptions(batch=20), on_batch=on_batch)
+        assert rep.new == 120 and store.count("documents") == 120
+    assert BUFFER_POOL_MB == 0
+    assert len(limits) == 6 and max(limits) < 32 + 16, limits  # the room and a few MB pinned, in MiB

@@ -49,8 +49,14 @@ _PROBE = (f"SELECT DISTINCT m.doc_id, l.doc_id, true FROM (SELECT p.doc_id, p.ba
           f"UNION ALL SELECT DISTINCT a.doc_id, b.doc_id, false FROM {_BANDS} a JOIN {_BANDS} b "
           "ON a.band = b.band AND a.hash = b.hash AND a.doc_id <> b.doc_id")
 # table blocks DuckDB may cache during an ingest (see Store.bound_memory): 64 until issue 24's ninth round; at 20,000
-# articles DuckDB held ~45 MB of them, so the cache grew with the store to its cap (peak RSS 476 -> 434 MB with 16)
-BUFFER_POOL_MB = 16
+# articles DuckDB held ~45 MB of them, so the cache grew with the store to its cap (peak RSS 476 -> 434 MB with 16).
+# 0 since the tenth round: the peaks are DuckDB's checkpoints (at a COMMIT), during which its accounted memory grows
+# by the data it rewrites (the data not yet checkpointed and its long strings, about twice over) and the table
+# blocks it reads fill whatever room the limit leaves: sampled during one such COMMIT at 4,000 articles, 66 MB
+# accounted (BASE_TABLE 22) under a 16 MB cache, 51 MB (BASE_TABLE 7) under none, the high-water mark 10 MB lower.
+# The batch's room (32 MB, see bound_memory) stays: with 16 MB of room in all, the first COMMIT that checkpoints
+# fails ("failed to pin block").
+BUFFER_POOL_MB = 0
 # added to the limit while clustering: the tellings query (``clusters._TELLINGS``: four hash aggregates and joins)
 # needs room besides the data committed since the last checkpoint (a 30-document store never checkpointed: out of
 # memory under a 49 MB limit, fine with 64 MB more). Kept small: the table blocks the clustering reads are cached up
