@@ -132,3 +132,36 @@ def test_an_ingest_that_checkpoints_at_every_commit_fits_the_limit_without_a_tab
         assert rep.new == 120 and store.count("documents") == 120
     assert BUFFER_POOL_MB == 0
     assert len(limits) == 6 and max(limits) < 32 + 16, limits  # the room and a few MB pinned, in MiB
+
+
+def test_a_batch_that_does_not_fit_the_room_is_written_again_under_a_higher_limit(tmp_path: Path, monkeypatch
+                                                                                   ) -> None:
+    """The room ``bound_memory`` leaves a batch is sized for ordinary ones; a batch that runs out of it (here: a room
+    of 18 MB instead of 32) is rolled back and written once more under a limit ``OOM_ROOM_MB`` higher, then the limit
+    is back; the clustering after the last batch likewise (its room is ``CLUSTER_ROOM_MB`` more)."""
+    from marsad.store import db
+
+    bound = db.Store.bound_memory
+
+    def tiny_room(self, *a, **k) -> None:
+        bound(self, *a, **k)
+        self._table_cache_mb = 18  # too little for a batch's column blocks
+        self.refresh_memory_limit()
+
+    monkeypatch.setattr(db.Store, "bound_memory", tiny_room)
+    refresh = db.Store.refresh_memory_limit
+    rooms: list[int] = []
+
+    def seen(self) -> None:
+        rooms.append(self._table_cache_mb)
+        refresh(self)
+
+    monkeypatch.setattr(db.Store, "refresh_memory_limit", seen)
+    src = tmp_path / "docs.jsonl"
+    corpus(src)
+    with Store(tmp_path / "s.duckdb") as store:
+        rep = ingest([str(src)], store, IngestOptions(batch=5))
+        assert rep.new + rep.duplicates + rep.near_duplicates == store.count("documents") == 28
+    assert db.OOM_ROOM_MB + 18 in rooms  # a batch was written again under the higher limit
+    assert db.OOM_ROOM_MB + db.CLUSTER_ROOM_MB + 18 in rooms  # the clustering too
+    assert rooms[-1] == 18  # and the room is back after them

@@ -57,6 +57,9 @@ _PROBE = (f"SELECT DISTINCT m.doc_id, l.doc_id, true FROM (SELECT p.doc_id, p.ba
 # The batch's room (32 MB, see bound_memory) stays: with 16 MB of room in all, the first COMMIT that checkpoints
 # fails ("failed to pin block").
 BUFFER_POOL_MB = 0
+# added to the limit for one more try when a batch's rows do not fit the room (Store.upsert_batch): the room is sized
+# for ordinary batches (see bound_memory), and a batch of very long texts may need more
+OOM_ROOM_MB = 256
 # added to the limit while clustering: the tellings query (``clusters._TELLINGS``: four hash aggregates and joins)
 # needs room besides the data committed since the last checkpoint (a 30-document store never checkpointed: out of
 # memory under a 49 MB limit, fine with 64 MB more). Kept small: the table blocks the clustering reads are cached up
@@ -282,24 +285,41 @@ class Store(Queries):
         """
         if near_dup_threshold is not None and not 0.0 < near_dup_threshold <= 1.0:
             raise StoreError(f"near-duplicate threshold must be in (0, 1], not {near_dup_threshold}")
-        result = BatchResult()
         con = self.con
+        extra = 0  # MB added to the memory limit for a retry (see OOM_ROOM_MB)
         try:
-            con.execute("BEGIN TRANSACTION")
-            fresh = self._decide(items, near_dup_threshold, result)
-            self._insert(fresh, run_id)
-            if skipped and checkpoint is not None:
-                self._insert_skipped(checkpoint[0], skipped, run_id)
-            if checkpoint is not None:
-                self._set_checkpoint(checkpoint[0], checkpoint[1], checkpoint[2], False)
-            con.execute("COMMIT")
-        except BaseException as exc:  # e.g. Ctrl-C: leave no half batch behind
-            con.execute("ROLLBACK")
-            if is_interrupt(exc):  # Ctrl-C landed inside DuckDB
-                raise KeyboardInterrupt from None
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
-            raise
+            while True:
+                result = BatchResult()
+                committing = False
+                try:
+                    con.execute("BEGIN TRANSACTION")
+                    fresh = self._decide(items, near_dup_threshold, result)
+                    self._insert(fresh, run_id)
+                    if skipped and checkpoint is not None:
+                        self._insert_skipped(checkpoint[0], skipped, run_id)
+                    if checkpoint is not None:
+                        self._set_checkpoint(checkpoint[0], checkpoint[1], checkpoint[2], False)
+                    committing = True
+                    con.execute("COMMIT")
+                except BaseException as exc:  # e.g. Ctrl-C: leave no half batch behind
+                    con.execute("ROLLBACK")
+                    if is_interrupt(exc):  # Ctrl-C landed inside DuckDB
+                        raise KeyboardInterrupt from None
+                    if isinstance(exc, duckdb.OutOfMemoryException) and not committing and not extra and \
+                            getattr(self, "_table_cache_mb", None) is not None:
+                        # the batch's rows did not fit the room bound_memory leaves them (an unusual batch: very
+                        # long texts): rolled back, and written again once under a limit OOM_ROOM_MB higher
+                        extra = OOM_ROOM_MB
+                        self._table_cache_mb += extra
+                        self.refresh_memory_limit()
+                        continue
+                    if isinstance(exc, duckdb.Error):
+                        raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
+                    raise
+                break
+        finally:
+            if extra:
+                self._table_cache_mb -= extra
         self.refresh_memory_limit()
         return result
 
@@ -519,7 +539,15 @@ class Store(Queries):
             self._table_cache_mb = cache + CLUSTER_ROOM_MB
             self.refresh_memory_limit()
         try:
-            return run(self.con)
+            try:
+                return run(self.con)
+            except duckdb.OutOfMemoryException:
+                if cache is None:
+                    raise
+                # rolled back (one transaction): once more under a limit OOM_ROOM_MB higher, as a batch would be
+                self._table_cache_mb = cache + CLUSTER_ROOM_MB + OOM_ROOM_MB
+                self.refresh_memory_limit()
+                return run(self.con)
         except duckdb.Error as exc:
             raise StoreError(f"cannot cluster the events of {self.path}: {_first_line(exc)}", path=self.path) from None
         finally:
