@@ -112,7 +112,8 @@ def test_memory_limit_leaves_room_for_the_indexes_of_an_existing_store(tmp_path:
     assert empty >= room and full >= 300_000 * 85 / 2**20 + room  # 96 bytes a key, counted in MB (10**6)
 
 
-def test_an_ingest_that_checkpoints_at_every_commit_fits_the_limit_without_a_table_cache(tmp_path: Path) -> None:
+def test_an_ingest_that_checkpoints_at_every_commit_fits_the_limit_without_a_table_cache(tmp_path: Path, monkeypatch
+                                                                                         ) -> None:
     """Issue 24, tenth round: DuckDB caches no table blocks during an ingest (``BUFFER_POOL_MB`` 0), only the
     batch's room besides what it holds pinned; a COMMIT that checkpoints (here every one: a 256 KB threshold) rewrites
     the data not yet checkpointed within that limit, and the limit stays that small however many batches pass."""
@@ -121,9 +122,21 @@ def test_an_ingest_that_checkpoints_at_every_commit_fits_the_limit_without_a_tab
         for d in generate(120, lang="ar", seed=11, target_bytes=2400).docs:
             fh.write(json.dumps({"id": d.id, "text": d.text, "date": d.date, "lang": d.lang}, ensure_ascii=False)
                      + "\n")
+    from marsad.store import db
+
+    with Store(tmp_path / "t.duckdb") as store:  # an ingest checkpoints every CHECKPOINT_MB of WAL
+        store.bound_memory()
+        setting = store.sql("SELECT current_setting('checkpoint_threshold')")[0][0]  # MB shown in MiB
+        assert setting == f"{db.CHECKPOINT_MB * 1e6 / 2**20:.1f} MiB", setting
+    bound = db.Store.bound_memory
+
+    def every_commit(self, *a, **k) -> None:
+        bound(self, *a, **k)
+        self.con.execute("SET checkpoint_threshold = '256KB'")
+
+    monkeypatch.setattr(db.Store, "bound_memory", every_commit)
     limits: list[float] = []
     with Store(tmp_path / "s.duckdb") as store:
-        store.sql("SET checkpoint_threshold = '256KB'")
 
         def on_batch(_rep) -> None:
             limits.append(float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0]))

@@ -60,6 +60,8 @@ BUFFER_POOL_MB = 0
 # added to the limit for one more try when a batch's rows do not fit the room (Store.upsert_batch): the room is sized
 # for ordinary batches (see bound_memory), and a batch of very long texts may need more
 OOM_ROOM_MB = 256
+# DuckDB's checkpoint threshold during an ingest (see Store.bound_memory)
+CHECKPOINT_MB = 4
 # added to the limit while clustering: the tellings query (``clusters._TELLINGS``: four hash aggregates and joins)
 # needs room besides the data committed since the last checkpoint (a 30-document store never checkpointed: out of
 # memory under a 49 MB limit, fine with 64 MB more). Kept small: the table blocks the clustering reads are cached up
@@ -195,6 +197,9 @@ class Store(Queries):
         self._table_cache_mb = table_cache_mb + 32 + batch * 4 // 1024
         if threads is not None:
             self.con.execute(f"SET threads = {int(threads)}")
+        # a checkpoint every ~4 MB of WAL (DuckDB's default: 16): the data not yet checkpointed is held in memory
+        # (pinned) and a checkpoint needs about as much again while it rewrites it (issue 24, tenth round)
+        self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
         self.refresh_memory_limit()
 
     def refresh_memory_limit(self) -> None:
