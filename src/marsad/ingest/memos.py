@@ -48,8 +48,8 @@ MEMO_BOUNDS: dict[tuple[str, str], int] = {
 #: (``FIRST_MEMO_MAX``: 8,860 entries after 2,500 articles, 16,315 after 12,600, ~1 KB each) and the decision
 #: layer's group sums (``GROUP_CACHE_MAX``: 7,049 -> 25,242, ~330 bytes each), which the coder bounds at 250,000
 #: and 200,000 a generation. Counted on the first 10,000 real articles against the eighth round's bounds: 152,316
-#: more readings and 157,160 more head answers (~10.5 and ~1 us each: ~2.5% more coding CPU), 11,848 more starts
-#: (~0.8%), 285 more sums; the tables are in bench/reports/scale.md, tenth round.
+#: more readings and 157,160 more head answers (~10.5 and ~1 us each: ~2.6% more coding CPU), 10,593 more starts
+#: made (~50 us each: ~0.8%), 285 more sums; the tables are in bench/reports/scale.md, tenth round.
 INGEST_BOUNDS: dict[tuple[str, str], int] = {
     ("marsad.extract.words", "WORD_READINGS_MAX"): 25_000,  # 100,000 forms per language
     ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 25_000,  # 100,000 forms per set of indexes
