@@ -54,8 +54,9 @@ _PROBE = (f"SELECT DISTINCT m.doc_id, l.doc_id, true FROM (SELECT p.doc_id, p.ba
 # by the data it rewrites (the data not yet checkpointed and its long strings, about twice over) and the table
 # blocks it reads fill whatever room the limit leaves: sampled during one such COMMIT at 4,000 articles, 66 MB
 # accounted (BASE_TABLE 22) under a 16 MB cache, 51 MB (BASE_TABLE 7) under none, the high-water mark 10 MB lower.
-# The batch's room (32 MB, see bound_memory) stays: with 16 MB of room in all, the first COMMIT that checkpoints
-# fails ("failed to pin block").
+# The batch's room (32 MB, see bound_memory) stays: with 16 MB of room in all (or 20 with 4 MB checkpoints) the
+# second batch of the memory bench fails ("failed to pin block": a transaction's first append takes a block for
+# each column of each table it writes).
 BUFFER_POOL_MB = 0
 # added to the limit for one more try when a batch's rows do not fit the room (Store.upsert_batch): the room is sized
 # for ordinary batches (see bound_memory), and a batch of very long texts may need more
@@ -190,8 +191,8 @@ class Store(Queries):
         statements are small) bounds the per-thread buffers. ``batch`` (documents per transaction) sizes the room
         left for the rows of the next batch, held in memory until its commit: counted as 4 KB a document, plus
         32 MB. Since migration 010 no index or key grows with the store (only the small bookkeeping tables have
-        keys), so the limit stays ~48 MB for the default batch however large the store. No effect on
-        ``":memory:"`` stores, whose data live in that pool."""
+        keys), so the limit stays ~32 MB over what DuckDB holds pinned for the default batch however large the
+        store. No effect on ``":memory:"`` stores, whose data live in that pool."""
         if self.path == ":memory:":
             return
         self._table_cache_mb = table_cache_mb + 32 + batch * 4 // 1024
