@@ -110,3 +110,71 @@ def test_memory_limit_leaves_room_for_the_indexes_of_an_existing_store(tmp_path:
     # moves a little from one call to the next: the keys alone are checked against the cache and room
     room = (BUFFER_POOL_MB + 32) * 1e6 / 2**20  # set in MB, shown in MiB
     assert empty >= room and full >= 300_000 * 85 / 2**20 + room  # 96 bytes a key, counted in MB (10**6)
+
+
+def test_an_ingest_that_checkpoints_at_every_commit_fits_the_limit_without_a_table_cache(tmp_path: Path, monkeypatch
+                                                                                         ) -> None:
+    """Issue 24, tenth round: DuckDB caches no table blocks during an ingest (``BUFFER_POOL_MB`` 0), only the
+    batch's room besides what it holds pinned; a COMMIT that checkpoints (here every one: a 256 KB threshold) rewrites
+    the data not yet checkpointed within that limit, and the limit stays that small however many batches pass."""
+    src = tmp_path / "docs.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for d in generate(120, lang="ar", seed=11, target_bytes=2400).docs:
+            fh.write(json.dumps({"id": d.id, "text": d.text, "date": d.date, "lang": d.lang}, ensure_ascii=False)
+                     + "\n")
+    from marsad.store import db
+
+    with Store(tmp_path / "t.duckdb") as store:  # an ingest checkpoints every CHECKPOINT_MB of WAL
+        store.bound_memory()
+        setting = store.sql("SELECT current_setting('checkpoint_threshold')")[0][0]  # MB shown in MiB
+        assert setting == f"{db.CHECKPOINT_MB * 1e6 / 2**20:.1f} MiB", setting
+    bound = db.Store.bound_memory
+
+    def every_commit(self, *a, **k) -> None:
+        bound(self, *a, **k)
+        self.con.execute("SET checkpoint_threshold = '256KB'")
+
+    monkeypatch.setattr(db.Store, "bound_memory", every_commit)
+    limits: list[float] = []
+    with Store(tmp_path / "s.duckdb") as store:
+
+        def on_batch(_rep) -> None:
+            limits.append(float(store.sql("SELECT current_setting('memory_limit')")[0][0].split()[0]))
+
+        rep = ingest([str(src)], store, IngestOptions(batch=20), on_batch=on_batch)
+        assert rep.new == 120 and store.count("documents") == 120
+    assert BUFFER_POOL_MB == 0
+    assert len(limits) == 6 and max(limits) < 32 + 16, limits  # the room and a few MB pinned, in MiB
+
+
+def test_a_batch_that_does_not_fit_the_room_is_written_again_under_a_higher_limit(tmp_path: Path, monkeypatch
+                                                                                   ) -> None:
+    """The room ``bound_memory`` leaves a batch is sized for ordinary ones; a batch that runs out of it (here: a room
+    of 18 MB instead of 32) is rolled back and written once more under a limit ``OOM_ROOM_MB`` higher, then the limit
+    is back; the clustering after the last batch likewise (its room is ``CLUSTER_ROOM_MB`` more)."""
+    from marsad.store import db
+
+    bound = db.Store.bound_memory
+
+    def tiny_room(self, *a, **k) -> None:
+        bound(self, *a, **k)
+        self._table_cache_mb = 18  # too little for a batch's column blocks
+        self.refresh_memory_limit()
+
+    monkeypatch.setattr(db.Store, "bound_memory", tiny_room)
+    refresh = db.Store.refresh_memory_limit
+    rooms: list[int] = []
+
+    def seen(self) -> None:
+        rooms.append(self._table_cache_mb)
+        refresh(self)
+
+    monkeypatch.setattr(db.Store, "refresh_memory_limit", seen)
+    src = tmp_path / "docs.jsonl"
+    corpus(src)
+    with Store(tmp_path / "s.duckdb") as store:
+        rep = ingest([str(src)], store, IngestOptions(batch=5))
+        assert rep.new + rep.duplicates + rep.near_duplicates == store.count("documents") == 28
+    assert db.OOM_ROOM_MB + 18 in rooms  # a batch was written again under the higher limit
+    assert db.OOM_ROOM_MB + db.CLUSTER_ROOM_MB + 18 in rooms  # the clustering too
+    assert rooms[-1] == 18  # and the room is back after them

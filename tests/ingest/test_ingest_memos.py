@@ -171,3 +171,36 @@ def test_an_ingest_coding_in_process_forgets_the_memos_before_clustering(tmp_pat
     with Store(tmp_path / "s.duckdb") as store:
         rep = ingest([str(src)], store, IngestOptions(batch=2))
     assert rep.read == 3 and len(calls) == 1 and calls[0] > 0
+
+
+def test_the_memos_a_long_run_grows_stay_within_the_ingest_bounds(monkeypatch):
+    """Issue 24, tenth round: past the real articles of the memory bench the lexicon starts and the decision
+    layer's group sums kept growing (the coder's 250,000 and 200,000 entries a generation), so ``INGEST_BOUNDS``
+    bounds them too. With every ingest bound scaled down to a few entries, a stream of articles coded as the ingest
+    codes them leaves none of the coder's memos above two generations of its bound."""
+    from marsad.bench import generate
+    from marsad.export.tables import DocMeta
+    from marsad.extract import words
+    from marsad.pipeline import Coder
+
+    assert {("marsad.extract.lexicon", "FIRST_MEMO_MAX"), ("marsad.extract.decision", "GROUP_CACHE_MAX"),
+            ("marsad.extract.words", "WORD_READINGS_MAX"), ("marsad.extract.lexicon", "HEAD_MEMO_MAX")} <= \
+        set(memos.INGEST_BOUNDS)
+    small = {key: 8 for key in memos.INGEST_BOUNDS}
+    monkeypatch.setattr(runner, "INGEST_BOUNDS", small)  # what code_batch reads
+    for modname, name in small:  # restored after the test
+        monkeypatch.setattr(importlib.import_module(modname), name, getattr(importlib.import_module(modname), name))
+    res = Coder.default().res  # the coder's own lexicon and model (coder_memos may list newer ones after a test
+    marsad.code("warm up", lang="ar")  # that emptied get_lexicon's cache)
+    found = {"words.readings": list(words._WORD_READINGS.values()),
+             "lexicon.starts": [memo for memo, _get in res.lexicon._memo.values()],
+             "lexicon.heads": list(res.lexicon._head_memo.values()),
+             "decision.sums": [res.decision.cache["groups"][0]]}
+    for group in found.values():  # a test before may have filled them under larger bounds
+        for memo in group:
+            memo.forget()
+    docs = generate(40, lang="ar", seed=7).docs
+    runner.code_batch([(i, DocMeta(lang="ar", date=d.date), d.text) for i, d in enumerate(docs)], near_dups=False)
+    for kind, group in found.items():
+        held = [len(m) + len(m.old) for m in group]
+        assert max(held) > 0 and all(n <= 2 * 8 for n in held), (kind, held)  # filled, and rotated

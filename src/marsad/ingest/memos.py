@@ -6,8 +6,9 @@ generations: the frequent forms stay, the rest is dropped). Those bounds suit a 
 memo fills up to twice its bound and stays there, which is what made an ingest's RSS grow with the corpus (README,
 Speed, "Ingest memory"). ``bound_coder_memos(bounds)`` lowers each named constant in the running process, once,
 before coding; the ingest calls it in every coding process (``ingest.runner.code_batch``): with ``INGEST_BOUNDS``
-by default (half the coder's word, head and template generations: ~50 MB less at 10,000 real articles for ~1.8% more
-coding CPU, counted by misses) and with ``MEMO_BOUNDS`` (tenfold smaller) when asked (``--small-memos``);
+by default (a quarter of the coder's word and head generations, half its template ones, and the lexicon starts
+and decision sums bounded too, which otherwise grew with a long run: see ``INGEST_BOUNDS``) and with
+``MEMO_BOUNDS`` (smaller still) when asked (``--small-memos``);
 ``forget_coder_memos()`` empties them all once the last batch is coded. A memo holds pure functions of its key, so
 a smaller bound changes no output, only how often a form is worked out again (``tools/fingerprint.py`` identical;
 the speed cost is in the README). A constant of the
@@ -28,9 +29,9 @@ __all__ = ["INGEST_BOUNDS", "MEMO_BOUNDS", "bound_coder_memos", "coder_memos", "
 MEMO_BOUNDS: dict[tuple[str, str], int] = {
     ("marsad.extract.words", "WORD_READINGS_MAX"): 10_000,  # 100,000 forms per language
     ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 10_000,  # 100,000 forms per set of indexes (up to 16 sets)
-    ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 10_000,  # 250,000 forms per index
+    ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 5_000,  # 250,000 forms per index
     ("marsad.extract.ner", "STATIC_MAX"): 10_000,  # 100,000 forms per set of cues
-    ("marsad.extract.decision", "GROUP_CACHE_MAX"): 20_000,  # 200,000 regrouped weights
+    ("marsad.extract.decision", "GROUP_CACHE_MAX"): 10_000,  # 200,000 regrouped weights
     ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 10_000,  # 25,000 chunk templates per flavour
     ("marsad.text.tokens", "_DEFAULT_PLANS_MAX"): 10_000,  # 100,000 split plans
 }
@@ -42,10 +43,18 @@ MEMO_BOUNDS: dict[tuple[str, str], int] = {
 #: 69,398 more readings, 73,668 more head answers and 44,280 more templates worked out than with the coder's bounds
 #: (~8.9, ~0.9 and ~3.7 us each: ~0.84 s, ~1.8% of their coding CPU); peak RSS of ``bench/memory_bench.py --sizes
 #: 10000`` 476 -> 418 MB.
+#: Tenth round (issue 24, item 1: flat memory at any store size): words and heads at a quarter of the coder's
+#: generations, and the two memos that kept growing past the real articles bounded as well: the lexicon starts
+#: (``FIRST_MEMO_MAX``: 8,860 entries after 2,500 articles, 16,315 after 12,600, ~1 KB each) and the decision
+#: layer's group sums (``GROUP_CACHE_MAX``: 7,049 -> 25,242, ~330 bytes each), which the coder bounds at 250,000
+#: and 200,000 a generation. Counted on the first 10,000 real articles against the eighth round's bounds: 152,316
+#: more readings and 157,160 more head answers (~10.5 and ~1 us each: ~2.6% more coding CPU), 10,593 more starts
+#: made (~50 us each: ~0.8%), 285 more sums; the tables are in bench/reports/scale.md, tenth round.
 INGEST_BOUNDS: dict[tuple[str, str], int] = {
-    ("marsad.extract.words", "WORD_READINGS_MAX"): 50_000,  # 100,000 forms per language
-    ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 50_000,  # 100,000 forms per set of indexes
-    ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 50_000,  # 250,000 forms per index
+    ("marsad.extract.words", "WORD_READINGS_MAX"): 25_000,  # 100,000 forms per language
+    ("marsad.extract.lexicon", "HEAD_MEMO_MAX"): 25_000,  # 100,000 forms per set of indexes
+    ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 5_000,  # 250,000 forms per index
+    ("marsad.extract.decision", "GROUP_CACHE_MAX"): 10_000,  # 200,000 regrouped weights
     ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 12_500,  # 25,000 chunk templates per flavour
 }
 

@@ -15,9 +15,10 @@ Memory stays flat: readers stream, at most ``2 * workers + 1`` batches are in fl
 the memo bounds of ``memos.INGEST_BOUNDS`` (or the smaller ``memos.MEMO_BOUNDS`` when asked: ``small_memos``), and
 after each batch its ``functools`` caches that outgrew ``CACHE_ENTRIES`` are emptied and freed heap is handed back
 to the system (``bound_memory``), and once the last batch is coded in this process its memos are emptied before the
-clustering (``memos.forget_coder_memos``); DuckDB's table cache is capped (``Store.bound_memory``). Near duplicates
-are found against every canonical document stored (the LSH band keys live in the ``lsh_bands`` table, probed per
-batch), so the dedup horizon is the whole store and costs no process memory. See README, Speed, for the measured peak RSS.
+clustering (``memos.forget_coder_memos``); DuckDB keeps no table cache and checkpoints often
+(``Store.bound_memory``). Near duplicates are found against every canonical document stored (the LSH band keys live
+in the ``lsh_bands`` table, probed per batch), so the dedup horizon is the whole store and costs no process memory.
+See README, Speed, for the measured peak RSS.
 """
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from ..errors import KBError
 from ._normalize import normalize_key
+from ._shared import shared
 from .records import PRIORITY, EntityRecord, NameEntry, RoleRecord, RoleSpell
 from .schema import FILES, check_record, parse_day
 
@@ -36,7 +37,7 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            yield n, json.loads(line)
+            yield n, shared(json.loads(line))  # interned keys and short values (kb._shared)
         except json.JSONDecodeError as exc:
             raise KBError(f"bad JSON: {exc.msg} (column {exc.colno})", file=path.name, line=n) from None
 

@@ -28,6 +28,7 @@ from typing import Any, Callable
 
 from ..errors import KBError
 from ._normalize import normalize_key
+from ._shared import shared
 
 __all__ = [
     "LANGS", "MODALITIES", "MODALITY_PRIORITY", "PLOVER_MODES", "PLOVER_TYPES", "POS", "UNIT_KINDS",
@@ -232,7 +233,7 @@ def _read_jsonl(path: Path, fields: dict[str, tuple[_Check, bool, str]], key: st
         if not raw.strip():
             continue
         try:
-            rec = json.loads(raw)
+            rec = shared(json.loads(raw))  # interned keys and short values (kb._shared)
         except json.JSONDecodeError as exc:
             raise KBError(f"invalid JSON: {exc.msg} at column {exc.colno}", file=path.name, line=no) from None
         if not isinstance(rec, dict):

@@ -49,8 +49,20 @@ _PROBE = (f"SELECT DISTINCT m.doc_id, l.doc_id, true FROM (SELECT p.doc_id, p.ba
           f"UNION ALL SELECT DISTINCT a.doc_id, b.doc_id, false FROM {_BANDS} a JOIN {_BANDS} b "
           "ON a.band = b.band AND a.hash = b.hash AND a.doc_id <> b.doc_id")
 # table blocks DuckDB may cache during an ingest (see Store.bound_memory): 64 until issue 24's ninth round; at 20,000
-# articles DuckDB held ~45 MB of them, so the cache grew with the store to its cap (peak RSS 476 -> 434 MB with 16)
-BUFFER_POOL_MB = 16
+# articles DuckDB held ~45 MB of them, so the cache grew with the store to its cap (peak RSS 476 -> 434 MB with 16).
+# 0 since the tenth round: the peaks are DuckDB's checkpoints (at a COMMIT), during which its accounted memory grows
+# by the data it rewrites (the data not yet checkpointed and its long strings, about twice over) and the table
+# blocks it reads fill whatever room the limit leaves: sampled during one such COMMIT at 4,000 articles, 66 MB
+# accounted (BASE_TABLE 22) under a 16 MB cache, 51 MB (BASE_TABLE 7) under none, the high-water mark 10 MB lower.
+# The batch's room (32 MB, see bound_memory) stays: with 16 MB of room in all (or 20 with 4 MB checkpoints) the
+# second batch of the memory bench fails ("failed to pin block": a transaction's first append takes a block for
+# each column of each table it writes).
+BUFFER_POOL_MB = 0
+# added to the limit for one more try when a batch's rows do not fit the room (Store.upsert_batch): the room is sized
+# for ordinary batches (see bound_memory), and a batch of very long texts may need more
+OOM_ROOM_MB = 256
+# DuckDB's checkpoint threshold during an ingest (see Store.bound_memory)
+CHECKPOINT_MB = 4
 # added to the limit while clustering: the tellings query (``clusters._TELLINGS``: four hash aggregates and joins)
 # needs room besides the data committed since the last checkpoint (a 30-document store never checkpointed: out of
 # memory under a 49 MB limit, fine with 64 MB more). Kept small: the table blocks the clustering reads are cached up
@@ -179,13 +191,16 @@ class Store(Queries):
         statements are small) bounds the per-thread buffers. ``batch`` (documents per transaction) sizes the room
         left for the rows of the next batch, held in memory until its commit: counted as 4 KB a document, plus
         32 MB. Since migration 010 no index or key grows with the store (only the small bookkeeping tables have
-        keys), so the limit stays ~48 MB for the default batch however large the store. No effect on
-        ``":memory:"`` stores, whose data live in that pool."""
+        keys), so the limit stays ~32 MB over what DuckDB holds pinned for the default batch however large the
+        store. No effect on ``":memory:"`` stores, whose data live in that pool."""
         if self.path == ":memory:":
             return
         self._table_cache_mb = table_cache_mb + 32 + batch * 4 // 1024
         if threads is not None:
             self.con.execute(f"SET threads = {int(threads)}")
+        # a checkpoint every ~4 MB of WAL (DuckDB's default: 16): the data not yet checkpointed is held in memory
+        # (pinned) and a checkpoint needs about as much again while it rewrites it (issue 24, tenth round)
+        self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
         self.refresh_memory_limit()
 
     def refresh_memory_limit(self) -> None:
@@ -276,24 +291,41 @@ class Store(Queries):
         """
         if near_dup_threshold is not None and not 0.0 < near_dup_threshold <= 1.0:
             raise StoreError(f"near-duplicate threshold must be in (0, 1], not {near_dup_threshold}")
-        result = BatchResult()
         con = self.con
+        extra = 0  # MB added to the memory limit for a retry (see OOM_ROOM_MB)
         try:
-            con.execute("BEGIN TRANSACTION")
-            fresh = self._decide(items, near_dup_threshold, result)
-            self._insert(fresh, run_id)
-            if skipped and checkpoint is not None:
-                self._insert_skipped(checkpoint[0], skipped, run_id)
-            if checkpoint is not None:
-                self._set_checkpoint(checkpoint[0], checkpoint[1], checkpoint[2], False)
-            con.execute("COMMIT")
-        except BaseException as exc:  # e.g. Ctrl-C: leave no half batch behind
-            con.execute("ROLLBACK")
-            if is_interrupt(exc):  # Ctrl-C landed inside DuckDB
-                raise KeyboardInterrupt from None
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
-            raise
+            while True:
+                result = BatchResult()
+                committing = False
+                try:
+                    con.execute("BEGIN TRANSACTION")
+                    fresh = self._decide(items, near_dup_threshold, result)
+                    self._insert(fresh, run_id)
+                    if skipped and checkpoint is not None:
+                        self._insert_skipped(checkpoint[0], skipped, run_id)
+                    if checkpoint is not None:
+                        self._set_checkpoint(checkpoint[0], checkpoint[1], checkpoint[2], False)
+                    committing = True
+                    con.execute("COMMIT")
+                except BaseException as exc:  # e.g. Ctrl-C: leave no half batch behind
+                    con.execute("ROLLBACK")
+                    if is_interrupt(exc):  # Ctrl-C landed inside DuckDB
+                        raise KeyboardInterrupt from None
+                    if isinstance(exc, duckdb.OutOfMemoryException) and not committing and not extra and \
+                            getattr(self, "_table_cache_mb", None) is not None:
+                        # the batch's rows did not fit the room bound_memory leaves them (an unusual batch: very
+                        # long texts): rolled back, and written again once under a limit OOM_ROOM_MB higher
+                        extra = OOM_ROOM_MB
+                        self._table_cache_mb += extra
+                        self.refresh_memory_limit()
+                        continue
+                    if isinstance(exc, duckdb.Error):
+                        raise StoreError(f"cannot write to {self.path}: {_first_line(exc)}", path=self.path) from None
+                    raise
+                break
+        finally:
+            if extra:
+                self._table_cache_mb -= extra
         self.refresh_memory_limit()
         return result
 
@@ -513,7 +545,15 @@ class Store(Queries):
             self._table_cache_mb = cache + CLUSTER_ROOM_MB
             self.refresh_memory_limit()
         try:
-            return run(self.con)
+            try:
+                return run(self.con)
+            except duckdb.OutOfMemoryException:
+                if cache is None:
+                    raise
+                # rolled back (one transaction): once more under a limit OOM_ROOM_MB higher, as a batch would be
+                self._table_cache_mb = cache + CLUSTER_ROOM_MB + OOM_ROOM_MB
+                self.refresh_memory_limit()
+                return run(self.con)
         except duckdb.Error as exc:
             raise StoreError(f"cannot cluster the events of {self.path}: {_first_line(exc)}", path=self.path) from None
         finally:
