@@ -21,6 +21,7 @@ THEN_SPAN = 2  # words each side of a trigger searched for "then" ("وقتل ح�
 HABITUAL_SPAN = 4  # words each side of a trigger searched for "daily", "every Friday" ("يتظاهرون كل جمعة")
 QAD = grammar.words("qad")  # "قد", "had"
 TIME_MASDAR_PREPS = grammar.words("time_masdar_preps", "ar")  # "منذ", "بعد", "قبل", ...
+DURATION_OPENERS = grammar.words("duration_openers", "ar")  # "بعد", "قبل": "بعد ثلاثة أيام من خطفه"
 DURATION_SPAN = 3  # words between بعد/قبل and the من of "بعد ثلاثة أيام من خطفه"
 ARTICLE_STARTS = clitics.article_forms()  # "ال", "بال", "لل", ...
 EN_DEFINITE = grammar.words("en_definite", "en")
@@ -163,7 +164,7 @@ def _after_time_prep(hit, words: list[Word], sent: int) -> bool:
         return False
     if prev.norm in TIME_MASDAR_PREPS:
         return True
-    return prev.norm == "من" and any((w := _word_in(words, k, sent)) is not None and w.norm in ("بعد", "قبل")
+    return prev.norm == "من" and any((w := _word_in(words, k, sent)) is not None and w.norm in DURATION_OPENERS
                                      for k in range(w0 - 2 - DURATION_SPAN, w0 - 2))
 
 
