@@ -141,7 +141,6 @@ class TriggerHit:
     end: int
 
 
-
 def after_masdar_prep(words, hit) -> bool:
     """Does a trigger with no clitic stand right after a preposition that governs only nouns, in its sentence (grammar
     masdar_preps: "أعلنت عن قتل الرهينة", "نقل إلى سجن")? A verb form there is its verbal noun."""
@@ -155,6 +154,7 @@ def _prep_with_pronoun(norm: str, preps) -> str | None:
         if norm.endswith(suffix) and norm[:-len(suffix)] in preps:
             return suffix
     return None
+
 
 class EventBuilder:
     """Per-document state for attaching arguments to triggers."""
@@ -765,11 +765,11 @@ class EventBuilder:
                 possessed = subject_at is None and lang == "ar" and k + 1 < hit.w0 and _possessed_agent(words[k + 1])
                 if possessed:
                     subject_at = k + 1
-                if subject_at is not None and hit.w0 - subject_at <= 2 and t.passive and not possessed \
-                        and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)):
+                pronoun_subject = subject_at is not None and hit.w0 - subject_at <= 2 \
+                    and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix))
+                if pronoun_subject and t.passive and not possessed:
                     speaker_patient = self._speaker(cue_at, k, sent_phrases)  # "قالت إنها تعرضت لهجوم"
-                elif subject_at is not None and hit.w0 - subject_at <= 2 and not t.passive \
-                        and (t.pos == "verb" or (t.pos == "phrase" and "ال" not in hit.prefix)) \
+                elif pronoun_subject and not t.passive \
                         and not self._impersonal(hit):  # "بأنه نفذ غارات", not "أنه تم شن غارة"
                     if possessed:
                         possessor = self._speaker(cue_at, k, sent_phrases)

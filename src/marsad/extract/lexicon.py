@@ -290,7 +290,13 @@ def load_scope(path: Path) -> dict[str, dict[str, frozenset[str]]]:
 @lru_cache(maxsize=None)
 def head_words(trigger) -> tuple[str, ...]:
     """The normalized first word of each of a trigger's forms, in order (for a verb phrase, its verb)."""
-    return tuple(normalize_key(f.split(" ", 1)[0]) for f in trigger.forms)
+    return tuple(map(form_head, trigger.forms))
+
+
+@lru_cache(maxsize=None)
+def form_head(form: str) -> str:
+    """The normalized first word of one trigger form (of a verb phrase's first form: its bare past, "تعرض")."""
+    return normalize_key(form.split(" ", 1)[0])
 
 
 @cache

@@ -23,14 +23,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import lru_cache
 
 from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
-from ...text import normalize_key
 from ..decision import CandidateScorer
 from ..events import EventBuilder, after_masdar_prep
+from ..lexicon import form_head
 from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
@@ -259,14 +258,7 @@ def _finite_verb_phrase(hit, words) -> bool:
     t = hit.trigger
     if not t.verbal or clitics.holds(hit.prefix, ARTICLE):
         return False
-    stem = words[hit.w0].norm[len(hit.prefix):]
-    return stem != _bare_verb(t.forms[0])
-
-
-@lru_cache(maxsize=None)
-def _bare_verb(form: str) -> str:
-    """The normalized first word of a verb phrase's first form: its bare past ("تعرض")."""
-    return normalize_key(form.split(" ", 1)[0])
+    return words[hit.w0].norm[len(hit.prefix):] != form_head(t.forms[0])
 
 
 def _anchored(hit, source, target, location, when, counted: frozenset[int], words) -> bool:

@@ -7,10 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from ...text import normalize
-from ..mentions import resolve
+from ..mentions import PERSON_KINDS, resolve
 from .state import DocState, Resources, stage
-
-PERSON_KINDS = frozenset({"person", "person_short"})
 
 
 @stage(needs=("text", "lang"), provides=("mentions",))
