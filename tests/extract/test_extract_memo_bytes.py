@@ -4,6 +4,8 @@ decision group is read off the model's tables instead of a memo, and a word form
 bound measured here (``marsad.bench.memo_bytes``)."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.bench.memo_bytes import memo_bytes
 from marsad.extract import decision, lexicon, words
 from marsad.extract.lexicon import Pattern, _Starts
@@ -44,7 +46,13 @@ def test_a_word_form_costs_under_a_byte_bound():
     assert got.per_entry < 1100, got.per_entry
 
 
-def test_segment_memo_keys_are_the_readings_strings():
+@pytest.mark.parametrize("rotated", [False, True], ids=["current", "after-rotation"])
+def test_segment_memo_keys_are_the_readings_strings(rotated):
+    """Also when the words come back from the memo's old generation (other tests of the same process have filled
+    and rotated it): the key put back is the interned string, not the tokenizer's copy."""
+    words.segment("زار الوزير السفارة", "ar")
+    if rotated:
+        words._word_readings("ar").rotate()
     ws, _s = words.segment("زار الوزير السفارة، وزار الوزير السفارة", "ar")
     by_norm = {w.norm: w for w in ws if w.kind == "word"}
     for norm, w in by_norm.items():

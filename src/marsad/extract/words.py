@@ -213,9 +213,9 @@ def segment(text: str, lang: str) -> tuple[list[Word], list[Sentence]]:
             if kind == "word":
                 got = memo_get(norm)
                 if got is None:  # ``memo.recall`` and ``memo.put`` written out (a reading is never None)
+                    norm = intern(norm)  # the key interned: the same object as the reading's strings
                     got = memo.old.pop(norm, None) if memo.old else None  # the previous generation's
-                    if got is None:  # the key interned: the same object as the reading's strings
-                        norm = intern(norm)
+                    if got is None:
                         got = reading(norm, lang, True)
                     if len(memo) >= WORD_READINGS_MAX:
                         memo.rotate()
