@@ -11,7 +11,8 @@ Five rules, applied in order:
      compatible (one side's codes contained in the other's) are one event, kept with the richer actors; a telling
      of an act's outcome (coding rule result-tellings: "مما أسفر عن مقتل") joins the first event of its type in its
      sentence whatever its roles; a demonstration, a blocked road and a riot told in one sentence by one crowd
-     (coding rule protest-tactics: sources sharing a country, or one naming none) are one protest;
+     (coding rule protest-tactics: sources sharing a country, or one naming none) are one protest; an adverb of
+     grammar table later_words ("ولاحقا", "and later") splits its sentence into episodes, merged apart;
   3. headlines - an event in a headline line (no final punctuation) joins a body event of the same type whose
      source shares a country with it (or when the headline names no source); the body telling becomes the evidence.
   4. tolls - an ASSAULT with no attacker told within two sentences after an attack, with no other town, country or
@@ -177,10 +178,12 @@ def _one_crowd(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event], trigger_keys: list[str],
                  one_act: tuple[tuple[str, str], ...] = (), results: frozenset[str] = frozenset(),
                  linked: frozenset[tuple[int, int]] = frozenset(),
-                 tactics: frozenset[str] = frozenset()) -> list[Event]:
+                 tactics: frozenset[str] = frozenset(), episodes: dict[int, int] | None = None) -> list[Event]:
     """Rules 1-4 (the module's docstring). ``linked``: (id of a telling, id of the act a preposition introduces
     after it in its sentence) pairs (coding rule act-of-the-tellings: "قتل جنديان في انفجار عبوة"); ``tactics``:
-    the CAMEO codes of coding rule protest-tactics."""
+    the CAMEO codes of coding rule protest-tactics; ``episodes``: id of an event -> its episode in its sentence
+    (0 when absent; grammar table later_words: "ولاحقا", "and later"), rule 2 merges inside one episode only."""
+    episodes = episodes or {}
     credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
     # "ونفت الوزارة الاتهامات، ووصفت القرار بأنه ...")
@@ -218,13 +221,14 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                 index.setdefault(k, hit)
     # 2. one sentence, one event per type and modality
     merged: list[Event] = []
-    same_type: dict[tuple, list[Event]] = {}  # (sentence, type) -> the merged events with it, in order
+    same_type: dict[tuple, list[Event]] = {}  # (sentence, type, episode) -> the merged events with it, in order
     acts: dict[int, set[int]] = {}  # id of an act -> ids of the tellings before it (coding rule act-of-the-tellings)
     for a, b in linked:
         acts.setdefault(b, set()).add(a)
     owner: dict[int, int] = {}  # id of a telling merged away -> id of the event that holds it
     for ev in out:
-        peers = same_type.get((ev.sentence, ev.type), ()) if ev.type is not None else ()
+        episode = (ev.sentence, ev.type, episodes.get(id(ev), 0))
+        peers = same_type.get(episode, ()) if ev.type is not None else ()
         twin = next((m for m in peers if (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)
                      and _same_act(m.cameo, ev.cameo, one_act) and _compatible(m, ev)), None) if peers else None
         if twin is None and peers and _result_telling(ev, results):
@@ -253,7 +257,7 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                          and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
         if twin is None:
             merged.append(ev)
-            same_type.setdefault((ev.sentence, ev.type), []).append(ev)
+            same_type.setdefault(episode, []).append(ev)
         else:
             owner[id(ev)] = id(twin)
             _absorb(twin, ev, folded=folded)

@@ -40,7 +40,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "protest-tactics": frozenset({"cameo"}),
     "result-tellings": frozenset({"rules"}),
     "anaphoric-restatements": frozenset({"span"}),
-    "act-of-the-tellings": frozenset({"types", "preps", "span"}),
+    "act-of-the-tellings": frozenset({"types", "preps", "span", "series", "of", "articles"}),
     "object-of-attack": frozenset({"types", "keep"}),
     "chronology-entry": frozenset({"span"}),
     "place-of-the-act": frozenset({"types", "preps"}),

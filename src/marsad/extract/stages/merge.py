@@ -4,13 +4,16 @@ names an earlier kept event again joins it (merge.restatements); the survivors g
 explain trace its records of every candidate."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from ...kb import grammar
 from ..decision import decision_trace, keeps
 from ..merge import merge_events, restatements
 from ..specificity import is_definite
 from .state import DocState, Resources, stage
 
 
-@stage(needs=("events", "telling_keys", "event_hits", "candidates", "scorer", "words", "hits", "weapons"),
+@stage(needs=("events", "telling_keys", "event_hits", "candidates", "scorer", "words", "sentences", "hits", "weapons"),
        provides=("told",))
 def merge_tellings(res: Resources, st: DocState) -> None:
     st.told = told = list(st.events)
@@ -20,7 +23,9 @@ def merge_tellings(res: Resources, st: DocState) -> None:
     results = frozenset(res.rules["result-tellings"]["rules"])
     linked = _acts_of_tellings(st, told, res.rules["act-of-the-tellings"])
     tactics = frozenset(res.rules["protest-tactics"]["cameo"])
-    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results, linked, tactics)
+    episodes = _episodes(st, told)
+    events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results, linked, tactics,
+                          episodes)
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]
@@ -42,6 +47,27 @@ def merge_tellings(res: Resources, st: DocState) -> None:
 
 
 CLAUSE_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "?", "!"})
+LATER_WORDS = grammar.by_lang("later_words")  # "لاحقا", "later": what follows happened after what comes before
+
+
+def _episodes(st: DocState, told: list) -> dict[int, int]:
+    """id of an event -> how many adverbs of grammar table ``later_words`` stand before its trigger in its sentence,
+    for the events that share their sentence and type with another: "قتل سبعة صيادين الأحد، ولاحقا شنت البحرية
+    هجوما" tells two episodes (extract/merge.py rule 2 merges the tellings of one)."""
+    shared: dict[tuple[int, str | None], int] = {}
+    for ev in told:
+        key = (ev.sentence, ev.type)
+        shared[key] = shared.get(key, 0) + 1
+    later = LATER_WORDS[st.lang]
+    words, sentences = st.words, st.sentences
+    out: dict[int, int] = {}
+    for ev, hit in zip(told, st.event_hits):
+        if ev.type is None or shared[(ev.sentence, ev.type)] < 2:
+            continue
+        n = sum(1 for w in words[sentences[ev.sentence].w0:hit.w0] if w.kind == "word" and w.forms & later)
+        if n:
+            out[id(ev)] = n
+    return out
 
 
 def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]]:
@@ -50,6 +76,7 @@ def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[i
     act-of-the-tellings); and (an attack, the verb right after its noun or the weapon dropped as its own): "قتل
     سبعة بانفجار سيارة مفخخة استهدف أحد الوجهاء"."""
     types, preps, span = frozenset(rule["types"]), frozenset(rule["preps"]), rule["span"]
+    preps = _Preps(preps, frozenset(rule["series"]), frozenset(rule["of"]), frozenset(rule["articles"]))
     words = st.words
     out: set[tuple[int, int]] = set()
     last: dict[tuple[int, str], list[tuple[object, object]]] = {}  # (sentence, type) -> earlier (event, hit)
@@ -78,6 +105,33 @@ def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[i
     return frozenset(out)
 
 
-def _introduced(words: list, k: int, prefix: str, preps: frozenset[str]) -> bool:
-    """Does a preposition introduce word ``k``: its clitic ب, or one of ``preps`` right before it?"""
-    return "ب" in prefix or (k > 0 and words[k - 1].norm in preps)
+class _Preps(NamedTuple):
+    """The words of coding rule act-of-the-tellings that link a telling to its act."""
+    preps: frozenset[str]
+    series: frozenset[str]  # "سلسلة", "موجة", "series": a noun of a series may stand between
+    of: frozenset[str]  # "من", "of" after the series noun
+    articles: frozenset[str]  # "a", "the" before it
+
+
+def _introduced(words: list, k: int, prefix: str, preps: _Preps) -> bool:
+    """Does a preposition introduce word ``k``: its clitic ب, or one of the rule's prepositions right before it, or
+    before a noun of a series ("في سلسلة من الغارات", "بموجة غارات", "in a series of air strikes") or, in English,
+    before up to two modifiers ("in Israeli air strikes", "in a suicide bombing")?"""
+    if "ب" in prefix:
+        return True
+    j = k - 1
+    if words[k].norm.isascii():
+        for _ in range(2):
+            if j < 0 or words[j].kind != "word" or words[j].norm in preps.preps or words[j].norm in preps.of \
+                    or words[j].norm in preps.articles:
+                break
+            j -= 1
+    if j > 0 and words[j].norm in preps.of and words[j - 1].norm in preps.series:
+        j -= 1
+    if j >= 0 and words[j].norm in preps.series:
+        if words[j].norm[:1] == "ب":  # "بسلسلة من الغارات": the series noun's own clitic
+            return True
+        j -= 1
+    if j >= 0 and words[j].norm in preps.articles:
+        j -= 1
+    return j >= 0 and words[j].norm in preps.preps
