@@ -50,9 +50,9 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNNAMED_ARMED = {"UAF": "REB", "INS": "REB"}
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-# today's measured level (tools/parity_report.py, 211 pairs): parity 156/211 (73.9%), Arabic right 180 (85.3%),
+# today's measured level (tools/parity_report.py, 211 pairs): parity 157/211 (74.4%), Arabic right 180 (85.3%),
 # English right 172 (81.5%); the number of pairs listed as failing a check may not grow past these
-MAX_FAILING = {"parity": 55, "ar": 31, "en": 39}
+MAX_FAILING = {"parity": 54, "ar": 31, "en": 39}
 
 
 def load_pairs() -> list[dict]:

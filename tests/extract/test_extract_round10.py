@@ -2,7 +2,9 @@
 event with it also when a noun of a series stands between ("في سلسلة من الغارات", "بسلسلة غارات", "in a series of
 air strikes") and, in English, when modifiers do ("in Israeli air strikes", "in a suicide bombing") (coding rule
 act-of-the-tellings); an act told after "later" ("ولاحقا") is another episode and stays apart (grammar table
-later_words). Sentences written for the project."""
+later_words). An English verb's base form, -s form or gerund after an article or a preposition is the verb's noun,
+an act ("the attack on", "the protests", "the bombing"); a participle there is an adjective and a noun of grammar
+table en_noun_not_act a thing ("a press release"). Sentences written for the project."""
 from __future__ import annotations
 
 import pytest
@@ -47,3 +49,39 @@ def test_an_act_told_as_later_stays_apart(text, lang):
 def test_then_still_tells_one_attack():
     events, _m = _assaults("اقتحم مسلحون القرية فجر الخميس ثم قتلوا خمسة من حراسها.", "ar")
     assert len(events) == 1, events
+
+
+def _english(text: str) -> list[dict]:
+    doc = code(text, lang="en", date="2024-05-06", min_confidence=0.0, explain=True)
+    return doc.to_dict()["events"], doc.explain
+
+
+@pytest.mark.parametrize("text, kind, word", [
+    ("The attack on the border post wounded three guards on Tuesday.", "ASSAULT", "attack"),
+    ("The rebels said their attacks on two tankers in the strait on Monday were a warning.", "ASSAULT", "attacks"),
+    ("The bombing of the market left twelve dead on Friday.", "ASSAULT", "bombing"),
+    ("Police reported a shooting at a wedding hall near the port on Saturday.", "ASSAULT", "shooting"),
+    ("The protests against the fuel tax spread to five cities on Sunday.", "PROTEST", "protests"),
+    ("Officials confirmed an arrest of two smugglers at the crossing on Monday.", "COERCE", "arrest"),
+])
+def test_an_english_verb_after_an_article_is_its_noun(text, kind, word):
+    """Grammar table not_before_verb: after "the", "an", "its", "of" an English verb's base form, -s form or
+    gerund is the verb's noun, an act ("the attack on", "the protests"), proposed as a noun trigger."""
+    events, trace = _english(text)
+    rec = next(r for r in trace if r["trigger"]["text"] == word)
+    assert not rec["outcome"].startswith("dropped"), rec["outcome"]
+    assert any(e["type"] == kind for e in events)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Engineers rebuilt the destroyed bridge over the river last spring.", "destroyed"),
+    ("The fund lends money backed by frozen foreign assets.", "frozen"),
+    ("The ministry issued a press release about the new port fees.", "release"),
+    ("The refinery was the target of a drone strike on Monday.", "target"),
+    ("The judge heard the case at the Court of Appeals on Monday.", "Appeals"),
+])
+def test_a_participle_or_a_thing_after_an_article_is_no_act(text, word):
+    """A participle after an article is an adjective ("the destroyed bridge"); a noun of grammar table
+    en_noun_not_act names a thing, not the act ("a press release", "the target")."""
+    _events, trace = _english(text)
+    assert not [r for r in trace if r["trigger"]["text"] == word and not r["outcome"].startswith("dropped")]

@@ -7,10 +7,11 @@ Imports: marsad.text, marsad.kb (companion ids, the grammar tables), marsad.extr
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..kb import clitics, grammar
-from ..kb.rules import is_companion_id
+from ..kb.rules import Trigger, is_companion_id
 from ..text import normalize_key
 from ..text.tokens import ENCLITICS
 from .events import HAL_SUFFIX, MARKS, MEANS, TriggerHit
@@ -24,6 +25,28 @@ VERB_PREFIX_LETTERS = clitics.verb_proclitics()  # و ف س
 PRESENT_LETTERS = frozenset("يتن")  # the first letter of the lexicon's present forms (gen_triggers.ar_verb)
 # a finite English verb never follows a determiner or a preposition ("to" + infinitive is a verb)
 EN_NOT_BEFORE_VERB = grammar.words("not_before_verb", "en")
+EN_NOUN_NOT_ACT = grammar.words("en_noun_not_act", "en")  # "the target", "a press release": a thing, not the act
+
+
+def _en_noun_form(norm: str, t: Trigger) -> bool:
+    """Can an English verb form after an article or a preposition be the verb's noun: its base form, -s form or
+    gerund ("the attack", "its attacks", "the bombing", "a protest"), not a participle used as an adjective ("the
+    destroyed bridge", "by frozen assets") nor a noun of grammar table en_noun_not_act ("the target", "a press
+    release")?"""
+    base = t.forms[0]
+    return norm not in EN_NOUN_NOT_ACT and (norm == base or norm == base + "s" or norm == base + "es"
+                                            or norm.endswith("ing"))
+
+
+_NOUNS: dict[int, Trigger] = {}  # id of a verb sense -> the same sense read as a noun
+
+
+def _as_noun(t: Trigger) -> Trigger:
+    """The noun reading of an English verb sense ("the attack", "the protests"): attached as a noun is."""
+    got = _NOUNS.get(id(t))
+    if got is None:
+        got = _NOUNS[id(t)] = replace(t, pos="noun")
+    return got
 EN_ATTRIBUTIVE = grammar.words("en_attributive_participles", "en")
 EN_FUNCTION_WORDS = grammar.words("en_name_stopwords", "en") | grammar.words("prepositions", "en")
 EN_NOT_A_NOUN = EN_FUNCTION_WORDS | grammar.words("en_object_pronouns", "en")
@@ -293,9 +316,12 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                     and not masdar_reading(w.norm, prefix, t):
                 why = "a verb with a prefix only nouns take"
                 continue  # "بحث" is not ب + "حث": a verb takes only و ف س before it
+            noun_reading = False
             if is_verb and lang == "en" and i > 0 and words[i - 1].norm in EN_NOT_BEFORE_VERB:
-                why = "an adjective, not a verb"
-                continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
+                if length > 1 or not _en_noun_form(w.norm, t):
+                    why = "an adjective, not a verb"
+                    continue  # "backed by frozen Russian assets", "the destroyed bridge": an adjective, not a verb
+                noun_reading = True  # "the attack on the convoy", "the protests", "the bombing": the verb's noun
             if lang == "en" and i > sentence.w0 and w.text[:1].isupper() and _inside_a_name(words, i, sentence):
                 why = "a capitalized word inside a name"
                 continue  # "the World Wildlife Fund", "the ruling Democratic Rally", "the Recovery Appeal"
@@ -354,7 +380,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                 # does): "قتل جنود ...، وأعلنت X مسؤوليتها" is a claim, not an announced troop withdrawal
                 rank = ((0 if last_need > j else 1) if lang == "ar" else 0) if need else FREE_RANK
             if chosen is None or (length == chosen[3] and rank < best_rank):
-                chosen, best_rank = (t, prefix, j, length), rank
+                chosen, best_rank = (_as_noun(t) if noun_reading else t, prefix, j, length), rank
             elif length < chosen[3]:
                 break
         if chosen is None:
