@@ -85,3 +85,15 @@ def test_a_participle_or_a_thing_after_an_article_is_no_act(text, word):
     en_noun_not_act names a thing, not the act ("a press release", "the target")."""
     _events, trace = _english(text)
     assert not [r for r in trace if r["trigger"]["text"] == word and not r["outcome"].startswith("dropped")]
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors charged the two brothers with attacking a police station.",
+    "The court convicted the former guard of torturing prisoners.",
+])
+def test_an_act_named_as_a_charge_is_no_event(text):
+    """The verb's noun after "with"/"of" is now proposed; as the content of a charge (scope reason charge, up to
+    five words back: "charged the two brothers with") it is no event."""
+    events, trace = _english(text)
+    assert not [e for e in events if e["type"] == "ASSAULT"]
+    assert any(r["outcome"] == "dropped: not an act: charge" for r in trace if r["type"] == "ASSAULT")
