@@ -97,3 +97,15 @@ def test_an_act_named_as_a_charge_is_no_event(text):
     events, trace = _english(text)
     assert not [e for e in events if e["type"] == "ASSAULT"]
     assert any(r["outcome"] == "dropped: not an act: charge" for r in trace if r["type"] == "ASSAULT")
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("احتجت الحكومة الأردنية أمس على عبور السفينة في مياهها.", "ar", "ACCUSE"),
+    ("The Jordanian government protested on Monday against the ship's passage.", "en", "ACCUSE"),
+    ("نظمت الحكومة مسيرات حاشدة في العاصمة أمس تأييدا للجيش.", "ar", "PROTEST"),
+])
+def test_only_a_states_generic_protest_is_an_accusation(text, lang, kind):
+    """Coding rule state-protest-is-accusation applies to the generic protest (CAMEO 140): a state's rally stays
+    a PROTEST."""
+    doc = code(text, lang=lang, date="2024-05-06", min_confidence=0.0)
+    assert kind in {e.type for e in doc.events}

@@ -24,7 +24,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "implicit-victims": frozenset({"type", "role", "code", "kinds"}),
     "host-is-visited": frozenset({"cameo", "to_cameo", "swap_roles"}),
     "politician-attacks-with-words": frozenset({"armed_sectors", "civilian_sectors"}),
-    "state-protest-is-accusation": frozenset({"type", "to_cameo"}),
+    "state-protest-is-accusation": frozenset({"type", "cameo", "to_cameo"}),
     "promised-retreat-is-concession": frozenset({"type", "modes", "to_cameo"}),
     "addressed-appeal-is-request": frozenset({"rules", "to_cameo", "next", "public_sectors"}),
     "weapon-specifies-attack": frozenset({"cameo", "span"}),

@@ -3,7 +3,8 @@ to, and for which types, sectors and modes, is data (kb/data/coding_rules.jsonl)
 
     host-is-visited                 "استقبل الرئيس المبعوث": the visitor visits the host (roles swapped)
     politician-attacks-with-words   "شن الوزير هجوما على الحزب": a civilian source attacks with words (speech_cameo)
-    state-protest-is-accusation     "احتجت الحكومة على عبور السفينة": a state's protest is a formal accusation
+    state-protest-is-accusation     "احتجت الحكومة على عبور السفينة": a state's generic protest (its cameo) is a formal
+                                    accusation; a rally or a strike a state holds stays a PROTEST
     promised-retreat-is-concession  "ستسحب الدولة قواتها": a withdrawal announced or promised is a concession
     addressed-appeal-is-request     "asked Washington to set a timetable": asking a named party to act is a request
     implicit-protesters / implicit-attackers   the unnamed actors of a protest / an attack (victims: stages/victims.py)
@@ -49,7 +50,8 @@ def apply_recodes(st: DocState, res: Resources, hit, cam, etype, mode, source, t
     appeal = rules["addressed-appeal-is-request"]
     if t.speech_cameo and source and not casualties and all(_civilian(a.code, speech) for a in source):
         cam, applied_now = cameo[t.speech_cameo], "politician-attacks-with-words"
-    elif etype == protest["type"] and source and all(_state(a, st.named_states) for a in source):
+    elif etype == protest["type"] and cam.code in protest["cameo"] and source \
+            and all(_state(a, st.named_states) for a in source):
         cam, applied_now = cameo[protest["to_cameo"]], "state-protest-is-accusation"
     elif etype == promise["type"] and mode in promise["modes"] and st.builder.promised(hit, modality):
         cam, applied_now = cameo[promise["to_cameo"]], "promised-retreat-is-concession"
