@@ -79,6 +79,8 @@ def test_an_english_verb_after_an_article_is_its_noun(text, kind, word):
     ("The ministry issued a press release about the new port fees.", "release"),
     ("The refinery was the target of a drone strike on Monday.", "target"),
     ("The judge heard the case at the Court of Appeals on Monday.", "Appeals"),
+    ("The former minister suffered a cardiac arrest at his home on Sunday.", "arrest"),
+    ("The reporter was freed from a county jail on Friday after a judge set bail.", "jail"),
 ])
 def test_a_participle_or_a_thing_after_an_article_is_no_act(text, word):
     """A participle after an article is an adjective ("the destroyed bridge"); a noun of grammar table
