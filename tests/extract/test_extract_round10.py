@@ -111,3 +111,15 @@ def test_only_a_states_generic_protest_is_an_accusation(text, lang, kind):
     a PROTEST."""
     doc = code(text, lang=lang, date="2024-05-06", min_confidence=0.0)
     assert kind in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("Government forces pounded rebel positions outside the town with artillery on Friday.", True),
+    ("Warplanes pummelled targets near the airport overnight, the army said on Friday.", True),
+    ("The pound fell against the euro on Friday.", False),
+    ("A storm battered the northern coast on Friday.", False),
+])
+def test_pounding_with_weapons_is_an_attack(text, expect):
+    """English "pound", "batter", "pummel" are attacks only with a weapon or forces near (lexicon ctx)."""
+    events, _t = _english(text)
+    assert any(e["type"] == "ASSAULT" for e in events) is expect
