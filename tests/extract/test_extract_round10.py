@@ -123,3 +123,11 @@ def test_pounding_with_weapons_is_an_attack(text, expect):
     """English "pound", "batter", "pummel" are attacks only with a weapon or forces near (lexicon ctx)."""
     events, _t = _english(text)
     assert any(e["type"] == "ASSAULT" for e in events) is expect
+
+
+def test_warships_deployed_are_a_mobilization():
+    """English "deploy" takes ships, jets and missile batteries as well as troops (lexicon ctx)."""
+    events, _t = _english("The navy deployed three frigates to the northern gulf on Tuesday.")
+    assert any(e["type"] == "MOBILIZE" for e in events)
+    events, _t = _english("The bank deployed a new payment system in its branches on Tuesday.")
+    assert not any(e["type"] == "MOBILIZE" for e in events)
