@@ -131,3 +131,15 @@ def test_warships_deployed_are_a_mobilization():
     assert any(e["type"] == "MOBILIZE" for e in events)
     events, _t = _english("The bank deployed a new payment system in its branches on Tuesday.")
     assert not any(e["type"] == "MOBILIZE" for e in events)
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("نشرت البحرية التركية فرقاطتين وسفينتين حربيتين قبالة السواحل الليبية يوم الإثنين.", "ar", "MOBILIZE"),
+    ("استخدم رجال الأمن القوة لتفريق المشيعين عند مدخل المقبرة يوم الجمعة.", "ar", "ASSAULT"),
+    ("Riot police moved in to disperse mourners outside the cemetery on Friday.", "en", "ASSAULT"),
+])
+def test_ships_deployed_and_crowds_dispersed(text, lang, kind):
+    """Lexicon: warships and frigates deployed are a mobilization; crowds of farmers, students, mourners dispersed
+    are crowd control, as protesters dispersed are."""
+    doc = code(text, lang=lang, date="2024-05-06", min_confidence=0.0)
+    assert kind in {e.type for e in doc.events}
