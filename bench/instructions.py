@@ -21,7 +21,18 @@ its run moves it by ~9% (0.96M or 1.04M per article on the first 100 articles, d
 allocations), so compare ratios made by the same version of this script. The coder's count moves ~0.2% at most.
 
 The worker reads the N articles in both runs (the 0 run reads them and codes none), so the reading and JSON parsing
-cancel out; the KB load cancels out too.
+cancel out; the KB load cancels out too. The load is reported apart, never hidden: two more runs read the articles
+and only import ``marsad.pipeline`` (``--import-only``), or nothing at all (``--bare``), so ``coder_0 - bare`` is what
+loading costs once per process (the import, then ``Coder()``: the KB, gazetteer, lexicons and the decision model
+with its word tables, ``extract/decision.load_model``), and the line after the per-article figure spreads it over
+the N articles (what a process that codes only N articles pays per article). With ``--warm`` the 0 run also codes
+the warm-up articles, so the load is not separated then.
+
+The teardown is reported apart too: at exit the interpreter frees what is still alive and runs a last collection
+(``Py_FinalizeEx``), and after N articles that includes the memos they filled, so ``coder_n - coder_0`` holds ~1M
+instructions an article of a cost paid once per process, at its end. Its inclusive count in each run (read from the
+callgrind output with ``callgrind_annotate --inclusive=yes``) gives the per-article figure without it; the figure with
+it is printed first, as earlier rounds reported it.
 """
 from __future__ import annotations
 
@@ -61,6 +72,8 @@ def read_articles(n: int, skip: int = 0) -> list[tuple[str, str | None]]:
 def worker(args: argparse.Namespace) -> int:
     warm = read_articles(args.warm, args.skip - args.warm) if args.warm else []
     docs = read_articles(args.docs, args.skip)[:args.code]
+    if args.bare:  # the reading alone: the baseline of the load
+        return 0
     if args.regex:
         word = re.compile(r"\w+")
         n = 0
@@ -69,6 +82,8 @@ def worker(args: argparse.Namespace) -> int:
         return 0
     import marsad.pipeline as pipeline
 
+    if args.import_only:  # the import alone: the first part of the load
+        return 0
     coder = pipeline.Coder()
     for text, date in warm:  # in both runs: the memos warm, as in a long ingest
         coder.code(text, lang="ar", date=date)
@@ -112,6 +127,16 @@ def _callgrind(argv: list[str], out: Path) -> int:
     raise RuntimeError(f"no totals in {out}")
 
 
+def _teardown(out: Path) -> int:
+    """Inclusive instructions of ``Py_FinalizeEx`` (the interpreter's exit) in a callgrind output, 0 if absent."""
+    got = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
+                         capture_output=True, text=True).stdout
+    for line in got.splitlines():
+        if re.search(r"[:.]Py_FinalizeEx(?:'\d+)? ", line):
+            return int(line.split()[0].replace(",", ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=100)
@@ -126,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", help="directory to keep the callgrind outputs in")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--code", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--import-only", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--rounds", type=int, default=3, help="passes of --stages (default 3)")
     args = ap.parse_args(argv)
     if args.worker:
@@ -143,12 +170,29 @@ def main(argv: list[str] | None = None) -> int:
         zero = args.zero if args.zero is not None else _callgrind([*base, "--code", "0"], d / "coder-0.out")
         report: dict = {"articles": n, "skip": args.skip, "warm": args.warm, "instructions": {"coder_n": full, "coder_0": zero},
                         "per_article": round((full - zero) / n)}
+        if args.zero is None:  # the teardown at exit apart (see the module docstring): once per process
+            fn, f0 = _teardown(d / "coder-n.out"), _teardown(d / "coder-0.out")
+            report["teardown"] = {"coder_n": fn, "coder_0": f0, "per_article": round((fn - f0) / n)}
+            report["per_article_without_teardown"] = round(((full - fn) - (zero - f0)) / n)
+        if not args.warm:  # the load apart (see the module docstring): once per process, not per article
+            bare = _callgrind([*base, "--code", "0", "--bare"], d / "bare-0.out")
+            imported = _callgrind([*base, "--code", "0", "--import-only"], d / "import-0.out")
+            report["instructions"].update(bare_0=bare, import_0=imported)
+            report["load"] = {"total": zero - bare, "import": imported - bare, "coder_init": zero - imported}
+            report["per_article_with_load"] = round((full - bare) / n)
         if args.regex:
             rf = _callgrind([*base, "--code", str(n), "--regex"], d / "regex-n.out")
             r0 = _callgrind([*base, "--code", "0", "--regex"], d / "regex-0.out")
             report["instructions"].update(regex_n=rf, regex_0=r0)
             report["regex_per_article"] = round((rf - r0) / n)
             report["ratio_to_regex"] = round((full - zero) / max(rf - r0, 1), 1)
+            if "teardown" in report:
+                tn, t0 = _teardown(d / "regex-n.out"), _teardown(d / "regex-0.out")
+                report["regex_per_article_without_teardown"] = round(((rf - tn) - (r0 - t0)) / n)
+                report["ratio_to_regex_without_teardown"] = round(
+                    report["per_article_without_teardown"] / max(report["regex_per_article_without_teardown"], 1), 1)
+            if "load" in report:
+                report["ratio_to_regex_with_load"] = round((full - report["instructions"]["bare_0"]) / max(rf - r0, 1), 1)
         if args.stages:
             shares = stage_shares(n, args.skip, args.rounds)
             report["stage_shares"] = {k: round(v, 4) for k, v in shares.items()}
@@ -158,9 +202,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{n} articles (skip {args.skip}): {report['per_article'] / 1e6:.2f}M instructions per article "
           f"({full:,} - {zero:,})")
+    if "teardown" in report:
+        print(f"of which {report['teardown']['per_article'] / 1e6:.2f}M per article is the interpreter's teardown at "
+              f"exit (Py_FinalizeEx: freeing the memos the articles filled, its last collection), once per process: "
+              f"{report['per_article_without_teardown'] / 1e6:.2f}M per article without it")
+    if "load" in report:
+        load = report["load"]
+        print(f"load, once per process (not in the figure above): {load['total'] / 1e6:,.1f}M instructions "
+              f"(import {load['import'] / 1e6:,.1f}M, Coder() {load['coder_init'] / 1e6:,.1f}M); spread over these "
+              f"{n} articles: {report['per_article_with_load'] / 1e6:.2f}M per article")
     if args.regex:
+        also = ([f"{report['ratio_to_regex_without_teardown']}x without the teardown"]
+                if "ratio_to_regex_without_teardown" in report else []) \
+            + ([f"{report['ratio_to_regex_with_load']}x with the load spread over the {n} articles"]
+               if "ratio_to_regex_with_load" in report else [])
         print(f"re.findall(r'\\w+'): {report['regex_per_article'] / 1e3:.1f}k per article; "
-              f"ratio {report['ratio_to_regex']}x")
+              f"ratio {report['ratio_to_regex']}x" + (f" ({'; '.join(also)})" if also else ""))
     if args.stages:
         print("per stage (share of the coder's stage timer, best of --rounds, applied to the count):")
         for k, v in report["stages_per_article"].items():

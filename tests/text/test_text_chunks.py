@@ -96,3 +96,23 @@ def test_marked_texts_tokenized_by_chunks_equal_the_whole_view() -> None:
                 got = tokenize(text, split_clitics=split_clitics, protect=prot)
                 assert len(got) == len(expected) and list(got) == expected, (repr(text), split_clitics, prot)
                 assert [tuple(t) for t in got] == [tuple(t) for t in expected]
+
+
+def test_word_and_trailing_punctuation_templates_equal_the_token_pattern(monkeypatch) -> None:
+    """The fast path of ``_chunk_template`` for a word and one mark after it ("المدينة،") gives what the token
+    pattern gives (the path turned off), on such chunks, near misses and random ones (chunks whose view deletes or
+    expands a character never come here: ``_marked_template`` makes theirs)."""
+    from marsad.text import tokens as T
+    from marsad.text.normalize import _IRREGULAR_RUN
+
+    rng = random.Random(11)
+    letters = ["ب", "ة", "أ", "ى", "a", "Z", "ª", "ـ", "'", "-", "_", "5", "٥", "\u064e", "\u05be", "."]
+    marks = sorted(T._TRAILING_PUNCT) + ["(", "-", "'", "_", "%", "\u05c3", "a", "٥"]
+    chunks = ["المدينة،", "العالم.", "فيه.", "(الاثنين)،", "U.S.", "ab.", "x،", "،", ".", "ـه.", "بوناتي\""]
+    for _ in range(5_000):
+        chunks.append("".join(rng.choice(letters) for _ in range(rng.randint(0, 5))) + rng.choice(marks))
+    chunks = [c for c in chunks if _IRREGULAR_RUN.search(c) is None]
+    assert len(chunks) > 2_000
+    fast = [T._chunk_template(c, None) for c in chunks]
+    monkeypatch.setattr(T, "_TRAILING_PUNCT", frozenset())
+    assert fast == [T._chunk_template(c, None) for c in chunks]

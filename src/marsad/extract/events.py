@@ -162,7 +162,8 @@ class EventBuilder:
     def __init__(self, text: str, lang: str, words: list[Word], sentences, phrases: list[Phrase],
                  lexicon, places: list, times: list, doc_date, geo: list, hits: list | None = None,
                  doc_forms: frozenset[str] | None = None, cue_starts: list[int] | None = None,
-                 institutions: frozenset[str] = frozenset(), companion_object=None) -> None:
+                 institutions: frozenset[str] = frozenset(), companion_object=None,
+                 complementizers: list[int] | None = None) -> None:
         self.text = text
         # hit -> the word of a VSO companion's object ("شن X هجوما": هجوما), None for other triggers
         # (extract.triggers.companion_object, which imports this module: handed in by the candidates stage)
@@ -208,7 +209,8 @@ class EventBuilder:
         self._cue_heads = lexicon.heads(self._cue_index)
         # the words where a modality cue may start (``Lexicon.head_positions``, when the caller has them)
         self.cue_starts = _positions_of_heads(words, self._cue_heads) if cue_starts is None else cue_starts
-        self.complementizers = _complementizer_positions(words, lang)
+        # the words that open reported speech (the heads stage has them: ``DocState.opening_at``)
+        self.complementizers = _complementizer_positions(words, lang) if complementizers is None else complementizers
         self.places_by_sentence: dict[int, list] = {}
         act_ends = {h.w1 for h in self.hits}
         for pl in places:

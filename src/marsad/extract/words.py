@@ -16,7 +16,7 @@ from sys import intern
 
 from ..kb import clitics
 from ..text import split_sentences, tokenize
-from ..text.tokens import _PREFIXES_OF, _PROCLITIC_FIRST, ENCLITICS
+from ..text.tokens import _PREFIXES_OF, _PROCLITIC_FIRST
 from ..text.tokens import _ENCLITICS_SHORTEST_FIRST as ENCLITICS_SHORTEST_FIRST
 from ..text._memo import Generations
 
@@ -74,27 +74,33 @@ def analyses(norm: str, lang: str) -> tuple:
     interned (``sys.intern``): a prefix, base or suffix equal to another form's, or to a form, is one object in the
     memos (a prefix or stem cut from a word would otherwise be a new string per form). Not memoized here: a word's
     readings are, in ``segment``'s memo (a cache of its own found nothing there the memo did not hold)."""
-    return tuple([(p, intern(b), s) for p, b, s in _analyses(norm, lang)])  # p, s: interned by _analyses
+    return _analyses(norm, lang)  # its strings interned as it makes them (no second tuple per reading here)
 
 
-# the affixes of the readings, interned once here (``analyses`` interns only the bases; the prefixes come interned
-# from ``text.tokens._PREFIXES_OF``, "" is one object)
+# the affixes of the readings, interned once here (``_analyses`` interns the bases as it makes them; the prefixes
+# come interned from ``text.tokens._PREFIXES_OF``, "" is one object)
 _ENCLITICS_INTERNED = tuple(map(intern, ENCLITICS_SHORTEST_FIRST))
 _POSSESSIVE = intern("'s")
+# an enclitic -> its interned string, and the letters enclitics end in: ``_analyses`` looks a stem's last 1, 2 and 3
+# letters up here (at most one enclitic of each length can end it) instead of calling endswith once per enclitic
+_ENCLITIC_OF = {suf: suf for suf in _ENCLITICS_INTERNED}
+_ENCLITIC_LAST = frozenset(suf[-1] for suf in _ENCLITICS_INTERNED)
+_ENCLITIC_LENGTHS = tuple(sorted({len(suf) for suf in _ENCLITICS_INTERNED}))  # (1, 2, 3): shortest first
 
 
 def _analyses(norm: str, lang: str) -> tuple:
     if lang != "ar" or not norm or not norm[0].isalpha():
-        base = norm
+        base = intern(norm)
         out = [("", base, "")]
         if lang == "en" and base.endswith("'s"):
-            out.append(("", base[:-2], _POSSESSIVE))
+            out.append(("", intern(base[:-2]), _POSSESSIVE))
         return tuple(out)
     # every (prefix, rest) split, then (prefix, rest, "") and the (prefix, stem, pronoun) splits of its rest, longest
     # stem first (``enclitic_splits``, written out: no list per split); these are all distinct (each differs from
     # the others in its prefix or its suffix), so no set is needed until a stem is rewritten below
     out = []
     append = out.append
+    enclitic_of = _ENCLITIC_OF.get
     n_norm = len(norm)
     # ``proclitic_splits(norm)`` written out: ("", norm), then each proclitic sequence that leaves 2 letters or more
     for prefix in ("", *(_PREFIXES_OF[norm[:4]] if norm[0] in _PROCLITIC_FIRST else ())):
@@ -102,27 +108,33 @@ def _analyses(norm: str, lang: str) -> tuple:
         if k and n_norm - k < 2:
             continue
         rest = norm[k:]
-        if len(rest) >= 2:
+        n = len(rest)
+        if n >= 2:
+            rest = intern(rest)
             append((prefix, rest, ""))
-        if rest.endswith(ENCLITICS):
-            n = len(rest)
-            for suf in _ENCLITICS_INTERNED:
-                if rest.endswith(suf) and n - len(suf) >= 2:
-                    stem = rest[:-len(suf)]
+        # the enclitics that end ``rest`` and leave a stem of 2 letters or more, shortest first (``enclitic_splits``'
+        # order): one lookup of its last 1, 2, 3 letters each (no endswith call per enclitic; hot path of a new word)
+        if rest[-1:] in _ENCLITIC_LAST:
+            for j in _ENCLITIC_LENGTHS:
+                if n - j < 2:
+                    break
+                suf = enclitic_of(rest[-j:])
+                if suf is not None:
+                    stem = rest[:-j]
                     if suf == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(prefix + stem)
                                        or (prefix.endswith("ل") and stem.startswith("ل"))):  # ل + لـ: "للاجتماعي"
                         continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
-                    append((prefix, stem, suf))
+                    append((prefix, intern(stem), suf))
     seen: set[tuple[str, str, str]] | None = None
     for prefix, stem, suffix in out[:]:
         if not suffix or len(stem) < 4:
             continue
         if stem.endswith("ت"):
-            item = (prefix, stem[:-1] + "ه", suffix)  # "زيارته" -> زيارة + ه: the ta marbuta comes back
+            item = (prefix, intern(stem[:-1] + "ه"), suffix)  # "زيارته" -> زيارة + ه: the ta marbuta comes back
         elif stem.endswith("و"):
-            item = (prefix, stem + "ا", suffix)  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
+            item = (prefix, intern(stem + "ا"), suffix)  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
         elif stem.endswith(HAMZA_SEATS):
-            item = (prefix, stem[:-1] + "ء", suffix)  # "لقائه" -> لقاء + ه: the hamza leaves its seat
+            item = (prefix, intern(stem[:-1] + "ء"), suffix)  # "لقائه" -> لقاء + ه: the hamza leaves its seat
         else:
             continue
         if seen is None:
@@ -131,9 +143,9 @@ def _analyses(norm: str, lang: str) -> tuple:
             seen.add(item)
             append(item)
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
-        append((intern(norm[0]), norm[1:], ""))  # "ولم", "فلن": short particles after a conjunction
+        append((intern(norm[0]), intern(norm[1:]), ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
-        append(("", norm, ""))
+        append(("", intern(norm), ""))
     return tuple(out)
 
 

@@ -520,6 +520,8 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
 # chunk and its own view (``_marked_template``), every other chunk the identity template.
 
 _CHUNK_CACHE_MAX = 25_000  # templates per generation (_memo: at most twice that)
+# punctuation that ends a word's chunk ("المدينة،"): none is a word character (\w, "_", a combining mark), "'" or "-"
+_TRAILING_PUNCT = frozenset("،.؛:!?؟,;\")»”’")
 _CHUNK_KEY_MAX = 40  # longer chunks are tokenized but not remembered
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
@@ -542,6 +544,15 @@ def _chunk_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[t
             return 1, 1, ((0, len(norm), chunk, norm, "word", 0, "word"),)
         return 1, len(plan), tuple((a, b, chunk[a:b], norm[a:b], "word", 0, part)  # type: ignore[union-attr]
                                    for a, b, part in plan)  # type: ignore[union-attr]
+    if plans is None and norm[-1:] in _TRAILING_PUNCT and norm[:-1].isalpha():
+        # the next commonest chunk, a word and the punctuation after it ("المدينة،", "العالم."): what the token
+        # pattern below gives (a word of letters, then the mark as ``other``; no abbreviation or number can start in
+        # letters), without running it (~4x the cost of this; tests/text/test_text_chunks.py holds them equal)
+        k = len(norm) - 1
+        w, t = norm[:k], chunk[:k]
+        c, tc = norm[k], chunk[k:k + 1]
+        return 2, 2, ((0, k, t, t if t == w else w, "word", 0, "word"),
+                      (k, k + 1, tc, tc if tc == c else c, _OTHER_KIND.get(c) or _other_kind(c), 1, "word"))
     pieces: list[tuple] = []  # type: ignore[type-arg]
     append = pieces.append
     other_kind = _OTHER_KIND

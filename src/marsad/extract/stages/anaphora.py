@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from ...kb import clitics
-from ..events import CONJ
+from ..events import CONJ, OPENING_WORDS
 from .state import DocState, Resources, stage
 
 COORDINATING = clitics.conjunctions()
 
 
-@stage(needs=("words", "lang", "places"), provides=("ana_at", "trigger_at", "cue_at", "doc_forms"))
+@stage(needs=("words", "lang", "places"), provides=("ana_at", "trigger_at", "cue_at", "opening_at", "doc_forms"))
 def find_heads(res: Resources, st: DocState) -> None:
-    """Also every form of every word (``doc_forms``, with the slots the places stage added): quick negative tests."""
-    lex = res.lexicon
-    st.doc_forms = frozenset().union(*[w.forms for w in st.words])
-    indexes = (lex.anaphora.get(st.lang, {}), lex.triggers.get(st.lang, {}), lex.cues.get(st.lang, {}))
-    st.ana_at, st.trigger_at, st.cue_at = lex.head_positions(st.words, indexes)
+    """Also every form of every word (``doc_forms``, with the slots the places stage added): quick negative tests;
+    and the words that open reported speech (``opening_at``, for ``EventBuilder``)."""
+    lex, words = res.lexicon, st.words
+    st.doc_forms = frozenset().union(*[w.forms for w in words])
+    opening = OPENING_WORDS.get(st.lang, frozenset())
+    indexes = (lex.anaphora.get(st.lang, {}), lex.triggers.get(st.lang, {}), lex.cues.get(st.lang, {}), opening)
+    st.ana_at, st.trigger_at, st.cue_at, may_open = lex.head_positions(words, indexes)
+    # the words whose forms hold an opening word, from the same pass (memoized per forms set), are a superset of
+    # those whose norm is one (a word's norm is one of its forms): a check of the few, not a pass over every word
+    st.opening_at = [k for k in may_open if words[k].norm in opening]
 
 
 @stage(needs=("words", "lang", "ana_at", "doc_forms"), provides=("anaphors",))

@@ -47,7 +47,7 @@ IMPERSONAL_PAST = grammar.words("impersonal_past")  # "تم", "جرى": a verbal
 
 
 @stage(needs=("text", "lang", "day", "words", "sentences", "phrases", "places", "times", "geo", "hits", "doc_forms",
-              "cue_at", "doc_times", "quantities", "named_states"),
+              "cue_at", "opening_at", "doc_times", "quantities", "named_states"),
        provides=("events", "candidates", "event_hits", "telling_keys", "builder", "scorer", "weapons"))
 def build_candidates(res: Resources, st: DocState) -> None:
     lex, rules, words, text, day = res.lexicon, res.rules, st.words, st.text, st.day
@@ -56,7 +56,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
     # whole work state cyclic garbage, left for the cyclic collector to walk and free instead of reference counting
     builder = EventBuilder(text, st.lang, words, sentences, st.phrases, lex, st.places, st.times, day, st.geo,
                            st.hits, st.doc_forms, st.cue_at, res.institutions,
-                           lambda hit: companion_object(words, sentences, hit, context))
+                           lambda hit: companion_object(words, sentences, hit, context), st.opening_at)
     scorer = CandidateScorer(res.decision, words, len(res.sports_forms.get(st.lang, frozenset()) & st.doc_forms),
                              st.lang)
     st.builder, st.scorer = builder, scorer

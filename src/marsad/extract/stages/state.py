@@ -56,6 +56,7 @@ class DocState:
     ana_at: list[int] = field(default_factory=list)  # words that may start an anaphor, a trigger, a modality cue
     trigger_at: list[int] = field(default_factory=list)
     cue_at: list[int] = field(default_factory=list)
+    opening_at: list[int] = field(default_factory=list)  # words that open reported speech (events.OPENING_WORDS)
     anaphors: dict = field(default_factory=dict)  # sentence -> [(w0, w1, refers, coordinated, prefix)]
     phrases: list = field(default_factory=list)  # extract.actors.Phrase
     coref: list = field(default_factory=list)  # (entity id, Span) of anaphora resolved
