@@ -222,6 +222,10 @@ class ActorCoder:
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:
                     sectors = tuple(role.sectors)
+                org = kb.entities.get(role.org) if role is not None and role.org else None
+                if org is not None and not org_code and not person_code:  # "الأمين العام للأمم المتحدة": UNO
+                    org_code, entity = org.code, entity or org.id
+                    country = country or org.country
             elif m.kind in ("new_person", "new_organization"):  # a name the KB does not know: coded from its
                 entity = entity or m.target  # title, nisba and head noun only (extract/stages/ner.py)
                 if m.sector and not sectors:
@@ -307,6 +311,10 @@ class ActorCoder:
                           # the title heads a name ("الجيش اللبناني العماد جوزيف عون")
                           and not (lang == "ar" and last_kind == "nisba" and kind == "role"
                                    and not _title_of_name(items, n_item))
+                          # nor a title that ends definite: "طالب الأمين العام للأمم المتحدة الحكومة السودانية" (the
+                          # head of a genitive never has the article; a title then a name is an apposition)
+                          and not (lang == "ar" and last_kind == "role" and kind == "role"
+                                   and _definite_word(words[cur.w1].norm) and not _title_of_name(items, n_item))
                           # a noun with its nunation ("مسلحون", "جنديان", "شرطيا") heads no genitive: the role
                           # after it is another actor ("قتل مسلحون شرطيا": the gunmen killed a policeman)
                           and not (lang == "ar" and last_kind == "role" and kind == "role"

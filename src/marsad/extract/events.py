@@ -73,6 +73,7 @@ CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": 
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
 AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
+SINGULAR_IN = grammar.words("singular_in_nouns", "ar")  # "الأمين": a singular, not an oblique plural in ـين
 MEMBER_NOUNS = grammar.by_lang("member_nouns")  # "قياديا في حماس": an act on a member is on the group
 MEMBER_PREPS = grammar.by_lang("member_preps")
 PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
@@ -484,6 +485,25 @@ class EventBuilder:
     def _has_sentence_end(self, a: int, b: int) -> bool:
         return any(self.words[k].norm in (";", ":") for k in range(a + 1, b))
 
+    def _shared_subject(self, hit: TriggerHit):
+        """The subject an earlier verb of the sentence left for a joined verb (no ';' or ':' between), or None."""
+        prev = self.last_subject.get(self.words[hit.w0].sentence)
+        return prev if prev is not None and not self._has_sentence_end(prev[0], hit.w0) else None
+
+    def _agrees_with_verb(self, p: Phrase, hit: TriggerHit) -> bool:
+        """Can the Arabic actor phrase be the subject of the verb by gender and number? A feminine singular past
+        ("واعتذرت") takes a state, an organization or a feminine noun, a plain masculine form ("وطالب") a masculine
+        one, a plural ("وطالبوا") a group; other forms are not judged."""
+        norm = self.words[hit.w0].norm
+        stem = norm[len(hit.prefix):] if norm.startswith(hit.prefix) else norm
+        if _plural_verb(stem):
+            return _agrees(p, self.words, "هم")
+        if len(stem) > 3 and stem.endswith("ت") and not stem.startswith("ت"):
+            return _agrees(p, self.words, "ها")
+        if _masculine_verb(norm, hit.prefix):
+            return _agrees(p, self.words, "ه")
+        return True
+
     def _feminine_noun(self, p: Phrase) -> bool:
         """Does the phrase open with an institution written with ة, a feminine singular ("الحكومة", "الشرطة
         العراقية")? A masculine verb right before it cannot have it as subject. Names, titles and groups are not
@@ -501,7 +521,7 @@ class EventBuilder:
         raw = w.text.rstrip("\u0640")
         if raw.endswith(("اً", "ًا", "ً")):
             return True
-        if not (w.norm.endswith("ين") and len(w.norm) > 4):
+        if not (w.norm.endswith("ين") and len(w.norm) > 4) or w.norm in SINGULAR_IN:
             return False
         # after a count ("آلاف المتظاهرين", "عشرات المسلحين", "5 مسلحين") ـين is the genitive of the counted noun
         prev = self.words[p.w0 - 1] if p.w0 > 0 else None
@@ -568,6 +588,15 @@ class EventBuilder:
             return False
         h = self.hits[k]
         return h.w1 == p.w0 - 1 and h.trigger.pos != "verb" and h.prefix.lstrip(CONJUNCTIONS)[:1] in PREPOSITION_CLITICS
+
+    def _li_noun_before(self, p: Phrase) -> bool:
+        """Is the word right before phrase ``p`` a plain noun with the clitic ل (no actor, no trigger), whose genitive
+        ``p`` is ("واعتذرت لمنظمة المطبخ المركزي": the name is governed through ل, no subject)?"""
+        if p.w0 == 0:
+            return False
+        w = self.words[p.w0 - 1]
+        return w.kind == "word" and w.mention is None and w.trigger is None \
+            and any(pre.lstrip(CONJUNCTIONS) == "ل" and len(b) >= 3 for pre, b, _s in w.bases)
 
     def _inner_prep(self, a: int, b: int) -> str | None:
         """The last preposition word strictly between words a and b, if any."""
@@ -795,6 +824,10 @@ class EventBuilder:
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
         agent = self._agent_clause(hit, after, cands) \
             if self.has_agent_clause and (not is_verb or t.passive or lang == "en") else []  # en: the next word
+        # "أدانت X مقتل الصحفيين وطالبت السلطات": a verb joined by its clitic و/ف opens a clause of its own; the
+        # actor right before it ends the clause before (an object there), never its subject
+        joined = lang == "ar" and gap == 1 and hit.prefix[:1] in CONJUNCTION_CLITICS \
+            and (is_verb or (t.pos == "phrase" and t.verbal and "ال" not in hit.prefix))  # "واحتجت لدى"
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم بسيارة مفخخة شنه مسلحو الحركة", "الهجوم نفذه انتحاري", "نسب إلى X"
@@ -804,7 +837,7 @@ class EventBuilder:
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
         elif before and before[-1].w1 == hit.w0 - gap - quoted and before[-1].prep is None \
-                and not self._nisba_in_pp(before[-1]) \
+                and not self._nisba_in_pp(before[-1]) and not joined \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
@@ -856,17 +889,22 @@ class EventBuilder:
                 pass  # a verb that carries its object pronoun has its object: the genitive of a noun with a clitic
                 # preposition after it is no argument of it ("واتهمته بدعم المتمردين": the charge's)
             elif self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None and not self._governed_noun_before(p) \
+                    and not (p.w0 > hit.w1 + 1 and self._li_noun_before(p)) \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
                         or _plural_verb(words[hit.w0].norm) or pronoun_subject \
                         or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)) \
                         or t.passive or (t.patient and self._by_agent(hit, after, cands)) \
-                        or (t.patient and self._victim_then_cause(p)):
+                        or (t.patient and self._victim_then_cause(p)) \
+                        or (joined and self._shared_subject(hit) is not None
+                            and self._content_at(t, p.w1, p.w1 + 2) is not None):
                     # the subject of a passive is the victim: "تعرض موكب الوزير لهجوم", "قتل شاب برصاص الجيش"
                     # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
-                    # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object
+                    # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object;
+                    # "أدانت X الهجوم وطالبت الأمم المتحدة بالتحرك": a joined verb shares X, and the actor followed by
+                    # what it asks for (grammar table content_clitics) is whom it asks
                     patient = self._chain_forward(p, cands)
                 elif t.type in OWN_FORCES and si in self.last_subject and self._coordinated(hit) \
                         and self._own_forces(p, []):
@@ -908,7 +946,10 @@ class EventBuilder:
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
             prev = self.last_subject.get(si)
-            if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
+            # an actor does not act on itself: a shared subject that codes as the joined verb's object is a wrong
+            # reading of the verb before, left alone
+            if prev is not None and not self._has_sentence_end(prev[0], hit.w0) \
+                    and not (patient and _named_codes(prev[1]) & _named_codes(patient)):
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
                 if len(prev) > 2:
                     source = prev[2]  # "met his Iraqi counterpart and criticised": the subject alone, not the
@@ -918,8 +959,10 @@ class EventBuilder:
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None and not self._nisba_in_pp(p)]
-            if is_verb or (lang == "en" and t.pos == "phrase"):
+            if is_verb or (lang == "en" and t.pos == "phrase") or joined:
                 pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
+                if joined:  # the subject the joined verb shares: not the object right before it, and of its gender
+                    pool = [p for p in pool if p.w1 < hit.w0 - 1 and self._agrees_with_verb(p, hit)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
@@ -1119,8 +1162,8 @@ class EventBuilder:
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0) and prev[1] != source:
                 subject = prev[1] if _plural_verb(words[hit.w0].norm) else prev[1][:1]  # "التقى X نظيره Y وانتقد": X
-                shared = {a.code for a in _actors(subject)}
-                obj = [a for a in src_actors if a.code not in shared]
+                shared = {(a.start, a.end) for a in _actors(subject)}  # not codes: two bare "GOV" are two actors
+                obj = [a for a in src_actors if (a.start, a.end) not in shared]
                 if obj:
                     self.refinements.setdefault(hit.w0, {}).update(
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
@@ -1795,6 +1838,11 @@ def _stronger(a: str, b: str) -> str:
 def _bare_group(p: Phrase) -> bool:
     """Is the phrase a group noun alone: a role with no country and no name ("شركات", "سكان", "residents")?"""
     return p.kinds == ["role"] and all(a.entity is None and a.code in ACTOR_SECTORS for a in p.actors)
+
+
+def _named_codes(phrases: list[Phrase]) -> set[str]:
+    """The codes of the phrases' actors that name an entity (a bare sector, "GOV", names nobody in particular)."""
+    return {a.code for a in _actors(phrases) if a.entity is not None}
 
 
 def _actors(phrases: list[Phrase]) -> list[Actor]:

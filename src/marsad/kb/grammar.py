@@ -41,7 +41,7 @@ TABLES = frozenset({
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
     "possessive_determiners",
     "prepositions", "proclitics", "pronoun_complementizers", "qad", "qad_before_verb", "qama", "reflexive",
-    "right_preps", "say_before_would", "say_verbs", "subject_pronouns", "subordinators", "then_words", "third_person_enclitics", "unit_noun_sectors",
+    "right_preps", "say_before_would", "say_verbs", "singular_in_nouns", "subject_pronouns", "subordinators", "then_words", "third_person_enclitics", "unit_noun_sectors",
 })
 
 
