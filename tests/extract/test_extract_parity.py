@@ -50,9 +50,9 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNNAMED_ARMED = {"UAF": "REB", "INS": "REB"}
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-# today's measured level (tools/parity_report.py, 211 pairs): parity 161/211 (76.3%), Arabic right 185 (87.7%),
-# English right 174 (82.5%); the number of pairs listed as failing a check may not grow past these
-MAX_FAILING = {"parity": 50, "ar": 26, "en": 37}
+# today's measured level (tools/parity_report.py, 211 pairs): parity 166/211 (78.7%), Arabic right 188 (89.1%),
+# English right 177 (83.9%); the number of pairs listed as failing a check may not grow past these
+MAX_FAILING = {"parity": 45, "ar": 23, "en": 34}
 
 
 def load_pairs() -> list[dict]:

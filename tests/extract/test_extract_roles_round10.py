@@ -131,3 +131,75 @@ def test_a_joined_verb_does_not_act_on_itself():
     # subject is left alone and the object stays the target
     e = _of_type("رد متحدث باسم الحركة على بيان الخارجية المصرية واتهم الخارجية المصرية بالتحيز.", "ar", "ACCUSE")
     assert [a["code"][:3] for a in e["target"]] == ["EGY"], e
+
+
+# triggers.py: a complementizer before a trigger opens its own clause; it is no excluded word of another sense
+def test_reported_rejection_after_a_complementizer():
+    e = _of_type("قال وزير الخارجية السوداني إن بلاده ترفض أي وجود عسكري أجنبي على ساحل البحر الأحمر.", "ar",
+                 "REJECT")
+    assert _codes(e["source"])[0].startswith("SDN"), e
+
+
+def test_declining_to_comment_stays_no_rejection():
+    assert not [e for e in _events("رفض الوزير أن يعلق على الاتهامات.", "ar") if e["type"] == "REJECT"]
+
+
+# events.py: the speaker's own units before the verb are its subject; what follows the verb is the object
+@pytest.mark.parametrize("text, target", [
+    ("قالت القيادة المركزية الأمريكية إن مقاتلاتها قصفت مخازن أسلحة إيرانية في شرق سوريا.", "IRN"),
+    ("أعلنت هيئة الأركان الأوكرانية أن مسيراتها ضربت مستودع وقود روسيا قرب الحدود.", "RUS"),
+])
+def test_a_nationality_after_the_possessed_units_verb_is_the_target(text, target):
+    e = _of_type(text, "ar", "ASSAULT")
+    assert [a["code"][:3] for a in e["target"]] == [target], e
+
+
+# events.py: a nisba after a finite verb phrase's object describes that object, never the subject
+def test_the_downed_missiles_nationality_is_the_target():
+    e = _of_type("أعلن الجيش الأردني أن دفاعاته الجوية أسقطت صاروخين إيرانيين فوق عمان.", "ar", "ASSAULT")
+    assert [a["code"][:3] for a in e["target"]] == ["IRN"], e
+
+
+# lexicon: "downed" with an aircraft near is a shooting down; "the downed pilot" is no act
+def test_downed_drones_are_an_attack():
+    e = _of_type("Jordanian air defences downed two Iranian drones over the Jordan Valley.", "en", "ASSAULT")
+    assert _codes(e["source"]) == ["JORMIL"] and _codes(e["target"]) == ["IRNMIL"], e
+
+
+def test_a_downed_pilot_is_no_attack():
+    assert not _events("Rescue teams reached the downed pilot near the village.", "en")
+
+
+# mentions.py: an English country name before the possessive is the country (not a surname after a first name)
+@pytest.mark.parametrize("text, source, target", [
+    ("Georgia's president praised Armenia's decision to reopen the border.", "GEOGOV", "ARM"),
+    ("The Egyptian foreign minister praised Jordan's role in the talks.", "EGYGOV", "JOR"),
+])
+def test_a_possessive_country_that_needs_context(text, source, target):
+    e = _of_type(text, "en", "SUPPORT")
+    assert _codes(e["source"]) == [source] and [a["code"][:3] for a in e["target"]] == [target], e
+
+
+def test_a_surname_before_the_possessive_is_no_country():
+    doc = code("Coach Brian Jordan's team praised the referee.", lang="en", date="2025-06-11",
+               all_candidates=True).to_dict()
+    assert not [e for e in doc["entities"] if e.get("code") == "JOR"]
+
+
+# grammar default_preps (en): REJECT takes "to"
+def test_the_one_refused_follows_to():
+    e = _of_type("Hungary refused to grant transit rights to Ukrainian trucks.", "en", "REJECT")
+    assert [a["code"][:3] for a in e["target"]] == ["UKR"], e
+
+
+# grammar belonging: pledging allegiance is belonging
+def test_men_who_pledged_allegiance_to_a_group_are_the_groups():
+    e = _of_type("قتلت قوات الأمن الطاجيكية خمسة مسلحين بايعوا تنظيم داعش.", "ar", "ASSAULT")
+    assert [a["code"][:6] for a in e["target"]] == ["IMGREB"], e
+
+
+# places.jsonl: a common word without its article is as ambiguous as with it ("ميادين": fields)
+def test_fields_of_battle_are_no_mayadin():
+    doc = code("أرسلت الجماعة مقاتلين صغارا إلى ميادين القتال في الجبهات الشمالية.", lang="ar", date="2025-06-11",
+               all_candidates=True).to_dict()
+    assert not [e for e in doc["entities"] if e["kind"] == "place" and "Mayadin" in e["name"]]

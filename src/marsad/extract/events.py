@@ -26,7 +26,7 @@ from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase, indefinite_accusative
-from .lexicon import head_words
+from .lexicon import form_head, head_words
 from .preps import (CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, PREPOSITION_CLITICS, fold as _fold,
                     PLACE_HEADS, clitic_prep, mention_prep, place_prep)
 from .words import Word, has_verb_form
@@ -69,6 +69,7 @@ LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
 ORIGIN_SPAN = 6
 ARTICLE = clitics.article_forms()  # a word that starts with the article (and a clitic) is a noun
+ARTICLE_CLITIC = clitics.classes()["article"]  # the article among a word's proclitics
 CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
@@ -892,14 +893,15 @@ class EventBuilder:
                     and not (p.w0 > hit.w1 + 1 and self._li_noun_before(p)) \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
-                        or _plural_verb(words[hit.w0].norm) or pronoun_subject \
+                        or _plural_verb(words[hit.w0].norm) or pronoun_subject or possessor \
                         or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)) \
                         or t.passive or (t.patient and self._by_agent(hit, after, cands)) \
                         or (t.patient and self._victim_then_cause(p)) \
                         or (joined and self._shared_subject(hit) is not None
                             and self._content_at(t, p.w1, p.w1 + 2) is not None):
                     # the subject of a passive is the victim: "تعرض موكب الوزير لهجوم", "قتل شاب برصاص الجيش"
-                    # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object
+                    # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object (so
+                    # with the speaker's own units before it: "إن مسيراتها ضربت مصفاة نفط روسية")
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
                     # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object;
@@ -923,8 +925,11 @@ class EventBuilder:
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and _plural_verb(words[hit.w0].norm):
                 patient = self._chain_forward(p, cands)  # "وطالبوا باستقالة الحكومة": a plural verb's object
-            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
-                source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
+            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
+                    and not (p.kinds == ["nisba"] and finite_verb_phrase(hit, words)):
+                # genitive: "زيارة الرئيس الأمريكي"; but a nisba after a finite verb's object describes that object
+                # ("أسقطت صاروخين روسيين": whose missiles), never its subject
+                source = self._chain_forward(p, cands)
                 via = "genitive"
             elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE") \
                     and prep not in self._preps_of(t):  # a frame's own target preposition: "انتقادات للجيش"
@@ -1696,6 +1701,16 @@ class EventBuilder:
 
 
 _FORM_KEYS: dict[str, frozenset[str]] = {}
+
+
+def finite_verb_phrase(hit, words) -> bool:
+    """Does an Arabic verb phrase (trigger ``verbal``) open on an inflected verb ("تعرضت لهجوم", "يتعرضون للقصف"):
+    a tensed act, not a kind of event? Its bare past form is also its verbal noun ("نشر قوات", "تعرض لهجوم"), and
+    stays one."""
+    t = hit.trigger
+    if not t.verbal or clitics.holds(hit.prefix, ARTICLE_CLITIC):
+        return False
+    return words[hit.w0].norm[len(hit.prefix):] != form_head(t.forms[0])
 
 
 def _form_keys(t) -> frozenset[str]:

@@ -5,7 +5,8 @@ common word, "Jordan", "Georgia", "Chad", a place name shared with a common word
   - the same target is named unambiguously elsewhere in the document (a country also by a place of it), or
   - it stands next to a role title or a nisba adjective ("الرئيس عباس", "President Abbas"), or a title stands
     before "of (the)" + a country or body ("the president of France"), or
-  - it is an Arabic country name that is a common word and no other entity's, governed by a preposition ("من مالي").
+  - it is an Arabic country name that is a common word and no other entity's, governed by a preposition ("من مالي"),
+    or an English country name before the possessive with no capitalized word before it ("Jordan's king").
 Otherwise it is dropped. When one name fits several kinds, the KB priority decides (person > organization >
 country > capital > place > region), then the entry order.
 
@@ -108,7 +109,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                 or (next_e.kind == "role" and entry.kind in PERSON_KINDS and next_m.start - m.end <= 2)
                 # an English title of a country or body: "the president of France", "leaders of the G7"
                 or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
-            if not (near_prev or near_next or _country_after_preposition(text, m, entry)):
+            if not (near_prev or near_next or _country_after_preposition(text, m, entry)
+                    or _possessive_country(text, m, entry)):
                 continue
         if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
             continue  # "bassist Jack Bruce" is not the spokeswoman Tammy Bruce
@@ -117,6 +119,15 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
 
 
 PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _possessive_country(text: str, m: GazMatch, entry) -> bool:
+    """Is an English country name that needs context followed by the possessive ("praised Jordan's support"), with
+    no capitalized word right before it ("Michael Jordan's" is a surname)? A person's name is no owner of a state's
+    acts; the possessive names the country."""
+    if entry.kind != "country" or not m.key.isascii() or text[m.end:m.end + 2] not in ("'s", "’s"):
+        return False
+    return FIRST_NAME.search(text, max(0, m.start - 40), m.start) is None
 
 
 def _country_after_preposition(text: str, m: GazMatch, entry) -> bool:

@@ -504,6 +504,9 @@ def build() -> list[dict]:
          ["forces", "troops", "special forces", "units"], "MIL by default; 'قوات' + a group name is that group")
     role("navy", "institution", ["MIL"], ["البحرية", "القوات البحرية", "سلاح البحرية", "الأسطول", "البحرية"],
          ["navy", "naval forces", "fleet"])
+    role("general_staff", "institution", ["MIL"], ["هيئة الأركان", "هيئة الأركان العامة", "هيئة أركان الجيش",
+                                                   "رئاسة الأركان", "الأركان العامة"],
+         ["general staff", "the general staff"], "the army's command: 'أعلنت هيئة الأركان الأوكرانية'")
     role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي",
                                                "سلاح الطيران", "المقاتلات", "الطائرات الحربية",
                                                "الدفاعات الجوية", "الدفاع الجوي", "الطيران"],
