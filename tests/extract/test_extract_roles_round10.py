@@ -203,3 +203,31 @@ def test_fields_of_battle_are_no_mayadin():
     doc = code("أرسلت الجماعة مقاتلين صغارا إلى ميادين القتال في الجبهات الشمالية.", lang="ar", date="2025-06-11",
                all_candidates=True).to_dict()
     assert not [e for e in doc["entities"] if e["kind"] == "place" and "Mayadin" in e["name"]]
+
+
+# events.py _affiliation: gunmen "from" a group whose name follows a head noun (grammar table group_heads)
+def test_gunmen_from_a_group_behind_its_head_noun():
+    e = _of_type("قتل مسلحون من تنظيم ولاية خراسان أربعة حراس أفغان قرب جلال آباد.", "ar", "ASSAULT")
+    assert _codes(e["source"]) == ["IMGREB"] and [a["code"][:3] for a in e["target"]] == ["AFG"], e
+
+
+# actors.py: a pair anaphor after a meeting of two governments in its sentence is the two governments
+@pytest.mark.parametrize("text, lang", [
+    ("استقبل الرئيس التونسي نظيره الجزائري في قرطاج، واتفق الجانبان على فتح المعابر الحدودية.", "ar"),
+    ("The Tunisian president met his Algerian counterpart in Carthage, and the two leaders agreed to reopen the "
+     "border crossings.", "en"),
+])
+def test_the_two_sides_of_a_meeting_are_its_governments(text, lang):
+    e = _of_type(text, lang, "AGREE")
+    assert _codes(e["source"] + e["target"]) == ["DZAGOV", "TUNGOV"], e
+
+
+def test_the_two_countries_without_a_meeting_stay_countries():
+    e = _of_type("قصفت تركيا مواقع في العراق، ثم اتفق البلدان على تشكيل لجنة أمنية.", "ar", "AGREE")
+    assert _codes(e["source"] + e["target"]) == ["IRQ", "TUR"], e
+
+
+# actors.py / events.py: "his U.S. counterpart"; "X and his counterpart" are joined
+def test_a_country_name_before_counterpart_and_a_joined_counterpart():
+    e = _of_type("The Saudi interior minister and his U.S. counterpart agreed to share passenger data.", "en", "AGREE")
+    assert _codes(e["source"] + e["target"]) == ["SAUGOV", "USAGOV"], e

@@ -35,7 +35,8 @@ _ATTACH = {
     "nisba": {"person", "person_short", "role", "nisba", "new_person"},
     "demonym": {"person", "person_short", "role", "organization", "acronym", "new_person", "new_organization",
                 "counterpart"},  # "his Russian counterpart Sergei Lavrov"
-    "country": {"role", "person", "person_short", "organization"},  # English "US Secretary of State Blinken"
+    "country": {"role", "person", "person_short", "organization",  # English "US Secretary of State Blinken"
+                "counterpart"},  # English "his U.S. counterpart"
     "capital": set(),
     "counterpart": {"nisba", "demonym", "country", "person", "person_short"},
 }
@@ -105,7 +106,10 @@ class ActorCoder:
         self.date = date
         # countries named so far: (start, country, participant?) — participants are actors not governed by a
         # preposition other than مع/بين/with/between; anaphora prefer them ("بين البلدين" after "X مع نظيره Y")
-        self.history: list[tuple[int, str, bool]] = []
+        # (and the actor's code, and whether it is a government named in the same sentence as the anaphor: "التقى
+        # وزير الخارجية السعودي نظيره الإيراني، واتفق الجانبان" - the two sides are the two governments)
+        self.history: list[tuple[int, str, bool, str]] = []
+        self.sentence_from = 0  # the first history entry of the sentence being coded
         self.coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
         # the organizations named so far by the bare first word of their name ("تحالف" for "التحالف العربي",
         # "حركه" for "حركة حماس"): a bare group noun after them is that organization ("قصف طيران التحالف")
@@ -114,6 +118,7 @@ class ActorCoder:
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
         out = self.phrases(mentions, anaphors, lang, words)
+        self.sentence_from = len(self.history)
         last_sectors: tuple[str, ...] = ()
         for ph in out:
             if ph.start < 0:  # an anaphor: its span leaves its proclitics (not its article) out
@@ -141,7 +146,7 @@ class ActorCoder:
             participant = prep is None or prep in PARTNER_PREPS
             for a in ph.actors:
                 if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:
-                    self.history.append((ph.start, a.code[:3], participant))
+                    self.history.append((ph.start, a.code[:3], participant, a.code))
         return out
 
     def _named_group(self, ph: Phrase) -> None:
@@ -163,19 +168,26 @@ class ActorCoder:
         want = 2 if ph.anaphor == "pair" else 1
         for only_participants in (True, False):
             seen: list[str] = []
-            for start, country, participant in reversed(self.history):
+            codes: list[str] = []
+            for n in range(len(self.history) - 1, -1, -1):
+                start, country, participant, code = self.history[n]
                 if start < ph.start and country not in seen and (participant or not only_participants):
                     seen.append(country)
+                    # a pair of governments named in its own sentence stays governments ("the two leaders")
+                    governments = want == 2 and n >= self.sentence_from and code == country + "GOV"
+                    codes.append(code if governments else country)
                     if len(seen) == want:
                         break
             if len(seen) == want:
                 break
         if len(seen) != want:
             return
+        if len(set(codes) - set(seen)) != len(codes):  # both sides governments, or both bare countries
+            codes = list(seen)
         etext = self.text[ph.start:ph.end]
-        for c in reversed(seen):
+        for c, code in zip(reversed(seen), reversed(codes)):
             rec = self.kb.country(c)
-            ph.actors.append(Actor(c, rec.id if rec else None, etext, ph.start, ph.end))
+            ph.actors.append(Actor(code, rec.id if rec else None, etext, ph.start, ph.end))
             if rec is not None:
                 self.coref.append((rec.id, Span(ph.start, ph.end, etext)))
 
@@ -302,7 +314,8 @@ class ActorCoder:
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title,
                           # a body or a name are two actors ("طردت بولندا دبلوماسيين روسيين", "طالبت مصر مجلس الأمن")
                           and not (lang == "ar" and last_kind == "country"
-                                   and kind in ("role", "organization", "acronym", "person", "person_short"))
+                                   and kind in ("role", "organization", "acronym", "person", "person_short",
+                                                "counterpart"))
                           # a definite noun heads no genitive: after "منظمة الصحة العالمية", "البنك الدولي" a
                           # country is another actor, the object of a VSO verb ("طالبت المنظمة إسرائيل بـ")
                           and not (lang == "ar" and kind in ("country", "capital")

@@ -74,6 +74,8 @@ CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": 
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
 AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
+CONJOINED_DETERMINERS = grammar.words("conjoined_determiners", "en")  # "X and his Iraqi counterpart"
+GROUP_HEADS = grammar.by_lang("group_heads")  # "من تنظيم ولاية خراسان": a head noun before the group's name
 SINGULAR_IN = grammar.words("singular_in_nouns", "ar")  # "الأمين": a singular, not an oblique plural in ـين
 MEMBER_NOUNS = grammar.by_lang("member_nouns")  # "قياديا في حماس": an act on a member is on the group
 MEMBER_PREPS = grammar.by_lang("member_preps")
@@ -237,11 +239,12 @@ class EventBuilder:
 
     def _conjoined(self, w1: int, gap: int) -> bool:
         """Do the ``gap`` words after word ``w1`` join two phrases: a conjunction ("و", "and"), in English with an
-        article after it ("Egypt and the United Arab Emirates")?"""
+        article or a possessive after it ("Egypt and the United Arab Emirates", "the minister and his counterpart")?"""
         words = self.words
         if gap == 1:
             return words[w1 + 1].norm in CONJ[self.lang]
-        return gap == 2 and self.lang == "en" and words[w1 + 1].norm in CONJ["en"] and words[w1 + 2].norm in EN_ARTICLES
+        return gap == 2 and self.lang == "en" and words[w1 + 1].norm in CONJ["en"] \
+            and words[w1 + 2].norm in CONJOINED_DETERMINERS
 
     def _chain_backward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
         out = [ph]
@@ -315,8 +318,11 @@ class EventBuilder:
         داعش", "gunmen from the Islamic State group")."""
         words = self.words
         q = next((q for q in cands if q.w0 > p.w1), None)
-        if q is not None and q.prep in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0) \
-                and any(a.entity is not None for a in q.actors):
+        if q is not None and any(a.entity is not None for a in q.actors) and (
+                (q.prep in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0))
+                # a head noun between ("مسلحون من تنظيم ولاية خراسان")
+                or (q.prep is None and q.w0 - 2 > p.w1 and not words[q.w0 - 1].forms.isdisjoint(GROUP_HEADS[self.lang])
+                    and words[q.w0 - 2].norm in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0 - 1))):
             return self._chain_forward(q, cands)
         if not self.has_belonging:
             return []
