@@ -231,3 +231,33 @@ def test_the_two_countries_without_a_meeting_stay_countries():
 def test_a_country_name_before_counterpart_and_a_joined_counterpart():
     e = _of_type("The Saudi interior minister and his U.S. counterpart agreed to share passenger data.", "en", "AGREE")
     assert _codes(e["source"] + e["target"]) == ["SAUGOV", "USAGOV"], e
+
+
+# actors.py / mentions.py: "Iran's new president" (grammar table en_title_adjectives)
+def test_a_possessive_title_with_an_adjective_between():
+    e = _of_type("Qatar's emir congratulated Senegal's new president on his inauguration.", "en", "SUPPORT")
+    assert _codes(e["target"]) == ["SENGOV"], e
+
+
+# events.py: "members/supporters of X" right before the verb act for X
+@pytest.mark.parametrize("text, source", [
+    ("Supporters of the Sadrist movement blocked the road to the ministry.", "IRQPTY"),
+    ("Dozens of members of Hamas protested outside the Egyptian embassy.", "PSEREB"),
+])
+def test_members_of_a_group_act_for_it(text, source):
+    e = [e for e in _events(text, "en") if e["source"]][0]
+    assert _codes(e["source"]) == [source], e
+
+
+# lexicon: handing captives over is releasing them; delivering weapons and taking in the wounded are aid
+@pytest.mark.parametrize("text, lang, etype, source, target", [
+    ("سلمت حركة الجهاد الإسلامي رهينتين روسيتين إلى الصليب الأحمر.", "ar", "RETREAT", "PSE", "RUS"),
+    ("Islamic Jihad handed two Russian hostages over to the Red Cross.", "en", "RETREAT", "PSE", "RUS"),
+    ("سلمت ألمانيا مولدوفا دفعة ثانية من الذخائر.", "ar", "AID", "DEU", "MDA"),
+    ("Germany delivered a second batch of shells to Moldova.", "en", "AID", "DEU", "MDA"),
+    ("استقبلت تركيا مئات الجرحى السوريين في مستشفياتها الحدودية.", "ar", "AID", "TUR", "SYR"),
+    ("Turkey took in hundreds of wounded Syrians at its border hospitals.", "en", "AID", "TUR", "SYR"),
+])
+def test_handovers_deliveries_and_the_wounded(text, lang, etype, source, target):
+    e = _of_type(text, lang, etype)
+    assert [a["code"][:3] for a in e["source"]] == [source] and [a["code"][:3] for a in e["target"]] == [target], e

@@ -5,7 +5,8 @@ the document date; "وزير الخارجية الأمريكي" alone is USAGOV 
 "الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHN, the state. Anaphora ("البلدان", "the two
 countries", "البلاد", "نظيره") point back to countries named earlier in the document.
 
-Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in), marsad.extract.preps.
+Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in; its clitics and grammar tables),
+marsad.extract.preps.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from ..kb import clitics
+from ..kb import clitics, grammar
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import OF_KINDS, Mention, phrase_kind
@@ -43,6 +44,7 @@ _ATTACH = {
 _ATTACHES_NOTHING: frozenset[str] = frozenset()
 _ITEM_SPAN = itemgetter(0, 1)  # (w0, w1) of a phrase item
 AR_PREP_WORDS = PREP_WORDS["ar"]
+TITLE_ADJECTIVES = grammar.words("en_title_adjectives", "en")  # "Iran's new president"
 ARTICLE_FORMS = clitics.article_forms()
 _NISBA_FORMS: dict[str, frozenset[str]] = {}  # country entity id -> its nisba forms, normalized (made once)
 
@@ -305,6 +307,9 @@ class ActorCoder:
             attachable = (cur is not None and not coord and not governed
                           and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_KINDS
                                                     and _of_between(words, cur.w1, w0))
+                               # "Iran's new president": a country's possessive, title adjectives, its title
+                               or (lang == "en" and kind == "role" and words[cur.w1].norm.endswith("'s")
+                                   and all(w.norm in TITLE_ADJECTIVES for w in words[cur.w1 + 1:w0]))
                                # "عمال إغاثة أتراك": a plural nisba after a genitive agrees with the head noun
                                or (lang == "ar" and last_kind == "role" and kind == "nisba"
                                    and _genitive_then_nisba(words, cur.w1, w0)))

@@ -489,6 +489,18 @@ class EventBuilder:
                 return True
         return False
 
+    def _members_of(self, p: Phrase) -> bool:
+        """English: is phrase ``p`` the group after "N of", N a member noun ("Members of the Sadrist Movement
+        staged", "hundreds of supporters of X protested"; grammar table ``member_nouns``)? Right before a verb, the
+        members act for the group."""
+        if self.lang != "en" or p.prep != "of":
+            return False
+        k = p.w0 - 1
+        while k > 0 and self.words[k].norm in EN_ARTICLES:
+            k -= 1
+        k -= 1  # the word before "of"
+        return k >= 0 and self.words[k].norm in MEMBER_NOUNS["en"] and self.words[k + 1].norm == "of"
+
     def _has_sentence_end(self, a: int, b: int) -> bool:
         return any(self.words[k].norm in (";", ":") for k in range(a + 1, b))
 
@@ -843,7 +855,8 @@ class EventBuilder:
             source, via = inside, "genitive"
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
-        elif before and before[-1].w1 == hit.w0 - gap - quoted and before[-1].prep is None \
+        elif before and before[-1].w1 == hit.w0 - gap - quoted \
+                and (before[-1].prep is None or self._members_of(before[-1])) \
                 and not self._nisba_in_pp(before[-1]) and not joined \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"

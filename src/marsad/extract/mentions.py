@@ -98,7 +98,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             # nor one behind a clitic preposition: "طالب الحكومة السودانية بفتح الممرات" (opening, not Fatah)
             near_prev = (prev_e is not None and phrase_kind(prev_e.kind, prev_e.target) in NEAR_PREV_KINDS
                          and not m.prefix.startswith("و") and m.prefix.lstrip("وف")[:1] not in ("ب", "ل", "ك")
-                         and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
+                         and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE
+                              or _possessive_then_adjectives(text[prev_m.end:m.start])))
             near_next = next_e is not None and (
                 (next_e.kind in ("nisba", "demonym") and next_m.start - m.end <= 2
                  and (entry.kind not in ORG_KINDS or (org_country or {}).get(entry.target) == next_e.target)
@@ -119,6 +120,18 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
 
 
 PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _possessive_then_adjectives(between: str) -> bool:
+    """Is the text between two names a possessive and title adjectives only ("'s new" in "Iran's new president";
+    grammar table ``en_title_adjectives``)?"""
+    words = between.split()
+    return len(words) >= 2 and words[0] in POSSESSIVE and all(w.lower() in _title_adjectives() for w in words[1:])
+
+
+@cache
+def _title_adjectives() -> frozenset[str]:
+    return grammar.words("en_title_adjectives", "en")
 
 
 def _possessive_country(text: str, m: GazMatch, entry) -> bool:

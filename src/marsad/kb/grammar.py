@@ -35,7 +35,7 @@ TABLES = frozenset({
     "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
     "complementizers", "content_clitics", "demonstratives",
     "conjoined_complementizers", "conjoined_determiners", "conjunctions", "count_words", "default_preps", "en_articles", "en_attributive_participles", "en_definite",
-    "en_give_verbs", "en_irregular_participles", "en_name_connectors", "en_object_pronouns", "en_passive_aux", "en_name_stopwords", "en_org_of_titles", "en_person_titles", "en_place_heads",
+    "en_give_verbs", "en_irregular_participles", "en_name_connectors", "en_object_pronouns", "en_passive_aux", "en_name_stopwords", "en_title_adjectives", "en_org_of_titles", "en_person_titles", "en_place_heads",
     "frontier_nouns", "group_heads", "time_masdar_preps", "duration_openers", "future_not", "genitive_agent_preps", "harm_verbs", "geo_preps", "headline_end", "impersonal", "impersonal_past", "inclusion_openers", "instrument_clitics", "issued_by", "kana",
     "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "masdar_preps", "means", "member_nouns", "member_preps", "purpose_clitics", "not_before_verb", "place_heads",
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
