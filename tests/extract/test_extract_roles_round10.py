@@ -261,3 +261,42 @@ def test_members_of_a_group_act_for_it(text, source):
 def test_handovers_deliveries_and_the_wounded(text, lang, etype, source, target):
     e = _of_type(text, lang, etype)
     assert [a["code"][:3] for a in e["source"]] == [source] and [a["code"][:3] for a in e["target"]] == [target], e
+
+
+# lexicon: recalling one's own ambassador (a possessive) is SANCTION, from the country after لدى
+def test_recalling_ones_own_ambassador():
+    e = _of_type("استدعت تونس سفيرها لدى ليبيا احتجاجا على اعتقال مواطنيها.", "ar", "SANCTION")
+    assert _codes(e["source"]) == ["TUN"] and [a["code"][:3] for a in e["target"]] == ["LBY"], e
+
+
+def test_summoning_a_foreign_ambassador_stays_an_accusation():
+    e = _of_type("استدعت الخارجية التونسية السفير الليبي احتجاجا على التصريحات.", "ar", "ACCUSE")
+    assert _codes(e["source"]) == ["TUNGOV"] and _codes(e["target"]) == ["LBYGOV"], e
+
+
+# lexicon: agreeing to return land is a concession; calling up reservists with a count between
+@pytest.mark.parametrize("text, lang, etype, source, target", [
+    ("وافقت الحكومة الإثيوبية على إعادة الأراضي المتنازع عليها إلى إريتريا.", "ar", "CONCEDE", "ETHGOV", "ERI"),
+    ("Serbia called up 20,000 reservists ahead of drills near Kosovo.", "en", "MOBILIZE", "SRB", None),
+])
+def test_concessions_and_call_ups(text, lang, etype, source, target):
+    e = _of_type(text, lang, etype)
+    assert _codes(e["source"]) == [source], e
+    if target:
+        assert [a["code"][:3] for a in e["target"]] == [target], e
+
+
+# grammar unit_noun_sectors: an air raid's nationality is the military's
+@pytest.mark.parametrize("text, lang", [
+    ("دمرت غارات روسية مستودعا للذخيرة قرب إدلب.", "ar"),
+    ("Russian airstrikes destroyed an ammunition depot near Idlib.", "en"),
+])
+def test_an_air_raids_nationality_is_military(text, lang):
+    e = _of_type(text, lang, "ASSAULT")
+    assert _codes(e["source"]) == ["RUSMIL"], e
+
+
+# events.py _announcer: a joined announcing verb with no subject of its own shares the one before it
+def test_a_joined_announcement_shares_the_subject():
+    e = _of_type("زار رئيس الوزراء الياباني مانيلا وأعلن حزمة مساعدات اقتصادية للفلبين.", "ar", "AID")
+    assert _codes(e["source"]) == ["JPNGOV"], e

@@ -391,11 +391,21 @@ class EventBuilder:
             if has_verb_form(words[k], ANNOUNCE_VERBS):
                 if self.lang == "en":
                     p = next((p for p in reversed(cands) if p.w1 < k and p.prep is None), None)
-                    return self._chain_backward(p, cands) if p is not None and k - p.w1 <= 2 else []
-                p = next((p for p in cands if k < p.w0 < hit.w0), None)
-                if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
-                    return self._chain_forward(p, cands)
-                return []
+                    if p is not None and k - p.w1 <= 2:
+                        return self._chain_backward(p, cands)
+                    joined = k > 0 and words[k - 1].norm in CONJ["en"]  # "met X in Berlin and announced"
+                else:
+                    p = next((p for p in cands if k < p.w0 < hit.w0), None)
+                    if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
+                        return self._chain_forward(p, cands)
+                    joined = p is None and words[k].norm[:1] in CONJUNCTIONS  # "اجتمع X بـY ... وأعلن"
+                # a joined announcing verb with no subject of its own shares the one before it
+                prev = self._shared_subject(hit) if joined else None
+                if prev is None or prev[0] > k:  # the verb's own record (a CAMEO-only announcement) may hold it
+                    return []
+                if len(prev) > 2:
+                    return prev[2]
+                return prev[1] if _plural_verb(words[k].norm) else prev[1][:1]
         return []
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
