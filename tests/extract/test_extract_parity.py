@@ -50,9 +50,9 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNNAMED_ARMED = {"UAF": "REB", "INS": "REB"}
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-# today's measured level (tools/parity_report.py, 211 pairs): parity 178/211 (84.4%), Arabic right 197 (93.4%),
-# English right 187 (88.6%); the number of pairs listed as failing a check may not grow past these
-MAX_FAILING = {"parity": 33, "ar": 14, "en": 24}
+# today's measured level (tools/parity_report.py, 211 pairs): parity 179/211 (84.8%), Arabic right 197 (93.4%),
+# English right 189 (89.6%); the number of pairs listed as failing a check may not grow past these
+MAX_FAILING = {"parity": 32, "ar": 14, "en": 22}
 
 
 def load_pairs() -> list[dict]:

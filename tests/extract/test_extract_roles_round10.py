@@ -300,3 +300,18 @@ def test_an_air_raids_nationality_is_military(text, lang):
 def test_a_joined_announcement_shares_the_subject():
     e = _of_type("زار رئيس الوزراء الياباني مانيلا وأعلن حزمة مساعدات اقتصادية للفلبين.", "ar", "AID")
     assert _codes(e["source"]) == ["JPNGOV"], e
+
+
+# lexicon: the one whose restrictions are eased follows on / على; medical teams and treating the wounded are aid
+@pytest.mark.parametrize("text, lang, target", [
+    ("Seoul eased restrictions on Chinese steel imports.", "en", "CHN"),
+    ("خففت الحكومة الهندية القيود على البضائع الباكستانية.", "ar", "PAK"),
+])
+def test_eased_restrictions_target(text, lang, target):
+    e = _of_type(text, lang, "CONCEDE")
+    assert [a["code"][:3] for a in e["target"]] == [target], e
+
+
+def test_medical_teams_of_the_speaker_are_its_aid():
+    e = _of_type("Qatar said its medical teams treated dozens of injured Sudanese in Port Sudan.", "en", "AID")
+    assert _codes(e["source"]) == ["QAT"], e
