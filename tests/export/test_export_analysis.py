@@ -52,8 +52,8 @@ def test_the_wide_parquet_keeps_every_actor_and_the_casualties(db, tmp_path):
     table = pq.read_table(tmp_path / "pq" / "events_wide.parquet")
     assert table.schema.equals(WIDE_SCHEMA)
     rows = {r["title"]: r for r in table.to_pylist()}
-    assert rows["duhok"]["source_codes"] == ["TUR", "IRQMIL"]  # both sources, in the order of the text
-    assert rows["duhok"]["source_names"] == ["Turkey", "Iraq – military"]
+    assert rows["duhok"]["source_codes"] == ["TURMIL", "IRQMIL"]  # both sources (the troops of both), in the order of the text
+    assert rows["duhok"]["source_names"] == ["Turkey – military", "Iraq – military"]
     assert rows["duhok"]["target_names_ar"] == ["حزب العمال الكردستاني"]
     assert (rows["kharkiv"]["fatalities"], rows["kharkiv"]["injured"]) == (5, 8)
     assert (rows["kirkuk"]["fatalities"], rows["kirkuk"]["injured"]) == (4, 7)
@@ -90,7 +90,7 @@ def test_the_wide_csv_joins_lists_with_semicolons(db, tmp_path):
     export(db, "csv", tmp_path / "csv")
     with open(tmp_path / "csv" / "events_wide.csv", encoding="utf-8", newline="") as fh:
         rows = {r["title"]: r for r in csv.DictReader(fh)}
-    assert rows["duhok"]["source_codes"] == "TUR;IRQMIL" and rows["duhok"]["source_countries"] == "TUR;IRQ"
+    assert rows["duhok"]["source_codes"] == "TURMIL;IRQMIL" and rows["duhok"]["source_countries"] == "TUR;IRQ"
     assert rows["kharkiv"]["fatalities"] == "5" and rows["duhok"]["fatalities"] == "6"
 
 

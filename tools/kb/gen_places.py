@@ -265,7 +265,10 @@ def main(out: Path = DATA) -> None:
         for s in [*r["names_en"], *r["names_ar"]]:
             core = s[2:] if s.startswith("ال") else s
             vetted = normalize_key(s) in vetted_keys.get(r["id"], ())
+            # a form without the article is as common a word as the form with it ("ميادين", "الميادين": fields)
+            article = "ال" + s if not s.isascii() and not s.startswith("ال") else None
             if s in hand_amb or s in EN_COMMON or s in AR_COMMON or normalize_key(s) in frequent or (
+                    article is not None and (article in hand_amb or article in AR_COMMON)) or (
                     not vetted and " " not in s and normalize_key(s) in common) or (
                     not vetted and not s.isascii() and len(core.replace(" ", "")) <= 3):
                 amb[r["id"]].add(s)

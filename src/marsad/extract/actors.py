@@ -5,7 +5,8 @@ the document date; "وزير الخارجية الأمريكي" alone is USAGOV 
 "الجيش الإسرائيلي" is ISRMIL; "قالت بكين" (a capital as subject) is CHN, the state. Anaphora ("البلدان", "the two
 countries", "البلاد", "نظيره") point back to countries named earlier in the document.
 
-Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in), marsad.extract.preps.
+Imports: marsad.model, marsad.kb (through the KnowledgeBase handed in; its clitics and grammar tables),
+marsad.extract.preps.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from ..kb import clitics
+from ..kb import clitics, grammar
 from ..model import ACTOR_SECTORS, Actor, Span
 from ..text import normalize_key
 from .mentions import OF_KINDS, Mention, phrase_kind
@@ -35,13 +36,15 @@ _ATTACH = {
     "nisba": {"person", "person_short", "role", "nisba", "new_person"},
     "demonym": {"person", "person_short", "role", "organization", "acronym", "new_person", "new_organization",
                 "counterpart"},  # "his Russian counterpart Sergei Lavrov"
-    "country": {"role", "person", "person_short", "organization"},  # English "US Secretary of State Blinken"
+    "country": {"role", "person", "person_short", "organization",  # English "US Secretary of State Blinken"
+                "counterpart"},  # English "his U.S. counterpart"
     "capital": set(),
     "counterpart": {"nisba", "demonym", "country", "person", "person_short"},
 }
 _ATTACHES_NOTHING: frozenset[str] = frozenset()
 _ITEM_SPAN = itemgetter(0, 1)  # (w0, w1) of a phrase item
 AR_PREP_WORDS = PREP_WORDS["ar"]
+TITLE_ADJECTIVES = grammar.words("en_title_adjectives", "en")  # "Iran's new president"
 ARTICLE_FORMS = clitics.article_forms()
 _NISBA_FORMS: dict[str, frozenset[str]] = {}  # country entity id -> its nisba forms, normalized (made once)
 
@@ -105,7 +108,10 @@ class ActorCoder:
         self.date = date
         # countries named so far: (start, country, participant?) — participants are actors not governed by a
         # preposition other than مع/بين/with/between; anaphora prefer them ("بين البلدين" after "X مع نظيره Y")
-        self.history: list[tuple[int, str, bool]] = []
+        # (and the actor's code, and whether it is a government named in the same sentence as the anaphor: "التقى
+        # وزير الخارجية السعودي نظيره الإيراني، واتفق الجانبان" - the two sides are the two governments)
+        self.history: list[tuple[int, str, bool, str]] = []
+        self.sentence_from = 0  # the first history entry of the sentence being coded
         self.coref: list[tuple[str, Span]] = []  # anaphora resolved to countries: extra mentions of them
         # the organizations named so far by the bare first word of their name ("تحالف" for "التحالف العربي",
         # "حركه" for "حركة حماس"): a bare group noun after them is that organization ("قصف طيران التحالف")
@@ -114,6 +120,7 @@ class ActorCoder:
     def code_sentence(self, mentions: list[Mention], anaphors: list, words, lang: str) -> list[Phrase]:
         """Phrases of one sentence, coded; anaphora resolved against the countries named before them."""
         out = self.phrases(mentions, anaphors, lang, words)
+        self.sentence_from = len(self.history)
         last_sectors: tuple[str, ...] = ()
         for ph in out:
             if ph.start < 0:  # an anaphor: its span leaves its proclitics (not its article) out
@@ -141,7 +148,7 @@ class ActorCoder:
             participant = prep is None or prep in PARTNER_PREPS
             for a in ph.actors:
                 if a.code and len(a.code) >= 3 and self.kb.country(a.code[:3]) is not None:
-                    self.history.append((ph.start, a.code[:3], participant))
+                    self.history.append((ph.start, a.code[:3], participant, a.code))
         return out
 
     def _named_group(self, ph: Phrase) -> None:
@@ -163,19 +170,26 @@ class ActorCoder:
         want = 2 if ph.anaphor == "pair" else 1
         for only_participants in (True, False):
             seen: list[str] = []
-            for start, country, participant in reversed(self.history):
+            codes: list[str] = []
+            for n in range(len(self.history) - 1, -1, -1):
+                start, country, participant, code = self.history[n]
                 if start < ph.start and country not in seen and (participant or not only_participants):
                     seen.append(country)
+                    # a pair of governments named in its own sentence stays governments ("the two leaders")
+                    governments = want == 2 and n >= self.sentence_from and code == country + "GOV"
+                    codes.append(code if governments else country)
                     if len(seen) == want:
                         break
             if len(seen) == want:
                 break
         if len(seen) != want:
             return
+        if len(set(codes) - set(seen)) != len(codes):  # both sides governments, or both bare countries
+            codes = list(seen)
         etext = self.text[ph.start:ph.end]
-        for c in reversed(seen):
+        for c, code in zip(reversed(seen), reversed(codes)):
             rec = self.kb.country(c)
-            ph.actors.append(Actor(c, rec.id if rec else None, etext, ph.start, ph.end))
+            ph.actors.append(Actor(code, rec.id if rec else None, etext, ph.start, ph.end))
             if rec is not None:
                 self.coref.append((rec.id, Span(ph.start, ph.end, etext)))
 
@@ -222,6 +236,10 @@ class ActorCoder:
                 role = kb.roles.get(m.target)
                 if role is not None and not sectors:
                     sectors = tuple(role.sectors)
+                org = kb.entities.get(role.org) if role is not None and role.org else None
+                if org is not None and not org_code and not person_code:  # "الأمين العام للأمم المتحدة": UNO
+                    org_code, entity = org.code, entity or org.id
+                    country = country or org.country
             elif m.kind in ("new_person", "new_organization"):  # a name the KB does not know: coded from its
                 entity = entity or m.target  # title, nisba and head noun only (extract/stages/ner.py)
                 if m.sector and not sectors:
@@ -289,6 +307,9 @@ class ActorCoder:
             attachable = (cur is not None and not coord and not governed
                           and (w0 == cur.w1 + 1 or (lang == "en" and last_kind == "role" and kind in OF_KINDS
                                                     and _of_between(words, cur.w1, w0))
+                               # "Iran's new president": a country's possessive, title adjectives, its title
+                               or (lang == "en" and kind == "role" and words[cur.w1].norm.endswith("'s")
+                                   and all(w.norm in TITLE_ADJECTIVES for w in words[cur.w1 + 1:w0]))
                                # "عمال إغاثة أتراك": a plural nisba after a genitive agrees with the head noun
                                or (lang == "ar" and last_kind == "role" and kind == "nisba"
                                    and _genitive_then_nisba(words, cur.w1, w0)))
@@ -298,7 +319,8 @@ class ActorCoder:
                           # Arabic puts the country after the title ("وزير خارجية اليابان"); a country then a title,
                           # a body or a name are two actors ("طردت بولندا دبلوماسيين روسيين", "طالبت مصر مجلس الأمن")
                           and not (lang == "ar" and last_kind == "country"
-                                   and kind in ("role", "organization", "acronym", "person", "person_short"))
+                                   and kind in ("role", "organization", "acronym", "person", "person_short",
+                                                "counterpart"))
                           # a definite noun heads no genitive: after "منظمة الصحة العالمية", "البنك الدولي" a
                           # country is another actor, the object of a VSO verb ("طالبت المنظمة إسرائيل بـ")
                           and not (lang == "ar" and kind in ("country", "capital")
@@ -307,6 +329,10 @@ class ActorCoder:
                           # the title heads a name ("الجيش اللبناني العماد جوزيف عون")
                           and not (lang == "ar" and last_kind == "nisba" and kind == "role"
                                    and not _title_of_name(items, n_item))
+                          # nor a title that ends definite: "طالب الأمين العام للأمم المتحدة الحكومة السودانية" (the
+                          # head of a genitive never has the article; a title then a name is an apposition)
+                          and not (lang == "ar" and last_kind == "role" and kind == "role"
+                                   and _definite_word(words[cur.w1].norm) and not _title_of_name(items, n_item))
                           # a noun with its nunation ("مسلحون", "جنديان", "شرطيا") heads no genitive: the role
                           # after it is another actor ("قتل مسلحون شرطيا": the gunmen killed a policeman)
                           and not (lang == "ar" and last_kind == "role" and kind == "role"

@@ -26,7 +26,7 @@ from ..text import normalize_key
 from ..text.normalize import MARK_CHARS
 from ..text.numbers import parse_number_words
 from .actors import Phrase, indefinite_accusative
-from .lexicon import head_words
+from .lexicon import form_head, head_words
 from .preps import (CONJUNCTIONS, EN_ARTICLES, PARTNER_PREPS, PREP_WORDS, PREPOSITION_CLITICS, fold as _fold,
                     PLACE_HEADS, clitic_prep, mention_prep, place_prep)
 from .words import Word, has_verb_form
@@ -69,10 +69,14 @@ LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X
 PROJECTILE_MODES = frozenset({"heavy-weapons", "drone"})  # fired from somewhere: the origin's country fired
 ORIGIN_SPAN = 6
 ARTICLE = clitics.article_forms()  # a word that starts with the article (and a clitic) is a noun
+ARTICLE_CLITIC = clitics.classes()["article"]  # the article among a word's proclitics
 CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
 AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
+CONJOINED_DETERMINERS = grammar.words("conjoined_determiners", "en")  # "X and his Iraqi counterpart"
+GROUP_HEADS = grammar.by_lang("group_heads")  # "من تنظيم ولاية خراسان": a head noun before the group's name
+SINGULAR_IN = grammar.words("singular_in_nouns", "ar")  # "الأمين": a singular, not an oblique plural in ـين
 MEMBER_NOUNS = grammar.by_lang("member_nouns")  # "قياديا في حماس": an act on a member is on the group
 MEMBER_PREPS = grammar.by_lang("member_preps")
 PURPOSE_CLITICS = grammar.words("purpose_clitics", "ar")  # "لتفريق": the purpose of the clause's act
@@ -237,11 +241,12 @@ class EventBuilder:
 
     def _conjoined(self, w1: int, gap: int) -> bool:
         """Do the ``gap`` words after word ``w1`` join two phrases: a conjunction ("و", "and"), in English with an
-        article after it ("Egypt and the United Arab Emirates")?"""
+        article or a possessive after it ("Egypt and the United Arab Emirates", "the minister and his counterpart")?"""
         words = self.words
         if gap == 1:
             return words[w1 + 1].norm in CONJ[self.lang]
-        return gap == 2 and self.lang == "en" and words[w1 + 1].norm in CONJ["en"] and words[w1 + 2].norm in EN_ARTICLES
+        return gap == 2 and self.lang == "en" and words[w1 + 1].norm in CONJ["en"] \
+            and words[w1 + 2].norm in CONJOINED_DETERMINERS
 
     def _chain_backward(self, ph: Phrase, sent_phrases: list[Phrase]) -> list[Phrase]:
         out = [ph]
@@ -315,8 +320,11 @@ class EventBuilder:
         داعش", "gunmen from the Islamic State group")."""
         words = self.words
         q = next((q for q in cands if q.w0 > p.w1), None)
-        if q is not None and q.prep in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0) \
-                and any(a.entity is not None for a in q.actors):
+        if q is not None and any(a.entity is not None for a in q.actors) and (
+                (q.prep in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0))
+                # a head noun between ("مسلحون من تنظيم ولاية خراسان")
+                or (q.prep is None and q.w0 - 2 > p.w1 and not words[q.w0 - 1].forms.isdisjoint(GROUP_HEADS[self.lang])
+                    and words[q.w0 - 2].norm in AFFILIATION_PREPS[self.lang] and _word_after(words, p.w1, q.w0 - 1))):
             return self._chain_forward(q, cands)
         if not self.has_belonging:
             return []
@@ -385,11 +393,21 @@ class EventBuilder:
             if has_verb_form(words[k], ANNOUNCE_VERBS):
                 if self.lang == "en":
                     p = next((p for p in reversed(cands) if p.w1 < k and p.prep is None), None)
-                    return self._chain_backward(p, cands) if p is not None and k - p.w1 <= 2 else []
-                p = next((p for p in cands if k < p.w0 < hit.w0), None)
-                if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
-                    return self._chain_forward(p, cands)
-                return []
+                    if p is not None and k - p.w1 <= 2:
+                        return self._chain_backward(p, cands)
+                    joined = k > 0 and words[k - 1].norm in CONJ["en"]  # "met X in Berlin and announced"
+                else:
+                    p = next((p for p in cands if k < p.w0 < hit.w0), None)
+                    if p is not None and p.prep is None and self._content_gap(k, p.w0) <= 1:
+                        return self._chain_forward(p, cands)
+                    joined = p is None and words[k].norm[:1] in CONJUNCTIONS  # "اجتمع X بـY ... وأعلن"
+                # a joined announcing verb with no subject of its own shares the one before it
+                prev = self._shared_subject(hit) if joined else None
+                if prev is None or prev[0] > k:  # the verb's own record (a CAMEO-only announcement) may hold it
+                    return []
+                if len(prev) > 2:
+                    return prev[2]
+                return prev[1] if _plural_verb(words[k].norm) else prev[1][:1]
         return []
 
     def _kana_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -483,8 +501,39 @@ class EventBuilder:
                 return True
         return False
 
+    def _members_of(self, p: Phrase) -> bool:
+        """English: is phrase ``p`` the group after "N of", N a member noun ("Members of the Sadrist Movement
+        staged", "hundreds of supporters of X protested"; grammar table ``member_nouns``)? Right before a verb, the
+        members act for the group."""
+        if self.lang != "en" or p.prep != "of":
+            return False
+        k = p.w0 - 1
+        while k > 0 and self.words[k].norm in EN_ARTICLES:
+            k -= 1
+        k -= 1  # the word before "of"
+        return k >= 0 and self.words[k].norm in MEMBER_NOUNS["en"] and self.words[k + 1].norm == "of"
+
     def _has_sentence_end(self, a: int, b: int) -> bool:
         return any(self.words[k].norm in (";", ":") for k in range(a + 1, b))
+
+    def _shared_subject(self, hit: TriggerHit):
+        """The subject an earlier verb of the sentence left for a joined verb (no ';' or ':' between), or None."""
+        prev = self.last_subject.get(self.words[hit.w0].sentence)
+        return prev if prev is not None and not self._has_sentence_end(prev[0], hit.w0) else None
+
+    def _agrees_with_verb(self, p: Phrase, hit: TriggerHit) -> bool:
+        """Can the Arabic actor phrase be the subject of the verb by gender and number? A feminine singular past
+        ("واعتذرت") takes a state, an organization or a feminine noun, a plain masculine form ("وطالب") a masculine
+        one, a plural ("وطالبوا") a group; other forms are not judged."""
+        norm = self.words[hit.w0].norm
+        stem = norm[len(hit.prefix):] if norm.startswith(hit.prefix) else norm
+        if _plural_verb(stem):
+            return _agrees(p, self.words, "هم")
+        if len(stem) > 3 and stem.endswith("ت") and not stem.startswith("ت"):
+            return _agrees(p, self.words, "ها")
+        if _masculine_verb(norm, hit.prefix):
+            return _agrees(p, self.words, "ه")
+        return True
 
     def _feminine_noun(self, p: Phrase) -> bool:
         """Does the phrase open with an institution written with ة, a feminine singular ("الحكومة", "الشرطة
@@ -503,7 +552,7 @@ class EventBuilder:
         raw = w.text.rstrip("\u0640")
         if raw.endswith(("اً", "ًا", "ً")):
             return True
-        if not (w.norm.endswith("ين") and len(w.norm) > 4):
+        if not (w.norm.endswith("ين") and len(w.norm) > 4) or w.norm in SINGULAR_IN:
             return False
         # after a count ("آلاف المتظاهرين", "عشرات المسلحين", "5 مسلحين") ـين is the genitive of the counted noun
         prev = self.words[p.w0 - 1] if p.w0 > 0 else None
@@ -570,6 +619,15 @@ class EventBuilder:
             return False
         h = self.hits[k]
         return h.w1 == p.w0 - 1 and h.trigger.pos != "verb" and h.prefix.lstrip(CONJUNCTIONS)[:1] in PREPOSITION_CLITICS
+
+    def _li_noun_before(self, p: Phrase) -> bool:
+        """Is the word right before phrase ``p`` a plain noun with the clitic ل (no actor, no trigger), whose genitive
+        ``p`` is ("واعتذرت لمنظمة المطبخ المركزي": the name is governed through ل, no subject)?"""
+        if p.w0 == 0:
+            return False
+        w = self.words[p.w0 - 1]
+        return w.kind == "word" and w.mention is None and w.trigger is None \
+            and any(pre.lstrip(CONJUNCTIONS) == "ل" and len(b) >= 3 for pre, b, _s in w.bases)
 
     def _inner_prep(self, a: int, b: int) -> str | None:
         """The last preposition word strictly between words a and b, if any."""
@@ -797,6 +855,10 @@ class EventBuilder:
         inside = [p for p in cands if hit.w0 < p.w0 and p.w1 < hit.w1] if hit.w1 - hit.w0 > 1 else []
         agent = self._agent_clause(hit, after, cands) \
             if self.has_agent_clause and (not is_verb or t.passive or lang == "en") else []  # en: the next word
+        # "أدانت X مقتل الصحفيين وطالبت السلطات": a verb joined by its clitic و/ف opens a clause of its own; the
+        # actor right before it ends the clause before (an object there), never its subject
+        joined = lang == "ar" and gap == 1 and hit.prefix[:1] in CONJUNCTION_CLITICS \
+            and (is_verb or (t.pos == "phrase" and t.verbal and "ال" not in hit.prefix))  # "واحتجت لدى"
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم بسيارة مفخخة شنه مسلحو الحركة", "الهجوم نفذه انتحاري", "نسب إلى X"
@@ -805,8 +867,9 @@ class EventBuilder:
             source, via = inside, "genitive"
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
-        elif before and before[-1].w1 == hit.w0 - gap - quoted and before[-1].prep is None \
-                and not self._nisba_in_pp(before[-1]) \
+        elif before and before[-1].w1 == hit.w0 - gap - quoted \
+                and (before[-1].prep is None or self._members_of(before[-1])) \
+                and not self._nisba_in_pp(before[-1]) and not joined \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
                 is_verb or (t.pos == "phrase" and "ال" not in hit.prefix  # "أن إسرائيل تفرض حصارا بحريا"
                             and words[before[-1].w0 - 1].trigger is None  # not "أرسلت الإمارات فرق إنقاذ"
@@ -858,17 +921,23 @@ class EventBuilder:
                 pass  # a verb that carries its object pronoun has its object: the genitive of a noun with a clitic
                 # preposition after it is no argument of it ("واتهمته بدعم المتمردين": the charge's)
             elif self._content_gap(hit.w1, p.w0) <= 2 and p.prep is None and not self._governed_noun_before(p) \
+                    and not (p.w0 > hit.w1 + 1 and self._li_noun_before(p)) \
                     and not self._has_break(hit.w1, p.w0) and self._inner_prep(hit.w1, p.w0) is None:
                 if (t.patient and self._counted(hit.w1 + 1, p.w0)) or self._accusative(p) \
-                        or _plural_verb(words[hit.w0].norm) or pronoun_subject \
+                        or _plural_verb(words[hit.w0].norm) or pronoun_subject or possessor \
                         or (_masculine_verb(words[hit.w0].norm, hit.prefix) and self._feminine_noun(p)) \
                         or t.passive or (t.patient and self._by_agent(hit, after, cands)) \
-                        or (t.patient and self._victim_then_cause(p)):
+                        or (t.patient and self._victim_then_cause(p)) \
+                        or (joined and self._shared_subject(hit) is not None
+                            and self._content_at(t, p.w1, p.w1 + 2) is not None):
                     # the subject of a passive is the victim: "تعرض موكب الوزير لهجوم", "قتل شاب برصاص الجيش"
-                    # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object
+                    # "أنها استهدفت عناصر بوكو حرام": the pronoun is the subject, what follows the verb its object (so
+                    # with the speaker's own units before it: "إن مسيراتها ضربت مصفاة نفط روسية")
                     # passive "قتل ثلاثة جنود", object "اغتالت ناشطاً"; a verb before its subject stays singular, so
                     # "وأطلقوا قذائفهم" carries its own subject and what follows is an object; and a verb agrees
-                    # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object
+                    # with its subject in gender, so "واتهم الحكومة" (masculine verb, feminine noun) is an object;
+                    # "أدانت X الهجوم وطالبت الأمم المتحدة بالتحرك": a joined verb shares X, and the actor followed by
+                    # what it asks for (grammar table content_clitics) is whom it asks
                     patient = self._chain_forward(p, cands)
                 elif t.type in OWN_FORCES and si in self.last_subject and self._coordinated(hit) \
                         and self._own_forces(p, []):
@@ -887,8 +956,11 @@ class EventBuilder:
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and _plural_verb(words[hit.w0].norm):
                 patient = self._chain_forward(p, cands)  # "وطالبوا باستقالة الحكومة": a plural verb's object
-            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only:
-                source = self._chain_forward(p, cands)  # genitive: "زيارة الرئيس الأمريكي"
+            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
+                    and not (p.kinds == ["nisba"] and finite_verb_phrase(hit, words)):
+                # genitive: "زيارة الرئيس الأمريكي"; but a nisba after a finite verb's object describes that object
+                # ("أسقطت صاروخين روسيين": whose missiles), never its subject
+                source = self._chain_forward(p, cands)
                 via = "genitive"
             elif p.w0 == hit.w1 + 1 and prep in GENITIVE_AGENT_PREPS and t.type not in ("AID", "SUPPORT", "CONCEDE") \
                     and prep not in self._preps_of(t):  # a frame's own target preposition: "انتقادات للجيش"
@@ -910,7 +982,10 @@ class EventBuilder:
             via = "by" if source else via
         if not source and verbal and self._coordinated(hit):
             prev = self.last_subject.get(si)
-            if prev is not None and not self._has_sentence_end(prev[0], hit.w0):
+            # an actor does not act on itself: a shared subject that codes as the joined verb's object is a wrong
+            # reading of the verb before, left alone
+            if prev is not None and not self._has_sentence_end(prev[0], hit.w0) \
+                    and not (patient and _named_codes(prev[1]) & _named_codes(patient)):
                 source, via = prev[1], "coordinated"  # "سيطر الجيش على السلطة واعتقل ..." : the same subject
                 if len(prev) > 2:
                     source = prev[2]  # "met his Iraqi counterpart and criticised": the subject alone, not the
@@ -920,8 +995,10 @@ class EventBuilder:
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None and not self._nisba_in_pp(p)]
-            if is_verb or (lang == "en" and t.pos == "phrase"):
+            if is_verb or (lang == "en" and t.pos == "phrase") or joined:
                 pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
+                if joined:  # the subject the joined verb shares: not the object right before it, and of its gender
+                    pool = [p for p in pool if p.w1 < hit.w0 - 1 and self._agrees_with_verb(p, hit)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
@@ -1121,8 +1198,8 @@ class EventBuilder:
             prev = self.last_subject.get(si)
             if prev is not None and not self._has_sentence_end(prev[0], hit.w0) and prev[1] != source:
                 subject = prev[1] if _plural_verb(words[hit.w0].norm) else prev[1][:1]  # "التقى X نظيره Y وانتقد": X
-                shared = {a.code for a in _actors(subject)}
-                obj = [a for a in src_actors if a.code not in shared]
+                shared = {(a.start, a.end) for a in _actors(subject)}  # not codes: two bare "GOV" are two actors
+                obj = [a for a in src_actors if (a.start, a.end) not in shared]
                 if obj:
                     self.refinements.setdefault(hit.w0, {}).update(
                         source=(_actors(subject), "shared-subject"), target=(obj, "shared-subject"))
@@ -1657,6 +1734,16 @@ class EventBuilder:
 _FORM_KEYS: dict[str, frozenset[str]] = {}
 
 
+def finite_verb_phrase(hit, words) -> bool:
+    """Does an Arabic verb phrase (trigger ``verbal``) open on an inflected verb ("تعرضت لهجوم", "يتعرضون للقصف"):
+    a tensed act, not a kind of event? Its bare past form is also its verbal noun ("نشر قوات", "تعرض لهجوم"), and
+    stays one."""
+    t = hit.trigger
+    if not t.verbal or clitics.holds(hit.prefix, ARTICLE_CLITIC):
+        return False
+    return words[hit.w0].norm[len(hit.prefix):] != form_head(t.forms[0])
+
+
 def _form_keys(t) -> frozenset[str]:
     """The first words of a trigger's forms, normalized (made once per trigger)."""
     got = _FORM_KEYS.get(t.id)
@@ -1797,6 +1884,11 @@ def _stronger(a: str, b: str) -> str:
 def _bare_group(p: Phrase) -> bool:
     """Is the phrase a group noun alone: a role with no country and no name ("شركات", "سكان", "residents")?"""
     return p.kinds == ["role"] and all(a.entity is None and a.code in ACTOR_SECTORS for a in p.actors)
+
+
+def _named_codes(phrases: list[Phrase]) -> set[str]:
+    """The codes of the phrases' actors that name an entity (a bare sector, "GOV", names nobody in particular)."""
+    return {a.code for a in _actors(phrases) if a.entity is not None}
 
 
 def _actors(phrases: list[Phrase]) -> list[Actor]:

@@ -4,17 +4,22 @@ Ambiguity policy (documented in kb/data/README.md): a name marked ``needs_contex
 common word, "Jordan", "Georgia", "Chad", a place name shared with a common word) resolves only when
   - the same target is named unambiguously elsewhere in the document (a country also by a place of it), or
   - it stands next to a role title or a nisba adjective ("الرئيس عباس", "President Abbas"), or a title stands
-    before "of (the)" + a country or body ("the president of France").
+    before "of (the)" + a country or body ("the president of France"), or
+  - it is an Arabic country name that is a common word and no other entity's, governed by a preposition ("من مالي"),
+    or an English country name before the possessive with no capitalized word before it ("Jordan's king").
 Otherwise it is dropped. When one name fits several kinds, the KB priority decides (person > organization >
 country > capital > place > region), then the entry order.
 
-Imports: marsad.kb records only (through the entries), marsad.extract.gazetteer.
+Imports: marsad.kb records (through the entries), its grammar tables and normalization, marsad.extract.gazetteer.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ..kb import grammar
+from ..kb._normalize import normalize_key
 from .gazetteer import GazMatch
 
 KIND_RANK = {"person": 0, "person_short": 1, "organization": 2, "acronym": 2, "country": 3, "nisba": 3,
@@ -46,6 +51,7 @@ class Mention:
 CONTEXT_KINDS = frozenset({"place", "person_short", "role"})
 PERSON_KINDS = frozenset({"person", "person_short"})
 ORG_KINDS = frozenset({"organization", "acronym"})
+PLACE_KINDS = frozenset({"place", "capital"})
 # kinds right before an ambiguous word that confirm it: "الجيش الإسرائيلي", "Egyptian army", "Myanmar's military"
 NEAR_PREV_KINDS = frozenset({"role", "nisba", "demonym", "country"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -66,7 +72,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
     ``country_of`` maps a place id to its country's entity id: a place named firmly supports its country's name
     ("AMMAN - Jordan called off": Amman confirms Jordan). ``org_country`` maps an organization id to its country's
     entity id: a nationality after an ambiguous organization name supports it only when it is that country's
-    ("العدالة والتنمية التركي"); "القاعدة الأمريكية" is the American base, not al-Qaeda."""
+    ("العدالة والتنمية التركي"); "القاعدة الأمريكية" is the American base, not al-Qaeda. So for an ambiguous place
+    (``country_of``): "المدينة الإيطالية" is an Italian city, not Medina."""
     firm_targets: set[str] = set()
     chosen: list[tuple[GazMatch, object, bool]] = []
     memo = _choice_memo(common)
@@ -88,23 +95,69 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             prev_m = chosen[idx - 1][0] if idx > 0 else None
             next_m = chosen[idx + 1][0] if idx + 1 < len(chosen) else None
             # a word joined by و starts something new ("الحكومة الليبية وطالب ب..." : and demanded), no apposition
+            # nor one behind a clitic preposition: "طالب الحكومة السودانية بفتح الممرات" (opening, not Fatah)
             near_prev = (prev_e is not None and phrase_kind(prev_e.kind, prev_e.target) in NEAR_PREV_KINDS
-                         and not m.prefix.startswith("و")
-                         and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE))
+                         and not m.prefix.startswith("و") and m.prefix.lstrip("وف")[:1] not in ("ب", "ل", "ك")
+                         and (m.start - prev_m.end <= 2 or text[prev_m.end:m.start].strip() in POSSESSIVE
+                              or _possessive_then_adjectives(text[prev_m.end:m.start])))
             near_next = next_e is not None and (
                 (next_e.kind in ("nisba", "demonym") and next_m.start - m.end <= 2
-                 and (entry.kind not in ORG_KINDS or (org_country or {}).get(entry.target) == next_e.target))
+                 and (entry.kind not in ORG_KINDS or (org_country or {}).get(entry.target) == next_e.target)
+                 # "في المدينة الإيطالية" is the Italian city, not Medina: a place only by its own country's
+                 and (entry.kind not in PLACE_KINDS or (country_of or {}).get(entry.target) == next_e.target))
                 # a title after a person's name ("عباس رئيس السلطة"); after an organization's or a place's it is
                 # no apposition: "فتح الجنود النار" (the soldiers opened fire), not Fatah
                 or (next_e.kind == "role" and entry.kind in PERSON_KINDS and next_m.start - m.end <= 2)
                 # an English title of a country or body: "the president of France", "leaders of the G7"
                 or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
-            if not (near_prev or near_next):
+            if not (near_prev or near_next or _country_after_preposition(text, m, entry)
+                    or _possessive_country(text, m, entry)):
                 continue
         if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
             continue  # "bassist Jack Bruce" is not the spokeswoman Tammy Bruce
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
     return out
+
+
+PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _possessive_then_adjectives(between: str) -> bool:
+    """Is the text between two names a possessive and title adjectives only ("'s new" in "Iran's new president";
+    grammar table ``en_title_adjectives``)?"""
+    words = between.split()
+    return len(words) >= 2 and words[0] in POSSESSIVE and all(w.lower() in _title_adjectives() for w in words[1:])
+
+
+@cache
+def _title_adjectives() -> frozenset[str]:
+    return grammar.words("en_title_adjectives", "en")
+
+
+def _possessive_country(text: str, m: GazMatch, entry) -> bool:
+    """Is an English country name that needs context followed by the possessive ("praised Jordan's support"), with
+    no capitalized word right before it ("Michael Jordan's" is a surname)? A person's name is no owner of a state's
+    acts; the possessive names the country."""
+    if entry.kind != "country" or not m.key.isascii() or text[m.end:m.end + 2] not in ("'s", "’s"):
+        return False
+    return FIRST_NAME.search(text, max(0, m.start - 40), m.start) is None
+
+
+def _country_after_preposition(text: str, m: GazMatch, entry) -> bool:
+    """Is an Arabic country name that is also a common word, and no other entity's, governed by a preposition — a
+    separate one (grammar table ``prepositions``: "انسحبت القوات من مالي") or a clitic ("بمالي")? An adjective
+    ("دعم مالي", financial) never stands right after one."""
+    if entry.kind != "country" or m.key.isascii() or any(e.target != entry.target for e in m.entries):
+        return False
+    if m.prefix.lstrip("وف")[:1] in ("ب", "ل"):
+        return True
+    prev = PREV_WORD.search(text, max(0, m.start - 24), m.start)
+    return prev is not None and normalize_key(prev.group(1)) in _separate_prepositions()
+
+
+@cache
+def _separate_prepositions() -> frozenset[str]:
+    return grammar.words("prepositions", "ar")
 
 
 FIRST_NAME = re.compile(r"\b([A-Z][a-z]+) $")

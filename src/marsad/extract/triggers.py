@@ -1,7 +1,8 @@
 """Find trigger words and phrases in a document's words (one lexicon lookup per word analysis).
 
 A trigger never starts inside an actor mention; the longest form wins; a trigger whose ``context_any`` words are
-absent from ±8 words, or with an ``exclude_any`` word within ±3, is dropped; a trigger followed by a reflexive
+absent from ±8 words, or with an ``exclude_any`` word within ±3 (a complementizer before it opens its own clause and
+excludes nothing), is dropped; a trigger followed by a reflexive
 ("على نفسها", "itself") describes no event between actors and is dropped too.
 Imports: marsad.text, marsad.kb (companion ids, the grammar tables), marsad.extract siblings.
 """
@@ -79,6 +80,22 @@ def _near(words: list[Word], lo: int, hi: int, forms: frozenset[str], doc_forms:
         return False
     for k in range(max(lo, 0), min(hi, len(words))):
         if not forms.isdisjoint(words[k].forms):  # the word or one of its bases
+            return True
+    return False
+
+
+# a complementizer right before a trigger opens the trigger's own clause ("قالت الحكومة إنها ترفض"): never the
+# excluded word of another sense ("رفض أن يعلق" excludes the أن after the verb)
+OPENERS = frozenset().union(*grammar.by_lang("complementizers").values(),
+                            *grammar.by_lang("conjoined_complementizers").values())
+
+
+def _excluded(words: list[Word], i: int, j: int, avoid: frozenset[str]) -> bool:
+    """Is an ``exclude_any`` word among words [i-3, j+4) of the trigger at [i, j], other than a complementizer
+    before it? (Asked only once ``_near`` found one.)"""
+    for k in range(max(i - 3, 0), min(j + 4, len(words))):
+        w = words[k]
+        if not avoid.isdisjoint(w.forms) and not (k < i and w.norm in OPENERS):
             return True
     return False
 
@@ -373,7 +390,7 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
                 if need and last_need < 0 and not (t.type in MEANS_TYPES and _after_means(words, i, sentence.w0)):
                     why = (t.id, "none of its context words is near")
                     continue
-                if avoid and _near(words, i - 3, j + 4, avoid, doc_forms):
+                if avoid and _near(words, i - 3, j + 4, avoid, doc_forms) and _excluded(words, i, j, avoid):
                     why = (t.id, "an excluded word is near (a legal, commemorative or other sense)")
                     continue
                 # among senses whose context is present, one whose context word follows the trigger (as its object

@@ -279,7 +279,7 @@ def build_kb(data_dir: Path) -> KnowledgeBase:
     for n, rec in raw.get("roles.jsonl", ()):
         roles[rec["id"]] = RoleRecord(rec["id"], rec["kind"], rec["post"], tuple(rec["sectors"]),
                                       tuple(rec["names_ar"]), tuple(rec["names_en"]),
-                                      tuple(rec.get("ambiguous") or ()))
+                                      tuple(rec.get("ambiguous") or ()), rec.get("org"))
         posts.add(rec["post"])
 
     for fname, kind in (("places.jsonl", "place"), ("regions.jsonl", "region"),
@@ -313,6 +313,12 @@ def build_kb(data_dir: Path) -> KnowledgeBase:
                                  parse_day(s["end"], "people.jsonl", n, "end"), tuple(s["sectors"]),
                                  s.get("org")))
         spells[rec["id"]] = tuple(out)
+
+    for n, rec in raw.get("roles.jsonl", ()):
+        org = rec.get("org")
+        if org is not None and "organizations.jsonl" in raw and getattr(entities.get(org), "kind", None) != \
+                "organization":
+            raise KBError(f"org {org!r} is not a record of organizations.jsonl", file="roles.jsonl", line=n)
 
     for n, rec in raw.get("countries.jsonl", ()):
         cap = rec["capital"]

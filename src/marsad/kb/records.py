@@ -53,6 +53,7 @@ class RoleRecord:
     names_ar: tuple[str, ...]
     names_en: tuple[str, ...]
     ambiguous: tuple[str, ...] = ()  # forms that resolve only with context (optional "ambiguous" list)
+    org: str | None = None  # the body a title of its own heads ("الأمين العام للأمم المتحدة": org:un), optional
 
 
 @dataclass(frozen=True, slots=True)

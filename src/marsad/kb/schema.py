@@ -114,7 +114,7 @@ OPTIONAL: dict[str, frozenset[str]] = {
     "regions.jsonl": frozenset({"ambiguous"}),
     "organizations.jsonl": frozenset({"lat", "lon", "parent", "wikidata", "founded", "dissolved"}),
     "people.jsonl": frozenset({"wikidata", "born", "died"}),
-    "roles.jsonl": frozenset({"ambiguous"}),
+    "roles.jsonl": frozenset({"ambiguous", "org"}),  # org: the body a title of its own heads (UN Secretary-General)
 }
 SPELL_OPTIONAL = frozenset({"org", "sources", "notes"})
 
@@ -184,6 +184,8 @@ def check_record(file: str, line: int, rec: Any) -> None:
         _sectors(file, line, rec["sectors"])
         if "ambiguous" in rec and not (_str_list(rec["ambiguous"]) or rec["ambiguous"] is False):
             raise KBError("field 'ambiguous' must be a list of names", file=file, line=line)
+        if "org" in rec and not (isinstance(rec["org"], str) and rec["org"].startswith("org:")):
+            raise KBError(f"org {rec['org']!r} must be an 'org:...' id", file=file, line=line)
     elif file == "people.jsonl":
         if rec["gender"] not in (None, "m", "f"):
             raise KBError(f"gender {rec['gender']!r} must be 'm', 'f' or null", file=file, line=line)

@@ -504,6 +504,9 @@ def build() -> list[dict]:
          ["forces", "troops", "special forces", "units"], "MIL by default; 'قوات' + a group name is that group")
     role("navy", "institution", ["MIL"], ["البحرية", "القوات البحرية", "سلاح البحرية", "الأسطول", "البحرية"],
          ["navy", "naval forces", "fleet"])
+    role("general_staff", "institution", ["MIL"], ["هيئة الأركان", "هيئة الأركان العامة", "هيئة أركان الجيش",
+                                                   "رئاسة الأركان", "الأركان العامة"],
+         ["general staff", "the general staff"], "the army's command: 'أعلنت هيئة الأركان الأوكرانية'")
     role("air_force", "institution", ["MIL"], ["سلاح الجو", "القوات الجوية", "الطيران الحربي",
                                                "سلاح الطيران", "المقاتلات", "الطائرات الحربية",
                                                "الدفاعات الجوية", "الدفاع الجوي", "الطيران"],
@@ -881,6 +884,60 @@ OWNER: dict[str, str] = {
 }
 
 
+# A title of its own body codes as that body when no person is named ("الأمين العام للأمم المتحدة" -> UNO): the
+# record's "org" (the organization its holders' spells in people.jsonl name)
+ORG_OF: dict[str, str] = {
+    "al_qaeda_leader": "org:al-qaeda",
+    "arab_league_secretary_general": "org:arab-league",
+    "au_commission_chair": "org:au",
+    "ecb_president": "org:ecb",
+    "eu_commission_president": "org:european-commission",
+    "eu_council_president": "org:european-council",
+    "eu_high_representative": "org:eu",
+    "eu_parliament_president": "org:european-parliament",
+    "gcc_secretary_general": "org:gcc",
+    "hamas_gaza_leader": "org:hamas",
+    "hamas_leader": "org:hamas",
+    "hezbollah_leader": "org:hezbollah",
+    "houthi_leader": "org:houthis",
+    "hts_leader": "org:hts",
+    "iaea_director_general": "org:iaea",
+    "icc_prosecutor": "org:icc",
+    "imf_managing_director": "org:imf",
+    "isis_leader": "org:isis",
+    "lna_commander": "org:lna",
+    "nato_secretary_general": "org:nato",
+    "oic_secretary_general": "org:oic",
+    "pij_leader": "org:pij",
+    "rsf_commander": "org:rsf",
+    "sdf_commander": "org:sdf",
+    "taliban_leader": "org:taliban",
+    "un_envoy_libya": "org:un",
+    "un_envoy_syria": "org:un",
+    "un_envoy_yemen": "org:un",
+    "un_human_rights_chief": "org:ohchr",
+    "un_refugee_chief": "org:unhcr",
+    "un_secretary_general": "org:un",
+    "unicef_executive_director": "org:unicef",
+    "wfp_executive_director": "org:wfp",
+    "who_director_general": "org:who",
+    "world_bank_president": "org:world-bank",
+}
+
+
+def with_org(r: dict) -> dict:
+    """The record with its "org" after "sectors" when its title heads a body of its own (ORG_OF)."""
+    org = ORG_OF.get(r["id"].removeprefix("role:"))
+    if org is None:
+        return r
+    out: dict = {}
+    for k, v in r.items():
+        out[k] = v
+        if k == "sectors":
+            out["org"] = org
+    return out
+
+
 def dedupe(rows: list[dict]) -> None:
     """Keep each normalized surface form in exactly one role (OWNER, else the first role defined)."""
     from marsad.text import normalize_key  # the one normalization the KB loader uses
@@ -900,7 +957,7 @@ def render() -> tuple[str, int]:
     """The roles.jsonl text: (text, count). Raises ValueError on duplicate ids."""
     built = build()
     dedupe(built)
-    rows = sorted(built, key=lambda r: r["id"])
+    rows = sorted((with_org(r) for r in built), key=lambda r: r["id"])
     ids = [r["id"] for r in rows]
     if len(ids) != len(set(ids)):
         raise ValueError("duplicate role ids: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))

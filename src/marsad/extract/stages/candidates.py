@@ -28,8 +28,7 @@ from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
 from ..decision import CandidateScorer
-from ..events import EventBuilder, after_masdar_prep
-from ..lexicon import form_head
+from ..events import EventBuilder, after_masdar_prep, finite_verb_phrase
 from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
@@ -123,7 +122,7 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if when is not None and day is not None and when.relation in ("on", "during") \
                 and YEAR_IN_TEXT.search(when.text) and _historical(when.value, day, rules):
             recalled = f"dated {when.value}, long before the document"  # "اغتيال السادات عام 1981"
-        if nominal and not _finite_verb_phrase(hit, words) \
+        if nominal and not finite_verb_phrase(hit, words) \
                 and not _anchored(hit, source or (owner[0] if owner else []), target, direct_place, when, counted,
                                   words):
             st.drop(hit, "kind-of-event", "a verbal noun that nothing pins down (a kind of event)")
@@ -249,16 +248,6 @@ def _counted_sentences(quantities, words, rules) -> frozenset[int]:
     once per document: asking every trigger to scan every quantity was quadratic in a long text."""
     kinds = rules["anchor-quantities"]["kinds"]
     return frozenset(words[wi].sentence for wi, q in quantities if q.kind in kinds)
-
-
-def _finite_verb_phrase(hit, words) -> bool:
-    """Does an Arabic verb phrase (trigger ``verbal``) open on an inflected verb ("تعرضت لهجوم", "يتعرضون للقصف"):
-    a tensed act, not a kind of event? Its bare past form is also its verbal noun ("نشر قوات", "تعرض لهجوم"), and
-    stays one."""
-    t = hit.trigger
-    if not t.verbal or clitics.holds(hit.prefix, ARTICLE):
-        return False
-    return words[hit.w0].norm[len(hit.prefix):] != form_head(t.forms[0])
 
 
 def _anchored(hit, source, target, location, when, counted: frozenset[int], words) -> bool:
