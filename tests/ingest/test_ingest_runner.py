@@ -185,3 +185,31 @@ def test_ctrl_c_stops_cleanly_and_the_run_resumes(tmp_path):
         assert s.count("documents") == pos
         rep = ingest([str(src)], s, IngestOptions(batch=20))
         assert rep.resumed_from == pos and s.count("documents") == n_docs
+
+
+def test_a_ctrl_c_swallowed_on_the_way_still_stops_at_the_next_batch(tmp_path):
+    """DuckDB may take a SIGINT while a statement runs and let it end without raising; the ingest remembers the
+    Ctrl-C and stops at the next batch boundary, interrupted, with every committed batch kept and resumable. Here the
+    swallowing is the batch callback's own (it catches the KeyboardInterrupt the signal raises)."""
+    src = tmp_path / "swallow.jsonl"
+    n_docs, _ = synthetic_jsonl(src, 120)
+    swallowed = []
+
+    def on_batch(_report):
+        if not swallowed:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.5)  # the handler runs here and raises
+            except KeyboardInterrupt:
+                swallowed.append(True)
+
+    before = signal.getsignal(signal.SIGINT)
+    with Store(tmp_path / "s.duckdb") as s:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([str(src)], s, IngestOptions(batch=20), on_batch=on_batch)
+        assert swallowed and s.runs()[-1]["status"] == "interrupted"
+        done = s.count("documents")
+        assert 0 < done < n_docs
+        assert signal.getsignal(signal.SIGINT) is before  # the handler was put back
+        rep = ingest([str(src)], s, IngestOptions(batch=20))
+        assert rep.resumed_from == done and s.count("documents") == n_docs

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 import time
 import uuid
 from collections import Counter, deque
@@ -208,6 +210,36 @@ def _batches(items: Iterator[Item], start: int, size: int) -> Iterator[tuple[int
         yield pos, batch
 
 
+class _CtrlC:
+    """Remembers a Ctrl-C for the batch loop of ``ingest``: the interrupt raises KeyboardInterrupt as it always did,
+    and is also kept as a flag that the loop checks after each committed batch, because DuckDB may take the signal
+    while it runs a statement and let the statement end without raising (seen on a loaded host: every batch after
+    the Ctrl-C was committed and the run ended "done"). Installed only in the main thread (signals go there)."""
+
+    def __init__(self) -> None:
+        self.hit = False
+        self._previous = None
+
+    def __enter__(self) -> "_CtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def _handler(self, signum, frame) -> None:  # noqa: ARG002 - the signal module's signature
+        self.hit = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Stop at this batch boundary if a Ctrl-C came and was swallowed on the way."""
+        if self.hit:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *_exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+
 def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = None,
            on_batch: Callable[[IngestReport], None] | None = None, stdin=None) -> IngestReport:
     """Ingest the inputs into the store (see the module docstring). Raises InputError for missing paths."""
@@ -237,7 +269,9 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
     stream = read_inputs(files, opts.fmt, opts.fields, stdin=stdin)
     status = "failed"
     pool = None
+    ctrl_c = _CtrlC()
     try:
+        ctrl_c.__enter__()
         if opts.workers > 1:
             pool = ProcessPoolExecutor(opts.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker,
                                        initargs=(os.getpid(),))
@@ -247,8 +281,10 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             pending.append((end, batch, job))
             while pending and (pool is None or len(pending) > 2 * opts.workers):
                 _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
+                ctrl_c.check()
         while pending:
             _finish(pending.popleft(), store, opts, fp, inputs, report, started, on_batch)
+            ctrl_c.check()
         if pool is None:  # coded here: the coder's memos are done with, their memory goes to the clustering
             forget_coder_memos()
             _malloc_trim()
@@ -264,6 +300,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             raise KeyboardInterrupt from None
         raise
     finally:
+        ctrl_c.__exit__()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         report.elapsed = time.perf_counter() - started
