@@ -201,12 +201,35 @@ class Store(Queries):
         if self.path == ":memory:":
             return
         self._table_cache_mb = table_cache_mb + 32 + batch * 4 // 1024
-        if threads is not None:
-            self.con.execute(f"SET threads = {int(threads)}")
+        self._threads = threads
+        self._apply_bounds()
+
+    def _apply_bounds(self) -> None:
+        """Set :meth:`bound_memory`'s settings on the connection (again after :meth:`reopen`)."""
+        if self._threads is not None:
+            self.con.execute(f"SET threads = {int(self._threads)}")
         # a checkpoint every ~4 MB of WAL (DuckDB's default: 16): the data not yet checkpointed is held in memory
         # (pinned) and a checkpoint needs about as much again while it rewrites it (issue 24, tenth round)
         self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
         self.refresh_memory_limit()
+
+    def reopen(self) -> None:
+        """Close the database and open it again, with :meth:`bound_memory`'s settings (a no-op on a store that was
+        not bounded, and so on ``":memory:"``, whose data would go with the connection). For a long write (the
+        ingest, every ``runner.REOPEN_BATCHES`` batches): DuckDB keeps process memory outside its buffer pool and
+        its limit for the rows appended through an open database, ~2 bytes a row, until the database is closed
+        (8,000 inserts of 100 rows into a file, a CHECKPOINT every 20: +2.2 MB of heap; closed and opened again
+        every 500 inserts: +0.2 MB). An ingest appends ~1.2M rows per 10,000 generated articles (events and their
+        actors, mentions, LSH band keys): issue 24's eleventh round, bench/reports/scale.md. Call it between
+        transactions only."""
+        if getattr(self, "_table_cache_mb", None) is None:
+            return
+        self.con.close()
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {_first_line(exc)}", path=self.path) from None
+        self._apply_bounds()
 
     def refresh_memory_limit(self) -> None:
         """Apply :meth:`bound_memory`'s cap again as the indexes grow (a no-op when it was never asked for): the
