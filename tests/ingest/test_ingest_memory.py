@@ -73,6 +73,41 @@ def test_bounded_ingest_finds_the_known_duplicates(tmp_path: Path, monkeypatch, 
     assert int(threads) == 1
 
 
+def test_an_ingest_that_reopens_the_store_after_every_batch_decides_and_bounds_the_same(tmp_path: Path, monkeypatch
+                                                                                        ) -> None:
+    """Issue 24, eleventh round: the ingest closes and opens the store again every ``REOPEN_BATCHES`` batches (DuckDB
+    keeps memory for the rows appended through an open database until it is closed); done after every batch, the
+    duplicate decisions are the same and the connection keeps ``bound_memory``'s settings."""
+    monkeypatch.setattr(runner, "REOPEN_BATCHES", 1)
+    src = tmp_path / "dups.jsonl"
+    corpus(src)
+    db = tmp_path / "store.duckdb"
+    opened = []
+    with Store(db) as store:
+        rep = ingest([str(src)], store, IngestOptions(batch=5), on_batch=lambda _r: opened.append(id(store.con)))
+        limit = store.sql("SELECT current_setting('memory_limit')")[0][0]
+        threads = store.sql("SELECT current_setting('threads')")[0][0]
+        checkpoint = store.sql("SELECT current_setting('checkpoint_threshold')")[0][0]
+    assert rep.batches == 6 and len(set(opened)) > 1  # a new connection after a batch
+    assert (rep.new, rep.duplicates, rep.near_duplicates, rep.skipped) == (N_DISTINCT, 2, 2, 0)
+    assert {k: v for k, v in decisions(db).items() if v != (None, None)} == {
+        "exact-of-bench-5-00001": ("bench-5-00001", None), "exact-of-bench-5-00007": ("bench-5-00007", None),
+        "near-of-bench-5-00005": (None, "bench-5-00005"), "near-of-bench-5-00012": (None, "bench-5-00012")}
+    from marsad.store.db import CHECKPOINT_MB
+
+    assert float(limit.split()[0]) < 512 and int(threads) == 1
+    assert checkpoint == f"{CHECKPOINT_MB * 1e6 / 2**20:.1f} MiB"
+
+
+def test_reopen_leaves_an_unbounded_or_in_memory_store_alone() -> None:
+    with Store(":memory:") as store:
+        store.con.execute("CREATE TABLE t (a INTEGER)")
+        con = store.con
+        store.bound_memory()  # no effect on ":memory:"
+        store.reopen()
+        assert store.con is con and store.sql("SELECT count(*) FROM t") == [(0,)]
+
+
 def test_bound_memory_empties_only_the_caches_over_the_limit(monkeypatch) -> None:
     @lru_cache(maxsize=None)
     def square(x: int) -> int:

@@ -66,8 +66,13 @@ CHECKPOINT_MB = 4
 # added to the limit while clustering: the tellings query (``clusters._TELLINGS``: four hash aggregates and joins)
 # needs room besides the data committed since the last checkpoint (a 30-document store never checkpointed: out of
 # memory under a 49 MB limit, fine with 64 MB more). Kept small: the table blocks the clustering reads are cached up
-# to the limit (20,000 articles: peak RSS 434 MB with no room, 488 with 64 MB)
-CLUSTER_ROOM_MB = 32
+# to the limit (20,000 articles: peak RSS 434 MB with no room, 488 with 64 MB). 8 since issue 24's eleventh round:
+# the clustering after the last batch of the bench's 20,000 articles (every telling pending, as at the end of its
+# ingest; bench/reports/scale.md) raised the high-water mark 92 MB over the RSS before it with 32 MB of room, 83 with
+# 16, 71 with 8; with none its tellings query ran out of the limit (the hash aggregates of the actors and
+# quantities) and the pass ran twice, the second time OOM_ROOM_MB higher (+124 MB). The cut of the windows
+# (WINDOW_TELLINGS 5,000 or 2,000) changed nothing there.
+CLUSTER_ROOM_MB = 8
 _ART_IN_USE = "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
 # what DuckDB holds besides the table blocks it caches (which it evicts at the limit) and its indexes: above all the
 # data committed since the last checkpoint (IN_MEMORY_TABLE: at least one 256 KB block for each column of each
@@ -196,12 +201,35 @@ class Store(Queries):
         if self.path == ":memory:":
             return
         self._table_cache_mb = table_cache_mb + 32 + batch * 4 // 1024
-        if threads is not None:
-            self.con.execute(f"SET threads = {int(threads)}")
+        self._threads = threads
+        self._apply_bounds()
+
+    def _apply_bounds(self) -> None:
+        """Set :meth:`bound_memory`'s settings on the connection (again after :meth:`reopen`)."""
+        if self._threads is not None:
+            self.con.execute(f"SET threads = {int(self._threads)}")
         # a checkpoint every ~4 MB of WAL (DuckDB's default: 16): the data not yet checkpointed is held in memory
         # (pinned) and a checkpoint needs about as much again while it rewrites it (issue 24, tenth round)
         self.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
         self.refresh_memory_limit()
+
+    def reopen(self) -> None:
+        """Close the database and open it again, with :meth:`bound_memory`'s settings (a no-op on a store that was
+        not bounded, and so on ``":memory:"``, whose data would go with the connection). For a long write (the
+        ingest, every ``runner.REOPEN_BATCHES`` batches): DuckDB keeps process memory outside its buffer pool and
+        its limit for the rows appended through an open database, ~2 bytes a row, until the database is closed
+        (8,000 inserts of 100 rows into a file, a CHECKPOINT every 20: +2.2 MB of heap; closed and opened again
+        every 500 inserts: +0.2 MB). An ingest appends ~1.2M rows per 10,000 generated articles (events and their
+        actors, mentions, LSH band keys): issue 24's eleventh round, bench/reports/scale.md. Call it between
+        transactions only."""
+        if getattr(self, "_table_cache_mb", None) is None:
+            return
+        self.con.close()
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {_first_line(exc)}", path=self.path) from None
+        self._apply_bounds()
 
     def refresh_memory_limit(self) -> None:
         """Apply :meth:`bound_memory`'s cap again as the indexes grow (a no-op when it was never asked for): the
