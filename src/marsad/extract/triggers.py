@@ -39,15 +39,13 @@ def _en_noun_form(norm: str, t: Trigger) -> bool:
                                             or norm.endswith("ing"))
 
 
-_NOUNS: dict[int, Trigger] = {}  # id of a verb sense -> the same sense read as a noun
-
-
+@lru_cache(maxsize=None)
 def _as_noun(t: Trigger) -> Trigger:
-    """The noun reading of an English verb sense ("the attack", "the protests"): attached as a noun is."""
-    got = _NOUNS.get(id(t))
-    if got is None:
-        got = _NOUNS[id(t)] = replace(t, pos="noun")
-    return got
+    """The noun reading of an English verb sense ("the attack", "the protests"): attached as a noun is (one copy per
+    sense, keyed by the sense itself, not by an object id a freed sense could hand on)."""
+    return replace(t, pos="noun")
+
+
 EN_ATTRIBUTIVE = grammar.words("en_attributive_participles", "en")
 EN_FUNCTION_WORDS = grammar.words("en_name_stopwords", "en") | grammar.words("prepositions", "en")
 EN_NOT_A_NOUN = EN_FUNCTION_WORDS | grammar.words("en_object_pronouns", "en")

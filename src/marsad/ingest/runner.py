@@ -220,10 +220,9 @@ class _CtrlC:
         self.hit = False
         self._previous = None
 
-    def __enter__(self) -> "_CtrlC":
+    def install(self) -> None:
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._handler)
-        return self
 
     def _handler(self, signum, frame) -> None:  # noqa: ARG002 - the signal module's signature
         self.hit = True
@@ -234,7 +233,8 @@ class _CtrlC:
         if self.hit:
             raise KeyboardInterrupt
 
-    def __exit__(self, *_exc) -> None:
+    def restore(self) -> None:
+        """Put back the SIGINT handler found by ``install``."""
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)
             self._previous = None
@@ -271,7 +271,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
     pool = None
     ctrl_c = _CtrlC()
     try:
-        ctrl_c.__enter__()
+        ctrl_c.install()
         if opts.workers > 1:
             pool = ProcessPoolExecutor(opts.workers, mp_context=mp.get_context("spawn"), initializer=_warm_worker,
                                        initargs=(os.getpid(),))
@@ -300,7 +300,7 @@ def ingest(paths: Iterable[str], store: Store, options: IngestOptions | None = N
             raise KeyboardInterrupt from None
         raise
     finally:
-        ctrl_c.__exit__()
+        ctrl_c.restore()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         report.elapsed = time.perf_counter() - started
