@@ -292,12 +292,14 @@ def _verb_reading(lexicon, index: dict, w: Word, pat, prefix: str) -> bool:
 
 def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets: dict,
                   doc_forms: frozenset[str] | None = None, head_words_at: list[int] | None = None,
-                  dropped: list | None = None, role_words: frozenset[int] = frozenset()) -> list[TriggerHit]:
+                  dropped: list | None = None, role_words: frozenset[int] = frozenset(),
+                  nisba_at: frozenset[int] = frozenset()) -> list[TriggerHit]:
     """The trigger hits of a document's ``words`` (``sentences``: their ``Sentence`` runs), in order;
     ``doc_forms`` (every form of every word) and ``head_words_at`` (the positions of the words one of whose forms
     begins a trigger, ``Lexicon.head_positions``) may be handed in when the caller has them. A ``dropped`` list
     receives (trigger, first word, last word, reason) for every lexicon match refused here (for ``--explain``);
-    ``role_words``: the words of role mentions (group nouns a phrase form may spell out)."""
+    ``role_words``: the words of role mentions (group nouns a phrase form may spell out); ``nisba_at``: the words
+    that are an indefinite singular nationality adjective ("سوري", "مصريا")."""
     index = lexicon.triggers.get(lang, {})
     heads = lexicon.heads(index)
     if doc_forms is None:
@@ -349,6 +351,9 @@ def find_triggers(words: list[Word], sentences, lexicon, lang: str, context_sets
             if is_verb and lang == "ar" and not prefix and i > sentence.w0 and _counted(words[i - 1].text):
                 why = "a counted noun after a number"
                 continue  # "100 طالب وطالبة" (students), "17 طالبا": a number counts a noun, never a verb
+            if is_verb and length == 1 and lang == "ar" and i + 1 in nisba_at and (not prefix or prefix == "و"):
+                why = "a noun before its nationality adjective"
+                continue  # "طالب سوري" (a Syrian student), "التقى طالبا مصريا": an indefinite nisba describes a noun
             if is_verb and length == 1 and lang == "ar" and not _verb_reading(lexicon, index, w, pat, prefix):
                 why = "ي read as a verb's object"
                 continue  # a verb's "me" is ني: "أيدي" (hands) is not أيد (supported) + ي
