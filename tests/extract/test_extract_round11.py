@@ -53,3 +53,23 @@ def test_pressed_on_is_no_appeal():
     events, _x = _coded("Police pressed on with arrests of the strikers on Monday.", "en")
     arrests = [e for e in events if e["type"] == "COERCE"]
     assert arrests and arrests[0]["modality"] == "asserted", events
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Omani foreign minister met his Qatari counterpart in Doha to discuss the Yemeni war.", "en"),
+    ("The Omani foreign minister met his Qatari counterpart in Doha on Monday in order to discuss the Yemeni war.", "en"),
+    ("التقى وزير الخارجية العماني نظيره القطري في الدوحة لمناقشة الحرب اليمنية.", "ar"),
+])
+def test_what_a_meeting_was_for_is_the_same_meeting(text, lang):
+    """Coding rule purpose-of-the-act: "to discuss", "لمناقشة" tells what the meeting was for, one CONSULT event
+    with the meeting's parties."""
+    events, explain = _coded(text, lang)
+    consult = [e for e in events if e["type"] == "CONSULT"]
+    assert len(consult) == 1, consult
+    assert {a["code"][:3] for a in consult[0]["source"] + consult[0]["target"]} >= {"OMN", "QAT"}, consult
+
+
+def test_two_meetings_told_apart_stay_two():
+    events, _x = _coded("The Omani foreign minister met his Qatari counterpart in Doha, and the Saudi minister met "
+                        "Iranian envoys in Riyadh.", "en")
+    assert len([e for e in events if e["type"] == "CONSULT"]) == 2, events

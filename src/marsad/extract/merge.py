@@ -178,11 +178,14 @@ def _one_crowd(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event], trigger_keys: list[str],
                  one_act: tuple[tuple[str, str], ...] = (), results: frozenset[str] = frozenset(),
                  linked: frozenset[tuple[int, int]] = frozenset(),
-                 tactics: frozenset[str] = frozenset(), episodes: dict[int, int] | None = None) -> list[Event]:
+                 tactics: frozenset[str] = frozenset(), episodes: dict[int, int] | None = None,
+                 purposes: frozenset[tuple[int, int]] = frozenset()) -> list[Event]:
     """Rules 1-4 (the module's docstring). ``linked``: (id of a telling, id of the act a preposition introduces
     after it in its sentence) pairs (coding rule act-of-the-tellings: "قتل جنديان في انفجار عبوة"); ``tactics``:
     the CAMEO codes of coding rule protest-tactics; ``episodes``: id of an event -> its episode in its sentence
-    (0 when absent; grammar table later_words: "ولاحقا", "and later"), rule 2 merges inside one episode only."""
+    (0 when absent; grammar table later_words: "ولاحقا", "and later"), rule 2 merges inside one episode only;
+    ``purposes``: (id of a telling, id of the act it was for) pairs (coding rule purpose-of-the-act: "met X to
+    discuss", "اجتمع بنظيره لبحث"), one event with the telling's roles."""
     episodes = episodes or {}
     credit_claims(events)
     # statements that only carry or comment on another event of their sentence ("أعلنت X سحب ...",
@@ -225,6 +228,9 @@ def merge_events(events: list[Event], trigger_keys: list[str],
     acts: dict[int, set[int]] = {}  # id of an act -> ids of the tellings before it (coding rule act-of-the-tellings)
     for a, b in linked:
         acts.setdefault(b, set()).add(a)
+    aims: dict[int, set[int]] = {}  # id of a purpose -> ids of the tellings of the act it was for
+    for a, b in purposes:
+        aims.setdefault(b, set()).add(a)
     owner: dict[int, int] = {}  # id of a telling merged away -> id of the event that holds it
     for ev in out:
         episode = (ev.sentence, ev.type, episodes.get(id(ev), 0))
@@ -250,6 +256,13 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                     # left the victims' count gives them later (stages/victims.py)
                     twin.target = [a for a in ev.target
                                    if a.code[-3:] not in UNNAMED_ARMED and a.code not in _codes(twin.source)]
+                ev.source, ev.target = twin.source, twin.target
+        if twin is None and peers and id(ev) in aims:
+            # "met his counterpart to discuss the crisis": what the meeting was for; its roles are the meeting's
+            before = {owner.get(a, a) for a in aims[id(ev)]}
+            twin = next((m for m in peers if id(m) in before
+                         and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
+            if twin is not None:
                 ev.source, ev.target = twin.source, twin.target
         if twin is None and peers and _tactic(ev.cameo, tactics):
             # "تجمع المحتجون وقطعوا الطريق وأحرقوا الإطارات": the tactics of one protest

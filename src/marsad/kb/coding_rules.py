@@ -41,6 +41,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "result-tellings": frozenset({"rules"}),
     "anaphoric-restatements": frozenset({"span"}),
     "act-of-the-tellings": frozenset({"types", "preps", "span", "series", "of", "articles"}),
+    "purpose-of-the-act": frozenset({"types", "preps", "clitics", "span"}),
     "object-of-attack": frozenset({"types", "keep"}),
     "chronology-entry": frozenset({"span"}),
     "place-of-the-act": frozenset({"types", "preps"}),

@@ -22,10 +22,11 @@ def merge_tellings(res: Resources, st: DocState) -> None:
     one_act = tuple(tuple(pair) for pair in res.rules["one-act-codes"]["pairs"])
     results = frozenset(res.rules["result-tellings"]["rules"])
     linked = _acts_of_tellings(st, told, res.rules["act-of-the-tellings"])
+    purposes = _purposes(st, told, res.rules["purpose-of-the-act"])
     tactics = frozenset(res.rules["protest-tactics"]["cameo"])
     episodes = _episodes(st, told)
     events = merge_events([ev for ev, _k in news], [k for _ev, k in news], one_act, results, linked, tactics,
-                          episodes)
+                          episodes, purposes)
     if recalled:
         events = sorted(events + recalled, key=lambda ev: (ev.trigger.start, ev.trigger.end))
     events = [ev for ev in events if keeps(ev, res.decision, st.threshold)]
@@ -102,6 +103,28 @@ def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[i
                     out.add((id(prev), id(ev)))
         earlier.append((ev, hit))
         ends[hit.w1] = ev
+    return frozenset(out)
+
+
+def _purposes(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]]:
+    """(id of a telling, id of a later trigger of its type that tells what it was for: after "to", the clitic ل or
+    a word of the rule's preps, in its sentence, within ``span`` words and no clause punctuation): "met his
+    counterpart to discuss the crisis", "اجتمع الوزير بنظيره لبحث الأزمة" (coding rule purpose-of-the-act)."""
+    types, preps, clitics, span = frozenset(rule["types"]), frozenset(rule["preps"]), rule["clitics"], rule["span"]
+    words = st.words
+    out: set[tuple[int, int]] = set()
+    last: dict[tuple[int, str], list[tuple[object, object]]] = {}  # (sentence, type) -> earlier (event, hit)
+    for ev, hit in zip(told, st.event_hits):
+        if ev.type not in types or ev.background:
+            continue
+        earlier = last.setdefault((ev.sentence, ev.type), [])
+        if earlier and (any(c in hit.prefix for c in clitics)
+                        or (hit.w0 > 0 and words[hit.w0 - 1].norm in preps)):
+            for prev, phit in earlier:
+                if 0 < hit.w0 - phit.w1 <= span \
+                        and not any(w.kind == "punct" and w.norm in CLAUSE_PUNCT for w in words[phit.w1 + 1:hit.w0]):
+                    out.add((id(prev), id(ev)))
+        earlier.append((ev, hit))
     return frozenset(out)
 
 
