@@ -1175,8 +1175,7 @@ class EventBuilder:
         src_actors = _actors(source) or ([origin] if origin is not None else [])
         tgt_actors: list[Actor] = []
         if target:
-            tgt_codes = {a.code for a in src_actors}
-            tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
+            tgt_actors = _others(_actors(target), src_actors)
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
         announcer = self._announcer(hit, cands) \
@@ -1219,8 +1218,7 @@ class EventBuilder:
                 people = [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors]
                 self.refinements.setdefault(hit.w0, {})["target"] = (people, "people-of-the-place")
         if owner is not None:
-            src_codes = {a.code for a in (_actors(possessor) or src_actors)}
-            owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
+            owned = _others(_actors(self._chain_forward(owner, cands)), _actors(possessor) or src_actors)
             if owned:
                 self.refinements.setdefault(hit.w0, {})["target"] = (owned, "owner-of-the-object")
         if coop and tgt_actors:  # a partner of the source's own country is no target
@@ -1866,6 +1864,20 @@ def _not_partner(target_preps: tuple[str, ...], event_type: str) -> frozenset[st
 def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     """Prepositions that introduce a trigger's target: its own and its event type's defaults (shared: read only)."""
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
+
+
+def _others(actors: list[Actor], source: list[Actor]) -> list[Actor]:
+    """``actors`` but the source's own: an actor never acts on itself, nor does a bare sector on the source's sector,
+    which the place gives the source's country later ("يكبلوه ويقتادوه إلى مركز للشرطة" after the police: the
+    station is no target)."""
+    codes = {a.code for a in source}
+    own = {_sector_of(a.code) for a in source} - {"CVL", ""}
+    return [a for a in actors if a.code not in codes and not (a.entity is None and a.code in own)]
+
+
+def _sector_of(code: str) -> str:
+    """The sector of an actor code: "COP" -> "COP", "ISRCOP" -> "COP"."""
+    return code if code in ACTOR_SECTORS else code[3:6]
 
 
 def _unnamed_armed(phrases: list[Phrase]) -> bool:
