@@ -63,6 +63,7 @@ AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive 
 INCLUSION_OPENERS = grammar.words("inclusion_openers", "ar")  # "، من بينها منظمة العفو،": a parenthesis of members
 COMMAS = frozenset({",", "،"})
 INCLUSION_SPAN = 10  # words from the comma that opens such a parenthesis to the one that closes it
+EXPERIENCER_NOUNS = grammar.words("experiencer_nouns", "ar")  # "انزعاج الحكومة": the one who feels it
 ISSUED_BY = grammar.words("issued_by", "ar")  # "التصريحات التي صدرت عن X", "البيان الصادر عن X"
 ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X", "claimed by X"
 LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X": X owns what was hit
@@ -1097,6 +1098,11 @@ class EventBuilder:
                 continue  # "في شوارع الخرطوم", "في العاصمة الكونغولية": where it happened, not to whom
             if prep is None and self._in_other_event(start_after, p.w0):
                 continue  # "وأصيب 12 آخرون في هجوم انتحاري": the bomber belongs to the attack, not to the wounding
+            if prep is None and lang == "ar" and not words[p.w0 - 1].forms.isdisjoint(EXPERIENCER_NOUNS):
+                if not source:  # "أعربت عن انزعاج الحكومة من ...": the one who feels it voices it
+                    source, via = self._chain_forward(p, cands), "genitive"
+                    start_after = max(start_after, source[-1].w1)
+                continue  # "أبدى الوزير انزعاج الحكومة من الموقف البريطاني": the government feels, no target
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
@@ -1866,13 +1872,19 @@ def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
 
 
+def not_own_sector(actors: list[Actor], source: list[Actor]) -> list[Actor]:
+    """``actors`` but the bare sectors (no name, no country yet) of the source's own sector but civilians: the place
+    gives them the source's country later, so they would be the source acting on itself."""
+    own = {_sector_of(a.code) for a in source} - {"CVL", ""}
+    return [a for a in actors if not (a.entity is None and a.code in own)] if own else actors
+
+
 def _others(actors: list[Actor], source: list[Actor]) -> list[Actor]:
     """``actors`` but the source's own: an actor never acts on itself, nor does a bare sector on the source's sector,
     which the place gives the source's country later ("يكبلوه ويقتادوه إلى مركز للشرطة" after the police: the
     station is no target)."""
     codes = {a.code for a in source}
-    own = {_sector_of(a.code) for a in source} - {"CVL", ""}
-    return [a for a in actors if a.code not in codes and not (a.entity is None and a.code in own)]
+    return [a for a in not_own_sector(actors, source) if a.code not in codes]
 
 
 def _sector_of(code: str) -> str:
