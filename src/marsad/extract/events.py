@@ -1872,10 +1872,14 @@ def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
 
 
+OWN_FORCE_SECTORS = frozenset({"COP", "MIL", "SPY"})
+
+
 def not_own_sector(actors: list[Actor], source: list[Actor]) -> list[Actor]:
-    """``actors`` but the bare sectors (no name, no country yet) of the source's own sector but civilians: the place
-    gives them the source's country later, so they would be the source acting on itself."""
-    own = {_sector_of(a.code) for a in source} - {"CVL", ""}
+    """``actors`` but the bare forces (police, military: no name, no country yet) of the source's own sector: the
+    place gives them the source's country later, so they would be the source acting on itself (a government acting
+    on a bare official, "تعتقل رئيس بلدية إسطنبول", is no such case)."""
+    own = {_sector_of(a.code) for a in source} & OWN_FORCE_SECTORS
     return [a for a in actors if not (a.entity is None and a.code in own)] if own else actors
 
 

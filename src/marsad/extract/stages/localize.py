@@ -44,11 +44,9 @@ def localize_actors(res: Resources, st: DocState) -> None:
         dateline = older.get(dateline, dateline) if dateline else dateline
         votes = [(v[0], v[1], older.get(v[2], v[2]), v[3]) for v in votes]
     counts = _counts(votes)
-    if not counts and dateline is None:
-        # no place or nationality named: the countries of the named actors (persons, parties, forces) place the
-        # text's unnamed ones ("وأيد المتظاهرون الرئيس البشير")
-        counts = _counts(_actor_votes(res.kb, st.events))
-    st.home = home = dateline or _most_named(counts)
+    # no place nor nationality named: the countries of the named actors (persons, parties, forces) place the text's
+    # unnamed ones ("وأيد المتظاهرون الرئيس البشير"); not its unnamed attackers, whom their victims may not place
+    st.home = home = dateline or _most_named(counts) or _most_named(_counts(_actor_votes(res.kb, st.events)))
     nationals = sorted((v[0], v[1], v[2]) for v in votes if v[3])  # (start, end, country) of the nationalities
     nat_starts = [n[0] for n in nationals]
     victims: dict[int, list] = {}  # sentence -> its attacks (their targets are victims)
