@@ -58,3 +58,39 @@ def test_displeasure_is_felt_by_its_genitive_and_aimed_after_its_preposition(tex
     e = _of_type(text, "ar", "ACCUSE")
     assert {a["code"][:3] for a in e["source"]} == {source}, e
     assert {a["code"][:3] for a in e["target"]} == {target}, e
+
+
+# grammar purpose_accusatives: an accusative of purpose tells its clause subject's act, past a place it names
+@pytest.mark.parametrize("text, source", [
+    ("عمال الموانئ في تونس يضربون اليوم احتجاجا على أسعار الوقود.", "TUN"),
+    ("عمال المناجم في بوليفيا يعتصمون احتجاجا على قرار الحكومة.", "BOL"),
+])
+def test_an_accusative_of_purpose_acts_for_its_clause_subject(text, source):
+    e = _of_type(text, "ar", "PROTEST")
+    assert [a["code"] for a in e["source"]] == [source + "LAB"], e
+
+
+# grammar default_preps: English REQUEST takes its target after "from" as Arabic's takes it after من
+@pytest.mark.parametrize("text, lang, target", [
+    ("The Dutch foreign minister demanded an apology from Ankara over the remarks.", "en", "TUR"),
+    ("طالب وزير الخارجية الهولندي أنقرة باعتذار عن التصريحات.", "ar", "TUR"),
+])
+def test_a_demand_is_aimed_after_from(text, lang, target):
+    e = _of_type(text, lang, "REQUEST")
+    assert {a["code"][:3] for a in e["target"]} == {target}, e
+
+
+# roles.jsonl: the people an event hit ("المتضررين", "victims") are civilians in both languages
+@pytest.mark.parametrize("text, lang", [
+    ("قدمت الكويت مساعدات عاجلة للمتضررين من الفيضانات في باكستان.", "ar"),
+    ("Kuwait sent urgent aid to the victims of the floods in Pakistan.", "en"),
+])
+def test_the_people_hit_are_civilians(text, lang):
+    e = _of_type(text, lang, "AID")
+    assert _codes(e["target"]) == ["PAKCVL"], e
+
+
+# kb/loader.py: "U.N. X" is the body "UN X" names
+def test_a_dotted_un_body_is_that_body():
+    e = _of_type("Cairo welcomed the U.N. General Assembly vote on the ceasefire.", "en", "SUPPORT")
+    assert _codes(e["target"]) == ["UNOGAS"], e

@@ -74,6 +74,8 @@ ARTICLE_CLITIC = clitics.classes()["article"]  # the article among a word's proc
 CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
+GEO_KINDS = frozenset({"capital", "place", "region", "country"})  # a place named in the clause ("في شوارع الخرطوم")
+PURPOSE_ACCUSATIVES = grammar.words("purpose_accusatives", "ar")  # "يضربون احتجاجا على": the subject's protest
 AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
 CONJOINED_DETERMINERS = grammar.words("conjoined_determiners", "en")  # "X and his Iraqi counterpart"
 GROUP_HEADS = grammar.by_lang("group_heads")  # "من تنظيم ولاية خراسان": a head noun before the group's name
@@ -382,6 +384,21 @@ class EventBuilder:
         for p in reversed(cands):
             if p.w1 < hit.w0 - 1 and hit.w0 - p.w1 <= MEANS_SPAN and words[p.w0].clause == clause:
                 return self._chain_backward(p, cands) if p.prep is None else []
+        return []
+
+    def _purpose_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """"عمال النفط في نيجيريا يضربون احتجاجا على القرار": whose purpose an accusative verbal noun tells is the
+        subject of its clause, the nearest actor before it with no preposition (past a place it names), within
+        MEANS_SPAN words of the clause's verb and in the same clause."""
+        words = self.words
+        clause = words[hit.w0].clause
+        for p in reversed(cands):
+            if p.w1 >= hit.w0 - 1 or words[p.w0].clause != clause or hit.w0 - p.w1 > MEANS_SPAN + 2:
+                if p.w1 < hit.w0 - 1:
+                    break
+                continue
+            if p.prep is None and not p.capital_only and not set(p.kinds) <= GEO_KINDS:
+                return self._chain_backward(p, cands)
         return []
 
     def _announcer(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
@@ -860,6 +877,9 @@ class EventBuilder:
         # actor right before it ends the clause before (an object there), never its subject
         joined = lang == "ar" and gap == 1 and hit.prefix[:1] in CONJUNCTION_CLITICS \
             and (is_verb or (t.pos == "phrase" and t.verbal and "ال" not in hit.prefix))  # "واحتجت لدى"
+        # "يضربون احتجاجا على", "في شوارع الخرطوم احتجاجا على": an accusative of purpose tells the clause subject's act
+        purpose = lang == "ar" and not is_verb and not hit.prefix and hit.w0 > 0 \
+            and not words[hit.w0].forms.isdisjoint(PURPOSE_ACCUSATIVES)
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم بسيارة مفخخة شنه مسلحو الحركة", "الهجوم نفذه انتحاري", "نسب إلى X"
@@ -869,6 +889,7 @@ class EventBuilder:
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
         elif before and before[-1].w1 == hit.w0 - gap - quoted \
+                and not (purpose and (before[-1].capital_only or set(before[-1].kinds) <= GEO_KINDS)) \
                 and (before[-1].prep is None or self._members_of(before[-1])) \
                 and not self._nisba_in_pp(before[-1]) and not joined \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
@@ -888,6 +909,9 @@ class EventBuilder:
                 or (t.type in PURPOSE_TYPES and hit.prefix.lstrip(CONJUNCTIONS)[:1] in PURPOSE_CLITICS)):
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ...", "تدخلت
             via = "svo" if source else via  # الشرطة لتفريق المحتجين": the means or the purpose of the clause's act
+        if not source and purpose:
+            source = self._purpose_subject(hit, cands)  # "خرج العمال إلى الشوارع احتجاجا على": the workers'
+            via = "svo" if source else via
         if not source and self.has_announce and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES \
                 and not t.passive and not words[hit.w0].norm.startswith(ARTICLE):
             source = self._announcer(hit, cands)  # "أعلنت السلطات … إحباط …، واعتقال 2839 عسكريا"

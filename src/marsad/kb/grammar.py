@@ -39,7 +39,7 @@ TABLES = frozenset({
     "frontier_nouns", "group_heads", "time_masdar_preps", "duration_openers", "future_not", "genitive_agent_preps", "harm_verbs", "geo_preps", "headline_end", "impersonal", "impersonal_past", "inclusion_openers", "instrument_clitics", "issued_by", "kana", "en_noun_not_act",
     "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "masdar_preps", "means", "member_nouns", "member_preps", "purpose_clitics", "not_before_verb", "place_heads",
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
-    "possessive_determiners",
+    "possessive_determiners", "purpose_accusatives",
     "prepositions", "proclitics", "pronoun_complementizers", "qad", "qad_before_verb", "qama", "reflexive",
     "right_preps", "say_before_would", "say_verbs", "singular_in_nouns", "subject_pronouns", "subordinators", "then_words", "third_person_enclitics", "unit_noun_sectors", "later_words",
 })
