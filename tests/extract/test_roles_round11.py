@@ -94,3 +94,13 @@ def test_the_people_hit_are_civilians(text, lang):
 def test_a_dotted_un_body_is_that_body():
     e = _of_type("Cairo welcomed the U.N. General Assembly vote on the ceasefire.", "en", "SUPPORT")
     assert _codes(e["target"]) == ["UNOGAS"], e
+
+
+# extract/actors.py: English heads a phrase of role nouns with its last one, Arabic with its first
+@pytest.mark.parametrize("text, lang, target", [
+    ("Canada imposed sanctions on extremist Israeli settlers in the West Bank.", "en", "ISRCVL"),
+    ("فرضت كندا عقوبات على مستوطنين إسرائيليين متطرفين في الضفة الغربية.", "ar", "ISRCVL"),
+])
+def test_the_head_of_a_phrase_of_roles_sets_its_sector(text, lang, target):
+    e = _of_type(text, lang, "SANCTION")
+    assert _codes(e["target"]) == [target], e
