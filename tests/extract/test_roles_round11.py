@@ -104,3 +104,13 @@ def test_a_dotted_un_body_is_that_body():
 def test_the_head_of_a_phrase_of_roles_sets_its_sector(text, lang, target):
     e = _of_type(text, lang, "SANCTION")
     assert _codes(e["target"]) == [target], e
+
+
+# events.py: the actor right after a noun is its genitive, the author of what it names, before the clause's subject
+@pytest.mark.parametrize("text, etype, source", [
+    ("رفض الوفد الإسرائيلي الاستجابة لمطالب القاهرة بوقف القصف.", "REQUEST", "EGY"),
+    ("لم تكترث الحكومة الفرنسية لتهديدات موسكو بقطع الغاز.", "THREATEN", "RUS"),
+])
+def test_a_nouns_genitive_is_its_author(text, etype, source):
+    e = _of_type(text, "ar", etype)
+    assert {a["code"][:3] for a in e["source"]} == {source}, e

@@ -912,8 +912,14 @@ class EventBuilder:
         if not source and purpose:
             source = self._purpose_subject(hit, cands)  # "خرج العمال إلى الشوارع احتجاجا على": the workers'
             via = "svo" if source else via
+        # "الانصياع لمطالب طهران": the actor right after a noun is its genitive, the author of what it names (a
+        # capital too, but for an act that reaches a place: "زيارة طهران"), before any announcer of the clause
+        nxt = after[0] if after and after[0].w0 == hit.w1 + 1 and after[0].prep is None else None
+        author_genitive = nxt is not None and lang == "ar" and not is_verb and t.pos == "noun" and not t.patient \
+            and not t.passive and nxt.kinds != ["nisba"] \
+            and (not nxt.capital_only or (t.type not in PLACE_ACTS and t.mode != "visit"))
         if not source and self.has_announce and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES \
-                and not t.passive and not words[hit.w0].norm.startswith(ARTICLE):
+                and not t.passive and not words[hit.w0].norm.startswith(ARTICLE) and not author_genitive:
             source = self._announcer(hit, cands)  # "أعلنت السلطات … إحباط …، واعتقال 2839 عسكريا"
             via = "svo" if source else via
         if not source and self.has_qama and not is_verb and lang == "ar" and "ب" in hit.prefix:
@@ -981,7 +987,7 @@ class EventBuilder:
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and _plural_verb(words[hit.w0].norm):
                 patient = self._chain_forward(p, cands)  # "وطالبوا باستقالة الحكومة": a plural verb's object
-            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
+            elif p.w0 == hit.w1 + 1 and prep is None and (not p.capital_only or author_genitive) \
                     and not (p.kinds == ["nisba"] and finite_verb_phrase(hit, words)):
                 # genitive: "زيارة الرئيس الأمريكي"; but a nisba after a finite verb's object describes that object
                 # ("أسقطت صاروخين روسيين": whose missiles), never its subject
