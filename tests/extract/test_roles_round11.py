@@ -114,3 +114,11 @@ def test_the_head_of_a_phrase_of_roles_sets_its_sector(text, lang, target):
 def test_a_nouns_genitive_is_its_author(text, etype, source):
     e = _of_type(text, "ar", etype)
     assert {a["code"][:3] for a in e["source"]} == {source}, e
+
+
+# grammar agent_clause: an imperfect verb on an act's noun names its author as the perfect does
+def test_an_imperfect_agent_clause_names_the_attacker():
+    e = _of_type("ويعد هذا أعنف هجوم تشنه حركة الشباب وفصائل مسلحة أخرى ضد القواعد العسكرية الكينية منذ الصيف.",
+                 "ar", "ASSAULT")
+    assert "SOMREB" in _codes(e["source"]), e
+    assert {a["code"][:3] for a in e["target"]} == {"KEN"}, e
