@@ -122,3 +122,15 @@ def test_an_imperfect_agent_clause_names_the_attacker():
                  "ar", "ASSAULT")
     assert "SOMREB" in _codes(e["source"]), e
     assert {a["code"][:3] for a in e["target"]} == {"KEN"}, e
+
+
+# extract/mentions.py: a place name several countries share is the one of the country the text names
+@pytest.mark.parametrize("text, lang, country", [
+    ("A bomb targeted a Lebanese army bus in Tripoli on Monday.", "en", "LBN"),
+    ("انفجرت عبوة ناسفة بحافلة للجيش اللبناني في طرابلس صباح اليوم.", "ar", "LBN"),
+    ("Gunmen attacked a checkpoint in Tripoli.", "en", "LBY"),  # nothing named: the KB's first
+])
+def test_a_shared_place_name_is_the_named_countrys(text, lang, country):
+    e = _of_type(text, lang, "ASSAULT")
+    assert e["location"]["country"] == country, e
+    assert {a["code"][:3] for a in e["source"]} == {country}, e

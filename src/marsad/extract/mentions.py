@@ -87,6 +87,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             firm_targets.add(entry.target)
             if country_of is not None and entry.target in country_of:
                 firm_targets.add(country_of[entry.target])
+    if country_of:
+        chosen = _places_of_named_countries(chosen, country_of, org_country or {})
     out: list[Mention] = []
     for idx, (m, entry, is_weak) in enumerate(chosen):
         if is_weak and (entry.kind == "role" or entry.target not in firm_targets):
@@ -116,6 +118,27 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
         if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
             continue  # "bassist Jack Bruce" is not the spokeswoman Tammy Bruce
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
+    return out
+
+
+def _places_of_named_countries(chosen: list, country_of: dict[str, str], org_country: dict[str, str]) -> list:
+    """A place name several countries share is the one of a country the text names by itself (its name, its
+    nationality or one of its bodies), which supports it: "الجيش اللبناني في طرابلس" is Lebanon's Tripoli, not
+    Libya's capital the KB ranks first."""
+    named = {entry.target for _m, entry, weak in chosen if not weak and entry.kind in ("country", "nisba", "demonym")}
+    named |= {org_country[entry.target] for _m, entry, weak in chosen
+              if not weak and entry.kind in ORG_KINDS and entry.target in org_country}
+    if not named:
+        return chosen
+    out = chosen
+    for idx, (m, entry, _weak) in enumerate(chosen):
+        if entry.kind not in PLACE_KINDS or country_of.get(entry.target) in named or len(m.entries) < 2:
+            continue
+        alt = next((e for e in m.entries if e.kind in PLACE_KINDS and country_of.get(e.target) in named), None)
+        if alt is not None:
+            if out is chosen:
+                out = list(chosen)
+            out[idx] = (m, alt, False)
     return out
 
 
