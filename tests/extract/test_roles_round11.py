@@ -134,3 +134,10 @@ def test_a_shared_place_name_is_the_named_countrys(text, lang, country):
     e = _of_type(text, lang, "ASSAULT")
     assert e["location"]["country"] == country, e
     assert {a["code"][:3] for a in e["source"]} == {country}, e
+
+
+# events.py: an agent between a VSO companion and its object word leaves the object's genitive its object
+def test_an_agent_before_the_object_word_leaves_the_object():
+    e = _of_type("وأدى إطلاق النار من قبل قوات الأمن إلى إصابة عدد من العمال في المصنع.", "ar", "ASSAULT")
+    assert _codes(e["source"]) == ["COP"], e
+    assert _codes(e["target"]) == ["LAB"], e

@@ -943,6 +943,13 @@ class EventBuilder:
                 # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
                 if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
                     patient = self._chain_forward(p, cands)
+            elif obj is not None and p.prep is not None and p.w1 < obj \
+                    and (q := next((x for x in after if x.w0 > obj), None)) is not None \
+                    and (q.w0 == obj + 1 or (q.w0 - obj <= 3 and (q.prep == "من" or self._counted(obj + 1, q.w0)))) \
+                    and q.prep in (None, "من") and q.kinds != ["nisba"]:
+                # an agent between the verb and its object word ("أدت الاعتداءات من قبل قوات الأمن إلى إصابة عدد
+                # من الطلاب"): the genitive right after the object word, or a part of it ("عدد من"), is its object
+                patient = self._chain_forward(q, cands)
             elif is_verb and t.pos == "verb" and p.w0 == hit.w1 + 1 and p.prep is None \
                     and self._relative_after_noun(hit) and self._object_pronoun(hit) is None:
                 patient = self._chain_forward(p, cands)  # "وزعوا بيانات تدين الحكومة": a verb describing the
