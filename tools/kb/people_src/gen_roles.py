@@ -315,7 +315,10 @@ def build() -> list[dict]:
     ministry("education_ministry", ["التربية", "التعليم", "التربية والتعليم"], ["education ministry"],
              ["GOV", "EDU"])
     role("government", "institution", ["GOV"], ["الحكومة", "حكومة", "الحكومات", "حكومات", "السلطات", "سلطات",
-                                                 "النظام", "نظام", "الإدارة", "السلطة التنفيذية", "الدولة"],
+                                                 "النظام", "نظام", "الإدارة", "السلطة التنفيذية", "الدولة",
+                                                 # "the competent authorities"
+                                                 "الجهات المختصة", "الجهات المعنية", "الجهات الرسمية",
+                                                 "الجهات الحكومية"],
          ["government", "governments", "authorities", "administration", "regime", "the state", "officials"],
          "'النظام' and 'الدولة' are GOV only next to a country name or nisba")
     role("cabinet", "institution", ["GOV"], ["مجلس الوزراء", "الحكومة الأمنية", "المجلس الوزاري", "الكابينت",
@@ -623,7 +626,9 @@ def build() -> list[dict]:
                                                              "المصلين", "مصلين", "المصلون", "مصلون", "الحجاج",
                                                              "الصيادين", "صيادين", "الصيادون", "صيادون",
                                                              "الزوار", "زوار", "زوارا",
-                                                             "الموقوفين", "موقوفين", "الموقوفون", "موقوفون"],
+                                                             "الموقوفين", "موقوفين", "الموقوفون", "موقوفون",
+                                                             # the people an event hit ("victims")
+                                                             "المتضررين", "متضررين", "المتضررون", "متضررون"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
                    "captive", "detainee", "prisoner", "victim", "rioter", "worshipper", "pilgrim", "fisherman")
          + ["children", "women", "people", "nationals", "fishermen"],
