@@ -141,3 +141,21 @@ def test_an_agent_before_the_object_word_leaves_the_object():
     e = _of_type("وأدى إطلاق النار من قبل قوات الأمن إلى إصابة عدد من العمال في المصنع.", "ar", "ASSAULT")
     assert _codes(e["source"]) == ["COP"], e
     assert _codes(e["target"]) == ["LAB"], e
+
+
+# grammar unit_noun_sectors: ships are no military, in Arabic as in English
+@pytest.mark.parametrize("text, lang", [
+    ("توعدت جماعة الحوثي باستهداف السفن البريطانية في خليج عدن.", "ar"),
+    ("The Houthis threatened to target British ships in the Gulf of Aden.", "en"),
+])
+def test_ships_are_no_military(text, lang):
+    e = _of_type(text, lang, "THREATEN")
+    assert _codes(e["target"]) == ["GBR"], e
+
+
+# events.py: in English a noun phrase after an announcing verb is the announcer's act, not the object's before it
+def test_an_english_announced_act_is_the_announcers():
+    e = _of_type("The French president met the Lebanese prime minister in Paris and announced a new humanitarian aid "
+                 "package for Beirut.", "en", "AID")
+    assert _codes(e["source"]) == ["FRAGOV"], e
+    assert {a["code"][:3] for a in e["target"]} == {"LBN"}, e

@@ -1033,7 +1033,11 @@ class EventBuilder:
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None and not self._nisba_in_pp(p)]
-            if is_verb or (lang == "en" and t.pos == "phrase") or joined:
+            if lang == "en" and t.pos == "phrase" and self.has_announce and t.type in ANNOUNCED_TYPES \
+                    and (announced := self._announcer(hit, cands)):
+                pool = []  # "met X in Berlin and announced a military aid package": the announcer's aid, not X's
+                source, via = announced, "svo"
+            elif is_verb or (lang == "en" and t.pos == "phrase") or joined:
                 pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
                 if joined:  # the subject the joined verb shares: not the object right before it, and of its gender
                     pool = [p for p in pool if p.w1 < hit.w0 - 1 and self._agrees_with_verb(p, hit)]
