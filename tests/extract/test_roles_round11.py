@@ -159,3 +159,17 @@ def test_an_english_announced_act_is_the_announcers():
                  "package for Beirut.", "en", "AID")
     assert _codes(e["source"]) == ["FRAGOV"], e
     assert {a["code"][:3] for a in e["target"]} == {"LBN"}, e
+
+
+# events.py: the author of the object protested against, past a place ("protested in X against the law passed by Y")
+def test_a_protest_past_its_place_targets_the_author_of_its_object():
+    e = _of_type("Hundreds of Spanish teachers protested in Madrid against the education law passed by parliament.",
+                 "en", "PROTEST")
+    assert _codes(e["target"]) == ["ESPLEG"], e
+
+
+# events.py: with no subject before it, who carried out an act's means did the act
+def test_the_agent_of_the_means_is_the_source():
+    e = _of_type("دمر جسر في جنوب لبنان بغارة نفذتها المقاتلات الإسرائيلية.", "ar", "ASSAULT")
+    assert _codes(e["source"]) == ["ISRMIL"], e
+    assert {a["code"][:3] for a in e["target"]} == {"LBN"}, e

@@ -756,6 +756,10 @@ class EventBuilder:
         participle of grammar table ``agent_clause`` after that noun ("the attack launched by X", "the assault carried
         out by X")? Only plain words stand between word ``a`` and ``p``, at most OBJECT_GAP."""
         words = self.words
+        k = bisect.bisect_left(self.geo_starts, a + 2)
+        if a + 1 < len(words) and words[a + 1].norm in LOCATIVE[self.lang] and k < len(self.geo) \
+                and self.geo[k][0] == a + 2:
+            a = self.geo[k][1]  # "protested in Paris against the reform passed by X": where, then the object
         if not 0 < p.w0 - a <= OBJECT_GAP or not self._plain_between(a, p.w0):
             return False
         at = next((k for k in range(max(a + 2, p.w0 - 4), p.w0) if words[k].norm in AGENT_CLAUSE), None)
@@ -1139,6 +1143,13 @@ class EventBuilder:
                 continue  # "في شوارع الخرطوم", "في العاصمة الكونغولية": where it happened, not to whom
             if prep is None and self._in_other_event(start_after, p.w0):
                 continue  # "وأصيب 12 آخرون في هجوم انتحاري": the bomber belongs to the attack, not to the wounding
+            if prep is None and lang == "ar" and not source and t.type not in AUTHOR_TYPES and p.w0 > 0 \
+                    and has_verb_form(words[p.w0 - 1], AGENT_CLAUSE):
+                # "دمرت مدرسة بغارة نفذها الطيران الإسرائيلي": with no subject, who carried out the act's means did
+                # it (a reaction's "الهجوم الذي شنه X" targets X: coding rule author-of-the-object; with a subject,
+                # "فرقت الشرطة مظاهرة نظمها الحزب" acts on the organizer)
+                source, via = self._chain_forward(p, cands), "by"
+                continue
             if prep is None and lang == "ar" and not words[p.w0 - 1].forms.isdisjoint(EXPERIENCER_NOUNS):
                 if not source:  # "أعربت عن انزعاج الحكومة من ...": the one who feels it voices it
                     source, via = self._chain_forward(p, cands), "genitive"
