@@ -173,3 +173,30 @@ def test_the_agent_of_the_means_is_the_source():
     e = _of_type("دمر جسر في جنوب لبنان بغارة نفذتها المقاتلات الإسرائيلية.", "ar", "ASSAULT")
     assert _codes(e["source"]) == ["ISRMIL"], e
     assert {a["code"][:3] for a in e["target"]} == {"LBN"}, e
+
+
+# grammar adjectival_roles: "البحرية" after a definite noun is maritime, no navy
+def test_a_maritime_adjective_is_no_navy():
+    e = _of_type("رفعت كوريا الجنوبية الحظر عن واردات المأكولات البحرية الصينية.", "ar", "CONCEDE")
+    assert _codes(e["target"]) == ["CHN"], e
+
+
+def test_the_navy_standing_alone_is_still_the_navy():
+    events = _events("أعلنت البحرية الهندية اعتراض سفينة قرب السواحل.", "ar")
+    assert any(a["code"] == "INDMIL" for e in events for a in e["source"]), events
+
+
+# regions.jsonl: "North Sinai" places an act in Egypt as "شمال سيناء" does
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen attacked a police checkpoint in North Sinai.", "en"),
+    ("هاجم مسلحون نقطة تفتيش للشرطة في شمال سيناء.", "ar"),
+])
+def test_north_sinai_is_egypt(text, lang):
+    e = _of_type(text, lang, "ASSAULT")
+    assert e["location"]["country"] == "EGY", e
+
+
+# events.py: a member noun with a clitic preposition still makes its group the target ("سيارة لقيادي في X")
+def test_a_members_car_is_an_act_on_the_group():
+    e = _of_type("استهدفت غارة مجهولة سيارة لقيادي في حزب الله جنوب لبنان.", "ar", "ASSAULT")
+    assert _codes(e["target"]) == ["LBNREB"], e

@@ -514,8 +514,10 @@ class EventBuilder:
         adjective between ("a senior commander of")?"""
         words = self.words
         k = p.w0 - 1 if words[p.w0 - 1].norm in PREP_WORDS[self.lang] else p.w0
-        for j in (k - 1, k - 2):
-            if j > start_after and words[j].norm in MEMBER_NOUNS[self.lang]:
+        members = MEMBER_NOUNS[self.lang]
+        for j in (k - 1, k - 2):  # "سيارة لقيادي في X": the member noun may carry a clitic preposition
+            if j > start_after and (words[j].norm in members
+                                    or (self.lang == "ar" and not words[j].forms.isdisjoint(members))):
                 return True
         return False
 

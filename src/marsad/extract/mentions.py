@@ -117,6 +117,9 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                 continue
         if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
             continue  # "bassist Jack Bruce" is not the spokeswoman Tammy Bruce
+        if entry.kind == "role" and m.key in _adjectival_roles() and not m.prefix \
+                and _after_definite_noun(text, m, chosen[idx - 1][0] if idx else None):
+            continue  # "المأكولات البحرية": an adjective of the noun before it (grammar adjectival_roles)
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
     return out
 
@@ -143,6 +146,20 @@ def _places_of_named_countries(chosen: list, country_of: dict[str, str], org_cou
 
 
 PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+@cache
+def _adjectival_roles() -> frozenset[str]:
+    return grammar.words("adjectival_roles", "ar")
+
+
+def _after_definite_noun(text: str, m: GazMatch, prev: GazMatch | None) -> bool:
+    """Does the Arabic match ``m`` follow a definite word (ال) that is no name, right before it?"""
+    got = PREV_WORD.search(text, max(0, m.start - 30), m.start)
+    if got is None or (prev is not None and prev.end > got.start(1)):
+        return False
+    word = normalize_key(got.group(1))
+    return word.startswith("ال") and len(word) > 3
 
 
 def _possessive_then_adjectives(between: str) -> bool:

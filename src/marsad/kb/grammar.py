@@ -32,7 +32,7 @@ FIELDS = {"name", "lang", "match", "words", "map", "note"}
 
 #: the tables the engine reads (``marsad kb validate`` fails when one is missing)
 TABLES = frozenset({
-    "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
+    "adjectival_roles", "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
     "complementizers", "content_clitics", "demonstratives", "experiencer_nouns",
     "conjoined_complementizers", "conjoined_determiners", "conjunctions", "count_words", "default_preps", "en_articles", "en_attributive_participles", "en_definite",
     "en_give_verbs", "en_irregular_participles", "en_name_connectors", "en_object_pronouns", "en_passive_aux", "en_name_stopwords", "en_title_adjectives", "en_org_of_titles", "en_person_titles", "en_place_heads",
