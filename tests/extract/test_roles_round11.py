@@ -200,3 +200,21 @@ def test_north_sinai_is_egypt(text, lang):
 def test_a_members_car_is_an_act_on_the_group():
     e = _of_type("استهدفت غارة مجهولة سيارة لقيادي في حزب الله جنوب لبنان.", "ar", "ASSAULT")
     assert _codes(e["target"]) == ["LBNREB"], e
+
+
+# events.py: "الرئيسين المصري <name> والتونسي <name>": the second nationality shares the title across a name the KB
+# does not know; a quoted name joined by و goes on to the next; a person right after a VSO companion's subject is
+# its apposition, not the object
+def test_joined_nationalities_of_a_title_across_unknown_names():
+    e = _of_type("انتقد النائب المعارض بشدة الوزيرين الأردني سمير حداد والعراقي كريم جبار.", "ar", "ACCUSE")
+    assert {a["code"][:3] for a in e["target"]} == {"JOR", "IRQ"}, e
+
+
+def test_a_quoted_name_joins_the_next_target():
+    e = _of_type("هاجم الجيش الإسرائيلي مواقع «حركة حماس» والجيش السوري في غارتين منفصلتين.", "ar", "ASSAULT")
+    assert {a["code"][:3] for a in e["target"]} == {"PSE", "SYR"}, e
+
+
+def test_a_person_after_the_subject_is_its_apposition():
+    e = _of_type("شن زعيم التيار الصدري السيد مقتدى الصدر هجوما عنيفا على الحكومة الأمريكية.", "ar", "ACCUSE")
+    assert {a["code"][:3] for a in e["target"]} == {"USA"}, e

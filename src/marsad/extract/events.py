@@ -95,6 +95,7 @@ ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وز
 KANA = grammar.words("kana")  # "وكان X قد ...": X is the subject
 QAD_BEFORE_VERB = grammar.words("qad_before_verb")  # "وكانت حماس قد أطلقت"
 OPEN_QUOTES = frozenset("«“„")  # a quotation's opening marks (a straight quote opens and closes: not one)
+CLOSE_QUOTES = frozenset("»”")  # its closing marks: a quoted name joined by و to the next ("«حزب الله» والرئيس")
 QAMA = grammar.words("qama")  # "قامت X بقصف": X did it
 BELONGING = grammar.words("belonging")  # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns what acts
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
@@ -124,6 +125,8 @@ PLACE_ACT_PREPS = {lang: frozenset(normalize_key(w) for w in ws)  # "حول تا
                    for lang, ws in load_coding_rules()["place-of-the-act"]["preps"].items()}
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
+PERSON_KINDS = frozenset({"person", "person_short", "new_person"})  # phrase kinds of a named individual
+NAME_GAP = 3  # words of a name the KB does not know between a title's nationality and the next one
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
@@ -236,11 +239,22 @@ class EventBuilder:
             gap = nxt.w0 - out[-1].w1 - 1
             conj_word = self._conjoined(out[-1].w1, gap)
             comma_list = (gap == 1 and self.words[out[-1].w1 + 1].norm == "," and self.lang == "en")
-            if (nxt.coordinated and gap == 0) or conj_word or comma_list:
+            quoted = gap == 1 and nxt.coordinated and self.words[out[-1].w1 + 1].text in CLOSE_QUOTES
+            if (nxt.coordinated and gap == 0) or conj_word or comma_list or quoted \
+                    or self._nisba_pair(out[-1], nxt, gap):
                 out.append(nxt)
             else:
                 break
         return out
+
+    def _nisba_pair(self, cur: Phrase, nxt: Phrase, gap: int) -> bool:
+        """Arabic: "الرئيسين اللبناني <name> والسوري <name>": a nationality joined by و to a title's nationality
+        across the first holder's name the KB does not know (up to NAME_GAP plain words) shares the title."""
+        if self.lang != "ar" or not 1 <= gap <= NAME_GAP or not nxt.coordinated or nxt.kinds[:1] != ["nisba"] \
+                or cur.kinds[-1:] != ["nisba"] or "role" not in cur.kinds:
+            return False
+        return all(w.kind == "word" and w.mention is None and w.trigger is None and w.norm not in PREP_WORDS["ar"]
+                   and not w.norm.startswith("ال") for w in self.words[cur.w1 + 1:nxt.w0])
 
     def _conjoined(self, w1: int, gap: int) -> bool:
         """Do the ``gap`` words after word ``w1`` join two phrases: a conjunction ("و", "and"), in English with an
@@ -1126,6 +1140,10 @@ class EventBuilder:
         # what a demand asks for ("طالب المتظاهرون بإزالة النصب الإسرائيلية"): only the demanded act's own genitive
         # ("بانسحاب إسرائيل") may be its target, nothing deeper in it, nor a place in it
         content = self._content_at(t, start_after, hi + 1) if not target else None
+        # a VSO companion's object word follows its subject ("شن رئيس الحزب النائب X هجوما على Y"): a person right
+        # after the subject, before that word, is the subject's apposition, never the object
+        obj_word = self.companion_object(hit) if lang == "ar" and source and self.companion_object is not None \
+            and not target else None
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
@@ -1135,6 +1153,10 @@ class EventBuilder:
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
             prep = p.prep
+            if prep is None and obj_word is not None and p.w1 < obj_word and source[0].w0 > hit.w1 \
+                    and p.w0 - source[-1].w1 <= 4 and not PERSON_KINDS.isdisjoint(p.kinds):
+                start_after = p.w1  # the subject goes on (a country there is the recipient of a verb of giving:
+                continue  # "منح البنك الدولي مصر قرضا")
             if prep is None and t.type in OWN_FORCES and self._own_forces(p, source):
                 continue  # "سحبت فرنسا جنودها من X", "India masses troops on its border with X": what moves is the
                 # source's own, the target is where it goes (coding rule own-forces-moved)
