@@ -218,3 +218,14 @@ def test_a_quoted_name_joins_the_next_target():
 def test_a_person_after_the_subject_is_its_apposition():
     e = _of_type("شن زعيم التيار الصدري السيد مقتدى الصدر هجوما عنيفا على الحكومة الأمريكية.", "ar", "ACCUSE")
     assert {a["code"][:3] for a in e["target"]} == {"USA"}, e
+
+
+# events.py: a part of a group after the verb ("عدد من X") is its subject, or a killing's victims
+def test_a_part_of_a_group_is_the_subject():
+    e = _of_type("هاجم عدد من أفراد الشرطة المصرية مجموعة من الصحفيين أمام النقابة.", "ar", "ASSAULT")
+    assert _codes(e["source"]) == ["EGYCOP"], e
+
+
+def test_a_part_of_a_group_after_a_killing_is_its_victims():
+    e = _of_type("قتل عدد من الجنود الماليين في كمين قرب الحدود.", "ar", "ASSAULT")
+    assert _codes(e["target"]) == ["MLIMIL"], e

@@ -247,6 +247,10 @@ class EventBuilder:
                 break
         return out
 
+    def _partitive(self, p: Phrase) -> bool:
+        """Arabic: is phrase ``p`` a part of a group, "عدد من X", "العشرات من X" (a count word, then من)?"""
+        return p.w0 >= 2 and self.words[p.w0 - 1].norm == "من" and self.words[p.w0 - 2].norm in COUNT_WORDS
+
     def _nisba_pair(self, cur: Phrase, nxt: Phrase, gap: int) -> bool:
         """Arabic: "الرئيسين اللبناني <name> والسوري <name>": a nationality joined by و to a title's nationality
         across the first holder's name the KB does not know (up to NAME_GAP plain words) shares the title."""
@@ -958,7 +962,15 @@ class EventBuilder:
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
             obj = self.companion_object(hit) if self.companion_object is not None else None
-            if obj is not None and obj < p.w0:
+            if is_verb and not t.patient and not t.passive and p.prep == "من" and p.w0 - hit.w1 == 3 \
+                    and self._partitive(p) and (obj is None or obj > p.w0) and not _plural_verb(words[hit.w0].norm):
+                # "هاجم عدد من أفراد الشرطة المصلين": a part of a group after the verb is its subject (not after a
+                # verb that kills or wounds: "قتل عدد من الجنود" is a passive's victims)
+                source, via = self._chain_forward(p, cands), "vso"
+            elif is_verb and t.patient and p.prep == "من" and p.w0 - hit.w1 == 3 and self._partitive(p) \
+                    and (obj is None or obj > p.w0):
+                patient = self._chain_forward(p, cands)  # "قتل عدد من الجنود" as "قتل ثلاثة جنود": the victims
+            elif obj is not None and obj < p.w0:
                 # a VSO companion's subject stands between the verb and its object word: an actor after that word
                 # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
                 if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
