@@ -229,3 +229,13 @@ def test_a_part_of_a_group_is_the_subject():
 def test_a_part_of_a_group_after_a_killing_is_its_victims():
     e = _of_type("قتل عدد من الجنود الماليين في كمين قرب الحدود.", "ar", "ASSAULT")
     assert _codes(e["target"]) == ["MLIMIL"], e
+
+
+# roles.jsonl: the coalition's aircraft are the coalition of the theatre (coding rule coalition-by-theatre)
+@pytest.mark.parametrize("text, lang", [
+    ("وقال سكان إن طيران التحالف قصف جسرا في محافظة حجة.", "ar"),
+    ("Residents said coalition warplanes struck a bridge in Hajjah province.", "en"),
+])
+def test_coalition_aircraft_are_the_theatres_coalition(text, lang):
+    e = _of_type(text, lang, "ASSAULT")
+    assert _codes(e["source"]) == ["IMGMIL"], e

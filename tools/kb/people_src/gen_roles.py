@@ -733,8 +733,11 @@ def build() -> list[dict]:
          en_plural("peacekeeper", "UN peacekeeper", "peacekeeping force", "blue helmet") + ["peacekeeping forces"],
          "country UNO unless the contributing country is named")
     role("coalition", "group", ["MIL"], ["التحالف", "قوات التحالف", "التحالف الدولي", "قوات التحالف الدولي",
-                                         "التحالف العسكري"],
-         ["coalition", "coalition forces", "international coalition", "US-led coalition", "military coalition"],
+                                         "التحالف العسكري",
+                                         # its aircraft: "قصف طيران التحالف" (coding rule coalition-by-theatre)
+                                         "طيران التحالف", "مقاتلات التحالف", "طائرات التحالف"],
+         ["coalition", "coalition forces", "international coalition", "US-led coalition", "military coalition",
+          "coalition aircraft", "coalition warplanes", "coalition jets"],
          "a named coalition (Saudi-led, US-led) is an organization; IMG when multinational")
     # ---- posts tied to one body (so that dated spells of different bodies never share a post) ----------
     role("chief_cabinet_secretary", "title", ["GOV"], ["كبير أمناء مجلس الوزراء", "كبير أمناء الحكومة",
