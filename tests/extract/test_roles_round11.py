@@ -239,3 +239,9 @@ def test_a_part_of_a_group_after_a_killing_is_its_victims():
 def test_coalition_aircraft_are_the_theatres_coalition(text, lang):
     e = _of_type(text, lang, "ASSAULT")
     assert _codes(e["source"]) == ["IMGMIL"], e
+
+
+# events.py: the actor before another act's verb is that verb's subject, not the author of the verbal noun after it
+def test_the_subject_of_a_condemnation_is_no_author_of_the_act_condemned():
+    e = _of_type("وقالت الخارجية إن روسيا تدين القمع الذي يتعرض له المحتجون في بيلاروسيا.", "ar", "ASSAULT")
+    assert not any(a["code"].startswith("RUS") for a in e["source"]), e

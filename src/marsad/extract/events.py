@@ -1075,8 +1075,12 @@ class EventBuilder:
                     pool = [p for p in pool if p.w1 < hit.w0 - 1 and self._agrees_with_verb(p, hit)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
-            else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
-                pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only]
+            else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan"), not
+                # one before another act's verb ("أن الصين تدين القمع": China condemns, it does not repress)
+                pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only
+                        and not any(words[k].trigger is not None and self.hits
+                                    and self.hits[words[k].trigger].trigger.pos == "verb"
+                                    for k in range(p.w1 + 1, hit.w0))]
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
