@@ -245,3 +245,15 @@ def test_coalition_aircraft_are_the_theatres_coalition(text, lang):
 def test_the_subject_of_a_condemnation_is_no_author_of_the_act_condemned():
     e = _of_type("وقالت الخارجية إن روسيا تدين القمع الذي يتعرض له المحتجون في بيلاروسيا.", "ar", "ASSAULT")
     assert not any(a["code"].startswith("RUS") for a in e["source"]), e
+
+
+# grammar condition_words: a warning targets the subject of the condition it sets
+@pytest.mark.parametrize("text, lang", [
+    ("وحذرت الفصائل الصومالية من أن الهجمات على البلدات الحدودية قد تتجدد إذا لم توقف إثيوبيا عملياتها العسكرية.",
+     "ar"),
+    ("Somali factions warned that attacks on border towns could resume if Ethiopia did not halt its military "
+     "operations.", "en"),
+])
+def test_a_warning_targets_the_subject_of_its_condition(text, lang):
+    e = _of_type(text, lang, "THREATEN")
+    assert {a["code"][:3] for a in e["target"]} == {"ETH"}, e

@@ -126,6 +126,8 @@ PLACE_ACT_PREPS = {lang: frozenset(normalize_key(w) for w in ws)  # "حول تا
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
 PERSON_KINDS = frozenset({"person", "person_short", "new_person"})  # phrase kinds of a named individual
+CONDITION_WORDS = grammar.by_lang("condition_words")  # "إذا", "if": a threat's condition
+CONDITION_REACH, CONDITION_SPAN = 16, 3  # words from a threat to "إذا"; from "إذا" to the condition's subject
 NAME_GAP = 3  # words of a name the KB does not know between a title's nationality and the next one
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
@@ -246,6 +248,21 @@ class EventBuilder:
             else:
                 break
         return out
+
+    def _condition_subject(self, hit: TriggerHit, after: list[Phrase], source: list[Phrase]) -> list[Phrase]:
+        """The subject of the condition a threat sets, in its sentence after it (grammar table condition_words):
+        the first actor with no preposition within CONDITION_SPAN words of "إذا"/"if" (past "لم" and the verb)."""
+        words = self.words
+        si = words[hit.w0].sentence
+        for k in range(hit.w1 + 1, min(len(words), hit.w1 + 1 + CONDITION_REACH)):
+            if words[k].sentence != si:
+                return []
+            if words[k].norm in CONDITION_WORDS[self.lang]:
+                p = next((p for p in after if p.w0 > k), None)
+                if p is not None and p.prep is None and p.w0 - k <= CONDITION_SPAN and p not in source:
+                    return self._chain_forward(p, after)
+                return []
+        return []
 
     def _partitive(self, p: Phrase) -> bool:
         """Arabic: is phrase ``p`` a part of a group, "عدد من X", "العشرات من X" (a count word, then من)?"""
@@ -1241,6 +1258,8 @@ class EventBuilder:
             # "واتهامه لها بتغذية الإرهاب", "شن هجوما عليهم": the pronoun the frame's preposition carries is the
             # target, the actor it refers back to
             target = self._antecedent(hit, sent_phrases, source, suffix)
+        if not target and t.type == "THREATEN":
+            target = self._condition_subject(hit, after, source)  # "... إذا لم توقف إسرائيل عملياتها"
         if target and _unnamed_armed(target) and not t.reciprocal:
             target = self._affiliation(target[-1], cands) or target  # "قتلت الشرطة مسلحين من تنظيم داعش"
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
