@@ -257,9 +257,3 @@ def test_the_subject_of_a_condemnation_is_no_author_of_the_act_condemned():
 def test_a_warning_targets_the_subject_of_its_condition(text, lang):
     e = _of_type(text, lang, "THREATEN")
     assert {a["code"][:3] for a in e["target"]} == {"ETH"}, e
-
-
-# stages/localize.py: the nationality of whom an act is aimed at does not place its unnamed source
-def test_the_targets_nationality_does_not_place_the_source():
-    e = _of_type("وقال الضابط إن الجنود تجاهلوا الأوامر وأطلقوا قذائفهم باتجاه موقع سوري قرب الحدود.", "ar", "ASSAULT")
-    assert not any(a["code"].startswith("SYR") for a in e["source"]), e

@@ -264,6 +264,15 @@ class EventBuilder:
                 return []
         return []
 
+    def _typed_verb_at(self, k: int) -> bool:
+        """Is word ``k`` the verb of a typed act ("تدين"), not of a statement that announces the act after it
+        ("تعلن الاعتراف": the announcer's own act)?"""
+        w = self.words[k]
+        if w.trigger is None or not self.hits:
+            return False
+        t = self.hits[w.trigger].trigger
+        return t.pos == "verb" and t.type is not None and not has_verb_form(w, ANNOUNCE_VERBS)
+
     def _partitive(self, p: Phrase) -> bool:
         """Arabic: is phrase ``p`` a part of a group, "عدد من X", "العشرات من X" (a count word, then من)?"""
         return p.w0 >= 2 and self.words[p.w0 - 1].norm == "من" and self.words[p.w0 - 2].norm in COUNT_WORDS
@@ -1095,9 +1104,7 @@ class EventBuilder:
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan"), not
                 # one before another act's verb ("أن الصين تدين القمع": China condemns, it does not repress)
                 pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only
-                        and not any(words[k].trigger is not None and self.hits
-                                    and self.hits[words[k].trigger].trigger.pos == "verb"
-                                    for k in range(p.w1 + 1, hit.w0))]
+                        and not any(self._typed_verb_at(k) for k in range(p.w1 + 1, hit.w0))]
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"

@@ -25,7 +25,6 @@ from .state import DocState, Resources, stage
 
 HOME_KINDS = frozenset({"country", "nisba", "demonym", "capital", "place"})  # mentions that vote for a home country
 NATIONALITIES = frozenset({"nisba", "demonym"})
-OPPOSED_TYPES = frozenset({"PROTEST", "ASSAULT"})  # a crowd's acts against others: their nationality is not its
 
 
 @stage(needs=("events", "mentions", "text", "words", "hits"), provides=("home",))
@@ -80,14 +79,7 @@ def localize_actors(res: Resources, st: DocState) -> None:
             hit = {a.code[:3] for a in ev.target} if implicit_attacker(ev.source[0], ev) else set()
             ev.source = localize(ev.source, placed or (at_home if at_home not in hit else None))
         elif ev.mode != "visit":
-            src_home = where
-            if not placed and dateline is None and ev.type in OPPOSED_TYPES and nationals:
-                # the nationality of whom a crowd protests against or attacks is not the crowd's ("رشق المتظاهرون
-                # الجنود الإثيوبيين بالحجارة": the protesters are no Ethiopians)
-                own = _inside(nationals, nat_starts, (ev,))
-                if own:
-                    src_home = _most_named(_minus(counts, nationals, own))
-            ev.source = localize(ev.source, src_home)
+            ev.source = localize(ev.source, where)
         ev.target = localize(ev.target, where)
 
 
