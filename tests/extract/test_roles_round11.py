@@ -257,3 +257,18 @@ def test_the_subject_of_a_condemnation_is_no_author_of_the_act_condemned():
 def test_a_warning_targets_the_subject_of_its_condition(text, lang):
     e = _of_type(text, lang, "THREATEN")
     assert {a["code"][:3] for a in e["target"]} == {"ETH"}, e
+
+
+# extract/mentions.py: a country name that needs context is a country when joined by و/and to another one
+@pytest.mark.parametrize("text, lang", [
+    ("تبادلت جورجيا وأرمينيا الاتهامات بخرق الهدنة على الحدود.", "ar"),
+    ("Georgia and Armenia traded accusations of breaking the truce on the border.", "en"),
+])
+def test_a_country_joined_to_a_country_is_a_country(text, lang):
+    e = _of_type(text, lang, "ACCUSE")
+    assert {a["code"][:3] for a in e["source"] + e["target"]} == {"GEO", "ARM"}, e
+
+
+def test_a_us_state_alone_is_no_country():
+    assert not any(a["code"].startswith("GEO") for e in _events("Protesters rallied in Georgia and Alabama.", "en")
+                   for a in e["source"] + e["target"])

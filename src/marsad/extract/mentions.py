@@ -112,7 +112,13 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                 or (next_e.kind == "role" and entry.kind in PERSON_KINDS and next_m.start - m.end <= 2)
                 # an English title of a country or body: "the president of France", "leaders of the G7"
                 or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
-            if not (near_prev or near_next or _country_after_preposition(text, m, entry)
+            # a country joined by و/and to another country named firmly ("جورجيا وروسيا", "Georgia and Russia")
+            joined_state = entry.kind == "country" and (
+                (next_e is not None and next_e.kind == "country" and not chosen[idx + 1][2]
+                 and _joined(text, m.end, next_m.start, next_m.prefix))
+                or (prev_e is not None and prev_e.kind == "country" and not chosen[idx - 1][2]
+                    and _joined(text, prev_m.end, m.start, m.prefix)))
+            if not (near_prev or near_next or joined_state or _country_after_preposition(text, m, entry)
                     or _possessive_country(text, m, entry)):
                 continue
         if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
@@ -146,6 +152,16 @@ def _places_of_named_countries(chosen: list, country_of: dict[str, str], org_cou
 
 
 PREV_WORD = re.compile(r"(\S+)\s+$")
+AND_WORDS = frozenset({"and", "&"})
+
+
+def _joined(text: str, end: int, start: int, prefix: str) -> bool:
+    """Are two names joined by a conjunction only: Arabic's clitic و on the second ("جورجيا وروسيا"), English
+    "and" between ("Georgia and Russia")?"""
+    between = text[end:start].strip()
+    if prefix.startswith("و"):
+        return between in ("", "و")
+    return between.lower() in AND_WORDS
 
 
 @cache
