@@ -50,9 +50,9 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNNAMED_ARMED = {"UAF": "REB", "INS": "REB"}
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-# today's measured level (tools/parity_report.py, 211 pairs): parity 180/211 (85.3%), Arabic right 197 (93.4%),
-# English right 189 (89.6%); the number of pairs listed as failing a check may not grow past these
-MAX_FAILING = {"parity": 31, "ar": 14, "en": 22}
+# today's measured level (tools/parity_report.py, 211 pairs): parity 190/211 (90.0%), Arabic right 199 (94.3%),
+# English right 192 (91.0%); the number of pairs listed as failing a check may not grow past these
+MAX_FAILING = {"parity": 21, "ar": 12, "en": 19}
 
 
 def load_pairs() -> list[dict]:

@@ -201,6 +201,8 @@ class ActorCoder:
         entity: str | None = None
         org_code: str | None = None
         person_code: str | None = None
+        role_sectors: tuple[str, ...] = ()  # the sectors a role of the phrase gave
+        role_end = 0  # where the last role mention ended
         for m in ph.mentions:
             if m.kind in ("person", "person_short"):
                 rec = kb.entities.get(m.target)
@@ -234,8 +236,12 @@ class ActorCoder:
                     # country code (eval/GUIDELINES.md §5, §12; PETRARCH's dictionaries code capitals so too)
             elif m.kind == "role":
                 role = kb.roles.get(m.target)
-                if role is not None and not sectors:
-                    sectors = tuple(role.sectors)
+                if role is not None and (not sectors or (m.text.isascii() and role_sectors
+                                                          and "'s" not in self.text[role_end:m.start])):
+                    # Arabic heads its phrase with the first noun; English with the last of a compound ("extremist
+                    # Israeli settlers" are settlers, "government troops" troops; a possessive's owner stays)
+                    sectors = role_sectors = tuple(role.sectors)
+                role_end = m.end
                 org = kb.entities.get(role.org) if role is not None and role.org else None
                 if org is not None and not org_code and not person_code:  # "الأمين العام للأمم المتحدة": UNO
                     org_code, entity = org.code, entity or org.id

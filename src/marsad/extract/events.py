@@ -63,6 +63,7 @@ AGENT_SPAN, AGENT_SPAN_PASSIVE = 3, 12  # words after a verbal noun / a passive 
 INCLUSION_OPENERS = grammar.words("inclusion_openers", "ar")  # "، من بينها منظمة العفو،": a parenthesis of members
 COMMAS = frozenset({",", "،"})
 INCLUSION_SPAN = 10  # words from the comma that opens such a parenthesis to the one that closes it
+EXPERIENCER_NOUNS = grammar.words("experiencer_nouns", "ar")  # "انزعاج الحكومة": the one who feels it
 ISSUED_BY = grammar.words("issued_by", "ar")  # "التصريحات التي صدرت عن X", "البيان الصادر عن X"
 ATTRIBUTION_PREPS = grammar.words("attribution_preps")  # "نسب إلى X", "تابعة لـ X", "claimed by X"
 LAUNCHERS = grammar.words("launcher_participles", "en")  # "drones launched by X": X owns what was hit
@@ -73,6 +74,8 @@ ARTICLE_CLITIC = clitics.classes()["article"]  # the article among a word's proc
 CONJUNCTION_CLITICS = clitics.conjunctions()  # "واعتقل", "فاعتقل": joined to the verb before
 MEANS = grammar.words("means")  # "عبر/من خلال + verbal noun": the means of the clause's subject
 MEANS_SPAN = 6
+GEO_KINDS = frozenset({"capital", "place", "region", "country"})  # a place named in the clause ("في شوارع الخرطوم")
+PURPOSE_ACCUSATIVES = grammar.words("purpose_accusatives", "ar")  # "يضربون احتجاجا على": the subject's protest
 AFFILIATION_PREPS = grammar.by_lang("affiliation_preps")  # "مسلحون من تنظيم داعش": the group of the gunmen
 CONJOINED_DETERMINERS = grammar.words("conjoined_determiners", "en")  # "X and his Iraqi counterpart"
 GROUP_HEADS = grammar.by_lang("group_heads")  # "من تنظيم ولاية خراسان": a head noun before the group's name
@@ -92,6 +95,7 @@ ORDER_SPAN = 8  # words between the order verb and the verbal noun ("أمر وز
 KANA = grammar.words("kana")  # "وكان X قد ...": X is the subject
 QAD_BEFORE_VERB = grammar.words("qad_before_verb")  # "وكانت حماس قد أطلقت"
 OPEN_QUOTES = frozenset("«“„")  # a quotation's opening marks (a straight quote opens and closes: not one)
+CLOSE_QUOTES = frozenset("»”")  # its closing marks: a quoted name joined by و to the next ("«حزب الله» والرئيس")
 QAMA = grammar.words("qama")  # "قامت X بقصف": X did it
 BELONGING = grammar.words("belonging")  # "طائرة تابعة لـ X", "مدفعية التابعة للجيش": X owns what acts
 # before a verbal noun these make it passive ("تم اعتقال الناشط من قبل X": the activist is arrested, X arrests)
@@ -121,6 +125,10 @@ PLACE_ACT_PREPS = {lang: frozenset(normalize_key(w) for w in ws)  # "حول تا
                    for lang, ws in load_coding_rules()["place-of-the-act"]["preps"].items()}
 GEO_AUTHOR_KINDS = frozenset({"demonym", "country"})  # phrase kinds of "an Israeli strike" ("U.S." is a country there)
 NISBA_ACT_SPAN = 2  # words from a trigger to a nisba that describes the act ("غارة جوية إسرائيلية"), not a place
+PERSON_KINDS = frozenset({"person", "person_short", "new_person"})  # phrase kinds of a named individual
+CONDITION_WORDS = grammar.by_lang("condition_words")  # "إذا", "if": a threat's condition
+CONDITION_REACH, CONDITION_SPAN = 16, 3  # words from a threat to "إذا"; from "إذا" to the condition's subject
+NAME_GAP = 3  # words of a name the KB does not know between a title's nationality and the next one
 OBJECT_GAP = 8  # words between a verb (or its subject) and an object without a preposition: a time and a head noun may
 # stand between ("رفض نتنياهو اليوم الخميس الشروط التي وضعتها حماس"; "طرد 35 دبلوماسيا روسيا"); measured best at 8-10
 WINDOW = 40  # words either side of a trigger searched for its arguments (bounds the work on run-on text)
@@ -233,11 +241,50 @@ class EventBuilder:
             gap = nxt.w0 - out[-1].w1 - 1
             conj_word = self._conjoined(out[-1].w1, gap)
             comma_list = (gap == 1 and self.words[out[-1].w1 + 1].norm == "," and self.lang == "en")
-            if (nxt.coordinated and gap == 0) or conj_word or comma_list:
+            quoted = gap == 1 and nxt.coordinated and self.words[out[-1].w1 + 1].text in CLOSE_QUOTES
+            if (nxt.coordinated and gap == 0) or conj_word or comma_list or quoted \
+                    or self._nisba_pair(out[-1], nxt, gap):
                 out.append(nxt)
             else:
                 break
         return out
+
+    def _condition_subject(self, hit: TriggerHit, after: list[Phrase], source: list[Phrase]) -> list[Phrase]:
+        """The subject of the condition a threat sets, in its sentence after it (grammar table condition_words):
+        the first actor with no preposition within CONDITION_SPAN words of "إذا"/"if" (past "لم" and the verb)."""
+        words = self.words
+        si = words[hit.w0].sentence
+        for k in range(hit.w1 + 1, min(len(words), hit.w1 + 1 + CONDITION_REACH)):
+            if words[k].sentence != si:
+                return []
+            if words[k].norm in CONDITION_WORDS[self.lang]:
+                p = next((p for p in after if p.w0 > k), None)
+                if p is not None and p.prep is None and p.w0 - k <= CONDITION_SPAN and p not in source:
+                    return self._chain_forward(p, after)
+                return []
+        return []
+
+    def _typed_verb_at(self, k: int) -> bool:
+        """Is word ``k`` the verb of a typed act ("تدين"), not of a statement that announces the act after it
+        ("تعلن الاعتراف": the announcer's own act)?"""
+        w = self.words[k]
+        if w.trigger is None or not self.hits:
+            return False
+        t = self.hits[w.trigger].trigger
+        return t.pos == "verb" and t.type is not None and not has_verb_form(w, ANNOUNCE_VERBS)
+
+    def _partitive(self, p: Phrase) -> bool:
+        """Arabic: is phrase ``p`` a part of a group, "عدد من X", "العشرات من X" (a count word, then من)?"""
+        return p.w0 >= 2 and self.words[p.w0 - 1].norm == "من" and self.words[p.w0 - 2].norm in COUNT_WORDS
+
+    def _nisba_pair(self, cur: Phrase, nxt: Phrase, gap: int) -> bool:
+        """Arabic: "الرئيسين اللبناني <name> والسوري <name>": a nationality joined by و to a title's nationality
+        across the first holder's name the KB does not know (up to NAME_GAP plain words) shares the title."""
+        if self.lang != "ar" or not 1 <= gap <= NAME_GAP or not nxt.coordinated or nxt.kinds[:1] != ["nisba"] \
+                or cur.kinds[-1:] != ["nisba"] or "role" not in cur.kinds:
+            return False
+        return all(w.kind == "word" and w.mention is None and w.trigger is None and w.norm not in PREP_WORDS["ar"]
+                   and not w.norm.startswith("ال") for w in self.words[cur.w1 + 1:nxt.w0])
 
     def _conjoined(self, w1: int, gap: int) -> bool:
         """Do the ``gap`` words after word ``w1`` join two phrases: a conjunction ("و", "and"), in English with an
@@ -383,6 +430,21 @@ class EventBuilder:
                 return self._chain_backward(p, cands) if p.prep is None else []
         return []
 
+    def _purpose_subject(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
+        """"عمال النفط في نيجيريا يضربون احتجاجا على القرار": whose purpose an accusative verbal noun tells is the
+        subject of its clause, the nearest actor before it with no preposition (past a place it names), within
+        MEANS_SPAN words of the clause's verb and in the same clause."""
+        words = self.words
+        clause = words[hit.w0].clause
+        for p in reversed(cands):
+            if p.w1 >= hit.w0 - 1 or words[p.w0].clause != clause or hit.w0 - p.w1 > MEANS_SPAN + 2:
+                if p.w1 < hit.w0 - 1:
+                    break
+                continue
+            if p.prep is None and not p.capital_only and not set(p.kinds) <= GEO_KINDS:
+                return self._chain_backward(p, cands)
+        return []
+
     def _announcer(self, hit: TriggerHit, cands: list[Phrase]) -> list[Phrase]:
         """"أعلنت السلطات التركية إحباط محاولة انقلاب، واعتقال 2839 عسكريا", "Britain announced 20 million pounds
         in aid": the acts a government announces or decides, told as verbal nouns later in its sentence, are its own
@@ -496,8 +558,10 @@ class EventBuilder:
         adjective between ("a senior commander of")?"""
         words = self.words
         k = p.w0 - 1 if words[p.w0 - 1].norm in PREP_WORDS[self.lang] else p.w0
-        for j in (k - 1, k - 2):
-            if j > start_after and words[j].norm in MEMBER_NOUNS[self.lang]:
+        members = MEMBER_NOUNS[self.lang]
+        for j in (k - 1, k - 2):  # "سيارة لقيادي في X": the member noun may carry a clitic preposition
+            if j > start_after and (words[j].norm in members
+                                    or (self.lang == "ar" and not words[j].forms.isdisjoint(members))):
                 return True
         return False
 
@@ -738,6 +802,10 @@ class EventBuilder:
         participle of grammar table ``agent_clause`` after that noun ("the attack launched by X", "the assault carried
         out by X")? Only plain words stand between word ``a`` and ``p``, at most OBJECT_GAP."""
         words = self.words
+        k = bisect.bisect_left(self.geo_starts, a + 2)
+        if a + 1 < len(words) and words[a + 1].norm in LOCATIVE[self.lang] and k < len(self.geo) \
+                and self.geo[k][0] == a + 2:
+            a = self.geo[k][1]  # "protested in Paris against the reform passed by X": where, then the object
         if not 0 < p.w0 - a <= OBJECT_GAP or not self._plain_between(a, p.w0):
             return False
         at = next((k for k in range(max(a + 2, p.w0 - 4), p.w0) if words[k].norm in AGENT_CLAUSE), None)
@@ -859,6 +927,9 @@ class EventBuilder:
         # actor right before it ends the clause before (an object there), never its subject
         joined = lang == "ar" and gap == 1 and hit.prefix[:1] in CONJUNCTION_CLITICS \
             and (is_verb or (t.pos == "phrase" and t.verbal and "ال" not in hit.prefix))  # "واحتجت لدى"
+        # "يضربون احتجاجا على", "في شوارع الخرطوم احتجاجا على": an accusative of purpose tells the clause subject's act
+        purpose = lang == "ar" and not is_verb and not hit.prefix and hit.w0 > 0 \
+            and not words[hit.w0].forms.isdisjoint(PURPOSE_ACCUSATIVES)
         if speaker:
             source, via = speaker, "speaker"
         elif agent:  # "هجوم بسيارة مفخخة شنه مسلحو الحركة", "الهجوم نفذه انتحاري", "نسب إلى X"
@@ -868,6 +939,7 @@ class EventBuilder:
         elif lang == "en" and (author := self._en_author(hit, before)):
             source, via = author, "genitive"  # "in an Israeli air strike": the nationality before the act's noun
         elif before and before[-1].w1 == hit.w0 - gap - quoted \
+                and not (purpose and (before[-1].capital_only or set(before[-1].kinds) <= GEO_KINDS)) \
                 and (before[-1].prep is None or self._members_of(before[-1])) \
                 and not self._nisba_in_pp(before[-1]) and not joined \
                 and not (lang == "ar" and _object_role(before[-1], words)) and (
@@ -887,8 +959,17 @@ class EventBuilder:
                 or (t.type in PURPOSE_TYPES and hit.prefix.lstrip(CONJUNCTIONS)[:1] in PURPOSE_CLITICS)):
             source = self._means_subject(hit, cands)  # "ردت إسرائيل استخباراتيا عبر اغتيال ...", "تدخلت
             via = "svo" if source else via  # الشرطة لتفريق المحتجين": the means or the purpose of the clause's act
+        if not source and purpose:
+            source = self._purpose_subject(hit, cands)  # "خرج العمال إلى الشوارع احتجاجا على": the workers'
+            via = "svo" if source else via
+        # "الانصياع لمطالب طهران": the actor right after a noun is its genitive, the author of what it names (a
+        # capital too, but for an act that reaches a place: "زيارة طهران"), before any announcer of the clause
+        nxt = after[0] if after and after[0].w0 == hit.w1 + 1 and after[0].prep is None else None
+        author_genitive = nxt is not None and lang == "ar" and not is_verb and t.pos == "noun" and not t.patient \
+            and not t.passive and nxt.kinds != ["nisba"] \
+            and (not nxt.capital_only or (t.type not in PLACE_ACTS and t.mode != "visit"))
         if not source and self.has_announce and not is_verb and lang == "ar" and t.type in ANNOUNCED_TYPES \
-                and not t.passive and not words[hit.w0].norm.startswith(ARTICLE):
+                and not t.passive and not words[hit.w0].norm.startswith(ARTICLE) and not author_genitive:
             source = self._announcer(hit, cands)  # "أعلنت السلطات … إحباط …، واعتقال 2839 عسكريا"
             via = "svo" if source else via
         if not source and self.has_qama and not is_verb and lang == "ar" and "ب" in hit.prefix:
@@ -907,11 +988,26 @@ class EventBuilder:
         if not source and lang == "ar" and (is_verb or t.passive) and after:
             p = after[0]
             obj = self.companion_object(hit) if self.companion_object is not None else None
-            if obj is not None and obj < p.w0:
+            if is_verb and not t.patient and not t.passive and p.prep == "من" and p.w0 - hit.w1 == 3 \
+                    and self._partitive(p) and (obj is None or obj > p.w0) and not _plural_verb(words[hit.w0].norm):
+                # "هاجم عدد من أفراد الشرطة المصلين": a part of a group after the verb is its subject (not after a
+                # verb that kills or wounds: "قتل عدد من الجنود" is a passive's victims)
+                source, via = self._chain_forward(p, cands), "vso"
+            elif is_verb and t.patient and p.prep == "من" and p.w0 - hit.w1 == 3 and self._partitive(p) \
+                    and (obj is None or obj > p.w0):
+                patient = self._chain_forward(p, cands)  # "قتل عدد من الجنود" as "قتل ثلاثة جنود": the victims
+            elif obj is not None and obj < p.w0:
                 # a VSO companion's subject stands between the verb and its object word: an actor after that word
                 # is no subject, and right after it, the object's genitive ("أطلق الخاطفون سراح الرهينة")
                 if p.w0 == obj + 1 and p.prep is None and p.kinds != ["nisba"]:
                     patient = self._chain_forward(p, cands)
+            elif obj is not None and p.prep is not None and p.w1 < obj \
+                    and (q := next((x for x in after if x.w0 > obj), None)) is not None \
+                    and (q.w0 == obj + 1 or (q.w0 - obj <= 3 and (q.prep == "من" or self._counted(obj + 1, q.w0)))) \
+                    and q.prep in (None, "من") and q.kinds != ["nisba"]:
+                # an agent between the verb and its object word ("أدت الاعتداءات من قبل قوات الأمن إلى إصابة عدد
+                # من الطلاب"): the genitive right after the object word, or a part of it ("عدد من"), is its object
+                patient = self._chain_forward(q, cands)
             elif is_verb and t.pos == "verb" and p.w0 == hit.w1 + 1 and p.prep is None \
                     and self._relative_after_noun(hit) and self._object_pronoun(hit) is None:
                 patient = self._chain_forward(p, cands)  # "وزعوا بيانات تدين الحكومة": a verb describing the
@@ -956,7 +1052,7 @@ class EventBuilder:
                 patient = self._chain_forward(p, cands)  # the victim: "اغتيال الصحفي"
             elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only and _plural_verb(words[hit.w0].norm):
                 patient = self._chain_forward(p, cands)  # "وطالبوا باستقالة الحكومة": a plural verb's object
-            elif p.w0 == hit.w1 + 1 and prep is None and not p.capital_only \
+            elif p.w0 == hit.w1 + 1 and prep is None and (not p.capital_only or author_genitive) \
                     and not (p.kinds == ["nisba"] and finite_verb_phrase(hit, words)):
                 # genitive: "زيارة الرئيس الأمريكي"; but a nisba after a finite verb's object describes that object
                 # ("أسقطت صاروخين روسيين": whose missiles), never its subject
@@ -995,14 +1091,20 @@ class EventBuilder:
             # (but "مصرعهم" refers back to the dead: "لقي ثلاثة جنود مصرعهم")
             clause = tw.clause
             same = [p for p in before if words[p.w0].clause == clause and p.prep is None and not self._nisba_in_pp(p)]
-            if is_verb or (lang == "en" and t.pos == "phrase") or joined:
+            if lang == "en" and t.pos == "phrase" and self.has_announce and t.type in ANNOUNCED_TYPES \
+                    and (announced := self._announcer(hit, cands)):
+                pool = []  # "met X in Berlin and announced a military aid package": the announcer's aid, not X's
+                source, via = announced, "svo"
+            elif is_verb or (lang == "en" and t.pos == "phrase") or joined:
                 pool = same or [p for p in before if p.prep is None and not self._subordinate(p.w1, hit.w0)]
                 if joined:  # the subject the joined verb shares: not the object right before it, and of its gender
                     pool = [p for p in pool if p.w1 < hit.w0 - 1 and self._agrees_with_verb(p, hit)]
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
-            else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan")
-                pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only]
+            else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan"), not
+                # one before another act's verb ("أن الصين تدين القمع": China condemns, it does not repress)
+                pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only
+                        and not any(self._typed_verb_at(k) for k in range(p.w1 + 1, hit.w0))]
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"
@@ -1078,6 +1180,10 @@ class EventBuilder:
         # what a demand asks for ("طالب المتظاهرون بإزالة النصب الإسرائيلية"): only the demanded act's own genitive
         # ("بانسحاب إسرائيل") may be its target, nothing deeper in it, nor a place in it
         content = self._content_at(t, start_after, hi + 1) if not target else None
+        # a VSO companion's object word follows its subject ("شن رئيس الحزب النائب X هجوما على Y"): a person right
+        # after the subject, before that word, is the subject's apposition, never the object
+        obj_word = self.companion_object(hit) if lang == "ar" and source and self.companion_object is not None \
+            and not target else None
         for p in ([] if target else after):
             if p in source or p.w0 <= start_after:
                 continue
@@ -1087,6 +1193,10 @@ class EventBuilder:
                     or self._verb_between(start_after, p.w0):
                 break  # an object never stands beyond punctuation or a joined verb ("أدانت مصر الهجوم وطالبت")
             prep = p.prep
+            if prep is None and obj_word is not None and p.w1 < obj_word and source[0].w0 > hit.w1 \
+                    and p.w0 - source[-1].w1 <= 4 and not PERSON_KINDS.isdisjoint(p.kinds):
+                start_after = p.w1  # the subject goes on (a country there is the recipient of a verb of giving:
+                continue  # "منح البنك الدولي مصر قرضا")
             if prep is None and t.type in OWN_FORCES and self._own_forces(p, source):
                 continue  # "سحبت فرنسا جنودها من X", "India masses troops on its border with X": what moves is the
                 # source's own, the target is where it goes (coding rule own-forces-moved)
@@ -1097,6 +1207,18 @@ class EventBuilder:
                 continue  # "في شوارع الخرطوم", "في العاصمة الكونغولية": where it happened, not to whom
             if prep is None and self._in_other_event(start_after, p.w0):
                 continue  # "وأصيب 12 آخرون في هجوم انتحاري": the bomber belongs to the attack, not to the wounding
+            if prep is None and lang == "ar" and not source and t.type not in AUTHOR_TYPES and p.w0 > 0 \
+                    and has_verb_form(words[p.w0 - 1], AGENT_CLAUSE):
+                # "دمرت مدرسة بغارة نفذها الطيران الإسرائيلي": with no subject, who carried out the act's means did
+                # it (a reaction's "الهجوم الذي شنه X" targets X: coding rule author-of-the-object; with a subject,
+                # "فرقت الشرطة مظاهرة نظمها الحزب" acts on the organizer)
+                source, via = self._chain_forward(p, cands), "by"
+                continue
+            if prep is None and lang == "ar" and not words[p.w0 - 1].forms.isdisjoint(EXPERIENCER_NOUNS):
+                if not source:  # "أعربت عن انزعاج الحكومة من ...": the one who feels it voices it
+                    source, via = self._chain_forward(p, cands), "genitive"
+                    start_after = max(start_after, source[-1].w1)
+                continue  # "أبدى الوزير انزعاج الحكومة من الموقف البريطاني": the government feels, no target
             if prep is None and p.w0 - start_after <= OBJECT_GAP:
                 target = self._chain_forward(p, cands)
                 break
@@ -1143,6 +1265,8 @@ class EventBuilder:
             # "واتهامه لها بتغذية الإرهاب", "شن هجوما عليهم": the pronoun the frame's preposition carries is the
             # target, the actor it refers back to
             target = self._antecedent(hit, sent_phrases, source, suffix)
+        if not target and t.type == "THREATEN":
+            target = self._condition_subject(hit, after, source)  # "... إذا لم توقف إسرائيل عملياتها"
         if target and _unnamed_armed(target) and not t.reciprocal:
             target = self._affiliation(target[-1], cands) or target  # "قتلت الشرطة مسلحين من تنظيم داعش"
         origin = self._origin(hit) if not source and t.mode in PROJECTILE_MODES else None
@@ -1175,8 +1299,7 @@ class EventBuilder:
         src_actors = _actors(source) or ([origin] if origin is not None else [])
         tgt_actors: list[Actor] = []
         if target:
-            tgt_codes = {a.code for a in src_actors}
-            tgt_actors = [a for a in _actors(target) if a.code not in tgt_codes]
+            tgt_actors = _others(_actors(target), src_actors)
         if geo_target is not None and not tgt_actors:
             tgt_actors = [geo_target]
         announcer = self._announcer(hit, cands) \
@@ -1219,8 +1342,7 @@ class EventBuilder:
                 people = [Actor(country + a.code, a.entity, a.text, a.start, a.end) for a in tgt_actors]
                 self.refinements.setdefault(hit.w0, {})["target"] = (people, "people-of-the-place")
         if owner is not None:
-            src_codes = {a.code for a in (_actors(possessor) or src_actors)}
-            owned = [a for a in _actors(self._chain_forward(owner, cands)) if a.code not in src_codes]
+            owned = _others(_actors(self._chain_forward(owner, cands)), _actors(possessor) or src_actors)
             if owned:
                 self.refinements.setdefault(hit.w0, {})["target"] = (owned, "owner-of-the-object")
         if coop and tgt_actors:  # a partner of the source's own country is no target
@@ -1866,6 +1988,30 @@ def _not_partner(target_preps: tuple[str, ...], event_type: str) -> frozenset[st
 def _target_preps(target_preps: tuple[str, ...], event_type: str) -> set[str]:
     """Prepositions that introduce a trigger's target: its own and its event type's defaults (shared: read only)."""
     return _fold(target_preps) | DEFAULT_PREPS.get(event_type, set())
+
+
+OWN_FORCE_SECTORS = frozenset({"COP", "MIL", "SPY"})
+
+
+def not_own_sector(actors: list[Actor], source: list[Actor]) -> list[Actor]:
+    """``actors`` but the bare forces (police, military: no name, no country yet) of the source's own sector: the
+    place gives them the source's country later, so they would be the source acting on itself (a government acting
+    on a bare official, "تعتقل رئيس بلدية إسطنبول", is no such case)."""
+    own = {_sector_of(a.code) for a in source} & OWN_FORCE_SECTORS
+    return [a for a in actors if not (a.entity is None and a.code in own)] if own else actors
+
+
+def _others(actors: list[Actor], source: list[Actor]) -> list[Actor]:
+    """``actors`` but the source's own: an actor never acts on itself, nor does a bare sector on the source's sector,
+    which the place gives the source's country later ("يكبلوه ويقتادوه إلى مركز للشرطة" after the police: the
+    station is no target)."""
+    codes = {a.code for a in source}
+    return [a for a in not_own_sector(actors, source) if a.code not in codes]
+
+
+def _sector_of(code: str) -> str:
+    """The sector of an actor code: "COP" -> "COP", "ISRCOP" -> "COP"."""
+    return code if code in ACTOR_SECTORS else code[3:6]
 
 
 def _unnamed_armed(phrases: list[Phrase]) -> bool:

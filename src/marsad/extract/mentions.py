@@ -87,6 +87,8 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
             firm_targets.add(entry.target)
             if country_of is not None and entry.target in country_of:
                 firm_targets.add(country_of[entry.target])
+    if country_of:
+        chosen = _places_of_named_countries(chosen, country_of, org_country or {})
     out: list[Mention] = []
     for idx, (m, entry, is_weak) in enumerate(chosen):
         if is_weak and (entry.kind == "role" or entry.target not in firm_targets):
@@ -110,16 +112,70 @@ def resolve(matches: list[GazMatch], text: str, common: frozenset[str] = frozens
                 or (next_e.kind == "role" and entry.kind in PERSON_KINDS and next_m.start - m.end <= 2)
                 # an English title of a country or body: "the president of France", "leaders of the G7"
                 or (entry.kind == "role" and next_e.kind in OF_KINDS and text[m.end:next_m.start] in OF_LINKS))
-            if not (near_prev or near_next or _country_after_preposition(text, m, entry)
+            # a country joined by و/and to another country named firmly ("جورجيا وروسيا", "Georgia and Russia")
+            joined_state = entry.kind == "country" and (
+                (next_e is not None and next_e.kind == "country" and not chosen[idx + 1][2]
+                 and _joined(text, m.end, next_m.start, next_m.prefix))
+                or (prev_e is not None and prev_e.kind == "country" and not chosen[idx - 1][2]
+                    and _joined(text, prev_m.end, m.start, m.prefix)))
+            if not (near_prev or near_next or joined_state or _country_after_preposition(text, m, entry)
                     or _possessive_country(text, m, entry)):
                 continue
         if entry.kind == "person_short" and _after_other_first_name(text, m, chosen[idx - 1][0] if idx else None):
             continue  # "bassist Jack Bruce" is not the spokeswoman Tammy Bruce
+        if entry.kind == "role" and m.key in _adjectival_roles() and not m.prefix \
+                and _after_definite_noun(text, m, chosen[idx - 1][0] if idx else None):
+            continue  # "المأكولات البحرية": an adjective of the noun before it (grammar adjectival_roles)
         out.append(Mention(m.start, m.end, text[m.start:m.end], entry.kind, entry.target, m.prefix))
     return out
 
 
+def _places_of_named_countries(chosen: list, country_of: dict[str, str], org_country: dict[str, str]) -> list:
+    """A place name several countries share is the one of a country the text names by itself (its name, its
+    nationality or one of its bodies), which supports it: "الجيش اللبناني في طرابلس" is Lebanon's Tripoli, not
+    Libya's capital the KB ranks first."""
+    named = {entry.target for _m, entry, weak in chosen if not weak and entry.kind in ("country", "nisba", "demonym")}
+    named |= {org_country[entry.target] for _m, entry, weak in chosen
+              if not weak and entry.kind in ORG_KINDS and entry.target in org_country}
+    if not named:
+        return chosen
+    out = chosen
+    for idx, (m, entry, _weak) in enumerate(chosen):
+        if entry.kind not in PLACE_KINDS or country_of.get(entry.target) in named or len(m.entries) < 2:
+            continue
+        alt = next((e for e in m.entries if e.kind in PLACE_KINDS and country_of.get(e.target) in named), None)
+        if alt is not None:
+            if out is chosen:
+                out = list(chosen)
+            out[idx] = (m, alt, False)
+    return out
+
+
 PREV_WORD = re.compile(r"(\S+)\s+$")
+AND_WORDS = frozenset({"and", "&"})
+
+
+def _joined(text: str, end: int, start: int, prefix: str) -> bool:
+    """Are two names joined by a conjunction only: Arabic's clitic و on the second ("جورجيا وروسيا"), English
+    "and" between ("Georgia and Russia")?"""
+    between = text[end:start].strip()
+    if prefix.startswith("و"):
+        return between in ("", "و")
+    return between.lower() in AND_WORDS
+
+
+@cache
+def _adjectival_roles() -> frozenset[str]:
+    return grammar.words("adjectival_roles", "ar")
+
+
+def _after_definite_noun(text: str, m: GazMatch, prev: GazMatch | None) -> bool:
+    """Does the Arabic match ``m`` follow a definite word (ال) that is no name, right before it?"""
+    got = PREV_WORD.search(text, max(0, m.start - 30), m.start)
+    if got is None or (prev is not None and prev.end > got.start(1)):
+        return False
+    word = normalize_key(got.group(1))
+    return word.startswith("ال") and len(word) > 3
 
 
 def _possessive_then_adjectives(between: str) -> bool:

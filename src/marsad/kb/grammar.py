@@ -32,14 +32,14 @@ FIELDS = {"name", "lang", "match", "words", "map", "note"}
 
 #: the tables the engine reads (``marsad kb validate`` fails when one is missing)
 TABLES = frozenset({
-    "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
-    "complementizers", "content_clitics", "demonstratives",
+    "adjectival_roles", "affiliation_preps", "agent_clause", "announce_verbs", "approx", "attribution_preps", "belonging", "by_agent", "casualty_words",
+    "complementizers", "condition_words", "content_clitics", "demonstratives", "experiencer_nouns",
     "conjoined_complementizers", "conjoined_determiners", "conjunctions", "count_words", "default_preps", "en_articles", "en_attributive_participles", "en_definite",
     "en_give_verbs", "en_irregular_participles", "en_name_connectors", "en_object_pronouns", "en_passive_aux", "en_name_stopwords", "en_title_adjectives", "en_org_of_titles", "en_person_titles", "en_place_heads",
     "frontier_nouns", "group_heads", "time_masdar_preps", "duration_openers", "future_not", "genitive_agent_preps", "harm_verbs", "geo_preps", "headline_end", "impersonal", "impersonal_past", "inclusion_openers", "instrument_clitics", "issued_by", "kana", "en_noun_not_act",
     "launcher_participles", "locative_clitics", "locatives", "masdar_clitics", "masdar_preps", "means", "member_nouns", "member_preps", "purpose_clitics", "not_before_verb", "place_heads",
     "not_coop_targets", "or_words", "order_verbs", "org_head_sectors", "origin_preps", "partner_preps", "passive_next", "phone_preps", "possessed_agents",
-    "possessive_determiners",
+    "possessive_determiners", "purpose_accusatives",
     "prepositions", "proclitics", "pronoun_complementizers", "qad", "qad_before_verb", "qama", "reflexive",
     "right_preps", "say_before_would", "say_verbs", "singular_in_nouns", "subject_pronouns", "subordinators", "then_words", "third_person_enclitics", "unit_noun_sectors", "later_words",
 })

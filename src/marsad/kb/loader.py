@@ -141,6 +141,9 @@ class KnowledgeBase:
         return out
 
 
+UN_PREFIX, UN_DOTTED = "UN ", "U.N. "
+
+
 def _entry_names(rec: EntityRecord) -> Iterator[tuple[str, str, str, bool]]:
     """(surface, lang, kind, needs_context) for one entity record."""
     raw = rec.raw
@@ -174,6 +177,8 @@ def _entry_names(rec: EntityRecord) -> Iterator[tuple[str, str, str, bool]]:
             "capital" if raw.get("kind") == "capital" or raw.get("seat_of") else "place")
         for s in [raw["name"], *raw["names_en"]]:
             yield s, "en", "acronym" if _is_acronym(s) else kind, amb_all or s in amb
+            if s.startswith(UN_PREFIX):  # wire style spells the body's prefix with stops: "U.N. General Assembly"
+                yield UN_DOTTED + s[len(UN_PREFIX):], "en", kind, amb_all or s in amb
         ar = [raw["name_ar"], *raw["names_ar"]] if raw.get("name_ar") else raw["names_ar"]
         for s in ar:
             yield s, "ar", kind, amb_all or s in amb

@@ -315,7 +315,10 @@ def build() -> list[dict]:
     ministry("education_ministry", ["التربية", "التعليم", "التربية والتعليم"], ["education ministry"],
              ["GOV", "EDU"])
     role("government", "institution", ["GOV"], ["الحكومة", "حكومة", "الحكومات", "حكومات", "السلطات", "سلطات",
-                                                 "النظام", "نظام", "الإدارة", "السلطة التنفيذية", "الدولة"],
+                                                 "النظام", "نظام", "الإدارة", "السلطة التنفيذية", "الدولة",
+                                                 # "the competent authorities"
+                                                 "الجهات المختصة", "الجهات المعنية", "الجهات الرسمية",
+                                                 "الجهات الحكومية"],
          ["government", "governments", "authorities", "administration", "regime", "the state", "officials"],
          "'النظام' and 'الدولة' are GOV only next to a country name or nisba")
     role("cabinet", "institution", ["GOV"], ["مجلس الوزراء", "الحكومة الأمنية", "المجلس الوزاري", "الكابينت",
@@ -623,7 +626,9 @@ def build() -> list[dict]:
                                                              "المصلين", "مصلين", "المصلون", "مصلون", "الحجاج",
                                                              "الصيادين", "صيادين", "الصيادون", "صيادون",
                                                              "الزوار", "زوار", "زوارا",
-                                                             "الموقوفين", "موقوفين", "الموقوفون", "موقوفون"],
+                                                             "الموقوفين", "موقوفين", "الموقوفون", "موقوفون",
+                                                             # the people an event hit ("victims")
+                                                             "المتضررين", "متضررين", "المتضررون", "متضررون"],
          en_plural("civilian", "resident", "citizen", "villager", "child", "woman", "family", "hostage",
                    "captive", "detainee", "prisoner", "victim", "rioter", "worshipper", "pilgrim", "fisherman")
          + ["children", "women", "people", "nationals", "fishermen"],
@@ -728,8 +733,11 @@ def build() -> list[dict]:
          en_plural("peacekeeper", "UN peacekeeper", "peacekeeping force", "blue helmet") + ["peacekeeping forces"],
          "country UNO unless the contributing country is named")
     role("coalition", "group", ["MIL"], ["التحالف", "قوات التحالف", "التحالف الدولي", "قوات التحالف الدولي",
-                                         "التحالف العسكري"],
-         ["coalition", "coalition forces", "international coalition", "US-led coalition", "military coalition"],
+                                         "التحالف العسكري",
+                                         # its aircraft: "قصف طيران التحالف" (coding rule coalition-by-theatre)
+                                         "طيران التحالف", "مقاتلات التحالف", "طائرات التحالف"],
+         ["coalition", "coalition forces", "international coalition", "US-led coalition", "military coalition",
+          "coalition aircraft", "coalition warplanes", "coalition jets"],
          "a named coalition (Saudi-led, US-led) is an organization; IMG when multinational")
     # ---- posts tied to one body (so that dated spells of different bodies never share a post) ----------
     role("chief_cabinet_secretary", "title", ["GOV"], ["كبير أمناء مجلس الوزراء", "كبير أمناء الحكومة",

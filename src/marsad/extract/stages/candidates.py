@@ -28,7 +28,7 @@ from ...kb import clitics, grammar
 from ...kb.rules import is_companion_id
 from ...model import Event, Span, TimeRef
 from ..decision import CandidateScorer
-from ..events import EventBuilder, after_masdar_prep, finite_verb_phrase
+from ..events import EventBuilder, after_masdar_prep, finite_verb_phrase, not_own_sector
 from ..preps import PREP_WORDS
 from ..specificity import background, is_definite
 from ..triggers import companion_object
@@ -150,7 +150,8 @@ def build_candidates(res: Resources, st: DocState) -> None:
         if recalled and (t.type or cam.plover_type):
             bg_end = hit.w1  # an act's means follow it; a recalled statement's words are what it reports
         conf = _confidence(t.strength, via, source, rules["attachment-confidence"])
-        if not source:
+        implicit = not source
+        if implicit:
             source = implicit_source(st, t.type, hit, rules)
         etype, mode = (cam.plover_type if t.type is None else t.type), t.mode
         casualties = words[hit.w0].sentence in counted
@@ -172,6 +173,10 @@ def build_candidates(res: Resources, st: DocState) -> None:
                 else:
                     target = actors
                 applied = applied + [rule]
+        if implicit and refined and "target" in refined and target:
+            # the owner of an object (a police station) of the implicit source's own sector is no target: the
+            # implicit police of an arrest lead no police away ("ويقتادوه إلى مركز للشرطة")
+            target = not_own_sector(target, source)
         evidence = builder.evidence(hit)
         # fields in order (a class called with keywords first packs them into a dict: four times the cost):
         # id, type, mode, cameo, quad_class, goldstein, source, target, modality, location, time, quantities,

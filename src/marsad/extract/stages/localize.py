@@ -44,7 +44,9 @@ def localize_actors(res: Resources, st: DocState) -> None:
         dateline = older.get(dateline, dateline) if dateline else dateline
         votes = [(v[0], v[1], older.get(v[2], v[2]), v[3]) for v in votes]
     counts = _counts(votes)
-    st.home = home = dateline or _most_named(counts)
+    # no place nor nationality named: the countries of the named actors (persons, parties, forces) place the text's
+    # unnamed ones ("وأيد المتظاهرون الرئيس البشير"); not its unnamed attackers, whom their victims may not place
+    st.home = home = dateline or _most_named(counts) or _most_named(_counts(_actor_votes(res.kb, st.events)))
     nationals = sorted((v[0], v[1], v[2]) for v in votes if v[3])  # (start, end, country) of the nationalities
     nat_starts = [n[0] for n in nationals]
     victims: dict[int, list] = {}  # sentence -> its attacks (their targets are victims)
@@ -184,6 +186,21 @@ def _votes(kb, text: str, mentions: list) -> tuple[str | None, list[tuple[int, i
             return c, votes
         votes.append((m.start, m.end, c, m.kind in NATIONALITIES))
     return None, votes
+
+
+def _actor_votes(kb, events: list) -> list[tuple[int, int, str, bool]]:
+    """The votes of the events' named actors (persons, parties, forces; not a news agency) for their countries,
+    for a text that names no place nor nationality."""
+    votes: list[tuple[int, int, str, bool]] = []
+    seen: set[tuple[int | None, str]] = set()
+    for ev in events:
+        for a in (*ev.source, *ev.target):
+            rec = kb.entities.get(a.entity) if a.entity else None
+            if rec is None or not rec.country or rec.raw.get("kind") == "media" or (a.start, a.entity) in seen:
+                continue
+            seen.add((a.start, a.entity))
+            votes.append((a.start or 0, a.end or 0, rec.country, False))
+    return sorted(votes)
 
 
 def _counts(votes: list) -> dict[str, int]:
