@@ -204,3 +204,30 @@ def test_the_memos_a_long_run_grows_stay_within_the_ingest_bounds(monkeypatch):
     for kind, group in found.items():
         held = [len(m) + len(m.old) for m in group]
         assert max(held) > 0 and all(n <= 2 * 8 for n in held), (kind, held)  # filled, and rotated
+
+
+def test_the_time_finders_memos_stay_within_the_ingest_bounds(monkeypatch):
+    """Issue 24, twelfth round: the time finder's memos (date matches and resolutions, the words a time may start
+    with, the phrase scanners' windows) were left at the coder's 50,000-100,000 entries and grew ~5 MB per 10,000
+    articles over the 100k run; ``INGEST_BOUNDS`` bounds them. With those bounds at a few entries, a stream of
+    articles coded as the ingest codes them leaves each at most at its bound (each is emptied when full)."""
+    from marsad.bench import generate
+    from marsad.export.tables import DocMeta
+    from marsad.text import _scan, dates
+
+    keys = {("marsad.text.dates", "_PARSE_CACHE_MAX"), ("marsad.text.dates", "MAY_START_MAX"),
+            ("marsad.text._scan", "SCAN_CACHE_MAX")}
+    assert keys <= set(memos.INGEST_BOUNDS) and keys <= set(memos.MEMO_BOUNDS)
+    small = {key: 8 for key in memos.INGEST_BOUNDS}
+    monkeypatch.setattr(runner, "INGEST_BOUNDS", small)  # what code_batch reads
+    for modname, name in small:  # restored after the test
+        monkeypatch.setattr(importlib.import_module(modname), name, getattr(importlib.import_module(modname), name))
+    scanners = [obj for mod in (dates,) for obj in vars(mod).values() if isinstance(obj, _scan.PhraseSet)]
+    assert scanners
+    for memo in [dates._RESOLVED, dates._SUB_MATCHES, dates._MAY_START] + [s._cache for s in scanners]:
+        memo.clear()  # a test before may have filled them under the coder's bounds
+    docs = generate(40, lang="ar", seed=11).docs
+    runner.code_batch([(i, DocMeta(lang="ar", date=d.date), d.text) for i, d in enumerate(docs)], near_dups=False)
+    held = {"resolved": len(dates._RESOLVED), "sub matches": len(dates._SUB_MATCHES),
+            "may start": len(dates._MAY_START), "scanners": max(len(s._cache) for s in scanners)}
+    assert all(0 < n <= 8 for n in held.values()), held

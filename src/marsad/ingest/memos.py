@@ -34,6 +34,9 @@ MEMO_BOUNDS: dict[tuple[str, str], int] = {
     ("marsad.extract.decision", "GROUP_CACHE_MAX"): 10_000,  # 200,000 regrouped weights
     ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 10_000,  # 25,000 chunk templates per flavour
     ("marsad.text.tokens", "_DEFAULT_PLANS_MAX"): 10_000,  # 100,000 split plans
+    ("marsad.text.dates", "_PARSE_CACHE_MAX"): 2_000,  # 50,000 date matches and resolutions
+    ("marsad.text.dates", "MAY_START_MAX"): 5_000,  # 100,000 words
+    ("marsad.text._scan", "SCAN_CACHE_MAX"): 2_000,  # 50,000 windows per phrase set
 }
 
 #: the bounds every ``marsad ingest`` coding process runs with (README, issue 24, eighth round): the costly memos
@@ -56,6 +59,11 @@ INGEST_BOUNDS: dict[tuple[str, str], int] = {
     ("marsad.extract.lexicon", "FIRST_MEMO_MAX"): 5_000,  # 250,000 forms per index
     ("marsad.extract.decision", "GROUP_CACHE_MAX"): 10_000,  # 200,000 regrouped weights
     ("marsad.text.tokens", "_CHUNK_CACHE_MAX"): 12_500,  # 25,000 chunk templates per flavour
+    # twelfth round: the time finder's memos, which the bounds above left at the coder's sizes and which kept
+    # growing over a long run (~5 MB per 10,000 articles at 100k, bench/reports/scale.md, twelfth round)
+    ("marsad.text.dates", "_PARSE_CACHE_MAX"): 5_000,  # 50,000 date matches and resolutions
+    ("marsad.text.dates", "MAY_START_MAX"): 10_000,  # 100,000 words
+    ("marsad.text._scan", "SCAN_CACHE_MAX"): 5_000,  # 50,000 windows per phrase set
 }
 
 

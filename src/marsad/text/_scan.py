@@ -12,6 +12,7 @@ __all__ = ["PhraseSet", "words_before"]
 
 
 _MISS = object()
+SCAN_CACHE_MAX = 50_000  # answers cached per PhraseSet (cleared when full; a long ingest bounds it lower: ingest.memos)
 
 
 class PhraseSet:
@@ -25,8 +26,6 @@ class PhraseSet:
     """
 
     __slots__ = ("_by_last", "_longest", "_window", "_cache", "require_space")
-
-    _CACHE_MAX = 50_000
 
     def __init__(self, phrases: Iterable[str], require_space: bool = True) -> None:
         by_last: dict[str, list[str]] = {}
@@ -59,7 +58,7 @@ class PhraseSet:
             found = self._ending_at(key, len(key))
             if found is not None:
                 found = (found[0] - len(key), found[1])
-            if len(self._cache) >= self._CACHE_MAX:
+            if len(self._cache) >= SCAN_CACHE_MAX:
                 self._cache.clear()
             self._cache[key] = found
         if found is None:

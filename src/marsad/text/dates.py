@@ -744,13 +744,16 @@ def _alpha_trigger_spans(norm: str) -> list[tuple[int, int]]:
     return [] if m is None else [(p, m.end())]
 
 
+MAY_START_MAX = 100_000  # words _MayStart keeps (a long ingest bounds it lower: ingest.memos)
+
+
 class _MayStart(dict):  # type: ignore[type-arg]
     """word -> whether a time expression may begin with it: a start word (``_START_WORDS``), one with a glued
     letter before it (وفي، ومنذ) or a number; worked out once per distinct word."""
 
     def __missing__(self, w: str) -> bool:
         ok = w in _START_WORDS or w[1:] in _START_WORDS or w[:1].isdigit()
-        if len(self) < 100_000:
+        if len(self) < MAY_START_MAX:
             self[w] = ok
         return ok
 
