@@ -34,7 +34,7 @@ from ._record import FrozenRecord
 from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
-from .normalize import _IRREGULAR_RUN, IdentityOffsets, NormalizedText, normalize, normalize_key
+from .normalize import _IRREGULAR_RUN, _IRREGULAR_SET, MARK_CHARS, IdentityOffsets, NormalizedText, normalize, normalize_key
 from .normalize import _normalize_cached
 
 __all__ = ["Token", "Tokens", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
@@ -597,6 +597,18 @@ def _marked_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[
     return words, len(rows), rows
 
 
+def _marked_word_template(chunk: str) -> tuple[int, int, tuple[tuple, ...]] | None:  # type: ignore[type-arg]
+    """The template of the commonest marked chunk, one word written with harakat or tanween ("قراراً", "المتخصّص"),
+    when clitics are not split: ``_marked_template``'s (the word's span is the whole chunk, since the marks after its
+    last letter belong to it), without normalizing the chunk as a text and running the token pattern over it (~40x
+    the cost of this; tests/text/test_text_chunks.py holds them equal); None for any other chunk: a first character
+    the view drops or changes in length, or any such character but a mark (an invisible control, a ligature)."""
+    norm = chunk.translate(_NORM_TABLE)
+    if norm.isalpha() and chunk[0] not in _IRREGULAR_SET and _IRREGULAR_SET.intersection(chunk) <= MARK_CHARS:
+        return 1, 1, (tuple.__new__(Token, (0, len(chunk), chunk, norm, "word", 0, "word")),)
+    return None
+
+
 class _Templates(Generations):
     """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
     text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
@@ -618,7 +630,9 @@ class _Templates(Generations):
             chunk = intern(chunk)  # the key, its token text and (usually) its norm: one string, shared by the memos
         plans = self.plans
         if _IRREGULAR_RUN.search(chunk) is not None:  # (only in a text whose view is not an identity one)
-            tpl = _marked_template(chunk, plans)
+            tpl = _marked_word_template(chunk) if plans is None else None
+            if tpl is None:
+                tpl = _marked_template(chunk, plans)
             if len(chunk) <= _CHUNK_KEY_MAX:
                 self.put(chunk, tpl, _CHUNK_CACHE_MAX)
             return tpl
