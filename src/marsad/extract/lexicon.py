@@ -158,6 +158,7 @@ class Lexicon:
         self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
                        for index in table.values()}
         self._head_memo: dict[tuple[int, ...], Generations] = {}  # see head_positions
+        self._head_unions: dict[tuple[int, ...], frozenset[str]] = {}  # every head of the indexes of a memo above
         self._which: dict[tuple[int, ...], tuple[int, ...]] = {}  # head_positions' answers, one object each (few)
         self._shapes: dict[tuple, tuple] = {}  # the patterns' second words -> shared parts of _Starts (_Starts.of)
         self._pattern_ids: dict[int, frozenset[int]] = {}  # id of an index's list -> ids of its patterns (see holds)
@@ -185,21 +186,34 @@ class Lexicon:
         frozenset per normalized form, its hash computed once); the memo is bounded by generations (``text._memo``)."""
         key = tuple(map(id, indexes))
         memo = self._head_memo.get(key)
+        heads = [self.heads(index) for index in indexes]
         if memo is None:
             if len(self._head_memo) > 16:
                 self._head_memo.clear()
+                self._head_unions.clear()
             memo = self._head_memo[key] = Generations()
-        heads = [self.heads(index) for index in indexes]
+            self._head_unions[key] = frozenset().union(*heads)
+        union = self._head_unions[key]
         out = tuple([] for _ in indexes)
         memo_get = memo.get  # bound once (text._memo: a dict subclass's method called per word is slower)
         for k, w in enumerate(words):
             forms = w.forms
             which = memo_get(forms)
-            if which is None:
-                which = memo.recall(forms, HEAD_MEMO_MAX)
+            if which is None:  # a form not seen in this generation (~150 an article while the memo fills)
+                which = memo.recall(forms, HEAD_MEMO_MAX) if memo.old else None
                 if which is None:
-                    which = tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h))
-                    which = memo.put(forms, self._which.setdefault(which, which), HEAD_MEMO_MAX)  # one tuple each
+                    if forms.isdisjoint(union):  # most words start nothing: one test against every head at once
+                        which = ()
+                    else:
+                        found = []
+                        for n, h in enumerate(heads):
+                            if not forms.isdisjoint(h):
+                                found.append(n)
+                        which = tuple(found)
+                    which = self._which.setdefault(which, which)  # one tuple each
+                    if len(memo) >= HEAD_MEMO_MAX:  # ``memo.put`` written out
+                        memo.rotate()
+                    memo[forms] = which
             if which:  # most words start nothing: no loop over an empty tuple
                 for n in which:
                     out[n].append(k)
