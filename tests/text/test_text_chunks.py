@@ -142,3 +142,26 @@ def test_marked_word_templates_equal_the_marked_path() -> None:
             assert fast == slow and list(map(type, fast[2])) == list(map(type, slow[2])), repr(c)
     assert taken > 300
 
+
+def test_marked_chunks_of_a_text_from_its_irregular_runs() -> None:
+    """The chunks a text's irregular runs touch (``normalize.irregular_runs``, kept by the normalization) are those
+    a search of each chunk finds an irregular character in; a text normalized from the cache, or before another, has
+    no runs known (None) and its chunks are searched one by one."""
+    from marsad.text import tokens as T
+    from marsad.text.normalize import _IRREGULAR_RUN, _normalize_cached, irregular_runs
+
+    rng = random.Random(26)
+    pieces = ["قراراً", "ـ", "\u064b", "\u200f", "\u200b", "ﻻ", "ﷺ", "قتل", "U.S.", "(", "،", " ", "  ", "\n", "\r\n",
+              "\r", "\u00a0", "\t", "x\u200by", "İ", "\u2028"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        _normalize_cached.cache_clear()
+        normalize(text)
+        runs = irregular_runs(text)
+        assert runs is not None
+        chunks, starts = _chunks.chunks_and_starts(text)
+        expected = {c for c in chunks if _IRREGULAR_RUN.search(c) is not None}
+        assert T._marked_chunk_set(chunks, starts, runs) == expected, repr(text)
+        assert bool(runs) == (_IRREGULAR_RUN.search(text) is not None), repr(text)
+    normalize("another text")
+    assert irregular_runs(text) is None  # known for the text normalized last only
