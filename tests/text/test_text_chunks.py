@@ -116,3 +116,52 @@ def test_word_and_trailing_punctuation_templates_equal_the_token_pattern(monkeyp
     fast = [T._chunk_template(c, None) for c in chunks]
     monkeypatch.setattr(T, "_TRAILING_PUNCT", frozenset())
     assert fast == [T._chunk_template(c, None) for c in chunks]
+
+
+def test_marked_word_templates_equal_the_marked_path() -> None:
+    """The fast path for a marked chunk that is one word with harakat or tanween ("قراراً") gives what
+    ``_marked_template`` gives (normalizing the chunk and running the token pattern), rows of the same type, on such
+    chunks, near misses (a mark first, a bidi control or a ligature inside, tatweel, digits, punctuation) and random
+    ones; chunks it does not take (None) are left to ``_marked_template``."""
+    from marsad.text import tokens as T
+    from marsad.text.normalize import _IRREGULAR_RUN
+
+    rng = random.Random(25)
+    pieces = ["ق", "ر", "ا", "أ", "إ", "ة", "ى", "ـ", "\u064b", "\u064e", "\u0651", "\u0652", "\u0670", "\u200f",
+              "\u200b", "\u202c", "ﻻ", "ﷺ", "a", "Z", "İ", "5", "٥", ".", "،", "«", "'", "-", "_", "\u00ad"]
+    chunks = ["قراراً", "المتخصّص", "للقدومِ", "موجَّه", "ًقرار", "قرار\u200f", "وﻻية", "الـحرب", "«وهمٌ", "حدًا،"]
+    for _ in range(20_000):
+        chunks.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))))
+    chunks = [c for c in chunks if _IRREGULAR_RUN.search(c) is not None]
+    taken = 0
+    for c in chunks:
+        fast = T._marked_word_template(c)
+        if fast is not None:
+            taken += 1
+            slow = T._marked_template(c, None)
+            assert fast == slow and list(map(type, fast[2])) == list(map(type, slow[2])), repr(c)
+    assert taken > 300
+
+
+def test_marked_chunks_of_a_text_from_its_irregular_runs() -> None:
+    """The chunks a text's irregular runs touch (``normalize.irregular_runs``, kept by the normalization) are those
+    a search of each chunk finds an irregular character in; a text normalized from the cache, or before another, has
+    no runs known (None) and its chunks are searched one by one."""
+    from marsad.text import tokens as T
+    from marsad.text.normalize import _IRREGULAR_RUN, _normalize_cached, irregular_runs
+
+    rng = random.Random(26)
+    pieces = ["قراراً", "ـ", "\u064b", "\u200f", "\u200b", "ﻻ", "ﷺ", "قتل", "U.S.", "(", "،", " ", "  ", "\n", "\r\n",
+              "\r", "\u00a0", "\t", "x\u200by", "İ", "\u2028"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        _normalize_cached.cache_clear()
+        normalize(text)
+        runs = irregular_runs(text)
+        assert runs is not None
+        chunks, starts = _chunks.chunks_and_starts(text)
+        expected = {c for c in chunks if _IRREGULAR_RUN.search(c) is not None}
+        assert T._marked_chunk_set(chunks, starts, runs) == expected, repr(text)
+        assert bool(runs) == (_IRREGULAR_RUN.search(text) is not None), repr(text)
+    normalize("another text")
+    assert irregular_runs(text) is None  # known for the text normalized last only

@@ -64,9 +64,14 @@ class Anaphor:
 @dataclass(frozen=True, slots=True)
 class _Starts:
     """The (Pattern, prefix) pairs whose first word fits one word form, longest first, with the multi-word ones
-    indexed by the forms their second word accepts: a word then only checks the patterns its successor continues."""
+    indexed by the forms their second word accepts: a word then only checks the patterns its successor continues.
+    The pairs are kept as two columns (``pats``, ``prefixes``; ``pairs`` gives them as pairs): a memo of these lives
+    as long as the process, and a pair per pattern was one more object for the cyclic collector to walk at every
+    collection of its generation and at exit (~10 per word form that starts a pattern, a quarter of what the memos
+    hold after 100 real articles)."""
 
-    pairs: tuple[tuple[Pattern, str], ...]
+    pats: tuple[Pattern, ...]
+    prefixes: tuple[str, ...]  # the prefix of each of ``pats``
     one_word: tuple[int, ...]  # positions in ``pairs`` of the one-word patterns
     by_second: dict[str, tuple[int, ...]]  # a form of the second word -> positions in ``pairs`` of longer patterns
     second_forms: frozenset[str]  # the keys of ``by_second``
@@ -93,7 +98,13 @@ class _Starts:
                 shapes[key] = shape
         one_word, by_second, second_forms, picks = shape
         found = tuple((pairs[at][0], pairs[at][1], 1) for at in one_word)
-        return cls(pairs, one_word, by_second, second_forms, found, picks)
+        return cls(tuple([pat for pat, _prefix in pairs]), tuple([prefix for _pat, prefix in pairs]), one_word,
+                   by_second, second_forms, found, picks)
+
+    @property
+    def pairs(self) -> tuple[tuple[Pattern, str], ...]:
+        """The (Pattern, prefix) pairs, longest first."""
+        return tuple(zip(self.pats, self.prefixes))
 
     def with_next(self, next_forms: frozenset[str]) -> tuple[int, ...]:
         """Positions in ``pairs``, in order, of the patterns that may start here given the next word's forms
@@ -158,6 +169,7 @@ class Lexicon:
         self._heads = {id(index): frozenset(index) for table in (self.triggers, self.cues, self.units, self.anaphora)
                        for index in table.values()}
         self._head_memo: dict[tuple[int, ...], Generations] = {}  # see head_positions
+        self._head_unions: dict[tuple[int, ...], frozenset[str]] = {}  # every head of the indexes of a memo above
         self._which: dict[tuple[int, ...], tuple[int, ...]] = {}  # head_positions' answers, one object each (few)
         self._shapes: dict[tuple, tuple] = {}  # the patterns' second words -> shared parts of _Starts (_Starts.of)
         self._pattern_ids: dict[int, frozenset[int]] = {}  # id of an index's list -> ids of its patterns (see holds)
@@ -185,21 +197,34 @@ class Lexicon:
         frozenset per normalized form, its hash computed once); the memo is bounded by generations (``text._memo``)."""
         key = tuple(map(id, indexes))
         memo = self._head_memo.get(key)
+        heads = [self.heads(index) for index in indexes]
         if memo is None:
             if len(self._head_memo) > 16:
                 self._head_memo.clear()
+                self._head_unions.clear()
             memo = self._head_memo[key] = Generations()
-        heads = [self.heads(index) for index in indexes]
+            self._head_unions[key] = frozenset().union(*heads)
+        union = self._head_unions[key]
         out = tuple([] for _ in indexes)
         memo_get = memo.get  # bound once (text._memo: a dict subclass's method called per word is slower)
         for k, w in enumerate(words):
             forms = w.forms
             which = memo_get(forms)
-            if which is None:
-                which = memo.recall(forms, HEAD_MEMO_MAX)
+            if which is None:  # a form not seen in this generation (~150 an article while the memo fills)
+                which = memo.recall(forms, HEAD_MEMO_MAX) if memo.old else None
                 if which is None:
-                    which = tuple(n for n, h in enumerate(heads) if not forms.isdisjoint(h))
-                    which = memo.put(forms, self._which.setdefault(which, which), HEAD_MEMO_MAX)  # one tuple each
+                    if forms.isdisjoint(union):  # most words start nothing: one test against every head at once
+                        which = ()
+                    else:
+                        found = []
+                        for n, h in enumerate(heads):
+                            if not forms.isdisjoint(h):
+                                found.append(n)
+                        which = tuple(found)
+                    which = self._which.setdefault(which, which)  # one tuple each
+                    if len(memo) >= HEAD_MEMO_MAX:  # ``memo.put`` written out
+                        memo.rotate()
+                    memo[forms] = which
             if which:  # most words start nothing: no loop over an empty tuple
                 for n in which:
                     out[n].append(k)
@@ -218,7 +243,7 @@ class Lexicon:
         cands = got[1](w.norm) if got is not None else None  # the memo's bound get (see _first)
         if cands is None:
             cands = self._first(index, w)
-        if not cands.pairs:
+        if not cands.pats:
             return ()
         stop = len(words) if stop is None else stop
         if not cands.by_second or i + 1 >= stop:
@@ -227,8 +252,9 @@ class Lexicon:
         if picks is cands.one_word:
             return cands.one_word_found
         out = []
+        pats, prefixes = cands.pats, cands.prefixes
         for at in picks:
-            pat, prefix = cands.pairs[at]
+            pat, prefix = pats[at], prefixes[at]
             if i + pat.length > stop:
                 continue
             for k in range(2, pat.length):  # the second word is known to fit

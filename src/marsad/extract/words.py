@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import itemgetter
 from sys import intern
 
 from ..kb import clitics
@@ -81,11 +82,13 @@ def analyses(norm: str, lang: str) -> tuple:
 # come interned from ``text.tokens._PREFIXES_OF``, "" is one object)
 _ENCLITICS_INTERNED = tuple(map(intern, ENCLITICS_SHORTEST_FIRST))
 _POSSESSIVE = intern("'s")
-# an enclitic -> its interned string, and the letters enclitics end in: ``_analyses`` looks a stem's last 1, 2 and 3
-# letters up here (at most one enclitic of each length can end it) instead of calling endswith once per enclitic
+_BASE = itemgetter(1)  # a reading's base
+# an enclitic -> its interned string, and per last letter the lengths of the enclitics that end in it, shortest first
+# ("ا": 2, 3 for ها نا and هما كما): ``_analyses`` slices a stem's end once per such length and looks the slice up
+# here (at most one enclitic of each length can end it) instead of calling endswith once per enclitic
 _ENCLITIC_OF = {suf: suf for suf in _ENCLITICS_INTERNED}
-_ENCLITIC_LAST = frozenset(suf[-1] for suf in _ENCLITICS_INTERNED)
-_ENCLITIC_LENGTHS = tuple(sorted({len(suf) for suf in _ENCLITICS_INTERNED}))  # (1, 2, 3): shortest first
+_ENCLITIC_LENGTHS_BY_LAST = {last: tuple(sorted({len(s) for s in _ENCLITICS_INTERNED if s[-1] == last}))
+                             for last in {suf[-1] for suf in _ENCLITICS_INTERNED}}
 
 
 def _analyses(norm: str, lang: str) -> tuple:
@@ -95,27 +98,36 @@ def _analyses(norm: str, lang: str) -> tuple:
         if lang == "en" and base.endswith("'s"):
             out.append(("", intern(base[:-2]), _POSSESSIVE))
         return tuple(out)
-    # every (prefix, rest) split, then (prefix, rest, "") and the (prefix, stem, pronoun) splits of its rest, longest
-    # stem first (``enclitic_splits``, written out: no list per split); these are all distinct (each differs from
-    # the others in its prefix or its suffix), so no set is needed until a stem is rewritten below
+    # every (prefix, rest) split — ("", norm), then each proclitic sequence that leaves 2 letters or more
+    # (``proclitic_splits`` written out) — gives (prefix, rest, "") and the (prefix, stem, pronoun) splits of its rest,
+    # longest stem first (``enclitic_splits``, written out: no list per split); these are all distinct (each differs
+    # from the others in its prefix or its suffix), so no set is needed until a stem is rewritten below. The hot path
+    # of a new word (~150 an article): the pronoun readings whose stems the rewrites below may change are kept aside
+    # as they are made, and whether a reading after the conjunction alone (و, ف) was made is noted, instead of a
+    # second and a third pass over the readings.
     out = []
     append = out.append
     enclitic_of = _ENCLITIC_OF.get
+    lengths_by_last = _ENCLITIC_LENGTHS_BY_LAST.get
     n_norm = len(norm)
-    # ``proclitic_splits(norm)`` written out: ("", norm), then each proclitic sequence that leaves 2 letters or more
-    for prefix in ("", *(_PREFIXES_OF[norm[:4]] if norm[0] in _PROCLITIC_FIRST else ())):
-        k = len(prefix)
-        if k and n_norm - k < 2:
-            continue
-        rest = norm[k:]
+    c0 = norm[0]
+    rewritable = None  # the readings with a pronoun and a stem of 4 letters or more, in the order made
+    conj_read = False  # a reading with the first letter alone as its prefix was made
+    prefixes = _PREFIXES_OF[norm[:4]] if c0 in _PROCLITIC_FIRST else ()
+    n_prefixes = len(prefixes)
+    i = k = 0
+    prefix = ""
+    rest = norm
+    while True:
         n = len(rest)
         if n >= 2:
             rest = intern(rest)
             append((prefix, rest, ""))
-        # the enclitics that end ``rest`` and leave a stem of 2 letters or more, shortest first (``enclitic_splits``'
-        # order): one lookup of its last 1, 2, 3 letters each (no endswith call per enclitic; hot path of a new word)
-        if rest[-1:] in _ENCLITIC_LAST:
-            for j in _ENCLITIC_LENGTHS:
+            if k == 1:
+                conj_read = True
+        lengths = lengths_by_last(rest[-1:])
+        if lengths is not None:
+            for j in lengths:
                 if n - j < 2:
                     break
                 suf = enclitic_of(rest[-j:])
@@ -124,26 +136,42 @@ def _analyses(norm: str, lang: str) -> tuple:
                     if suf == "ي" and (prefix.endswith(("ال", "لل")) or DEFINITE_STEM.match(prefix + stem)
                                        or (prefix.endswith("ل") and stem.startswith("ل"))):  # ل + لـ: "للاجتماعي"
                         continue  # a definite noun takes no "my": "الاجتماعي" is the adjective "social", not "my meeting"
-                    append((prefix, intern(stem), suf))
-    seen: set[tuple[str, str, str]] | None = None
-    for prefix, stem, suffix in out[:]:
-        if not suffix or len(stem) < 4:
-            continue
-        if stem.endswith("ت"):
-            item = (prefix, intern(stem[:-1] + "ه"), suffix)  # "زيارته" -> زيارة + ه: the ta marbuta comes back
-        elif stem.endswith("و"):
-            item = (prefix, intern(stem + "ا"), suffix)  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
-        elif stem.endswith(HAMZA_SEATS):
-            item = (prefix, intern(stem[:-1] + "ء"), suffix)  # "لقائه" -> لقاء + ه: the hamza leaves its seat
+                    item = (prefix, intern(stem), suf)
+                    append(item)
+                    if k == 1:
+                        conj_read = True
+                    if n - j >= 4:
+                        if rewritable is None:
+                            rewritable = [item]
+                        else:
+                            rewritable.append(item)
+        while i < n_prefixes:  # the next proclitic sequence that leaves 2 letters or more
+            prefix = prefixes[i]
+            i += 1
+            k = len(prefix)
+            if n_norm - k >= 2:
+                rest = norm[k:]
+                break
         else:
-            continue
-        if seen is None:
-            seen = set(out)
-        if item not in seen:
-            seen.add(item)
-            append(item)
-    if len(norm) >= 3 and norm[0] in CONJUNCTIONS and not any(p == norm[0] for p, _b, _s in out):
-        append((intern(norm[0]), intern(norm[1:]), ""))  # "ولم", "فلن": short particles after a conjunction
+            break
+    if rewritable is not None:
+        seen: set[tuple[str, str, str]] | None = None
+        for prefix, stem, suffix in rewritable:
+            if stem.endswith("ت"):
+                item = (prefix, intern(stem[:-1] + "ه"), suffix)  # "زيارته" -> زيارة + ه: the ta marbuta comes back
+            elif stem.endswith("و"):
+                item = (prefix, intern(stem + "ا"), suffix)  # "قتلوه" -> قتلوا + ه: a plural verb's alef drops before a pronoun
+            elif stem.endswith(HAMZA_SEATS):
+                item = (prefix, intern(stem[:-1] + "ء"), suffix)  # "لقائه" -> لقاء + ه: the hamza leaves its seat
+            else:
+                continue
+            if seen is None:
+                seen = set(out)
+            if item not in seen:
+                seen.add(item)
+                append(item)
+    if not conj_read and n_norm >= 3 and c0 in CONJUNCTIONS:
+        append((intern(c0), intern(norm[1:]), ""))  # "ولم", "فلن": short particles after a conjunction
     if not out:
         append(("", intern(norm), ""))
     return tuple(out)
@@ -170,8 +198,8 @@ def readings(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]
 def reading(norm: str, lang: str, is_word: bool) -> tuple[tuple, frozenset[str]]:
     """``readings`` worked out (not memoized), its strings interned as in ``analyses``."""
     norm = intern(norm)
-    bases = analyses(norm, lang) if is_word else (("", norm, ""),)
-    return bases, frozenset([norm] + [base for _p, base, _s in bases])
+    bases = _analyses(norm, lang) if is_word else (("", norm, ""),)
+    return bases, frozenset((norm, *map(_BASE, bases)))  # the form, then each base: the order a list gave
 
 
 _WORD_READINGS: dict[str, Generations] = {}  # lang -> normalized word -> reading(norm, lang, True)

@@ -266,15 +266,32 @@ def _ident(a: int, b: int) -> array[int]:
     return array("i", range(a, b))
 
 
+# the last text ``_normalize_cached`` worked out and the spans of its runs of irregular characters (``irregular_runs``)
+_LAST_RUNS: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
+
+
+def irregular_runs(text: str) -> tuple[tuple[int, int], ...] | None:
+    """The ``(start, end)`` spans of the runs of irregular characters (deleted or expanded by the view, or CR) of
+    ``text`` when it is the text last normalized (not from the cache), else None (unknown): what the tokenizer
+    needs to know which of a text's chunks hold one without searching each (``tokens._tokenize_identity``)."""
+    last = _LAST_RUNS
+    return last[1] if last[0] is text else None
+
+
 def _offsets_pass1(text: str) -> Sequence[int]:
-    """Offsets of ``text.translate(_TABLE)`` back into ``text`` (identity when no irregular character)."""
+    """Offsets of ``text.translate(_TABLE)`` back into ``text`` (identity when no irregular character); the spans
+    of the irregular runs are kept in ``_LAST_RUNS``."""
+    global _LAST_RUNS
     if not _IRREGULAR_RUN.search(text):
+        _LAST_RUNS = (text, ())
         return IdentityOffsets(len(text))
     out = array("i")
     prev = 0
     lens = _IRREGULAR_LEN
+    runs = []
     for m in _IRREGULAR_RUN.finditer(text):
         s, e = m.span()
+        runs.append((s, e))
         if s > prev:
             out.extend(_ident(prev, s))
         for i in range(s, e):
@@ -285,6 +302,7 @@ def _offsets_pass1(text: str) -> Sequence[int]:
                 out.extend((i,) * k)
         prev = e
     out.extend(_ident(prev, len(text) + 1))
+    _LAST_RUNS = (text, tuple(runs))
     return out
 
 
@@ -327,6 +345,7 @@ def _normalize_cached(text: str) -> NormalizedText:
     """The last few views: the pipeline asks for sentences, tokens, numbers and times of the same text, and the
     store's duplicate key asks for the article's text again after the coder normalized other strings (32 keep it
     for 90% of real articles, 8 for 60%)."""
+    global _LAST_RUNS
     changing = _changing_class(text)
     t1 = text
     for ch in _COMMON_FOLDS:
@@ -334,6 +353,7 @@ def _normalize_cached(text: str) -> NormalizedText:
             t1 = t1.replace(ch, _STR_TABLE[ch])
     if changing.search(t1) is None:  # nothing but common folds (or nothing at all) changes
         off1: Sequence[int] = IdentityOffsets(len(text))
+        _LAST_RUNS = (text, ())
     else:
         found = set(changing.findall(text))
         irregular = not found.isdisjoint(_IRREGULAR_SET)
@@ -344,7 +364,11 @@ def _normalize_cached(text: str) -> NormalizedText:
                 t1 = t1.replace(ch, _STR_TABLE[ch])
         else:
             t1 = text.translate(_TABLE)
-        off1 = _offsets_pass1(text) if irregular else IdentityOffsets(len(text))
+        if irregular:
+            off1 = _offsets_pass1(text)  # (which keeps the irregular runs' spans in ``_LAST_RUNS``)
+        else:
+            off1 = IdentityOffsets(len(text))
+            _LAST_RUNS = (text, ())
     norm, offs = _collapse(t1, off1)
     assert offs is not None
     return NormalizedText(text, norm, offs)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import itemgetter
@@ -34,8 +35,8 @@ from ._record import FrozenRecord
 from ._trie import trie_pattern
 from ._ar_lexicon import ARTICLE_EXCEPTIONS, NO_ENCLITIC_ENDINGS, NO_SPLIT_STEMS
 from .normalize import _TABLE as _NORM_TABLE
-from .normalize import _IRREGULAR_RUN, IdentityOffsets, NormalizedText, normalize, normalize_key
-from .normalize import _normalize_cached
+from .normalize import _IRREGULAR_RUN, _IRREGULAR_SET, MARK_CHARS, IdentityOffsets, NormalizedText, normalize, normalize_key
+from .normalize import _normalize_cached, irregular_runs
 
 __all__ = ["Token", "Tokens", "tokenize", "proclitic_splits", "enclitic_splits", "PROCLITICS", "ENCLITICS",
            "DEFAULT_ENCLITICS"]
@@ -498,7 +499,8 @@ def tokenize(text: str, lang: str = "ar", split_clitics: bool = True,
     gc.disable()  # creating many small objects: the cyclic GC would rescan them again and again (2x slower)
     try:
         if SPACE_SAFE and (isinstance(nt.offsets, IdentityOffsets) or nt.original == text):
-            return _tokenize_identity(text, split_clitics, protect_fn)
+            return _tokenize_identity(text, split_clitics, protect_fn,
+                                      () if isinstance(nt.offsets, IdentityOffsets) else irregular_runs(text))
         return Tokens._of_list(_tokenize(text, nt, split_clitics, protect_fn))
     finally:
         if gc_was_enabled:
@@ -597,6 +599,18 @@ def _marked_template(chunk: str, plans: _Plans | None) -> tuple[int, int, tuple[
     return words, len(rows), rows
 
 
+def _marked_word_template(chunk: str) -> tuple[int, int, tuple[tuple, ...]] | None:  # type: ignore[type-arg]
+    """The template of the commonest marked chunk, one word written with harakat or tanween ("قراراً", "المتخصّص"),
+    when clitics are not split: ``_marked_template``'s (the word's span is the whole chunk, since the marks after its
+    last letter belong to it), without normalizing the chunk as a text and running the token pattern over it (~40x
+    the cost of this; tests/text/test_text_chunks.py holds them equal); None for any other chunk: a first character
+    the view drops or changes in length, or any such character but a mark (an invisible control, a ligature)."""
+    norm = chunk.translate(_NORM_TABLE)
+    if norm.isalpha() and chunk[0] not in _IRREGULAR_SET and _IRREGULAR_SET.intersection(chunk) <= MARK_CHARS:
+        return 1, 1, (tuple.__new__(Token, (0, len(chunk), chunk, norm, "word", 0, "word")),)
+    return None
+
+
 class _Templates(Generations):
     """chunk -> template; a missing chunk is worked out (and remembered when short), so that all the chunks of a
     text are looked up by one ``map(templates.__getitem__, chunks)`` (no Python step per known chunk)."""
@@ -604,6 +618,10 @@ class _Templates(Generations):
     def __init__(self, plans: _Plans | None) -> None:
         super().__init__()
         self.plans = plans
+        # while ``_tokenize_identity`` looks up the chunks of a text whose irregular characters it knows: the set of
+        # its chunks that hold one (a set lookup per new chunk instead of a regex search, ~10x its cost); None when
+        # unknown (then each new chunk is searched)
+        self.marked: frozenset[str] | set[str] | None = None
 
     def __missing__(self, chunk: str) -> tuple[int, int, tuple[tuple, ...]]:  # type: ignore[type-arg]
         old = self.old
@@ -617,8 +635,11 @@ class _Templates(Generations):
         if len(chunk) <= _CHUNK_KEY_MAX:
             chunk = intern(chunk)  # the key, its token text and (usually) its norm: one string, shared by the memos
         plans = self.plans
-        if _IRREGULAR_RUN.search(chunk) is not None:  # (only in a text whose view is not an identity one)
-            tpl = _marked_template(chunk, plans)
+        marked = self.marked
+        if (chunk in marked) if marked is not None else (_IRREGULAR_RUN.search(chunk) is not None):
+            tpl = _marked_word_template(chunk) if plans is None else None
+            if tpl is None:
+                tpl = _marked_template(chunk, plans)
             if len(chunk) <= _CHUNK_KEY_MAX:
                 self.put(chunk, tpl, _CHUNK_CACHE_MAX)
             return tpl
@@ -688,12 +709,42 @@ def _templates(split_clitics: bool, protect_fn: Callable[[str], bool] | None) ->
     return cache
 
 
-def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None) -> Tokens:
+def _tokenize_identity(text: str, split_clitics: bool, protect_fn: Callable[[str], bool] | None,
+                       runs: tuple[tuple[int, int], ...] | None = None) -> Tokens:
     """Cut the text into chunks, get every chunk's template (worked out on first sight) and count the tokens: the
-    ``Token`` tuples are made when they are first read (see ``Tokens``)."""
+    ``Token`` tuples are made when they are first read (see ``Tokens``). ``runs``: the spans of the text's runs of
+    irregular characters when known (``normalize.irregular_runs``; () for none), which tell the chunks that hold
+    one (``_marked_template``) without searching each new chunk."""
     chunks, starts = chunks_and_starts(text)
-    tpls = list(map(_templates(split_clitics, protect_fn).__getitem__, chunks))
+    templates = _templates(split_clitics, protect_fn)
+    if runs is None:
+        tpls = list(map(templates.__getitem__, chunks))
+    else:
+        templates.marked = _marked_chunk_set(chunks, starts, runs) if runs else _NO_CHUNKS
+        try:
+            tpls = list(map(templates.__getitem__, chunks))
+        finally:
+            templates.marked = None
     return Tokens(starts, tpls, sum(map(_SECOND, tpls)))
+
+
+_NO_CHUNKS: frozenset[str] = frozenset()
+
+
+def _marked_chunk_set(chunks: list[str], starts: list[int], runs: tuple[tuple[int, int], ...]) -> set[str]:
+    """The chunks that hold a character of one of ``runs`` (spans of irregular characters; chunks hold no
+    whitespace, so a run with a CR in it may touch two)."""
+    out: set[str] = set()
+    n = len(starts)
+    for s, e in runs:
+        j = bisect_right(starts, s) - 1
+        if j < 0:
+            j = 0
+        while j < n and starts[j] < e:
+            if starts[j] + len(chunks[j]) > s:
+                out.add(chunks[j])
+            j += 1
+    return out
 
 
 def _tokenize(text: str, nt: NormalizedText, split_clitics: bool,
