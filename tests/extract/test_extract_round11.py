@@ -73,3 +73,11 @@ def test_two_meetings_told_apart_stay_two():
     events, _x = _coded("The Omani foreign minister met his Qatari counterpart in Doha, and the Saudi minister met "
                         "Iranian envoys in Riyadh.", "en")
     assert len([e for e in events if e["type"] == "CONSULT"]) == 2, events
+
+
+def test_the_parties_of_an_agreement_do_what_they_agreed():
+    """Coding rule reaction-before-an-act: only a reaction's verb ("تدين القمع") keeps the actor before it from the
+    verbal noun after it; the parties of "اتفقتا على نشر" deploy the force themselves."""
+    events, _x = _coded("أعلن الرئيس الكازاخي أن بلاده وقرغيزستان اتفقتا على نشر قوة مشتركة على الحدود.", "ar")
+    deploy = [e for e in events if e["type"] == "MOBILIZE"]
+    assert deploy and {a["code"][:3] for a in deploy[0]["source"]} == {"KAZ", "KGZ"}, events

@@ -212,7 +212,7 @@ def expand(key: tuple) -> list[str]:
     if kind == "head":
         _k, t, rule, pos, lang, modality, via, nominal, definite, src, tgt, sports = key
         f = [f"type={t}", f"rule={rule}", f"pos={pos}", f"lang={lang}", f"mod={modality}", f"t*mod={t}*{modality}",
-             f"via={via}", f"l*via={lang}*{via}", f"t*nominal={t}*{nominal}", f"def={definite}", f"t*def={t}*{definite}",
+             f"via={via}", f"t*nominal={t}*{nominal}", f"def={definite}", f"t*def={t}*{definite}",
              f"src={bool(src)}", f"tgt={bool(tgt)}", f"t*args={t}*{bool(src)}{bool(tgt)}"]
         f.extend(f"srcsec={x}" for x in src)
         f.extend(f"t*srcsec={t}*{x}" for x in src)
@@ -237,8 +237,6 @@ class CandidateScorer:
         self.sports = min(sports, 3)
         self._norms: dict[int, list[str]] = {}
         self._bag_sums: dict[tuple[int, str], float] = {}
-        self._starts: dict[int, int] = {}  # sentence -> its first word
-        self._seen: dict[int, int] = {}  # sentence -> candidates built in it so far
 
     def norms(self, sent: int, w0: int) -> list[str]:
         """Every distinct word of sentence ``sent`` (``w0``: one of its words), sorted."""
@@ -251,7 +249,6 @@ class CandidateScorer:
             while hi + 1 < len(words) and words[hi + 1].sentence == sent:
                 hi += 1
             got = self._norms[sent] = sorted({w.norm for w in words[lo:hi + 1] if w.kind == "word"})
-            self._starts[sent] = lo
         return got
 
     def candidate(self, etype: str | None, rule: str, pos: str, nominal: bool, definite: bool, modality: str,
@@ -274,12 +271,6 @@ class CandidateScorer:
                 elif k == 1:
                     groups.append((side1, "<edge>"))
         self.norms(sent, w0)
-        at = w0 - self._starts[sent]  # where in its sentence: the main clause's act comes first in news
-        nth = self._seen.get(sent, 0)
-        self._seen[sent] = nth + 1
-        # by language: an Arabic sentence opens with its verb, an English one with its subject
-        groups.append(("wpos", f"{self.lang}{0 if at == 0 else 1 if at <= 3 else 2 if at <= 10 else 3}"))
-        groups.append(("nth", f"{self.lang}{min(nth, 2)}"))
         return Candidate(t, list(dict.fromkeys(groups)),
                          ("own", has_place, time_relation not in (None, "document-date"), casualties),
                          ("extra", round(prior, 1), recalled), sent)

@@ -115,6 +115,7 @@ THIRD_PERSON_SUFFIXES = tuple(sorted(THIRD_PERSON_ENCLITICS, key=lambda s: (-len
 OWNER = load_coding_rules()["owner-of-the-object"]  # kb/data/coding_rules.jsonl
 FRONTIER = grammar.words("frontier_nouns")  # "الحدود مع X", "the border with X": X is across it
 AUTHOR_TYPES = frozenset(load_coding_rules()["author-of-the-object"]["types"])  # reactions to an act
+REACTION_VERBS = frozenset(load_coding_rules()["reaction-before-an-act"]["types"])  # "تدين القمع": another's act
 GIVING_TYPES = frozenset({"AID", "SUPPORT"})  # "قدمت X لـY مساعدات": the recipient may precede the gift's noun
 OWN_FORCES = frozenset(load_coding_rules()["own-forces-moved"]["types"])  # deployments, withdrawals
 FORCE_SECTORS = frozenset(load_coding_rules()["own-forces-moved"]["sectors"])  # the units they move
@@ -264,14 +265,15 @@ class EventBuilder:
                 return []
         return []
 
-    def _typed_verb_at(self, k: int) -> bool:
-        """Is word ``k`` the verb of a typed act ("تدين"), not of a statement that announces the act after it
-        ("تعلن الاعتراف": the announcer's own act)?"""
+    def _reaction_verb_at(self, k: int) -> bool:
+        """Is word ``k`` the verb of a reaction to another's act ("تدين", coding rule reaction-before-an-act), not of
+        a statement that announces the act after it ("تعلن الاعتراف") nor of an agreement or a decision to do it
+        ("اتفقتا على نشر"): the subject's own act?"""
         w = self.words[k]
         if w.trigger is None or not self.hits:
             return False
         t = self.hits[w.trigger].trigger
-        return t.pos == "verb" and t.type is not None and not has_verb_form(w, ANNOUNCE_VERBS)
+        return t.pos == "verb" and t.type in REACTION_VERBS and not has_verb_form(w, ANNOUNCE_VERBS)
 
     def _partitive(self, p: Phrase) -> bool:
         """Arabic: is phrase ``p`` a part of a group, "عدد من X", "العشرات من X" (a count word, then من)?"""
@@ -1102,9 +1104,10 @@ class EventBuilder:
             elif t.type == "ASSAULT" and hit.w0 > 0 and words[hit.w0 - 1].norm in PREP_WORDS[lang]:
                 pool = []  # "قتل خمسة جنود في هجوم": the noun before "في" is the victim, not the attacker
             else:  # a verbal noun takes only an actor right before it ("خطة اليابان لاستثمار", "Japan's plan"), not
-                # one before another act's verb ("أن الصين تدين القمع": China condemns, it does not repress)
+                # one before a reaction's verb ("أن الصين تدين القمع": China condemns, it does not repress), but one
+                # before an agreement's ("أن بلاده وروسيا اتفقتا على نشر قوات": the two deploy them)
                 pool = [p for p in same if hit.w0 - p.w1 <= 3 and not p.capital_only
-                        and not any(self._typed_verb_at(k) for k in range(p.w1 + 1, hit.w0))]
+                        and not any(self._reaction_verb_at(k) for k in range(p.w1 + 1, hit.w0))]
             if pool:
                 source = self._chain_backward(pool[-1], cands)
                 via = "svo"

@@ -47,6 +47,7 @@ RULE_FIELDS: dict[str, frozenset[str]] = {
     "place-of-the-act": frozenset({"types", "preps"}),
     "own-forces-moved": frozenset({"types", "sectors"}),
     "author-of-the-object": frozenset({"types"}),
+    "reaction-before-an-act": frozenset({"types"}),
     "coalition-by-theatre": frozenset({"words", "theatres"}),
     "country-before-independence": frozenset({"countries"}),
 }
