@@ -48,7 +48,7 @@ def test_codes_in_the_list_show_their_names_on_hover(page, api):
     assert dict(shown)["SDNREBRSF"] == "قوات الدعم السريع"
     page.click("#lang-toggle")
     english = dict(page.locator("#event-list abbr.code").evaluate_all("els => els.map(e => [e.textContent, e.title])"))
-    assert english["SDNREBRSF"] == "Rapid Support Forces" and english["IRQGOV"] == "Iraq – government"
+    assert english["SDNREBRSF"] == "Rapid Support Forces" and english["IRQMIL"] == "Iraq – military"
 
 
 def test_the_event_page_writes_names_beside_codes(page):

@@ -7,7 +7,8 @@ from marsad.pipeline import code
 
 
 def _events(text: str, lang: str = "ar") -> list[dict]:
-    return code(text, lang=lang, date="2024-05-14").to_dict()["events"]
+    # the roles are under test, not the decision layer: a candidate at its threshold's edge stays (min_confidence 0)
+    return code(text, lang=lang, date="2024-05-14", min_confidence=0.0).to_dict()["events"]
 
 
 def _countries(actors: list[dict]) -> list[str]:
