@@ -210,7 +210,8 @@ def test_the_time_finders_memos_stay_within_the_ingest_bounds(monkeypatch):
     """Issue 24, twelfth round: the time finder's memos (date matches and resolutions, the words a time may start
     with, the phrase scanners' windows) were left at the coder's 50,000-100,000 entries and grew ~5 MB per 10,000
     articles over the 100k run; ``INGEST_BOUNDS`` bounds them. With those bounds at a few entries, a stream of
-    articles coded as the ingest codes them leaves each at most at its bound (each is emptied when full)."""
+    articles coded as the ingest codes them leaves each at most at its bound (the date caches and the scanners'
+    windows are emptied when full; the start words stop being added)."""
     from marsad.bench import generate
     from marsad.export.tables import DocMeta
     from marsad.text import _scan, dates

@@ -246,9 +246,7 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                     ev.target = twin.target
         if twin is None and peers and id(ev) in acts:
             # "قتل جنديان وأصيب ثلاثة في انفجار عبوة": the act that killed them, whatever roles each telling got
-            before = {owner.get(a, a) for a in acts[id(ev)]}
-            twin = next((m for m in peers if id(m) in before
-                         and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
+            twin = _linked_twin(ev, peers, acts[id(ev)], owner)
             if twin is not None:  # the act names the attacker; the telling before it, the victims
                 if (_named_attacker(ev) or not twin.source) and not _codes(ev.source) & _codes(twin.target):
                     twin.source = ev.source  # (not when the act's "attacker" is the telling's victims)
@@ -259,9 +257,7 @@ def merge_events(events: list[Event], trigger_keys: list[str],
                 ev.source, ev.target = twin.source, twin.target
         if twin is None and peers and id(ev) in aims:
             # "met his counterpart to discuss the crisis": what the meeting was for; its roles are the meeting's
-            before = {owner.get(a, a) for a in aims[id(ev)]}
-            twin = next((m for m in peers if id(m) in before
-                         and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
+            twin = _linked_twin(ev, peers, aims[id(ev)], owner)
             if twin is not None:
                 ev.source, ev.target = twin.source, twin.target
         if twin is None and peers and _tactic(ev.cameo, tactics):
@@ -289,6 +285,14 @@ def merge_events(events: list[Event], trigger_keys: list[str],
             _absorb(twin, h, lead=True, folded=folded)
     final.sort(key=lambda e: (e.evidence.start, e.trigger.start))
     return _casualty_reports(final, folded)
+
+
+def _linked_twin(ev: Event, peers: list[Event], tellings: set[int], owner: dict[int, int]) -> Event | None:
+    """The first of ``peers`` that holds one of ``tellings`` (ids of the earlier tellings linked to ``ev``, each
+    perhaps merged into another event since: ``owner``) with a modality that can tell the same act."""
+    before = {owner.get(a, a) for a in tellings}
+    return next((m for m in peers if id(m) in before
+                 and (m.modality == ev.modality or {m.modality, ev.modality} <= TELLING)), None)
 
 
 class _BodyIndex:

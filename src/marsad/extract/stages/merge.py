@@ -97,13 +97,18 @@ def _acts_of_tellings(st: DocState, told: list, rule: dict) -> frozenset[tuple[i
         if subject is not None and subject.type == ev.type and subject.sentence == ev.sentence:
             out.add((id(subject), id(ev)))
         elif introduced:
-            for prev, phit in earlier:
-                if 0 < hit.w0 - phit.w1 <= span \
-                        and not any(w.kind == "punct" and w.norm in CLAUSE_PUNCT for w in words[phit.w1 + 1:hit.w0]):
-                    out.add((id(prev), id(ev)))
+            out.update((id(prev), id(ev)) for prev in _in_clause_before(words, earlier, hit, span))
         earlier.append((ev, hit))
         ends[hit.w1] = ev
     return frozenset(out)
+
+
+def _in_clause_before(words: list, earlier: list, hit, span: int) -> list:
+    """The events of ``earlier`` ((event, hit) pairs of the sentence, in order) whose trigger ends within ``span``
+    words before ``hit`` with no clause punctuation between."""
+    return [prev for prev, phit in earlier
+            if 0 < hit.w0 - phit.w1 <= span
+            and not any(w.kind == "punct" and w.norm in CLAUSE_PUNCT for w in words[phit.w1 + 1:hit.w0])]
 
 
 def _purposes(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]]:
@@ -120,10 +125,7 @@ def _purposes(st: DocState, told: list, rule: dict) -> frozenset[tuple[int, int]
         earlier = last.setdefault((ev.sentence, ev.type), [])
         if earlier and (any(c in hit.prefix for c in clitics)
                         or (hit.w0 > 0 and words[hit.w0 - 1].norm in preps)):
-            for prev, phit in earlier:
-                if 0 < hit.w0 - phit.w1 <= span \
-                        and not any(w.kind == "punct" and w.norm in CLAUSE_PUNCT for w in words[phit.w1 + 1:hit.w0]):
-                    out.add((id(prev), id(ev)))
+            out.update((id(prev), id(ev)) for prev in _in_clause_before(words, earlier, hit, span))
         earlier.append((ev, hit))
     return frozenset(out)
 
