@@ -6,19 +6,7 @@ import pytest
 
 from marsad.pipeline import code
 
-
-def _events(text: str, lang: str) -> list[dict]:
-    return code(text, lang=lang, date="2025-06-11", all_candidates=True).to_dict()["events"]
-
-
-def _of_type(text: str, lang: str, etype: str) -> dict:
-    events = [e for e in _events(text, lang) if e["type"] == etype]
-    assert events, (text, _events(text, lang))
-    return events[0]
-
-
-def _codes(actors: list[dict]) -> list[str]:
-    return sorted(a["code"][:6] for a in actors)
+from ._coding import rules_event_of as _of_type, rules_events as _events, sector_codes as _codes
 
 
 # stages/sectors.py: in English a country's name before a unit noun is an adjective as a demonym is
